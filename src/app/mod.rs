@@ -1,0 +1,74 @@
+//! Application layer: the open database with the user's preferences, and the state and
+//! actions of the interactive program (no terminal I/O here, so it is testable alone).
+
+pub mod form;
+pub mod keymap;
+pub mod record;
+pub mod state;
+
+use chrono::NaiveDate;
+
+use crate::locale::calendar::format_date;
+use crate::locale::dateparse::{parse_date, DateParseError};
+use crate::locale::text::BidiMode;
+use crate::locale::{Calendar, Lang};
+use crate::store::Store;
+
+/// How the user wants things shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Prefs {
+    pub lang: Lang,
+    pub calendar: Calendar,
+    pub bidi: BidiMode,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            lang: Lang::En,
+            calendar: Calendar::Gregorian,
+            bidi: BidiMode::App,
+        }
+    }
+}
+
+/// Today, from the clock, or from `SHURA_TODAY` (ISO date) for reproducible runs.
+pub fn today() -> NaiveDate {
+    if let Ok(s) = std::env::var("SHURA_TODAY") {
+        if let Ok(d) = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d") {
+            return d;
+        }
+    }
+    chrono::Local::now().date_naive()
+}
+
+/// The store with the user's preferences and the current day.
+pub struct Context {
+    pub store: Store,
+    pub prefs: Prefs,
+    pub today: NaiveDate,
+}
+
+impl Context {
+    pub fn new(store: Store, prefs: Prefs) -> Context {
+        Context {
+            store,
+            prefs,
+            today: today(),
+        }
+    }
+
+    /// A date in the user's calendar and digits.
+    pub fn date(&self, d: NaiveDate) -> String {
+        format_date(d, self.prefs.calendar, self.prefs.lang)
+    }
+
+    pub fn opt_date(&self, d: Option<NaiveDate>) -> String {
+        d.map(|d| self.date(d)).unwrap_or_default()
+    }
+
+    /// Reads a date typed in any accepted form.
+    pub fn parse_date(&self, s: &str) -> Result<NaiveDate, DateParseError> {
+        parse_date(s, self.today, self.prefs.calendar)
+    }
+}

@@ -1,0 +1,101 @@
+//! A session's whole record (attendance, quorum, agenda with minutes, resolutions and
+//! tasks), as the views show it and the exports print it.
+
+use serde::Serialize;
+
+use crate::model::*;
+use crate::store::read::{ResolutionFilter, TaskFilter};
+use crate::store::Store;
+
+/// A session's whole record, as shown and exported.
+#[derive(Serialize)]
+pub struct SessionRecord {
+    #[serde(flatten)]
+    pub session: Session,
+    pub body: Body,
+    pub attendance: Vec<AttendanceRow>,
+    pub guests: Vec<Guest>,
+    pub agenda: Vec<AgendaRecord>,
+    pub quorum: crate::model::rules::QuorumState,
+}
+
+#[derive(Serialize)]
+pub struct AttendanceRow {
+    pub person_id: i64,
+    pub name: Name,
+    pub role: Role,
+    pub voting: bool,
+    pub presence: Option<Presence>,
+}
+
+#[derive(Serialize)]
+pub struct AgendaRecord {
+    #[serde(flatten)]
+    pub item: AgendaItem,
+    pub resolutions: Vec<Resolution>,
+    pub tasks: Vec<crate::store::read::TaskRow>,
+}
+
+/// Gathers a session's record from the store.
+pub fn session_record(store: &Store, session: Session) -> crate::store::Result<SessionRecord> {
+    let body = store.body(session.body_id)?;
+    let members = store.members(body.id)?;
+    let marks = store.attendance(session.id)?;
+    let attendance: Vec<AttendanceRow> = members
+        .iter()
+        .filter(|m| m.membership.active_on(session.date))
+        .map(|m| AttendanceRow {
+            person_id: m.person.id,
+            name: m.person.name.clone(),
+            role: m.membership.role,
+            voting: m.membership.voting,
+            presence: marks
+                .iter()
+                .find(|a| a.person_id == m.person.id)
+                .map(|a| a.presence),
+        })
+        .collect();
+    let voting = attendance.iter().filter(|a| a.voting).count() as u32;
+    let present = attendance
+        .iter()
+        .filter(|a| {
+            a.voting
+                && matches!(
+                    a.presence,
+                    Some(Presence::Present | Presence::Late | Presence::Remote)
+                )
+        })
+        .count() as u32;
+    let resolutions = store.resolutions(&ResolutionFilter {
+        session_id: Some(session.id),
+        ..Default::default()
+    })?;
+    let mut agenda = Vec::new();
+    for item in store.agenda(session.id)? {
+        let item_resolutions: Vec<Resolution> = resolutions
+            .iter()
+            .filter(|r| r.resolution.agenda_item_id == Some(item.id))
+            .map(|r| r.resolution.clone())
+            .collect();
+        let mut tasks = Vec::new();
+        for r in &item_resolutions {
+            tasks.extend(store.tasks(&TaskFilter {
+                resolution_id: Some(r.id),
+                ..Default::default()
+            })?);
+        }
+        agenda.push(AgendaRecord {
+            item,
+            resolutions: item_resolutions,
+            tasks,
+        });
+    }
+    Ok(SessionRecord {
+        quorum: crate::model::rules::QuorumState::new(body.quorum, voting, present),
+        guests: store.guests(session.id)?,
+        session,
+        body,
+        attendance,
+        agenda,
+    })
+}

@@ -1,0 +1,1522 @@
+//! The interactive program's state and its update step. Views read this state; keys
+//! become [`Action`]s; actions change the state and the store. Nothing here touches the
+//! terminal, so the whole workflow is testable without one. Data is cached here and
+//! reloaded only when it changed (our write, or another process's: `data_version`).
+
+use chrono::NaiveDate;
+
+use super::form::{Editor, Field, Form, FormPurpose};
+use super::keymap::{default_bindings, lookup, Action, Binding, Scope};
+use super::record::{session_record, SessionRecord};
+use super::Context;
+use crate::locale::Lang;
+use crate::model::rules::{MeetingRule, QuorumRule};
+use crate::model::*;
+use crate::store::read::{MemberRow, SessionRow, TaskFilter, TaskRow};
+use crate::store::write::*;
+use crate::store::StoreError;
+
+/// The screens, kept as a stack: Esc goes back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Bodies,
+    Session(i64),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodiesPane {
+    Bodies,
+    Sessions,
+    Members,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionPane {
+    Agenda,
+    RollCall,
+    Review,
+}
+
+/// A popup over the screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Modal {
+    Form(Form),
+    Editor(Editor),
+    Help {
+        scroll: usize,
+    },
+    Palette {
+        query: String,
+        selected: usize,
+    },
+    /// A message to acknowledge.
+    Notice(String),
+}
+
+/// A selectable list's position.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cursor {
+    pub selected: usize,
+}
+
+impl Cursor {
+    pub fn apply(&mut self, action: Action, len: usize, page: usize) {
+        if len == 0 {
+            self.selected = 0;
+            return;
+        }
+        let last = len - 1;
+        self.selected = match action {
+            Action::Up => self.selected.saturating_sub(1),
+            Action::Down => (self.selected + 1).min(last),
+            Action::PageUp => self.selected.saturating_sub(page.max(1)),
+            Action::PageDown => (self.selected + page.max(1)).min(last),
+            Action::Top => 0,
+            Action::Bottom => last,
+            _ => self.selected.min(last),
+        };
+    }
+    pub fn clamp(&mut self, len: usize) {
+        self.selected = self.selected.min(len.saturating_sub(1));
+    }
+}
+
+/// Status line message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// The session screen's cached data.
+pub struct SessionView {
+    pub record: SessionRecord,
+    /// Open tasks of the body (the review of previous resolutions).
+    pub review: Vec<TaskRow>,
+    pub pane: SessionPane,
+    pub agenda: Cursor,
+    pub roll: Cursor,
+    pub review_cursor: Cursor,
+}
+
+pub struct App {
+    pub ctx: Context,
+    pub bindings: Vec<Binding>,
+    pub stack: Vec<Screen>,
+    pub modal: Option<Modal>,
+    pub status: Option<Status>,
+    pub quit: bool,
+    /// Rows a page moves (set by the view from the screen height).
+    pub page: usize,
+    // Home screen cache.
+    pub bodies: Vec<Body>,
+    pub body_depth: Vec<usize>,
+    pub bodies_pane: BodiesPane,
+    pub body_cursor: Cursor,
+    pub sessions: Vec<SessionRow>,
+    pub session_cursor: Cursor,
+    pub members: Vec<MemberRow>,
+    pub member_cursor: Cursor,
+    /// The text filtering the list in view (`/`), and whether it is being typed.
+    pub filter: String,
+    pub filtering: bool,
+    pub session: Option<SessionView>,
+    data_version: i64,
+}
+
+/// What a failed action reports.
+type Outcome = Result<(), String>;
+
+fn store_err(e: StoreError) -> String {
+    e.to_string()
+}
+
+impl App {
+    pub fn new(ctx: Context) -> App {
+        let mut app = App {
+            ctx,
+            bindings: default_bindings(),
+            stack: vec![Screen::Bodies],
+            modal: None,
+            status: None,
+            quit: false,
+            page: 10,
+            bodies: vec![],
+            body_depth: vec![],
+            bodies_pane: BodiesPane::Bodies,
+            body_cursor: Cursor::default(),
+            sessions: vec![],
+            session_cursor: Cursor::default(),
+            members: vec![],
+            member_cursor: Cursor::default(),
+            filter: String::new(),
+            filtering: false,
+            session: None,
+            data_version: 0,
+        };
+        app.reload();
+        app
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.ctx.prefs.lang
+    }
+
+    pub fn screen(&self) -> Screen {
+        self.stack.last().copied().unwrap_or(Screen::Bodies)
+    }
+
+    /// The scopes whose keys apply now, most specific first.
+    pub fn scopes(&self) -> Vec<Scope> {
+        match self.screen() {
+            Screen::Bodies => vec![Scope::Bodies, Scope::List, Scope::Global],
+            Screen::Session(_) => {
+                let roll = self
+                    .session
+                    .as_ref()
+                    .map(|s| s.pane == SessionPane::RollCall)
+                    .unwrap_or(false);
+                if roll {
+                    vec![Scope::RollCall, Scope::Session, Scope::List, Scope::Global]
+                } else {
+                    vec![Scope::Session, Scope::List, Scope::Global]
+                }
+            }
+        }
+    }
+
+    pub fn action_for_key(&self, key: &str) -> Option<Action> {
+        lookup(&self.bindings, &self.scopes(), key)
+    }
+
+    fn say(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    fn fail(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Checks whether another process changed the database; reloads if so.
+    /// Returns true when the screen needs drawing again.
+    pub fn poll_changes(&mut self) -> bool {
+        match self.ctx.store.data_version() {
+            Ok(v) if v != self.data_version => {
+                self.reload();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Reloads the cached data of the screens on the stack.
+    pub fn reload(&mut self) {
+        if let Err(e) = self.try_reload() {
+            self.fail(e);
+        }
+        if let Ok(v) = self.ctx.store.data_version() {
+            self.data_version = v;
+        }
+    }
+
+    fn try_reload(&mut self) -> Outcome {
+        let store = &self.ctx.store;
+        let mut bodies = store.bodies().map_err(store_err)?;
+        // Order as a tree: each body followed by its children.
+        let mut ordered = Vec::with_capacity(bodies.len());
+        let mut depth = Vec::with_capacity(bodies.len());
+        let lang = self.ctx.prefs.lang;
+        if lang == Lang::Fa {
+            crate::locale::collate::sort_persian(&mut bodies, |b| b.name.get(Lang::Fa));
+        }
+        fn walk(
+            all: &[Body],
+            parent: Option<i64>,
+            level: usize,
+            out: &mut Vec<Body>,
+            depth: &mut Vec<usize>,
+        ) {
+            for b in all.iter().filter(|b| b.parent_id == parent) {
+                out.push(b.clone());
+                depth.push(level);
+                if level < 16 {
+                    walk(all, Some(b.id), level + 1, out, depth);
+                }
+            }
+        }
+        walk(&bodies, None, 0, &mut ordered, &mut depth);
+        // Bodies whose parent is missing still show, at the top level.
+        for b in &bodies {
+            if !ordered.iter().any(|o| o.id == b.id) {
+                ordered.push(b.clone());
+                depth.push(0);
+            }
+        }
+        self.bodies = ordered;
+        self.body_depth = depth;
+        self.body_cursor.clamp(self.visible_bodies().len());
+        self.load_body_panes()?;
+        if let Screen::Session(id) = self.screen() {
+            self.load_session(id)?;
+        }
+        Ok(())
+    }
+
+    /// Indices into `bodies` that pass the filter.
+    pub fn visible_bodies(&self) -> Vec<usize> {
+        let needle = crate::locale::normalize::normalize_for_search(&self.filter);
+        (0..self.bodies.len())
+            .filter(|&i| {
+                needle.is_empty()
+                    || [&self.bodies[i].name.fa, &self.bodies[i].name.en]
+                        .iter()
+                        .filter_map(|n| n.as_deref())
+                        .any(|n| {
+                            crate::locale::normalize::normalize_for_search(n).contains(&needle)
+                        })
+            })
+            .collect()
+    }
+
+    pub fn selected_body(&self) -> Option<&Body> {
+        let vis = self.visible_bodies();
+        vis.get(self.body_cursor.selected)
+            .and_then(|&i| self.bodies.get(i))
+    }
+
+    fn load_body_panes(&mut self) -> Outcome {
+        let Some(body) = self.selected_body().cloned() else {
+            self.sessions.clear();
+            self.members.clear();
+            return Ok(());
+        };
+        self.sessions = self
+            .ctx
+            .store
+            .sessions(Some(&[body.id]), &[], None, None, Some(500))
+            .map_err(store_err)?;
+        self.members = self.ctx.store.members(body.id).map_err(store_err)?;
+        self.session_cursor.clamp(self.sessions.len());
+        self.member_cursor.clamp(self.members.len());
+        Ok(())
+    }
+
+    fn load_session(&mut self, id: i64) -> Outcome {
+        let session = self.ctx.store.session(id).map_err(store_err)?;
+        let body_id = session.body_id;
+        let record = session_record(&self.ctx.store, session).map_err(store_err)?;
+        let review = self
+            .ctx
+            .store
+            .tasks(&TaskFilter {
+                body_ids: Some(vec![body_id]),
+                statuses: vec![WorkStatus::Open, WorkStatus::InProgress],
+                limit: Some(500),
+                ..Default::default()
+            })
+            .map_err(store_err)?;
+        match &mut self.session {
+            Some(v) if v.record.session.id == id => {
+                v.record = record;
+                v.review = review;
+                v.agenda.clamp(v.record.agenda.len());
+                v.roll.clamp(v.record.attendance.len());
+                v.review_cursor.clamp(v.review.len());
+            }
+            _ => {
+                self.session = Some(SessionView {
+                    record,
+                    review,
+                    pane: SessionPane::Agenda,
+                    agenda: Cursor::default(),
+                    roll: Cursor::default(),
+                    review_cursor: Cursor::default(),
+                })
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs one action.
+    pub fn update(&mut self, action: Action) {
+        self.status = None;
+        let result = self.dispatch(action);
+        if let Err(e) = result {
+            self.fail(e);
+        }
+    }
+
+    fn dispatch(&mut self, action: Action) -> Outcome {
+        use Action::*;
+        match action {
+            Quit => {
+                self.quit = true;
+                Ok(())
+            }
+            Help => {
+                self.modal = Some(Modal::Help { scroll: 0 });
+                Ok(())
+            }
+            Palette => {
+                self.modal = Some(Modal::Palette {
+                    query: String::new(),
+                    selected: 0,
+                });
+                Ok(())
+            }
+            Back => {
+                if !self.filter.is_empty() {
+                    self.filter.clear();
+                    self.reload();
+                } else if self.stack.len() > 1 {
+                    self.stack.pop();
+                    self.session = None;
+                    self.reload();
+                }
+                Ok(())
+            }
+            Refresh => {
+                self.reload();
+                self.say(match self.lang() {
+                    Lang::En => "reloaded",
+                    Lang::Fa => "بارگذاری شد",
+                });
+                Ok(())
+            }
+            Filter => {
+                self.filtering = true;
+                Ok(())
+            }
+            Up | Down | PageUp | PageDown | Top | Bottom => {
+                self.move_cursor(action);
+                Ok(())
+            }
+            NextPane | PrevPane => {
+                self.switch_pane(action == NextPane);
+                Ok(())
+            }
+            Open => self.open(),
+            NewBody => {
+                self.modal = Some(Modal::Form(self.body_form()));
+                Ok(())
+            }
+            AddMember => {
+                let body = self
+                    .selected_body()
+                    .cloned()
+                    .ok_or_else(|| self.no_body())?;
+                self.modal = Some(Modal::Form(self.member_form(&body)));
+                Ok(())
+            }
+            NewSession => {
+                let body = self
+                    .selected_body()
+                    .cloned()
+                    .ok_or_else(|| self.no_body())?;
+                self.modal = Some(Modal::Form(self.session_form(&body)));
+                Ok(())
+            }
+            OpenSession => self.set_session_status(SessionStatus::Open),
+            CloseSession => self.set_session_status(SessionStatus::Closed),
+            ApproveMinutes => self.set_session_status(SessionStatus::Approved),
+            CancelSession => self.set_session_status(SessionStatus::Cancelled),
+            AddItem => {
+                let s = self.current_session_id()?;
+                self.modal = Some(Modal::Form(self.item_form(s, None)));
+                Ok(())
+            }
+            EditItem => {
+                let item = self.current_item()?;
+                let s = self.current_session_id()?;
+                self.modal = Some(Modal::Form(self.item_form(s, Some(&item))));
+                Ok(())
+            }
+            MoveItemUp | MoveItemDown => {
+                let item = self.current_item()?;
+                let delta = if action == MoveItemUp { -1 } else { 1 };
+                self.ctx
+                    .store
+                    .move_agenda_item(item.id, delta)
+                    .map_err(store_err)?;
+                self.reload();
+                if let Some(v) = &mut self.session {
+                    let len = v.record.agenda.len();
+                    if delta < 0 {
+                        v.agenda.apply(Up, len, 1);
+                    } else {
+                        v.agenda.apply(Down, len, 1);
+                    }
+                }
+                Ok(())
+            }
+            DeferItem | WithdrawItem => {
+                let item = self.current_item()?;
+                let status = if action == DeferItem {
+                    AgendaStatus::Deferred
+                } else {
+                    AgendaStatus::Withdrawn
+                };
+                self.ctx
+                    .store
+                    .set_agenda_status(item.id, status)
+                    .map_err(store_err)?;
+                self.reload();
+                self.say(format!("{} — {}", item.title, status.label(self.lang())));
+                Ok(())
+            }
+            WriteMinutes => {
+                let item = self.current_item()?;
+                self.modal = Some(Modal::Editor(Editor::new(
+                    &item.title,
+                    item.id,
+                    item.version,
+                    item.minutes.as_deref().unwrap_or(""),
+                )));
+                Ok(())
+            }
+            ExternalEditor => {
+                // The TUI runs the editor (it owns the terminal); here we only open the
+                // inline editor so its text is what the external editor starts from.
+                self.dispatch(WriteMinutes)
+            }
+            AddResolution => {
+                let s = self.current_session_id()?;
+                let item = self.current_item().ok();
+                self.modal = Some(Modal::Form(self.resolution_form(s, item.map(|i| i.id))));
+                Ok(())
+            }
+            AddTask => {
+                let s = self.current_session_id()?;
+                let item = self.current_item().ok();
+                let resolution = self
+                    .session
+                    .as_ref()
+                    .and_then(|v| v.record.agenda.get(v.agenda.selected))
+                    .and_then(|a| a.resolutions.last())
+                    .map(|r| r.id);
+                self.modal = Some(Modal::Form(self.task_form(
+                    s,
+                    resolution,
+                    item.map(|i| i.id),
+                )));
+                Ok(())
+            }
+            ReviewTask => {
+                let v = self.session.as_ref().ok_or_else(|| self.no_session())?;
+                let task =
+                    v.review
+                        .get(v.review_cursor.selected)
+                        .cloned()
+                        .ok_or_else(|| match self.lang() {
+                            Lang::En => {
+                                "no open task selected: Tab to the review pane first".to_string()
+                            }
+                            Lang::Fa => {
+                                "پیگیری بازی انتخاب نشده است؛ ابتدا با Tab به قاب بررسی بروید"
+                                    .to_string()
+                            }
+                        })?;
+                let sid = v.record.session.id;
+                self.modal = Some(Modal::Form(self.review_form(Some(sid), &task)));
+                Ok(())
+            }
+            InviteGuest => {
+                let s = self.current_session_id()?;
+                let l = self.lang();
+                self.modal = Some(Modal::Form(Form::new(
+                    tr(l, "Invite a guest", "دعوت از مهمان"),
+                    FormPurpose::Guest { session_id: s },
+                    vec![
+                        Field::text("name", tr(l, "Name", "نام"), ""),
+                        Field::text("organization", tr(l, "Organization", "سازمان"), ""),
+                    ],
+                )));
+                Ok(())
+            }
+            ExportMinutes => self.export_minutes(),
+            MarkPresent => self.mark(Presence::Present),
+            MarkAbsent => self.mark(Presence::Absent),
+            MarkExcused => self.mark(Presence::Excused),
+            MarkLate => self.mark(Presence::Late),
+            MarkRemote => self.mark(Presence::Remote),
+            AllPresent => {
+                let v = self.session.as_ref().ok_or_else(|| self.no_session())?;
+                let sid = v.record.session.id;
+                let todo: Vec<i64> = v
+                    .record
+                    .attendance
+                    .iter()
+                    .filter(|a| a.presence.is_none())
+                    .map(|a| a.person_id)
+                    .collect();
+                for p in todo {
+                    self.ctx
+                        .store
+                        .set_attendance(sid, p, Presence::Present)
+                        .map_err(store_err)?;
+                }
+                self.reload();
+                self.say_quorum();
+                Ok(())
+            }
+        }
+    }
+
+    fn no_body(&self) -> String {
+        tr(
+            self.lang(),
+            "no body selected: add one with B",
+            "نهادی انتخاب نشده است؛ با B یکی بسازید",
+        )
+        .into()
+    }
+
+    fn no_session(&self) -> String {
+        tr(
+            self.lang(),
+            "open a session first (Enter on a session)",
+            "ابتدا یک جلسه را باز کنید",
+        )
+        .into()
+    }
+
+    fn current_session_id(&self) -> Result<i64, String> {
+        self.session
+            .as_ref()
+            .map(|v| v.record.session.id)
+            .ok_or_else(|| self.no_session())
+    }
+
+    fn current_item(&self) -> Result<AgendaItem, String> {
+        let v = self.session.as_ref().ok_or_else(|| self.no_session())?;
+        v.record
+            .agenda
+            .get(v.agenda.selected)
+            .map(|a| a.item.clone())
+            .ok_or_else(|| {
+                tr(
+                    self.lang(),
+                    "the agenda is empty: add an item with a",
+                    "دستور جلسه خالی است؛ با a بند اضافه کنید",
+                )
+                .into()
+            })
+    }
+
+    fn move_cursor(&mut self, action: Action) {
+        let page = self.page;
+        match self.screen() {
+            Screen::Bodies => match self.bodies_pane {
+                BodiesPane::Bodies => {
+                    let before = self.body_cursor.selected;
+                    let len = self.visible_bodies().len();
+                    self.body_cursor.apply(action, len, page);
+                    if before != self.body_cursor.selected {
+                        self.session_cursor = Cursor::default();
+                        self.member_cursor = Cursor::default();
+                        if let Err(e) = self.load_body_panes() {
+                            self.fail(e);
+                        }
+                    }
+                }
+                BodiesPane::Sessions => {
+                    self.session_cursor.apply(action, self.sessions.len(), page)
+                }
+                BodiesPane::Members => self.member_cursor.apply(action, self.members.len(), page),
+            },
+            Screen::Session(_) => {
+                if let Some(v) = &mut self.session {
+                    match v.pane {
+                        SessionPane::Agenda => v.agenda.apply(action, v.record.agenda.len(), page),
+                        SessionPane::RollCall => {
+                            v.roll.apply(action, v.record.attendance.len(), page)
+                        }
+                        SessionPane::Review => v.review_cursor.apply(action, v.review.len(), page),
+                    }
+                }
+            }
+        }
+    }
+
+    fn switch_pane(&mut self, forward: bool) {
+        match self.screen() {
+            Screen::Bodies => {
+                use BodiesPane::*;
+                let order = [Bodies, Sessions, Members];
+                let i = order
+                    .iter()
+                    .position(|p| *p == self.bodies_pane)
+                    .unwrap_or(0);
+                let j = if forward { (i + 1) % 3 } else { (i + 2) % 3 };
+                self.bodies_pane = order[j];
+            }
+            Screen::Session(_) => {
+                if let Some(v) = &mut self.session {
+                    use SessionPane::*;
+                    let order = [Agenda, RollCall, Review];
+                    let i = order.iter().position(|p| *p == v.pane).unwrap_or(0);
+                    let j = if forward { (i + 1) % 3 } else { (i + 2) % 3 };
+                    v.pane = order[j];
+                }
+            }
+        }
+    }
+
+    fn open(&mut self) -> Outcome {
+        match self.screen() {
+            Screen::Bodies => match self.bodies_pane {
+                BodiesPane::Bodies => {
+                    self.bodies_pane = BodiesPane::Sessions;
+                    Ok(())
+                }
+                BodiesPane::Sessions => {
+                    let Some(s) = self.sessions.get(self.session_cursor.selected) else {
+                        return Err(tr(
+                            self.lang(),
+                            "no session yet: schedule one with n",
+                            "هنوز جلسه‌ای نیست؛ با n برنامه‌ریزی کنید",
+                        )
+                        .into());
+                    };
+                    let id = s.session.id;
+                    self.open_session_screen(id)
+                }
+                BodiesPane::Members => Ok(()),
+            },
+            Screen::Session(_) => {
+                let v = self.session.as_ref().ok_or_else(|| self.no_session())?;
+                match v.pane {
+                    SessionPane::Agenda => self.dispatch(Action::WriteMinutes),
+                    SessionPane::RollCall => self.mark(Presence::Present),
+                    SessionPane::Review => self.dispatch(Action::ReviewTask),
+                }
+            }
+        }
+    }
+
+    pub fn open_session_screen(&mut self, id: i64) -> Outcome {
+        self.filter.clear();
+        self.stack.push(Screen::Session(id));
+        self.session = None;
+        self.load_session(id)
+    }
+
+    fn mark(&mut self, presence: Presence) -> Outcome {
+        let v = self
+            .session
+            .as_mut()
+            .ok_or_else(|| "no session".to_string())?;
+        if v.pane != SessionPane::RollCall {
+            v.pane = SessionPane::RollCall;
+        }
+        let sid = v.record.session.id;
+        let Some(person) = v
+            .record
+            .attendance
+            .get(v.roll.selected)
+            .map(|a| a.person_id)
+        else {
+            return Err(tr(
+                self.lang(),
+                "this body has no members to call",
+                "این نهاد عضوی ندارد",
+            )
+            .into());
+        };
+        let len = v.record.attendance.len();
+        v.roll.apply(Action::Down, len, 1);
+        self.ctx
+            .store
+            .set_attendance(sid, person, presence)
+            .map_err(store_err)?;
+        self.reload();
+        self.say_quorum();
+        Ok(())
+    }
+
+    /// "7 of 11 voting members present; quorum 6: met".
+    pub fn quorum_line(&self) -> Option<String> {
+        let v = self.session.as_ref()?;
+        let q = v.record.quorum;
+        let l = self.lang();
+        let d = |n: u32| crate::locale::digits::localize_digits(&n.to_string(), l);
+        Some(match l {
+            Lang::En => format!(
+                "{} of {} voting members present; quorum {}: {}",
+                q.present,
+                q.voting,
+                q.required,
+                if q.met() { "met" } else { "NOT met" }
+            ),
+            Lang::Fa => format!(
+                "{} از {} عضو دارای رأی حاضر؛ حد نصاب {}: {}",
+                d(q.present),
+                d(q.voting),
+                d(q.required),
+                if q.met() {
+                    "حاصل است"
+                } else {
+                    "حاصل نیست"
+                }
+            ),
+        })
+    }
+
+    fn say_quorum(&mut self) {
+        if let Some(q) = self.quorum_line() {
+            self.say(q);
+        }
+    }
+
+    fn set_session_status(&mut self, to: SessionStatus) -> Outcome {
+        let id = self.current_session_id()?;
+        let s = self
+            .ctx
+            .store
+            .set_session_status(id, to)
+            .map_err(store_err)?;
+        self.reload();
+        self.say(format!(
+            "{} {} — {}",
+            tr(self.lang(), "Session", "جلسه"),
+            s.number,
+            s.status.label(self.lang())
+        ));
+        Ok(())
+    }
+
+    fn export_minutes(&mut self) -> Outcome {
+        let v = self.session.as_ref().ok_or_else(|| self.no_session())?;
+        let rec = &v.record;
+        let md = crate::export::minutes_markdown(rec, &self.ctx.store, self.ctx.prefs)
+            .map_err(store_err)?;
+        let html =
+            crate::export::minutes_html(rec, &self.ctx.store, self.ctx.prefs).map_err(store_err)?;
+        let dir = std::env::current_dir().map_err(|e| e.to_string())?;
+        let stem = format!("minutes-{}-{}", rec.body.id, rec.session.number);
+        let md_path = dir.join(format!("{stem}.md"));
+        let html_path = dir.join(format!("{stem}.html"));
+        std::fs::write(&md_path, md)
+            .map_err(|e| format!("cannot write {}: {e}", md_path.display()))?;
+        std::fs::write(&html_path, html)
+            .map_err(|e| format!("cannot write {}: {e}", html_path.display()))?;
+        self.modal = Some(Modal::Notice(format!(
+            "{}\n{}\n{}",
+            tr(self.lang(), "Minutes exported:", "صورتجلسه ذخیره شد:"),
+            md_path.display(),
+            html_path.display()
+        )));
+        Ok(())
+    }
+
+    // ----- forms -----
+
+    fn body_form(&self) -> Form {
+        let l = self.lang();
+        let kinds = BodyKind::ALL
+            .iter()
+            .map(|k| (k.code().to_string(), k.label(l).to_string()))
+            .collect();
+        let mut parents = vec![(String::new(), tr(l, "(none)", "(ندارد)").to_string())];
+        parents.extend(
+            self.bodies
+                .iter()
+                .map(|b| (b.id.to_string(), b.name.get(l).to_string())),
+        );
+        Form::new(
+            tr(l, "New body", "نهاد جدید"),
+            FormPurpose::NewBody,
+            vec![
+                Field::text("name", tr(l, "Name", "نام"), ""),
+                Field::choice("kind", tr(l, "Kind", "نوع"), kinds, "committee"),
+                Field::choice("parent", tr(l, "Parent", "بالادستی"), parents, ""),
+                Field::text("quorum", tr(l, "Quorum", "حد نصاب"), "majority")
+                    .with_hint("majority, two_thirds, fixed:N"),
+                Field::text("meeting_rule", tr(l, "Must meet", "جلسات الزامی"), "none")
+                    .with_hint("none, monthly, jalali_months:4,10"),
+                Field::text(
+                    "format",
+                    tr(l, "Resolution no.", "شماره مصوبه"),
+                    "{jyear}/{session}/{seq}",
+                )
+                .with_hint("{seq} {seq:3} {session} {jyear} {year}"),
+                Field::text("template", tr(l, "Standing items", "بندهای ثابت"), "").with_hint(tr(
+                    l,
+                    "separated by ;",
+                    "با ; جدا کنید",
+                )),
+            ],
+        )
+    }
+
+    fn member_form(&self, body: &Body) -> Form {
+        let l = self.lang();
+        let roles = Role::ALL
+            .iter()
+            .map(|r| (r.code().to_string(), r.label(l).to_string()))
+            .collect();
+        Form::new(
+            &format!(
+                "{} — {}",
+                tr(l, "Add a member", "افزودن عضو"),
+                body.name.get(l)
+            ),
+            FormPurpose::NewMember { body_id: body.id },
+            vec![
+                Field::text("name", tr(l, "Name (or id)", "نام (یا شناسه)"), ""),
+                Field::choice("role", tr(l, "Role", "سمت"), roles, "member"),
+                Field::toggle("voting", tr(l, "Voting", "حق رأی"), true),
+                Field::text("login", tr(l, "Unix login", "نام کاربری"), ""),
+                Field::text("organization", tr(l, "Organization", "سازمان"), ""),
+            ],
+        )
+    }
+
+    fn session_form(&self, body: &Body) -> Form {
+        let l = self.lang();
+        let kinds = SessionKind::ALL
+            .iter()
+            .map(|k| (k.code().to_string(), k.label(l).to_string()))
+            .collect();
+        let next = self
+            .sessions
+            .first()
+            .map(|s| s.session.number + 1)
+            .unwrap_or(1);
+        let place = self
+            .sessions
+            .first()
+            .and_then(|s| s.session.place.clone())
+            .unwrap_or_default();
+        Form::new(
+            &format!(
+                "{} {} — {}",
+                tr(l, "Schedule session", "برنامه‌ریزی جلسه"),
+                next,
+                body.name.get(l)
+            ),
+            FormPurpose::NewSession { body_id: body.id },
+            vec![
+                Field::date(
+                    "date",
+                    tr(l, "Date", "تاریخ"),
+                    &self.ctx.date(self.ctx.today + chrono::Duration::days(7)),
+                )
+                .with_hint(tr(
+                    l,
+                    "e.g. 1405/09/15, 2026-12-06, +7d",
+                    "مثلاً ۱۴۰۵/۰۹/۱۵ یا +7d",
+                )),
+                Field::text("time", tr(l, "Start time", "ساعت شروع"), "09:00"),
+                Field::text("place", tr(l, "Place", "محل"), &place),
+                Field::choice("kind", tr(l, "Kind", "نوع"), kinds, "regular"),
+            ],
+        )
+    }
+
+    fn item_form(&self, session_id: i64, item: Option<&AgendaItem>) -> Form {
+        let l = self.lang();
+        let purpose = match item {
+            Some(i) => FormPurpose::EditItem {
+                item_id: i.id,
+                version: i.version,
+            },
+            None => FormPurpose::NewItem { session_id },
+        };
+        Form::new(
+            if item.is_some() {
+                tr(l, "Edit agenda item", "ویرایش بند")
+            } else {
+                tr(l, "New agenda item", "بند جدید دستور جلسه")
+            },
+            purpose,
+            vec![
+                Field::text(
+                    "title",
+                    tr(l, "Title", "عنوان"),
+                    item.map(|i| i.title.as_str()).unwrap_or(""),
+                ),
+                Field::text(
+                    "presenter",
+                    tr(l, "Presenter", "ارائه‌دهنده"),
+                    item.and_then(|i| i.presenter.as_deref()).unwrap_or(""),
+                ),
+                Field::text(
+                    "duration",
+                    tr(l, "Minutes", "مدت (دقیقه)"),
+                    &item
+                        .and_then(|i| i.duration_min)
+                        .map(|d| d.to_string())
+                        .unwrap_or_default(),
+                ),
+            ],
+        )
+    }
+
+    fn resolution_form(&self, session_id: i64, item_id: Option<i64>) -> Form {
+        let l = self.lang();
+        let decisions = Decision::ALL
+            .iter()
+            .map(|d| (d.code().to_string(), d.label(l).to_string()))
+            .collect();
+        let mut fields = vec![
+            Field::text("text", tr(l, "Text", "متن مصوبه"), "").with_hint(tr(
+                l,
+                "It was decided that …",
+                "مقرر گردید …",
+            )),
+            Field::choice("decision", tr(l, "Decision", "نتیجه"), decisions, "adopted"),
+            Field::text(
+                "votes",
+                tr(l, "Votes for/against/abstain", "آرا موافق/مخالف/ممتنع"),
+                "",
+            )
+            .with_hint(tr(
+                l,
+                "7/2/1, or u for unanimous, or per member below",
+                "7/2/1 یا u برای اتفاق آرا، یا رأی هر عضو در پایین",
+            )),
+            Field::text("owner", tr(l, "Responsible", "مسئول پیگیری"), ""),
+            Field::date("due", tr(l, "Due", "مهلت"), ""),
+        ];
+        let votes: Vec<(String, String)> = vec![
+            (String::new(), "—".into()),
+            ("yes".into(), Vote::Yes.label(l).into()),
+            ("no".into(), Vote::No.label(l).into()),
+            ("abstain".into(), Vote::Abstain.label(l).into()),
+        ];
+        if let Some(v) = &self.session {
+            for a in v.record.attendance.iter().filter(|a| {
+                a.voting
+                    && matches!(
+                        a.presence,
+                        Some(Presence::Present | Presence::Late | Presence::Remote)
+                    )
+            }) {
+                fields.push(Field::choice(
+                    &format!("vote:{}", a.person_id),
+                    a.name.get(l),
+                    votes.clone(),
+                    "",
+                ));
+            }
+        }
+        Form::new(
+            tr(l, "Record a resolution", "ثبت مصوبه"),
+            FormPurpose::NewResolution {
+                session_id,
+                item_id,
+            },
+            fields,
+        )
+    }
+
+    fn task_form(&self, session_id: i64, resolution_id: Option<i64>, item_id: Option<i64>) -> Form {
+        let l = self.lang();
+        let mut people = vec![(
+            String::new(),
+            tr(l, "(a unit, below)", "(یک واحد، در پایین)").to_string(),
+        )];
+        if let Some(v) = &self.session {
+            people.extend(
+                v.record
+                    .attendance
+                    .iter()
+                    .map(|a| (a.person_id.to_string(), a.name.get(l).to_string())),
+            );
+        }
+        let first = people.get(1).map(|p| p.0.clone()).unwrap_or_default();
+        let priorities = Priority::ALL
+            .iter()
+            .map(|p| (p.code().to_string(), p.label(l).to_string()))
+            .collect();
+        Form::new(
+            tr(l, "New follow-up task", "پیگیری جدید"),
+            FormPurpose::NewTask {
+                session_id,
+                resolution_id,
+                item_id,
+            },
+            vec![
+                Field::text("title", tr(l, "Task", "اقدام"), ""),
+                Field::choice("assignee", tr(l, "Assignee", "مسئول"), people, &first),
+                Field::text("unit", tr(l, "or a unit", "یا واحد"), ""),
+                Field::date(
+                    "due",
+                    tr(l, "Due", "مهلت"),
+                    &self.ctx.date(self.ctx.today + chrono::Duration::days(30)),
+                ),
+                Field::choice(
+                    "priority",
+                    tr(l, "Priority", "اولویت"),
+                    priorities,
+                    "normal",
+                ),
+            ],
+        )
+    }
+
+    fn review_form(&self, session_id: Option<i64>, task: &TaskRow) -> Form {
+        let l = self.lang();
+        let statuses = WorkStatus::ALL
+            .iter()
+            .map(|s| (s.code().to_string(), s.label(l).to_string()))
+            .collect();
+        Form::new(
+            &format!("{} — {}", tr(l, "Progress", "پیشرفت"), task.task.title),
+            FormPurpose::ReviewTask {
+                session_id,
+                task_id: task.task.id,
+                version: task.task.version,
+            },
+            vec![
+                Field::choice(
+                    "status",
+                    tr(l, "Status", "وضعیت"),
+                    statuses,
+                    task.task.status.code(),
+                ),
+                Field::text(
+                    "percent",
+                    tr(l, "Done %", "درصد پیشرفت"),
+                    &task.task.percent.to_string(),
+                ),
+                Field::text("note", tr(l, "Note", "توضیح"), ""),
+                Field::date("due", tr(l, "New due date", "مهلت جدید"), ""),
+            ],
+        )
+    }
+
+    /// Saves the open form. On failure the form stays open with everything typed and
+    /// the error above the fields.
+    pub fn submit_form(&mut self) {
+        let Some(Modal::Form(mut form)) = self.modal.take() else {
+            return;
+        };
+        form.error = None;
+        match self.save_form(&mut form) {
+            Ok(msg) => {
+                self.reload();
+                self.say(msg);
+            }
+            Err(e) => {
+                form.error = Some(e);
+                self.modal = Some(Modal::Form(form));
+            }
+        }
+    }
+
+    fn parse_date_field(&self, form: &Form, key: &str) -> Result<Option<NaiveDate>, String> {
+        match form.opt(key) {
+            None => Ok(None),
+            Some(s) => self.ctx.parse_date(&s).map(Some).map_err(|e| e.to_string()),
+        }
+    }
+
+    fn save_form(&mut self, form: &mut Form) -> Result<String, String> {
+        let l = self.lang();
+        match form.purpose.clone() {
+            FormPurpose::NewBody => {
+                let parent_id = form.opt("parent").and_then(|p| p.parse::<i64>().ok());
+                let id = self
+                    .ctx
+                    .store
+                    .add_body(&NewBody {
+                        name: Name::guess(form.get("name")),
+                        kind: BodyKind::parse(form.get("kind")).map_err(|e| e.to_string())?,
+                        parent_id,
+                        quorum: QuorumRule::parse(form.get("quorum")).map_err(|e| e.to_string())?,
+                        meeting_rule: MeetingRule::parse(form.get("meeting_rule"))
+                            .map_err(|e| e.to_string())?,
+                        resolution_format: form.get("format").to_string(),
+                        agenda_template: form
+                            .get("template")
+                            .split(';')
+                            .map(|s| s.trim().to_string())
+                            .filter(|s| !s.is_empty())
+                            .collect(),
+                        confidential: false,
+                        formed_on: Some(self.ctx.today),
+                    })
+                    .map_err(store_err)?;
+                self.reload();
+                if let Some(pos) = self
+                    .visible_bodies()
+                    .iter()
+                    .position(|&i| self.bodies[i].id == id)
+                {
+                    self.body_cursor.selected = pos;
+                    let _ = self.load_body_panes();
+                }
+                Ok(format!("{} {id}", tr(l, "body added:", "نهاد افزوده شد:")))
+            }
+            FormPurpose::NewMember { body_id } => {
+                let name = form.get("name").trim().to_string();
+                if name.is_empty() {
+                    return Err(
+                        tr(l, "name is empty: type the member's name", "نام خالی است").into(),
+                    );
+                }
+                let person_id = match self.ctx.store.find_person(&name) {
+                    Ok(p) => p.id,
+                    Err(StoreError::NotFound { .. }) => self
+                        .ctx
+                        .store
+                        .add_person(&NewPerson {
+                            name: Name::guess(&name),
+                            login: form.opt("login"),
+                            organization: form.opt("organization"),
+                            email: None,
+                        })
+                        .map_err(store_err)?,
+                    Err(e) => return Err(store_err(e)),
+                };
+                let role = Role::parse(form.get("role")).map_err(|e| e.to_string())?;
+                self.ctx
+                    .store
+                    .add_membership(&NewMembership {
+                        body_id,
+                        person_id,
+                        role,
+                        voting: !form.get("voting").is_empty() && role != Role::Observer,
+                        term_start: None,
+                        term_end: None,
+                    })
+                    .map_err(store_err)?;
+                Ok(format!("{name} — {}", role.label(l)))
+            }
+            FormPurpose::NewSession { body_id } => {
+                let date = self.parse_date_field(form, "date")?.ok_or_else(|| {
+                    tr(
+                        l,
+                        "date is empty: type the session's date",
+                        "تاریخ خالی است",
+                    )
+                    .to_string()
+                })?;
+                let time = match form.opt("time") {
+                    Some(t) => Some(check_time(&t).map_err(store_err)?),
+                    None => None,
+                };
+                let s = self
+                    .ctx
+                    .store
+                    .add_session(&NewSession {
+                        body_id,
+                        kind: SessionKind::parse(form.get("kind")).map_err(|e| e.to_string())?,
+                        date,
+                        start_time: time,
+                        end_time: None,
+                        place: form.opt("place"),
+                        prepare_agenda: true,
+                    })
+                    .map_err(store_err)?;
+                self.open_session_screen(s.id)?;
+                Ok(format!(
+                    "{} {} — {}",
+                    tr(l, "Session scheduled:", "جلسه برنامه‌ریزی شد:"),
+                    s.number,
+                    self.ctx.date(s.date)
+                ))
+            }
+            FormPurpose::NewItem { session_id } => {
+                let duration = parse_opt_number(form.get("duration"), tr(l, "minutes", "دقیقه"))?;
+                self.ctx
+                    .store
+                    .add_agenda_item(&NewAgendaItem {
+                        session_id,
+                        title: form.get("title").to_string(),
+                        presenter: form.opt("presenter"),
+                        duration_min: duration,
+                    })
+                    .map_err(store_err)?;
+                self.reload();
+                if let Some(v) = &mut self.session {
+                    v.agenda.selected = v.record.agenda.len().saturating_sub(1);
+                }
+                Ok(tr(l, "item added", "بند افزوده شد").into())
+            }
+            FormPurpose::EditItem { item_id, version } => {
+                let duration = parse_opt_number(form.get("duration"), tr(l, "minutes", "دقیقه"))?;
+                self.ctx
+                    .store
+                    .update_agenda_item(
+                        item_id,
+                        form.get("title"),
+                        form.opt("presenter"),
+                        duration,
+                        Some(version),
+                    )
+                    .map_err(store_err)?;
+                Ok(tr(l, "item saved", "بند ذخیره شد").into())
+            }
+            FormPurpose::NewResolution {
+                session_id,
+                item_id,
+            } => {
+                let session = self.ctx.store.session(session_id).map_err(store_err)?;
+                let mut votes = Vec::new();
+                for f in &form.fields {
+                    if let Some(pid) = f
+                        .key
+                        .strip_prefix("vote:")
+                        .and_then(|p| p.parse::<i64>().ok())
+                    {
+                        if !f.value.is_empty() {
+                            votes.push((pid, Vote::parse(&f.value).map_err(|e| e.to_string())?));
+                        }
+                    }
+                }
+                let votes_text = form.get("votes").trim().to_lowercase();
+                let quorum = self.session.as_ref().map(|v| v.record.quorum);
+                let tally = if votes_text.is_empty() {
+                    None
+                } else if votes_text == "u" || votes_text == "unanimous" || votes_text == "اتفاق"
+                {
+                    let n = quorum.map(|q| q.present).unwrap_or(0) as i64;
+                    Some(Tally {
+                        yes: n,
+                        no: 0,
+                        abstain: 0,
+                    })
+                } else {
+                    Some(
+                        crate::cli::commands::parse_tally(&votes_text)
+                            .map_err(|e| e.to_string())?,
+                    )
+                };
+                if let Some(q) = quorum {
+                    if !q.met() && !form.confirmed {
+                        form.confirmed = true;
+                        form.warning = Some(match l {
+                            Lang::En => format!(
+                                "No quorum: {} of {} voting members present, {} needed. Save again (Enter) to record it anyway, or Esc.",
+                                q.present, q.voting, q.required
+                            ),
+                            Lang::Fa => format!(
+                                "حد نصاب حاصل نشده است ({} از {}؛ {} لازم است). برای ثبت با این حال دوباره Enter بزنید، یا Esc.",
+                                q.present, q.voting, q.required
+                            ),
+                        });
+                        return Err(tr(l, "quorum not met", "حد نصاب حاصل نشده است").into());
+                    }
+                }
+                let r = self
+                    .ctx
+                    .store
+                    .add_resolution(&NewResolution {
+                        body_id: session.body_id,
+                        session_id: Some(session_id),
+                        agenda_item_id: item_id,
+                        text: form.get("text").to_string(),
+                        decision: Decision::parse(form.get("decision"))
+                            .map_err(|e| e.to_string())?,
+                        tally,
+                        votes,
+                        owner: form.opt("owner"),
+                        due: self.parse_date_field(form, "due")?,
+                        created_on: None,
+                    })
+                    .map_err(store_err)?;
+                Ok(format!(
+                    "{} {}",
+                    tr(l, "resolution recorded:", "مصوبه ثبت شد:"),
+                    r.number
+                ))
+            }
+            FormPurpose::NewTask {
+                session_id: _,
+                resolution_id,
+                item_id,
+            } => {
+                let assignee_id = form.opt("assignee").and_then(|a| a.parse::<i64>().ok());
+                let unit = form.opt("unit");
+                if assignee_id.is_none() && unit.is_none() {
+                    return Err(tr(
+                        l,
+                        "pick an assignee or type a unit",
+                        "مسئول یا واحد را مشخص کنید",
+                    )
+                    .into());
+                }
+                let id = self
+                    .ctx
+                    .store
+                    .add_task(&NewTask {
+                        body_id: self.session.as_ref().map(|v| v.record.body.id),
+                        resolution_id,
+                        agenda_item_id: item_id,
+                        title: form.get("title").to_string(),
+                        description: None,
+                        assignee_id: if unit.is_some() { None } else { assignee_id },
+                        assignee_unit: unit,
+                        due: self.parse_date_field(form, "due")?,
+                        priority: Priority::parse(form.get("priority"))
+                            .map_err(|e| e.to_string())?,
+                        created_on: Some(self.ctx.today),
+                    })
+                    .map_err(store_err)?;
+                Ok(format!(
+                    "{} {id}",
+                    tr(l, "task added:", "پیگیری افزوده شد:")
+                ))
+            }
+            FormPurpose::ReviewTask {
+                session_id,
+                task_id,
+                version,
+            } => {
+                let percent = parse_opt_number(form.get("percent"), tr(l, "percent", "درصد"))?;
+                let t = self
+                    .ctx
+                    .store
+                    .update_task(&TaskProgress {
+                        task_id,
+                        status: Some(
+                            WorkStatus::parse(form.get("status")).map_err(|e| e.to_string())?,
+                        ),
+                        percent,
+                        note: form.get("note").to_string(),
+                        session_id,
+                        due: self.parse_date_field(form, "due")?,
+                        on: Some(self.ctx.today),
+                        expected_version: Some(version),
+                    })
+                    .map_err(store_err)?;
+                Ok(format!(
+                    "{} — {} {}%",
+                    t.title,
+                    t.status.label(l),
+                    t.percent
+                ))
+            }
+            FormPurpose::Guest { session_id } => {
+                self.ctx
+                    .store
+                    .add_guest(session_id, form.get("name"), form.opt("organization"))
+                    .map_err(store_err)?;
+                Ok(tr(l, "guest invited", "مهمان دعوت شد").into())
+            }
+        }
+    }
+
+    /// Saves the inline editor's minutes. A conflict keeps the editor open with both
+    /// texts: the user's stays in the editor; theirs is shown beside it.
+    pub fn save_editor(&mut self) {
+        let Some(Modal::Editor(mut ed)) = self.modal.take() else {
+            return;
+        };
+        let text = ed.text();
+        let expected = if ed.theirs.is_some() {
+            None
+        } else {
+            Some(ed.version)
+        };
+        match self.ctx.store.set_minutes(ed.item_id, &text, expected) {
+            Ok(_) => {
+                self.reload();
+                self.say(tr(self.lang(), "minutes saved", "صورتجلسه ذخیره شد"));
+            }
+            Err(StoreError::Conflict { .. }) => {
+                let theirs = self
+                    .ctx
+                    .store
+                    .agenda_item(ed.item_id)
+                    .ok()
+                    .and_then(|i| i.minutes)
+                    .unwrap_or_default();
+                ed.theirs = Some(theirs);
+                ed.error = Some(
+                    tr(
+                        self.lang(),
+                        "Someone else saved these minutes meanwhile (their text is shown below). Ctrl-S again keeps yours; Ctrl-T takes theirs; Ctrl-E merges both in $EDITOR.",
+                        "کاربر دیگری در این فاصله صورتجلسه را ذخیره کرده است (متن او در پایین است). Ctrl-S نسخه شما را نگه می‌دارد؛ Ctrl-T نسخه او را؛ Ctrl-E هر دو را در ویرایشگر ادغام می‌کند.",
+                    )
+                    .into(),
+                );
+                self.modal = Some(Modal::Editor(ed));
+            }
+            Err(e) => {
+                ed.error = Some(store_err(e));
+                self.modal = Some(Modal::Editor(ed));
+            }
+        }
+    }
+
+    /// The help screen's lines: every binding, by scope, from the one keymap table.
+    pub fn help_lines(&self) -> Vec<(String, String)> {
+        let l = self.lang();
+        let mut out = Vec::new();
+        let scopes = [
+            (Scope::Global, tr(l, "Everywhere", "همه‌جا")),
+            (Scope::List, tr(l, "Lists", "فهرست‌ها")),
+            (Scope::Bodies, tr(l, "Bodies screen", "صفحه نهادها")),
+            (Scope::Session, tr(l, "Session screen", "صفحه جلسه")),
+            (Scope::RollCall, tr(l, "Roll call pane", "قاب حضور و غیاب")),
+        ];
+        for (scope, title) in scopes {
+            out.push((String::new(), format!("— {title} —")));
+            for b in self.bindings.iter().filter(|b| b.scope == scope) {
+                out.push((b.keys.join(", "), b.action.describe(l).to_string()));
+            }
+        }
+        out.push((
+            String::new(),
+            format!("— {} —", tr(l, "Forms and editor", "فرم‌ها و ویرایشگر")),
+        ));
+        for (k, en, fa) in [
+            ("tab, shift-tab", "Next / previous field", "فیلد بعد / قبل"),
+            ("enter", "Save the form", "ذخیره فرم"),
+            ("left, right, space", "Change a choice", "تغییر گزینه"),
+            ("ctrl-s", "Save the minutes", "ذخیره صورتجلسه"),
+            ("ctrl-e", "Continue in $EDITOR", "ادامه در ویرایشگر خارجی"),
+            (
+                "esc",
+                "Close (the text is kept as a draft)",
+                "بستن (متن به‌صورت پیش‌نویس می‌ماند)",
+            ),
+        ] {
+            out.push((k.to_string(), tr(l, en, fa).to_string()));
+        }
+        out
+    }
+
+    /// Actions offered by the palette for a query (by name or description).
+    pub fn palette_matches(&self, query: &str) -> Vec<Action> {
+        let q = crate::locale::normalize::normalize_for_search(query);
+        Action::ALL
+            .iter()
+            .copied()
+            .filter(|a| {
+                q.is_empty()
+                    || a.name().contains(&q)
+                    || crate::locale::normalize::normalize_for_search(a.describe(self.lang()))
+                        .contains(&q)
+            })
+            .collect()
+    }
+}
+
+fn parse_opt_number(s: &str, what: &str) -> Result<Option<i64>, String> {
+    let t = crate::locale::digits::to_latin_digits(s.trim());
+    if t.is_empty() {
+        return Ok(None);
+    }
+    t.parse::<i64>()
+        .map(Some)
+        .map_err(|_| format!("{what} {s:?} is not a whole number"))
+}
+
+/// Picks the English or Persian text.
+pub fn tr<'a>(lang: Lang, en: &'a str, fa: &'a str) -> &'a str {
+    match lang {
+        Lang::En => en,
+        Lang::Fa => fa,
+    }
+}

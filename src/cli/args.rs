@@ -1,0 +1,588 @@
+//! The command line, declared once with clap (help and usage come from here).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "shura",
+    version,
+    about = "Council and committee meetings in the terminal: sessions, attendance, minutes, resolutions, follow-up",
+    long_about = "shura records sessions, attendance, minutes, resolutions and follow-up tasks of councils, \
+commissions and committees, in English or Persian, with Gregorian or Jalali dates. With no subcommand it \
+opens the interactive screen; every subcommand does the same work non-interactively, and every listing \
+takes --json."
+)]
+pub struct Cli {
+    /// The database file (default: shura.db in your data directory)
+    #[arg(long, global = true, env = "SHURA_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Language of the interface: en or fa (default: from the config file, else LANG)
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Calendar for dates shown and typed: jalali or gregorian
+    #[arg(long, global = true, value_name = "CALENDAR")]
+    pub calendar: Option<String>,
+    /// Right-to-left display: app (shura reorders), terminal (the terminal does), off
+    #[arg(long, global = true, value_name = "MODE")]
+    pub bidi: Option<String>,
+    /// Open the interactive screen on the demo database (made when missing)
+    #[arg(long)]
+    pub demo: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the database, or migrate an older one
+    Init,
+    /// Fill a database with the demo data from data/ (or a large generated one)
+    Demo(DemoArgs),
+    /// Councils, commissions, committees, working groups, task forces
+    #[command(subcommand)]
+    Body(BodyCmd),
+    /// People (members, secretaries, chairs)
+    #[command(subcommand)]
+    Person(PersonCmd),
+    /// Memberships of people in bodies
+    #[command(subcommand)]
+    Member(MemberCmd),
+    /// Sessions (meetings) of a body
+    #[command(subcommand)]
+    Session(SessionCmd),
+    /// Agenda items of a session
+    #[command(subcommand)]
+    Agenda(AgendaCmd),
+    /// Minutes of an agenda item
+    #[command(subcommand)]
+    Minutes(MinutesCmd),
+    /// Roll call: record a member's attendance at a session
+    Attend(AttendArgs),
+    /// Invited guests of a session
+    #[command(subcommand)]
+    Guest(GuestCmd),
+    /// Resolutions (decisions) of bodies
+    #[command(subcommand)]
+    Resolution(ResolutionCmd),
+    /// Follow-up tasks
+    #[command(subcommand)]
+    Task(TaskCmd),
+    /// Convert dates between the Gregorian and Jalali calendars
+    Date(DateArgs),
+    /// Print a month as a calendar grid, with session days marked
+    Cal(CalArgs),
+    /// Full-text search over agenda items, minutes, resolutions and tasks
+    Search(SearchArgs),
+    /// Export minutes and other records
+    #[command(subcommand)]
+    Export(ExportCmd),
+    /// The audit trail of every change
+    #[command(subcommand)]
+    Audit(AuditCmd),
+    /// Who you are to shura
+    Whoami(JsonFlag),
+}
+
+#[derive(Debug, Args)]
+pub struct JsonFlag {
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Replace a database that already holds data
+    #[arg(long)]
+    pub force: bool,
+    /// Generate a large database instead: 1 = 500 bodies, 5,000 people, 20,000 sessions,
+    /// 100,000 resolutions, 1,000,000 tasks (fractions such as 0.01 allowed)
+    #[arg(long, value_name = "N")]
+    pub scale: Option<f64>,
+    /// Language of the demo's texts (default: the interface language)
+    #[arg(long = "text-lang", value_name = "LANG")]
+    pub text_lang: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BodyCmd {
+    /// List bodies
+    List(JsonFlag),
+    /// Add a body
+    Add(BodyAdd),
+}
+
+#[derive(Debug, Args)]
+pub struct BodyAdd {
+    /// The body's name (Persian or English; put it in --name-fa/--name-en to give both)
+    pub name: Option<String>,
+    #[arg(long = "name-fa")]
+    pub name_fa: Option<String>,
+    #[arg(long = "name-en")]
+    pub name_en: Option<String>,
+    /// council, commission, committee, working_group or task_force
+    #[arg(long, default_value = "committee")]
+    pub kind: String,
+    /// The body above it (id or name)
+    #[arg(long)]
+    pub parent: Option<String>,
+    /// majority, two_thirds, or fixed:N
+    #[arg(long, default_value = "majority")]
+    pub quorum: String,
+    /// none, monthly, or jalali_months:M,M (e.g. jalali_months:4,10 for Tir and Dey)
+    #[arg(long = "meeting-rule", default_value = "none")]
+    pub meeting_rule: String,
+    /// Resolution number pattern: {seq}, {seq:3}, {session}, {jyear}, {year}
+    #[arg(long = "resolution-format", default_value = "{jyear}/{session}/{seq}")]
+    pub resolution_format: String,
+    /// A standing agenda item of every new session (repeatable)
+    #[arg(long = "template-item", value_name = "TITLE")]
+    pub template_item: Vec<String>,
+    /// Only members may see it
+    #[arg(long)]
+    pub confidential: bool,
+    /// The day it was formed
+    #[arg(long)]
+    pub formed: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PersonCmd {
+    List(JsonFlag),
+    Add(PersonAdd),
+}
+
+#[derive(Debug, Args)]
+pub struct PersonAdd {
+    pub name: Option<String>,
+    #[arg(long = "name-fa")]
+    pub name_fa: Option<String>,
+    #[arg(long = "name-en")]
+    pub name_en: Option<String>,
+    /// The person's Unix login, which tells shura who is at the keyboard
+    #[arg(long)]
+    pub login: Option<String>,
+    #[arg(long)]
+    pub organization: Option<String>,
+    #[arg(long)]
+    pub email: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MemberCmd {
+    /// List members of a body (or every membership)
+    List(MemberList),
+    /// Add a member to a body; --name creates the person when needed
+    Add(MemberAdd),
+}
+
+#[derive(Debug, Args)]
+pub struct MemberList {
+    #[arg(long)]
+    pub body: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MemberAdd {
+    #[arg(long)]
+    pub body: String,
+    /// An existing person (id, login or name)
+    #[arg(long)]
+    pub person: Option<String>,
+    /// A new person's name
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long)]
+    pub login: Option<String>,
+    #[arg(long)]
+    pub organization: Option<String>,
+    /// chair, vice_chair, secretary, member or observer
+    #[arg(long, default_value = "member")]
+    pub role: String,
+    /// A member without a vote (not counted for quorum)
+    #[arg(long = "non-voting")]
+    pub non_voting: bool,
+    #[arg(long)]
+    pub from: Option<String>,
+    #[arg(long)]
+    pub to: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SessionCmd {
+    List(SessionList),
+    /// Schedule a session: its number is the body's next, its agenda starts from the
+    /// template, carried-over items and a review of open resolutions
+    Add(SessionAdd),
+    /// A session's whole record
+    Show(SessionShow),
+    /// Open a session (starts the roll call and minutes)
+    Open(SessionRef),
+    /// Close a session
+    Close(SessionRef),
+    /// Approve the minutes of a closed session; they no longer change afterwards
+    Approve(SessionRef),
+    /// Cancel a planned session
+    Cancel(SessionRef),
+}
+
+#[derive(Debug, Args)]
+pub struct SessionList {
+    #[arg(long)]
+    pub body: Option<String>,
+    #[arg(long)]
+    pub status: Option<String>,
+    #[arg(long)]
+    pub from: Option<String>,
+    #[arg(long)]
+    pub to: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SessionAdd {
+    #[arg(long)]
+    pub body: String,
+    #[arg(long)]
+    pub date: String,
+    /// Start time, HH:MM
+    #[arg(long)]
+    pub time: Option<String>,
+    /// End time, HH:MM
+    #[arg(long)]
+    pub end: Option<String>,
+    #[arg(long)]
+    pub place: Option<String>,
+    #[arg(long)]
+    pub extraordinary: bool,
+    /// Start with an empty agenda
+    #[arg(long = "empty-agenda")]
+    pub empty_agenda: bool,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SessionShow {
+    /// A session id, or BODY#NUMBER
+    pub session: String,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SessionRef {
+    /// A session id, or BODY#NUMBER
+    pub session: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AgendaCmd {
+    /// Add an item at the end of a session's agenda
+    Add(AgendaAdd),
+    /// List a session's agenda
+    List(SessionShow),
+    /// Set an item's status: pending, discussed, deferred, withdrawn
+    SetStatus(AgendaStatusArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AgendaAdd {
+    #[arg(long)]
+    pub session: String,
+    pub title: String,
+    #[arg(long)]
+    pub presenter: Option<String>,
+    /// Minutes
+    #[arg(long)]
+    pub duration: Option<i64>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AgendaStatusArgs {
+    pub item: i64,
+    pub status: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MinutesCmd {
+    /// Set the minutes of an agenda item (text, or --file, or - for standard input)
+    Set(MinutesSet),
+}
+
+#[derive(Debug, Args)]
+pub struct MinutesSet {
+    #[arg(long)]
+    pub item: i64,
+    pub text: Option<String>,
+    #[arg(long)]
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct AttendArgs {
+    #[arg(long)]
+    pub session: String,
+    /// A person (id, login or name)
+    pub person: String,
+    /// present, absent, excused, late or remote
+    pub presence: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GuestCmd {
+    Add(GuestAdd),
+}
+
+#[derive(Debug, Args)]
+pub struct GuestAdd {
+    #[arg(long)]
+    pub session: String,
+    pub name: String,
+    #[arg(long)]
+    pub organization: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ResolutionCmd {
+    List(ResolutionList),
+    /// Record a resolution; the number comes from the body's format
+    Add(ResolutionAdd),
+    /// Set implementation status: open, in_progress, done, cancelled
+    SetStatus(ResolutionStatus),
+    /// A resolution with its vote, tasks and their progress
+    Show(ResolutionShow),
+}
+
+#[derive(Debug, Args)]
+pub struct ResolutionList {
+    #[arg(long)]
+    pub body: Option<String>,
+    /// Include the bodies under --body
+    #[arg(long)]
+    pub children: bool,
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Only open and in-progress ones
+    #[arg(long)]
+    pub open: bool,
+    /// Only open ones past their due date
+    #[arg(long)]
+    pub overdue: bool,
+    #[arg(long = "due-before")]
+    pub due_before: Option<String>,
+    #[arg(long)]
+    pub session: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ResolutionAdd {
+    /// The session it was decided at (id or BODY#NUMBER)
+    #[arg(long)]
+    pub session: Option<String>,
+    /// The body, when there is no session
+    #[arg(long)]
+    pub body: Option<String>,
+    /// The agenda item it came from
+    #[arg(long)]
+    pub item: Option<i64>,
+    pub text: String,
+    /// adopted, rejected, deferred or withdrawn
+    #[arg(long, default_value = "adopted")]
+    pub decision: String,
+    /// Vote tally FOR/AGAINST/ABSTAIN, e.g. 7/2/1
+    #[arg(long)]
+    pub votes: Option<String>,
+    /// Every present voting member voted for
+    #[arg(long)]
+    pub unanimous: bool,
+    /// Who is responsible for carrying it out
+    #[arg(long)]
+    pub owner: Option<String>,
+    #[arg(long)]
+    pub due: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ResolutionStatus {
+    pub id: i64,
+    pub status: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ResolutionShow {
+    pub id: i64,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TaskCmd {
+    List(TaskList),
+    Add(TaskAdd),
+    /// Record progress: status, percent done, a note, at a session
+    Update(TaskUpdateArgs),
+    /// Mark a task done
+    Done(TaskDone),
+}
+
+#[derive(Debug, Args)]
+pub struct TaskList {
+    #[arg(long)]
+    pub body: Option<String>,
+    #[arg(long)]
+    pub children: bool,
+    #[arg(long)]
+    pub status: Option<String>,
+    #[arg(long)]
+    pub open: bool,
+    #[arg(long)]
+    pub overdue: bool,
+    /// A person (id, login or name) or a unit's name
+    #[arg(long)]
+    pub assignee: Option<String>,
+    #[arg(long = "due-before")]
+    pub due_before: Option<String>,
+    #[arg(long)]
+    pub resolution: Option<i64>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TaskAdd {
+    pub title: String,
+    #[arg(long)]
+    pub body: Option<String>,
+    #[arg(long)]
+    pub resolution: Option<i64>,
+    #[arg(long)]
+    pub item: Option<i64>,
+    /// A person (id, login or name)
+    #[arg(long)]
+    pub assignee: Option<String>,
+    /// A unit (department) responsible instead of a person
+    #[arg(long)]
+    pub unit: Option<String>,
+    #[arg(long)]
+    pub due: Option<String>,
+    /// low, normal, high or urgent
+    #[arg(long, default_value = "normal")]
+    pub priority: String,
+    #[arg(long)]
+    pub description: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TaskUpdateArgs {
+    pub id: i64,
+    #[arg(long)]
+    pub status: Option<String>,
+    #[arg(long)]
+    pub percent: Option<i64>,
+    #[arg(long, default_value = "")]
+    pub note: String,
+    /// The session that reviewed it
+    #[arg(long)]
+    pub session: Option<String>,
+    /// A new due date
+    #[arg(long)]
+    pub due: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TaskDone {
+    pub id: i64,
+    #[arg(long, default_value = "")]
+    pub note: String,
+    #[arg(long)]
+    pub session: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DateArgs {
+    /// Dates in any accepted form: 1397/09/15, ۱۳۹۷/۰۹/۱۵, 2018-12-06, "15 Azar 1397", today, +7d
+    #[arg(required = true)]
+    pub dates: Vec<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CalArgs {
+    /// A month (1403/10, 2025-01, or any date in it); default: this month
+    pub month: Option<String>,
+    #[arg(long)]
+    pub body: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    pub query: String,
+    #[arg(long)]
+    pub body: Option<String>,
+    #[arg(long, default_value_t = 20)]
+    pub limit: i64,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCmd {
+    /// A session's minutes as Markdown or printable HTML
+    Minutes(ExportMinutes),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportMinutes {
+    /// A session id, or BODY#NUMBER
+    pub session: String,
+    /// md or html
+    #[arg(long, default_value = "md")]
+    pub format: String,
+    /// Write to this file instead of standard output
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCmd {
+    /// List audit entries, newest first
+    Log(AuditLog),
+    /// Check the hash chain: finds any entry changed, deleted or inserted
+    Verify,
+}
+
+#[derive(Debug, Args)]
+pub struct AuditLog {
+    /// Only this kind of record (body, person, session, agenda_item, resolution, task, …)
+    #[arg(long)]
+    pub entity: Option<String>,
+    #[arg(long)]
+    pub id: Option<i64>,
+    #[arg(long, default_value_t = 50)]
+    pub limit: i64,
+    #[arg(long)]
+    pub json: bool,
+}

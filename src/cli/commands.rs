@@ -1,0 +1,1419 @@
+//! One function per subcommand.
+
+use std::io::Write;
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::args::*;
+use super::table::{display_line, display_text, Table};
+use super::{json, CliError, CliResult};
+use crate::app::record::session_record;
+use crate::app::{Context, Prefs};
+use crate::identity::Actor;
+use crate::locale::calendar::{format_date, jalali_string, weekday_name};
+use crate::locale::strings::{t, Msg};
+use crate::locale::{Calendar, Lang};
+use crate::model::rules::{MeetingRule, QuorumRule};
+use crate::model::*;
+use crate::store::read::{ResolutionFilter, TaskFilter};
+use crate::store::write::*;
+use crate::store::Store;
+use chrono::Datelike;
+
+type Out<'a> = &'a mut dyn Write;
+
+fn print_json<T: Serialize>(out: Out, value: &T) -> CliResult {
+    writeln!(out, "{}", json::to_string(value)?)?;
+    Ok(())
+}
+
+fn name_arg(name: &Option<String>, fa: &Option<String>, en: &Option<String>) -> Name {
+    let mut n = Name::new(fa.clone(), en.clone());
+    if let Some(single) = name {
+        let guessed = Name::guess(single);
+        if n.fa.is_none() {
+            n.fa = guessed.fa;
+        }
+        if n.en.is_none() {
+            n.en = guessed.en;
+        }
+    }
+    n
+}
+
+pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
+    match command {
+        Command::Init => {
+            writeln!(
+                out,
+                "{} is ready (schema version {})",
+                ctx.store.path.display(),
+                ctx.store.schema_version()?
+            )?;
+            Ok(())
+        }
+        Command::Demo(_) | Command::Date(_) => Ok(()),
+        Command::Body(BodyCmd::List(a)) => body_list(ctx, a.json, out),
+        Command::Body(BodyCmd::Add(a)) => body_add(ctx, a, out),
+        Command::Person(PersonCmd::List(a)) => person_list(ctx, a.json, out),
+        Command::Person(PersonCmd::Add(a)) => person_add(ctx, a, out),
+        Command::Member(MemberCmd::List(a)) => member_list(ctx, a, out),
+        Command::Member(MemberCmd::Add(a)) => member_add(ctx, a, out),
+        Command::Session(SessionCmd::List(a)) => session_list(ctx, a, out),
+        Command::Session(SessionCmd::Add(a)) => session_add(ctx, a, out),
+        Command::Session(SessionCmd::Show(a)) => session_show(ctx, a, out),
+        Command::Session(SessionCmd::Open(a)) => {
+            session_status(ctx, &a.session, SessionStatus::Open, out)
+        }
+        Command::Session(SessionCmd::Close(a)) => {
+            session_status(ctx, &a.session, SessionStatus::Closed, out)
+        }
+        Command::Session(SessionCmd::Approve(a)) => {
+            session_status(ctx, &a.session, SessionStatus::Approved, out)
+        }
+        Command::Session(SessionCmd::Cancel(a)) => {
+            session_status(ctx, &a.session, SessionStatus::Cancelled, out)
+        }
+        Command::Agenda(AgendaCmd::Add(a)) => agenda_add(ctx, a, out),
+        Command::Agenda(AgendaCmd::List(a)) => agenda_list(ctx, a, out),
+        Command::Agenda(AgendaCmd::SetStatus(a)) => {
+            ctx.store
+                .set_agenda_status(a.item, AgendaStatus::parse(&a.status)?)?;
+            writeln!(
+                out,
+                "agenda item {} is now {}",
+                a.item,
+                AgendaStatus::parse(&a.status)?.code()
+            )?;
+            Ok(())
+        }
+        Command::Minutes(MinutesCmd::Set(a)) => minutes_set(ctx, a, out),
+        Command::Attend(a) => attend(ctx, a, out),
+        Command::Guest(GuestCmd::Add(a)) => {
+            let s = ctx.store.find_session(&a.session)?;
+            let id = ctx.store.add_guest(s.id, &a.name, a.organization.clone())?;
+            writeln!(out, "guest {id} invited to session {}", s.id)?;
+            Ok(())
+        }
+        Command::Resolution(ResolutionCmd::List(a)) => resolution_list(ctx, a, out),
+        Command::Resolution(ResolutionCmd::Add(a)) => resolution_add(ctx, a, out),
+        Command::Resolution(ResolutionCmd::SetStatus(a)) => {
+            let r = ctx
+                .store
+                .set_resolution_status(a.id, WorkStatus::parse(&a.status)?)?;
+            writeln!(
+                out,
+                "resolution {} ({}) is now {}",
+                r.id,
+                display_line(&r.number, ctx.prefs),
+                r.status.code()
+            )?;
+            Ok(())
+        }
+        Command::Resolution(ResolutionCmd::Show(a)) => resolution_show(ctx, a, out),
+        Command::Task(TaskCmd::List(a)) => task_list(ctx, a, out),
+        Command::Task(TaskCmd::Add(a)) => task_add(ctx, a, out),
+        Command::Task(TaskCmd::Update(a)) => task_update(ctx, a, out),
+        Command::Task(TaskCmd::Done(a)) => {
+            let session = match &a.session {
+                Some(s) => Some(ctx.store.find_session(s)?.id),
+                None => None,
+            };
+            let task = ctx.store.update_task(&TaskProgress {
+                task_id: a.id,
+                status: Some(WorkStatus::Done),
+                percent: Some(100),
+                note: a.note.clone(),
+                session_id: session,
+                due: None,
+                on: Some(ctx.today),
+                expected_version: None,
+            })?;
+            writeln!(out, "task {} is done", task.id)?;
+            Ok(())
+        }
+        Command::Cal(a) => cal(ctx, a, out),
+        Command::Search(a) => search(ctx, a, out),
+        Command::Export(ExportCmd::Minutes(a)) => export_minutes(ctx, a, out),
+        Command::Audit(AuditCmd::Log(a)) => audit_log(ctx, a, out),
+        Command::Audit(AuditCmd::Verify) => {
+            let v = crate::store::audit::verify(&ctx.store.conn)?;
+            if v.problems.is_empty() {
+                writeln!(
+                    out,
+                    "audit chain intact: {} entries, head {}",
+                    v.entries, v.head
+                )?;
+                Ok(())
+            } else {
+                for p in &v.problems {
+                    writeln!(out, "{p}")?;
+                }
+                Err(CliError::failure(format!(
+                    "the audit chain is broken in {} place(s)",
+                    v.problems.len()
+                )))
+            }
+        }
+        Command::Whoami(a) => whoami(ctx, a, out),
+    }
+}
+
+// ----- demo, date, whoami (before or without a database) -----
+
+pub fn demo(path: &Path, a: &DemoArgs, prefs: Prefs, actor: Actor) -> CliResult {
+    let lang = match &a.text_lang {
+        Some(l) => Lang::parse(l).ok_or_else(|| {
+            CliError::usage(format!("language {l:?} is not known; expected en or fa"))
+        })?,
+        None => prefs.lang,
+    };
+    if let Some(scale) = a.scale {
+        if !(scale > 0.0 && scale <= 10.0) {
+            return Err(CliError::usage(format!(
+                "scale {scale} is not valid; expected a number above 0 and at most 10"
+            )));
+        }
+    }
+    if path.exists() {
+        let store = Store::open(path, actor.clone())?;
+        if store.holds_data()? && !a.force {
+            return Err(CliError::usage(format!(
+                "{} already holds data; shura demo will not touch it without --force",
+                path.display()
+            )));
+        }
+        drop(store);
+        for suffix in ["", "-wal", "-shm"] {
+            let p = std::path::PathBuf::from(format!("{}{suffix}", path.display()));
+            if p.exists() {
+                std::fs::remove_file(&p)?;
+            }
+        }
+    }
+    let mut store = Store::open(path, actor)?;
+    let today = crate::app::today();
+    let started = std::time::Instant::now();
+    let summary = match a.scale {
+        Some(scale) => crate::demo::generate_scale(&mut store, scale, today)?,
+        None => crate::demo::load_demo(&mut store, lang, today)?,
+    };
+    println!(
+        "{}: {} ({:.1} s)",
+        path.display(),
+        summary,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct DateRow {
+    input: String,
+    gregorian: String,
+    jalali: String,
+    weekday: String,
+}
+
+pub fn date(a: &DateArgs, prefs: Prefs) -> CliResult {
+    let today = crate::app::today();
+    let mut rows = Vec::new();
+    for input in &a.dates {
+        let d = crate::locale::dateparse::parse_date(input, today, prefs.calendar)?;
+        rows.push(DateRow {
+            input: input.clone(),
+            gregorian: d.to_string(),
+            jalali: jalali_string(d),
+            weekday: weekday_name(d.weekday(), Lang::En).to_string(),
+        });
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if a.json {
+        #[derive(Serialize)]
+        struct J<'a> {
+            gregorian: &'a str,
+            jalali: &'a str,
+            weekday: &'a str,
+        }
+        let js: Vec<J> = rows
+            .iter()
+            .map(|r| J {
+                gregorian: &r.gregorian,
+                jalali: &r.jalali,
+                weekday: &r.weekday,
+            })
+            .collect();
+        writeln!(out, "{}", serde_json::to_string_pretty(&js)?)?;
+    } else {
+        for r in &rows {
+            writeln!(out, "{}  {}  {}", r.gregorian, r.jalali, r.weekday)?;
+        }
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct Whoami {
+    uid: u32,
+    login: String,
+    person: Option<Person>,
+    memberships: Vec<WhoamiMembership>,
+    database: String,
+}
+
+#[derive(Serialize)]
+struct WhoamiMembership {
+    body_id: i64,
+    body: Name,
+    role: Role,
+    voting: bool,
+}
+
+pub fn whoami_without_db(a: &JsonFlag, actor: &Actor) -> CliResult {
+    if a.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(
+                &serde_json::json!({"uid": actor.uid, "login": actor.login})
+            )?
+        );
+    } else {
+        println!("{} (uid {}); no database yet", actor.login, actor.uid);
+    }
+    Ok(())
+}
+
+fn whoami(ctx: &mut Context, a: &JsonFlag, out: Out) -> CliResult {
+    let actor = ctx.store.actor.clone();
+    let person = ctx.store.person_by_login(&actor.login)?;
+    let memberships = match &person {
+        Some(p) => ctx
+            .store
+            .memberships_of(p.id)?
+            .into_iter()
+            .map(|(m, b)| WhoamiMembership {
+                body_id: b.id,
+                body: b.name,
+                role: m.role,
+                voting: m.voting,
+            })
+            .collect(),
+        None => vec![],
+    };
+    let w = Whoami {
+        uid: actor.uid,
+        login: actor.login.clone(),
+        person,
+        memberships,
+        database: ctx.store.path.display().to_string(),
+    };
+    if a.json {
+        return print_json(out, &w);
+    }
+    let lang = ctx.prefs.lang;
+    writeln!(out, "{} (uid {})", display_line(&w.login, ctx.prefs), w.uid)?;
+    match &w.person {
+        Some(p) => writeln!(out, "{}", display_line(p.name.get(lang), ctx.prefs))?,
+        None => writeln!(out, "no person in {} carries this login", w.database)?,
+    }
+    for m in &w.memberships {
+        writeln!(
+            out,
+            "  {} — {}",
+            display_line(m.body.get(lang), ctx.prefs),
+            m.role.label(lang)
+        )?;
+    }
+    Ok(())
+}
+
+// ----- bodies and people -----
+
+fn body_list(ctx: &mut Context, as_json: bool, out: Out) -> CliResult {
+    let mut bodies = ctx.store.bodies()?;
+    if ctx.prefs.lang == Lang::Fa {
+        crate::locale::collate::sort_persian(&mut bodies, |b| b.name.get(Lang::Fa));
+    }
+    if as_json {
+        return print_json(out, &bodies);
+    }
+    let lang = ctx.prefs.lang;
+    let mut table = Table::new(&[
+        t(lang, Msg::Id),
+        t(lang, Msg::Name),
+        t(lang, Msg::Kind),
+        t(lang, Msg::Parent),
+        t(lang, Msg::Quorum),
+        t(lang, Msg::MeetingRule),
+    ])
+    .numeric(&[0, 3]);
+    for b in &bodies {
+        table.push(vec![
+            b.id.to_string(),
+            b.name.get(lang).to_string(),
+            b.kind.label(lang).to_string(),
+            b.parent_id.map(|p| p.to_string()).unwrap_or_default(),
+            b.quorum.code(),
+            b.meeting_rule.code(),
+        ]);
+    }
+    write!(out, "{}", table.render(ctx.prefs))?;
+    Ok(())
+}
+
+fn body_add(ctx: &mut Context, a: &BodyAdd, out: Out) -> CliResult {
+    let name = name_arg(&a.name, &a.name_fa, &a.name_en);
+    let parent_id = match &a.parent {
+        Some(p) => Some(ctx.store.find_body(p)?.id),
+        None => None,
+    };
+    let formed_on = match &a.formed {
+        Some(d) => Some(ctx.parse_date(d)?),
+        None => None,
+    };
+    let id = ctx.store.add_body(&NewBody {
+        name,
+        kind: BodyKind::parse(&a.kind)?,
+        parent_id,
+        quorum: QuorumRule::parse(&a.quorum)?,
+        meeting_rule: MeetingRule::parse(&a.meeting_rule)?,
+        resolution_format: a.resolution_format.clone(),
+        agenda_template: a.template_item.clone(),
+        confidential: a.confidential,
+        formed_on,
+    })?;
+    if a.json {
+        return print_json(out, &ctx.store.body(id)?);
+    }
+    writeln!(out, "body {id} added")?;
+    Ok(())
+}
+
+fn person_list(ctx: &mut Context, as_json: bool, out: Out) -> CliResult {
+    let mut people = ctx.store.people()?;
+    if ctx.prefs.lang == Lang::Fa {
+        crate::locale::collate::sort_persian(&mut people, |p| p.name.get(Lang::Fa));
+    }
+    if as_json {
+        return print_json(out, &people);
+    }
+    let lang = ctx.prefs.lang;
+    let mut table = Table::new(&[
+        t(lang, Msg::Id),
+        t(lang, Msg::Name),
+        t(lang, Msg::Login),
+        t(lang, Msg::Organization),
+    ])
+    .numeric(&[0]);
+    for p in &people {
+        table.push(vec![
+            p.id.to_string(),
+            p.name.get(lang).to_string(),
+            p.login.clone().unwrap_or_default(),
+            p.organization.clone().unwrap_or_default(),
+        ]);
+    }
+    write!(out, "{}", table.render(ctx.prefs))?;
+    Ok(())
+}
+
+fn person_add(ctx: &mut Context, a: &PersonAdd, out: Out) -> CliResult {
+    let id = ctx.store.add_person(&NewPerson {
+        name: name_arg(&a.name, &a.name_fa, &a.name_en),
+        login: a.login.clone(),
+        organization: a.organization.clone(),
+        email: a.email.clone(),
+    })?;
+    if a.json {
+        return print_json(out, &ctx.store.person(id)?);
+    }
+    writeln!(out, "person {id} added")?;
+    Ok(())
+}
+
+fn member_list(ctx: &mut Context, a: &MemberList, out: Out) -> CliResult {
+    let bodies = match &a.body {
+        Some(b) => vec![ctx.store.find_body(b)?],
+        None => ctx.store.bodies()?,
+    };
+    let mut rows = Vec::new();
+    for b in &bodies {
+        for m in ctx.store.members(b.id)? {
+            rows.push((b.clone(), m));
+        }
+    }
+    if a.json {
+        let flat: Vec<_> = rows.iter().map(|(_, m)| m).collect();
+        return print_json(out, &flat);
+    }
+    let lang = ctx.prefs.lang;
+    let mut table = Table::new(&[
+        t(lang, Msg::Id),
+        t(lang, Msg::Body),
+        t(lang, Msg::Name),
+        t(lang, Msg::Role),
+        t(lang, Msg::Voting),
+        t(lang, Msg::Term),
+    ])
+    .numeric(&[0]);
+    for (b, m) in &rows {
+        let term = match (m.membership.term_start, m.membership.term_end) {
+            (None, None) => String::new(),
+            (s, e) => format!("{} – {}", ctx.opt_date(s), ctx.opt_date(e)),
+        };
+        table.push(vec![
+            m.person.id.to_string(),
+            b.name.get(lang).to_string(),
+            m.person.name.get(lang).to_string(),
+            m.membership.role.label(lang).to_string(),
+            t(
+                lang,
+                if m.membership.voting {
+                    Msg::Yes
+                } else {
+                    Msg::No
+                },
+            )
+            .to_string(),
+            term,
+        ]);
+    }
+    write!(out, "{}", table.render(ctx.prefs))?;
+    Ok(())
+}
+
+fn member_add(ctx: &mut Context, a: &MemberAdd, out: Out) -> CliResult {
+    let body = ctx.store.find_body(&a.body)?;
+    let role = Role::parse(&a.role)?;
+    let term_start = a.from.as_deref().map(|d| ctx.parse_date(d)).transpose()?;
+    let term_end = a.to.as_deref().map(|d| ctx.parse_date(d)).transpose()?;
+    let person_id = match (&a.person, &a.name) {
+        (Some(p), _) => ctx.store.find_person(p)?.id,
+        (None, Some(name)) => match ctx.store.find_person(name) {
+            Ok(p) => p.id,
+            Err(crate::store::StoreError::NotFound { .. }) => ctx.store.add_person(&NewPerson {
+                name: Name::guess(name),
+                login: a.login.clone(),
+                organization: a.organization.clone(),
+                email: None,
+            })?,
+            Err(e) => return Err(e.into()),
+        },
+        (None, None) => {
+            return Err(CliError::usage(
+                "member add needs --person (an existing person) or --name (a new one)",
+            ))
+        }
+    };
+    let id = ctx.store.add_membership(&NewMembership {
+        body_id: body.id,
+        person_id,
+        role,
+        voting: !a.non_voting && role != Role::Observer,
+        term_start,
+        term_end,
+    })?;
+    if a.json {
+        let m = ctx
+            .store
+            .members(body.id)?
+            .into_iter()
+            .find(|m| m.membership.id == id);
+        return print_json(out, &m);
+    }
+    writeln!(
+        out,
+        "person {person_id} is now {} of body {}",
+        role.code(),
+        body.id
+    )?;
+    Ok(())
+}
+
+// ----- sessions -----
+
+fn body_scope(ctx: &Context, body: &Option<String>, children: bool) -> CliResult<Option<Vec<i64>>> {
+    match body {
+        None => Ok(None),
+        Some(b) => {
+            let body = ctx.store.find_body(b)?;
+            if children {
+                Ok(Some(ctx.store.body_and_descendants(body.id)?))
+            } else {
+                Ok(Some(vec![body.id]))
+            }
+        }
+    }
+}
+
+fn session_list(ctx: &mut Context, a: &SessionList, out: Out) -> CliResult {
+    let scope = body_scope(ctx, &a.body, false)?;
+    let statuses = match &a.status {
+        Some(s) => vec![SessionStatus::parse(s)?],
+        None => vec![],
+    };
+    let from = a.from.as_deref().map(|d| ctx.parse_date(d)).transpose()?;
+    let to = a.to.as_deref().map(|d| ctx.parse_date(d)).transpose()?;
+    let rows = ctx
+        .store
+        .sessions(scope.as_deref(), &statuses, from, to, None)?;
+    if a.json {
+        return print_json(out, &rows);
+    }
+    let lang = ctx.prefs.lang;
+    let mut table = Table::new(&[
+        t(lang, Msg::Id),
+        t(lang, Msg::Body),
+        t(lang, Msg::Number),
+        t(lang, Msg::Date),
+        t(lang, Msg::Kind),
+        t(lang, Msg::Status),
+        t(lang, Msg::Place),
+    ])
+    .numeric(&[0, 2]);
+    for r in &rows {
+        table.push(vec![
+            r.session.id.to_string(),
+            r.body_name.get(lang).to_string(),
+            crate::locale::digits::localize_digits(&r.session.number.to_string(), lang),
+            ctx.date(r.session.date),
+            r.session.kind.label(lang).to_string(),
+            r.session.status.label(lang).to_string(),
+            r.session.place.clone().unwrap_or_default(),
+        ]);
+    }
+    write!(out, "{}", table.render(ctx.prefs))?;
+    Ok(())
+}
+
+fn session_add(ctx: &mut Context, a: &SessionAdd, out: Out) -> CliResult {
+    let body = ctx.store.find_body(&a.body)?;
+    let date = ctx.parse_date(&a.date)?;
+    let start_time = a.time.as_deref().map(check_time).transpose()?;
+    let end_time = a.end.as_deref().map(check_time).transpose()?;
+    let s = ctx.store.add_session(&NewSession {
+        body_id: body.id,
+        kind: if a.extraordinary {
+            SessionKind::Extraordinary
+        } else {
+            SessionKind::Regular
+        },
+        date,
+        start_time,
+        end_time,
+        place: a.place.clone(),
+        prepare_agenda: !a.empty_agenda,
+    })?;
+    if a.json {
+        return print_json(out, &s);
+    }
+    writeln!(
+        out,
+        "session {} scheduled: number {} of body {} on {}",
+        s.id,
+        s.number,
+        body.id,
+        ctx.date(s.date)
+    )?;
+    Ok(())
+}
+
+fn session_show(ctx: &mut Context, a: &SessionShow, out: Out) -> CliResult {
+    let s = ctx.store.find_session(&a.session)?;
+    let rec = session_record(&ctx.store, s)?;
+    if a.json {
+        return print_json(out, &rec);
+    }
+    let lang = ctx.prefs.lang;
+    let p = ctx.prefs;
+    writeln!(
+        out,
+        "{}",
+        display_line(
+            &format!(
+                "{} — {} {} — {} — {}",
+                rec.body.name.get(lang),
+                t(lang, Msg::Session),
+                crate::locale::digits::localize_digits(&rec.session.number.to_string(), lang),
+                ctx.date(rec.session.date),
+                rec.session.status.label(lang)
+            ),
+            p
+        )
+    )?;
+    let q = rec.quorum;
+    writeln!(
+        out,
+        "{}",
+        display_line(
+            &format!(
+                "{}: {} {} {} {}; {} {}: {}",
+                t(lang, Msg::Attendance),
+                q.present,
+                t(lang, Msg::Of),
+                q.voting,
+                t(lang, Msg::VotingPresent),
+                t(lang, Msg::Quorum),
+                q.required,
+                t(
+                    lang,
+                    if q.met() {
+                        Msg::QuorumMet
+                    } else {
+                        Msg::QuorumNotMet
+                    }
+                )
+            ),
+            p
+        )
+    )?;
+    for item in &rec.agenda {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            display_line(
+                &format!(
+                    "{}. {} [{}]",
+                    item.item.position,
+                    item.item.title,
+                    item.item.status.label(lang)
+                ),
+                p
+            )
+        )?;
+        if let Some(m) = &item.item.minutes {
+            writeln!(out, "{}", display_text(m, p))?;
+        }
+        for r in &item.resolutions {
+            writeln!(
+                out,
+                "{}",
+                display_line(
+                    &format!("  {} {}: {}", t(lang, Msg::Resolution), r.number, r.text),
+                    p
+                )
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn session_status(ctx: &mut Context, key: &str, to: SessionStatus, out: Out) -> CliResult {
+    let s = ctx.store.find_session(key)?;
+    let s = ctx.store.set_session_status(s.id, to)?;
+    writeln!(out, "session {} is now {}", s.id, s.status.code())?;
+    Ok(())
+}
+
+fn agenda_add(ctx: &mut Context, a: &AgendaAdd, out: Out) -> CliResult {
+    let s = ctx.store.find_session(&a.session)?;
+    let id = ctx.store.add_agenda_item(&NewAgendaItem {
+        session_id: s.id,
+        title: a.title.clone(),
+        presenter: a.presenter.clone(),
+        duration_min: a.duration,
+    })?;
+    if a.json {
+        return print_json(out, &ctx.store.agenda_item(id)?);
+    }
+    writeln!(out, "agenda item {id} added to session {}", s.id)?;
+    Ok(())
+}
+
+fn agenda_list(ctx: &mut Context, a: &SessionShow, out: Out) -> CliResult {
+    let s = ctx.store.find_session(&a.session)?;
+    let items = ctx.store.agenda(s.id)?;
+    if a.json {
+        return print_json(out, &items);
+    }
+    let lang = ctx.prefs.lang;
+    let mut table = Table::new(&[
+        t(lang, Msg::Id),
+        "#",
+        t(lang, Msg::Title),
+        t(lang, Msg::Presenter),
+        t(lang, Msg::Status),
+    ])
+    .numeric(&[0, 1]);
+    for i in &items {
+        table.push(vec![
+            i.id.to_string(),
+            i.position.to_string(),
+            i.title.clone(),
+            i.presenter.clone().unwrap_or_default(),
+            i.status.label(lang).to_string(),
+        ]);
+    }
+    write!(out, "{}", table.render(ctx.prefs))?;
+    Ok(())
+}
+
+fn minutes_set(ctx: &mut Context, a: &MinutesSet, out: Out) -> CliResult {
+    let text = match (&a.text, &a.file) {
+        (Some(t), None) if t == "-" => {
+            let mut s = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)?;
+            s
+        }
+        (Some(t), None) => t.clone(),
+        (None, Some(f)) => std::fs::read_to_string(f).map_err(|e| {
+            CliError::usage(format!("cannot read minutes from {}: {e}", f.display()))
+        })?,
+        _ => {
+            return Err(CliError::usage(
+                "give the minutes as text, - for standard input, or --file FILE (one of them)",
+            ))
+        }
+    };
+    ctx.store.set_minutes(a.item, &text, None)?;
+    writeln!(out, "minutes of agenda item {} saved", a.item)?;
+    Ok(())
+}
+
+fn attend(ctx: &mut Context, a: &AttendArgs, out: Out) -> CliResult {
+    let s = ctx.store.find_session(&a.session)?;
+    let p = ctx.store.find_person(&a.person)?;
+    let presence = Presence::parse(&a.presence)?;
+    ctx.store.set_attendance(s.id, p.id, presence)?;
+    let rec = session_record(&ctx.store, s)?;
+    let q = rec.quorum;
+    writeln!(
+        out,
+        "{} {}: {}; {} of {} voting members present, quorum {}: {}",
+        display_line(p.name.get(ctx.prefs.lang), ctx.prefs),
+        p.id,
+        presence.code(),
+        q.present,
+        q.voting,
+        q.required,
+        if q.met() { "met" } else { "not met" }
+    )?;
+    Ok(())
+}
+
+// ----- resolutions and tasks -----
+
+fn resolution_list(ctx: &mut Context, a: &ResolutionList, out: Out) -> CliResult {
+    let mut f = ResolutionFilter {
+        body_ids: body_scope(ctx, &a.body, a.children)?,
+        ..Default::default()
+    };
+    if let Some(s) = &a.status {
+        f.statuses = vec![WorkStatus::parse(s)?];
+    }
+    if a.open {
+        f.statuses = vec![WorkStatus::Open, WorkStatus::InProgress];
+    }
+    if a.overdue {
+        f.overdue_on = Some(ctx.today);
+    }
+    if let Some(d) = &a.due_before {
+        f.due_before = Some(ctx.parse_date(d)?);
+    }
+    if let Some(s) = &a.session {
+        f.session_id = Some(ctx.store.find_session(s)?.id);
+    }
+    let rows = ctx.store.resolutions(&f)?;
+    if a.json {
+        return print_json(out, &rows);
+    }
+    let lang = ctx.prefs.lang;
+    let mut table = Table::new(&[
+        t(lang, Msg::Id),
+        t(lang, Msg::Number),
+        t(lang, Msg::Body),
+        t(lang, Msg::Date),
+        t(lang, Msg::Decision),
+        t(lang, Msg::Status),
+        t(lang, Msg::Due),
+        t(lang, Msg::Text),
+    ])
+    .numeric(&[0]);
+    for r in &rows {
+        let res = &r.resolution;
+        table.push(vec![
+            res.id.to_string(),
+            res.number.clone(),
+            r.body_name.get(lang).to_string(),
+            ctx.date(res.created_on),
+            res.decision.label(lang).to_string(),
+            res.status.label(lang).to_string(),
+            ctx.opt_date(res.due),
+            res.text.clone(),
+        ]);
+    }
+    write!(out, "{}", table.render(ctx.prefs))?;
+    Ok(())
+}
+
+/// Reads `7/2/1` (for/against/abstain), with any digits.
+pub fn parse_tally(s: &str) -> Result<Tally, InvalidValue> {
+    let latin = crate::locale::digits::to_latin_digits(s.trim());
+    let bad = || InvalidValue {
+        what: "vote tally",
+        value: s.to_string(),
+        expected: "FOR/AGAINST/ABSTAIN as three whole numbers, e.g. 7/2/1".into(),
+    };
+    let parts: Vec<&str> = latin.split(['/', '-', ',']).collect();
+    if parts.len() != 3 {
+        return Err(bad());
+    }
+    let n = |p: &str| p.trim().parse::<i64>().map_err(|_| bad());
+    Ok(Tally {
+        yes: n(parts[0])?,
+        no: n(parts[1])?,
+        abstain: n(parts[2])?,
+    })
+}
+
+fn resolution_add(ctx: &mut Context, a: &ResolutionAdd, out: Out) -> CliResult {
+    let session = match &a.session {
+        Some(s) => Some(ctx.store.find_session(s)?),
+        None => None,
+    };
+    let body_id = match (&session, &a.body) {
+        (Some(s), _) => s.body_id,
+        (None, Some(b)) => ctx.store.find_body(b)?.id,
+        (None, None) => return Err(CliError::usage("resolution add needs --session or --body")),
+    };
+    let mut tally = a.votes.as_deref().map(parse_tally).transpose()?;
+    let mut votes = Vec::new();
+    if a.unanimous {
+        let s = session.clone().ok_or_else(|| {
+            CliError::usage("--unanimous needs --session (to know who was present)")
+        })?;
+        let rec = session_record(&ctx.store, s)?;
+        votes = rec
+            .attendance
+            .iter()
+            .filter(|m| {
+                m.voting
+                    && matches!(
+                        m.presence,
+                        Some(Presence::Present | Presence::Late | Presence::Remote)
+                    )
+            })
+            .map(|m| (m.person_id, Vote::Yes))
+            .collect();
+        if votes.is_empty() {
+            return Err(CliError::usage(
+                "--unanimous: no voting member is marked present at this session; record attendance first",
+            ));
+        }
+        tally = None;
+    }
+    let due = a.due.as_deref().map(|d| ctx.parse_date(d)).transpose()?;
+    let r = ctx.store.add_resolution(&NewResolution {
+        body_id,
+        session_id: session.as_ref().map(|s| s.id),
+        agenda_item_id: a.item,
+        text: a.text.clone(),
+        decision: Decision::parse(&a.decision)?,
+        tally,
+        votes,
+        owner: a.owner.clone(),
+        due,
+        created_on: None,
+    })?;
+    if a.json {
+        return print_json(out, &r);
+    }
+    writeln!(
+        out,
+        "resolution {} recorded as number {}",
+        r.id,
+        display_line(&r.number, ctx.prefs)
+    )?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct ResolutionPage {
+    #[serde(flatten)]
+    resolution: Resolution,
+    votes: Vec<VoteRow>,
+    tasks: Vec<TaskWithUpdates>,
+    history: Vec<crate::store::audit::AuditEntry>,
+}
+
+#[derive(Serialize)]
+struct VoteRow {
+    person_id: i64,
+    vote: Vote,
+}
+
+#[derive(Serialize)]
+struct TaskWithUpdates {
+    #[serde(flatten)]
+    task: crate::store::read::TaskRow,
+    updates: Vec<TaskUpdate>,
+}
+
+fn resolution_show(ctx: &mut Context, a: &ResolutionShow, out: Out) -> CliResult {
+    let r = ctx.store.resolution(a.id)?;
+    let mut tasks = Vec::new();
+    for t in ctx.store.tasks(&TaskFilter {
+        resolution_id: Some(r.id),
+        ..Default::default()
+    })? {
+        let updates = ctx.store.task_updates(t.task.id)?;
+        tasks.push(TaskWithUpdates { task: t, updates });
+    }
+    let page = ResolutionPage {
+        votes: ctx
+            .store
+            .votes(r.id)?
+            .into_iter()
+            .map(|(person_id, vote)| VoteRow { person_id, vote })
+            .collect(),
+        history: crate::store::audit::list(&ctx.store.conn, Some("resolution"), Some(r.id), 100)?,
+        resolution: r,
+        tasks,
+    };
+    if a.json {
+        return print_json(out, &page);
+    }
+    let lang = ctx.prefs.lang;
+    let p = ctx.prefs;
+    let r = &page.resolution;
+    writeln!(
+        out,
+        "{}",
+        display_line(
+            &format!(
+                "{} {} — {} — {}",
+                t(lang, Msg::Resolution),
+                r.number,
+                r.decision.label(lang),
+                r.status.label(lang)
+            ),
+            p
+        )
+    )?;
+    writeln!(out, "{}", display_text(&r.text, p))?;
+    if let Some(tally) = &r.tally {
+        writeln!(
+            out,
+            "{}: {} {}, {} {}, {} {}",
+            t(lang, Msg::Votes),
+            tally.yes,
+            t(lang, Msg::For),
+            tally.no,
+            t(lang, Msg::Against),
+            tally.abstain,
+            t(lang, Msg::Abstain)
+        )?;
+    }
+    for tw in &page.tasks {
+        writeln!(
+            out,
+            "{}",
+            display_line(
+                &format!(
+                    "- {} [{}] {} {}",
+                    tw.task.task.title,
+                    tw.task.task.status.label(lang),
+                    t(lang, Msg::Due),
+                    ctx.opt_date(tw.task.task.due)
+                ),
+                p
+            )
+        )?;
+        for u in &tw.updates {
+            writeln!(
+                out,
+                "{}",
+                display_line(
+                    &format!(
+                        "    {} {}% {} ({})",
+                        u.at.get(..10).unwrap_or(""),
+                        u.percent,
+                        u.note,
+                        u.author
+                    ),
+                    p
+                )
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn task_filter(ctx: &Context, a: &TaskList) -> CliResult<TaskFilter> {
+    let mut f = TaskFilter {
+        body_ids: body_scope(ctx, &a.body, a.children)?,
+        resolution_id: a.resolution,
+        ..Default::default()
+    };
+    if let Some(s) = &a.status {
+        f.statuses = s
+            .split(',')
+            .map(WorkStatus::parse)
+            .collect::<Result<Vec<_>, _>>()?;
+    }
+    if a.open {
+        f.statuses = vec![WorkStatus::Open, WorkStatus::InProgress];
+    }
+    if a.overdue {
+        f.overdue_on = Some(ctx.today);
+    }
+    if let Some(who) = &a.assignee {
+        match ctx.store.find_person(who) {
+            Ok(p) => f.assignee_id = Some(p.id),
+            Err(crate::store::StoreError::NotFound { .. }) => {
+                f.assignee_unit = Some(who.trim().to_string())
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    if let Some(d) = &a.due_before {
+        f.due_before = Some(ctx.parse_date(d)?);
+    }
+    Ok(f)
+}
+
+fn task_list(ctx: &mut Context, a: &TaskList, out: Out) -> CliResult {
+    let f = task_filter(ctx, a)?;
+    let rows = ctx.store.tasks(&f)?;
+    if a.json {
+        return print_json(out, &rows);
+    }
+    let lang = ctx.prefs.lang;
+    let mut table = Table::new(&[
+        t(lang, Msg::Id),
+        t(lang, Msg::Title),
+        t(lang, Msg::Body),
+        t(lang, Msg::Assignee),
+        t(lang, Msg::Due),
+        t(lang, Msg::Status),
+        t(lang, Msg::Percent),
+        t(lang, Msg::DaysLate),
+    ])
+    .numeric(&[0, 6, 7]);
+    for r in &rows {
+        let task = &r.task;
+        table.push(vec![
+            task.id.to_string(),
+            task.title.clone(),
+            r.body_name.get(lang).to_string(),
+            r.assignee_name
+                .as_ref()
+                .map(|n| n.get(lang).to_string())
+                .or(task.assignee_unit.clone())
+                .unwrap_or_default(),
+            ctx.opt_date(task.due),
+            task.status.label(lang).to_string(),
+            crate::locale::digits::localize_digits(&task.percent.to_string(), lang),
+            task.days_overdue(ctx.today)
+                .map(|d| crate::locale::digits::localize_digits(&d.to_string(), lang))
+                .unwrap_or_default(),
+        ]);
+    }
+    write!(out, "{}", table.render(ctx.prefs))?;
+    Ok(())
+}
+
+fn task_add(ctx: &mut Context, a: &TaskAdd, out: Out) -> CliResult {
+    let body_id = match &a.body {
+        Some(b) => Some(ctx.store.find_body(b)?.id),
+        None => None,
+    };
+    if body_id.is_none() && a.resolution.is_none() && a.item.is_none() {
+        return Err(CliError::usage(
+            "task add needs --body, --resolution or --item",
+        ));
+    }
+    let assignee_id = match &a.assignee {
+        Some(p) => Some(ctx.store.find_person(p)?.id),
+        None => None,
+    };
+    let due = a.due.as_deref().map(|d| ctx.parse_date(d)).transpose()?;
+    let id = ctx.store.add_task(&NewTask {
+        body_id,
+        resolution_id: a.resolution,
+        agenda_item_id: a.item,
+        title: a.title.clone(),
+        description: a.description.clone(),
+        assignee_id,
+        assignee_unit: a.unit.clone(),
+        due,
+        priority: Priority::parse(&a.priority)?,
+        created_on: Some(ctx.today),
+    })?;
+    if a.json {
+        return print_json(out, &ctx.store.task(id)?);
+    }
+    writeln!(out, "task {id} added")?;
+    Ok(())
+}
+
+fn task_update(ctx: &mut Context, a: &TaskUpdateArgs, out: Out) -> CliResult {
+    let session = match &a.session {
+        Some(s) => Some(ctx.store.find_session(s)?.id),
+        None => None,
+    };
+    let status = a.status.as_deref().map(WorkStatus::parse).transpose()?;
+    let due = a.due.as_deref().map(|d| ctx.parse_date(d)).transpose()?;
+    if status.is_none() && a.percent.is_none() && a.note.trim().is_empty() && due.is_none() {
+        return Err(CliError::usage(
+            "task update needs at least one of --status, --percent, --note or --due",
+        ));
+    }
+    let task = ctx.store.update_task(&TaskProgress {
+        task_id: a.id,
+        status,
+        percent: a.percent,
+        note: a.note.clone(),
+        session_id: session,
+        due,
+        on: Some(ctx.today),
+        expected_version: None,
+    })?;
+    if a.json {
+        return print_json(out, &task);
+    }
+    writeln!(
+        out,
+        "task {}: {} {}%",
+        task.id,
+        task.status.code(),
+        task.percent
+    )?;
+    Ok(())
+}
+
+// ----- calendar, search, export, audit -----
+
+fn cal(ctx: &mut Context, a: &CalArgs, out: Out) -> CliResult {
+    let cal = ctx.prefs.calendar;
+    let lang = ctx.prefs.lang;
+    let (year, month) = match &a.month {
+        None => month_of(ctx.today, cal),
+        Some(m) => parse_month(ctx, m)?,
+    };
+    let grid = crate::locale::calendar::month_grid(year, month, cal);
+    let Some(first) = grid.iter().flatten().flatten().next().copied() else {
+        return Err(CliError::usage(format!(
+            "month {year}/{month} is not valid"
+        )));
+    };
+    let last = grid
+        .iter()
+        .flatten()
+        .flatten()
+        .last()
+        .copied()
+        .unwrap_or(first);
+    let scope = body_scope(ctx, &a.body, true)?;
+    let sessions = ctx
+        .store
+        .sessions(scope.as_deref(), &[], Some(first), Some(last), None)?;
+    let month_name = match (cal, lang) {
+        (Calendar::Jalali, Lang::Fa) => {
+            crate::locale::calendar::JALALI_MONTHS_FA[(month - 1) as usize]
+        }
+        (Calendar::Jalali, Lang::En) => {
+            crate::locale::calendar::JALALI_MONTHS_EN[(month - 1) as usize]
+        }
+        (Calendar::Gregorian, _) => crate::locale::calendar::gregorian_month_name(month, lang),
+    };
+    let title = crate::locale::digits::localize_digits(&format!("{month_name} {year}"), lang);
+    writeln!(out, "{}", display_line(&title, ctx.prefs))?;
+    let start = crate::locale::calendar::week_start(cal);
+    let mut heads = Vec::new();
+    let mut wd = start;
+    for _ in 0..7 {
+        let name: String = weekday_name(wd, lang).chars().take(2).collect();
+        heads.push(format!("{:>4}", name));
+        wd = wd.succ();
+    }
+    if lang == Lang::Fa {
+        heads.reverse();
+    }
+    writeln!(out, "{}", display_line(&heads.join(""), ctx.prefs))?;
+    for week in &grid {
+        let mut cells: Vec<String> = week
+            .iter()
+            .map(|d| match d {
+                None => "    ".to_string(),
+                Some(d) => {
+                    let day = match cal {
+                        Calendar::Jalali => crate::locale::calendar::to_jalali(*d).day,
+                        Calendar::Gregorian => d.day(),
+                    };
+                    let mark = if sessions.iter().any(|s| s.session.date == *d) {
+                        '*'
+                    } else if d.weekday() == chrono::Weekday::Fri && cal == Calendar::Jalali {
+                        '·'
+                    } else if *d == ctx.today {
+                        '<'
+                    } else {
+                        ' '
+                    };
+                    format!(
+                        "{:>3}{mark}",
+                        crate::locale::digits::localize_digits(&day.to_string(), lang)
+                    )
+                }
+            })
+            .collect();
+        if lang == Lang::Fa {
+            cells.reverse();
+        }
+        writeln!(out, "{}", cells.join(""))?;
+    }
+    writeln!(
+        out,
+        "{}",
+        match lang {
+            Lang::En => "* session   · Friday (weekend)",
+            Lang::Fa => "* جلسه   · جمعه (تعطیل)",
+        }
+    )?;
+    for s in &sessions {
+        writeln!(
+            out,
+            "{}",
+            display_line(
+                &format!(
+                    "{}  {} #{}  {}",
+                    ctx.date(s.session.date),
+                    s.body_name.get(lang),
+                    s.session.number,
+                    s.session.status.label(lang)
+                ),
+                ctx.prefs
+            )
+        )?;
+    }
+    Ok(())
+}
+
+fn month_of(d: chrono::NaiveDate, cal: Calendar) -> (i32, u32) {
+    match cal {
+        Calendar::Jalali => {
+            let j = crate::locale::calendar::to_jalali(d);
+            (j.year, j.month)
+        }
+        Calendar::Gregorian => (d.year(), d.month()),
+    }
+}
+
+/// Reads a month: `1403/10`, `2025-01`, or any date in the month.
+fn parse_month(ctx: &Context, s: &str) -> CliResult<(i32, u32)> {
+    let latin = crate::locale::digits::to_latin_digits(s.trim());
+    let parts: Vec<&str> = latin.split(['/', '-']).collect();
+    if parts.len() == 2 {
+        if let (Ok(y), Ok(m)) = (parts[0].parse::<i32>(), parts[1].parse::<u32>()) {
+            if (1..=12).contains(&m) {
+                if (1200..1600).contains(&y) {
+                    if ctx.prefs.calendar == Calendar::Jalali {
+                        return Ok((y, m));
+                    }
+                    let d = crate::locale::calendar::from_jalali(y, m, 15)
+                        .ok_or_else(|| CliError::usage(format!("month {s:?} is not valid")))?;
+                    return Ok(month_of(d, Calendar::Gregorian));
+                }
+                if ctx.prefs.calendar == Calendar::Gregorian {
+                    return Ok((y, m));
+                }
+                let d = chrono::NaiveDate::from_ymd_opt(y, m, 15)
+                    .ok_or_else(|| CliError::usage(format!("month {s:?} is not valid")))?;
+                return Ok(month_of(d, Calendar::Jalali));
+            }
+        }
+    }
+    let d = ctx.parse_date(s).map_err(|_| {
+        CliError::usage(format!(
+            "month {s:?} is not valid; expected YEAR/MONTH (1403/10, 2025-01) or a date in the month"
+        ))
+    })?;
+    Ok(month_of(d, ctx.prefs.calendar))
+}
+
+fn search(ctx: &mut Context, a: &SearchArgs, out: Out) -> CliResult {
+    let scope = body_scope(ctx, &a.body, true)?;
+    let hits = ctx
+        .store
+        .search(&a.query, scope.as_deref(), a.limit.clamp(1, 1000))?;
+    if a.json {
+        return print_json(out, &hits);
+    }
+    let lang = ctx.prefs.lang;
+    let mut table = Table::new(&[
+        t(lang, Msg::Entity),
+        t(lang, Msg::Id),
+        t(lang, Msg::Snippet),
+    ])
+    .numeric(&[1]);
+    for h in &hits {
+        table.push(vec![
+            h.entity.to_string(),
+            h.id.to_string(),
+            h.snippet.clone(),
+        ]);
+    }
+    if hits.is_empty() {
+        writeln!(out, "{}", t(lang, Msg::NoRows))?;
+        return Ok(());
+    }
+    write!(out, "{}", table.render(ctx.prefs))?;
+    Ok(())
+}
+
+fn export_minutes(ctx: &mut Context, a: &ExportMinutes, out: Out) -> CliResult {
+    let s = ctx.store.find_session(&a.session)?;
+    let rec = session_record(&ctx.store, s)?;
+    let doc = match a.format.to_ascii_lowercase().as_str() {
+        "md" | "markdown" => crate::export::minutes_markdown(&rec, &ctx.store, ctx.prefs)?,
+        "html" => crate::export::minutes_html(&rec, &ctx.store, ctx.prefs)?,
+        other => {
+            return Err(CliError::usage(format!(
+                "format {other:?} is not known; expected md or html"
+            )))
+        }
+    };
+    match &a.output {
+        Some(path) => {
+            std::fs::write(path, doc)
+                .map_err(|e| CliError::failure(format!("cannot write {}: {e}", path.display())))?;
+            writeln!(out, "minutes written to {}", path.display())?;
+        }
+        None => write!(out, "{}", crate::locale::text::sanitize(&doc))?,
+    }
+    Ok(())
+}
+
+fn audit_log(ctx: &mut Context, a: &AuditLog, out: Out) -> CliResult {
+    let entries =
+        crate::store::audit::list(&ctx.store.conn, a.entity.as_deref(), a.id, a.limit.max(1))?;
+    if a.json {
+        return print_json(out, &entries);
+    }
+    let mut table =
+        Table::new(&["id", "at", "login", "action", "entity", "entity_id"]).numeric(&[0, 5]);
+    for e in &entries {
+        table.push(vec![
+            e.id.to_string(),
+            e.at.clone(),
+            e.login.clone(),
+            e.action.clone(),
+            e.entity.clone(),
+            e.entity_id.map(|i| i.to_string()).unwrap_or_default(),
+        ]);
+    }
+    write!(out, "{}", table.render(ctx.prefs))?;
+    Ok(())
+}
+
+/// A date for exports: in both calendars.
+pub fn both_calendars(d: chrono::NaiveDate, lang: Lang) -> String {
+    format!(
+        "{} ({})",
+        format_date(d, Calendar::Jalali, lang),
+        format_date(d, Calendar::Gregorian, lang)
+    )
+}

@@ -1,0 +1,74 @@
+//! JSON output: stable snake_case fields, ids as numbers, dates as ISO `YYYY-MM-DD`
+//! with the Jalali form beside each date (`due` and `due_jalali`). Text is exactly
+//! what is stored; JSON escaping keeps control characters out of the terminal.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::locale::calendar::jalali_string;
+
+/// Adds `<field>_jalali` beside every ISO date string field, recursively.
+pub fn with_jalali(mut v: Value) -> Value {
+    add_jalali(&mut v);
+    v
+}
+
+fn add_jalali(v: &mut Value) {
+    match v {
+        Value::Array(items) => items.iter_mut().for_each(add_jalali),
+        Value::Object(map) => {
+            let mut extra = Vec::new();
+            for (k, val) in map.iter_mut() {
+                match val {
+                    Value::String(s) if DATE_FIELDS.contains(&k.as_str()) => {
+                        if let Some(d) = iso_date(s) {
+                            extra.push((format!("{k}_jalali"), Value::from(jalali_string(d))));
+                        }
+                    }
+                    other => add_jalali(other),
+                }
+            }
+            for (k, val) in extra {
+                map.insert(k, val);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The fields that hold dates.
+pub const DATE_FIELDS: &[&str] = &[
+    "date",
+    "due",
+    "created_on",
+    "done_on",
+    "term_start",
+    "term_end",
+    "formed_on",
+];
+
+fn iso_date(s: &str) -> Option<NaiveDate> {
+    if s.len() != 10 || s.as_bytes().get(4) != Some(&b'-') {
+        return None;
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+/// Serializes with Jalali dates added and pretty-prints.
+pub fn to_string<T: Serialize>(value: &T) -> Result<String, serde_json::Error> {
+    let v = with_jalali(serde_json::to_value(value)?);
+    serde_json::to_string_pretty(&v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_get_a_jalali_twin() {
+        let v = with_jalali(serde_json::json!([{"due": "2018-12-06", "title": "2018-12-06 x"}]));
+        assert_eq!(v[0]["due_jalali"], "1397/09/15");
+        assert!(v[0].get("title_jalali").is_none());
+    }
+}

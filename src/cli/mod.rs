@@ -1,0 +1,192 @@
+//! The non-interactive commands. Exit code 0 on success, 2 on bad usage or invalid
+//! input, 1 on other failures; errors go to stderr and name the bad value.
+
+pub mod args;
+pub mod commands;
+pub mod json;
+pub mod table;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::app::{Context, Prefs};
+use crate::identity::Actor;
+use crate::locale::text::{sanitize, BidiMode};
+use crate::locale::{Calendar, Lang};
+use crate::model::InvalidValue;
+use crate::store::{Store, StoreError};
+use args::{Cli, Command};
+
+/// An error on its way to stderr, with its exit code.
+#[derive(Debug)]
+pub struct CliError {
+    pub code: u8,
+    pub message: String,
+}
+
+impl CliError {
+    pub fn usage(message: impl Into<String>) -> CliError {
+        CliError {
+            code: 2,
+            message: message.into(),
+        }
+    }
+    pub fn failure(message: impl Into<String>) -> CliError {
+        CliError {
+            code: 1,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<StoreError> for CliError {
+    fn from(e: StoreError) -> Self {
+        CliError {
+            code: if e.is_user_error() { 2 } else { 1 },
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<InvalidValue> for CliError {
+    fn from(e: InvalidValue) -> Self {
+        CliError::usage(e.to_string())
+    }
+}
+
+impl From<crate::locale::dateparse::DateParseError> for CliError {
+    fn from(e: crate::locale::dateparse::DateParseError) -> Self {
+        CliError::usage(e.to_string())
+    }
+}
+
+impl From<std::io::Error> for CliError {
+    fn from(e: std::io::Error) -> Self {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return CliError {
+                code: 0,
+                message: String::new(),
+            };
+        }
+        CliError::failure(e.to_string())
+    }
+}
+
+impl From<serde_json::Error> for CliError {
+    fn from(e: serde_json::Error) -> Self {
+        CliError::failure(e.to_string())
+    }
+}
+
+pub type CliResult<T = ()> = Result<T, CliError>;
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            // clap prints help/version to stdout (exit 0) and usage errors to stderr (2).
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            if !e.message.is_empty() {
+                let _ = writeln!(std::io::stderr(), "shura: {}", sanitize(&e.message));
+            }
+            ExitCode::from(e.code)
+        }
+    }
+}
+
+/// The user's preferences: command-line flags over the config file over the locale.
+pub fn resolve_prefs(cli: &Cli) -> CliResult<(Prefs, crate::config::Config, Vec<String>)> {
+    let (config, problems) = crate::config::load();
+    let mut prefs = Prefs {
+        lang: config.lang,
+        calendar: config.calendar,
+        bidi: config.bidi,
+    };
+    if let Some(l) = &cli.lang {
+        prefs.lang = Lang::parse(l).ok_or_else(|| {
+            CliError::usage(format!("language {l:?} is not known; expected en or fa"))
+        })?;
+        if cli.calendar.is_none() && config.source.is_none() {
+            prefs.calendar = match prefs.lang {
+                Lang::Fa => Calendar::Jalali,
+                Lang::En => Calendar::Gregorian,
+            };
+        }
+    }
+    if let Some(c) = &cli.calendar {
+        prefs.calendar = Calendar::parse(c).ok_or_else(|| {
+            CliError::usage(format!(
+                "calendar {c:?} is not known; expected jalali or gregorian"
+            ))
+        })?;
+    }
+    if let Some(b) = &cli.bidi {
+        prefs.bidi = BidiMode::parse(b).ok_or_else(|| {
+            CliError::usage(format!(
+                "bidi mode {b:?} is not known; expected app, terminal or off"
+            ))
+        })?;
+    }
+    Ok((prefs, config, problems))
+}
+
+pub fn db_path(cli: &Cli) -> PathBuf {
+    cli.db
+        .clone()
+        .unwrap_or_else(crate::config::default_db_path)
+}
+
+/// The demo database used by `shura --demo`: beside the default database.
+pub fn demo_db_path() -> PathBuf {
+    crate::config::default_db_path().with_file_name("shura-demo.db")
+}
+
+fn run(cli: Cli) -> CliResult {
+    let (prefs, config, problems) = resolve_prefs(&cli)?;
+    for p in &problems {
+        eprintln!("shura: {}", sanitize(p));
+    }
+    let actor = Actor::current();
+    let Some(command) = cli.command.as_ref() else {
+        let path = if cli.demo && cli.db.is_none() {
+            demo_db_path()
+        } else {
+            db_path(&cli)
+        };
+        let mut store = Store::open(&path, actor)?;
+        if cli.demo && !store.holds_data()? {
+            crate::demo::load_demo(&mut store, prefs.lang, crate::app::today())?;
+        }
+        let ctx = Context::new(store, prefs);
+        return crate::tui::run(ctx, config).map_err(|e| CliError::failure(e.to_string()));
+    };
+    // Commands that need no database.
+    match command {
+        Command::Date(a) => return commands::date(a, prefs),
+        Command::Whoami(a) if cli.db.is_none() && !db_path(&cli).exists() => {
+            return commands::whoami_without_db(a, &actor)
+        }
+        _ => {}
+    }
+    let path = db_path(&cli);
+    if let Command::Demo(a) = command {
+        return commands::demo(&path, a, prefs, actor);
+    }
+    let store = Store::open(&path, actor)?;
+    let mut ctx = Context::new(store, prefs);
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    commands::dispatch(&mut ctx, command, &mut out)?;
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,624 @@
+//! Demo data: `data/demo.toml` (people, bodies, members, topics with their resolutions
+//! and tasks, policies) laid on a timeline that ends today, so something is always
+//! overdue; and a generator of large databases for benchmarks (`--scale`).
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use serde::Deserialize;
+
+use crate::locale::calendar::{from_jalali, to_jalali};
+use crate::locale::Lang;
+use crate::model::rules::{MeetingRule, QuorumRule};
+use crate::model::*;
+use crate::store::write::*;
+use crate::store::{Result, Store, StoreError};
+
+/// The demo data, compiled into the binary so `shura demo` works from anywhere.
+pub const DEMO_TOML: &str = include_str!("../../data/demo.toml");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoData {
+    pub person: Vec<DemoPerson>,
+    pub body: Vec<DemoBody>,
+    #[serde(default)]
+    pub policy: Vec<DemoPolicy>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoPerson {
+    pub key: String,
+    pub fa: String,
+    pub en: String,
+    pub login: Option<String>,
+    pub organization_fa: Option<String>,
+    pub organization_en: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoBody {
+    pub key: String,
+    pub fa: String,
+    pub en: String,
+    pub kind: String,
+    pub parent: Option<String>,
+    pub quorum: String,
+    #[serde(default)]
+    pub meeting_rule: String,
+    pub resolution_format: String,
+    pub sessions: u32,
+    #[serde(default)]
+    pub missed_months: Vec<u32>,
+    pub formed_months_ago: Option<u32>,
+    pub place_fa: String,
+    pub place_en: String,
+    #[serde(default)]
+    pub template_fa: Vec<String>,
+    #[serde(default)]
+    pub template_en: Vec<String>,
+    #[serde(default)]
+    pub member: Vec<DemoMember>,
+    #[serde(default)]
+    pub guest: Vec<DemoGuest>,
+    #[serde(default)]
+    pub topic: Vec<DemoTopic>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoMember {
+    pub person: String,
+    pub role: String,
+    pub voting: Option<bool>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoGuest {
+    pub fa: String,
+    pub en: String,
+    pub organization_fa: Option<String>,
+    pub organization_en: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoTopic {
+    pub fa: String,
+    pub en: String,
+    pub presenter: Option<String>,
+    pub minutes_fa: Option<String>,
+    pub minutes_en: Option<String>,
+    pub resolution_fa: Option<String>,
+    pub resolution_en: Option<String>,
+    pub decision: Option<String>,
+    pub vote: Option<String>,
+    pub owner: Option<String>,
+    #[serde(default)]
+    pub task: Vec<DemoTask>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoTask {
+    pub fa: String,
+    pub en: String,
+    pub assignee: Option<String>,
+    pub unit_fa: Option<String>,
+    pub unit_en: Option<String>,
+    pub days: i64,
+    pub priority: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoPolicy {
+    pub body: String,
+    pub fa: String,
+    pub en: String,
+    #[serde(default)]
+    pub indicator: Vec<DemoIndicator>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoIndicator {
+    pub fa: String,
+    pub en: String,
+    pub unit_fa: Option<String>,
+    pub unit_en: Option<String>,
+    pub target: f64,
+    pub higher_is_better: bool,
+    pub values: Vec<f64>,
+}
+
+/// Reads the demo data file.
+pub fn parse_demo(text: &str) -> Result<DemoData> {
+    toml::from_str(text).map_err(|e| {
+        StoreError::Refused(format!(
+            "the demo data (data/demo.toml) cannot be read: {e}"
+        ))
+    })
+}
+
+/// A small deterministic mixer, so the demo is the same on every run.
+fn mix(a: u64, b: u64) -> u64 {
+    let mut x = a.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ b.wrapping_add(0xBF58_476D_1CE4_E5B9);
+    x ^= x >> 31;
+    x = x.wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 29)
+}
+
+/// Moves a date off the Iranian weekend (Thursday afternoon and Friday) to Saturday.
+fn working_day(d: NaiveDate) -> NaiveDate {
+    match d.weekday() {
+        Weekday::Thu => d + Duration::days(2),
+        Weekday::Fri => d + Duration::days(1),
+        _ => d,
+    }
+}
+
+fn pick<'a>(lang: Lang, fa: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::Fa => fa,
+        Lang::En => en,
+    }
+}
+
+fn pick_opt(lang: Lang, fa: &Option<String>, en: &Option<String>) -> Option<String> {
+    match lang {
+        Lang::Fa => fa.clone().or(en.clone()),
+        Lang::En => en.clone().or(fa.clone()),
+    }
+}
+
+/// When each session of a body takes place: statutory months first (skipping the
+/// missed ones in the last completed year, where an extraordinary session is held
+/// instead, which does not count), then the rest spread over two years; the last
+/// non-statutory session lies ahead, so every body has one upcoming.
+fn session_dates(
+    b: &DemoBody,
+    rule: &MeetingRule,
+    formed: NaiveDate,
+    today: NaiveDate,
+) -> Vec<(NaiveDate, SessionKind)> {
+    let mut out: Vec<(NaiveDate, SessionKind)> = Vec::new();
+    let months: Vec<u32> = match rule {
+        MeetingRule::None => vec![],
+        MeetingRule::Monthly => (1..=12).collect(),
+        MeetingRule::JalaliMonths(m) => m.clone(),
+    };
+    if !months.is_empty() {
+        let this_year = to_jalali(today).year;
+        // The last completed occurrence of each missed month.
+        let mut missed: Vec<(i32, u32)> = Vec::new();
+        for &m in &b.missed_months {
+            for y in (this_year - 2..=this_year).rev() {
+                if let Some(end) = from_jalali(y, m, 29) {
+                    if end < today {
+                        missed.push((y, m));
+                        break;
+                    }
+                }
+            }
+        }
+        for y in to_jalali(formed).year..=this_year + 1 {
+            for &m in &months {
+                let Some(first) = from_jalali(y, m, 1) else {
+                    continue;
+                };
+                if first < formed {
+                    continue;
+                }
+                let day = 8 + (mix(b.key.len() as u64, (y as u64) * 13 + u64::from(m)) % 12) as u32;
+                let Some(d) = from_jalali(y, m, day).map(working_day) else {
+                    continue;
+                };
+                if d > today + Duration::days(45) {
+                    continue;
+                }
+                if missed.contains(&(y, m)) {
+                    out.push((d + Duration::days(5), SessionKind::Extraordinary));
+                } else {
+                    out.push((d, SessionKind::Regular));
+                }
+            }
+        }
+    }
+    let statutory = out.len() as u32;
+    let rest = b.sessions.saturating_sub(statutory);
+    let span_start = formed.max(today - Duration::days(700));
+    let span = (today + Duration::days(21) - span_start).num_days().max(1);
+    for i in 0..rest {
+        let offset = if rest == 1 {
+            span - 1
+        } else {
+            span * i64::from(i + 1) / i64::from(rest)
+        };
+        let d = working_day(span_start + Duration::days(offset));
+        let kind = if statutory > 0 {
+            SessionKind::Extraordinary
+        } else {
+            SessionKind::Regular
+        };
+        out.push((d, kind));
+    }
+    out.sort_by_key(|(d, _)| *d);
+    out.dedup_by_key(|(d, _)| *d);
+    out
+}
+
+/// Fills an empty database with the demo data in the given language.
+pub fn load_demo(store: &mut Store, lang: Lang, today: NaiveDate) -> Result<String> {
+    let data = parse_demo(DEMO_TOML)?;
+    store.conn.execute_batch("PRAGMA synchronous = OFF")?;
+    let result = load(store, &data, lang, today);
+    store.conn.execute_batch("PRAGMA synchronous = FULL")?;
+    result
+}
+
+fn load(store: &mut Store, data: &DemoData, lang: Lang, today: NaiveDate) -> Result<String> {
+    use std::collections::HashMap;
+    let mut people: HashMap<&str, i64> = HashMap::new();
+    for p in &data.person {
+        let id = store.add_person(&NewPerson {
+            name: Name::new(Some(p.fa.clone()), Some(p.en.clone())),
+            login: p.login.clone(),
+            organization: pick_opt(lang, &p.organization_fa, &p.organization_en),
+            email: None,
+        })?;
+        people.insert(p.key.as_str(), id);
+    }
+    let person = |key: &str| -> Result<i64> {
+        people
+            .get(key)
+            .copied()
+            .ok_or_else(|| StoreError::NotFound {
+                what: "demo person",
+                key: key.to_string(),
+            })
+    };
+    let mut bodies: HashMap<&str, i64> = HashMap::new();
+    let (mut n_sessions, mut n_items, mut n_resolutions, mut n_tasks) = (0, 0, 0, 0);
+    for b in &data.body {
+        let formed = today - Duration::days(i64::from(b.formed_months_ago.unwrap_or(30)) * 30);
+        let rule = MeetingRule::parse(&b.meeting_rule)?;
+        let template = match lang {
+            Lang::Fa => b.template_fa.clone(),
+            Lang::En => b.template_en.clone(),
+        };
+        let parent_id = match &b.parent {
+            Some(p) => Some(*bodies.get(p.as_str()).ok_or_else(|| StoreError::NotFound {
+                what: "demo parent body",
+                key: p.clone(),
+            })?),
+            None => None,
+        };
+        let body_id = store.add_body(&NewBody {
+            name: Name::new(Some(b.fa.clone()), Some(b.en.clone())),
+            kind: BodyKind::parse(&b.kind)?,
+            parent_id,
+            quorum: QuorumRule::parse(&b.quorum)?,
+            meeting_rule: rule.clone(),
+            resolution_format: b.resolution_format.clone(),
+            agenda_template: template,
+            confidential: false,
+            formed_on: Some(formed),
+        })?;
+        bodies.insert(b.key.as_str(), body_id);
+        let mut members: Vec<(i64, bool)> = Vec::new();
+        for m in &b.member {
+            let role = Role::parse(&m.role)?;
+            let voting = m.voting.unwrap_or(role != Role::Observer);
+            let pid = person(&m.person)?;
+            store.add_membership(&NewMembership {
+                body_id,
+                person_id: pid,
+                role,
+                voting,
+                term_start: Some(formed),
+                term_end: None,
+            })?;
+            members.push((pid, voting));
+        }
+        let place = pick(lang, &b.place_fa, &b.place_en).to_string();
+        let mut topic_index = 0usize;
+        let mut past_sessions: Vec<(i64, NaiveDate)> = Vec::new();
+        // Tasks still open, with their due date, to report on at later sessions.
+        let mut open_tasks: Vec<(i64, NaiveDate, NaiveDate, u64)> = Vec::new();
+        let dates = session_dates(b, &rule, formed, today);
+        for (si, (date, kind)) in dates.iter().enumerate() {
+            let upcoming = *date > today;
+            let session = store.add_session(&NewSession {
+                body_id,
+                kind: *kind,
+                date: *date,
+                start_time: Some(if si % 2 == 0 { "09:00" } else { "14:30" }.to_string()),
+                end_time: None,
+                place: Some(place.clone()),
+                prepare_agenda: true,
+            })?;
+            n_sessions += 1;
+            let seed = mix(body_id as u64, si as u64);
+            // Guests to some sessions.
+            if !b.guest.is_empty() && seed % 2 == 0 {
+                let g = &b.guest[si % b.guest.len()];
+                store.add_guest(
+                    session.id,
+                    pick(lang, &g.fa, &g.en),
+                    pick_opt(lang, &g.organization_fa, &g.organization_en),
+                )?;
+            }
+            let n_topics = 2 + (seed % 3) as usize;
+            let mut topic_items = Vec::new();
+            for _ in 0..n_topics.min(b.topic.len()) {
+                let topic = &b.topic[topic_index % b.topic.len()];
+                let round = topic_index / b.topic.len().max(1);
+                topic_index += 1;
+                let mut title = pick(lang, &topic.fa, &topic.en).to_string();
+                if round > 0 {
+                    title = match lang {
+                        Lang::Fa => format!("{title} (مرحله {})", round + 1),
+                        Lang::En => format!("{title} (stage {})", round + 1),
+                    };
+                }
+                let presenter = topic
+                    .presenter
+                    .as_deref()
+                    .and_then(|k| data.person.iter().find(|p| p.key == k))
+                    .map(|p| pick(lang, &p.fa, &p.en).to_string());
+                let item = store.add_agenda_item(&NewAgendaItem {
+                    session_id: session.id,
+                    title,
+                    presenter,
+                    duration_min: Some(15 + (mix(seed, topic_index as u64) % 4) as i64 * 10),
+                })?;
+                topic_items.push((item, topic, round));
+            }
+            n_items += store.agenda(session.id)?.len();
+            if upcoming {
+                continue;
+            }
+            // Roll call.
+            let mut present_voting = 0;
+            for (k, (pid, voting)) in members.iter().enumerate() {
+                let r = mix(seed, k as u64) % 20;
+                let presence = match r {
+                    0 => Presence::Absent,
+                    1 => Presence::Excused,
+                    2 => Presence::Late,
+                    3 => Presence::Remote,
+                    _ => Presence::Present,
+                };
+                if *voting && presence != Presence::Absent && presence != Presence::Excused {
+                    present_voting += 1;
+                }
+                store.set_attendance(session.id, *pid, presence)?;
+            }
+            // Minutes of standing and carried-over items, and the review of open tasks.
+            for item in store.agenda(session.id)? {
+                if topic_items.iter().any(|(id, _, _)| *id == item.id) {
+                    continue;
+                }
+                let text = if item.is_review {
+                    match lang {
+                        Lang::Fa => "گزارش پیشرفت مصوبات و پیگیری‌های باز جلسات قبل ارائه و وضعیت هر مورد ثبت شد.",
+                        Lang::En => "Progress on the open resolutions and follow-up tasks of earlier sessions was reported and recorded item by item.",
+                    }
+                } else {
+                    match lang {
+                        Lang::Fa => "گزارش ارائه شد و اعضا نکات خود را مطرح کردند.",
+                        Lang::En => "The report was presented and members raised their points.",
+                    }
+                };
+                store.set_minutes(item.id, text, None)?;
+            }
+            // Progress on open tasks, reviewed at this session.
+            let mut still_open = Vec::new();
+            for (task_id, due, created, tseed) in open_tasks.drain(..) {
+                if created >= *date {
+                    still_open.push((task_id, due, created, tseed));
+                    continue;
+                }
+                let finishes = tseed % 10 < 7;
+                let finish_day = due - Duration::days((tseed % 20) as i64)
+                    + Duration::days((tseed % 7) as i64 * 3);
+                if finishes && finish_day <= *date && finish_day <= today {
+                    store.update_task(&TaskProgress {
+                        task_id,
+                        status: Some(WorkStatus::Done),
+                        percent: Some(100),
+                        note: match lang {
+                            Lang::Fa => "انجام شد و گزارش آن به دبیرخانه رسید.".into(),
+                            Lang::En => "Completed; the report reached the secretariat.".into(),
+                        },
+                        session_id: Some(session.id),
+                        due: None,
+                        on: Some(finish_day.max(created)),
+                        expected_version: None,
+                    })?;
+                } else {
+                    let span = (due - created).num_days().max(1);
+                    let elapsed = (*date - created).num_days().clamp(0, span * 2);
+                    let pct = (elapsed * 90 / span).clamp(10, 90);
+                    let pct = pct - pct % 5;
+                    store.update_task(&TaskProgress {
+                        task_id,
+                        status: Some(WorkStatus::InProgress),
+                        percent: Some(pct),
+                        note: match lang {
+                            Lang::Fa => format!(
+                                "پیشرفت {} درصد؛ پیگیری ادامه دارد.",
+                                crate::locale::digits::to_persian_digits(&pct.to_string())
+                            ),
+                            Lang::En => format!("{pct}% done; follow-up continues."),
+                        },
+                        session_id: Some(session.id),
+                        due: None,
+                        on: Some(*date),
+                        expected_version: None,
+                    })?;
+                    still_open.push((task_id, due, created, tseed));
+                }
+            }
+            open_tasks = still_open;
+            for (item_id, topic, round) in &topic_items {
+                let minutes =
+                    pick_opt(lang, &topic.minutes_fa, &topic.minutes_en).unwrap_or_default();
+                if !minutes.is_empty() {
+                    store.set_minutes(*item_id, &minutes, None)?;
+                }
+                let Some(text) = pick_opt(lang, &topic.resolution_fa, &topic.resolution_en) else {
+                    continue;
+                };
+                let decision = match &topic.decision {
+                    Some(d) => Decision::parse(d)?,
+                    None => Decision::Adopted,
+                };
+                if decision == Decision::Deferred {
+                    store.set_agenda_status(*item_id, AgendaStatus::Deferred)?;
+                }
+                let tally = match topic.vote.as_deref() {
+                    Some("unanimous") | None => Some(Tally {
+                        yes: present_voting,
+                        no: 0,
+                        abstain: 0,
+                    }),
+                    Some(v) => Some(crate::cli::commands::parse_tally(v)?),
+                };
+                let owner = topic
+                    .owner
+                    .as_deref()
+                    .and_then(|k| data.person.iter().find(|p| p.key == k))
+                    .map(|p| pick(lang, &p.fa, &p.en).to_string());
+                let r = store.add_resolution(&NewResolution {
+                    body_id,
+                    session_id: Some(session.id),
+                    agenda_item_id: Some(*item_id),
+                    text,
+                    decision,
+                    tally,
+                    votes: vec![],
+                    owner,
+                    due: topic
+                        .task
+                        .iter()
+                        .map(|t| t.days)
+                        .max()
+                        .map(|d| *date + Duration::days(d)),
+                    created_on: Some(*date),
+                })?;
+                n_resolutions += 1;
+                if decision != Decision::Adopted {
+                    continue;
+                }
+                for (ti, t) in topic.task.iter().enumerate() {
+                    let assignee_id = match &t.assignee {
+                        Some(k) => Some(person(k)?),
+                        None => None,
+                    };
+                    let due = *date + Duration::days(t.days + (*round as i64) * 7);
+                    let id = store.add_task(&NewTask {
+                        body_id: Some(body_id),
+                        resolution_id: Some(r.id),
+                        agenda_item_id: Some(*item_id),
+                        title: pick(lang, &t.fa, &t.en).to_string(),
+                        description: None,
+                        assignee_id,
+                        assignee_unit: if assignee_id.is_none() {
+                            pick_opt(lang, &t.unit_fa, &t.unit_en)
+                        } else {
+                            None
+                        },
+                        due: Some(due),
+                        priority: match &t.priority {
+                            Some(p) => Priority::parse(p)?,
+                            None => Priority::Normal,
+                        },
+                        created_on: Some(*date),
+                    })?;
+                    n_tasks += 1;
+                    open_tasks.push((id, due, *date, mix(r.id as u64, ti as u64)));
+                }
+            }
+            past_sessions.push((session.id, *date));
+        }
+        // Tasks nobody reviewed at a session: some were finished between sessions.
+        for (task_id, due, created, tseed) in open_tasks {
+            let finish_day = due - Duration::days((tseed % 15) as i64);
+            if tseed % 10 < 4 && finish_day <= today && finish_day > created {
+                store.update_task(&TaskProgress {
+                    task_id,
+                    status: Some(WorkStatus::Done),
+                    percent: Some(100),
+                    note: String::new(),
+                    session_id: None,
+                    due: None,
+                    on: Some(finish_day),
+                    expected_version: None,
+                })?;
+            }
+        }
+        // Resolution status follows its tasks.
+        store.conn.execute(
+            "UPDATE resolution SET status = CASE
+                WHEN NOT EXISTS (SELECT 1 FROM task t WHERE t.resolution_id = resolution.id AND t.status IN ('open','in_progress')) THEN 'done'
+                WHEN EXISTS (SELECT 1 FROM task t WHERE t.resolution_id = resolution.id AND t.status <> 'open') THEN 'in_progress'
+                ELSE 'open' END
+             WHERE body_id = ?1 AND decision = 'adopted' AND EXISTS (SELECT 1 FROM task t WHERE t.resolution_id = resolution.id)",
+            [body_id],
+        )?;
+        // Close every past session; approve all but the latest.
+        let last = past_sessions.len().saturating_sub(1);
+        for (i, (sid, _)) in past_sessions.iter().enumerate() {
+            store.set_session_status(*sid, SessionStatus::Open)?;
+            store.set_session_status(*sid, SessionStatus::Closed)?;
+            if i < last {
+                store.set_session_status(*sid, SessionStatus::Approved)?;
+            }
+        }
+    }
+    for p in &data.policy {
+        let body_id = *bodies
+            .get(p.body.as_str())
+            .ok_or_else(|| StoreError::NotFound {
+                what: "demo policy body",
+                key: p.body.clone(),
+            })?;
+        let pid = store.add_policy(body_id, pick(lang, &p.fa, &p.en))?;
+        for ind in &p.indicator {
+            let iid = store.add_indicator(
+                pid,
+                pick(lang, &ind.fa, &ind.en),
+                pick_opt(lang, &ind.unit_fa, &ind.unit_en),
+                ind.target,
+                ind.higher_is_better,
+            )?;
+            // The last four Jalali quarters, oldest first.
+            let j = to_jalali(today);
+            let mut q = (j.year, (j.month - 1) / 3 + 1);
+            let mut periods = Vec::new();
+            for _ in 0..ind.values.len() {
+                q = if q.1 == 1 {
+                    (q.0 - 1, 4)
+                } else {
+                    (q.0, q.1 - 1)
+                };
+                periods.push(format!("{}-Q{}", q.0, q.1));
+            }
+            periods.reverse();
+            for (period, value) in periods.iter().zip(&ind.values) {
+                store.set_measurement(iid, period, *value)?;
+            }
+        }
+    }
+    Ok(format!(
+        "demo loaded: {} people, {} bodies, {n_sessions} sessions, {n_items} agenda items, {n_resolutions} resolutions, {n_tasks} tasks",
+        data.person.len(),
+        data.body.len()
+    ))
+}
+
+pub mod scale;
+pub use scale::generate_scale;

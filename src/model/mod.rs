@@ -1,0 +1,448 @@
+//! The domain: plain types and rules (quorum, numbering, meeting rules).
+//! No SQL and no terminal here.
+
+pub mod rules;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::locale::Lang;
+
+/// Declares a closed set of string-coded values (stored as text in SQLite, printed in
+/// JSON, typed on the command line) with parsing that names the accepted values.
+macro_rules! coded_enum {
+    ($(#[$meta:meta])* $name:ident, $what:literal { $($variant:ident = $code:literal / $en:literal / $fa:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// What this kind of value is called in error messages.
+            pub const WHAT: &'static str = $what;
+
+            /// The stable code stored in the database and printed in JSON.
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            /// The name shown to a person in the given language.
+            pub fn label(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $(($name::$variant, Lang::En) => $en, ($name::$variant, Lang::Fa) => $fa),+
+                }
+            }
+
+            /// Reads a code, an English label or a Persian label (case-insensitive,
+            /// `-` and space accepted for `_`).
+            pub fn parse(s: &str) -> Result<$name, crate::model::InvalidValue> {
+                let wanted = s.trim().to_lowercase().replace(['-', ' '], "_");
+                for v in Self::ALL {
+                    if v.code() == wanted
+                        || v.label(Lang::En).to_lowercase().replace(['-', ' '], "_") == wanted
+                        || v.label(Lang::Fa) == s.trim()
+                    {
+                        return Ok(*v);
+                    }
+                }
+                Err(crate::model::InvalidValue {
+                    what: $what,
+                    value: s.to_string(),
+                    expected: Self::ALL.iter().map(|v| v.code()).collect::<Vec<_>>().join(", "),
+                })
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.code())
+            }
+        }
+    };
+}
+
+/// A value that is not one of the accepted ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidValue {
+    pub what: &'static str,
+    pub value: String,
+    pub expected: String,
+}
+
+impl std::fmt::Display for InvalidValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} {:?} is not valid; expected one of: {}",
+            self.what, self.value, self.expected
+        )
+    }
+}
+
+impl std::error::Error for InvalidValue {}
+
+coded_enum!(
+    /// What kind of body this is.
+    BodyKind, "body kind" {
+        Council = "council" / "Council" / "شورا",
+        Commission = "commission" / "Commission" / "کمیسیون",
+        Committee = "committee" / "Committee" / "کمیته",
+        WorkingGroup = "working_group" / "Working group" / "کارگروه",
+        TaskForce = "task_force" / "Task force" / "کار ویژه",
+    }
+);
+
+coded_enum!(
+    /// A member's role in a body.
+    Role, "role" {
+        Chair = "chair" / "Chair" / "رئیس",
+        ViceChair = "vice_chair" / "Vice-chair" / "نایب رئیس",
+        Secretary = "secretary" / "Secretary" / "دبیر",
+        Member = "member" / "Member" / "عضو",
+        Observer = "observer" / "Observer" / "ناظر",
+    }
+);
+
+coded_enum!(
+    SessionKind, "session kind" {
+        Regular = "regular" / "Regular" / "عادی",
+        Extraordinary = "extraordinary" / "Extraordinary" / "فوق‌العاده",
+    }
+);
+
+coded_enum!(
+    /// planned → open → closed → approved; or cancelled.
+    SessionStatus, "session status" {
+        Planned = "planned" / "Planned" / "برنامه‌ریزی‌شده",
+        Open = "open" / "Open" / "در جریان",
+        Closed = "closed" / "Closed" / "خاتمه‌یافته",
+        Approved = "approved" / "Minutes approved" / "صورتجلسه تأییدشده",
+        Cancelled = "cancelled" / "Cancelled" / "لغوشده",
+    }
+);
+
+coded_enum!(
+    Presence, "attendance" {
+        Present = "present" / "Present" / "حاضر",
+        Absent = "absent" / "Absent" / "غایب",
+        Excused = "excused" / "Excused" / "غیبت موجه",
+        Late = "late" / "Late" / "با تأخیر",
+        Remote = "remote" / "Remote" / "برخط",
+    }
+);
+
+coded_enum!(
+    AgendaStatus, "agenda item status" {
+        Pending = "pending" / "Pending" / "در انتظار",
+        Discussed = "discussed" / "Discussed" / "بررسی‌شده",
+        Deferred = "deferred" / "Deferred" / "معوق",
+        Withdrawn = "withdrawn" / "Withdrawn" / "مسترد",
+    }
+);
+
+coded_enum!(
+    Decision, "decision" {
+        Adopted = "adopted" / "Adopted" / "تصویب شد",
+        Rejected = "rejected" / "Rejected" / "رد شد",
+        Deferred = "deferred" / "Deferred" / "مسکوت ماند",
+        Withdrawn = "withdrawn" / "Withdrawn" / "مسترد شد",
+    }
+);
+
+coded_enum!(
+    /// Implementation status of a resolution, and status of a task.
+    WorkStatus, "status" {
+        Open = "open" / "Open" / "باز",
+        InProgress = "in_progress" / "In progress" / "در حال اقدام",
+        Done = "done" / "Done" / "انجام‌شده",
+        Cancelled = "cancelled" / "Cancelled" / "لغوشده",
+    }
+);
+
+impl WorkStatus {
+    /// Still needs follow-up.
+    pub fn is_open(self) -> bool {
+        matches!(self, WorkStatus::Open | WorkStatus::InProgress)
+    }
+}
+
+coded_enum!(
+    Vote, "vote" {
+        Yes = "yes" / "For" / "موافق",
+        No = "no" / "Against" / "مخالف",
+        Abstain = "abstain" / "Abstain" / "ممتنع",
+    }
+);
+
+coded_enum!(
+    Priority, "priority" {
+        Low = "low" / "Low" / "کم",
+        Normal = "normal" / "Normal" / "عادی",
+        High = "high" / "High" / "زیاد",
+        Urgent = "urgent" / "Urgent" / "فوری",
+    }
+);
+
+/// A name kept in Persian, English or both; shown in the user's language when it has one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Name {
+    pub fa: Option<String>,
+    pub en: Option<String>,
+}
+
+impl Name {
+    pub fn new(fa: Option<String>, en: Option<String>) -> Name {
+        let clean = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        Name {
+            fa: clean(fa),
+            en: clean(en),
+        }
+    }
+
+    /// A single name, put in the slot that matches its script.
+    pub fn guess(text: &str) -> Name {
+        if crate::locale::text::is_rtl_text(text) {
+            Name::new(Some(text.to_string()), None)
+        } else {
+            Name::new(None, Some(text.to_string()))
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.fa.is_none() && self.en.is_none()
+    }
+
+    /// The name in the wanted language, else the other one.
+    pub fn get(&self, lang: Lang) -> &str {
+        let (first, second) = match lang {
+            Lang::Fa => (&self.fa, &self.en),
+            Lang::En => (&self.en, &self.fa),
+        };
+        first.as_deref().or(second.as_deref()).unwrap_or_default()
+    }
+
+    /// Both names joined, for matching a typed name against either.
+    pub fn matches(&self, typed: &str) -> bool {
+        let typed = crate::locale::normalize::normalize_for_search(typed);
+        [&self.fa, &self.en].iter().any(|n| {
+            n.as_deref()
+                .map(|n| crate::locale::normalize::normalize_for_search(n) == typed)
+                .unwrap_or(false)
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Person {
+    pub id: i64,
+    pub name: Name,
+    pub login: Option<String>,
+    pub organization: Option<String>,
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Body {
+    pub id: i64,
+    pub name: Name,
+    pub kind: BodyKind,
+    pub parent_id: Option<i64>,
+    pub quorum: rules::QuorumRule,
+    pub meeting_rule: rules::MeetingRule,
+    pub resolution_format: String,
+    /// Standing agenda items every new session starts with, one per line.
+    pub agenda_template: Vec<String>,
+    pub confidential: bool,
+    pub formed_on: Option<NaiveDate>,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Membership {
+    pub id: i64,
+    pub body_id: i64,
+    pub person_id: i64,
+    pub role: Role,
+    pub voting: bool,
+    pub term_start: Option<NaiveDate>,
+    pub term_end: Option<NaiveDate>,
+}
+
+impl Membership {
+    /// Whether the membership is in force on a day.
+    pub fn active_on(&self, day: NaiveDate) -> bool {
+        self.term_start.is_none_or(|s| s <= day) && self.term_end.is_none_or(|e| day <= e)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Session {
+    pub id: i64,
+    pub body_id: i64,
+    pub number: i64,
+    pub kind: SessionKind,
+    pub date: NaiveDate,
+    pub start_time: Option<String>,
+    pub end_time: Option<String>,
+    pub place: Option<String>,
+    pub status: SessionStatus,
+    pub approved_by: Option<String>,
+    pub approved_at: Option<String>,
+    pub approved_audit_head: Option<String>,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Attendance {
+    pub session_id: i64,
+    pub person_id: i64,
+    pub presence: Presence,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Guest {
+    pub id: i64,
+    pub session_id: i64,
+    pub name: String,
+    pub organization: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AgendaItem {
+    pub id: i64,
+    pub session_id: i64,
+    pub position: i64,
+    pub title: String,
+    pub presenter: Option<String>,
+    pub duration_min: Option<i64>,
+    pub status: AgendaStatus,
+    pub carried_from: Option<i64>,
+    /// The standing "review of previous resolutions" item.
+    pub is_review: bool,
+    pub minutes: Option<String>,
+    pub minutes_author: Option<String>,
+    pub minutes_at: Option<String>,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Tally {
+    pub yes: i64,
+    pub no: i64,
+    pub abstain: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Resolution {
+    pub id: i64,
+    pub body_id: i64,
+    pub session_id: Option<i64>,
+    pub agenda_item_id: Option<i64>,
+    pub seq: i64,
+    pub number: String,
+    pub text: String,
+    pub decision: Decision,
+    pub tally: Option<Tally>,
+    pub status: WorkStatus,
+    pub owner: Option<String>,
+    pub due: Option<NaiveDate>,
+    pub created_on: NaiveDate,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Task {
+    pub id: i64,
+    pub body_id: i64,
+    pub resolution_id: Option<i64>,
+    pub agenda_item_id: Option<i64>,
+    pub title: String,
+    pub assignee_id: Option<i64>,
+    pub assignee_unit: Option<String>,
+    pub due: Option<NaiveDate>,
+    pub status: WorkStatus,
+    pub priority: Priority,
+    pub percent: i64,
+    pub done_on: Option<NaiveDate>,
+    pub created_on: NaiveDate,
+    pub version: i64,
+}
+
+impl Task {
+    /// Days past due on `today`, when the task is still open and late.
+    pub fn days_overdue(&self, today: NaiveDate) -> Option<i64> {
+        match self.due {
+            Some(due) if self.status.is_open() && due < today => Some((today - due).num_days()),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TaskUpdate {
+    pub id: i64,
+    pub task_id: i64,
+    pub session_id: Option<i64>,
+    pub status: WorkStatus,
+    pub percent: i64,
+    pub note: String,
+    pub author: String,
+    pub at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Policy {
+    pub id: i64,
+    pub body_id: i64,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Indicator {
+    pub id: i64,
+    pub policy_id: i64,
+    pub name: String,
+    pub unit: Option<String>,
+    pub target: f64,
+    /// Whether a higher measured value is better.
+    pub higher_is_better: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Measurement {
+    pub indicator_id: i64,
+    pub period: String,
+    pub value: f64,
+}
+
+/// Checks a title or text typed by a user: not empty, not absurdly long.
+pub fn check_text(
+    what: &'static str,
+    text: &str,
+    max_chars: usize,
+) -> Result<String, InvalidValue> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(InvalidValue {
+            what,
+            value: text.to_string(),
+            expected: "some text (it is empty)".into(),
+        });
+    }
+    let n = trimmed.chars().count();
+    if n > max_chars {
+        let preview: String = trimmed.chars().take(24).collect();
+        return Err(InvalidValue {
+            what,
+            value: format!("{preview}… ({n} characters)"),
+            expected: format!("at most {max_chars} characters"),
+        });
+    }
+    Ok(trimmed.to_string())
+}
+
+/// Longest title (body name, agenda item, task) accepted.
+pub const MAX_TITLE: usize = 500;
+/// Longest free text (minutes, resolution text) accepted.
+pub const MAX_TEXT: usize = 200_000;

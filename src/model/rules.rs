@@ -1,0 +1,373 @@
+//! Rules of a body: quorum, statutory meetings, resolution numbering.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use super::{InvalidValue, SessionKind, SessionStatus};
+use crate::locale::calendar::{from_jalali, jalali_month_len, to_jalali};
+
+/// How many voting members must be present for a valid vote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "rule", content = "count", rename_all = "snake_case")]
+pub enum QuorumRule {
+    /// More than half of the voting members.
+    Majority,
+    /// At least two thirds of the voting members.
+    TwoThirds,
+    /// A fixed number of voting members.
+    Fixed(u32),
+}
+
+impl QuorumRule {
+    /// Members needed for quorum out of `voting` voting members.
+    pub fn required(self, voting: u32) -> u32 {
+        match self {
+            QuorumRule::Majority => voting / 2 + 1,
+            QuorumRule::TwoThirds => (2 * voting).div_ceil(3),
+            QuorumRule::Fixed(n) => n,
+        }
+    }
+
+    pub fn code(self) -> String {
+        match self {
+            QuorumRule::Majority => "majority".into(),
+            QuorumRule::TwoThirds => "two_thirds".into(),
+            QuorumRule::Fixed(n) => format!("fixed:{n}"),
+        }
+    }
+
+    /// Reads `majority`, `two_thirds` (or `2/3`), `fixed:N` or a bare number.
+    pub fn parse(s: &str) -> Result<QuorumRule, InvalidValue> {
+        let t = s.trim().to_lowercase().replace('-', "_");
+        let bad = || InvalidValue {
+            what: "quorum rule",
+            value: s.to_string(),
+            expected: "majority, two_thirds, or fixed:N (N a positive number)".into(),
+        };
+        match t.as_str() {
+            "majority" | "half" | "simple_majority" => Ok(QuorumRule::Majority),
+            "two_thirds" | "2/3" => Ok(QuorumRule::TwoThirds),
+            _ => {
+                let n = t.strip_prefix("fixed:").unwrap_or(&t);
+                match n.parse::<u32>() {
+                    Ok(n) if n > 0 => Ok(QuorumRule::Fixed(n)),
+                    _ => Err(bad()),
+                }
+            }
+        }
+    }
+}
+
+/// The quorum situation of a session at one moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct QuorumState {
+    pub present: u32,
+    pub voting: u32,
+    pub required: u32,
+}
+
+impl QuorumState {
+    pub fn new(rule: QuorumRule, voting: u32, present: u32) -> QuorumState {
+        QuorumState {
+            present,
+            voting,
+            required: rule.required(voting),
+        }
+    }
+    pub fn met(&self) -> bool {
+        self.present >= self.required
+    }
+}
+
+/// When a body must hold regular sessions by its statute.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[serde(tag = "rule", content = "months", rename_all = "snake_case")]
+pub enum MeetingRule {
+    /// No statutory schedule.
+    #[default]
+    None,
+    /// A regular session in each of these Jalali months (1-12) every Jalali year.
+    JalaliMonths(Vec<u32>),
+    /// A regular session in every Jalali month.
+    Monthly,
+}
+
+impl MeetingRule {
+    pub fn code(&self) -> String {
+        match self {
+            MeetingRule::None => String::new(),
+            MeetingRule::Monthly => "monthly".into(),
+            MeetingRule::JalaliMonths(m) => format!(
+                "jalali_months:{}",
+                m.iter()
+                    .map(|m| m.to_string())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
+        }
+    }
+
+    /// Reads ``, `none`, `monthly` or `jalali_months:4,10`.
+    pub fn parse(s: &str) -> Result<MeetingRule, InvalidValue> {
+        let t = s.trim().to_lowercase();
+        let bad = || {
+            InvalidValue {
+            what: "meeting rule",
+            value: s.to_string(),
+            expected: "none, monthly, or jalali_months:M,M (Jalali months 1-12, e.g. jalali_months:4,10 for Tir and Dey)".into(),
+        }
+        };
+        match t.as_str() {
+            "" | "none" => Ok(MeetingRule::None),
+            "monthly" => Ok(MeetingRule::Monthly),
+            _ => {
+                let list = t.strip_prefix("jalali_months:").ok_or_else(bad)?;
+                let mut months = Vec::new();
+                for part in list.split(',') {
+                    match part.trim().parse::<u32>() {
+                        Ok(m) if (1..=12).contains(&m) => months.push(m),
+                        _ => return Err(bad()),
+                    }
+                }
+                months.sort_unstable();
+                months.dedup();
+                if months.is_empty() {
+                    return Err(bad());
+                }
+                Ok(MeetingRule::JalaliMonths(months))
+            }
+        }
+    }
+
+    fn months(&self) -> Vec<u32> {
+        match self {
+            MeetingRule::None => vec![],
+            MeetingRule::Monthly => (1..=12).collect(),
+            MeetingRule::JalaliMonths(m) => m.clone(),
+        }
+    }
+}
+
+/// One statutory month and whether the body kept it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ComplianceMonth {
+    pub jalali_year: i32,
+    pub jalali_month: u32,
+    pub state: ComplianceState,
+    /// Days left in the month when it is the current one.
+    pub days_left: Option<i64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ComplianceState {
+    /// A regular session was held (or is scheduled) in the month.
+    Met,
+    /// The month passed with no regular session.
+    Missed,
+    /// The month is under way, with no regular session held or scheduled, and ends soon.
+    AtRisk,
+    /// The month is under way with time left and nothing scheduled yet.
+    Pending,
+}
+
+/// Days before a statutory month's end from which it counts as at risk.
+pub const AT_RISK_DAYS: i64 = 10;
+
+/// Checks a meeting rule from `from` (the body's formation, or the start of its history)
+/// to `today`. Only regular sessions that were not cancelled count; a month counts only
+/// when the body existed on its first day.
+pub fn compliance(
+    rule: &MeetingRule,
+    from: NaiveDate,
+    today: NaiveDate,
+    sessions: &[(NaiveDate, SessionKind, SessionStatus)],
+) -> Vec<ComplianceMonth> {
+    let months = rule.months();
+    if months.is_empty() || from > today {
+        return vec![];
+    }
+    let mut out = Vec::new();
+    let start = to_jalali(from);
+    let end = to_jalali(today);
+    for year in start.year..=end.year {
+        for &month in &months {
+            let Some(first) = from_jalali(year, month, 1) else {
+                continue;
+            };
+            let last_day = jalali_month_len(year, month);
+            let Some(last) = from_jalali(year, month, last_day) else {
+                continue;
+            };
+            if first < from || first > today {
+                continue;
+            }
+            let held = sessions.iter().any(|(d, kind, status)| {
+                *kind == SessionKind::Regular
+                    && *status != SessionStatus::Cancelled
+                    && *d >= first
+                    && *d <= last
+            });
+            let current = today <= last;
+            let (state, days_left) = match (held, current) {
+                (true, _) => (ComplianceState::Met, None),
+                (false, false) => (ComplianceState::Missed, None),
+                (false, true) => {
+                    let left = (last - today).num_days();
+                    if left < AT_RISK_DAYS {
+                        (ComplianceState::AtRisk, Some(left))
+                    } else {
+                        (ComplianceState::Pending, Some(left))
+                    }
+                }
+            };
+            out.push(ComplianceMonth {
+                jalali_year: year,
+                jalali_month: month,
+                state,
+                days_left,
+            });
+        }
+    }
+    out
+}
+
+/// Formats a resolution number. Placeholders: `{seq}` (sequence in the body, also
+/// `{seq:3}` zero-padded to 3 digits), `{session}` (session number), `{jyear}` (Jalali
+/// year of the session), `{year}` (Gregorian year). Anything else is copied.
+pub fn format_resolution_number(
+    format: &str,
+    seq: i64,
+    session_number: Option<i64>,
+    date: NaiveDate,
+) -> String {
+    let mut out = String::new();
+    let mut rest = format;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            rest = "";
+            break;
+        };
+        let token = &after[..close];
+        let (name, width) = match token.split_once(':') {
+            Some((n, w)) => (n, w.parse::<usize>().unwrap_or(0)),
+            None => (token, 0),
+        };
+        let value = match name {
+            "seq" => Some(seq),
+            "session" => Some(session_number.unwrap_or(0)),
+            "jyear" => Some(i64::from(to_jalali(date).year)),
+            "year" => Some(i64::from(date.year())),
+            _ => None,
+        };
+        match value {
+            Some(v) => out.push_str(&format!("{v:0width$}")),
+            None => {
+                out.push('{');
+                out.push_str(token);
+                out.push('}');
+            }
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Checks a resolution-number format: it must contain `{seq}` so numbers are unique.
+pub fn check_resolution_format(format: &str) -> Result<String, InvalidValue> {
+    let f = format.trim();
+    if f.contains("{seq") {
+        Ok(f.to_string())
+    } else {
+        Err(InvalidValue {
+            what: "resolution number format",
+            value: format.to_string(),
+            expected:
+                "a pattern containing {seq}, e.g. {jyear}/{session}/{seq} or R-{year}-{seq:3}"
+                    .into(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
+
+    #[test]
+    fn quorum_counts() {
+        assert_eq!(QuorumRule::Majority.required(11), 6);
+        assert_eq!(QuorumRule::Majority.required(10), 6);
+        assert_eq!(QuorumRule::TwoThirds.required(9), 6);
+        assert_eq!(QuorumRule::TwoThirds.required(10), 7);
+        assert_eq!(QuorumRule::Fixed(5).required(20), 5);
+        assert!(QuorumState::new(QuorumRule::Majority, 11, 7).met());
+        assert!(!QuorumState::new(QuorumRule::Majority, 11, 5).met());
+        assert_eq!(QuorumRule::parse("2/3"), Ok(QuorumRule::TwoThirds));
+        assert_eq!(QuorumRule::parse("fixed:4"), Ok(QuorumRule::Fixed(4)));
+        assert!(QuorumRule::parse("most").is_err());
+        assert!(QuorumRule::parse("fixed:0").is_err());
+    }
+
+    #[test]
+    fn meeting_rule_codes_round_trip() {
+        for code in ["", "monthly", "jalali_months:4,10"] {
+            let rule = MeetingRule::parse(code);
+            assert_eq!(rule.map(|r| r.code()), Ok(code.to_string()));
+        }
+        assert!(MeetingRule::parse("jalali_months:13").is_err());
+        assert!(MeetingRule::parse("weekly").is_err());
+    }
+
+    #[test]
+    fn resolution_numbers() {
+        let day = d(2024, 7, 1); // 1403/04/11
+        assert_eq!(
+            format_resolution_number("{jyear}/{session}/{seq}", 2, Some(39), day),
+            "1403/39/2"
+        );
+        assert_eq!(
+            format_resolution_number("R-{year}-{seq:3}", 7, None, day),
+            "R-2024-007"
+        );
+        assert_eq!(format_resolution_number("{x}-{seq}", 1, None, day), "{x}-1");
+        assert!(check_resolution_format("{year}").is_err());
+    }
+
+    #[test]
+    fn compliance_tir_and_dey() {
+        let rule = MeetingRule::JalaliMonths(vec![4, 10]);
+        // Tir 1403 = 2024-06-21..2024-07-21; Dey 1403 = 2024-12-21..2025-01-19.
+        let sessions = vec![
+            (d(2024, 7, 1), SessionKind::Regular, SessionStatus::Closed),
+            (
+                d(2025, 1, 5),
+                SessionKind::Extraordinary,
+                SessionStatus::Closed,
+            ),
+        ];
+        let out = compliance(&rule, d(2024, 3, 20), d(2025, 3, 1), &sessions);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].state, ComplianceState::Met);
+        // The extraordinary session in Dey does not count.
+        assert_eq!(out[1].state, ComplianceState::Missed);
+        // Body formed mid-Tir: Tir is not required.
+        let out = compliance(&rule, d(2024, 7, 1), d(2025, 3, 1), &sessions);
+        assert_eq!(out.len(), 1);
+        assert_eq!(
+            (out[0].jalali_month, out[0].state),
+            (10, ComplianceState::Missed)
+        );
+        // Late in Dey with nothing held: at risk.
+        let out = compliance(&rule, d(2024, 3, 20), d(2025, 1, 15), &[]);
+        assert_eq!(out[1].state, ComplianceState::AtRisk);
+        assert_eq!(out[1].days_left, Some(4));
+    }
+}

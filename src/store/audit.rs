@@ -1,0 +1,226 @@
+//! The audit trail: one append-only, hash-chained row per change.
+
+use rusqlite::{params, Connection, OptionalExtension, ToSql};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::{now_stamp, Result};
+use crate::identity::Actor;
+
+/// The hash that stands before the first entry.
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: String,
+    pub uid: i64,
+    pub login: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: Option<i64>,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+    pub hash: String,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn chain_hash(
+    prev: &str,
+    at: &str,
+    uid: i64,
+    login: &str,
+    action: &str,
+    entity: &str,
+    entity_id: Option<i64>,
+    before: Option<&str>,
+    after: Option<&str>,
+) -> String {
+    let mut h = Sha256::new();
+    for part in [
+        prev,
+        at,
+        &uid.to_string(),
+        login,
+        action,
+        entity,
+        &entity_id.map(|i| i.to_string()).unwrap_or_default(),
+        before.unwrap_or("\u{0}"),
+        after.unwrap_or("\u{0}"),
+    ] {
+        h.update((part.len() as u64).to_le_bytes());
+        h.update(part.as_bytes());
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The hash of the newest entry (the chain head).
+pub fn head(conn: &Connection) -> Result<String> {
+    Ok(conn
+        .query_row("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| {
+            r.get::<_, String>(0)
+        })
+        .optional()?
+        .unwrap_or_else(|| GENESIS.to_string()))
+}
+
+/// Appends one entry. `before` and `after` are JSON snapshots of the row.
+pub fn record(
+    conn: &Connection,
+    actor: &Actor,
+    action: &str,
+    entity: &str,
+    entity_id: Option<i64>,
+    before: Option<&str>,
+    after: Option<&str>,
+) -> Result<()> {
+    let prev = head(conn)?;
+    let at = now_stamp();
+    let uid = i64::from(actor.uid);
+    let hash = chain_hash(
+        &prev,
+        &at,
+        uid,
+        &actor.login,
+        action,
+        entity,
+        entity_id,
+        before,
+        after,
+    );
+    conn.execute(
+        "INSERT INTO audit(at, uid, login, action, entity, entity_id, before, after, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![at, uid, actor.login, action, entity, entity_id, before, after, prev, hash],
+    )?;
+    Ok(())
+}
+
+/// A JSON snapshot of the rows of `table` matching `where_sql` (all columns).
+pub fn snapshot(
+    conn: &Connection,
+    table: &str,
+    where_sql: &str,
+    args: &[&dyn ToSql],
+) -> Result<Option<String>> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT * FROM {table} WHERE {where_sql}"))?;
+    let names: Vec<String> = stmt.column_names().map(|s| s.to_string()).collect();
+    let mut rows = stmt.query(args)?;
+    let mut all = Vec::new();
+    while let Some(row) = rows.next()? {
+        let mut obj = serde_json::Map::new();
+        for (i, name) in names.iter().enumerate() {
+            use rusqlite::types::ValueRef;
+            let v = match row.get_ref(i)? {
+                ValueRef::Null => serde_json::Value::Null,
+                ValueRef::Integer(n) => serde_json::Value::from(n),
+                ValueRef::Real(f) => serde_json::Value::from(f),
+                ValueRef::Text(t) => serde_json::Value::from(String::from_utf8_lossy(t)),
+                ValueRef::Blob(b) => serde_json::Value::from(format!("<{} bytes>", b.len())),
+            };
+            obj.insert(name.clone(), v);
+        }
+        all.push(serde_json::Value::Object(obj));
+    }
+    Ok(match all.len() {
+        0 => None,
+        1 => all.pop().map(|v| v.to_string()),
+        _ => Some(serde_json::Value::Array(all).to_string()),
+    })
+}
+
+/// Lists entries, newest first, optionally for one entity kind and id.
+pub fn list(
+    conn: &Connection,
+    entity: Option<&str>,
+    entity_id: Option<i64>,
+    limit: i64,
+) -> Result<Vec<AuditEntry>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, at, uid, login, action, entity, entity_id, before, after, hash FROM audit
+         WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR entity_id = ?2)
+         ORDER BY id DESC LIMIT ?3",
+    )?;
+    let rows = stmt.query_map(params![entity, entity_id, limit], |r| {
+        let parse = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
+        Ok(AuditEntry {
+            id: r.get(0)?,
+            at: r.get(1)?,
+            uid: r.get(2)?,
+            login: r.get(3)?,
+            action: r.get(4)?,
+            entity: r.get(5)?,
+            entity_id: r.get(6)?,
+            before: parse(r.get(7)?),
+            after: parse(r.get(8)?),
+            hash: r.get(9)?,
+        })
+    })?;
+    Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+}
+
+/// What `verify` found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Verification {
+    pub entries: i64,
+    pub head: String,
+    /// Problems, each naming the entry id where the chain breaks.
+    pub problems: Vec<String>,
+}
+
+/// Recomputes the whole chain: a changed row breaks its own hash; a deleted or inserted
+/// row breaks the link to the next one; ids that skip show deletions.
+pub fn verify(conn: &Connection) -> Result<Verification> {
+    let mut stmt = conn.prepare(
+        "SELECT id, at, uid, login, action, entity, entity_id, before, after, prev_hash, hash
+         FROM audit ORDER BY id",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut prev = GENESIS.to_string();
+    let mut last_id = 0i64;
+    let mut problems = Vec::new();
+    let mut entries = 0;
+    while let Some(r) = rows.next()? {
+        entries += 1;
+        let id: i64 = r.get(0)?;
+        let stored_prev: String = r.get(9)?;
+        let stored_hash: String = r.get(10)?;
+        if id != last_id + 1 {
+            problems.push(format!(
+                "entries {}..{} are missing (deleted?) before entry {id}",
+                last_id + 1,
+                id - 1
+            ));
+        }
+        if stored_prev != prev {
+            problems.push(format!(
+                "entry {id} does not link to the entry before it (inserted, or its predecessor changed or deleted)"
+            ));
+        }
+        let before: Option<String> = r.get(7)?;
+        let after: Option<String> = r.get(8)?;
+        let computed = chain_hash(
+            &stored_prev,
+            &r.get::<_, String>(1)?,
+            r.get(2)?,
+            &r.get::<_, String>(3)?,
+            &r.get::<_, String>(4)?,
+            &r.get::<_, String>(5)?,
+            r.get(6)?,
+            before.as_deref(),
+            after.as_deref(),
+        );
+        if computed != stored_hash {
+            problems.push(format!(
+                "entry {id} was changed after it was written (its hash does not match its content)"
+            ));
+        }
+        prev = stored_hash;
+        last_id = id;
+    }
+    Ok(Verification {
+        entries,
+        head: prev,
+        problems,
+    })
+}

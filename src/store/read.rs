@@ -1,0 +1,799 @@
+//! Reads: rows mapped to model types, and the listings the views and commands use.
+//! Statements are short: nothing here keeps a read transaction open.
+
+use chrono::NaiveDate;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+use serde::Serialize;
+
+use super::{Result, Store, StoreError};
+use crate::model::rules::{MeetingRule, QuorumRule};
+use crate::model::*;
+
+/// Registers the `fa` collation (Persian alphabetical order through ICU4X) and `norm`.
+pub fn register_functions(conn: &Connection) -> Result<()> {
+    let collator = crate::locale::collate::persian_collator();
+    conn.create_collation("fa", move |a, b| collator.compare(a, b))?;
+    Ok(())
+}
+
+fn conv_err(idx: usize, msg: String) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        idx,
+        rusqlite::types::Type::Text,
+        Box::new(InvalidValue {
+            what: "stored value",
+            value: msg,
+            expected: "a value this version of shura wrote".into(),
+        }),
+    )
+}
+
+pub(crate) fn date_at(r: &Row, idx: usize) -> rusqlite::Result<NaiveDate> {
+    let s: String = r.get(idx)?;
+    NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| conv_err(idx, s))
+}
+
+pub(crate) fn opt_date_at(r: &Row, idx: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    let s: Option<String> = r.get(idx)?;
+    match s {
+        None => Ok(None),
+        Some(s) if s.is_empty() => Ok(None),
+        Some(s) => NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| conv_err(idx, s)),
+    }
+}
+
+/// Reads a coded enum column.
+pub(crate) fn code_at<T>(
+    r: &Row,
+    idx: usize,
+    parse: fn(&str) -> std::result::Result<T, InvalidValue>,
+) -> rusqlite::Result<T> {
+    let s: String = r.get(idx)?;
+    parse(&s).map_err(|e| conv_err(idx, e.to_string()))
+}
+
+pub const PERSON_COLS: &str = "p.id, p.name_fa, p.name_en, p.login, p.organization, p.email";
+fn person_from(r: &Row, o: usize) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: r.get(o)?,
+        name: Name::new(r.get(o + 1)?, r.get(o + 2)?),
+        login: r.get(o + 3)?,
+        organization: r.get(o + 4)?,
+        email: r.get(o + 5)?,
+    })
+}
+
+pub const BODY_COLS: &str = "b.id, b.name_fa, b.name_en, b.kind, b.parent_id, b.quorum_rule, b.meeting_rule, b.resolution_format, b.agenda_template, b.confidential, b.formed_on, b.version";
+fn body_from(r: &Row, o: usize) -> rusqlite::Result<Body> {
+    let template: String = r.get(o + 8)?;
+    Ok(Body {
+        id: r.get(o)?,
+        name: Name::new(r.get(o + 1)?, r.get(o + 2)?),
+        kind: code_at(r, o + 3, BodyKind::parse)?,
+        parent_id: r.get(o + 4)?,
+        quorum: code_at(r, o + 5, QuorumRule::parse)?,
+        meeting_rule: code_at(r, o + 6, MeetingRule::parse)?,
+        resolution_format: r.get(o + 7)?,
+        agenda_template: template
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect(),
+        confidential: r.get(o + 9)?,
+        formed_on: opt_date_at(r, o + 10)?,
+        version: r.get(o + 11)?,
+    })
+}
+
+pub const SESSION_COLS: &str = "s.id, s.body_id, s.number, s.kind, s.date, s.start_time, s.end_time, s.place, s.status, s.approved_by, s.approved_at, s.approved_audit_head, s.version";
+fn session_from(r: &Row, o: usize) -> rusqlite::Result<Session> {
+    Ok(Session {
+        id: r.get(o)?,
+        body_id: r.get(o + 1)?,
+        number: r.get(o + 2)?,
+        kind: code_at(r, o + 3, SessionKind::parse)?,
+        date: date_at(r, o + 4)?,
+        start_time: r.get(o + 5)?,
+        end_time: r.get(o + 6)?,
+        place: r.get(o + 7)?,
+        status: code_at(r, o + 8, SessionStatus::parse)?,
+        approved_by: r.get(o + 9)?,
+        approved_at: r.get(o + 10)?,
+        approved_audit_head: r.get(o + 11)?,
+        version: r.get(o + 12)?,
+    })
+}
+
+pub const AGENDA_COLS: &str = "a.id, a.session_id, a.position, a.title, a.presenter, a.duration_min, a.status, a.carried_from, a.is_review, a.minutes, a.minutes_author, a.minutes_at, a.version";
+fn agenda_from(r: &Row, o: usize) -> rusqlite::Result<AgendaItem> {
+    Ok(AgendaItem {
+        id: r.get(o)?,
+        session_id: r.get(o + 1)?,
+        position: r.get(o + 2)?,
+        title: r.get(o + 3)?,
+        presenter: r.get(o + 4)?,
+        duration_min: r.get(o + 5)?,
+        status: code_at(r, o + 6, AgendaStatus::parse)?,
+        carried_from: r.get(o + 7)?,
+        is_review: r.get(o + 8)?,
+        minutes: r.get(o + 9)?,
+        minutes_author: r.get(o + 10)?,
+        minutes_at: r.get(o + 11)?,
+        version: r.get(o + 12)?,
+    })
+}
+
+pub const RESOLUTION_COLS: &str = "r.id, r.body_id, r.session_id, r.agenda_item_id, r.seq, r.number, r.text, r.decision, r.votes_yes, r.votes_no, r.votes_abstain, r.status, r.owner, r.due, r.created_on, r.version";
+fn resolution_from(r: &Row, o: usize) -> rusqlite::Result<Resolution> {
+    let yes: Option<i64> = r.get(o + 8)?;
+    let no: Option<i64> = r.get(o + 9)?;
+    let abstain: Option<i64> = r.get(o + 10)?;
+    Ok(Resolution {
+        id: r.get(o)?,
+        body_id: r.get(o + 1)?,
+        session_id: r.get(o + 2)?,
+        agenda_item_id: r.get(o + 3)?,
+        seq: r.get(o + 4)?,
+        number: r.get(o + 5)?,
+        text: r.get(o + 6)?,
+        decision: code_at(r, o + 7, Decision::parse)?,
+        tally: match (yes, no, abstain) {
+            (None, None, None) => None,
+            (y, n, a) => Some(Tally {
+                yes: y.unwrap_or(0),
+                no: n.unwrap_or(0),
+                abstain: a.unwrap_or(0),
+            }),
+        },
+        status: code_at(r, o + 11, WorkStatus::parse)?,
+        owner: r.get(o + 12)?,
+        due: opt_date_at(r, o + 13)?,
+        created_on: date_at(r, o + 14)?,
+        version: r.get(o + 15)?,
+    })
+}
+
+pub const TASK_COLS: &str = "t.id, t.body_id, t.resolution_id, t.agenda_item_id, t.title, t.assignee_id, t.assignee_unit, t.due, t.status, t.priority, t.percent, t.done_on, t.created_on, t.version";
+fn task_from(r: &Row, o: usize) -> rusqlite::Result<Task> {
+    Ok(Task {
+        id: r.get(o)?,
+        body_id: r.get(o + 1)?,
+        resolution_id: r.get(o + 2)?,
+        agenda_item_id: r.get(o + 3)?,
+        title: r.get(o + 4)?,
+        assignee_id: r.get(o + 5)?,
+        assignee_unit: r.get(o + 6)?,
+        due: opt_date_at(r, o + 7)?,
+        status: code_at(r, o + 8, WorkStatus::parse)?,
+        priority: code_at(r, o + 9, Priority::parse)?,
+        percent: r.get(o + 10)?,
+        done_on: opt_date_at(r, o + 11)?,
+        created_on: date_at(r, o + 12)?,
+        version: r.get(o + 13)?,
+    })
+}
+
+/// A membership with the person it belongs to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MemberRow {
+    #[serde(flatten)]
+    pub membership: Membership,
+    pub person: Person,
+}
+
+/// A task with the names a listing shows beside it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TaskRow {
+    #[serde(flatten)]
+    pub task: Task,
+    pub body_name: Name,
+    pub assignee_name: Option<Name>,
+    pub resolution_number: Option<String>,
+}
+
+/// A resolution with its body's name and open-task count.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResolutionRow {
+    #[serde(flatten)]
+    pub resolution: Resolution,
+    pub body_name: Name,
+    pub session_number: Option<i64>,
+    pub open_tasks: i64,
+}
+
+/// A session with its body's name.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SessionRow {
+    #[serde(flatten)]
+    pub session: Session,
+    pub body_name: Name,
+}
+
+/// What task listings can be narrowed by. Empty means no narrowing.
+#[derive(Debug, Clone, Default)]
+pub struct TaskFilter {
+    pub body_ids: Option<Vec<i64>>,
+    pub statuses: Vec<WorkStatus>,
+    /// Only open tasks whose due date is before this day.
+    pub overdue_on: Option<NaiveDate>,
+    pub assignee_id: Option<i64>,
+    pub assignee_unit: Option<String>,
+    pub due_before: Option<NaiveDate>,
+    pub due_after: Option<NaiveDate>,
+    pub resolution_id: Option<i64>,
+    pub limit: Option<i64>,
+    pub offset: i64,
+}
+
+/// What resolution listings can be narrowed by.
+#[derive(Debug, Clone, Default)]
+pub struct ResolutionFilter {
+    pub body_ids: Option<Vec<i64>>,
+    pub statuses: Vec<WorkStatus>,
+    pub overdue_on: Option<NaiveDate>,
+    pub due_before: Option<NaiveDate>,
+    pub session_id: Option<i64>,
+    pub limit: Option<i64>,
+    pub offset: i64,
+}
+
+fn in_list(col: &str, n: usize) -> String {
+    format!("{col} IN ({})", vec!["?"; n].join(","))
+}
+
+impl Store {
+    pub fn bodies(&self) -> Result<Vec<Body>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {BODY_COLS} FROM body b ORDER BY coalesce(b.parent_id, b.id), b.parent_id IS NOT NULL, b.id"
+        ))?;
+        let rows = stmt.query_map([], |r| body_from(r, 0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    pub fn body(&self, id: i64) -> Result<Body> {
+        self.conn
+            .prepare_cached(&format!("SELECT {BODY_COLS} FROM body b WHERE b.id = ?1"))?
+            .query_row([id], |r| body_from(r, 0))
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                what: "body",
+                key: id.to_string(),
+            })
+    }
+
+    /// Finds a body by id, or by its Persian or English name (normalized, exact).
+    pub fn find_body(&self, key: &str) -> Result<Body> {
+        let key = key.trim();
+        let digits = crate::locale::digits::to_latin_digits(key);
+        if let Ok(id) = digits.parse::<i64>() {
+            return self.body(id).map_err(|_| StoreError::NotFound {
+                what: "body",
+                key: key.to_string(),
+            });
+        }
+        let all = self.bodies()?;
+        if let Some(b) = all.iter().find(|b| b.name.matches(key)) {
+            return Ok(b.clone());
+        }
+        // A unique prefix or substring of a name is accepted too.
+        let needle = crate::locale::normalize::normalize_for_search(key);
+        let hits: Vec<&Body> = all
+            .iter()
+            .filter(|b| {
+                [&b.name.fa, &b.name.en].iter().any(|n| {
+                    n.as_deref()
+                        .map(|n| {
+                            crate::locale::normalize::normalize_for_search(n).contains(&needle)
+                        })
+                        .unwrap_or(false)
+                })
+            })
+            .collect();
+        match hits.as_slice() {
+            [one] => Ok((*one).clone()),
+            [] => Err(StoreError::NotFound {
+                what: "body",
+                key: key.to_string(),
+            }),
+            many => Err(StoreError::Refused(format!(
+                "body {key:?} is ambiguous: it matches {}; give an id",
+                many.iter()
+                    .map(|b| format!("{} ({})", b.name.get(crate::locale::Lang::En), b.id))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))),
+        }
+    }
+
+    /// The body and every body below it in the hierarchy.
+    pub fn body_and_descendants(&self, id: i64) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT b.id FROM body b JOIN sub ON b.parent_id = sub.id)
+             SELECT id FROM sub",
+        )?;
+        let rows = stmt.query_map([id], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<i64>>>()?)
+    }
+
+    pub fn people(&self) -> Result<Vec<Person>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {PERSON_COLS} FROM person p ORDER BY p.id"))?;
+        let rows = stmt.query_map([], |r| person_from(r, 0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    pub fn person(&self, id: i64) -> Result<Person> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {PERSON_COLS} FROM person p WHERE p.id = ?1"
+            ))?
+            .query_row([id], |r| person_from(r, 0))
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                what: "person",
+                key: id.to_string(),
+            })
+    }
+
+    pub fn person_by_login(&self, login: &str) -> Result<Option<Person>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {PERSON_COLS} FROM person p WHERE p.login = ?1"
+            ))?
+            .query_row([login], |r| person_from(r, 0))
+            .optional()?)
+    }
+
+    /// Finds a person by id, login, or name.
+    pub fn find_person(&self, key: &str) -> Result<Person> {
+        let key = key.trim();
+        if let Ok(id) = crate::locale::digits::to_latin_digits(key).parse::<i64>() {
+            return self.person(id);
+        }
+        if let Some(p) = self.person_by_login(key)? {
+            return Ok(p);
+        }
+        let people = self.people()?;
+        let hits: Vec<&Person> = people.iter().filter(|p| p.name.matches(key)).collect();
+        match hits.as_slice() {
+            [one] => Ok((*one).clone()),
+            [] => Err(StoreError::NotFound {
+                what: "person",
+                key: key.to_string(),
+            }),
+            _ => Err(StoreError::Refused(format!(
+                "person {key:?} is ambiguous: several people have that name; give an id"
+            ))),
+        }
+    }
+
+    pub fn members(&self, body_id: i64) -> Result<Vec<MemberRow>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT m.id, m.body_id, m.person_id, m.role, m.voting, m.term_start, m.term_end, {PERSON_COLS}
+             FROM membership m JOIN person p ON p.id = m.person_id WHERE m.body_id = ?1
+             ORDER BY CASE m.role WHEN 'chair' THEN 0 WHEN 'vice_chair' THEN 1 WHEN 'secretary' THEN 2 WHEN 'member' THEN 3 ELSE 4 END, m.id"
+        ))?;
+        let rows = stmt.query_map([body_id], |r| {
+            Ok(MemberRow {
+                membership: Membership {
+                    id: r.get(0)?,
+                    body_id: r.get(1)?,
+                    person_id: r.get(2)?,
+                    role: code_at(r, 3, Role::parse)?,
+                    voting: r.get(4)?,
+                    term_start: opt_date_at(r, 5)?,
+                    term_end: opt_date_at(r, 6)?,
+                },
+                person: person_from(r, 7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Memberships of one person, with the bodies.
+    pub fn memberships_of(&self, person_id: i64) -> Result<Vec<(Membership, Body)>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT m.id, m.body_id, m.person_id, m.role, m.voting, m.term_start, m.term_end, {BODY_COLS}
+             FROM membership m JOIN body b ON b.id = m.body_id WHERE m.person_id = ?1 ORDER BY b.id"
+        ))?;
+        let rows = stmt.query_map([person_id], |r| {
+            Ok((
+                Membership {
+                    id: r.get(0)?,
+                    body_id: r.get(1)?,
+                    person_id: r.get(2)?,
+                    role: code_at(r, 3, Role::parse)?,
+                    voting: r.get(4)?,
+                    term_start: opt_date_at(r, 5)?,
+                    term_end: opt_date_at(r, 6)?,
+                },
+                body_from(r, 7)?,
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    pub fn sessions(
+        &self,
+        body_ids: Option<&[i64]>,
+        statuses: &[SessionStatus],
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        limit: Option<i64>,
+    ) -> Result<Vec<SessionRow>> {
+        let mut sql = format!(
+            "SELECT {SESSION_COLS}, b.name_fa, b.name_en FROM session s JOIN body b ON b.id = s.body_id WHERE 1=1"
+        );
+        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        if let Some(ids) = body_ids {
+            sql.push_str(&format!(" AND {}", in_list("s.body_id", ids.len())));
+            args.extend(ids.iter().map(|i| (*i).into()));
+        }
+        if !statuses.is_empty() {
+            sql.push_str(&format!(" AND {}", in_list("s.status", statuses.len())));
+            args.extend(statuses.iter().map(|s| s.code().to_string().into()));
+        }
+        if let Some(f) = from {
+            sql.push_str(" AND s.date >= ?");
+            args.push(f.to_string().into());
+        }
+        if let Some(t) = to {
+            sql.push_str(" AND s.date <= ?");
+            args.push(t.to_string().into());
+        }
+        sql.push_str(" ORDER BY s.date DESC, s.id DESC");
+        if let Some(l) = limit {
+            sql.push_str(&format!(" LIMIT {l}"));
+        }
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), |r| {
+            Ok(SessionRow {
+                session: session_from(r, 0)?,
+                body_name: Name::new(r.get(13)?, r.get(14)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    pub fn session(&self, id: i64) -> Result<Session> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {SESSION_COLS} FROM session s WHERE s.id = ?1"
+            ))?
+            .query_row([id], |r| session_from(r, 0))
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                what: "session",
+                key: id.to_string(),
+            })
+    }
+
+    /// Finds a session by id, or as `BODY#NUMBER` (e.g. `7#39`, `Planning Council#39`).
+    pub fn find_session(&self, key: &str) -> Result<Session> {
+        let key_latin = crate::locale::digits::to_latin_digits(key.trim());
+        if let Some((body, number)) = key_latin.rsplit_once('#') {
+            let body = self.find_body(body)?;
+            let number: i64 = number.trim().parse().map_err(|_| {
+                StoreError::Invalid(InvalidValue {
+                    what: "session",
+                    value: key.to_string(),
+                    expected: "a session id, or BODY#NUMBER such as 3#12".into(),
+                })
+            })?;
+            return self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT {SESSION_COLS} FROM session s WHERE s.body_id = ?1 AND s.number = ?2"
+                ))?
+                .query_row([body.id, number], |r| session_from(r, 0))
+                .optional()?
+                .ok_or(StoreError::NotFound {
+                    what: "session",
+                    key: key.to_string(),
+                });
+        }
+        match key_latin.parse::<i64>() {
+            Ok(id) => self.session(id),
+            Err(_) => Err(StoreError::Invalid(InvalidValue {
+                what: "session",
+                value: key.to_string(),
+                expected: "a session id, or BODY#NUMBER such as 3#12".into(),
+            })),
+        }
+    }
+
+    /// The latest session of a body before (or on) a date, skipping `except`.
+    pub fn previous_session(&self, body_id: i64, except: Option<i64>) -> Result<Option<Session>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {SESSION_COLS} FROM session s WHERE s.body_id = ?1 AND s.id IS NOT ?2 AND s.status <> 'cancelled'
+                 ORDER BY s.number DESC LIMIT 1"
+            ))?
+            .query_row(params![body_id, except], |r| session_from(r, 0))
+            .optional()?)
+    }
+
+    pub fn agenda(&self, session_id: i64) -> Result<Vec<AgendaItem>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {AGENDA_COLS} FROM agenda_item a WHERE a.session_id = ?1 ORDER BY a.position, a.id"
+        ))?;
+        let rows = stmt.query_map([session_id], |r| agenda_from(r, 0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    pub fn agenda_item(&self, id: i64) -> Result<AgendaItem> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {AGENDA_COLS} FROM agenda_item a WHERE a.id = ?1"
+            ))?
+            .query_row([id], |r| agenda_from(r, 0))
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                what: "agenda item",
+                key: id.to_string(),
+            })
+    }
+
+    pub fn attendance(&self, session_id: i64) -> Result<Vec<Attendance>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT session_id, person_id, presence FROM attendance WHERE session_id = ?1",
+        )?;
+        let rows = stmt.query_map([session_id], |r| {
+            Ok(Attendance {
+                session_id: r.get(0)?,
+                person_id: r.get(1)?,
+                presence: code_at(r, 2, Presence::parse)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    pub fn guests(&self, session_id: i64) -> Result<Vec<Guest>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, session_id, name, organization FROM guest WHERE session_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([session_id], |r| {
+            Ok(Guest {
+                id: r.get(0)?,
+                session_id: r.get(1)?,
+                name: r.get(2)?,
+                organization: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    pub fn resolution(&self, id: i64) -> Result<Resolution> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {RESOLUTION_COLS} FROM resolution r WHERE r.id = ?1"
+            ))?
+            .query_row([id], |r| resolution_from(r, 0))
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                what: "resolution",
+                key: id.to_string(),
+            })
+    }
+
+    pub fn votes(&self, resolution_id: i64) -> Result<Vec<(i64, Vote)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT person_id, vote FROM vote WHERE resolution_id = ?1")?;
+        let rows = stmt.query_map([resolution_id], |r| {
+            Ok((r.get(0)?, code_at(r, 1, Vote::parse)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    pub fn resolutions(&self, f: &ResolutionFilter) -> Result<Vec<ResolutionRow>> {
+        let mut sql = format!(
+            "SELECT {RESOLUTION_COLS}, b.name_fa, b.name_en, s.number,
+               (SELECT count(*) FROM task t WHERE t.resolution_id = r.id AND t.status IN ('open','in_progress'))
+             FROM resolution r JOIN body b ON b.id = r.body_id LEFT JOIN session s ON s.id = r.session_id WHERE 1=1"
+        );
+        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        if let Some(ids) = &f.body_ids {
+            sql.push_str(&format!(" AND {}", in_list("r.body_id", ids.len())));
+            args.extend(ids.iter().map(|i| (*i).into()));
+        }
+        if !f.statuses.is_empty() {
+            sql.push_str(&format!(" AND {}", in_list("r.status", f.statuses.len())));
+            args.extend(f.statuses.iter().map(|s| s.code().to_string().into()));
+        }
+        if let Some(d) = f.overdue_on {
+            sql.push_str(" AND r.status IN ('open','in_progress') AND r.due < ?");
+            args.push(d.to_string().into());
+        }
+        if let Some(d) = f.due_before {
+            sql.push_str(" AND r.due < ?");
+            args.push(d.to_string().into());
+        }
+        if let Some(s) = f.session_id {
+            sql.push_str(" AND r.session_id = ?");
+            args.push(s.into());
+        }
+        sql.push_str(" ORDER BY r.created_on DESC, r.id DESC");
+        sql.push_str(&format!(
+            " LIMIT {} OFFSET {}",
+            f.limit.unwrap_or(-1),
+            f.offset
+        ));
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), |r| {
+            Ok(ResolutionRow {
+                resolution: resolution_from(r, 0)?,
+                body_name: Name::new(r.get(16)?, r.get(17)?),
+                session_number: r.get(18)?,
+                open_tasks: r.get(19)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    pub fn task(&self, id: i64) -> Result<Task> {
+        self.conn
+            .prepare_cached(&format!("SELECT {TASK_COLS} FROM task t WHERE t.id = ?1"))?
+            .query_row([id], |r| task_from(r, 0))
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                what: "task",
+                key: id.to_string(),
+            })
+    }
+
+    pub fn task_description(&self, id: i64) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT description FROM task WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?
+            .flatten())
+    }
+
+    /// Tasks matching a filter. Overdue listings come oldest-due first; others by due date.
+    pub fn tasks(&self, f: &TaskFilter) -> Result<Vec<TaskRow>> {
+        let mut sql = format!(
+            "SELECT {TASK_COLS}, b.name_fa, b.name_en, p.name_fa, p.name_en, r.number
+             FROM task t JOIN body b ON b.id = t.body_id
+             LEFT JOIN person p ON p.id = t.assignee_id
+             LEFT JOIN resolution r ON r.id = t.resolution_id WHERE 1=1"
+        );
+        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        if let Some(ids) = &f.body_ids {
+            sql.push_str(&format!(" AND {}", in_list("t.body_id", ids.len())));
+            args.extend(ids.iter().map(|i| (*i).into()));
+        }
+        let mut statuses = f.statuses.clone();
+        if let Some(d) = f.overdue_on {
+            if statuses.is_empty() {
+                statuses = vec![WorkStatus::Open, WorkStatus::InProgress];
+            }
+            statuses.retain(|s| s.is_open());
+            sql.push_str(" AND t.due < ?");
+            args.push(d.to_string().into());
+        }
+        if !statuses.is_empty() {
+            // Written as the partial indexes' own IN list when it matches, so they apply.
+            if statuses.len() == 2 && statuses.iter().all(|s| s.is_open()) {
+                sql.push_str(" AND t.status IN ('open','in_progress')");
+            } else {
+                sql.push_str(&format!(" AND {}", in_list("t.status", statuses.len())));
+                args.extend(statuses.iter().map(|s| s.code().to_string().into()));
+            }
+        }
+        if let Some(a) = f.assignee_id {
+            sql.push_str(" AND t.assignee_id = ?");
+            args.push(a.into());
+        }
+        if let Some(u) = &f.assignee_unit {
+            sql.push_str(" AND t.assignee_unit = ?");
+            args.push(u.clone().into());
+        }
+        if let Some(d) = f.due_before {
+            sql.push_str(" AND t.due < ?");
+            args.push(d.to_string().into());
+        }
+        if let Some(d) = f.due_after {
+            sql.push_str(" AND t.due >= ?");
+            args.push(d.to_string().into());
+        }
+        if let Some(r) = f.resolution_id {
+            sql.push_str(" AND t.resolution_id = ?");
+            args.push(r.into());
+        }
+        sql.push_str(" ORDER BY t.due IS NULL, t.due, t.id");
+        sql.push_str(&format!(
+            " LIMIT {} OFFSET {}",
+            f.limit.unwrap_or(-1),
+            f.offset
+        ));
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), |r| {
+            let fa: Option<String> = r.get(16)?;
+            let en: Option<String> = r.get(17)?;
+            Ok(TaskRow {
+                task: task_from(r, 0)?,
+                body_name: Name::new(r.get(14)?, r.get(15)?),
+                assignee_name: if fa.is_none() && en.is_none() {
+                    None
+                } else {
+                    Some(Name::new(fa, en))
+                },
+                resolution_number: r.get(18)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    pub fn task_updates(&self, task_id: i64) -> Result<Vec<TaskUpdate>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, task_id, session_id, status, percent, note, author, at FROM task_update
+             WHERE task_id = ?1 ORDER BY at, id",
+        )?;
+        let rows = stmt.query_map([task_id], |r| {
+            Ok(TaskUpdate {
+                id: r.get(0)?,
+                task_id: r.get(1)?,
+                session_id: r.get(2)?,
+                status: code_at(r, 3, WorkStatus::parse)?,
+                percent: r.get(4)?,
+                note: r.get(5)?,
+                author: r.get(6)?,
+                at: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    pub fn policies(&self, body_id: i64) -> Result<Vec<Policy>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, body_id, title FROM policy WHERE body_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([body_id], |r| {
+            Ok(Policy {
+                id: r.get(0)?,
+                body_id: r.get(1)?,
+                title: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    pub fn indicators(&self, policy_id: i64) -> Result<Vec<Indicator>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, policy_id, name, unit, target, higher_is_better FROM indicator WHERE policy_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([policy_id], |r| {
+            Ok(Indicator {
+                id: r.get(0)?,
+                policy_id: r.get(1)?,
+                name: r.get(2)?,
+                unit: r.get(3)?,
+                target: r.get(4)?,
+                higher_is_better: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    pub fn measurements(&self, indicator_id: i64) -> Result<Vec<Measurement>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT indicator_id, period, value FROM measurement WHERE indicator_id = ?1 ORDER BY period",
+        )?;
+        let rows = stmt.query_map([indicator_id], |r| {
+            Ok(Measurement {
+                indicator_id: r.get(0)?,
+                period: r.get(1)?,
+                value: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}

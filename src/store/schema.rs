@@ -1,0 +1,249 @@
+//! Versioned migrations. `PRAGMA user_version` holds the schema version; each step
+//! runs in its own IMMEDIATE transaction.
+
+/// The schema version this binary writes.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// Migration `i` takes a database from version `i` to `i + 1`.
+pub const MIGRATIONS: &[&str] = &[V1];
+
+const V1: &str = r#"
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE person (
+    id           INTEGER PRIMARY KEY,
+    name_fa      TEXT,
+    name_en      TEXT,
+    login        TEXT UNIQUE,
+    organization TEXT,
+    email        TEXT,
+    created_at   TEXT NOT NULL,
+    version      INTEGER NOT NULL DEFAULT 1,
+    CHECK (coalesce(name_fa, '') <> '' OR coalesce(name_en, '') <> '')
+) STRICT;
+
+CREATE TABLE body (
+    id                INTEGER PRIMARY KEY,
+    name_fa           TEXT,
+    name_en           TEXT,
+    kind              TEXT NOT NULL CHECK (kind IN ('council','commission','committee','working_group','task_force')),
+    parent_id         INTEGER REFERENCES body(id),
+    quorum_rule       TEXT NOT NULL DEFAULT 'majority',
+    meeting_rule      TEXT NOT NULL DEFAULT '',
+    resolution_format TEXT NOT NULL DEFAULT '{seq}',
+    agenda_template   TEXT NOT NULL DEFAULT '',
+    confidential      INTEGER NOT NULL DEFAULT 0,
+    formed_on         TEXT,
+    created_at        TEXT NOT NULL,
+    version           INTEGER NOT NULL DEFAULT 1,
+    CHECK (coalesce(name_fa, '') <> '' OR coalesce(name_en, '') <> '')
+) STRICT;
+CREATE INDEX body_parent ON body(parent_id);
+
+CREATE TABLE membership (
+    id         INTEGER PRIMARY KEY,
+    body_id    INTEGER NOT NULL REFERENCES body(id),
+    person_id  INTEGER NOT NULL REFERENCES person(id),
+    role       TEXT NOT NULL CHECK (role IN ('chair','vice_chair','secretary','member','observer')),
+    voting     INTEGER NOT NULL DEFAULT 1,
+    term_start TEXT,
+    term_end   TEXT
+) STRICT;
+CREATE INDEX membership_body ON membership(body_id);
+CREATE INDEX membership_person ON membership(person_id);
+
+CREATE TABLE session (
+    id                  INTEGER PRIMARY KEY,
+    body_id             INTEGER NOT NULL REFERENCES body(id),
+    number              INTEGER NOT NULL,
+    kind                TEXT NOT NULL CHECK (kind IN ('regular','extraordinary')),
+    date                TEXT NOT NULL,
+    start_time          TEXT,
+    end_time            TEXT,
+    place               TEXT,
+    status              TEXT NOT NULL CHECK (status IN ('planned','open','closed','approved','cancelled')),
+    approved_by         TEXT,
+    approved_at         TEXT,
+    approved_audit_head TEXT,
+    created_at          TEXT NOT NULL,
+    version             INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (body_id, number)
+) STRICT;
+CREATE INDEX session_date ON session(date);
+
+CREATE TABLE attendance (
+    session_id INTEGER NOT NULL REFERENCES session(id),
+    person_id  INTEGER NOT NULL REFERENCES person(id),
+    presence   TEXT NOT NULL CHECK (presence IN ('present','absent','excused','late','remote')),
+    PRIMARY KEY (session_id, person_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX attendance_person ON attendance(person_id);
+
+CREATE TABLE guest (
+    id           INTEGER PRIMARY KEY,
+    session_id   INTEGER NOT NULL REFERENCES session(id),
+    name         TEXT NOT NULL,
+    organization TEXT
+) STRICT;
+CREATE INDEX guest_session ON guest(session_id);
+
+CREATE TABLE agenda_item (
+    id             INTEGER PRIMARY KEY,
+    session_id     INTEGER NOT NULL REFERENCES session(id),
+    position       INTEGER NOT NULL,
+    title          TEXT NOT NULL,
+    presenter      TEXT,
+    duration_min   INTEGER,
+    status         TEXT NOT NULL CHECK (status IN ('pending','discussed','deferred','withdrawn')),
+    carried_from   INTEGER REFERENCES agenda_item(id),
+    is_review      INTEGER NOT NULL DEFAULT 0,
+    minutes        TEXT,
+    minutes_author TEXT,
+    minutes_at     TEXT,
+    version        INTEGER NOT NULL DEFAULT 1
+) STRICT;
+CREATE INDEX agenda_session ON agenda_item(session_id, position);
+
+CREATE TABLE resolution (
+    id             INTEGER PRIMARY KEY,
+    body_id        INTEGER NOT NULL REFERENCES body(id),
+    session_id     INTEGER REFERENCES session(id),
+    agenda_item_id INTEGER REFERENCES agenda_item(id),
+    seq            INTEGER NOT NULL,
+    number         TEXT NOT NULL,
+    text           TEXT NOT NULL,
+    decision       TEXT NOT NULL CHECK (decision IN ('adopted','rejected','deferred','withdrawn')),
+    votes_yes      INTEGER,
+    votes_no       INTEGER,
+    votes_abstain  INTEGER,
+    status         TEXT NOT NULL CHECK (status IN ('open','in_progress','done','cancelled')),
+    owner          TEXT,
+    due            TEXT,
+    created_on     TEXT NOT NULL,
+    version        INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (body_id, seq)
+) STRICT;
+CREATE INDEX resolution_session ON resolution(session_id);
+CREATE INDEX resolution_open ON resolution(body_id, due) WHERE status IN ('open','in_progress');
+
+CREATE TABLE vote (
+    resolution_id INTEGER NOT NULL REFERENCES resolution(id),
+    person_id     INTEGER NOT NULL REFERENCES person(id),
+    vote          TEXT NOT NULL CHECK (vote IN ('yes','no','abstain')),
+    PRIMARY KEY (resolution_id, person_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE task (
+    id             INTEGER PRIMARY KEY,
+    body_id        INTEGER NOT NULL REFERENCES body(id),
+    resolution_id  INTEGER REFERENCES resolution(id),
+    agenda_item_id INTEGER REFERENCES agenda_item(id),
+    title          TEXT NOT NULL,
+    description    TEXT,
+    assignee_id    INTEGER REFERENCES person(id),
+    assignee_unit  TEXT,
+    due            TEXT,
+    status         TEXT NOT NULL CHECK (status IN ('open','in_progress','done','cancelled')),
+    priority       TEXT NOT NULL CHECK (priority IN ('low','normal','high','urgent')),
+    percent        INTEGER NOT NULL DEFAULT 0 CHECK (percent BETWEEN 0 AND 100),
+    done_on        TEXT,
+    created_on     TEXT NOT NULL,
+    version        INTEGER NOT NULL DEFAULT 1
+) STRICT;
+CREATE INDEX task_open_due ON task(body_id, due) WHERE status IN ('open','in_progress');
+CREATE INDEX task_open_due_all ON task(due) WHERE status IN ('open','in_progress');
+CREATE INDEX task_body_due ON task(body_id, due);
+CREATE INDEX task_resolution ON task(resolution_id);
+CREATE INDEX task_assignee ON task(assignee_id, due);
+
+CREATE TABLE task_update (
+    id         INTEGER PRIMARY KEY,
+    task_id    INTEGER NOT NULL REFERENCES task(id),
+    session_id INTEGER REFERENCES session(id),
+    status     TEXT NOT NULL CHECK (status IN ('open','in_progress','done','cancelled')),
+    percent    INTEGER NOT NULL CHECK (percent BETWEEN 0 AND 100),
+    note       TEXT NOT NULL DEFAULT '',
+    author     TEXT NOT NULL,
+    at         TEXT NOT NULL
+) STRICT;
+CREATE INDEX task_update_task ON task_update(task_id);
+
+CREATE TABLE policy (
+    id       INTEGER PRIMARY KEY,
+    body_id  INTEGER NOT NULL REFERENCES body(id),
+    title    TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE indicator (
+    id               INTEGER PRIMARY KEY,
+    policy_id        INTEGER NOT NULL REFERENCES policy(id),
+    name             TEXT NOT NULL,
+    unit             TEXT,
+    target           REAL NOT NULL,
+    higher_is_better INTEGER NOT NULL DEFAULT 1
+) STRICT;
+
+CREATE TABLE measurement (
+    indicator_id INTEGER NOT NULL REFERENCES indicator(id),
+    period       TEXT NOT NULL,
+    value        REAL NOT NULL,
+    PRIMARY KEY (indicator_id, period)
+) STRICT, WITHOUT ROWID;
+
+-- Every write, hash-chained: hash = sha256(prev_hash and the row's fields).
+CREATE TABLE audit (
+    id        INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    uid       INTEGER NOT NULL,
+    login     TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    entity    TEXT NOT NULL,
+    entity_id INTEGER,
+    before    TEXT,
+    after     TEXT,
+    prev_hash TEXT NOT NULL,
+    hash      TEXT NOT NULL
+) STRICT;
+CREATE INDEX audit_entity ON audit(entity, entity_id);
+CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'audit entries are append-only: they cannot be changed'); END;
+CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'audit entries are append-only: they cannot be deleted'); END;
+
+-- Approved minutes are frozen: nothing of the session's record may change.
+CREATE TRIGGER approved_agenda_update BEFORE UPDATE ON agenda_item
+WHEN (SELECT status FROM session WHERE id = OLD.session_id) = 'approved'
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_agenda_insert BEFORE INSERT ON agenda_item
+WHEN (SELECT status FROM session WHERE id = NEW.session_id) = 'approved'
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_agenda_delete BEFORE DELETE ON agenda_item
+WHEN (SELECT status FROM session WHERE id = OLD.session_id) = 'approved'
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_attendance_insert BEFORE INSERT ON attendance
+WHEN (SELECT status FROM session WHERE id = NEW.session_id) = 'approved'
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_attendance_update BEFORE UPDATE ON attendance
+WHEN (SELECT status FROM session WHERE id = OLD.session_id) = 'approved'
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_resolution_update BEFORE UPDATE OF text, decision, number, votes_yes, votes_no, votes_abstain ON resolution
+WHEN (SELECT status FROM session WHERE id = OLD.session_id) = 'approved'
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_resolution_insert BEFORE INSERT ON resolution
+WHEN (SELECT status FROM session WHERE id = NEW.session_id) = 'approved'
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_session_update BEFORE UPDATE ON session
+WHEN OLD.status = 'approved'
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+
+-- Full-text search over normalized text (normalized in Rust on write and on query).
+-- rowid = entity kind * 2^40 + entity id, so one entry is found without a scan.
+CREATE VIRTUAL TABLE search_index USING fts5(
+    text,
+    body_id UNINDEXED,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+"#;

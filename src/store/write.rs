@@ -1,0 +1,1114 @@
+//! Writes. Each public method is one IMMEDIATE transaction that validates, changes the
+//! rows, keeps the search index in step and appends audit entries.
+
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use super::audit::{record, snapshot};
+use super::search::{index_entry, SearchKind};
+use super::{now_stamp, Result, Store, StoreError};
+use crate::identity::Actor;
+use crate::model::rules::{
+    check_resolution_format, format_resolution_number, MeetingRule, QuorumRule,
+};
+use crate::model::*;
+
+#[derive(Debug, Clone, Default)]
+pub struct NewPerson {
+    pub name: Name,
+    pub login: Option<String>,
+    pub organization: Option<String>,
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewBody {
+    pub name: Name,
+    pub kind: BodyKind,
+    pub parent_id: Option<i64>,
+    pub quorum: QuorumRule,
+    pub meeting_rule: MeetingRule,
+    pub resolution_format: String,
+    pub agenda_template: Vec<String>,
+    pub confidential: bool,
+    pub formed_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewMembership {
+    pub body_id: i64,
+    pub person_id: i64,
+    pub role: Role,
+    pub voting: bool,
+    pub term_start: Option<NaiveDate>,
+    pub term_end: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    pub body_id: i64,
+    pub kind: SessionKind,
+    pub date: NaiveDate,
+    pub start_time: Option<String>,
+    pub end_time: Option<String>,
+    pub place: Option<String>,
+    /// Start the agenda from the body's template, carried-over items and a review item.
+    pub prepare_agenda: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct NewAgendaItem {
+    pub session_id: i64,
+    pub title: String,
+    pub presenter: Option<String>,
+    pub duration_min: Option<i64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewResolution {
+    pub body_id: i64,
+    pub session_id: Option<i64>,
+    pub agenda_item_id: Option<i64>,
+    pub text: String,
+    pub decision: Decision,
+    pub tally: Option<Tally>,
+    pub votes: Vec<(i64, Vote)>,
+    pub owner: Option<String>,
+    pub due: Option<NaiveDate>,
+    /// The day it was decided (defaults to the session's date, else today).
+    pub created_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewTask {
+    pub body_id: Option<i64>,
+    pub resolution_id: Option<i64>,
+    pub agenda_item_id: Option<i64>,
+    pub title: String,
+    pub description: Option<String>,
+    pub assignee_id: Option<i64>,
+    pub assignee_unit: Option<String>,
+    pub due: Option<NaiveDate>,
+    pub priority: Priority,
+    pub created_on: Option<NaiveDate>,
+}
+
+/// A progress report on a task, optionally made at a session that reviewed it.
+#[derive(Debug, Clone)]
+pub struct TaskProgress {
+    pub task_id: i64,
+    pub status: Option<WorkStatus>,
+    pub percent: Option<i64>,
+    pub note: String,
+    pub session_id: Option<i64>,
+    pub due: Option<NaiveDate>,
+    /// The day the change happened (defaults to today).
+    pub on: Option<NaiveDate>,
+    pub expected_version: Option<i64>,
+}
+
+fn opt_text(s: &Option<String>) -> Option<String> {
+    s.as_ref()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+}
+
+fn check_name(name: &Name, what: &'static str) -> Result<()> {
+    if name.is_empty() {
+        return Err(InvalidValue {
+            what,
+            value: String::new(),
+            expected: "a name in Persian or English (it is empty)".into(),
+        }
+        .into());
+    }
+    for n in [&name.fa, &name.en].into_iter().flatten() {
+        check_text(what, n, MAX_TITLE)?;
+    }
+    Ok(())
+}
+
+fn check_version(
+    tx: &Transaction,
+    table: &str,
+    what: &'static str,
+    id: i64,
+    expected: Option<i64>,
+) -> Result<()> {
+    let found: Option<i64> = tx
+        .query_row(
+            &format!("SELECT version FROM {table} WHERE id = ?1"),
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match (found, expected) {
+        (None, _) => Err(StoreError::NotFound {
+            what,
+            key: id.to_string(),
+        }),
+        (Some(v), Some(e)) if v != e => Err(StoreError::Conflict { what, id }),
+        _ => Ok(()),
+    }
+}
+
+fn exists(tx: &Transaction, table: &str, what: &'static str, id: i64) -> Result<()> {
+    let n: i64 = tx.query_row(
+        &format!("SELECT count(*) FROM {table} WHERE id = ?1"),
+        [id],
+        |r| r.get(0),
+    )?;
+    if n == 0 {
+        return Err(StoreError::NotFound {
+            what,
+            key: id.to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// Records one row change in the audit trail, with snapshots.
+fn audited(
+    tx: &Transaction,
+    actor: &Actor,
+    action: &str,
+    table: &str,
+    id: i64,
+    before: Option<String>,
+) -> Result<()> {
+    let after = snapshot(tx, table, "id = ?1", &[&id])?;
+    record(
+        tx,
+        actor,
+        action,
+        table,
+        Some(id),
+        before.as_deref(),
+        after.as_deref(),
+    )
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+impl Store {
+    pub fn add_person(&mut self, p: &NewPerson) -> Result<i64> {
+        check_name(&p.name, "person name")?;
+        let login = opt_text(&p.login);
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            if let Some(l) = &login {
+                let taken: Option<i64> = tx
+                    .query_row("SELECT id FROM person WHERE login = ?1", [l], |r| r.get(0))
+                    .optional()?;
+                if let Some(other) = taken {
+                    return Err(StoreError::Refused(format!(
+                        "login {l:?} already belongs to person {other}"
+                    )));
+                }
+            }
+            tx.execute(
+                "INSERT INTO person(name_fa, name_en, login, organization, email, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    p.name.fa,
+                    p.name.en,
+                    login,
+                    opt_text(&p.organization),
+                    opt_text(&p.email),
+                    now_stamp()
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            audited(tx, &actor, "insert", "person", id, None)?;
+            Ok(id)
+        })
+    }
+
+    pub fn add_body(&mut self, b: &NewBody) -> Result<i64> {
+        check_name(&b.name, "body name")?;
+        let format = check_resolution_format(&b.resolution_format)?;
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            if let Some(parent) = b.parent_id {
+                exists(tx, "body", "parent body", parent)?;
+            }
+            tx.execute(
+                "INSERT INTO body(name_fa, name_en, kind, parent_id, quorum_rule, meeting_rule,
+                                  resolution_format, agenda_template, confidential, formed_on, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                params![
+                    b.name.fa,
+                    b.name.en,
+                    b.kind.code(),
+                    b.parent_id,
+                    b.quorum.code(),
+                    b.meeting_rule.code(),
+                    format,
+                    b.agenda_template.join("\n"),
+                    b.confidential,
+                    b.formed_on.map(|d| d.to_string()),
+                    now_stamp()
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            audited(tx, &actor, "insert", "body", id, None)?;
+            Ok(id)
+        })
+    }
+
+    pub fn add_membership(&mut self, m: &NewMembership) -> Result<i64> {
+        if let (Some(s), Some(e)) = (m.term_start, m.term_end) {
+            if e < s {
+                return Err(InvalidValue {
+                    what: "term end",
+                    value: e.to_string(),
+                    expected: format!("a date on or after the term start {s}"),
+                }
+                .into());
+            }
+        }
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            exists(tx, "body", "body", m.body_id)?;
+            exists(tx, "person", "person", m.person_id)?;
+            // Two memberships of one person in one body may not overlap in time.
+            let overlapping: Option<(i64, String)> = tx
+                .query_row(
+                    "SELECT id, role FROM membership WHERE body_id = ?1 AND person_id = ?2
+                       AND coalesce(term_start, '0000-01-01') <= coalesce(?4, '9999-12-31')
+                       AND coalesce(term_end, '9999-12-31') >= coalesce(?3, '0000-01-01')",
+                    params![
+                        m.body_id,
+                        m.person_id,
+                        m.term_start.map(|d| d.to_string()),
+                        m.term_end.map(|d| d.to_string())
+                    ],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            if let Some((id, role)) = overlapping {
+                return Err(StoreError::Refused(format!(
+                    "person {} is already a {role} of body {} (membership {id}) for that term",
+                    m.person_id, m.body_id
+                )));
+            }
+            tx.execute(
+                "INSERT INTO membership(body_id, person_id, role, voting, term_start, term_end)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    m.body_id,
+                    m.person_id,
+                    m.role.code(),
+                    m.voting,
+                    m.term_start.map(|d| d.to_string()),
+                    m.term_end.map(|d| d.to_string())
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            audited(tx, &actor, "insert", "membership", id, None)?;
+            Ok(id)
+        })
+    }
+
+    /// Schedules a session; its number is the body's next. With `prepare_agenda`, the
+    /// agenda starts from the body's template, then the items of the previous session
+    /// that were deferred or not reached, then a review of open resolutions and tasks.
+    pub fn add_session(&mut self, s: &NewSession) -> Result<Session> {
+        if let Some(t) = &s.start_time {
+            check_time(t)?;
+        }
+        if let Some(t) = &s.end_time {
+            check_time(t)?;
+        }
+        let actor = self.actor.clone();
+        let body = self.body(s.body_id)?;
+        let review_title = review_item_title(&body);
+        let id = self.write(|tx| {
+            let number: i64 = tx.query_row(
+                "SELECT coalesce(max(number), 0) + 1 FROM session WHERE body_id = ?1",
+                [s.body_id],
+                |r| r.get(0),
+            )?;
+            let previous: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM session WHERE body_id = ?1 AND status <> 'cancelled' ORDER BY number DESC LIMIT 1",
+                    [s.body_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            tx.execute(
+                "INSERT INTO session(body_id, number, kind, date, start_time, end_time, place, status, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'planned', ?8)",
+                params![
+                    s.body_id,
+                    number,
+                    s.kind.code(),
+                    s.date.to_string(),
+                    s.start_time,
+                    s.end_time,
+                    opt_text(&s.place),
+                    now_stamp()
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            audited(tx, &actor, "insert", "session", id, None)?;
+            if s.prepare_agenda {
+                let mut position = 0;
+                let mut add = |title: &str, carried: Option<i64>, presenter: Option<String>, review: bool| -> Result<()> {
+                    position += 1;
+                    tx.execute(
+                        "INSERT INTO agenda_item(session_id, position, title, presenter, status, carried_from, is_review)
+                         VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?6)",
+                        params![id, position, title, presenter, carried, review],
+                    )?;
+                    let item = tx.last_insert_rowid();
+                    index_entry(tx, SearchKind::Agenda, item, s.body_id, title)?;
+                    audited(tx, &actor, "insert", "agenda_item", item, None)
+                };
+                let has_open: bool = tx.query_row(
+                    "SELECT EXISTS(SELECT 1 FROM resolution WHERE body_id = ?1 AND status IN ('open','in_progress'))
+                         OR EXISTS(SELECT 1 FROM task WHERE body_id = ?1 AND status IN ('open','in_progress'))",
+                    [s.body_id],
+                    |r| r.get(0),
+                )?;
+                if has_open {
+                    add(&review_title, None, None, true)?;
+                }
+                for t in &body.agenda_template {
+                    add(t, None, None, false)?;
+                }
+                if let Some(prev) = previous {
+                    let mut stmt = tx.prepare(
+                        "SELECT id, title, presenter FROM agenda_item
+                         WHERE session_id = ?1 AND is_review = 0 AND status IN ('pending','deferred') ORDER BY position",
+                    )?;
+                    let carried: Vec<(i64, String, Option<String>)> = stmt
+                        .query_map([prev], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                        .collect::<rusqlite::Result<_>>()?;
+                    for (from, title, presenter) in carried {
+                        if body.agenda_template.iter().any(|t| t == &title) {
+                            continue;
+                        }
+                        add(&title, Some(from), presenter, false)?;
+                    }
+                }
+            }
+            Ok(id)
+        })?;
+        self.session(id)
+    }
+
+    /// Changes date, time or place of a session that is not yet approved.
+    pub fn update_session(
+        &mut self,
+        id: i64,
+        date: Option<NaiveDate>,
+        start_time: Option<Option<String>>,
+        end_time: Option<Option<String>>,
+        place: Option<Option<String>>,
+    ) -> Result<Session> {
+        for t in [&start_time, &end_time].into_iter().flatten().flatten() {
+            check_time(t)?;
+        }
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            let before = snapshot(tx, "session", "id = ?1", &[&id])?;
+            exists(tx, "session", "session", id)?;
+            if let Some(d) = date {
+                tx.execute(
+                    "UPDATE session SET date = ?2, version = version + 1 WHERE id = ?1",
+                    params![id, d.to_string()],
+                )?;
+            }
+            if let Some(t) = &start_time {
+                tx.execute(
+                    "UPDATE session SET start_time = ?2, version = version + 1 WHERE id = ?1",
+                    params![id, t],
+                )?;
+            }
+            if let Some(t) = &end_time {
+                tx.execute(
+                    "UPDATE session SET end_time = ?2, version = version + 1 WHERE id = ?1",
+                    params![id, t],
+                )?;
+            }
+            if let Some(p) = &place {
+                tx.execute(
+                    "UPDATE session SET place = ?2, version = version + 1 WHERE id = ?1",
+                    params![id, opt_text(p)],
+                )?;
+            }
+            audited(tx, &actor, "update", "session", id, before)
+        })?;
+        self.session(id)
+    }
+
+    /// Moves a session along planned → open → closed → approved (or cancels it).
+    /// Opening stamps the start time and closing the end time when they are empty.
+    /// Approving records the audit chain head, after which nothing of it changes.
+    pub fn set_session_status(&mut self, id: i64, to: SessionStatus) -> Result<Session> {
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            let from: Option<String> = tx
+                .query_row("SELECT status FROM session WHERE id = ?1", [id], |r| r.get(0))
+                .optional()?;
+            let Some(from) = from else {
+                return Err(StoreError::NotFound {
+                    what: "session",
+                    key: id.to_string(),
+                });
+            };
+            let from = SessionStatus::parse(&from)?;
+            use SessionStatus::*;
+            let allowed = matches!(
+                (from, to),
+                (Planned, Open)
+                    | (Planned, Cancelled)
+                    | (Open, Closed)
+                    | (Open, Planned)
+                    | (Closed, Open)
+                    | (Closed, Approved)
+                    | (Cancelled, Planned)
+            );
+            if !allowed {
+                return Err(StoreError::Refused(format!(
+                    "a session that is {} cannot become {}; the order is planned → open → closed → approved (or cancelled)",
+                    from.code(),
+                    to.code()
+                )));
+            }
+            let before = snapshot(tx, "session", "id = ?1", &[&id])?;
+            let clock = chrono::Local::now().format("%H:%M").to_string();
+            match to {
+                Open => {
+                    tx.execute(
+                        "UPDATE session SET status = 'open', start_time = coalesce(start_time, ?2), version = version + 1 WHERE id = ?1",
+                        params![id, clock],
+                    )?;
+                }
+                Closed => {
+                    tx.execute(
+                        "UPDATE session SET status = 'closed', end_time = coalesce(end_time, ?2), version = version + 1 WHERE id = ?1",
+                        params![id, clock],
+                    )?;
+                }
+                Approved => {
+                    let head = super::audit::head(tx)?;
+                    tx.execute(
+                        "UPDATE session SET status = 'approved', approved_by = ?2, approved_at = ?3,
+                         approved_audit_head = ?4, version = version + 1 WHERE id = ?1",
+                        params![id, actor.login, now_stamp(), head],
+                    )?;
+                }
+                other => {
+                    tx.execute(
+                        "UPDATE session SET status = ?2, version = version + 1 WHERE id = ?1",
+                        params![id, other.code()],
+                    )?;
+                }
+            }
+            audited(tx, &actor, "update", "session", id, before)
+        })?;
+        self.session(id)
+    }
+
+    pub fn add_agenda_item(&mut self, a: &NewAgendaItem) -> Result<i64> {
+        let title = check_text("agenda item title", &a.title, MAX_TITLE)?;
+        if let Some(d) = a.duration_min {
+            if !(0..=24 * 60).contains(&d) {
+                return Err(InvalidValue {
+                    what: "duration",
+                    value: d.to_string(),
+                    expected: "minutes between 0 and 1440".into(),
+                }
+                .into());
+            }
+        }
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            let body_id: Option<i64> = tx
+                .query_row("SELECT body_id FROM session WHERE id = ?1", [a.session_id], |r| r.get(0))
+                .optional()?;
+            let Some(body_id) = body_id else {
+                return Err(StoreError::NotFound {
+                    what: "session",
+                    key: a.session_id.to_string(),
+                });
+            };
+            let position: i64 = tx.query_row(
+                "SELECT coalesce(max(position), 0) + 1 FROM agenda_item WHERE session_id = ?1",
+                [a.session_id],
+                |r| r.get(0),
+            )?;
+            tx.execute(
+                "INSERT INTO agenda_item(session_id, position, title, presenter, duration_min, status)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'pending')",
+                params![a.session_id, position, title, opt_text(&a.presenter), a.duration_min],
+            )?;
+            let id = tx.last_insert_rowid();
+            index_entry(tx, SearchKind::Agenda, id, body_id, &title)?;
+            audited(tx, &actor, "insert", "agenda_item", id, None)?;
+            Ok(id)
+        })
+    }
+
+    /// Changes an agenda item's title, presenter and duration.
+    pub fn update_agenda_item(
+        &mut self,
+        id: i64,
+        title: &str,
+        presenter: Option<String>,
+        duration_min: Option<i64>,
+        expected_version: Option<i64>,
+    ) -> Result<()> {
+        let title = check_text("agenda item title", title, MAX_TITLE)?;
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            check_version(tx, "agenda_item", "agenda item", id, expected_version)?;
+            let before = snapshot(tx, "agenda_item", "id = ?1", &[&id])?;
+            tx.execute(
+                "UPDATE agenda_item SET title = ?2, presenter = ?3, duration_min = ?4, version = version + 1 WHERE id = ?1",
+                params![id, title, opt_text(&presenter), duration_min],
+            )?;
+            reindex_agenda(tx, id)?;
+            audited(tx, &actor, "update", "agenda_item", id, before)
+        })
+    }
+
+    pub fn set_agenda_status(&mut self, id: i64, status: AgendaStatus) -> Result<()> {
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            exists(tx, "agenda_item", "agenda item", id)?;
+            let before = snapshot(tx, "agenda_item", "id = ?1", &[&id])?;
+            tx.execute(
+                "UPDATE agenda_item SET status = ?2, version = version + 1 WHERE id = ?1",
+                params![id, status.code()],
+            )?;
+            audited(tx, &actor, "update", "agenda_item", id, before)
+        })
+    }
+
+    /// Moves an agenda item up (`delta` < 0) or down, swapping with its neighbour.
+    pub fn move_agenda_item(&mut self, id: i64, delta: i64) -> Result<()> {
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            let (session, pos): (i64, i64) = tx
+                .query_row(
+                    "SELECT session_id, position FROM agenda_item WHERE id = ?1",
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?
+                .ok_or(StoreError::NotFound {
+                    what: "agenda item",
+                    key: id.to_string(),
+                })?;
+            let neighbour: Option<(i64, i64)> = if delta < 0 {
+                tx.query_row(
+                    "SELECT id, position FROM agenda_item WHERE session_id = ?1 AND position < ?2 ORDER BY position DESC LIMIT 1",
+                    [session, pos],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?
+            } else {
+                tx.query_row(
+                    "SELECT id, position FROM agenda_item WHERE session_id = ?1 AND position > ?2 ORDER BY position LIMIT 1",
+                    [session, pos],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?
+            };
+            let Some((other, other_pos)) = neighbour else {
+                return Ok(());
+            };
+            let before = snapshot(tx, "agenda_item", "id = ?1", &[&id])?;
+            tx.execute("UPDATE agenda_item SET position = ?2, version = version + 1 WHERE id = ?1", [id, other_pos])?;
+            tx.execute("UPDATE agenda_item SET position = ?2, version = version + 1 WHERE id = ?1", [other, pos])?;
+            audited(tx, &actor, "update", "agenda_item", id, before)
+        })
+    }
+
+    /// Saves the minutes of an agenda item. With `expected_version`, a save over a
+    /// version someone else wrote meanwhile is refused as a conflict.
+    pub fn set_minutes(
+        &mut self,
+        item_id: i64,
+        text: &str,
+        expected_version: Option<i64>,
+    ) -> Result<i64> {
+        if text.chars().count() > MAX_TEXT {
+            return Err(InvalidValue {
+                what: "minutes",
+                value: format!("({} characters)", text.chars().count()),
+                expected: format!("at most {MAX_TEXT} characters"),
+            }
+            .into());
+        }
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            check_version(tx, "agenda_item", "agenda item", item_id, expected_version)?;
+            let before = snapshot(tx, "agenda_item", "id = ?1", &[&item_id])?;
+            let text = if text.trim().is_empty() { None } else { Some(text) };
+            tx.execute(
+                "UPDATE agenda_item SET minutes = ?2, minutes_author = ?3, minutes_at = ?4,
+                   status = CASE WHEN status = 'pending' AND ?2 IS NOT NULL THEN 'discussed' ELSE status END,
+                   version = version + 1 WHERE id = ?1",
+                params![item_id, text, actor.login, now_stamp()],
+            )?;
+            reindex_agenda(tx, item_id)?;
+            audited(tx, &actor, "update", "agenda_item", item_id, before)?;
+            Ok(tx.query_row("SELECT version FROM agenda_item WHERE id = ?1", [item_id], |r| r.get(0))?)
+        })
+    }
+
+    pub fn set_attendance(
+        &mut self,
+        session_id: i64,
+        person_id: i64,
+        presence: Presence,
+    ) -> Result<()> {
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            exists(tx, "session", "session", session_id)?;
+            exists(tx, "person", "person", person_id)?;
+            let before = snapshot(
+                tx,
+                "attendance",
+                "session_id = ?1 AND person_id = ?2",
+                &[&session_id, &person_id],
+            )?;
+            tx.execute(
+                "INSERT INTO attendance(session_id, person_id, presence) VALUES (?1, ?2, ?3)
+                 ON CONFLICT(session_id, person_id) DO UPDATE SET presence = excluded.presence",
+                params![session_id, person_id, presence.code()],
+            )?;
+            let after = snapshot(
+                tx,
+                "attendance",
+                "session_id = ?1 AND person_id = ?2",
+                &[&session_id, &person_id],
+            )?;
+            record(
+                tx,
+                &actor,
+                if before.is_some() { "update" } else { "insert" },
+                "attendance",
+                Some(session_id),
+                before.as_deref(),
+                after.as_deref(),
+            )
+        })
+    }
+
+    pub fn add_guest(
+        &mut self,
+        session_id: i64,
+        name: &str,
+        organization: Option<String>,
+    ) -> Result<i64> {
+        let name = check_text("guest name", name, MAX_TITLE)?;
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            exists(tx, "session", "session", session_id)?;
+            tx.execute(
+                "INSERT INTO guest(session_id, name, organization) VALUES (?1, ?2, ?3)",
+                params![session_id, name, opt_text(&organization)],
+            )?;
+            let id = tx.last_insert_rowid();
+            audited(tx, &actor, "insert", "guest", id, None)?;
+            Ok(id)
+        })
+    }
+
+    /// Records a resolution; its number comes from the body's format and sequence.
+    /// Per-member votes, when given, also set the tally.
+    pub fn add_resolution(&mut self, r: &NewResolution) -> Result<Resolution> {
+        let text = check_text("resolution text", &r.text, MAX_TEXT)?;
+        let actor = self.actor.clone();
+        let body = self.body(r.body_id)?;
+        let session = match r.session_id {
+            Some(s) => Some(self.session(s)?),
+            None => None,
+        };
+        if let Some(s) = &session {
+            if s.body_id != r.body_id {
+                return Err(StoreError::Refused(format!(
+                    "session {} belongs to another body than {}",
+                    s.id, r.body_id
+                )));
+            }
+        }
+        let tally = if r.votes.is_empty() {
+            r.tally.clone()
+        } else {
+            let count = |v: Vote| r.votes.iter().filter(|(_, x)| *x == v).count() as i64;
+            Some(Tally {
+                yes: count(Vote::Yes),
+                no: count(Vote::No),
+                abstain: count(Vote::Abstain),
+            })
+        };
+        if let Some(t) = &tally {
+            if t.yes < 0 || t.no < 0 || t.abstain < 0 {
+                return Err(InvalidValue {
+                    what: "vote tally",
+                    value: format!("{}/{}/{}", t.yes, t.no, t.abstain),
+                    expected: "counts of zero or more".into(),
+                }
+                .into());
+            }
+        }
+        let created_on = r
+            .created_on
+            .or(session.as_ref().map(|s| s.date))
+            .unwrap_or_else(today);
+        let id = self.write(|tx| {
+            if let Some(item) = r.agenda_item_id {
+                exists(tx, "agenda_item", "agenda item", item)?;
+            }
+            let seq: i64 = tx.query_row(
+                "SELECT coalesce(max(seq), 0) + 1 FROM resolution WHERE body_id = ?1",
+                [r.body_id],
+                |row| row.get(0),
+            )?;
+            let number = format_resolution_number(
+                &body.resolution_format,
+                seq,
+                session.as_ref().map(|s| s.number),
+                created_on,
+            );
+            let status = match r.decision {
+                Decision::Adopted => WorkStatus::Open,
+                _ => WorkStatus::Cancelled,
+            };
+            tx.execute(
+                "INSERT INTO resolution(body_id, session_id, agenda_item_id, seq, number, text, decision,
+                   votes_yes, votes_no, votes_abstain, status, owner, due, created_on)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                params![
+                    r.body_id,
+                    r.session_id,
+                    r.agenda_item_id,
+                    seq,
+                    number,
+                    text,
+                    r.decision.code(),
+                    tally.as_ref().map(|t| t.yes),
+                    tally.as_ref().map(|t| t.no),
+                    tally.as_ref().map(|t| t.abstain),
+                    status.code(),
+                    opt_text(&r.owner),
+                    r.due.map(|d| d.to_string()),
+                    created_on.to_string()
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            for (person, vote) in &r.votes {
+                exists(tx, "person", "person", *person)?;
+                tx.execute(
+                    "INSERT INTO vote(resolution_id, person_id, vote) VALUES (?1, ?2, ?3)
+                     ON CONFLICT(resolution_id, person_id) DO UPDATE SET vote = excluded.vote",
+                    params![id, person, vote.code()],
+                )?;
+            }
+            index_entry(tx, SearchKind::Resolution, id, r.body_id, &format!("{number} {text}"))?;
+            audited(tx, &actor, "insert", "resolution", id, None)?;
+            Ok(id)
+        })?;
+        self.resolution(id)
+    }
+
+    pub fn set_resolution_status(&mut self, id: i64, status: WorkStatus) -> Result<Resolution> {
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            exists(tx, "resolution", "resolution", id)?;
+            let before = snapshot(tx, "resolution", "id = ?1", &[&id])?;
+            tx.execute(
+                "UPDATE resolution SET status = ?2, version = version + 1 WHERE id = ?1",
+                params![id, status.code()],
+            )?;
+            audited(tx, &actor, "update", "resolution", id, before)
+        })?;
+        self.resolution(id)
+    }
+
+    /// Creates a follow-up task. Its body is the given one, or its resolution's, or its
+    /// agenda item's session's.
+    pub fn add_task(&mut self, t: &NewTask) -> Result<i64> {
+        let title = check_text("task title", &t.title, MAX_TITLE)?;
+        if let Some(d) = &t.description {
+            if d.chars().count() > MAX_TEXT {
+                return Err(InvalidValue {
+                    what: "task description",
+                    value: format!("({} characters)", d.chars().count()),
+                    expected: format!("at most {MAX_TEXT} characters"),
+                }
+                .into());
+            }
+        }
+        let unit = opt_text(&t.assignee_unit);
+        let actor = self.actor.clone();
+        let created_on = t.created_on.unwrap_or_else(today);
+        self.write(|tx| {
+            let mut body_id = t.body_id;
+            if let Some(r) = t.resolution_id {
+                let b: Option<i64> = tx
+                    .query_row("SELECT body_id FROM resolution WHERE id = ?1", [r], |row| row.get(0))
+                    .optional()?;
+                let b = b.ok_or(StoreError::NotFound { what: "resolution", key: r.to_string() })?;
+                body_id = body_id.or(Some(b));
+            }
+            if let Some(a) = t.agenda_item_id {
+                let b: Option<i64> = tx
+                    .query_row(
+                        "SELECT s.body_id FROM agenda_item a JOIN session s ON s.id = a.session_id WHERE a.id = ?1",
+                        [a],
+                        |row| row.get(0),
+                    )
+                    .optional()?;
+                let b = b.ok_or(StoreError::NotFound { what: "agenda item", key: a.to_string() })?;
+                body_id = body_id.or(Some(b));
+            }
+            let Some(body_id) = body_id else {
+                return Err(InvalidValue {
+                    what: "task",
+                    value: title.clone(),
+                    expected: "a body, a resolution or an agenda item it belongs to".into(),
+                }
+                .into());
+            };
+            exists(tx, "body", "body", body_id)?;
+            if let Some(p) = t.assignee_id {
+                exists(tx, "person", "assignee", p)?;
+            }
+            tx.execute(
+                "INSERT INTO task(body_id, resolution_id, agenda_item_id, title, description, assignee_id,
+                   assignee_unit, due, status, priority, created_on)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'open', ?9, ?10)",
+                params![
+                    body_id,
+                    t.resolution_id,
+                    t.agenda_item_id,
+                    title,
+                    opt_text(&t.description),
+                    t.assignee_id,
+                    unit,
+                    t.due.map(|d| d.to_string()),
+                    t.priority.code(),
+                    created_on.to_string()
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            let text = match &t.description {
+                Some(d) => format!("{title} {d}"),
+                None => title.clone(),
+            };
+            index_entry(tx, SearchKind::Task, id, body_id, &text)?;
+            audited(tx, &actor, "insert", "task", id, None)?;
+            Ok(id)
+        })
+    }
+
+    /// Records progress on a task (status, percent, note), as an update linked to the
+    /// session that reviewed it when there is one.
+    pub fn update_task(&mut self, p: &TaskProgress) -> Result<Task> {
+        if let Some(pc) = p.percent {
+            if !(0..=100).contains(&pc) {
+                return Err(InvalidValue {
+                    what: "percent done",
+                    value: pc.to_string(),
+                    expected: "a whole number from 0 to 100".into(),
+                }
+                .into());
+            }
+        }
+        if p.note.chars().count() > MAX_TEXT {
+            return Err(InvalidValue {
+                what: "note",
+                value: format!("({} characters)", p.note.chars().count()),
+                expected: format!("at most {MAX_TEXT} characters"),
+            }
+            .into());
+        }
+        let actor = self.actor.clone();
+        let on = p.on.unwrap_or_else(today);
+        self.write(|tx| {
+            check_version(tx, "task", "task", p.task_id, p.expected_version)?;
+            if let Some(s) = p.session_id {
+                exists(tx, "session", "session", s)?;
+            }
+            let before = snapshot(tx, "task", "id = ?1", &[&p.task_id])?;
+            let (old_status, old_percent): (String, i64) = tx.query_row(
+                "SELECT status, percent FROM task WHERE id = ?1",
+                [p.task_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            let status = p.status.unwrap_or(WorkStatus::parse(&old_status)?);
+            let mut percent = p.percent.unwrap_or(old_percent);
+            if status == WorkStatus::Done {
+                percent = 100;
+            }
+            let status = if status == WorkStatus::Open && percent > 0 && p.status.is_none() {
+                WorkStatus::InProgress
+            } else {
+                status
+            };
+            let done_on = (status == WorkStatus::Done).then(|| on.to_string());
+            tx.execute(
+                "UPDATE task SET status = ?2, percent = ?3, done_on = ?4, due = coalesce(?5, due),
+                 version = version + 1 WHERE id = ?1",
+                params![
+                    p.task_id,
+                    status.code(),
+                    percent,
+                    done_on,
+                    p.due.map(|d| d.to_string())
+                ],
+            )?;
+            tx.execute(
+                "INSERT INTO task_update(task_id, session_id, status, percent, note, author, at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    p.task_id,
+                    p.session_id,
+                    status.code(),
+                    percent,
+                    p.note.trim(),
+                    actor.login,
+                    format!("{on}T{}", chrono::Utc::now().format("%H:%M:%SZ"))
+                ],
+            )?;
+            audited(tx, &actor, "update", "task", p.task_id, before)
+        })?;
+        self.task(p.task_id)
+    }
+
+    pub fn add_policy(&mut self, body_id: i64, title: &str) -> Result<i64> {
+        let title = check_text("policy title", title, MAX_TITLE)?;
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            exists(tx, "body", "body", body_id)?;
+            tx.execute(
+                "INSERT INTO policy(body_id, title) VALUES (?1, ?2)",
+                params![body_id, title],
+            )?;
+            let id = tx.last_insert_rowid();
+            audited(tx, &actor, "insert", "policy", id, None)?;
+            Ok(id)
+        })
+    }
+
+    pub fn add_indicator(
+        &mut self,
+        policy_id: i64,
+        name: &str,
+        unit: Option<String>,
+        target: f64,
+        higher_is_better: bool,
+    ) -> Result<i64> {
+        let name = check_text("indicator name", name, MAX_TITLE)?;
+        if !target.is_finite() {
+            return Err(InvalidValue {
+                what: "target",
+                value: target.to_string(),
+                expected: "a number".into(),
+            }
+            .into());
+        }
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            exists(tx, "policy", "policy", policy_id)?;
+            tx.execute(
+                "INSERT INTO indicator(policy_id, name, unit, target, higher_is_better) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![policy_id, name, opt_text(&unit), target, higher_is_better],
+            )?;
+            let id = tx.last_insert_rowid();
+            audited(tx, &actor, "insert", "indicator", id, None)?;
+            Ok(id)
+        })
+    }
+
+    /// Records (or corrects) the measured value of an indicator for a period such as `1403-Q2`.
+    pub fn set_measurement(&mut self, indicator_id: i64, period: &str, value: f64) -> Result<()> {
+        let period = check_text("period", period, 40)?;
+        if !value.is_finite() {
+            return Err(InvalidValue {
+                what: "value",
+                value: value.to_string(),
+                expected: "a number".into(),
+            }
+            .into());
+        }
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            exists(tx, "indicator", "indicator", indicator_id)?;
+            let before = snapshot(
+                tx,
+                "measurement",
+                "indicator_id = ?1 AND period = ?2",
+                &[&indicator_id, &period],
+            )?;
+            tx.execute(
+                "INSERT INTO measurement(indicator_id, period, value) VALUES (?1, ?2, ?3)
+                 ON CONFLICT(indicator_id, period) DO UPDATE SET value = excluded.value",
+                params![indicator_id, period, value],
+            )?;
+            let after = snapshot(
+                tx,
+                "measurement",
+                "indicator_id = ?1 AND period = ?2",
+                &[&indicator_id, &period],
+            )?;
+            record(
+                tx,
+                &actor,
+                "upsert",
+                "measurement",
+                Some(indicator_id),
+                before.as_deref(),
+                after.as_deref(),
+            )
+        })
+    }
+}
+
+fn reindex_agenda(tx: &Transaction, id: i64) -> Result<()> {
+    let (title, minutes, body_id): (String, Option<String>, i64) = tx.query_row(
+        "SELECT a.title, a.minutes, s.body_id FROM agenda_item a JOIN session s ON s.id = a.session_id WHERE a.id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let text = match minutes {
+        Some(m) => format!("{title}\n{m}"),
+        None => title,
+    };
+    index_entry(tx, SearchKind::Agenda, id, body_id, &text)
+}
+
+/// The title of the standing review item, in the body's own language.
+pub fn review_item_title(body: &Body) -> String {
+    if body.name.fa.is_some() {
+        "بررسی پیشرفت مصوبات و پیگیری‌های جلسات قبل".to_string()
+    } else {
+        "Review of previous resolutions and follow-up tasks".to_string()
+    }
+}
+
+/// Accepts `HH:MM` (24-hour), with Latin or Persian digits; returns it normalized.
+pub fn check_time(t: &str) -> Result<String> {
+    let latin = crate::locale::digits::to_latin_digits(t.trim());
+    let bad = || InvalidValue {
+        what: "time",
+        value: t.to_string(),
+        expected: "HH:MM on a 24-hour clock, e.g. 09:30 or 17:00".into(),
+    };
+    let (h, m) = latin.split_once(':').ok_or_else(bad)?;
+    let h: u32 = h.parse().map_err(|_| bad())?;
+    let m: u32 = m.parse().map_err(|_| bad())?;
+    if h > 23 || m > 59 || latin.len() > 5 {
+        return Err(bad().into());
+    }
+    Ok(format!("{h:02}:{m:02}"))
+}

@@ -1,0 +1,74 @@
+//! Drafts: when the terminal or SSH link dies (SIGHUP, SIGTERM) with a form or the
+//! minutes editor open, what was typed is saved in the state directory; the next start
+//! offers it back.
+
+use serde::{Deserialize, Serialize};
+
+use crate::app::form::{Editor, Form};
+use crate::app::state::{App, Modal};
+
+#[derive(Debug, Serialize, Deserialize)]
+pub enum Draft {
+    Form(Form),
+    Editor(Editor),
+}
+
+fn dir() -> std::path::PathBuf {
+    crate::config::state_dir().join("drafts")
+}
+
+/// Saves the open form or editor, if any. Returns the file written.
+pub fn save(app: &App) -> Option<std::path::PathBuf> {
+    let draft = match &app.modal {
+        Some(Modal::Form(f)) => Draft::Form(f.clone()),
+        Some(Modal::Editor(e)) => Draft::Editor(e.clone()),
+        _ => return None,
+    };
+    let dir = dir();
+    std::fs::create_dir_all(&dir).ok()?;
+    let path = dir.join(format!(
+        "{}-{}.json",
+        chrono::Utc::now().format("%Y%m%dT%H%M%S"),
+        std::process::id()
+    ));
+    let text = serde_json::to_string_pretty(&draft).ok()?;
+    std::fs::write(&path, text).ok()?;
+    Some(path)
+}
+
+/// Opens the newest saved draft (and removes its file): the user finds the form or
+/// editor as it was, and saves or discards it.
+pub fn offer(app: &mut App) {
+    let Ok(entries) = std::fs::read_dir(dir()) else {
+        return;
+    };
+    let mut files: Vec<std::path::PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let Some(newest) = files.pop() else {
+        return;
+    };
+    let Ok(text) = std::fs::read_to_string(&newest) else {
+        return;
+    };
+    let Ok(draft) = serde_json::from_str::<Draft>(&text) else {
+        return;
+    };
+    let _ = std::fs::remove_file(&newest);
+    app.modal = Some(match draft {
+        Draft::Form(f) => Modal::Form(f),
+        Draft::Editor(e) => Modal::Editor(e),
+    });
+    app.status = Some(crate::app::state::Status {
+        text: match app.lang() {
+            crate::locale::Lang::En => format!(
+                "Restored an unsaved draft from the last session ({} more waiting). Save it, or Esc to discard.",
+                files.len()
+            ),
+            crate::locale::Lang::Fa => "پیش‌نویس ذخیره‌نشده جلسه قبل بازیابی شد. ذخیره کنید یا با Esc کنار بگذارید.".into(),
+        },
+        error: false,
+    });
+}

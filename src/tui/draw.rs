@@ -1,0 +1,190 @@
+//! The frame: title bar, the screen on top of the stack, the status line, and any
+//! popup. Reads only the app's cached state: no query runs while drawing.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::Clear;
+use ratatui::Frame;
+
+use super::theme::Theme;
+use super::views::{self, widgets};
+use crate::app::keymap::{keys_of, Action};
+use crate::app::state::{App, Modal, Screen};
+use crate::locale::Lang;
+
+pub fn draw(f: &mut Frame, app: &mut App, theme: &Theme) {
+    let area = f.area();
+    f.render_widget(ratatui::widgets::Block::default().style(theme.base), area);
+    let [top, main, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    app.page = main.height.saturating_sub(4).max(1) as usize;
+    let prefs = app.ctx.prefs;
+    let title = match app.screen() {
+        Screen::Bodies => match app.lang() {
+            Lang::En => "shura — bodies".to_string(),
+            Lang::Fa => "شورا — نهادها".to_string(),
+        },
+        Screen::Session(_) => app
+            .session
+            .as_ref()
+            .map(|v| {
+                format!(
+                    "{} — {} {}",
+                    v.record.body.name.get(app.lang()),
+                    match app.lang() {
+                        Lang::En => "session",
+                        Lang::Fa => "جلسه",
+                    },
+                    crate::locale::digits::localize_digits(
+                        &v.record.session.number.to_string(),
+                        app.lang()
+                    )
+                )
+            })
+            .unwrap_or_default(),
+    };
+    let right = format!(
+        "{} · {}",
+        app.ctx.store.actor.login,
+        app.ctx.date(app.ctx.today)
+    );
+    let [left_area, right_area] = Layout::horizontal([
+        Constraint::Min(10),
+        Constraint::Length(crate::locale::text::cell_width(&right) as u16 + 1),
+    ])
+    .areas(top);
+    if app.lang() == Lang::Fa {
+        widgets::line(f, right_area.union(left_area), &title, theme.title, prefs);
+        widgets::line(
+            f,
+            Rect::new(top.x, top.y, right_area.width, 1),
+            &right,
+            theme.muted,
+            ratatui_prefs_ltr(prefs),
+        );
+    } else {
+        widgets::line(f, left_area, &title, theme.title, prefs);
+        widgets::line(f, right_area, &right, theme.muted, prefs);
+    }
+    match app.screen() {
+        Screen::Bodies => views::bodies::draw(f, main, app, theme),
+        Screen::Session(_) => views::session::draw(f, main, app, theme),
+    }
+    let status = if app.filtering {
+        (format!("/{}▏", app.filter), theme.accent)
+    } else if let Some(s) = &app.status {
+        (s.text.clone(), if s.error { theme.error } else { theme.ok })
+    } else {
+        (hints(app), theme.muted)
+    };
+    widgets::line(f, bottom, &status.0, status.1, prefs);
+    if let Some(modal) = &app.modal {
+        let popup = match modal {
+            Modal::Help { .. } | Modal::Palette { .. } => {
+                widgets::centered(area, 76, area.height.saturating_sub(2))
+            }
+            Modal::Editor(_) => widgets::centered(
+                area,
+                area.width.saturating_sub(4).min(110),
+                area.height.saturating_sub(2),
+            ),
+            Modal::Form(form) => widgets::centered(area, 72, (form.fields.len() as u16) * 2 + 6),
+            Modal::Notice(_) => widgets::centered(area, 70, 8),
+        };
+        f.render_widget(Clear, popup);
+        views::draw_modal(f, popup, app, theme);
+    }
+}
+
+fn ratatui_prefs_ltr(p: crate::app::Prefs) -> crate::app::Prefs {
+    crate::app::Prefs {
+        lang: Lang::En,
+        ..p
+    }
+}
+
+/// The key hints shown when there is no message.
+fn hints(app: &App) -> String {
+    let l = app.lang();
+    let k = |a: Action| {
+        keys_of(&app.bindings, a)
+            .split(", ")
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
+    let pairs: Vec<(String, &str)> = match app.screen() {
+        Screen::Bodies => vec![
+            (k(Action::Open), Action::Open.describe(l)),
+            (k(Action::NewSession), Action::NewSession.describe(l)),
+            (k(Action::NewBody), Action::NewBody.describe(l)),
+            (k(Action::AddMember), Action::AddMember.describe(l)),
+            (k(Action::Help), Action::Help.describe(l)),
+            (k(Action::Quit), Action::Quit.describe(l)),
+        ],
+        Screen::Session(_) => {
+            let roll = app
+                .session
+                .as_ref()
+                .map(|v| v.pane == crate::app::state::SessionPane::RollCall)
+                .unwrap_or(false);
+            if roll {
+                vec![
+                    (k(Action::MarkPresent), Action::MarkPresent.describe(l)),
+                    (k(Action::MarkAbsent), Action::MarkAbsent.describe(l)),
+                    (k(Action::MarkExcused), Action::MarkExcused.describe(l)),
+                    (k(Action::MarkLate), Action::MarkLate.describe(l)),
+                    (k(Action::MarkRemote), Action::MarkRemote.describe(l)),
+                    (k(Action::AllPresent), "all"),
+                    (k(Action::Help), Action::Help.describe(l)),
+                ]
+            } else {
+                vec![
+                    (k(Action::OpenSession), Action::OpenSession.describe(l)),
+                    (
+                        k(Action::WriteMinutes),
+                        match l {
+                            Lang::En => "minutes",
+                            Lang::Fa => "صورتجلسه",
+                        },
+                    ),
+                    (
+                        k(Action::AddResolution),
+                        match l {
+                            Lang::En => "resolution",
+                            Lang::Fa => "مصوبه",
+                        },
+                    ),
+                    (
+                        k(Action::AddTask),
+                        match l {
+                            Lang::En => "task",
+                            Lang::Fa => "پیگیری",
+                        },
+                    ),
+                    (
+                        k(Action::NextPane),
+                        match l {
+                            Lang::En => "roll call/review",
+                            Lang::Fa => "حضور/بررسی",
+                        },
+                    ),
+                    (k(Action::Help), Action::Help.describe(l)),
+                ]
+            }
+        }
+    };
+    pairs
+        .iter()
+        .map(|(key, what)| format!("{key} {what}"))
+        .collect::<Vec<_>>()
+        .join("  ·  ")
+}
+
+/// A mouse click: focuses and selects what is under it (when mouse support is on).
+pub fn click(app: &mut App, column: u16, row: u16) {
+    views::click(app, column, row);
+}

@@ -1,0 +1,335 @@
+//! The interactive screen: terminal set-up and restoration (on quit, error, panic,
+//! SIGTERM, SIGHUP), the event loop (redraw on input and on data change only), key
+//! handling through the app's keymap, drafts, suspend (Ctrl-Z) and `$EDITOR`.
+
+pub mod drafts;
+pub mod draw;
+pub mod keys;
+pub mod theme;
+pub mod views;
+
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind,
+};
+use crossterm::terminal::{
+    disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
+};
+use crossterm::{cursor, execute};
+use ratatui::backend::CrosstermBackend;
+use ratatui::Terminal;
+
+use crate::app::form::Editor;
+use crate::app::keymap::{apply_overrides, Action};
+use crate::app::state::{App, Modal};
+use crate::app::Context;
+use crate::config::Config;
+use theme::Theme;
+
+/// How often the loop wakes, when idle, to look for other users' changes
+/// (`PRAGMA data_version`, no query on the data itself). Nothing is drawn unless
+/// something changed.
+pub const IDLE_CHECK: Duration = Duration::from_millis(1000);
+
+static MOUSE_ON: AtomicBool = AtomicBool::new(false);
+
+/// Puts the terminal back as it was: raw mode off, main screen, cursor shown, paste and
+/// mouse reporting off. Safe to call more than once.
+pub fn restore_terminal() {
+    let mut out = io::stdout();
+    let _ = disable_raw_mode();
+    if MOUSE_ON.load(Ordering::SeqCst) {
+        let _ = execute!(out, DisableMouseCapture);
+    }
+    let _ = execute!(
+        out,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = out.flush();
+}
+
+fn setup_terminal(mouse: bool) -> io::Result<()> {
+    enable_raw_mode()?;
+    let mut out = io::stdout();
+    execute!(out, EnterAlternateScreen, EnableBracketedPaste)?;
+    if mouse {
+        execute!(out, EnableMouseCapture)?;
+        MOUSE_ON.store(true, Ordering::SeqCst);
+    }
+    Ok(())
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        let dir = crate::config::state_dir();
+        let log = dir.join("panic.log");
+        let _ = std::fs::create_dir_all(&dir);
+        let written = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&log)
+            .and_then(|mut f| {
+                writeln!(
+                    f,
+                    "{} shura {} panicked: {info}\n{}",
+                    crate::store::now_stamp(),
+                    env!("CARGO_PKG_VERSION"),
+                    std::backtrace::Backtrace::force_capture()
+                )
+            })
+            .is_ok();
+        if written {
+            eprintln!(
+                "shura stopped on an internal error; the terminal is restored. Details are in {}",
+                log.display()
+            );
+        } else {
+            previous(info);
+        }
+    }));
+}
+
+/// Runs the interactive program until the user quits or a signal ends it.
+pub fn run(ctx: Context, config: Config) -> io::Result<()> {
+    let (theme, theme_problem) = Theme::load(&config.theme);
+    let mut app = App::new(ctx);
+    let mut problems = apply_overrides(&mut app.bindings, &config.keys);
+    problems.extend(theme_problem);
+    if let Some(p) = problems.first() {
+        app.status = Some(crate::app::state::Status {
+            text: p.clone(),
+            error: true,
+        });
+    }
+    drafts::offer(&mut app);
+
+    let term_flag = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(sig, Arc::clone(&term_flag))?;
+    }
+    install_panic_hook();
+    setup_terminal(config.mouse)?;
+    let result = event_loop(&mut app, &theme, &config, &term_flag);
+    if term_flag.load(Ordering::SeqCst) {
+        drafts::save(&app);
+    }
+    restore_terminal();
+    result
+}
+
+fn new_terminal() -> io::Result<Terminal<CrosstermBackend<io::Stdout>>> {
+    Terminal::new(CrosstermBackend::new(io::stdout()))
+}
+
+fn event_loop(app: &mut App, theme: &Theme, config: &Config, stop: &AtomicBool) -> io::Result<()> {
+    let mut terminal = new_terminal()?;
+    terminal.clear()?;
+    let mut dirty = true;
+    while !app.quit {
+        if stop.load(Ordering::SeqCst) {
+            break;
+        }
+        if dirty {
+            terminal.draw(|f| draw::draw(f, app, theme))?;
+            dirty = false;
+        }
+        if !event::poll(IDLE_CHECK)? {
+            dirty = app.poll_changes();
+            continue;
+        }
+        match event::read()? {
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                if key.code == KeyCode::Char('z') && key.modifiers.contains(KeyModifiers::CONTROL) {
+                    suspend(config)?;
+                    terminal = new_terminal()?;
+                    terminal.clear()?;
+                } else if wants_external_editor(app, &key) {
+                    external_editor(app, config)?;
+                    terminal = new_terminal()?;
+                    terminal.clear()?;
+                } else {
+                    handle_key(app, key);
+                }
+                dirty = true;
+            }
+            Event::Paste(text) => {
+                handle_paste(app, &text);
+                dirty = true;
+            }
+            Event::Resize(_, _) => {
+                terminal.autoresize()?;
+                dirty = true;
+            }
+            Event::Mouse(m) if config.mouse => {
+                match m.kind {
+                    MouseEventKind::ScrollUp => app.update(Action::Up),
+                    MouseEventKind::ScrollDown => app.update(Action::Down),
+                    MouseEventKind::Down(_) => draw::click(app, m.column, m.row),
+                    _ => {}
+                }
+                dirty = true;
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Ctrl-Z: give the terminal back, stop, and take it again when resumed.
+fn suspend(config: &Config) -> io::Result<()> {
+    restore_terminal();
+    // SAFETY: raising a signal on our own process; SIGTSTP's default action stops us.
+    unsafe {
+        libc::raise(libc::SIGTSTP);
+    }
+    setup_terminal(config.mouse)
+}
+
+fn wants_external_editor(app: &App, key: &KeyEvent) -> bool {
+    let ctrl_e = key.code == KeyCode::Char('e') && key.modifiers.contains(KeyModifiers::CONTROL);
+    match &app.modal {
+        Some(Modal::Editor(_)) => ctrl_e,
+        None if !app.filtering => {
+            app.action_for_key(&keys::key_name(key)) == Some(Action::ExternalEditor)
+        }
+        _ => false,
+    }
+}
+
+/// Opens the minutes in `$VISUAL`/`$EDITOR` (else `vi`); the TUI comes back afterwards
+/// with the edited text in the inline editor, ready to save.
+fn external_editor(app: &mut App, config: &Config) -> io::Result<()> {
+    if app.modal.is_none() {
+        app.update(Action::WriteMinutes);
+    }
+    let Some(Modal::Editor(ed)) = &app.modal else {
+        return Ok(());
+    };
+    let mut text = ed.text();
+    if let Some(theirs) = &ed.theirs {
+        text = format!(
+            "{text}\n\n<<<<<<< {}\n{theirs}\n>>>>>>>\n",
+            match app.lang() {
+                crate::locale::Lang::En => "their version (merge, then delete these markers)",
+                crate::locale::Lang::Fa => "نسخه کاربر دیگر (ادغام کنید و این نشانه‌ها را پاک کنید)",
+            }
+        );
+    }
+    let dir = crate::config::state_dir();
+    let _ = std::fs::create_dir_all(&dir);
+    let path = dir.join(format!("minutes-{}-{}.md", ed.item_id, std::process::id()));
+    std::fs::write(&path, &text)?;
+    let editor = std::env::var("VISUAL")
+        .ok()
+        .filter(|s| !s.trim().is_empty())
+        .or_else(|| {
+            std::env::var("EDITOR")
+                .ok()
+                .filter(|s| !s.trim().is_empty())
+        })
+        .unwrap_or_else(|| "vi".to_string());
+    restore_terminal();
+    let mut parts = editor.split_whitespace();
+    let program = parts.next().unwrap_or("vi");
+    let status = std::process::Command::new(program)
+        .args(parts)
+        .arg(&path)
+        .status();
+    setup_terminal(config.mouse)?;
+    match status {
+        Ok(s) if s.success() => {
+            let edited = std::fs::read_to_string(&path)?;
+            if let Some(Modal::Editor(ed)) = &mut app.modal {
+                let mut fresh = Editor::new(
+                    &ed.title,
+                    ed.item_id,
+                    ed.version,
+                    edited.trim_end_matches('\n'),
+                );
+                fresh.theirs = ed.theirs.clone();
+                *ed = fresh;
+            }
+            let _ = std::fs::remove_file(&path);
+        }
+        Ok(s) => {
+            app.status = Some(crate::app::state::Status {
+                text: format!(
+                    "{editor} exited with {s}; the text is kept in {}",
+                    path.display()
+                ),
+                error: true,
+            });
+        }
+        Err(e) => {
+            app.status = Some(crate::app::state::Status {
+                text: format!("cannot run the editor {editor:?}: {e}; set $VISUAL or $EDITOR"),
+                error: true,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// One key, to the modal in front, the filter being typed, or the keymap.
+pub fn handle_key(app: &mut App, key: KeyEvent) {
+    let name = keys::key_name(&key);
+    if name == "ctrl-c" {
+        app.quit = true;
+        return;
+    }
+    if app.modal.is_some() {
+        views::modal_key(app, &key, &name);
+        return;
+    }
+    if app.filtering {
+        match key.code {
+            KeyCode::Enter => app.filtering = false,
+            KeyCode::Esc => {
+                app.filtering = false;
+                app.filter.clear();
+                app.reload();
+            }
+            KeyCode::Backspace => {
+                app.filter.pop();
+                app.reload();
+            }
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                app.filter.push(c);
+                app.body_cursor = Default::default();
+                app.reload();
+            }
+            _ => {}
+        }
+        return;
+    }
+    if let Some(action) = app.action_for_key(&name) {
+        app.update(action);
+    }
+}
+
+pub fn handle_paste(app: &mut App, text: &str) {
+    match &mut app.modal {
+        Some(Modal::Form(form)) => {
+            if let Some(f) = form.focused() {
+                f.insert(text);
+            }
+        }
+        Some(Modal::Editor(ed)) => ed.insert(text),
+        Some(Modal::Palette { query, .. }) => query.push_str(&text.replace(['\n', '\r'], " ")),
+        _ => {
+            if app.filtering {
+                app.filter.push_str(&text.replace(['\n', '\r'], " "));
+                app.reload();
+            }
+        }
+    }
+}

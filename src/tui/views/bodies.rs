@@ -1,0 +1,147 @@
+//! The home screen: bodies (as a tree), the selected body's sessions and members.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::Frame;
+
+use super::widgets::{self, Col};
+use super::{forget_all, remember, Target};
+use crate::app::state::{App, BodiesPane};
+use crate::locale::digits::localize_digits;
+use crate::locale::strings::{t, Msg};
+use crate::tui::theme::Theme;
+
+pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    forget_all();
+    let prefs = app.ctx.prefs;
+    let l = prefs.lang;
+    let wide = area.width >= 110;
+    let (bodies_area, sessions_area, members_area) = if wide {
+        let [a, b, c] = Layout::horizontal([
+            Constraint::Percentage(40),
+            Constraint::Percentage(32),
+            Constraint::Percentage(28),
+        ])
+        .areas(area);
+        (a, b, c)
+    } else {
+        let [a, right] =
+            Layout::horizontal([Constraint::Percentage(48), Constraint::Percentage(52)])
+                .areas(area);
+        let [b, c] =
+            Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(right);
+        (a, b, c)
+    };
+    // Mirror the panes in Persian: the list of bodies on the right.
+    let (bodies_area, sessions_area, members_area) = if l == crate::locale::Lang::Fa {
+        if wide {
+            (members_area, sessions_area, bodies_area)
+        } else {
+            let [right, left] =
+                Layout::horizontal([Constraint::Percentage(52), Constraint::Percentage(48)])
+                    .areas(area);
+            let [b, c] = Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)])
+                .areas(right);
+            (left, b, c)
+        }
+    } else {
+        (bodies_area, sessions_area, members_area)
+    };
+
+    let visible = app.visible_bodies();
+    let rows: Vec<Vec<String>> = visible
+        .iter()
+        .map(|&i| {
+            let b = &app.bodies[i];
+            let depth = app.body_depth.get(i).copied().unwrap_or(0);
+            vec![
+                format!("{}{}", "  ".repeat(depth), b.name.get(l)),
+                b.kind.label(l).to_string(),
+            ]
+        })
+        .collect();
+    let title = if app.filter.is_empty() {
+        t(l, Msg::Bodies).to_string()
+    } else {
+        format!("{} /{}", t(l, Msg::Bodies), app.filter)
+    };
+    widgets::table(
+        f,
+        bodies_area,
+        &title,
+        &[t(l, Msg::Name), t(l, Msg::Kind)],
+        &[Col::Flex, Col::Fixed(13)],
+        &rows,
+        Some(app.body_cursor.selected),
+        app.bodies_pane == BodiesPane::Bodies,
+        theme,
+        prefs,
+        &[],
+    );
+    remember(bodies_area, Target::Bodies);
+
+    let rows: Vec<Vec<String>> = app
+        .sessions
+        .iter()
+        .map(|s| {
+            vec![
+                localize_digits(&s.session.number.to_string(), l),
+                app.ctx.date(s.session.date),
+                s.session.status.label(l).to_string(),
+            ]
+        })
+        .collect();
+    let styles: Vec<_> = app
+        .sessions
+        .iter()
+        .map(|s| {
+            if s.session.date >= app.ctx.today {
+                theme.accent
+            } else {
+                theme.base
+            }
+        })
+        .collect();
+    widgets::table(
+        f,
+        sessions_area,
+        t(l, Msg::Sessions),
+        &[t(l, Msg::Number), t(l, Msg::Date), t(l, Msg::Status)],
+        &[Col::Fixed(4), Col::Fixed(10), Col::Flex],
+        &rows,
+        Some(app.session_cursor.selected),
+        app.bodies_pane == BodiesPane::Sessions,
+        theme,
+        prefs,
+        &styles,
+    );
+    remember(sessions_area, Target::Sessions);
+
+    let rows: Vec<Vec<String>> = app
+        .members
+        .iter()
+        .map(|m| {
+            let mut role = m.membership.role.label(l).to_string();
+            if !m.membership.voting {
+                role.push_str(match l {
+                    crate::locale::Lang::En => " (no vote)",
+                    crate::locale::Lang::Fa => " (بدون رأی)",
+                });
+            }
+            vec![m.person.name.get(l).to_string(), role]
+        })
+        .collect();
+    widgets::table(
+        f,
+        members_area,
+        t(l, Msg::Members),
+        &[t(l, Msg::Name), t(l, Msg::Role)],
+        &[Col::Flex, Col::Fixed(14)],
+        &rows,
+        Some(app.member_cursor.selected),
+        app.bodies_pane == BodiesPane::Members,
+        theme,
+        prefs,
+        &[],
+    );
+    remember(members_area, Target::Members);
+}

@@ -1,0 +1,104 @@
+//! A form popup: one field per line, the error or warning above.
+
+use ratatui::layout::{Position, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+use super::widgets;
+use crate::app::form::{FieldKind, Form};
+use crate::app::Prefs;
+use crate::locale::text::{cell_width, display_cell, Align};
+use crate::locale::Lang;
+use crate::tui::theme::Theme;
+
+pub fn draw(f: &mut Frame, area: Rect, form: &Form, theme: &Theme, prefs: Prefs) {
+    let block = widgets::block(&form.title, true, theme, prefs);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let rtl = prefs.lang == Lang::Fa;
+    let align = if rtl { Align::Right } else { Align::Left };
+    let mut y = inner.y;
+    let width = inner.width as usize;
+    for (msg, style) in [(&form.error, theme.error), (&form.warning, theme.warn)] {
+        if let Some(m) = msg {
+            for l in crate::locale::text::display_lines(m, width, prefs.lang, prefs.bidi) {
+                if y < inner.y + inner.height {
+                    f.render_widget(
+                        Paragraph::new(Line::styled(l, style)),
+                        Rect::new(inner.x, y, inner.width, 1),
+                    );
+                    y += 1;
+                }
+            }
+        }
+    }
+    let label_w = form
+        .fields
+        .iter()
+        .map(|fl| cell_width(&fl.label))
+        .max()
+        .unwrap_or(8)
+        .min(width / 2) as u16
+        + 1;
+    for (i, field) in form.fields.iter().enumerate() {
+        if y + 1 > inner.y + inner.height {
+            break;
+        }
+        let focused = i == form.focus;
+        let label = display_cell(
+            &field.label,
+            label_w as usize,
+            prefs.lang,
+            prefs.bidi,
+            align,
+        );
+        let value_w = inner.width.saturating_sub(label_w + 1);
+        let shown = match &field.kind {
+            FieldKind::Choice(_) => format!("‹ {} ›", field.shown()),
+            _ => field.shown(),
+        };
+        let value = display_cell(&shown, value_w as usize, prefs.lang, prefs.bidi, align);
+        let (label_x, value_x) = if rtl {
+            (inner.x + inner.width - label_w, inner.x)
+        } else {
+            (inner.x, inner.x + label_w + 1)
+        };
+        f.render_widget(
+            Paragraph::new(Line::styled(
+                label,
+                if focused { theme.accent } else { theme.base },
+            )),
+            Rect::new(label_x, y, label_w, 1),
+        );
+        f.render_widget(
+            Paragraph::new(Line::styled(
+                value,
+                if focused { theme.selected } else { theme.base },
+            )),
+            Rect::new(value_x, y, value_w, 1),
+        );
+        if focused && matches!(field.kind, FieldKind::Text | FieldKind::Date) && !rtl {
+            let before: String = field.value.chars().take(field.cursor).collect();
+            let cx = value_x + (cell_width(&before) as u16).min(value_w.saturating_sub(1));
+            f.set_cursor_position(Position::new(cx, y));
+        }
+        y += 1;
+        if !field.hint.is_empty() && focused && y < inner.y + inner.height {
+            let hint = display_cell(&field.hint, value_w as usize, prefs.lang, prefs.bidi, align);
+            f.render_widget(
+                Paragraph::new(Line::styled(hint, theme.muted)),
+                Rect::new(value_x, y, value_w, 1),
+            );
+        }
+        y += 1;
+    }
+    let help = match prefs.lang {
+        Lang::En => "Enter save · Tab next field · ←→ choose · Esc cancel",
+        Lang::Fa => "Enter ذخیره · Tab فیلد بعد · ←→ انتخاب · Esc انصراف",
+    };
+    if inner.height > 0 {
+        let last = Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1);
+        widgets::line(f, last, help, theme.muted, prefs);
+    }
+}

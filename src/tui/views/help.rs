@@ -1,0 +1,35 @@
+//! The help screen, generated from the keymap table.
+
+use ratatui::layout::Rect;
+use ratatui::Frame;
+
+use super::widgets::{self, Col};
+use crate::app::state::App;
+use crate::tui::theme::Theme;
+
+pub fn draw(f: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &Theme) {
+    let prefs = app.ctx.prefs;
+    let rows: Vec<Vec<String>> = app
+        .help_lines()
+        .into_iter()
+        .skip(scroll)
+        .map(|(k, what)| vec![k, what])
+        .collect();
+    let title = match prefs.lang {
+        crate::locale::Lang::En => "Help — every key (↑↓ scroll, any other key closes)",
+        crate::locale::Lang::Fa => "راهنما — همه کلیدها",
+    };
+    widgets::table(
+        f,
+        area,
+        title,
+        &["", ""],
+        &[Col::Fixed(22), Col::Flex],
+        &rows,
+        None,
+        true,
+        theme,
+        prefs,
+        &[],
+    );
+}

@@ -1,0 +1,306 @@
+//! A session: header with live quorum, the agenda, and on the other side the selected
+//! item's minutes, resolutions and tasks, or the roll call, or the review of open tasks.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::Frame;
+
+use super::widgets::{self, Col};
+use super::{forget_all, remember, Target};
+use crate::app::state::{App, SessionPane};
+use crate::locale::calendar::format_date;
+use crate::locale::digits::localize_digits;
+use crate::locale::strings::{t, Msg};
+use crate::locale::{Calendar, Lang};
+use crate::model::*;
+use crate::tui::theme::Theme;
+
+pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    forget_all();
+    let Some(v) = &app.session else { return };
+    let prefs = app.ctx.prefs;
+    let l = prefs.lang;
+    let rec = &v.record;
+    let s = &rec.session;
+    let [head, body] = Layout::vertical([Constraint::Length(4), Constraint::Min(3)]).areas(area);
+    let other_cal = match prefs.calendar {
+        Calendar::Jalali => Calendar::Gregorian,
+        Calendar::Gregorian => Calendar::Jalali,
+    };
+    let line1 = format!(
+        "{} {} · {} ({}) · {} · {}",
+        t(l, Msg::Session),
+        localize_digits(&s.number.to_string(), l),
+        app.ctx.date(s.date),
+        format_date(s.date, other_cal, l),
+        s.kind.label(l),
+        s.status.label(l)
+    );
+    let line2 = format!(
+        "{}: {}   {}: {} – {}",
+        t(l, Msg::Place),
+        s.place.as_deref().unwrap_or("—"),
+        t(l, Msg::Time),
+        localize_digits(s.start_time.as_deref().unwrap_or("—"), l),
+        localize_digits(s.end_time.as_deref().unwrap_or("—"), l)
+    );
+    let q = rec.quorum;
+    let quorum = app.quorum_line().unwrap_or_default();
+    let quorum_style = if q.met() { theme.ok } else { theme.warn };
+    widgets::text_block(
+        f,
+        head,
+        rec.body.name.get(l),
+        &[
+            (line1, theme.base),
+            (format!("{line2}   ·   {quorum}"), quorum_style),
+        ],
+        false,
+        theme,
+        prefs,
+    );
+    let [left, right] = if l == Lang::Fa {
+        let [a, b] = Layout::horizontal([Constraint::Percentage(52), Constraint::Percentage(48)])
+            .areas(body);
+        [b, a]
+    } else {
+        Layout::horizontal([Constraint::Percentage(48), Constraint::Percentage(52)]).areas(body)
+    };
+    let rows: Vec<Vec<String>> = rec
+        .agenda
+        .iter()
+        .map(|a| {
+            let mut marks = String::new();
+            if a.item.minutes.is_some() {
+                marks.push('✎');
+            }
+            if !a.resolutions.is_empty() {
+                marks.push('§');
+            }
+            if a.item.carried_from.is_some() {
+                marks.push('↻');
+            }
+            vec![
+                localize_digits(&a.item.position.to_string(), l),
+                a.item.title.clone(),
+                marks,
+                a.item.status.label(l).to_string(),
+            ]
+        })
+        .collect();
+    let styles: Vec<Style> = rec
+        .agenda
+        .iter()
+        .map(|a| match a.item.status {
+            AgendaStatus::Withdrawn | AgendaStatus::Deferred => theme.muted,
+            AgendaStatus::Discussed => theme.base,
+            AgendaStatus::Pending => theme.accent,
+        })
+        .collect();
+    widgets::table(
+        f,
+        left,
+        t(l, Msg::Agenda),
+        &["#", t(l, Msg::Title), "", t(l, Msg::Status)],
+        &[Col::Fixed(2), Col::Flex, Col::Fixed(3), Col::Fixed(11)],
+        &rows,
+        Some(v.agenda.selected),
+        v.pane == SessionPane::Agenda,
+        theme,
+        prefs,
+        &styles,
+    );
+    remember(left, Target::Agenda);
+    match v.pane {
+        SessionPane::Agenda => draw_item(f, right, app, theme),
+        SessionPane::RollCall => {
+            let rows: Vec<Vec<String>> = rec
+                .attendance
+                .iter()
+                .map(|a| {
+                    vec![
+                        a.name.get(l).to_string(),
+                        a.role.label(l).to_string(),
+                        a.presence
+                            .map(|p| p.label(l).to_string())
+                            .unwrap_or_else(|| "·".into()),
+                    ]
+                })
+                .collect();
+            let styles: Vec<Style> = rec
+                .attendance
+                .iter()
+                .map(|a| match a.presence {
+                    Some(Presence::Absent) => theme.error,
+                    Some(Presence::Excused) => theme.warn,
+                    None => theme.muted,
+                    _ => theme.ok,
+                })
+                .collect();
+            let title = format!(
+                "{} — {}",
+                t(l, Msg::Attendance),
+                app.quorum_line().unwrap_or_default()
+            );
+            widgets::table(
+                f,
+                right,
+                &title,
+                &[t(l, Msg::Name), t(l, Msg::Role), t(l, Msg::Status)],
+                &[Col::Flex, Col::Fixed(10), Col::Fixed(10)],
+                &rows,
+                Some(v.roll.selected),
+                true,
+                theme,
+                prefs,
+                &styles,
+            );
+            remember(right, Target::RollCall);
+        }
+        SessionPane::Review => {
+            let rows: Vec<Vec<String>> = v
+                .review
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.task.title.clone(),
+                        r.assignee_name
+                            .as_ref()
+                            .map(|n| n.get(l).to_string())
+                            .or(r.task.assignee_unit.clone())
+                            .unwrap_or_default(),
+                        app.ctx.opt_date(r.task.due),
+                        localize_digits(&format!("{}%", r.task.percent), l),
+                    ]
+                })
+                .collect();
+            let styles: Vec<Style> = v
+                .review
+                .iter()
+                .map(|r| {
+                    if r.task.days_overdue(app.ctx.today).is_some() {
+                        theme.error
+                    } else {
+                        theme.base
+                    }
+                })
+                .collect();
+            let title = match l {
+                Lang::En => format!(
+                    "Review: open tasks ({}) — u records progress",
+                    v.review.len()
+                ),
+                Lang::Fa => format!(
+                    "بررسی پیگیری‌های باز ({}) — u ثبت پیشرفت",
+                    localize_digits(&v.review.len().to_string(), l)
+                ),
+            };
+            widgets::table(
+                f,
+                right,
+                &title,
+                &[t(l, Msg::Task), t(l, Msg::Assignee), t(l, Msg::Due), "%"],
+                &[Col::Flex, Col::Fixed(14), Col::Fixed(10), Col::Fixed(4)],
+                &rows,
+                Some(v.review_cursor.selected),
+                true,
+                theme,
+                prefs,
+                &styles,
+            );
+            remember(right, Target::Review);
+        }
+    }
+}
+
+fn draw_item(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let Some(v) = &app.session else { return };
+    let prefs = app.ctx.prefs;
+    let l = prefs.lang;
+    let Some(a) = v.record.agenda.get(v.agenda.selected) else {
+        let hint = match l {
+            Lang::En => "The agenda is empty. a adds an item.",
+            Lang::Fa => "دستور جلسه خالی است. با a بند اضافه کنید.",
+        };
+        widgets::text_block(
+            f,
+            area,
+            t(l, Msg::Item),
+            &[(hint.into(), theme.muted)],
+            false,
+            theme,
+            prefs,
+        );
+        return;
+    };
+    let mut lines: Vec<(String, Style)> = Vec::new();
+    lines.push((a.item.title.clone(), theme.title));
+    if let Some(p) = &a.item.presenter {
+        lines.push((format!("{}: {p}", t(l, Msg::Presenter)), theme.muted));
+    }
+    if a.item.carried_from.is_some() {
+        lines.push((t(l, Msg::Carried).to_string(), theme.muted));
+    }
+    lines.push((String::new(), theme.base));
+    match &a.item.minutes {
+        Some(m) => {
+            for para in m.split('\n') {
+                lines.push((para.to_string(), theme.base));
+            }
+        }
+        None => lines.push((
+            match l {
+                Lang::En => "(no minutes yet — m writes them, E in $EDITOR)".into(),
+                Lang::Fa => "(هنوز صورتجلسه‌ای نیست — با m بنویسید)".into(),
+            },
+            theme.muted,
+        )),
+    }
+    if a.item.is_review {
+        lines.push((String::new(), theme.base));
+        lines.push((
+            match l {
+                Lang::En => format!("{} open tasks to review: Tab to the review pane, u records progress.", v.review.len()),
+                Lang::Fa => format!("{} پیگیری باز برای بررسی: با Tab به قاب بررسی بروید و با u پیشرفت را ثبت کنید.", localize_digits(&v.review.len().to_string(), l)),
+            },
+            theme.accent,
+        ));
+    }
+    for r in &a.resolutions {
+        lines.push((String::new(), theme.base));
+        let tally = r
+            .tally
+            .as_ref()
+            .map(|t| localize_digits(&format!(" ({}/{}/{})", t.yes, t.no, t.abstain), l))
+            .unwrap_or_default();
+        lines.push((
+            format!(
+                "§ {} {} — {}{tally}",
+                t(l, Msg::Resolution),
+                r.number,
+                r.decision.label(l)
+            ),
+            theme.accent,
+        ));
+        lines.push((r.text.clone(), theme.base));
+    }
+    for task in &a.tasks {
+        let who = task
+            .assignee_name
+            .as_ref()
+            .map(|n| n.get(l).to_string())
+            .or(task.task.assignee_unit.clone())
+            .unwrap_or_default();
+        lines.push((
+            format!(
+                "→ {} — {} — {} {}",
+                task.task.title,
+                who,
+                t(l, Msg::Due),
+                app.ctx.opt_date(task.task.due)
+            ),
+            theme.muted,
+        ));
+    }
+    widgets::text_block(f, area, t(l, Msg::Item), &lines, false, theme, prefs);
+}

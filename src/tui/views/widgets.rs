@@ -1,0 +1,197 @@
+//! Drawing helpers shared by the views: tables and titles that are safe for stored
+//! text (sanitized), right-to-left aware (mirrored columns, reordered cells) and exact
+//! in width (the lam-alef problem is handled by `display_cell`).
+
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+use ratatui::Frame;
+
+use crate::app::Prefs;
+use crate::locale::text::{cell_width, display_cell, display_lines, Align};
+use crate::locale::Lang;
+use crate::tui::theme::Theme;
+
+/// A column: a fixed width, or the one that takes what is left.
+#[derive(Debug, Clone, Copy)]
+pub enum Col {
+    Fixed(u16),
+    Flex,
+}
+
+/// A bordered block with a title on the reading side.
+pub fn block<'a>(title: &str, focused: bool, theme: &Theme, prefs: Prefs) -> Block<'a> {
+    let text = display_cell(
+        title,
+        cell_width(title).min(200),
+        prefs.lang,
+        prefs.bidi,
+        Align::Left,
+    );
+    let mut b = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            theme.focused_border
+        } else {
+            theme.border
+        })
+        .title(Line::from(Span::styled(
+            format!(" {} ", text.trim_end()),
+            theme.title,
+        )));
+    if prefs.lang == Lang::Fa {
+        b = b.title_alignment(Alignment::Right);
+    }
+    b
+}
+
+fn widths(cols: &[Col], total: u16) -> Vec<u16> {
+    let gaps = cols.len().saturating_sub(1) as u16;
+    let fixed: u16 = cols
+        .iter()
+        .map(|c| match c {
+            Col::Fixed(w) => *w,
+            Col::Flex => 0,
+        })
+        .sum();
+    let flex = total.saturating_sub(fixed + gaps).max(4);
+    cols.iter()
+        .map(|c| match c {
+            Col::Fixed(w) => *w,
+            Col::Flex => flex,
+        })
+        .collect()
+}
+
+/// A selectable table. Cells are plain stored text; this prepares them for display.
+/// In Persian the columns run right to left and text is right-aligned.
+#[allow(clippy::too_many_arguments)]
+pub fn table(
+    f: &mut Frame,
+    area: Rect,
+    title: &str,
+    headers: &[&str],
+    cols: &[Col],
+    rows: &[Vec<String>],
+    selected: Option<usize>,
+    focused: bool,
+    theme: &Theme,
+    prefs: Prefs,
+    row_styles: &[Style],
+) {
+    let inner_width = area.width.saturating_sub(2);
+    let w = widths(cols, inner_width);
+    let rtl = prefs.lang == Lang::Fa;
+    let align = if rtl { Align::Right } else { Align::Left };
+    let prepare = |cells: &[String]| -> Vec<String> {
+        let mut out: Vec<String> = w
+            .iter()
+            .enumerate()
+            .map(|(i, width)| {
+                let text = cells.get(i).map(String::as_str).unwrap_or("");
+                display_cell(text, *width as usize, prefs.lang, prefs.bidi, align)
+            })
+            .collect();
+        if rtl {
+            out.reverse();
+        }
+        out
+    };
+    let mut widths_in_order = w.clone();
+    if rtl {
+        widths_in_order.reverse();
+    }
+    let header_cells: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
+    let header = Row::new(prepare(&header_cells).into_iter().map(Cell::from)).style(theme.accent);
+    let body: Vec<Row> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let row = Row::new(prepare(r).into_iter().map(Cell::from));
+            match row_styles.get(i) {
+                Some(s) => row.style(*s),
+                None => row,
+            }
+        })
+        .collect();
+    let constraints: Vec<ratatui::layout::Constraint> = widths_in_order
+        .iter()
+        .map(|w| ratatui::layout::Constraint::Length(*w))
+        .collect();
+    let mut t = Table::new(body, constraints)
+        .header(header)
+        .column_spacing(1)
+        .block(block(title, focused, theme, prefs));
+    if focused {
+        t = t.row_highlight_style(theme.selected);
+    } else {
+        t = t.row_highlight_style(theme.muted.add_modifier(ratatui::style::Modifier::REVERSED));
+    }
+    let mut state = TableState::default();
+    if !rows.is_empty() {
+        state.select(selected);
+    }
+    f.render_stateful_widget(t, area, &mut state);
+    if rows.is_empty() {
+        let msg = match prefs.lang {
+            Lang::En => "(nothing here yet)",
+            Lang::Fa => "(هنوز موردی نیست)",
+        };
+        if area.height > 3 && area.width > 4 {
+            let inner = Rect::new(area.x + 1, area.y + 2, area.width - 2, 1);
+            let line = display_cell(msg, inner.width as usize, prefs.lang, prefs.bidi, align);
+            f.render_widget(Paragraph::new(Line::styled(line, theme.muted)), inner);
+        }
+    }
+}
+
+/// A wrapped, sanitized, reordered paragraph in a block.
+pub fn text_block(
+    f: &mut Frame,
+    area: Rect,
+    title: &str,
+    lines: &[(String, Style)],
+    focused: bool,
+    theme: &Theme,
+    prefs: Prefs,
+) {
+    let width = area.width.saturating_sub(2) as usize;
+    let mut out: Vec<Line> = Vec::new();
+    for (text, style) in lines {
+        if text.is_empty() {
+            out.push(Line::from(""));
+            continue;
+        }
+        for l in display_lines(text, width, prefs.lang, prefs.bidi) {
+            out.push(Line::styled(l, *style));
+        }
+    }
+    f.render_widget(
+        Paragraph::new(out).block(block(title, focused, theme, prefs)),
+        area,
+    );
+}
+
+/// One line across `area`, on the reading side.
+pub fn line(f: &mut Frame, area: Rect, text: &str, style: Style, prefs: Prefs) {
+    let align = if prefs.lang == Lang::Fa {
+        Align::Right
+    } else {
+        Align::Left
+    };
+    let s = display_cell(text, area.width as usize, prefs.lang, prefs.bidi, align);
+    f.render_widget(Paragraph::new(Line::styled(s, style)), area);
+}
+
+/// A centered rectangle for popups.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
