@@ -30,13 +30,34 @@ pub fn html_escape(s: &str) -> String {
 /// Escapes text so Markdown shows it literally (no emphasis, links or HTML).
 pub fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in sanitize(s).chars() {
-        if "\\`*_{}[]()#+-.!|<>~".contains(c) {
+    for line in sanitize(s).split('\n') {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        let trimmed = line.trim_start();
+        // A line that would start a list, heading, quote or numbered item is escaped.
+        let starts_block = trimmed.starts_with(['-', '+', '#', '>', '='])
+            || trimmed
+                .split_once(['.', ')'])
+                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        if starts_block {
             out.push('\\');
         }
-        out.push(c);
+        for c in line.chars() {
+            if "\\`*_[]<>|~".contains(c) {
+                out.push('\\');
+            }
+            out.push(c);
+        }
     }
     out
+}
+
+fn list_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fa => "، ",
+        Lang::En => ", ",
+    }
 }
 
 fn both_dates(d: chrono::NaiveDate, lang: Lang) -> String {
@@ -173,7 +194,7 @@ pub fn minutes_markdown(
                 .iter()
                 .map(|n| md_escape(n))
                 .collect::<Vec<_>>()
-                .join("، ")
+                .join(list_separator(lang))
         };
         md.push_str(&format!("- **{}:** {}\n", t(lang, msg), list));
     }
@@ -189,7 +210,7 @@ pub fn minutes_markdown(
         md.push_str(&format!(
             "- **{}:** {}\n",
             t(lang, Msg::Guests),
-            list.join("، ")
+            list.join(list_separator(lang))
         ));
     }
     md.push_str(&format!("\n## {}\n\n", t(lang, Msg::Agenda)));
@@ -336,7 +357,11 @@ pub fn minutes_html(
         let list = if names.is_empty() {
             "—".to_string()
         } else {
-            names.iter().map(|n| e(n)).collect::<Vec<_>>().join("، ")
+            names
+                .iter()
+                .map(|n| e(n))
+                .collect::<Vec<_>>()
+                .join(list_separator(lang))
         };
         h.push_str(&row(msg, list));
     }
@@ -349,7 +374,7 @@ pub fn minutes_html(
                 None => e(&g.name),
             })
             .collect();
-        h.push_str(&row(Msg::Guests, list.join("، ")));
+        h.push_str(&row(Msg::Guests, list.join(list_separator(lang))));
     }
     h.push_str("</table>\n");
     h.push_str(&format!("<h2>{}</h2>\n", t(lang, Msg::Agenda)));

@@ -1227,13 +1227,18 @@ fn cal(ctx: &mut Context, a: &CalArgs, out: Out) -> CliResult {
     let mut wd = start;
     for _ in 0..7 {
         let name: String = weekday_name(wd, lang).chars().take(2).collect();
-        heads.push(format!("{:>4}", name));
+        let shown = crate::locale::text::visual(&name, lang, ctx.prefs.bidi);
+        heads.push(crate::locale::text::pad_to_width(
+            &shown,
+            4,
+            crate::locale::text::Align::Right,
+        ));
         wd = wd.succ();
     }
     if lang == Lang::Fa {
         heads.reverse();
     }
-    writeln!(out, "{}", display_line(&heads.join(""), ctx.prefs))?;
+    writeln!(out, "{}", heads.join(""))?;
     for week in &grid {
         let mut cells: Vec<String> = week
             .iter()

@@ -86,7 +86,10 @@ impl Table {
         let mut out = String::new();
         out.push_str(&line(&header));
         out.push('\n');
-        let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
+        let mut rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
+        if rtl {
+            rule.reverse();
+        }
         out.push_str(&rule.join("  "));
         out.push('\n');
         for row in &body {

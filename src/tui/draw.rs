@@ -78,9 +78,14 @@ pub fn draw(f: &mut Frame, app: &mut App, theme: &Theme) {
     } else if let Some(s) = &app.status {
         (s.text.clone(), if s.error { theme.error } else { theme.ok })
     } else {
-        (hints(app), theme.muted)
+        (hints(app, bottom.width as usize), theme.muted)
     };
-    widgets::line(f, bottom, &status.0, status.1, prefs);
+    let hinting = !app.filtering && app.status.is_none();
+    if hinting && app.lang() == Lang::Fa {
+        widgets::visual_line(f, bottom, &status.0, status.1);
+    } else {
+        widgets::line(f, bottom, &status.0, status.1, prefs);
+    }
     if let Some(modal) = &app.modal {
         let popup = match modal {
             Modal::Help { .. } | Modal::Palette { .. } => {
@@ -107,7 +112,7 @@ fn ratatui_prefs_ltr(p: crate::app::Prefs) -> crate::app::Prefs {
 }
 
 /// The key hints shown when there is no message.
-fn hints(app: &App) -> String {
+fn hints(app: &App, width: usize) -> String {
     let l = app.lang();
     let k = |a: Action| {
         keys_of(&app.bindings, a)
@@ -177,11 +182,24 @@ fn hints(app: &App) -> String {
             }
         }
     };
-    pairs
+    let mut parts: Vec<String> = pairs
         .iter()
-        .map(|(key, what)| format!("{key} {what}"))
-        .collect::<Vec<_>>()
-        .join("  ·  ")
+        .map(|(key, what)| match l {
+            // Each hint reordered on its own, then laid out right to left.
+            Lang::Fa => {
+                crate::locale::text::visual(&format!("{what} {key}"), l, app.ctx.prefs.bidi)
+            }
+            Lang::En => format!("{key} {what}"),
+        })
+        .collect();
+    // Keep the first (most useful) hints that fit.
+    while parts.len() > 1 && crate::locale::text::cell_width(&parts.join("  ·  ")) > width {
+        parts.pop();
+    }
+    if l == Lang::Fa {
+        parts.reverse();
+    }
+    parts.join("  ·  ")
 }
 
 /// A mouse click: focuses and selects what is under it (when mouse support is on).

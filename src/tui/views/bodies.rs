@@ -106,7 +106,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         sessions_area,
         t(l, Msg::Sessions),
         &[t(l, Msg::Number), t(l, Msg::Date), t(l, Msg::Status)],
-        &[Col::Fixed(4), Col::Fixed(10), Col::Flex],
+        &[Col::Fixed(5), Col::Fixed(10), Col::Flex],
         &rows,
         Some(app.session_cursor.selected),
         app.bodies_pane == BodiesPane::Sessions,

@@ -195,3 +195,12 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
         h,
     )
 }
+
+/// A line already in visual order (built from reordered pieces), right-aligned.
+pub fn visual_line(f: &mut Frame, area: Rect, visual_text: &str, style: Style) {
+    let s = crate::locale::text::sanitize_line(visual_text);
+    let s = crate::locale::text::truncate_to_width(&s, area.width as usize);
+    let s = crate::locale::text::pad_to_width(&s, area.width as usize, Align::Right);
+    let s = crate::locale::text::compensate_width(&s).into_owned();
+    f.render_widget(Paragraph::new(Line::styled(s, style)), area);
+}
