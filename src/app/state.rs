@@ -37,6 +37,17 @@ pub enum SessionPane {
     Review,
 }
 
+/// The lists a cursor moves in and `/` filters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    Bodies,
+    Sessions,
+    Members,
+    Agenda,
+    RollCall,
+    Review,
+}
+
 /// A popup over the screen.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Modal {
@@ -268,26 +279,153 @@ impl App {
         Ok(())
     }
 
-    /// Indices into `bodies` that pass the filter.
-    pub fn visible_bodies(&self) -> Vec<usize> {
-        let needle = crate::locale::normalize::normalize_for_search(&self.filter);
-        (0..self.bodies.len())
-            .filter(|&i| {
-                needle.is_empty()
-                    || [&self.bodies[i].name.fa, &self.bodies[i].name.en]
+    /// The list the cursor is in.
+    pub fn focused_list(&self) -> ListKind {
+        match self.screen() {
+            Screen::Bodies => match self.bodies_pane {
+                BodiesPane::Bodies => ListKind::Bodies,
+                BodiesPane::Sessions => ListKind::Sessions,
+                BodiesPane::Members => ListKind::Members,
+            },
+            Screen::Session(_) => match self.session.as_ref().map(|v| v.pane) {
+                Some(SessionPane::RollCall) => ListKind::RollCall,
+                Some(SessionPane::Review) => ListKind::Review,
+                _ => ListKind::Agenda,
+            },
+        }
+    }
+
+    /// The text of each row of a list, as `/` matches it.
+    fn row_texts(&self, kind: ListKind) -> Vec<String> {
+        let both = |n: &Name| {
+            format!(
+                "{} {}",
+                n.fa.as_deref().unwrap_or(""),
+                n.en.as_deref().unwrap_or("")
+            )
+        };
+        match kind {
+            ListKind::Bodies => self.bodies.iter().map(|b| both(&b.name)).collect(),
+            ListKind::Sessions => self
+                .sessions
+                .iter()
+                .map(|s| {
+                    format!(
+                        "{} {} {} {}",
+                        s.session.number,
+                        self.ctx.date(s.session.date),
+                        s.session.date,
+                        s.session.status.label(self.lang())
+                    )
+                })
+                .collect(),
+            ListKind::Members => self
+                .members
+                .iter()
+                .map(|m| {
+                    format!(
+                        "{} {}",
+                        both(&m.person.name),
+                        m.membership.role.label(self.lang())
+                    )
+                })
+                .collect(),
+            ListKind::Agenda => self
+                .session
+                .as_ref()
+                .map(|v| {
+                    v.record
+                        .agenda
                         .iter()
-                        .filter_map(|n| n.as_deref())
-                        .any(|n| {
-                            crate::locale::normalize::normalize_for_search(n).contains(&needle)
+                        .map(|a| a.item.title.clone())
+                        .collect()
+                })
+                .unwrap_or_default(),
+            ListKind::RollCall => self
+                .session
+                .as_ref()
+                .map(|v| v.record.attendance.iter().map(|a| both(&a.name)).collect())
+                .unwrap_or_default(),
+            ListKind::Review => self
+                .session
+                .as_ref()
+                .map(|v| {
+                    v.review
+                        .iter()
+                        .map(|r| {
+                            format!(
+                                "{} {}",
+                                r.task.title,
+                                r.task.assignee_unit.as_deref().unwrap_or("")
+                            )
                         })
-            })
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Indices of the rows of a list that are shown: all of them, or those matching the
+    /// filter when it is the focused list.
+    pub fn visible_rows(&self, kind: ListKind) -> Vec<usize> {
+        let texts = self.row_texts(kind);
+        if self.filter.is_empty() || kind != self.focused_list() {
+            return (0..texts.len()).collect();
+        }
+        let needle = crate::locale::normalize::normalize_for_search(&self.filter);
+        texts
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| crate::locale::normalize::normalize_for_search(t).contains(&needle))
+            .map(|(i, _)| i)
             .collect()
     }
 
+    /// The row under the cursor of a list, as an index into the list's data.
+    pub fn selected_row(&self, kind: ListKind) -> Option<usize> {
+        let cursor = match kind {
+            ListKind::Bodies => self.body_cursor,
+            ListKind::Sessions => self.session_cursor,
+            ListKind::Members => self.member_cursor,
+            ListKind::Agenda => self.session.as_ref()?.agenda,
+            ListKind::RollCall => self.session.as_ref()?.roll,
+            ListKind::Review => self.session.as_ref()?.review_cursor,
+        };
+        self.visible_rows(kind).get(cursor.selected).copied()
+    }
+
+    /// Puts the focused list's cursor on its first row (after the filter changed).
+    pub fn reset_cursor(&mut self) {
+        match self.focused_list() {
+            ListKind::Bodies => self.body_cursor = Cursor::default(),
+            ListKind::Sessions => self.session_cursor = Cursor::default(),
+            ListKind::Members => self.member_cursor = Cursor::default(),
+            ListKind::Agenda => {
+                if let Some(v) = &mut self.session {
+                    v.agenda = Cursor::default();
+                }
+            }
+            ListKind::RollCall => {
+                if let Some(v) = &mut self.session {
+                    v.roll = Cursor::default();
+                }
+            }
+            ListKind::Review => {
+                if let Some(v) = &mut self.session {
+                    v.review_cursor = Cursor::default();
+                }
+            }
+        }
+    }
+
+    /// Indices into `bodies` that are shown.
+    pub fn visible_bodies(&self) -> Vec<usize> {
+        self.visible_rows(ListKind::Bodies)
+    }
+
     pub fn selected_body(&self) -> Option<&Body> {
-        let vis = self.visible_bodies();
-        vis.get(self.body_cursor.selected)
-            .and_then(|&i| self.bodies.get(i))
+        self.selected_row(ListKind::Bodies)
+            .and_then(|i| self.bodies.get(i))
     }
 
     fn load_body_panes(&mut self) -> Outcome {
@@ -495,9 +633,8 @@ impl App {
                 let s = self.current_session_id()?;
                 let item = self.current_item().ok();
                 let resolution = self
-                    .session
-                    .as_ref()
-                    .and_then(|v| v.record.agenda.get(v.agenda.selected))
+                    .selected_row(ListKind::Agenda)
+                    .and_then(|i| self.session.as_ref()?.record.agenda.get(i))
                     .and_then(|a| a.resolutions.last())
                     .map(|r| r.id);
                 self.modal = Some(Modal::Form(self.task_form(
@@ -595,9 +732,8 @@ impl App {
 
     fn current_item(&self) -> Result<AgendaItem, String> {
         let v = self.session.as_ref().ok_or_else(|| self.no_session())?;
-        v.record
-            .agenda
-            .get(v.agenda.selected)
+        self.selected_row(ListKind::Agenda)
+            .and_then(|i| v.record.agenda.get(i))
             .map(|a| a.item.clone())
             .ok_or_else(|| {
                 tr(
@@ -611,40 +747,38 @@ impl App {
 
     fn move_cursor(&mut self, action: Action) {
         let page = self.page;
-        match self.screen() {
-            Screen::Bodies => match self.bodies_pane {
-                BodiesPane::Bodies => {
-                    let before = self.body_cursor.selected;
-                    let len = self.visible_bodies().len();
-                    self.body_cursor.apply(action, len, page);
-                    if before != self.body_cursor.selected {
-                        self.session_cursor = Cursor::default();
-                        self.member_cursor = Cursor::default();
-                        if let Err(e) = self.load_body_panes() {
-                            self.fail(e);
-                        }
+        let kind = self.focused_list();
+        let len = self.visible_rows(kind).len();
+        match kind {
+            ListKind::Bodies => {
+                let before = self.body_cursor.selected;
+                self.body_cursor.apply(action, len, page);
+                if before != self.body_cursor.selected {
+                    self.session_cursor = Cursor::default();
+                    self.member_cursor = Cursor::default();
+                    if let Err(e) = self.load_body_panes() {
+                        self.fail(e);
                     }
                 }
-                BodiesPane::Sessions => {
-                    self.session_cursor.apply(action, self.sessions.len(), page)
-                }
-                BodiesPane::Members => self.member_cursor.apply(action, self.members.len(), page),
-            },
-            Screen::Session(_) => {
+            }
+            ListKind::Sessions => self.session_cursor.apply(action, len, page),
+            ListKind::Members => self.member_cursor.apply(action, len, page),
+            ListKind::Agenda | ListKind::RollCall | ListKind::Review => {
                 if let Some(v) = &mut self.session {
-                    match v.pane {
-                        SessionPane::Agenda => v.agenda.apply(action, v.record.agenda.len(), page),
-                        SessionPane::RollCall => {
-                            v.roll.apply(action, v.record.attendance.len(), page)
-                        }
-                        SessionPane::Review => v.review_cursor.apply(action, v.review.len(), page),
-                    }
+                    let c = match kind {
+                        ListKind::Agenda => &mut v.agenda,
+                        ListKind::RollCall => &mut v.roll,
+                        _ => &mut v.review_cursor,
+                    };
+                    c.apply(action, len, page);
                 }
             }
         }
     }
 
     fn switch_pane(&mut self, forward: bool) {
+        self.filter.clear();
+        self.filtering = false;
         match self.screen() {
             Screen::Bodies => {
                 use BodiesPane::*;
@@ -676,7 +810,10 @@ impl App {
                     Ok(())
                 }
                 BodiesPane::Sessions => {
-                    let Some(s) = self.sessions.get(self.session_cursor.selected) else {
+                    let Some(s) = self
+                        .selected_row(ListKind::Sessions)
+                        .and_then(|i| self.sessions.get(i))
+                    else {
                         return Err(tr(
                             self.lang(),
                             "no session yet: schedule one with n",
@@ -708,18 +845,20 @@ impl App {
     }
 
     fn mark(&mut self, presence: Presence) -> Outcome {
+        if let Some(v) = self.session.as_mut() {
+            if v.pane != SessionPane::RollCall {
+                v.pane = SessionPane::RollCall;
+                self.filter.clear();
+            }
+        }
+        let row = self.selected_row(ListKind::RollCall);
         let v = self
             .session
             .as_mut()
             .ok_or_else(|| "no session".to_string())?;
-        if v.pane != SessionPane::RollCall {
-            v.pane = SessionPane::RollCall;
-        }
         let sid = v.record.session.id;
-        let Some(person) = v
-            .record
-            .attendance
-            .get(v.roll.selected)
+        let Some(person) = row
+            .and_then(|i| v.record.attendance.get(i))
             .map(|a| a.person_id)
         else {
             return Err(tr(
@@ -729,8 +868,14 @@ impl App {
             )
             .into());
         };
-        let len = v.record.attendance.len();
-        v.roll.apply(Action::Down, len, 1);
+        let len = if self.filter.is_empty() {
+            v.record.attendance.len()
+        } else {
+            0
+        };
+        if len > 0 {
+            v.roll.apply(Action::Down, len, 1);
+        }
         self.ctx
             .store
             .set_attendance(sid, person, presence)

@@ -300,11 +300,12 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
             }
             KeyCode::Backspace => {
                 app.filter.pop();
+                app.reset_cursor();
                 app.reload();
             }
             KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
                 app.filter.push(c);
-                app.body_cursor = Default::default();
+                app.reset_cursor();
                 app.reload();
             }
             _ => {}

@@ -5,7 +5,7 @@ use ratatui::Frame;
 
 use super::widgets::{self, Col};
 use super::{forget_all, remember, Target};
-use crate::app::state::{App, BodiesPane};
+use crate::app::state::{App, BodiesPane, ListKind};
 use crate::locale::digits::localize_digits;
 use crate::locale::strings::{t, Msg};
 use crate::tui::theme::Theme;
@@ -59,11 +59,14 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ]
         })
         .collect();
-    let title = if app.filter.is_empty() {
-        t(l, Msg::Bodies).to_string()
-    } else {
-        format!("{} /{}", t(l, Msg::Bodies), app.filter)
+    let with_filter = |title: &str, kind: ListKind| {
+        if app.filter.is_empty() || app.focused_list() != kind {
+            title.to_string()
+        } else {
+            format!("{title} /{}", app.filter)
+        }
     };
+    let title = with_filter(t(l, Msg::Bodies), ListKind::Bodies);
     widgets::table(
         f,
         bodies_area,
@@ -79,8 +82,12 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     );
     remember(bodies_area, Target::Bodies);
 
-    let rows: Vec<Vec<String>> = app
-        .sessions
+    let visible_sessions: Vec<_> = app
+        .visible_rows(ListKind::Sessions)
+        .into_iter()
+        .filter_map(|i| app.sessions.get(i))
+        .collect();
+    let rows: Vec<Vec<String>> = visible_sessions
         .iter()
         .map(|s| {
             vec![
@@ -90,8 +97,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ]
         })
         .collect();
-    let styles: Vec<_> = app
-        .sessions
+    let styles: Vec<_> = visible_sessions
         .iter()
         .map(|s| {
             if s.session.date >= app.ctx.today {
@@ -104,7 +110,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     widgets::table(
         f,
         sessions_area,
-        t(l, Msg::Sessions),
+        &with_filter(t(l, Msg::Sessions), ListKind::Sessions),
         &[t(l, Msg::Number), t(l, Msg::Date), t(l, Msg::Status)],
         &[Col::Fixed(5), Col::Fixed(10), Col::Flex],
         &rows,
@@ -117,8 +123,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     remember(sessions_area, Target::Sessions);
 
     let rows: Vec<Vec<String>> = app
-        .members
-        .iter()
+        .visible_rows(ListKind::Members)
+        .into_iter()
+        .filter_map(|i| app.members.get(i))
         .map(|m| {
             let mut role = m.membership.role.label(l).to_string();
             if !m.membership.voting {
@@ -133,7 +140,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     widgets::table(
         f,
         members_area,
-        t(l, Msg::Members),
+        &with_filter(t(l, Msg::Members), ListKind::Members),
         &[t(l, Msg::Name), t(l, Msg::Role)],
         &[Col::Flex, Col::Fixed(14)],
         &rows,

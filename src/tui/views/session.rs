@@ -7,7 +7,7 @@ use ratatui::Frame;
 
 use super::widgets::{self, Col};
 use super::{forget_all, remember, Target};
-use crate::app::state::{App, SessionPane};
+use crate::app::state::{App, ListKind, SessionPane};
 use crate::locale::calendar::format_date;
 use crate::locale::digits::localize_digits;
 use crate::locale::strings::{t, Msg};
@@ -66,8 +66,12 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         Layout::horizontal([Constraint::Percentage(48), Constraint::Percentage(52)]).areas(body)
     };
-    let rows: Vec<Vec<String>> = rec
-        .agenda
+    let agenda: Vec<_> = app
+        .visible_rows(ListKind::Agenda)
+        .into_iter()
+        .filter_map(|i| rec.agenda.get(i))
+        .collect();
+    let rows: Vec<Vec<String>> = agenda
         .iter()
         .map(|a| {
             let mut marks = String::new();
@@ -88,8 +92,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ]
         })
         .collect();
-    let styles: Vec<Style> = rec
-        .agenda
+    let styles: Vec<Style> = agenda
         .iter()
         .map(|a| match a.item.status {
             AgendaStatus::Withdrawn | AgendaStatus::Deferred => theme.muted,
@@ -114,8 +117,12 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     match v.pane {
         SessionPane::Agenda => draw_item(f, right, app, theme),
         SessionPane::RollCall => {
-            let rows: Vec<Vec<String>> = rec
-                .attendance
+            let people: Vec<_> = app
+                .visible_rows(ListKind::RollCall)
+                .into_iter()
+                .filter_map(|i| rec.attendance.get(i))
+                .collect();
+            let mut rows: Vec<Vec<String>> = people
                 .iter()
                 .map(|a| {
                     vec![
@@ -127,8 +134,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     ]
                 })
                 .collect();
-            let styles: Vec<Style> = rec
-                .attendance
+            let mut styles: Vec<Style> = people
                 .iter()
                 .map(|a| match a.presence {
                     Some(Presence::Absent) => theme.error,
@@ -137,6 +143,15 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     _ => theme.ok,
                 })
                 .collect();
+            // Invited guests follow the members (not part of the quorum).
+            for g in &rec.guests {
+                let who = match &g.organization {
+                    Some(o) => format!("{} ({o})", g.name),
+                    None => g.name.clone(),
+                };
+                rows.push(vec![who, t(l, Msg::Guests).to_string(), String::new()]);
+                styles.push(theme.muted);
+            }
             let title = format!(
                 "{} — {}",
                 t(l, Msg::Attendance),
@@ -158,8 +173,12 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             remember(right, Target::RollCall);
         }
         SessionPane::Review => {
-            let rows: Vec<Vec<String>> = v
-                .review
+            let review: Vec<_> = app
+                .visible_rows(ListKind::Review)
+                .into_iter()
+                .filter_map(|i| v.review.get(i))
+                .collect();
+            let rows: Vec<Vec<String>> = review
                 .iter()
                 .map(|r| {
                     vec![
@@ -174,8 +193,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     ]
                 })
                 .collect();
-            let styles: Vec<Style> = v
-                .review
+            let styles: Vec<Style> = review
                 .iter()
                 .map(|r| {
                     if r.task.days_overdue(app.ctx.today).is_some() {
@@ -217,7 +235,10 @@ fn draw_item(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(v) = &app.session else { return };
     let prefs = app.ctx.prefs;
     let l = prefs.lang;
-    let Some(a) = v.record.agenda.get(v.agenda.selected) else {
+    let Some(a) = app
+        .selected_row(ListKind::Agenda)
+        .and_then(|i| v.record.agenda.get(i))
+    else {
         let hint = match l {
             Lang::En => "The agenda is empty. a adds an item.",
             Lang::Fa => "دستور جلسه خالی است. با a بند اضافه کنید.",
