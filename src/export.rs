@@ -54,10 +54,7 @@ pub fn md_escape(s: &str) -> String {
 }
 
 fn list_separator(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fa => "، ",
-        Lang::En => ", ",
-    }
+    t(lang, Msg::ListSeparator)
 }
 
 fn both_dates(d: chrono::NaiveDate, lang: Lang) -> String {
@@ -223,7 +220,8 @@ pub fn minutes_markdown(
         md.push_str(&format!("*{}*\n\n", a.item.status.label(lang)));
         if let Some(m) = &a.item.minutes {
             for para in sanitize(m).split("\n\n") {
-                md.push_str(&md_escape(para.trim()));
+                // Line breaks inside a paragraph stay line breaks.
+                md.push_str(&md_escape(para.trim()).replace('\n', "  \n"));
                 md.push_str("\n\n");
             }
         }

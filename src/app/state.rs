@@ -3,6 +3,7 @@
 //! terminal, so the whole workflow is testable without one. Data is cached here and
 //! reloaded only when it changed (our write, or another process's: `data_version`).
 
+use crate::locale::strings::{t, tf, Msg};
 use chrono::NaiveDate;
 
 use super::form::{Editor, Field, Form, FormPurpose};
@@ -521,10 +522,7 @@ impl App {
             }
             Refresh => {
                 self.reload();
-                self.say(match self.lang() {
-                    Lang::En => "reloaded",
-                    Lang::Fa => "بارگذاری شد",
-                });
+                self.say(t(self.lang(), Msg::Reloaded));
                 Ok(())
             }
             Filter => {
@@ -646,19 +644,11 @@ impl App {
             }
             ReviewTask => {
                 let v = self.session.as_ref().ok_or_else(|| self.no_session())?;
-                let task =
-                    v.review
-                        .get(v.review_cursor.selected)
-                        .cloned()
-                        .ok_or_else(|| match self.lang() {
-                            Lang::En => {
-                                "no open task selected: Tab to the review pane first".to_string()
-                            }
-                            Lang::Fa => {
-                                "پیگیری بازی انتخاب نشده است؛ ابتدا با Tab به قاب بررسی بروید"
-                                    .to_string()
-                            }
-                        })?;
+                let task = self
+                    .selected_row(ListKind::Review)
+                    .and_then(|i| v.review.get(i))
+                    .cloned()
+                    .ok_or_else(|| t(self.lang(), Msg::NoOpenTaskSelected).to_string())?;
                 let sid = v.record.session.id;
                 self.modal = Some(Modal::Form(self.review_form(Some(sid), &task)));
                 Ok(())
@@ -667,11 +657,11 @@ impl App {
                 let s = self.current_session_id()?;
                 let l = self.lang();
                 self.modal = Some(Modal::Form(Form::new(
-                    tr(l, "Invite a guest", "دعوت از مهمان"),
+                    t(l, Msg::InviteAGuest),
                     FormPurpose::Guest { session_id: s },
                     vec![
-                        Field::text("name", tr(l, "Name", "نام"), ""),
-                        Field::text("organization", tr(l, "Organization", "سازمان"), ""),
+                        Field::text("name", t(l, Msg::Name), ""),
+                        Field::text("organization", t(l, Msg::Organization), ""),
                     ],
                 )));
                 Ok(())
@@ -706,21 +696,11 @@ impl App {
     }
 
     fn no_body(&self) -> String {
-        tr(
-            self.lang(),
-            "no body selected: add one with B",
-            "نهادی انتخاب نشده است؛ با B یکی بسازید",
-        )
-        .into()
+        t(self.lang(), Msg::NoBodySelectedAddOne).into()
     }
 
     fn no_session(&self) -> String {
-        tr(
-            self.lang(),
-            "open a session first (Enter on a session)",
-            "ابتدا یک جلسه را باز کنید",
-        )
-        .into()
+        t(self.lang(), Msg::OpenASessionFirstEnter).into()
     }
 
     fn current_session_id(&self) -> Result<i64, String> {
@@ -735,14 +715,7 @@ impl App {
         self.selected_row(ListKind::Agenda)
             .and_then(|i| v.record.agenda.get(i))
             .map(|a| a.item.clone())
-            .ok_or_else(|| {
-                tr(
-                    self.lang(),
-                    "the agenda is empty: add an item with a",
-                    "دستور جلسه خالی است؛ با a بند اضافه کنید",
-                )
-                .into()
-            })
+            .ok_or_else(|| t(self.lang(), Msg::TheAgendaIsEmptyAdd).into())
     }
 
     fn move_cursor(&mut self, action: Action) {
@@ -814,12 +787,7 @@ impl App {
                         .selected_row(ListKind::Sessions)
                         .and_then(|i| self.sessions.get(i))
                     else {
-                        return Err(tr(
-                            self.lang(),
-                            "no session yet: schedule one with n",
-                            "هنوز جلسه‌ای نیست؛ با n برنامه‌ریزی کنید",
-                        )
-                        .into());
+                        return Err(t(self.lang(), Msg::NoSessionYetScheduleOne).into());
                     };
                     let id = s.session.id;
                     self.open_session_screen(id)
@@ -861,12 +829,7 @@ impl App {
             .and_then(|i| v.record.attendance.get(i))
             .map(|a| a.person_id)
         else {
-            return Err(tr(
-                self.lang(),
-                "this body has no members to call",
-                "این نهاد عضوی ندارد",
-            )
-            .into());
+            return Err(t(self.lang(), Msg::ThisBodyHasNoMembers).into());
         };
         let len = if self.filter.is_empty() {
             v.record.attendance.len()
@@ -891,26 +854,19 @@ impl App {
         let q = v.record.quorum;
         let l = self.lang();
         let d = |n: u32| crate::locale::digits::localize_digits(&n.to_string(), l);
-        Some(match l {
-            Lang::En => format!(
-                "{} of {} voting members present; quorum {}: {}",
-                q.present,
-                q.voting,
-                q.required,
-                if q.met() { "met" } else { "NOT met" }
-            ),
-            Lang::Fa => format!(
-                "{} از {} عضو دارای رأی حاضر؛ حد نصاب {}: {}",
-                d(q.present),
-                d(q.voting),
-                d(q.required),
-                if q.met() {
-                    "حاصل است"
-                } else {
-                    "حاصل نیست"
-                }
-            ),
-        })
+        let state = t(
+            l,
+            if q.met() {
+                Msg::QuorumMetShort
+            } else {
+                Msg::QuorumNotMetShort
+            },
+        );
+        Some(tf(
+            l,
+            Msg::QuorumLine,
+            &[&d(q.present), &d(q.voting), &d(q.required), state],
+        ))
     }
 
     fn say_quorum(&mut self) {
@@ -929,7 +885,7 @@ impl App {
         self.reload();
         self.say(format!(
             "{} {} — {}",
-            tr(self.lang(), "Session", "جلسه"),
+            t(self.lang(), Msg::Session),
             s.number,
             s.status.label(self.lang())
         ));
@@ -953,7 +909,7 @@ impl App {
             .map_err(|e| format!("cannot write {}: {e}", html_path.display()))?;
         self.modal = Some(Modal::Notice(format!(
             "{}\n{}\n{}",
-            tr(self.lang(), "Minutes exported:", "صورتجلسه ذخیره شد:"),
+            t(self.lang(), Msg::MinutesExported),
             md_path.display(),
             html_path.display()
         )));
@@ -968,34 +924,27 @@ impl App {
             .iter()
             .map(|k| (k.code().to_string(), k.label(l).to_string()))
             .collect();
-        let mut parents = vec![(String::new(), tr(l, "(none)", "(ندارد)").to_string())];
+        let mut parents = vec![(String::new(), t(l, Msg::None).to_string())];
         parents.extend(
             self.bodies
                 .iter()
                 .map(|b| (b.id.to_string(), b.name.get(l).to_string())),
         );
         Form::new(
-            tr(l, "New body", "نهاد جدید"),
+            t(l, Msg::NewBody),
             FormPurpose::NewBody,
             vec![
-                Field::text("name", tr(l, "Name", "نام"), ""),
-                Field::choice("kind", tr(l, "Kind", "نوع"), kinds, "committee"),
-                Field::choice("parent", tr(l, "Parent", "بالادستی"), parents, ""),
-                Field::text("quorum", tr(l, "Quorum", "حد نصاب"), "majority")
+                Field::text("name", t(l, Msg::Name), ""),
+                Field::choice("kind", t(l, Msg::Kind), kinds, "committee"),
+                Field::choice("parent", t(l, Msg::Parent), parents, ""),
+                Field::text("quorum", t(l, Msg::Quorum), "majority")
                     .with_hint("majority, two_thirds, fixed:N"),
-                Field::text("meeting_rule", tr(l, "Must meet", "جلسات الزامی"), "none")
+                Field::text("meeting_rule", t(l, Msg::MustMeet), "none")
                     .with_hint("none, monthly, jalali_months:4,10"),
-                Field::text(
-                    "format",
-                    tr(l, "Resolution no.", "شماره مصوبه"),
-                    "{jyear}/{session}/{seq}",
-                )
-                .with_hint("{seq} {seq:3} {session} {jyear} {year}"),
-                Field::text("template", tr(l, "Standing items", "بندهای ثابت"), "").with_hint(tr(
-                    l,
-                    "separated by ;",
-                    "با ; جدا کنید",
-                )),
+                Field::text("format", t(l, Msg::ResolutionNo), "{jyear}/{session}/{seq}")
+                    .with_hint("{seq} {seq:3} {session} {jyear} {year}"),
+                Field::text("template", t(l, Msg::StandingItems), "")
+                    .with_hint(t(l, Msg::SeparatedBy)),
             ],
         )
     }
@@ -1007,18 +956,14 @@ impl App {
             .map(|r| (r.code().to_string(), r.label(l).to_string()))
             .collect();
         Form::new(
-            &format!(
-                "{} — {}",
-                tr(l, "Add a member", "افزودن عضو"),
-                body.name.get(l)
-            ),
+            &format!("{} — {}", t(l, Msg::AddAMember), body.name.get(l)),
             FormPurpose::NewMember { body_id: body.id },
             vec![
-                Field::text("name", tr(l, "Name (or id)", "نام (یا شناسه)"), ""),
-                Field::choice("role", tr(l, "Role", "سمت"), roles, "member"),
-                Field::toggle("voting", tr(l, "Voting", "حق رأی"), true),
-                Field::text("login", tr(l, "Unix login", "نام کاربری"), ""),
-                Field::text("organization", tr(l, "Organization", "سازمان"), ""),
+                Field::text("name", t(l, Msg::NameOrId), ""),
+                Field::choice("role", t(l, Msg::Role), roles, "member"),
+                Field::toggle("voting", t(l, Msg::Voting), true),
+                Field::text("login", t(l, Msg::UnixLogin), ""),
+                Field::text("organization", t(l, Msg::Organization), ""),
             ],
         )
     }
@@ -1042,7 +987,7 @@ impl App {
         Form::new(
             &format!(
                 "{} {} — {}",
-                tr(l, "Schedule session", "برنامه‌ریزی جلسه"),
+                t(l, Msg::ScheduleSession),
                 next,
                 body.name.get(l)
             ),
@@ -1050,17 +995,13 @@ impl App {
             vec![
                 Field::date(
                     "date",
-                    tr(l, "Date", "تاریخ"),
+                    t(l, Msg::Date),
                     &self.ctx.date(self.ctx.today + chrono::Duration::days(7)),
                 )
-                .with_hint(tr(
-                    l,
-                    "e.g. 1405/09/15, 2026-12-06, +7d",
-                    "مثلاً ۱۴۰۵/۰۹/۱۵ یا +7d",
-                )),
-                Field::text("time", tr(l, "Start time", "ساعت شروع"), "09:00"),
-                Field::text("place", tr(l, "Place", "محل"), &place),
-                Field::choice("kind", tr(l, "Kind", "نوع"), kinds, "regular"),
+                .with_hint(t(l, Msg::EG14050915)),
+                Field::text("time", t(l, Msg::StartTime), "09:00"),
+                Field::text("place", t(l, Msg::Place), &place),
+                Field::choice("kind", t(l, Msg::Kind), kinds, "regular"),
             ],
         )
     }
@@ -1076,25 +1017,25 @@ impl App {
         };
         Form::new(
             if item.is_some() {
-                tr(l, "Edit agenda item", "ویرایش بند")
+                t(l, Msg::EditAgendaItem)
             } else {
-                tr(l, "New agenda item", "بند جدید دستور جلسه")
+                t(l, Msg::NewAgendaItem)
             },
             purpose,
             vec![
                 Field::text(
                     "title",
-                    tr(l, "Title", "عنوان"),
+                    t(l, Msg::Title),
                     item.map(|i| i.title.as_str()).unwrap_or(""),
                 ),
                 Field::text(
                     "presenter",
-                    tr(l, "Presenter", "ارائه‌دهنده"),
+                    t(l, Msg::Presenter),
                     item.and_then(|i| i.presenter.as_deref()).unwrap_or(""),
                 ),
                 Field::text(
                     "duration",
-                    tr(l, "Minutes", "مدت (دقیقه)"),
+                    t(l, Msg::Minutes3),
                     &item
                         .and_then(|i| i.duration_min)
                         .map(|d| d.to_string())
@@ -1111,24 +1052,12 @@ impl App {
             .map(|d| (d.code().to_string(), d.label(l).to_string()))
             .collect();
         let mut fields = vec![
-            Field::text("text", tr(l, "Text", "متن مصوبه"), "").with_hint(tr(
-                l,
-                "It was decided that …",
-                "مقرر گردید …",
-            )),
-            Field::choice("decision", tr(l, "Decision", "نتیجه"), decisions, "adopted"),
-            Field::text(
-                "votes",
-                tr(l, "Votes for/against/abstain", "آرا موافق/مخالف/ممتنع"),
-                "",
-            )
-            .with_hint(tr(
-                l,
-                "7/2/1, or u for unanimous, or per member below",
-                "7/2/1 یا u برای اتفاق آرا، یا رأی هر عضو در پایین",
-            )),
-            Field::text("owner", tr(l, "Responsible", "مسئول پیگیری"), ""),
-            Field::date("due", tr(l, "Due", "مهلت"), ""),
+            Field::text("text", t(l, Msg::Text2), "").with_hint(t(l, Msg::ItWasDecidedThat)),
+            Field::choice("decision", t(l, Msg::Decision), decisions, "adopted"),
+            Field::text("votes", t(l, Msg::VotesForAgainstAbstain), "")
+                .with_hint(t(l, Msg::N721OrU)),
+            Field::text("owner", t(l, Msg::Owner), ""),
+            Field::date("due", t(l, Msg::Due), ""),
         ];
         let votes: Vec<(String, String)> = vec![
             (String::new(), "—".into()),
@@ -1153,7 +1082,7 @@ impl App {
             }
         }
         Form::new(
-            tr(l, "Record a resolution", "ثبت مصوبه"),
+            t(l, Msg::RecordAResolution),
             FormPurpose::NewResolution {
                 session_id,
                 item_id,
@@ -1164,10 +1093,7 @@ impl App {
 
     fn task_form(&self, session_id: i64, resolution_id: Option<i64>, item_id: Option<i64>) -> Form {
         let l = self.lang();
-        let mut people = vec![(
-            String::new(),
-            tr(l, "(a unit, below)", "(یک واحد، در پایین)").to_string(),
-        )];
+        let mut people = vec![(String::new(), t(l, Msg::AUnitBelow).to_string())];
         if let Some(v) = &self.session {
             people.extend(
                 v.record
@@ -1182,27 +1108,22 @@ impl App {
             .map(|p| (p.code().to_string(), p.label(l).to_string()))
             .collect();
         Form::new(
-            tr(l, "New follow-up task", "پیگیری جدید"),
+            t(l, Msg::NewFollowUpTask),
             FormPurpose::NewTask {
                 session_id,
                 resolution_id,
                 item_id,
             },
             vec![
-                Field::text("title", tr(l, "Task", "اقدام"), ""),
-                Field::choice("assignee", tr(l, "Assignee", "مسئول"), people, &first),
-                Field::text("unit", tr(l, "or a unit", "یا واحد"), ""),
+                Field::text("title", t(l, Msg::Task3), ""),
+                Field::choice("assignee", t(l, Msg::Assignee), people, &first),
+                Field::text("unit", t(l, Msg::OrAUnit), ""),
                 Field::date(
                     "due",
-                    tr(l, "Due", "مهلت"),
+                    t(l, Msg::Due),
                     &self.ctx.date(self.ctx.today + chrono::Duration::days(30)),
                 ),
-                Field::choice(
-                    "priority",
-                    tr(l, "Priority", "اولویت"),
-                    priorities,
-                    "normal",
-                ),
+                Field::choice("priority", t(l, Msg::Priority), priorities, "normal"),
             ],
         )
     }
@@ -1214,7 +1135,7 @@ impl App {
             .map(|s| (s.code().to_string(), s.label(l).to_string()))
             .collect();
         Form::new(
-            &format!("{} — {}", tr(l, "Progress", "پیشرفت"), task.task.title),
+            &format!("{} — {}", t(l, Msg::Progress), task.task.title),
             FormPurpose::ReviewTask {
                 session_id,
                 task_id: task.task.id,
@@ -1223,17 +1144,17 @@ impl App {
             vec![
                 Field::choice(
                     "status",
-                    tr(l, "Status", "وضعیت"),
+                    t(l, Msg::Status),
                     statuses,
                     task.task.status.code(),
                 ),
                 Field::text(
                     "percent",
-                    tr(l, "Done %", "درصد پیشرفت"),
+                    t(l, Msg::Percent),
                     &task.task.percent.to_string(),
                 ),
-                Field::text("note", tr(l, "Note", "توضیح"), ""),
-                Field::date("due", tr(l, "New due date", "مهلت جدید"), ""),
+                Field::text("note", t(l, Msg::Note), ""),
+                Field::date("due", t(l, Msg::NewDueDate), ""),
             ],
         )
     }
@@ -1299,14 +1220,12 @@ impl App {
                     self.body_cursor.selected = pos;
                     let _ = self.load_body_panes();
                 }
-                Ok(format!("{} {id}", tr(l, "body added:", "نهاد افزوده شد:")))
+                Ok(format!("{} {id}", t(l, Msg::BodyAdded)))
             }
             FormPurpose::NewMember { body_id } => {
                 let name = form.get("name").trim().to_string();
                 if name.is_empty() {
-                    return Err(
-                        tr(l, "name is empty: type the member's name", "نام خالی است").into(),
-                    );
+                    return Err(t(l, Msg::NameIsEmptyTypeThe).into());
                 }
                 let person_id = match self.ctx.store.find_person(&name) {
                     Ok(p) => p.id,
@@ -1337,14 +1256,9 @@ impl App {
                 Ok(format!("{name} — {}", role.label(l)))
             }
             FormPurpose::NewSession { body_id } => {
-                let date = self.parse_date_field(form, "date")?.ok_or_else(|| {
-                    tr(
-                        l,
-                        "date is empty: type the session's date",
-                        "تاریخ خالی است",
-                    )
-                    .to_string()
-                })?;
+                let date = self
+                    .parse_date_field(form, "date")?
+                    .ok_or_else(|| t(l, Msg::DateIsEmptyTypeThe).to_string())?;
                 let time = match form.opt("time") {
                     Some(t) => Some(check_time(&t).map_err(store_err)?),
                     None => None,
@@ -1365,13 +1279,13 @@ impl App {
                 self.open_session_screen(s.id)?;
                 Ok(format!(
                     "{} {} — {}",
-                    tr(l, "Session scheduled:", "جلسه برنامه‌ریزی شد:"),
+                    t(l, Msg::SessionScheduled),
                     s.number,
                     self.ctx.date(s.date)
                 ))
             }
             FormPurpose::NewItem { session_id } => {
-                let duration = parse_opt_number(form.get("duration"), tr(l, "minutes", "دقیقه"))?;
+                let duration = parse_opt_number(form.get("duration"), t(l, Msg::Minutes4))?;
                 self.ctx
                     .store
                     .add_agenda_item(&NewAgendaItem {
@@ -1385,10 +1299,10 @@ impl App {
                 if let Some(v) = &mut self.session {
                     v.agenda.selected = v.record.agenda.len().saturating_sub(1);
                 }
-                Ok(tr(l, "item added", "بند افزوده شد").into())
+                Ok(t(l, Msg::ItemAdded).into())
             }
             FormPurpose::EditItem { item_id, version } => {
-                let duration = parse_opt_number(form.get("duration"), tr(l, "minutes", "دقیقه"))?;
+                let duration = parse_opt_number(form.get("duration"), t(l, Msg::Minutes4))?;
                 self.ctx
                     .store
                     .update_agenda_item(
@@ -1399,7 +1313,7 @@ impl App {
                         Some(version),
                     )
                     .map_err(store_err)?;
-                Ok(tr(l, "item saved", "بند ذخیره شد").into())
+                Ok(t(l, Msg::ItemSaved).into())
             }
             FormPurpose::NewResolution {
                 session_id,
@@ -1439,17 +1353,13 @@ impl App {
                 if let Some(q) = quorum {
                     if !q.met() && !form.confirmed {
                         form.confirmed = true;
-                        form.warning = Some(match l {
-                            Lang::En => format!(
-                                "No quorum: {} of {} voting members present, {} needed. Save again (Enter) to record it anyway, or Esc.",
-                                q.present, q.voting, q.required
-                            ),
-                            Lang::Fa => format!(
-                                "حد نصاب حاصل نشده است ({} از {}؛ {} لازم است). برای ثبت با این حال دوباره Enter بزنید، یا Esc.",
-                                q.present, q.voting, q.required
-                            ),
-                        });
-                        return Err(tr(l, "quorum not met", "حد نصاب حاصل نشده است").into());
+                        let d = |n: u32| crate::locale::digits::localize_digits(&n.to_string(), l);
+                        form.warning = Some(tf(
+                            l,
+                            Msg::NoQuorumWarning,
+                            &[&d(q.present), &d(q.voting), &d(q.required)],
+                        ));
+                        return Err(t(l, Msg::QuorumNotMet2).into());
                     }
                 }
                 let r = self
@@ -1469,11 +1379,7 @@ impl App {
                         created_on: None,
                     })
                     .map_err(store_err)?;
-                Ok(format!(
-                    "{} {}",
-                    tr(l, "resolution recorded:", "مصوبه ثبت شد:"),
-                    r.number
-                ))
+                Ok(format!("{} {}", t(l, Msg::ResolutionRecorded), r.number))
             }
             FormPurpose::NewTask {
                 session_id: _,
@@ -1483,12 +1389,7 @@ impl App {
                 let assignee_id = form.opt("assignee").and_then(|a| a.parse::<i64>().ok());
                 let unit = form.opt("unit");
                 if assignee_id.is_none() && unit.is_none() {
-                    return Err(tr(
-                        l,
-                        "pick an assignee or type a unit",
-                        "مسئول یا واحد را مشخص کنید",
-                    )
-                    .into());
+                    return Err(t(l, Msg::PickAnAssigneeOrType).into());
                 }
                 let id = self
                     .ctx
@@ -1507,17 +1408,14 @@ impl App {
                         created_on: Some(self.ctx.today),
                     })
                     .map_err(store_err)?;
-                Ok(format!(
-                    "{} {id}",
-                    tr(l, "task added:", "پیگیری افزوده شد:")
-                ))
+                Ok(format!("{} {id}", t(l, Msg::TaskAdded)))
             }
             FormPurpose::ReviewTask {
                 session_id,
                 task_id,
                 version,
             } => {
-                let percent = parse_opt_number(form.get("percent"), tr(l, "percent", "درصد"))?;
+                let percent = parse_opt_number(form.get("percent"), t(l, Msg::Percent2))?;
                 let t = self
                     .ctx
                     .store
@@ -1546,7 +1444,7 @@ impl App {
                     .store
                     .add_guest(session_id, form.get("name"), form.opt("organization"))
                     .map_err(store_err)?;
-                Ok(tr(l, "guest invited", "مهمان دعوت شد").into())
+                Ok(t(l, Msg::GuestInvited).into())
             }
         }
     }
@@ -1566,7 +1464,7 @@ impl App {
         match self.ctx.store.set_minutes(ed.item_id, &text, expected) {
             Ok(_) => {
                 self.reload();
-                self.say(tr(self.lang(), "minutes saved", "صورتجلسه ذخیره شد"));
+                self.say(t(self.lang(), Msg::MinutesSaved));
             }
             Err(StoreError::Conflict { .. }) => {
                 let theirs = self
@@ -1577,14 +1475,7 @@ impl App {
                     .and_then(|i| i.minutes)
                     .unwrap_or_default();
                 ed.theirs = Some(theirs);
-                ed.error = Some(
-                    tr(
-                        self.lang(),
-                        "Someone else saved these minutes meanwhile (their text is shown below). Ctrl-S again keeps yours; Ctrl-T takes theirs; Ctrl-E merges both in $EDITOR.",
-                        "کاربر دیگری در این فاصله صورتجلسه را ذخیره کرده است (متن او در پایین است). Ctrl-S نسخه شما را نگه می‌دارد؛ Ctrl-T نسخه او را؛ Ctrl-E هر دو را در ویرایشگر ادغام می‌کند.",
-                    )
-                    .into(),
-                );
+                ed.error = Some(t(self.lang(), Msg::SomeoneElseSavedTheseMinutes).into());
                 self.modal = Some(Modal::Editor(ed));
             }
             Err(e) => {
@@ -1599,11 +1490,11 @@ impl App {
         let l = self.lang();
         let mut out = Vec::new();
         let scopes = [
-            (Scope::Global, tr(l, "Everywhere", "همه‌جا")),
-            (Scope::List, tr(l, "Lists", "فهرست‌ها")),
-            (Scope::Bodies, tr(l, "Bodies screen", "صفحه نهادها")),
-            (Scope::Session, tr(l, "Session screen", "صفحه جلسه")),
-            (Scope::RollCall, tr(l, "Roll call pane", "قاب حضور و غیاب")),
+            (Scope::Global, t(l, Msg::Everywhere)),
+            (Scope::List, t(l, Msg::Lists)),
+            (Scope::Bodies, t(l, Msg::BodiesScreen)),
+            (Scope::Session, t(l, Msg::SessionScreen)),
+            (Scope::RollCall, t(l, Msg::RollCallPane)),
         ];
         for (scope, title) in scopes {
             out.push((String::new(), format!("— {title} —")));
@@ -1611,23 +1502,17 @@ impl App {
                 out.push((b.keys.join(", "), b.action.describe(l).to_string()));
             }
         }
-        out.push((
-            String::new(),
-            format!("— {} —", tr(l, "Forms and editor", "فرم‌ها و ویرایشگر")),
-        ));
-        for (k, en, fa) in [
-            ("tab, shift-tab", "Next / previous field", "فیلد بعد / قبل"),
-            ("enter", "Save the form", "ذخیره فرم"),
-            ("left, right, space", "Change a choice", "تغییر گزینه"),
-            ("ctrl-s", "Save the minutes", "ذخیره صورتجلسه"),
-            ("ctrl-e", "Continue in $EDITOR", "ادامه در ویرایشگر خارجی"),
-            (
-                "esc",
-                "Close (the text is kept as a draft)",
-                "بستن (متن به‌صورت پیش‌نویس می‌ماند)",
-            ),
+        out.push((String::new(), format!("— {} —", t(l, Msg::FormsAndEditor))));
+        for (k, msg) in [
+            ("tab, shift-tab", Msg::KeyNextField),
+            ("enter", Msg::KeySaveForm),
+            ("left, right, space", Msg::KeyChangeChoice),
+            ("ctrl-u", Msg::Unanimous),
+            ("ctrl-s", Msg::KeySaveMinutes),
+            ("ctrl-e", Msg::KeyContinueEditor),
+            ("esc", Msg::KeyCloseForm),
         ] {
-            out.push((k.to_string(), tr(l, en, fa).to_string()));
+            out.push((k.to_string(), t(l, msg).to_string()));
         }
         out
     }
@@ -1656,12 +1541,4 @@ fn parse_opt_number(s: &str, what: &str) -> Result<Option<i64>, String> {
     t.parse::<i64>()
         .map(Some)
         .map_err(|_| format!("{what} {s:?} is not a whole number"))
-}
-
-/// Picks the English or Persian text.
-pub fn tr<'a>(lang: Lang, en: &'a str, fa: &'a str) -> &'a str {
-    match lang {
-        Lang::En => en,
-        Lang::Fa => fa,
-    }
 }

@@ -107,6 +107,7 @@ pub struct DemoArgs {
 }
 
 #[derive(Debug, Subcommand)]
+#[allow(clippy::large_enum_variant)]
 pub enum BodyCmd {
     /// List bodies
     List(JsonFlag),

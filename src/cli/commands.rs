@@ -1270,14 +1270,7 @@ fn cal(ctx: &mut Context, a: &CalArgs, out: Out) -> CliResult {
         }
         writeln!(out, "{}", cells.join(""))?;
     }
-    writeln!(
-        out,
-        "{}",
-        match lang {
-            Lang::En => "* session   · Friday (weekend)",
-            Lang::Fa => "* جلسه   · جمعه (تعطیل)",
-        }
-    )?;
+    writeln!(out, "{}", t(lang, Msg::SessionFridayWeekend))?;
     for s in &sessions {
         writeln!(
             out,

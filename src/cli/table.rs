@@ -48,10 +48,22 @@ impl Table {
             visual(&cut, prefs.lang, prefs.bidi)
         };
         let header: Vec<String> = self.headers.iter().map(|h| prepare(h)).collect();
+        // Numbers in a Persian table are shown in Persian digits.
         let body: Vec<Vec<String>> = self
             .rows
             .iter()
-            .map(|r| r.iter().map(|c| prepare(c)).collect())
+            .map(|r| {
+                r.iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        if prefs.lang == Lang::Fa && self.numeric.get(i).copied().unwrap_or(false) {
+                            prepare(&crate::locale::digits::localize_digits(c, Lang::Fa))
+                        } else {
+                            prepare(c)
+                        }
+                    })
+                    .collect()
+            })
             .collect();
         let cols = header.len();
         let mut widths: Vec<usize> = header.iter().map(|h| cell_width(h)).collect();

@@ -342,7 +342,7 @@ fn load(store: &mut Store, data: &DemoData, lang: Lang, today: NaiveDate) -> Res
             n_sessions += 1;
             let seed = mix(body_id as u64, si as u64);
             // Guests to some sessions.
-            if !b.guest.is_empty() && seed % 2 == 0 {
+            if !b.guest.is_empty() && seed.is_multiple_of(2) {
                 let g = &b.guest[si % b.guest.len()];
                 store.add_guest(
                     session.id,

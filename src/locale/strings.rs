@@ -96,6 +96,107 @@ catalogue! {
     Carried => "carried over", "منتقل از جلسه قبل";
     ApprovedBy => "Minutes approved by", "صورتجلسه تأیید شد توسط";
     AuditHead => "Audit chain head", "سرِ زنجیره ممیزی";
+    NoOpenTaskSelected => "no open task selected: Tab to the review pane first", "پیگیری بازی انتخاب نشده است؛ ابتدا با Tab به قاب بررسی بروید";
+    QuorumLine => "{} of {} voting members present; quorum {}: {}", "{} از {} عضو دارای رأی حاضر؛ حد نصاب {}: {}";
+    QuorumMetShort => "met", "حاصل است";
+    QuorumNotMetShort => "NOT met", "حاصل نیست";
+    NoQuorumWarning => "No quorum: {} of {} voting members present, {} needed. Save again (Enter) to record it anyway, or Esc.", "حد نصاب حاصل نشده است ({} از {}؛ {} لازم است). برای ثبت با این حال دوباره Enter بزنید، یا Esc.";
+    ReviewTitle => "Review: open tasks ({}) — u records progress", "بررسی پیگیری‌های باز ({}) — u ثبت پیشرفت";
+    NoMinutesYet => "(no minutes yet — m writes them, E in $EDITOR)", "(هنوز صورتجلسه‌ای نیست — با m بنویسید)";
+    ReviewHint => "{} open tasks to review: Tab to the review pane, u records progress.", "{} پیگیری باز برای بررسی: با Tab به قاب بررسی بروید و با u پیشرفت را ثبت کنید.";
+    HomeTitle => "shura — bodies", "شورا — نهادها";
+    MinutesTitle => "Minutes — {}", "صورتجلسه — {}";
+    DraftRestored => "Restored an unsaved draft from the last session. Save it, or Esc to discard.", "پیش‌نویس ذخیره‌نشده جلسه قبل بازیابی شد. ذخیره کنید یا با Esc کنار بگذارید.";
+    KeySaveForm => "Save the form", "ذخیره فرم";
+    KeyChangeChoice => "Change a choice", "تغییر گزینه";
+    KeySaveMinutes => "Save the minutes", "ذخیره صورتجلسه";
+    KeyContinueEditor => "Continue in $EDITOR", "ادامه در ویرایشگر خارجی";
+    KeyCloseForm => "Close without saving", "بستن بدون ذخیره";
+    KeyNextField => "Next / previous field", "فیلد بعد / قبل";
+    ListSeparator => ", ", "، ";
+    TheirVersionMergeThenDelete => "their version (merge, then delete these markers)", "نسخه کاربر دیگر (ادغام کنید و این نشانه‌ها را پاک کنید)";
+    Session2 => "session", "جلسه";
+    Minutes2 => "minutes", "صورتجلسه";
+    Resolution2 => "resolution", "مصوبه";
+    Task2 => "task", "پیگیری";
+    RollCallReview => "roll call/review", "حضور/بررسی";
+    HelpEveryKeyScrollAny => "Help — every key (↑↓ scroll, any other key closes)", "راهنما — همه کلیدها";
+    CtrlSSaveCtrlE => "Ctrl-S save · Ctrl-E $EDITOR · Esc close without saving", "Ctrl-S ذخیره · Ctrl-E ویرایشگر خارجی · Esc بستن بدون ذخیره";
+    TheirVersionSavedMeanwhile => "Their version (saved meanwhile)", "نسخه کاربر دیگر";
+    EnterSaveTabNextField => "Enter save · Tab next field · ←→ choose · Esc cancel", "Enter ذخیره · Tab فیلد بعد · ←→ انتخاب · Esc انصراف";
+    NothingHereYet => "(nothing here yet)", "(هنوز موردی نیست)";
+    NoVote => " (no vote)", " (بدون رأی)";
+    TheAgendaIsEmptyA => "The agenda is empty. a adds an item.", "دستور جلسه خالی است. با a بند اضافه کنید.";
+    InviteAGuest => "Invite a guest", "دعوت از مهمان";
+    NoBodySelectedAddOne => "no body selected: add one with B", "نهادی انتخاب نشده است؛ با B یکی بسازید";
+    OpenASessionFirstEnter => "open a session first (Enter on a session)", "ابتدا یک جلسه را باز کنید";
+    TheAgendaIsEmptyAdd => "the agenda is empty: add an item with a", "دستور جلسه خالی است؛ با a بند اضافه کنید";
+    NoSessionYetScheduleOne => "no session yet: schedule one with n", "هنوز جلسه‌ای نیست؛ با n برنامه‌ریزی کنید";
+    ThisBodyHasNoMembers => "this body has no members to call", "این نهاد عضوی ندارد";
+    MinutesExported => "Minutes exported:", "صورتجلسه ذخیره شد:";
+    None => "(none)", "(ندارد)";
+    NewBody => "New body", "نهاد جدید";
+    MustMeet => "Must meet", "جلسات الزامی";
+    ResolutionNo => "Resolution no.", "شماره مصوبه";
+    StandingItems => "Standing items", "بندهای ثابت";
+    SeparatedBy => "separated by ;", "با ; جدا کنید";
+    AddAMember => "Add a member", "افزودن عضو";
+    NameOrId => "Name (or id)", "نام (یا شناسه)";
+    UnixLogin => "Unix login", "نام کاربری";
+    ScheduleSession => "Schedule session", "برنامه‌ریزی جلسه";
+    EG14050915 => "e.g. 1405/09/15, 2026-12-06, +7d", "مثلاً ۱۴۰۵/۰۹/۱۵ یا +7d";
+    StartTime => "Start time", "ساعت شروع";
+    EditAgendaItem => "Edit agenda item", "ویرایش بند";
+    NewAgendaItem => "New agenda item", "بند جدید دستور جلسه";
+    Minutes3 => "Minutes", "مدت (دقیقه)";
+    Text2 => "Text", "متن مصوبه";
+    ItWasDecidedThat => "It was decided that …", "مقرر گردید …";
+    VotesForAgainstAbstain => "Votes for/against/abstain", "آرا موافق/مخالف/ممتنع";
+    N721OrU => "7/2/1, or u for unanimous, or per member below", "7/2/1 یا u برای اتفاق آرا، یا رأی هر عضو در پایین";
+    RecordAResolution => "Record a resolution", "ثبت مصوبه";
+    AUnitBelow => "(a unit, below)", "(یک واحد، در پایین)";
+    NewFollowUpTask => "New follow-up task", "پیگیری جدید";
+    Task3 => "Task", "اقدام";
+    OrAUnit => "or a unit", "یا واحد";
+    Progress => "Progress", "پیشرفت";
+    NewDueDate => "New due date", "مهلت جدید";
+    BodyAdded => "body added:", "نهاد افزوده شد:";
+    NameIsEmptyTypeThe => "name is empty: type the member's name", "نام خالی است";
+    DateIsEmptyTypeThe => "date is empty: type the session's date", "تاریخ خالی است";
+    SessionScheduled => "Session scheduled:", "جلسه برنامه‌ریزی شد:";
+    Minutes4 => "minutes", "دقیقه";
+    ItemAdded => "item added", "بند افزوده شد";
+    ItemSaved => "item saved", "بند ذخیره شد";
+    QuorumNotMet2 => "quorum not met", "حد نصاب حاصل نشده است";
+    ResolutionRecorded => "resolution recorded:", "مصوبه ثبت شد:";
+    PickAnAssigneeOrType => "pick an assignee or type a unit", "مسئول یا واحد را مشخص کنید";
+    TaskAdded => "task added:", "پیگیری افزوده شد:";
+    Percent2 => "percent", "درصد";
+    GuestInvited => "guest invited", "مهمان دعوت شد";
+    MinutesSaved => "minutes saved", "صورتجلسه ذخیره شد";
+    SomeoneElseSavedTheseMinutes => "Someone else saved these minutes meanwhile (their text is shown below). Ctrl-S again keeps yours; Ctrl-T takes theirs; Ctrl-E merges both in $EDITOR.", "کاربر دیگری در این فاصله صورتجلسه را ذخیره کرده است (متن او در پایین است). Ctrl-S نسخه شما را نگه می‌دارد؛ Ctrl-T نسخه او را؛ Ctrl-E هر دو را در ویرایشگر ادغام می‌کند.";
+    Everywhere => "Everywhere", "همه‌جا";
+    Lists => "Lists", "فهرست‌ها";
+    BodiesScreen => "Bodies screen", "صفحه نهادها";
+    SessionScreen => "Session screen", "صفحه جلسه";
+    RollCallPane => "Roll call pane", "قاب حضور و غیاب";
+    FormsAndEditor => "Forms and editor", "فرم‌ها و ویرایشگر";
+    Reloaded => "reloaded", "بارگذاری شد";
+    SessionFridayWeekend => "* session   · Friday (weekend)", "* جلسه   · جمعه (تعطیل)";
+}
+
+/// A message with `{}` placeholders filled in order.
+pub fn tf(lang: Lang, msg: Msg, args: &[&str]) -> String {
+    let mut out = String::new();
+    let mut rest = msg.text(lang);
+    let mut args = args.iter();
+    while let Some(i) = rest.find("{}") {
+        out.push_str(&rest[..i]);
+        out.push_str(args.next().copied().unwrap_or(""));
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Shorthand: the message in the given language.

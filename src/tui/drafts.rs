@@ -62,13 +62,8 @@ pub fn offer(app: &mut App) {
         Draft::Editor(e) => Modal::Editor(e),
     });
     app.status = Some(crate::app::state::Status {
-        text: match app.lang() {
-            crate::locale::Lang::En => format!(
-                "Restored an unsaved draft from the last session ({} more waiting). Save it, or Esc to discard.",
-                files.len()
-            ),
-            crate::locale::Lang::Fa => "پیش‌نویس ذخیره‌نشده جلسه قبل بازیابی شد. ذخیره کنید یا با Esc کنار بگذارید.".into(),
-        },
+        text: crate::locale::strings::t(app.lang(), crate::locale::strings::Msg::DraftRestored)
+            .to_string(),
         error: false,
     });
 }

@@ -1,6 +1,7 @@
 //! The frame: title bar, the screen on top of the stack, the status line, and any
 //! popup. Reads only the app's cached state: no query runs while drawing.
 
+use crate::locale::strings::{t, Msg};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::Clear;
 use ratatui::Frame;
@@ -23,10 +24,7 @@ pub fn draw(f: &mut Frame, app: &mut App, theme: &Theme) {
     app.page = main.height.saturating_sub(4).max(1) as usize;
     let prefs = app.ctx.prefs;
     let title = match app.screen() {
-        Screen::Bodies => match app.lang() {
-            Lang::En => "shura — bodies".to_string(),
-            Lang::Fa => "شورا — نهادها".to_string(),
-        },
+        Screen::Bodies => t(app.lang(), Msg::HomeTitle).to_string(),
         Screen::Session(_) => app
             .session
             .as_ref()
@@ -34,10 +32,7 @@ pub fn draw(f: &mut Frame, app: &mut App, theme: &Theme) {
                 format!(
                     "{} — {} {}",
                     v.record.body.name.get(app.lang()),
-                    match app.lang() {
-                        Lang::En => "session",
-                        Lang::Fa => "جلسه",
-                    },
+                    t(app.lang(), Msg::Session2),
                     crate::locale::digits::localize_digits(
                         &v.record.session.number.to_string(),
                         app.lang()
@@ -149,34 +144,10 @@ fn hints(app: &App, width: usize) -> String {
             } else {
                 vec![
                     (k(Action::OpenSession), Action::OpenSession.describe(l)),
-                    (
-                        k(Action::WriteMinutes),
-                        match l {
-                            Lang::En => "minutes",
-                            Lang::Fa => "صورتجلسه",
-                        },
-                    ),
-                    (
-                        k(Action::AddResolution),
-                        match l {
-                            Lang::En => "resolution",
-                            Lang::Fa => "مصوبه",
-                        },
-                    ),
-                    (
-                        k(Action::AddTask),
-                        match l {
-                            Lang::En => "task",
-                            Lang::Fa => "پیگیری",
-                        },
-                    ),
-                    (
-                        k(Action::NextPane),
-                        match l {
-                            Lang::En => "roll call/review",
-                            Lang::Fa => "حضور/بررسی",
-                        },
-                    ),
+                    (k(Action::WriteMinutes), t(l, Msg::Minutes2)),
+                    (k(Action::AddResolution), t(l, Msg::Resolution2)),
+                    (k(Action::AddTask), t(l, Msg::Task2)),
+                    (k(Action::NextPane), t(l, Msg::RollCallReview)),
                     (k(Action::Help), Action::Help.describe(l)),
                 ]
             }

@@ -8,6 +8,7 @@ pub mod keys;
 pub mod theme;
 pub mod views;
 
+use crate::locale::strings::{t, Msg};
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -218,10 +219,7 @@ fn external_editor(app: &mut App, config: &Config) -> io::Result<()> {
     if let Some(theirs) = &ed.theirs {
         text = format!(
             "{text}\n\n<<<<<<< {}\n{theirs}\n>>>>>>>\n",
-            match app.lang() {
-                crate::locale::Lang::En => "their version (merge, then delete these markers)",
-                crate::locale::Lang::Fa => "نسخه کاربر دیگر (ادغام کنید و این نشانه‌ها را پاک کنید)",
-            }
+            t(app.lang(), Msg::TheirVersionMergeThenDelete)
         );
     }
     let dir = crate::config::state_dir();

@@ -129,10 +129,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map(|m| {
             let mut role = m.membership.role.label(l).to_string();
             if !m.membership.voting {
-                role.push_str(match l {
-                    crate::locale::Lang::En => " (no vote)",
-                    crate::locale::Lang::Fa => " (بدون رأی)",
-                });
+                role.push_str(t(l, Msg::NoVote));
             }
             vec![m.person.name.get(l).to_string(), role]
         })

@@ -1,5 +1,6 @@
 //! The inline minutes editor.
 
+use crate::locale::strings::{t, Msg};
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
@@ -13,10 +14,11 @@ use crate::locale::Lang;
 use crate::tui::theme::Theme;
 
 pub fn draw(f: &mut Frame, area: Rect, ed: &Editor, theme: &Theme, prefs: Prefs) {
-    let title = match prefs.lang {
-        Lang::En => format!("Minutes — {}", ed.title),
-        Lang::Fa => format!("صورتجلسه — {}", ed.title),
-    };
+    let title = crate::locale::strings::tf(
+        prefs.lang,
+        crate::locale::strings::Msg::MinutesTitle,
+        &[&ed.title],
+    );
     let (main, theirs_area) = if ed.theirs.is_some() {
         let [a, b] =
             Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area);
@@ -60,10 +62,7 @@ pub fn draw(f: &mut Frame, area: Rect, ed: &Editor, theme: &Theme, prefs: Prefs)
             f.set_cursor_position(Position::new(cx, row));
         }
     }
-    let help = match prefs.lang {
-        Lang::En => "Ctrl-S save · Ctrl-E $EDITOR · Esc close without saving",
-        Lang::Fa => "Ctrl-S ذخیره · Ctrl-E ویرایشگر خارجی · Esc بستن بدون ذخیره",
-    };
+    let help = t(prefs.lang, Msg::CtrlSSaveCtrlE);
     if inner.height > 0 {
         widgets::line(
             f,
@@ -74,10 +73,7 @@ pub fn draw(f: &mut Frame, area: Rect, ed: &Editor, theme: &Theme, prefs: Prefs)
         );
     }
     if let (Some(theirs), Some(a)) = (&ed.theirs, theirs_area) {
-        let title = match prefs.lang {
-            Lang::En => "Their version (saved meanwhile)",
-            Lang::Fa => "نسخه کاربر دیگر",
-        };
+        let title = t(prefs.lang, Msg::TheirVersionSavedMeanwhile);
         let lines: Vec<(String, ratatui::style::Style)> = theirs
             .lines()
             .map(|l| (l.to_string(), theme.muted))

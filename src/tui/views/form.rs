@@ -1,5 +1,6 @@
 //! A form popup: one field per line, the error or warning above.
 
+use crate::locale::strings::{t, Msg};
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
@@ -93,10 +94,7 @@ pub fn draw(f: &mut Frame, area: Rect, form: &Form, theme: &Theme, prefs: Prefs)
         }
         y += 1;
     }
-    let help = match prefs.lang {
-        Lang::En => "Enter save · Tab next field · ←→ choose · Esc cancel",
-        Lang::Fa => "Enter ذخیره · Tab فیلد بعد · ←→ انتخاب · Esc انصراف",
-    };
+    let help = t(prefs.lang, Msg::EnterSaveTabNextField);
     if inner.height > 0 {
         let last = Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1);
         widgets::line(f, last, help, theme.muted, prefs);

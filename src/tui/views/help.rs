@@ -1,5 +1,6 @@
 //! The help screen, generated from the keymap table.
 
+use crate::locale::strings::{t, Msg};
 use ratatui::layout::Rect;
 use ratatui::Frame;
 
@@ -15,10 +16,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &Theme) 
         .skip(scroll)
         .map(|(k, what)| vec![k, what])
         .collect();
-    let title = match prefs.lang {
-        crate::locale::Lang::En => "Help — every key (↑↓ scroll, any other key closes)",
-        crate::locale::Lang::Fa => "راهنما — همه کلیدها",
-    };
+    let title = t(prefs.lang, Msg::HelpEveryKeyScrollAny);
     widgets::table(
         f,
         area,

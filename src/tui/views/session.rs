@@ -10,7 +10,7 @@ use super::{forget_all, remember, Target};
 use crate::app::state::{App, ListKind, SessionPane};
 use crate::locale::calendar::format_date;
 use crate::locale::digits::localize_digits;
-use crate::locale::strings::{t, Msg};
+use crate::locale::strings::{t, tf, Msg};
 use crate::locale::{Calendar, Lang};
 use crate::model::*;
 use crate::tui::theme::Theme;
@@ -203,16 +203,11 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     }
                 })
                 .collect();
-            let title = match l {
-                Lang::En => format!(
-                    "Review: open tasks ({}) — u records progress",
-                    v.review.len()
-                ),
-                Lang::Fa => format!(
-                    "بررسی پیگیری‌های باز ({}) — u ثبت پیشرفت",
-                    localize_digits(&v.review.len().to_string(), l)
-                ),
-            };
+            let title = tf(
+                l,
+                Msg::ReviewTitle,
+                &[&localize_digits(&v.review.len().to_string(), l)],
+            );
             widgets::table(
                 f,
                 right,
@@ -239,10 +234,7 @@ fn draw_item(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .selected_row(ListKind::Agenda)
         .and_then(|i| v.record.agenda.get(i))
     else {
-        let hint = match l {
-            Lang::En => "The agenda is empty. a adds an item.",
-            Lang::Fa => "دستور جلسه خالی است. با a بند اضافه کنید.",
-        };
+        let hint = t(l, Msg::TheAgendaIsEmptyA);
         widgets::text_block(
             f,
             area,
@@ -269,21 +261,16 @@ fn draw_item(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 lines.push((para.to_string(), theme.base));
             }
         }
-        None => lines.push((
-            match l {
-                Lang::En => "(no minutes yet — m writes them, E in $EDITOR)".into(),
-                Lang::Fa => "(هنوز صورتجلسه‌ای نیست — با m بنویسید)".into(),
-            },
-            theme.muted,
-        )),
+        None => lines.push((t(l, Msg::NoMinutesYet).to_string(), theme.muted)),
     }
     if a.item.is_review {
         lines.push((String::new(), theme.base));
         lines.push((
-            match l {
-                Lang::En => format!("{} open tasks to review: Tab to the review pane, u records progress.", v.review.len()),
-                Lang::Fa => format!("{} پیگیری باز برای بررسی: با Tab به قاب بررسی بروید و با u پیشرفت را ثبت کنید.", localize_digits(&v.review.len().to_string(), l)),
-            },
+            tf(
+                l,
+                Msg::ReviewHint,
+                &[&localize_digits(&v.review.len().to_string(), l)],
+            ),
             theme.accent,
         ));
     }

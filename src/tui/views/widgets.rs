@@ -2,6 +2,7 @@
 //! text (sanitized), right-to-left aware (mirrored columns, reordered cells) and exact
 //! in width (the lam-alef problem is handled by `display_cell`).
 
+use crate::locale::strings::Msg;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -134,10 +135,7 @@ pub fn table(
     }
     f.render_stateful_widget(t, area, &mut state);
     if rows.is_empty() {
-        let msg = match prefs.lang {
-            Lang::En => "(nothing here yet)",
-            Lang::Fa => "(هنوز موردی نیست)",
-        };
+        let msg = crate::locale::strings::t(prefs.lang, Msg::NothingHereYet);
         if area.height > 3 && area.width > 4 {
             let inner = Rect::new(area.x + 1, area.y + 2, area.width - 2, 1);
             let line = display_cell(msg, inner.width as usize, prefs.lang, prefs.bidi, align);
