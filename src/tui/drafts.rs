@@ -13,6 +13,28 @@ pub enum Draft {
     Editor(Editor),
 }
 
+/// The latest form or editor contents, kept after every key so a signal handler on
+/// another thread can save it even while the main thread is blocked.
+static LATEST: std::sync::Mutex<Option<Draft>> = std::sync::Mutex::new(None);
+
+/// Remembers what is being typed now (called after each event).
+pub fn remember(app: &App) {
+    let draft = match &app.modal {
+        Some(Modal::Form(f)) => Some(Draft::Form(f.clone())),
+        Some(Modal::Editor(e)) => Some(Draft::Editor(e.clone())),
+        _ => None,
+    };
+    if let Ok(mut latest) = LATEST.lock() {
+        *latest = draft;
+    }
+}
+
+/// Writes the remembered draft, if any (from the signal thread).
+pub fn save_remembered() -> Option<std::path::PathBuf> {
+    let draft = LATEST.lock().ok()?.take()?;
+    write(&draft)
+}
+
 fn dir() -> std::path::PathBuf {
     crate::config::state_dir().join("drafts")
 }
@@ -24,6 +46,10 @@ pub fn save(app: &App) -> Option<std::path::PathBuf> {
         Some(Modal::Editor(e)) => Draft::Editor(e.clone()),
         _ => return None,
     };
+    write(&draft)
+}
+
+fn write(draft: &Draft) -> Option<std::path::PathBuf> {
     let dir = dir();
     std::fs::create_dir_all(&dir).ok()?;
     let path = dir.join(format!(

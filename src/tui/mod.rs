@@ -114,9 +114,7 @@ pub fn run(ctx: Context, config: Config) -> io::Result<()> {
     drafts::offer(&mut app);
 
     let term_flag = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(sig, Arc::clone(&term_flag))?;
-    }
+    watch_signals(Arc::clone(&term_flag))?;
     install_panic_hook();
     setup_terminal(config.mouse)?;
     let result = event_loop(&mut app, &theme, &config, &term_flag);
@@ -125,6 +123,28 @@ pub fn run(ctx: Context, config: Config) -> io::Result<()> {
     }
     restore_terminal();
     result
+}
+
+/// SIGTERM and SIGHUP (the SSH link dropped): save what is being typed, restore the
+/// terminal and exit. This runs on its own thread because when the terminal is gone,
+/// crossterm's reader can spin without returning to our loop.
+fn watch_signals(flag: Arc<AtomicBool>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                flag.store(true, Ordering::SeqCst);
+                let saved = drafts::save_remembered();
+                restore_terminal();
+                if let Some(path) = saved {
+                    eprintln!("shura: your unsaved text is kept in {}; it is offered back at the next start", path.display());
+                }
+                std::process::exit(128 + sig);
+            }
+        })?;
+    Ok(())
 }
 
 fn new_terminal() -> io::Result<Terminal<CrosstermBackend<io::Stdout>>> {
@@ -181,6 +201,7 @@ fn event_loop(app: &mut App, theme: &Theme, config: &Config, stop: &AtomicBool) 
             }
             _ => {}
         }
+        drafts::remember(app);
     }
     Ok(())
 }
