@@ -228,21 +228,31 @@ fn session_dates(
     }
     let statutory = out.len() as u32;
     let rest = b.sessions.saturating_sub(statutory);
+    let kind = if statutory > 0 {
+        SessionKind::Extraordinary
+    } else {
+        SessionKind::Regular
+    };
+    // The newest sessions: one held recently (its tasks are mostly not yet due) and,
+    // for bodies without a statute, one coming up; the others spread over two years.
+    let jitter = mix(b.key.len() as u64, b.key.bytes().map(u64::from).sum());
+    let mut recent = Vec::new();
+    if rest >= 1 {
+        recent.push(today - Duration::days(6 + (jitter % 15) as i64));
+    }
+    if rest >= 2 && statutory == 0 {
+        recent.push(today + Duration::days(4 + (jitter % 20) as i64));
+    }
+    let spread = rest.saturating_sub(recent.len() as u32);
     let span_start = formed.max(today - Duration::days(700));
-    let span = (today + Duration::days(21) - span_start).num_days().max(1);
-    for i in 0..rest {
-        let offset = if rest == 1 {
-            span - 1
-        } else {
-            span * i64::from(i + 1) / i64::from(rest)
-        };
-        let d = working_day(span_start + Duration::days(offset));
-        let kind = if statutory > 0 {
-            SessionKind::Extraordinary
-        } else {
-            SessionKind::Regular
-        };
-        out.push((d, kind));
+    let span_end = today - Duration::days(35);
+    let span = (span_end - span_start).num_days().max(1);
+    for i in 0..spread {
+        let offset = span * i64::from(i) / i64::from(spread.max(1));
+        out.push((working_day(span_start + Duration::days(offset)), kind));
+    }
+    for d in recent {
+        out.push((working_day(d), kind));
     }
     out.sort_by_key(|(d, _)| *d);
     out.dedup_by_key(|(d, _)| *d);

@@ -42,8 +42,13 @@ pub fn draw(f: &mut Frame, area: Rect, form: &Form, theme: &Theme, prefs: Prefs)
         .unwrap_or(8)
         .min(width / 2) as u16
         + 1;
-    for (i, field) in form.fields.iter().enumerate() {
-        if y + 1 > inner.y + inner.height {
+    // Each field takes two rows (value, then its hint); the last row is the key help.
+    // When they don't all fit, the view scrolls so the focused field shows.
+    let rows_left = (inner.y + inner.height).saturating_sub(y + 1) as usize;
+    let fit = (rows_left / 2).max(1);
+    let first = (form.focus + 1).saturating_sub(fit);
+    for (i, field) in form.fields.iter().enumerate().skip(first) {
+        if y + 2 > inner.y + inner.height {
             break;
         }
         let focused = i == form.focus;
