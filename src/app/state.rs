@@ -988,7 +988,7 @@ impl App {
             &format!(
                 "{} {} — {}",
                 t(l, Msg::ScheduleSession),
-                next,
+                crate::locale::digits::localize_digits(&next.to_string(), l),
                 body.name.get(l)
             ),
             FormPurpose::NewSession { body_id: body.id },

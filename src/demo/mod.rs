@@ -369,7 +369,10 @@ fn load(store: &mut Store, data: &DemoData, lang: Lang, today: NaiveDate) -> Res
                 let mut title = pick(lang, &topic.fa, &topic.en).to_string();
                 if round > 0 {
                     title = match lang {
-                        Lang::Fa => format!("{title} (مرحله {})", round + 1),
+                        Lang::Fa => format!(
+                            "{title} (مرحله {})",
+                            crate::locale::digits::to_persian_digits(&(round + 1).to_string())
+                        ),
                         Lang::En => format!("{title} (stage {})", round + 1),
                     };
                 }

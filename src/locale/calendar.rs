@@ -254,6 +254,12 @@ pub fn is_weekend(wd: Weekday, cal: Calendar) -> bool {
 /// Short numeric date: Gregorian `2024-03-20`, Jalali `1403/01/01`; Persian digits for `Lang::Fa`.
 pub fn format_date(d: NaiveDate, cal: Calendar, lang: Lang) -> String {
     let s = match cal {
+        // In Persian text "-" does not hold Persian digits together under the bidi
+        // algorithm (after Arabic letters they are Arabic numbers, joined only by "/"),
+        // so a Gregorian date would show with its parts swapped; Persian writes "/".
+        Calendar::Gregorian if lang == Lang::Fa => {
+            format!("{:04}/{:02}/{:02}", d.year(), d.month(), d.day())
+        }
         Calendar::Gregorian => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
         Calendar::Jalali => jalali_string(d),
     };

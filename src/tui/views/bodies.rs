@@ -15,36 +15,36 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let prefs = app.ctx.prefs;
     let l = prefs.lang;
     let wide = area.width >= 110;
+    let rtl = l == crate::locale::Lang::Fa;
+    // Persian mirrors the panes: the bodies on the right, members on the left.
     let (bodies_area, sessions_area, members_area) = if wide {
-        let [a, b, c] = Layout::horizontal([
+        let widths = [
             Constraint::Percentage(40),
             Constraint::Percentage(32),
             Constraint::Percentage(28),
-        ])
-        .areas(area);
-        (a, b, c)
+        ];
+        if rtl {
+            let [c, b, a] = Layout::horizontal([widths[2], widths[1], widths[0]]).areas(area);
+            (a, b, c)
+        } else {
+            let [a, b, c] = Layout::horizontal(widths).areas(area);
+            (a, b, c)
+        }
     } else {
-        let [a, right] =
-            Layout::horizontal([Constraint::Percentage(48), Constraint::Percentage(52)])
-                .areas(area);
+        let (a, right) = if rtl {
+            let [right, a] =
+                Layout::horizontal([Constraint::Percentage(52), Constraint::Percentage(48)])
+                    .areas(area);
+            (a, right)
+        } else {
+            let [a, right] =
+                Layout::horizontal([Constraint::Percentage(48), Constraint::Percentage(52)])
+                    .areas(area);
+            (a, right)
+        };
         let [b, c] =
             Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(right);
         (a, b, c)
-    };
-    // Mirror the panes in Persian: the list of bodies on the right.
-    let (bodies_area, sessions_area, members_area) = if l == crate::locale::Lang::Fa {
-        if wide {
-            (members_area, sessions_area, bodies_area)
-        } else {
-            let [right, left] =
-                Layout::horizontal([Constraint::Percentage(52), Constraint::Percentage(48)])
-                    .areas(area);
-            let [b, c] = Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)])
-                .areas(right);
-            (left, b, c)
-        }
-    } else {
-        (bodies_area, sessions_area, members_area)
     };
 
     let visible = app.visible_bodies();
