@@ -48,7 +48,7 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
             writeln!(
                 out,
                 "{} is ready (schema version {})",
-                ctx.store.path.display(),
+                crate::locale::text::sanitize_line(&ctx.store.path.display().to_string()),
                 ctx.store.schema_version()?
             )?;
             Ok(())
@@ -201,7 +201,7 @@ pub fn demo(path: &Path, a: &DemoArgs, prefs: Prefs, actor: Actor) -> CliResult 
     };
     println!(
         "{}: {} ({:.1} s)",
-        path.display(),
+        crate::locale::text::sanitize_line(&path.display().to_string()),
         summary,
         started.elapsed().as_secs_f64()
     );
@@ -489,6 +489,15 @@ fn member_add(ctx: &mut Context, a: &MemberAdd, out: Out) -> CliResult {
     let role = Role::parse(&a.role)?;
     let term_start = a.from.as_deref().map(|d| ctx.parse_date(d)).transpose()?;
     let term_end = a.to.as_deref().map(|d| ctx.parse_date(d)).transpose()?;
+    if let (Some(s), Some(e)) = (term_start, term_end) {
+        if e < s {
+            return Err(CliError::usage(format!(
+                "term end {} is before the term start {}; expected --to on or after --from",
+                ctx.date(e),
+                ctx.date(s)
+            )));
+        }
+    }
     let person_id = match (&a.person, &a.name) {
         (Some(p), _) => ctx.store.find_person(p)?.id,
         (None, Some(name)) => match ctx.store.find_person(name) {
@@ -916,7 +925,11 @@ fn resolution_add(ctx: &mut Context, a: &ResolutionAdd, out: Out) -> CliResult {
         votes,
         owner: a.owner.clone(),
         due,
-        created_on: None,
+        created_on: if session.is_none() {
+            Some(ctx.today)
+        } else {
+            None
+        },
     })?;
     if a.json {
         return print_json(out, &r);
@@ -1064,7 +1077,13 @@ fn task_filter(ctx: &Context, a: &TaskList) -> CliResult<TaskFilter> {
         match ctx.store.find_person(who) {
             Ok(p) => f.assignee_id = Some(p.id),
             Err(crate::store::StoreError::NotFound { .. }) => {
-                f.assignee_unit = Some(who.trim().to_string())
+                let unit = who.trim().to_string();
+                if !ctx.store.unit_exists(&unit)? {
+                    return Err(CliError::usage(format!(
+                        "assignee {who:?} is neither a person (id, login or name) nor a unit that has tasks"
+                    )));
+                }
+                f.assignee_unit = Some(unit);
             }
             Err(e) => return Err(e.into()),
         }
@@ -1378,7 +1397,11 @@ fn export_minutes(ctx: &mut Context, a: &ExportMinutes, out: Out) -> CliResult {
         Some(path) => {
             std::fs::write(path, doc)
                 .map_err(|e| CliError::failure(format!("cannot write {}: {e}", path.display())))?;
-            writeln!(out, "minutes written to {}", path.display())?;
+            writeln!(
+                out,
+                "minutes written to {}",
+                crate::locale::text::sanitize_line(&path.display().to_string())
+            )?;
         }
         None => write!(out, "{}", crate::locale::text::sanitize(&doc))?,
     }

@@ -26,6 +26,8 @@ fn add_jalali(v: &mut Value) {
                             extra.push((format!("{k}_jalali"), Value::from(jalali_string(d))));
                         }
                     }
+                    // Audit snapshots are kept exactly as they were hashed.
+                    _ if k == "before" || k == "after" => {}
                     other => add_jalali(other),
                 }
             }
@@ -55,15 +57,44 @@ fn iso_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
-/// Serializes with Jalali dates added and pretty-prints.
+/// Serializes with Jalali dates added and pretty-prints. Besides what JSON itself
+/// escapes, C1 controls, DEL and bidi controls are written as `\uXXXX` escapes: the
+/// text stays exact for a parser, and nothing reaches a terminal raw.
 pub fn to_string<T: Serialize>(value: &T) -> Result<String, serde_json::Error> {
     let v = with_jalali(serde_json::to_value(value)?);
-    serde_json::to_string_pretty(&v)
+    Ok(escape_invisible(&serde_json::to_string_pretty(&v)?))
+}
+
+/// Rewrites characters a terminal would act on as JSON `\uXXXX` escapes (valid only
+/// inside strings, where serde_json puts every such character).
+pub fn escape_invisible(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        let risky = matches!(c, '\u{7f}'..='\u{9f}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}' | '\u{2028}' | '\u{2029}');
+        if risky {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_characters_are_escaped_and_parse_back() {
+        let text = "a\u{9b}31m\u{202e}b";
+        let json = to_string(&serde_json::json!({ "title": text })).unwrap_or_default();
+        assert!(
+            !json.contains('\u{9b}') && !json.contains('\u{202e}'),
+            "{json}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+        assert_eq!(back["title"], text);
+    }
 
     #[test]
     fn dates_get_a_jalali_twin() {

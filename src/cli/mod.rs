@@ -89,7 +89,14 @@ pub fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             // clap prints help/version to stdout (exit 0) and usage errors to stderr (2).
-            let _ = e.print();
+            // Sanitized: what the user typed is echoed back in usage errors.
+            let text = e.render().to_string();
+            let clean = sanitize(&text);
+            if e.use_stderr() {
+                let _ = write!(std::io::stderr(), "{clean}");
+            } else {
+                let _ = write!(std::io::stdout(), "{clean}");
+            }
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
@@ -129,6 +136,14 @@ pub fn resolve_prefs(cli: &Cli) -> CliResult<(Prefs, crate::config::Config, Vec<
                 "calendar {c:?} is not known; expected jalali or gregorian"
             ))
         })?;
+    }
+    // Output going to a file or a pipe keeps logical order (for mail, scripts, other
+    // programs); reordering is for a terminal that can't do it itself.
+    if cli.bidi.is_none() && cli.command.is_some() {
+        use std::io::IsTerminal;
+        if !std::io::stdout().is_terminal() {
+            prefs.bidi = BidiMode::Off;
+        }
     }
     if let Some(b) = &cli.bidi {
         prefs.bidi = BidiMode::parse(b).ok_or_else(|| {

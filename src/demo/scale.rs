@@ -438,11 +438,13 @@ fn fill(
     let span_days: i64 = 5 * 365;
     let start = today - Duration::days(span_days - 60);
     let start_s = start.to_string();
+    let t0 = std::time::Instant::now();
 
     let tx = store.conn.transaction()?;
     for (name, _) in indexes {
         tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
     }
+    tx.execute_batch(FTS_BULK)?;
     {
         let mut ins = tx.prepare(
             "INSERT INTO person(id, name_fa, name_en, login, organization, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -709,12 +711,16 @@ fn fill(
     }
     tx.commit()?;
 
+    eprintln!("TRACE rows {:?}", t0.elapsed());
     // Indexes back, from their own SQL; the full-text index merged into one segment.
     let tx = store.conn.transaction()?;
     for (_, sql) in indexes {
         tx.execute_batch(sql)?;
     }
+    eprintln!("TRACE indexes {:?}", t0.elapsed());
     tx.execute_batch("INSERT INTO search_index(search_index) VALUES ('optimize')")?;
+    tx.execute_batch(FTS_DEFAULTS)?;
+    eprintln!("TRACE optimize {:?}", t0.elapsed());
     tx.commit()?;
 
     let actor = store.actor.clone();
@@ -743,6 +749,15 @@ fn fill(
     })?;
     Ok((session_id, res_id, task_id))
 }
+
+/// FTS5 settings while loading: terms gathered in memory up to 64 MB per segment and
+/// no merging until the final 'optimize' merges everything once.
+const FTS_BULK: &str = "INSERT INTO search_index(search_index, rank) VALUES ('hashsize', 67108864);
+     INSERT INTO search_index(search_index, rank) VALUES ('automerge', 0);";
+/// FTS5's defaults (as in SQLite's fts5), for the database's later life.
+const FTS_DEFAULTS: &str =
+    "INSERT INTO search_index(search_index, rank) VALUES ('hashsize', 1048576);
+     INSERT INTO search_index(search_index, rank) VALUES ('automerge', 4);";
 
 /// Adds a full-text entry; `search` is already in its search form. The rowid encodes
 /// the kind as in `store::search`: kind * 2^40 + id.

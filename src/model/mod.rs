@@ -49,7 +49,7 @@ macro_rules! coded_enum {
                 Err(crate::model::InvalidValue {
                     what: $what,
                     value: s.to_string(),
-                    expected: Self::ALL.iter().map(|v| v.code()).collect::<Vec<_>>().join(", "),
+                    expected: format!("one of: {}", Self::ALL.iter().map(|v| v.code()).collect::<Vec<_>>().join(", ")),
                 })
             }
         }
@@ -74,7 +74,7 @@ impl std::fmt::Display for InvalidValue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} {:?} is not valid; expected one of: {}",
+            "{} {:?} is not valid; expected {}",
             self.what, self.value, self.expected
         )
     }

@@ -676,6 +676,10 @@ impl Store {
                 statuses = vec![WorkStatus::Open, WorkStatus::InProgress];
             }
             statuses.retain(|s| s.is_open());
+            if statuses.is_empty() {
+                // Only open tasks can be overdue: done or cancelled ones never are.
+                sql.push_str(" AND 0");
+            }
             sql.push_str(" AND t.due < ?");
             args.push(d.to_string().into());
         }
@@ -730,6 +734,14 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Whether any task is assigned to this unit.
+    pub fn unit_exists(&self, unit: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT EXISTS(SELECT 1 FROM task WHERE assignee_unit = ?1)")?
+            .query_row([unit], |r| r.get(0))?)
     }
 
     pub fn task_updates(&self, task_id: i64) -> Result<Vec<TaskUpdate>> {

@@ -235,6 +235,15 @@ BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no l
 CREATE TRIGGER approved_resolution_insert BEFORE INSERT ON resolution
 WHEN (SELECT status FROM session WHERE id = NEW.session_id) = 'approved'
 BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_guest_insert BEFORE INSERT ON guest
+WHEN (SELECT status FROM session WHERE id = NEW.session_id) = 'approved'
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_guest_change BEFORE UPDATE ON guest
+WHEN (SELECT status FROM session WHERE id = OLD.session_id) = 'approved'
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_guest_delete BEFORE DELETE ON guest
+WHEN (SELECT status FROM session WHERE id = OLD.session_id) = 'approved'
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
 CREATE TRIGGER approved_session_update BEFORE UPDATE ON session
 WHEN OLD.status = 'approved'
 BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;

@@ -624,9 +624,11 @@ impl Store {
                 return Ok(());
             };
             let before = snapshot(tx, "agenda_item", "id = ?1", &[&id])?;
+            let other_before = snapshot(tx, "agenda_item", "id = ?1", &[&other])?;
             tx.execute("UPDATE agenda_item SET position = ?2, version = version + 1 WHERE id = ?1", [id, other_pos])?;
             tx.execute("UPDATE agenda_item SET position = ?2, version = version + 1 WHERE id = ?1", [other, pos])?;
-            audited(tx, &actor, "update", "agenda_item", id, before)
+            audited(tx, &actor, "update", "agenda_item", id, before)?;
+            audited(tx, &actor, "update", "agenda_item", other, other_before)
         })
     }
 
@@ -766,7 +768,21 @@ impl Store {
             .unwrap_or_else(today);
         let id = self.write(|tx| {
             if let Some(item) = r.agenda_item_id {
-                exists(tx, "agenda_item", "agenda item", item)?;
+                let owner: Option<(i64, i64)> = tx
+                    .query_row(
+                        "SELECT a.session_id, s.body_id FROM agenda_item a JOIN session s ON s.id = a.session_id WHERE a.id = ?1",
+                        [item],
+                        |row| Ok((row.get(0)?, row.get(1)?)),
+                    )
+                    .optional()?;
+                let Some((item_session, item_body)) = owner else {
+                    return Err(StoreError::NotFound { what: "agenda item", key: item.to_string() });
+                };
+                if r.session_id.is_some_and(|s| s != item_session) || item_body != r.body_id {
+                    return Err(StoreError::Refused(format!(
+                        "agenda item {item} belongs to session {item_session}, not to the session of this resolution"
+                    )));
+                }
             }
             let seq: i64 = tx.query_row(
                 "SELECT coalesce(max(seq), 0) + 1 FROM resolution WHERE body_id = ?1",
