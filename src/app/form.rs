@@ -103,6 +103,7 @@ impl Field {
     pub fn insert(&mut self, s: &str) {
         match &self.kind {
             FieldKind::Text | FieldKind::Date => {
+                let s = s.replace("\r\n", "\n");
                 let clean: String = s
                     .chars()
                     .map(|c| {

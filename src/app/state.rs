@@ -63,6 +63,11 @@ pub enum Modal {
     },
     /// A message to acknowledge.
     Notice(String),
+    /// A question answered with y (runs the action) or any other key (does nothing).
+    Confirm {
+        text: String,
+        action: Action,
+    },
 }
 
 /// A selectable list's position.
@@ -132,6 +137,10 @@ pub struct App {
     /// The text filtering the list in view (`/`), and whether it is being typed.
     pub filter: String,
     pub filtering: bool,
+    /// Minutes typed and closed without saving, by agenda item: (text, version).
+    pub minutes_drafts: std::collections::BTreeMap<i64, (String, i64)>,
+    /// Set once a confirmed action runs, so it does not ask again.
+    confirmed: bool,
     pub session: Option<SessionView>,
     data_version: i64,
 }
@@ -163,6 +172,8 @@ impl App {
             member_cursor: Cursor::default(),
             filter: String::new(),
             filtering: false,
+            minutes_drafts: Default::default(),
+            confirmed: false,
             session: None,
             data_version: 0,
         };
@@ -395,6 +406,60 @@ impl App {
         self.visible_rows(kind).get(cursor.selected).copied()
     }
 
+    /// Runs an action the user confirmed (approving minutes, cancelling a session).
+    pub fn confirm(&mut self, action: Action) {
+        self.confirmed = true;
+        self.update(action);
+        self.confirmed = false;
+    }
+
+    /// Closes the minutes editor without saving: the text is kept as a draft for the
+    /// item (offered when it is opened again, and saved to disk on quit).
+    pub fn close_editor(&mut self) {
+        if let Some(Modal::Editor(ed)) = self.modal.take() {
+            let stored = self
+                .session
+                .as_ref()
+                .and_then(|v| v.record.agenda.iter().find(|a| a.item.id == ed.item_id))
+                .and_then(|a| a.item.minutes.clone())
+                .unwrap_or_default();
+            let text = ed.text();
+            if text != stored {
+                self.minutes_drafts.insert(ed.item_id, (text, ed.version));
+                self.say(t(self.lang(), Msg::UnsavedMinutesKept));
+            } else {
+                self.minutes_drafts.remove(&ed.item_id);
+            }
+        }
+    }
+
+    /// Ends filtering; the row that was selected stays selected in the whole list.
+    pub fn clear_filter(&mut self) {
+        self.filtering = false;
+        if self.filter.is_empty() {
+            return;
+        }
+        let kind = self.focused_list();
+        let row = self.selected_row(kind);
+        self.filter.clear();
+        if let Some(row) = row {
+            match kind {
+                ListKind::Bodies => self.body_cursor.selected = row,
+                ListKind::Sessions => self.session_cursor.selected = row,
+                ListKind::Members => self.member_cursor.selected = row,
+                ListKind::Agenda | ListKind::RollCall | ListKind::Review => {
+                    if let Some(v) = &mut self.session {
+                        match kind {
+                            ListKind::Agenda => v.agenda.selected = row,
+                            ListKind::RollCall => v.roll.selected = row,
+                            _ => v.review_cursor.selected = row,
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Puts the focused list's cursor on its first row (after the filter changed).
     pub fn reset_cursor(&mut self) {
         match self.focused_list() {
@@ -511,7 +576,7 @@ impl App {
             }
             Back => {
                 if !self.filter.is_empty() {
-                    self.filter.clear();
+                    self.clear_filter();
                     self.reload();
                 } else if self.stack.len() > 1 {
                     self.stack.pop();
@@ -560,6 +625,28 @@ impl App {
             }
             OpenSession => self.set_session_status(SessionStatus::Open),
             CloseSession => self.set_session_status(SessionStatus::Closed),
+            ApproveMinutes | CancelSession if !self.confirmed => {
+                let number = self
+                    .session
+                    .as_ref()
+                    .map(|v| {
+                        crate::locale::digits::localize_digits(
+                            &v.record.session.number.to_string(),
+                            self.lang(),
+                        )
+                    })
+                    .ok_or_else(|| self.no_session())?;
+                let msg = if action == ApproveMinutes {
+                    Msg::ConfirmApprove
+                } else {
+                    Msg::ConfirmCancel
+                };
+                self.modal = Some(Modal::Confirm {
+                    text: tf(self.lang(), msg, &[&number]),
+                    action,
+                });
+                Ok(())
+            }
             ApproveMinutes => self.set_session_status(SessionStatus::Approved),
             CancelSession => self.set_session_status(SessionStatus::Cancelled),
             AddItem => {
@@ -608,11 +695,16 @@ impl App {
             }
             WriteMinutes => {
                 let item = self.current_item()?;
+                // Unsaved text typed earlier comes back, with the version it started from.
+                let (text, version) = match self.minutes_drafts.get(&item.id) {
+                    Some((t, v)) => (t.clone(), *v),
+                    None => (item.minutes.clone().unwrap_or_default(), item.version),
+                };
                 self.modal = Some(Modal::Editor(Editor::new(
                     &item.title,
                     item.id,
-                    item.version,
-                    item.minutes.as_deref().unwrap_or(""),
+                    version,
+                    &text,
                 )));
                 Ok(())
             }
@@ -750,8 +842,7 @@ impl App {
     }
 
     fn switch_pane(&mut self, forward: bool) {
-        self.filter.clear();
-        self.filtering = false;
+        self.clear_filter();
         match self.screen() {
             Screen::Bodies => {
                 use BodiesPane::*;
@@ -779,6 +870,7 @@ impl App {
         match self.screen() {
             Screen::Bodies => match self.bodies_pane {
                 BodiesPane::Bodies => {
+                    self.clear_filter();
                     self.bodies_pane = BodiesPane::Sessions;
                     Ok(())
                 }
@@ -806,7 +898,7 @@ impl App {
     }
 
     pub fn open_session_screen(&mut self, id: i64) -> Outcome {
-        self.filter.clear();
+        self.clear_filter();
         self.stack.push(Screen::Session(id));
         self.session = None;
         self.load_session(id)
@@ -1463,6 +1555,7 @@ impl App {
         };
         match self.ctx.store.set_minutes(ed.item_id, &text, expected) {
             Ok(_) => {
+                self.minutes_drafts.remove(&ed.item_id);
                 self.reload();
                 self.say(t(self.lang(), Msg::MinutesSaved));
             }
@@ -1510,7 +1603,7 @@ impl App {
             ("ctrl-u", Msg::Unanimous),
             ("ctrl-s", Msg::KeySaveMinutes),
             ("ctrl-e", Msg::KeyContinueEditor),
-            ("esc", Msg::KeyCloseForm),
+            ("esc", Msg::KeyCloseEditor),
         ] {
             out.push((k.to_string(), t(l, msg).to_string()));
         }

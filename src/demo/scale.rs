@@ -409,6 +409,10 @@ pub fn generate_scale(store: &mut Store, scale: f64, today: NaiveDate) -> Result
         .execute_batch("PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;")?;
     let indexes = secondary_indexes(&store.conn)?;
     let made = fill(store, counts, today, &indexes);
+    if made.is_err() {
+        // Whatever went in stays usable: indexes and FTS5 settings as the schema has them.
+        let _ = restore_indexes(&store.conn, &indexes);
+    }
     let restored = restore_settings(&store.conn);
     let (sessions, resolutions, tasks) = made?;
     restored?;
@@ -416,6 +420,22 @@ pub fn generate_scale(store: &mut Store, scale: f64, today: NaiveDate) -> Result
         "scale {scale}: {} bodies, {} people, {sessions} sessions, {resolutions} resolutions, {tasks} tasks",
         counts.bodies, counts.people
     ))
+}
+
+/// Builds again those of `indexes` that are missing, and FTS5's default settings.
+fn restore_indexes(conn: &Connection, indexes: &[(String, String)]) -> Result<()> {
+    for (name, sql) in indexes {
+        let exists: bool = conn.query_row(
+            "SELECT EXISTS(SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?1)",
+            [name],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            conn.execute_batch(sql)?;
+        }
+    }
+    conn.execute_batch(FTS_DEFAULTS)?;
+    Ok(())
 }
 
 /// The store's own settings (as `Store::open` sets them) after generation.
@@ -438,7 +458,6 @@ fn fill(
     let span_days: i64 = 5 * 365;
     let start = today - Duration::days(span_days - 60);
     let start_s = start.to_string();
-    let t0 = std::time::Instant::now();
 
     let tx = store.conn.transaction()?;
     for (name, _) in indexes {
@@ -711,16 +730,13 @@ fn fill(
     }
     tx.commit()?;
 
-    eprintln!("TRACE rows {:?}", t0.elapsed());
     // Indexes back, from their own SQL; the full-text index merged into one segment.
     let tx = store.conn.transaction()?;
     for (_, sql) in indexes {
         tx.execute_batch(sql)?;
     }
-    eprintln!("TRACE indexes {:?}", t0.elapsed());
     tx.execute_batch("INSERT INTO search_index(search_index) VALUES ('optimize')")?;
     tx.execute_batch(FTS_DEFAULTS)?;
-    eprintln!("TRACE optimize {:?}", t0.elapsed());
     tx.commit()?;
 
     let actor = store.actor.clone();

@@ -114,6 +114,14 @@ catalogue! {
     KeyCloseForm => "Close without saving", "بستن بدون ذخیره";
     KeyNextField => "Next / previous field", "فیلد بعد / قبل";
     ListSeparator => ", ", "، ";
+    AllWord => "all", "همه";
+    RollCallTitle => "Roll call {}/{} · quorum {}: {}", "حضور و غیاب {}/{} · حد نصاب {}: {}";
+    UnsavedMinutesKept => "Minutes not saved yet: kept as a draft; m opens them again, Ctrl-S there saves.", "صورتجلسه هنوز ذخیره نشده است: به‌صورت پیش‌نویس نگه داشته شد؛ با m دوباره باز کنید و با Ctrl-S ذخیره کنید.";
+    KeyCloseEditor => "Close; minutes are kept as a draft", "بستن؛ صورتجلسه پیش‌نویس می‌ماند";
+    ConfirmApprove => "Approve the minutes of session {}? They can never change afterwards. y approves, any other key cancels.", "صورتجلسه جلسه {} تأیید شود؟ پس از آن هرگز تغییر نمی‌کند. y برای تأیید، هر کلید دیگر برای انصراف.";
+    ConfirmCancel => "Cancel session {}? y cancels it, any other key keeps it.", "جلسه {} لغو شود؟ y برای لغو، هر کلید دیگر برای انصراف.";
+    FormHelp => "Enter save|Tab next field|←→ choose|Esc cancel", "Enter ذخیره|Tab فیلد بعد|←→ انتخاب|Esc انصراف";
+    EditorHelp => "Ctrl-S save|Ctrl-E $EDITOR|Esc close (kept as a draft)", "Ctrl-S ذخیره|Ctrl-E ویرایشگر خارجی|Esc بستن (پیش‌نویس می‌ماند)";
     TheirVersionMergeThenDelete => "their version (merge, then delete these markers)", "نسخه کاربر دیگر (ادغام کنید و این نشانه‌ها را پاک کنید)";
     Session2 => "session", "جلسه";
     Minutes2 => "minutes", "صورتجلسه";

@@ -966,7 +966,7 @@ impl Store {
             if status == WorkStatus::Done {
                 percent = 100;
             }
-            let status = if status == WorkStatus::Open && percent > 0 && p.status.is_none() {
+            let status = if status == WorkStatus::Open && percent > 0 {
                 WorkStatus::InProgress
             } else {
                 status

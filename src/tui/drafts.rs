@@ -52,14 +52,31 @@ pub fn save(app: &App) -> Option<std::path::PathBuf> {
 fn write(draft: &Draft) -> Option<std::path::PathBuf> {
     let dir = dir();
     std::fs::create_dir_all(&dir).ok()?;
+    static COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
     let path = dir.join(format!(
-        "{}-{}.json",
+        "{}-{}-{n}.json",
         chrono::Utc::now().format("%Y%m%dT%H%M%S"),
         std::process::id()
     ));
     let text = serde_json::to_string_pretty(&draft).ok()?;
     std::fs::write(&path, text).ok()?;
     Some(path)
+}
+
+/// Writes the minutes closed without saving (Esc) so the next start offers them back.
+pub fn save_minutes_drafts(app: &App) {
+    for (item_id, (text, version)) in &app.minutes_drafts {
+        let title = app
+            .session
+            .as_ref()
+            .and_then(|v| v.record.agenda.iter().find(|a| a.item.id == *item_id))
+            .map(|a| a.item.title.clone())
+            .unwrap_or_default();
+        write(&Draft::Editor(Editor::new(
+            &title, *item_id, *version, text,
+        )));
+    }
 }
 
 /// Opens the newest saved draft (and removes its file): the user finds the form or

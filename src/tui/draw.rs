@@ -92,7 +92,7 @@ pub fn draw(f: &mut Frame, app: &mut App, theme: &Theme) {
                 area.height.saturating_sub(2),
             ),
             Modal::Form(form) => widgets::centered(area, 72, (form.fields.len() as u16) * 2 + 6),
-            Modal::Notice(_) => widgets::centered(area, 70, 8),
+            Modal::Notice(_) | Modal::Confirm { .. } => widgets::centered(area, 70, 8),
         };
         f.render_widget(Clear, popup);
         views::draw_modal(f, popup, app, theme);
@@ -119,10 +119,10 @@ fn hints(app: &App, width: usize) -> String {
     let pairs: Vec<(String, &str)> = match app.screen() {
         Screen::Bodies => vec![
             (k(Action::Open), Action::Open.describe(l)),
+            (k(Action::Help), Action::Help.describe(l)),
             (k(Action::NewSession), Action::NewSession.describe(l)),
             (k(Action::NewBody), Action::NewBody.describe(l)),
             (k(Action::AddMember), Action::AddMember.describe(l)),
-            (k(Action::Help), Action::Help.describe(l)),
             (k(Action::Quit), Action::Quit.describe(l)),
         ],
         Screen::Session(_) => {
@@ -138,18 +138,28 @@ fn hints(app: &App, width: usize) -> String {
                     (k(Action::MarkExcused), Action::MarkExcused.describe(l)),
                     (k(Action::MarkLate), Action::MarkLate.describe(l)),
                     (k(Action::MarkRemote), Action::MarkRemote.describe(l)),
-                    (k(Action::AllPresent), "all"),
+                    (k(Action::AllPresent), t(l, Msg::AllWord)),
                     (k(Action::Help), Action::Help.describe(l)),
                 ]
             } else {
-                vec![
-                    (k(Action::OpenSession), Action::OpenSession.describe(l)),
+                // The next step of the session's life comes first.
+                use crate::model::SessionStatus;
+                let next = match app.session.as_ref().map(|v| v.record.session.status) {
+                    Some(SessionStatus::Planned) => Some(Action::OpenSession),
+                    Some(SessionStatus::Open) => Some(Action::CloseSession),
+                    Some(SessionStatus::Closed) => Some(Action::ApproveMinutes),
+                    _ => None,
+                };
+                let mut v: Vec<(String, &str)> =
+                    next.map(|a| (k(a), a.describe(l))).into_iter().collect();
+                v.extend(vec![
                     (k(Action::WriteMinutes), t(l, Msg::Minutes2)),
                     (k(Action::AddResolution), t(l, Msg::Resolution2)),
                     (k(Action::AddTask), t(l, Msg::Task2)),
                     (k(Action::NextPane), t(l, Msg::RollCallReview)),
                     (k(Action::Help), Action::Help.describe(l)),
-                ]
+                ]);
+                v
             }
         }
     };

@@ -121,6 +121,7 @@ pub fn run(ctx: Context, config: Config) -> io::Result<()> {
     if term_flag.load(Ordering::SeqCst) {
         drafts::save(&app);
     }
+    drafts::save_minutes_drafts(&app);
     restore_terminal();
     result
 }
@@ -302,6 +303,8 @@ fn external_editor(app: &mut App, config: &Config) -> io::Result<()> {
 pub fn handle_key(app: &mut App, key: KeyEvent) {
     let name = keys::key_name(&key);
     if name == "ctrl-c" {
+        // Whatever is being typed is kept as a draft for the next start.
+        drafts::save(app);
         app.quit = true;
         return;
     }
@@ -337,6 +340,9 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
 }
 
 pub fn handle_paste(app: &mut App, text: &str) {
+    // Escape sequences go whole, not just their ESC.
+    let clean = crate::locale::text::sanitize(text);
+    let text: &str = &clean;
     match &mut app.modal {
         Some(Modal::Form(form)) => {
             if let Some(f) = form.focused() {

@@ -26,7 +26,7 @@ pub fn draw(f: &mut Frame, area: Rect, ed: &Editor, theme: &Theme, prefs: Prefs)
     } else {
         (area, None)
     };
-    let block = widgets::block(&title, true, theme, prefs);
+    let block = widgets::block_in(&title, main.width, true, theme, prefs);
     let inner = block.inner(main);
     f.render_widget(block, main);
     let mut y = inner.y;
@@ -41,7 +41,7 @@ pub fn draw(f: &mut Frame, area: Rect, ed: &Editor, theme: &Theme, prefs: Prefs)
         }
     }
     let text_h = (inner.y + inner.height).saturating_sub(y + 1) as usize;
-    let first = ed.row.saturating_sub(text_h.saturating_sub(1));
+    let width = inner.width as usize;
     let align = if crate::locale::text::is_rtl_text(&ed.text())
         || prefs.lang == Lang::Fa && ed.text().trim().is_empty()
     {
@@ -49,25 +49,41 @@ pub fn draw(f: &mut Frame, area: Rect, ed: &Editor, theme: &Theme, prefs: Prefs)
     } else {
         Align::Left
     };
-    for (i, line) in ed.lines.iter().enumerate().skip(first).take(text_h) {
-        let shown = display_cell(line, inner.width as usize, prefs.lang, prefs.bidi, align);
-        let row = y + (i - first) as u16;
+    // Long lines wrap (at a space when there is one); each wrapped row is reordered
+    // for display on its own. Rows: (line index, first char, end char).
+    let mut rows: Vec<(usize, usize, usize)> = Vec::new();
+    let mut cursor_row = 0;
+    for (i, line) in ed.lines.iter().enumerate() {
+        let segments = wrap_offsets(line, width.max(1));
+        for (k, (start, end)) in segments.iter().enumerate() {
+            let last = k + 1 == segments.len();
+            if i == ed.row && ed.col >= *start && (ed.col < *end || last) {
+                cursor_row = rows.len();
+            }
+            rows.push((i, *start, *end));
+        }
+    }
+    let first = cursor_row.saturating_sub(text_h.saturating_sub(1));
+    for (n, (i, start, end)) in rows.iter().enumerate().skip(first).take(text_h) {
+        let line = &ed.lines[*i];
+        let piece: String = line.chars().skip(*start).take(end - start).collect();
+        let shown = display_cell(&piece, width, prefs.lang, prefs.bidi, align);
+        let row = y + (n - first) as u16;
         f.render_widget(
             Paragraph::new(Line::styled(shown, theme.base)),
             Rect::new(inner.x, row, inner.width, 1),
         );
-        if i == ed.row && align == Align::Left {
-            let before: String = line.chars().take(ed.col).collect();
+        if n == cursor_row && align == Align::Left {
+            let before: String = line.chars().skip(*start).take(ed.col - start).collect();
             let cx = inner.x + (cell_width(&before) as u16).min(inner.width.saturating_sub(1));
             f.set_cursor_position(Position::new(cx, row));
         }
     }
-    let help = t(prefs.lang, Msg::CtrlSSaveCtrlE);
     if inner.height > 0 {
-        widgets::line(
+        widgets::hints(
             f,
             Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1),
-            help,
+            t(prefs.lang, Msg::EditorHelp),
             theme.muted,
             prefs,
         );
@@ -80,4 +96,39 @@ pub fn draw(f: &mut Frame, area: Rect, ed: &Editor, theme: &Theme, prefs: Prefs)
             .collect();
         widgets::text_block(f, a, title, &lines, false, theme, prefs);
     }
+}
+
+/// Splits a line into rows of at most `width` cells, breaking after a space when one is
+/// in the row, else inside the word. Returns char ranges; an empty line is one row.
+pub fn wrap_offsets(line: &str, width: usize) -> Vec<(usize, usize)> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < chars.len() {
+        let mut used = 0;
+        let mut end = start;
+        let mut last_space = None;
+        while end < chars.len() {
+            let w = cell_width(&chars[end].to_string());
+            if used + w > width && end > start {
+                break;
+            }
+            used += w;
+            if chars[end] == ' ' {
+                last_space = Some(end + 1);
+            }
+            end += 1;
+        }
+        if end < chars.len() {
+            if let Some(s) = last_space.filter(|s| *s > start) {
+                end = s;
+            }
+        }
+        out.push((start, end));
+        start = end;
+    }
+    if out.is_empty() {
+        out.push((0, 0));
+    }
+    out
 }

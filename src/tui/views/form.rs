@@ -14,7 +14,7 @@ use crate::locale::Lang;
 use crate::tui::theme::Theme;
 
 pub fn draw(f: &mut Frame, area: Rect, form: &Form, theme: &Theme, prefs: Prefs) {
-    let block = widgets::block(&form.title, true, theme, prefs);
+    let block = widgets::block_in(&form.title, area.width, true, theme, prefs);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let rtl = prefs.lang == Lang::Fa;
@@ -60,9 +60,19 @@ pub fn draw(f: &mut Frame, area: Rect, form: &Form, theme: &Theme, prefs: Prefs)
             align,
         );
         let value_w = inner.width.saturating_sub(label_w + 1);
+        // A text longer than its box scrolls so the cursor stays in view.
+        let window_start = if focused && matches!(field.kind, FieldKind::Text | FieldKind::Date) {
+            scroll_start(
+                &field.value,
+                field.cursor,
+                value_w.saturating_sub(1) as usize,
+            )
+        } else {
+            0
+        };
         let shown = match &field.kind {
             FieldKind::Choice(_) => format!("‹ {} ›", field.shown()),
-            _ => field.shown(),
+            _ => field.value.chars().skip(window_start).collect(),
         };
         let value = display_cell(&shown, value_w as usize, prefs.lang, prefs.bidi, align);
         let (label_x, value_x) = if rtl {
@@ -85,7 +95,12 @@ pub fn draw(f: &mut Frame, area: Rect, form: &Form, theme: &Theme, prefs: Prefs)
             Rect::new(value_x, y, value_w, 1),
         );
         if focused && matches!(field.kind, FieldKind::Text | FieldKind::Date) && !rtl {
-            let before: String = field.value.chars().take(field.cursor).collect();
+            let before: String = field
+                .value
+                .chars()
+                .skip(window_start)
+                .take(field.cursor.saturating_sub(window_start))
+                .collect();
             let cx = value_x + (cell_width(&before) as u16).min(value_w.saturating_sub(1));
             f.set_cursor_position(Position::new(cx, y));
         }
@@ -99,9 +114,25 @@ pub fn draw(f: &mut Frame, area: Rect, form: &Form, theme: &Theme, prefs: Prefs)
         }
         y += 1;
     }
-    let help = t(prefs.lang, Msg::EnterSaveTabNextField);
     if inner.height > 0 {
         let last = Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1);
-        widgets::line(f, last, help, theme.muted, prefs);
+        widgets::hints(f, last, t(prefs.lang, Msg::FormHelp), theme.muted, prefs);
     }
+}
+
+/// The first character to show so that the text before `cursor` fits in `width` cells.
+pub fn scroll_start(text: &str, cursor: usize, width: usize) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    let cursor = cursor.min(chars.len());
+    let mut used = 0;
+    let mut start = cursor;
+    while start > 0 {
+        let w = cell_width(&chars[start - 1].to_string());
+        if used + w > width {
+            break;
+        }
+        used += w;
+        start -= 1;
+    }
+    start
 }

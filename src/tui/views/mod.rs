@@ -101,6 +101,10 @@ pub fn draw_modal(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Some(Modal::Palette { query, selected }) => {
             palette::draw(f, area, app, query, *selected, theme)
         }
+        Some(Modal::Confirm { text, .. }) => {
+            let lines = vec![(text.clone(), theme.warn)];
+            widgets::text_block(f, area, "shura", &lines, true, theme, prefs);
+        }
         Some(Modal::Notice(text)) => {
             let lines: Vec<(String, ratatui::style::Style)> =
                 text.lines().map(|l| (l.to_string(), theme.base)).collect();
@@ -112,22 +116,39 @@ pub fn draw_modal(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 /// Keys while a popup is open.
 pub fn modal_key(app: &mut App, key: &KeyEvent, name: &str) {
+    let help_len = app.help_lines().len();
+    let palette_len = match &app.modal {
+        Some(Modal::Palette { query, .. }) => app.palette_matches(query).len(),
+        _ => 0,
+    };
     let Some(modal) = app.modal.as_mut() else {
         return;
     };
     match modal {
         Modal::Notice(_) => app.modal = None,
+        Modal::Confirm { action, .. } => {
+            let action = *action;
+            app.modal = None;
+            if matches!(
+                key.code,
+                KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Char('غ')
+            ) {
+                app.confirm(action);
+            }
+        }
         Modal::Help { scroll } => match key.code {
-            KeyCode::Down | KeyCode::Char('j') => *scroll += 1,
+            KeyCode::Down | KeyCode::Char('j') => {
+                *scroll = (*scroll + 1).min(help_len.saturating_sub(1))
+            }
             KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
-            KeyCode::PageDown => *scroll += 10,
+            KeyCode::PageDown => *scroll = (*scroll + 10).min(help_len.saturating_sub(1)),
             KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
             _ => app.modal = None,
         },
         Modal::Palette { query, selected } => match key.code {
             KeyCode::Esc => app.modal = None,
             KeyCode::Up => *selected = selected.saturating_sub(1),
-            KeyCode::Down => *selected += 1,
+            KeyCode::Down => *selected = (*selected + 1).min(palette_len.saturating_sub(1)),
             KeyCode::Backspace => {
                 query.pop();
                 *selected = 0;
@@ -200,7 +221,7 @@ pub fn modal_key(app: &mut App, key: &KeyEvent, name: &str) {
             _ => {}
         },
         Modal::Editor(ed) => match (key.code, name) {
-            (KeyCode::Esc, _) => app.modal = None,
+            (KeyCode::Esc, _) => app.close_editor(),
             (_, "ctrl-s") => app.save_editor(),
             (_, "ctrl-t") => {
                 if let Some(theirs) = ed.theirs.take() {

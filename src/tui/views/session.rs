@@ -53,7 +53,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         rec.body.name.get(l),
         &[
             (line1, theme.base),
-            (format!("{line2}   ·   {quorum}"), quorum_style),
+            // The quorum comes first so a narrow terminal still shows its verdict.
+            (format!("{quorum}   ·   {line2}"), quorum_style),
         ],
         false,
         theme,
@@ -152,10 +153,20 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 rows.push(vec![who, t(l, Msg::Guests).to_string(), String::new()]);
                 styles.push(theme.muted);
             }
-            let title = format!(
-                "{} — {}",
-                t(l, Msg::Attendance),
-                app.quorum_line().unwrap_or_default()
+            let d = |n: u32| localize_digits(&n.to_string(), l);
+            let q = rec.quorum;
+            let verdict = t(
+                l,
+                if q.met() {
+                    Msg::QuorumMetShort
+                } else {
+                    Msg::QuorumNotMetShort
+                },
+            );
+            let title = tf(
+                l,
+                Msg::RollCallTitle,
+                &[&d(q.present), &d(q.voting), &d(q.required), verdict],
             );
             widgets::table(
                 f,

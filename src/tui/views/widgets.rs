@@ -23,9 +23,22 @@ pub enum Col {
 
 /// A bordered block with a title on the reading side.
 pub fn block<'a>(title: &str, focused: bool, theme: &Theme, prefs: Prefs) -> Block<'a> {
+    block_in(title, 204, focused, theme, prefs)
+}
+
+/// A block for an area `width` cells wide: a long title is cut at its end in reading
+/// order (so a Persian title keeps its beginning, on the right).
+pub fn block_in<'a>(
+    title: &str,
+    width: u16,
+    focused: bool,
+    theme: &Theme,
+    prefs: Prefs,
+) -> Block<'a> {
+    let room = (width as usize).saturating_sub(4).max(1);
     let text = display_cell(
         title,
-        cell_width(title).min(200),
+        cell_width(title).min(room),
         prefs.lang,
         prefs.bidi,
         Align::Left,
@@ -123,7 +136,7 @@ pub fn table(
     let mut t = Table::new(body, constraints)
         .header(header)
         .column_spacing(1)
-        .block(block(title, focused, theme, prefs));
+        .block(block_in(title, area.width, focused, theme, prefs));
     if focused {
         t = t.row_highlight_style(theme.selected);
     } else {
@@ -166,7 +179,7 @@ pub fn text_block(
         }
     }
     f.render_widget(
-        Paragraph::new(out).block(block(title, focused, theme, prefs)),
+        Paragraph::new(out).block(block_in(title, area.width, focused, theme, prefs)),
         area,
     );
 }
@@ -201,4 +214,23 @@ pub fn visual_line(f: &mut Frame, area: Rect, visual_text: &str, style: Style) {
     let s = crate::locale::text::pad_to_width(&s, area.width as usize, Align::Right);
     let s = crate::locale::text::compensate_width(&s).into_owned();
     f.render_widget(Paragraph::new(Line::styled(s, style)), area);
+}
+
+/// Key hints ("key what" pairs separated by `|` in the catalogue), laid out in the
+/// reading direction: in Persian each hint is reordered on its own and the hints run
+/// right to left, so every key stays beside its own label.
+pub fn hints(f: &mut Frame, area: Rect, spec: &str, style: Style, prefs: Prefs) {
+    if prefs.lang != Lang::Fa {
+        line(f, area, &spec.replace('|', " · "), style, prefs);
+        return;
+    }
+    let mut parts: Vec<String> = spec
+        .split('|')
+        .map(|h| crate::locale::text::visual(h.trim(), prefs.lang, prefs.bidi))
+        .collect();
+    while parts.len() > 1 && cell_width(&parts.join(" · ")) > area.width as usize {
+        parts.pop();
+    }
+    parts.reverse();
+    visual_line(f, area, &parts.join(" · "), style);
 }
