@@ -16,18 +16,10 @@ use ratatui::layout::Rect;
 use ratatui::Frame;
 
 use super::theme::Theme;
-use crate::app::state::{App, BodiesPane, Modal, SessionPane};
+use crate::app::state::{App, BodiesPane, ListKind, Modal, SessionPane};
 
-/// What a click on a list selects.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    Bodies,
-    Sessions,
-    Members,
-    Agenda,
-    RollCall,
-    Review,
-}
+/// What a click on a list selects: the list kinds of the app.
+pub type Target = ListKind;
 
 thread_local! {
     /// The lists drawn in the last frame, for mouse clicks: area, target, first row shown.
