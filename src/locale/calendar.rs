@@ -399,7 +399,8 @@ mod tests {
         assert_eq!(format_date(d, Calendar::Gregorian, Lang::En), "2024-03-20");
         assert_eq!(format_date(d, Calendar::Jalali, Lang::En), "1403/01/01");
         assert_eq!(format_date(d, Calendar::Jalali, Lang::Fa), "۱۴۰۳/۰۱/۰۱");
-        assert_eq!(format_date(d, Calendar::Gregorian, Lang::Fa), "۲۰۲۴-۰۳-۲۰");
+        // Persian writes "/" so the bidi algorithm keeps the date whole.
+        assert_eq!(format_date(d, Calendar::Gregorian, Lang::Fa), "۲۰۲۴/۰۳/۲۰");
         let d = ymd_g(2018, 12, 6);
         assert_eq!(jalali_string(d), "1397/09/15");
         assert_eq!(
