@@ -1,6 +1,7 @@
 //! Application layer: the open database with the user's preferences, and the state and
 //! actions of the interactive program (no terminal I/O here, so it is testable alone).
 
+pub mod dashboard;
 pub mod form;
 pub mod keymap;
 pub mod record;

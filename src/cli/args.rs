@@ -83,6 +83,11 @@ pub enum Command {
     Audit(AuditCmd),
     /// Who you are to shura
     Whoami(JsonFlag),
+    /// Digests for mail: `report overdue` lists overdue tasks and resolutions by body
+    Report(super::reports::ReportArgs),
+    /// The chair's figures: open, overdue, due this week, sessions, statutory meetings,
+    /// follow-up, attendance, indicators
+    Dashboard(super::reports::DashboardArgs),
 }
 
 #[derive(Debug, Args)]
@@ -553,6 +558,10 @@ pub struct SearchArgs {
 pub enum ExportCmd {
     /// A session's minutes as Markdown or printable HTML
     Minutes(ExportMinutes),
+    /// Sessions as iCalendar events (RFC 5545)
+    Ics(super::reports::ExportIcs),
+    /// Resolutions or tasks as CSV (RFC 4180)
+    Csv(super::reports::ExportCsv),
 }
 
 #[derive(Debug, Args)]

@@ -136,6 +136,10 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
         Command::Cal(a) => cal(ctx, a, out),
         Command::Search(a) => search(ctx, a, out),
         Command::Export(ExportCmd::Minutes(a)) => export_minutes(ctx, a, out),
+        Command::Export(ExportCmd::Ics(a)) => super::reports::export_ics(ctx, a, out),
+        Command::Export(ExportCmd::Csv(a)) => super::reports::export_csv(ctx, a, out),
+        Command::Report(a) => super::reports::report(ctx, a, out),
+        Command::Dashboard(a) => super::reports::dashboard_cmd(ctx, a, out),
         Command::Audit(AuditCmd::Log(a)) => audit_log(ctx, a, out),
         Command::Audit(AuditCmd::Verify) => {
             let v = crate::store::audit::verify(&ctx.store.conn)?;

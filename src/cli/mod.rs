@@ -4,6 +4,7 @@
 pub mod args;
 pub mod commands;
 pub mod json;
+pub mod reports;
 pub mod table;
 
 use std::io::Write;

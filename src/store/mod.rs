@@ -2,6 +2,7 @@
 //! IMMEDIATE transaction, retried while the database is busy), audit and search.
 
 pub mod audit;
+pub mod dashboard;
 pub mod read;
 pub mod schema;
 pub mod search;

@@ -1,0 +1,501 @@
+//! Figures for the chair: the overdue digest and the dashboard, computed from the store
+//! (no terminal I/O; the commands in `cli::reports` print them).
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::rules::{compliance, ComplianceMonth, ComplianceState, MeetingRule};
+use crate::model::*;
+use crate::store::read::{ResolutionFilter, TaskFilter, TaskRow};
+use crate::store::{Result, Store};
+
+/// How many days ahead "due this week" looks (today included).
+pub const WEEK_DAYS: i64 = 7;
+
+/// An overdue task, with who owes it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OverdueTask {
+    pub id: i64,
+    pub title: String,
+    pub body_id: i64,
+    pub assignee_id: Option<i64>,
+    /// The person's name, when a person is assigned.
+    pub assignee_name: Option<Name>,
+    /// The unit, when a unit is assigned.
+    pub assignee_unit: Option<String>,
+    pub resolution_number: Option<String>,
+    pub due: NaiveDate,
+    pub days_overdue: i64,
+    pub status: WorkStatus,
+    pub percent: i64,
+}
+
+impl OverdueTask {
+    fn from_row(r: TaskRow, today: NaiveDate) -> Option<OverdueTask> {
+        let days = r.task.days_overdue(today)?;
+        Some(OverdueTask {
+            id: r.task.id,
+            title: r.task.title,
+            body_id: r.task.body_id,
+            assignee_id: r.task.assignee_id,
+            assignee_name: r.assignee_name,
+            assignee_unit: r.task.assignee_unit,
+            resolution_number: r.resolution_number,
+            due: r.task.due?,
+            days_overdue: days,
+            status: r.task.status,
+            percent: r.task.percent,
+        })
+    }
+
+    /// The person's name in `lang`, else the unit, else empty.
+    pub fn assignee(&self, lang: crate::locale::Lang) -> String {
+        self.assignee_name
+            .as_ref()
+            .map(|n| n.get(lang).to_string())
+            .or_else(|| self.assignee_unit.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// An open resolution past its due date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OverdueResolution {
+    pub id: i64,
+    pub number: String,
+    pub text: String,
+    pub body_id: i64,
+    pub owner: Option<String>,
+    pub due: NaiveDate,
+    pub days_overdue: i64,
+    pub status: WorkStatus,
+    pub open_tasks: i64,
+}
+
+/// What one body has overdue.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BodyOverdue {
+    pub body_id: i64,
+    pub body_name: Name,
+    /// Most days overdue first.
+    pub tasks: Vec<OverdueTask>,
+    /// Most days overdue first.
+    pub resolutions: Vec<OverdueResolution>,
+}
+
+/// The overdue digest: every body with something overdue, in the bodies' tree order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OverdueDigest {
+    pub date: NaiveDate,
+    pub total_tasks: usize,
+    pub total_resolutions: usize,
+    pub bodies: Vec<BodyOverdue>,
+}
+
+impl OverdueDigest {
+    pub fn is_empty(&self) -> bool {
+        self.total_tasks == 0 && self.total_resolutions == 0
+    }
+}
+
+/// Overdue tasks in `scope` (None: every body), most days overdue first, then by id.
+pub fn overdue_tasks(
+    store: &Store,
+    scope: Option<&[i64]>,
+    today: NaiveDate,
+) -> Result<Vec<OverdueTask>> {
+    let rows = store.tasks(&TaskFilter {
+        body_ids: scope.map(<[i64]>::to_vec),
+        overdue_on: Some(today),
+        ..Default::default()
+    })?;
+    let mut out: Vec<OverdueTask> = rows
+        .into_iter()
+        .filter_map(|r| OverdueTask::from_row(r, today))
+        .collect();
+    out.sort_by(|a, b| b.days_overdue.cmp(&a.days_overdue).then(a.id.cmp(&b.id)));
+    Ok(out)
+}
+
+/// Open resolutions past their due date in `scope`, most days overdue first.
+pub fn overdue_resolutions(
+    store: &Store,
+    scope: Option<&[i64]>,
+    today: NaiveDate,
+) -> Result<Vec<OverdueResolution>> {
+    let rows = store.resolutions(&ResolutionFilter {
+        body_ids: scope.map(<[i64]>::to_vec),
+        overdue_on: Some(today),
+        ..Default::default()
+    })?;
+    let mut out: Vec<OverdueResolution> = rows
+        .into_iter()
+        .filter_map(|r| {
+            let due = r.resolution.due?;
+            Some(OverdueResolution {
+                id: r.resolution.id,
+                number: r.resolution.number,
+                text: r.resolution.text,
+                body_id: r.resolution.body_id,
+                owner: r.resolution.owner,
+                due,
+                days_overdue: (today - due).num_days(),
+                status: r.resolution.status,
+                open_tasks: r.open_tasks,
+            })
+        })
+        .filter(|r| r.days_overdue > 0)
+        .collect();
+    out.sort_by(|a, b| b.days_overdue.cmp(&a.days_overdue).then(a.id.cmp(&b.id)));
+    Ok(out)
+}
+
+/// The overdue digest for `scope` (None: every body) on `today`.
+pub fn overdue_digest(
+    store: &Store,
+    scope: Option<&[i64]>,
+    today: NaiveDate,
+) -> Result<OverdueDigest> {
+    let tasks = overdue_tasks(store, scope, today)?;
+    let resolutions = overdue_resolutions(store, scope, today)?;
+    let mut digest = OverdueDigest {
+        date: today,
+        total_tasks: tasks.len(),
+        total_resolutions: resolutions.len(),
+        bodies: Vec::new(),
+    };
+    for body in store.bodies()? {
+        let t: Vec<OverdueTask> = tasks
+            .iter()
+            .filter(|t| t.body_id == body.id)
+            .cloned()
+            .collect();
+        let r: Vec<OverdueResolution> = resolutions
+            .iter()
+            .filter(|r| r.body_id == body.id)
+            .cloned()
+            .collect();
+        if t.is_empty() && r.is_empty() {
+            continue;
+        }
+        digest.bodies.push(BodyOverdue {
+            body_id: body.id,
+            body_name: body.name,
+            tasks: t,
+            resolutions: r,
+        });
+    }
+    Ok(digest)
+}
+
+// ----- the dashboard -----
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OpenResolutions {
+    pub id: i64,
+    pub name: Name,
+    pub count: i64,
+}
+
+/// A task due from today to the end of the coming week.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DueTask {
+    pub id: i64,
+    pub title: String,
+    pub body_id: i64,
+    pub body_name: Name,
+    pub assignee_name: Option<Name>,
+    pub assignee_unit: Option<String>,
+    pub due: NaiveDate,
+    pub days_left: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UpcomingSession {
+    pub id: i64,
+    pub body_id: i64,
+    pub body_name: Name,
+    pub number: i64,
+    pub date: NaiveDate,
+    pub start_time: Option<String>,
+    pub place: Option<String>,
+    pub status: SessionStatus,
+}
+
+/// How a body with a meeting rule kept it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Compliance {
+    pub id: i64,
+    pub name: Name,
+    pub rule: MeetingRule,
+    /// The day the check starts: the body's formation, else its first session.
+    pub from: NaiveDate,
+    pub from_jalali: String,
+    pub met: usize,
+    pub missed: usize,
+    pub at_risk: usize,
+    pub pending: usize,
+    pub months: Vec<ComplianceMonth>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FollowUpRate {
+    pub id: i64,
+    pub name: Name,
+    /// Tasks (not cancelled) whose due date has passed.
+    pub due: i64,
+    /// Of those, done on or before the due date.
+    pub done_on_time: i64,
+    /// done_on_time / due, from 0 to 1.
+    pub rate: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AttendanceRate {
+    pub body_id: i64,
+    pub person_id: i64,
+    pub name: Name,
+    /// Sessions present, late or remote.
+    pub attended: i64,
+    /// Sessions with this member's attendance recorded.
+    pub recorded: i64,
+    pub rate: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Trend {
+    Up,
+    Down,
+    Flat,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndicatorFigure {
+    pub body_id: i64,
+    pub policy_id: i64,
+    pub policy: String,
+    pub indicator_id: i64,
+    pub indicator: String,
+    pub unit: Option<String>,
+    pub target: f64,
+    pub higher_is_better: bool,
+    pub last_period: Option<String>,
+    pub last_value: Option<f64>,
+    pub previous_value: Option<f64>,
+    /// Last value against the previous one; none with fewer than two measurements.
+    pub trend: Option<Trend>,
+    /// Whether the last value reaches the target (in the indicator's better direction).
+    pub on_target: Option<bool>,
+}
+
+/// Everything the chair's dashboard shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dashboard {
+    pub date: NaiveDate,
+    pub open_resolutions: Vec<OpenResolutions>,
+    pub overdue_tasks: Vec<OverdueTask>,
+    pub due_this_week: Vec<DueTask>,
+    pub upcoming_sessions: Vec<UpcomingSession>,
+    pub compliance: Vec<Compliance>,
+    pub follow_up_rate: Vec<FollowUpRate>,
+    pub attendance: Vec<AttendanceRate>,
+    pub indicators: Vec<IndicatorFigure>,
+}
+
+fn ratio(part: i64, whole: i64) -> f64 {
+    if whole <= 0 {
+        0.0
+    } else {
+        // Rounded to 4 places so the JSON stays readable.
+        ((part as f64 / whole as f64) * 10_000.0).round() / 10_000.0
+    }
+}
+
+/// Compares two measurements.
+pub fn trend(last: f64, previous: f64) -> Trend {
+    if (last - previous).abs() < 1e-9 {
+        Trend::Flat
+    } else if last > previous {
+        Trend::Up
+    } else {
+        Trend::Down
+    }
+}
+
+/// The dashboard for `scope` (None: every body) on `today`.
+pub fn dashboard(store: &Store, scope: Option<&[i64]>, today: NaiveDate) -> Result<Dashboard> {
+    let bodies: Vec<Body> = store
+        .bodies()?
+        .into_iter()
+        .filter(|b| scope.is_none_or(|s| s.contains(&b.id)))
+        .collect();
+
+    let open_resolutions = store
+        .open_resolution_counts(scope)?
+        .into_iter()
+        .map(|c| OpenResolutions {
+            id: c.body_id,
+            name: c.body_name,
+            count: c.count,
+        })
+        .collect();
+
+    let week_end = today + chrono::Duration::days(WEEK_DAYS);
+    let due_this_week = store
+        .tasks(&TaskFilter {
+            body_ids: scope.map(<[i64]>::to_vec),
+            statuses: vec![WorkStatus::Open, WorkStatus::InProgress],
+            due_after: Some(today),
+            due_before: Some(week_end),
+            ..Default::default()
+        })?
+        .into_iter()
+        .filter_map(|r| {
+            let due = r.task.due?;
+            Some(DueTask {
+                id: r.task.id,
+                title: r.task.title,
+                body_id: r.task.body_id,
+                body_name: r.body_name,
+                assignee_name: r.assignee_name,
+                assignee_unit: r.task.assignee_unit,
+                due,
+                days_left: (due - today).num_days(),
+            })
+        })
+        .collect();
+
+    let mut upcoming: Vec<UpcomingSession> = store
+        .sessions(
+            scope,
+            &[SessionStatus::Planned, SessionStatus::Open],
+            Some(today),
+            None,
+            None,
+        )?
+        .into_iter()
+        .map(|s| UpcomingSession {
+            id: s.session.id,
+            body_id: s.session.body_id,
+            body_name: s.body_name,
+            number: s.session.number,
+            date: s.session.date,
+            start_time: s.session.start_time,
+            place: s.session.place,
+            status: s.session.status,
+        })
+        .collect();
+    upcoming.sort_by(|a, b| {
+        a.date
+            .cmp(&b.date)
+            .then(a.start_time.cmp(&b.start_time))
+            .then(a.id.cmp(&b.id))
+    });
+
+    let mut compliance_rows = Vec::new();
+    for b in &bodies {
+        if b.meeting_rule == MeetingRule::None {
+            continue;
+        }
+        let sessions = store.session_calendar(b.id)?;
+        let Some(from) = b.formed_on.or_else(|| sessions.first().map(|s| s.0)) else {
+            continue;
+        };
+        let months = compliance(&b.meeting_rule, from, today, &sessions);
+        let count = |st: ComplianceState| months.iter().filter(|m| m.state == st).count();
+        compliance_rows.push(Compliance {
+            id: b.id,
+            name: b.name.clone(),
+            rule: b.meeting_rule.clone(),
+            from,
+            from_jalali: crate::locale::calendar::jalali_string(from),
+            met: count(ComplianceState::Met),
+            missed: count(ComplianceState::Missed),
+            at_risk: count(ComplianceState::AtRisk),
+            pending: count(ComplianceState::Pending),
+            months,
+        });
+    }
+
+    let follow_up_rate = store
+        .follow_up_counts(scope, today)?
+        .into_iter()
+        .map(|c| FollowUpRate {
+            id: c.body_id,
+            name: c.body_name,
+            due: c.due,
+            done_on_time: c.done_on_time,
+            rate: ratio(c.done_on_time, c.due),
+        })
+        .collect();
+
+    let attendance = store
+        .attendance_counts(scope)?
+        .into_iter()
+        .map(|c| AttendanceRate {
+            body_id: c.body_id,
+            person_id: c.person_id,
+            name: c.person_name,
+            attended: c.attended,
+            recorded: c.recorded,
+            rate: ratio(c.attended, c.recorded),
+        })
+        .collect();
+
+    let mut indicators = Vec::new();
+    for b in &bodies {
+        for p in store.policies(b.id)? {
+            for i in store.indicators(p.id)? {
+                // Periods sort as text ("1403-Q1" < "1403-Q2"), which is their order.
+                let m = store.measurements(i.id)?;
+                let mut by_period: BTreeMap<String, f64> = BTreeMap::new();
+                for x in m {
+                    by_period.insert(x.period, x.value);
+                }
+                let mut latest = by_period.iter().rev();
+                let last = latest.next();
+                let previous = latest.next().map(|(_, v)| *v);
+                let last_value = last.map(|(_, v)| *v);
+                indicators.push(IndicatorFigure {
+                    body_id: b.id,
+                    policy_id: p.id,
+                    policy: p.title.clone(),
+                    indicator_id: i.id,
+                    indicator: i.name,
+                    unit: i.unit,
+                    target: i.target,
+                    higher_is_better: i.higher_is_better,
+                    last_period: last.map(|(k, _)| k.clone()),
+                    last_value,
+                    previous_value: previous,
+                    trend: match (last_value, previous) {
+                        (Some(l), Some(p)) => Some(trend(l, p)),
+                        _ => None,
+                    },
+                    on_target: last_value.map(|v| {
+                        if i.higher_is_better {
+                            v >= i.target
+                        } else {
+                            v <= i.target
+                        }
+                    }),
+                });
+            }
+        }
+    }
+
+    Ok(Dashboard {
+        date: today,
+        open_resolutions,
+        overdue_tasks: overdue_tasks(store, scope, today)?,
+        due_this_week,
+        upcoming_sessions: upcoming,
+        compliance: compliance_rows,
+        follow_up_rate,
+        attendance,
+        indicators,
+    })
+}

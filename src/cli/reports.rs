@@ -1,0 +1,709 @@
+//! Exports for other programs (iCalendar, CSV), the overdue digest for mail, and the
+//! chair's dashboard. The figures come from `app::dashboard`; this file only formats.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use chrono::{NaiveDate, NaiveTime};
+use clap::Args;
+
+use super::{json, CliError, CliResult};
+use crate::app::dashboard::{dashboard, overdue_digest, OverdueDigest};
+use crate::app::Context;
+use crate::locale::calendar::jalali_string;
+use crate::locale::digits::localize_digits;
+use crate::locale::text::{sanitize, sanitize_line};
+use crate::locale::Lang;
+use crate::model::*;
+use crate::store::read::{ResolutionFilter, TaskFilter};
+
+type Out<'a> = &'a mut dyn Write;
+
+// ----- arguments -----
+
+#[derive(Debug, Args)]
+pub struct ExportIcs {
+    /// Only this body's sessions (id or name)
+    #[arg(long)]
+    pub body: Option<String>,
+    /// Include the bodies under --body
+    #[arg(long)]
+    pub children: bool,
+    /// Write to this file instead of standard output
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportCsv {
+    /// What to export: resolutions or tasks
+    #[arg(value_parser = ["resolutions", "tasks"])]
+    pub what: String,
+    #[arg(long)]
+    pub body: Option<String>,
+    /// Include the bodies under --body
+    #[arg(long)]
+    pub children: bool,
+    /// Only open and in-progress ones
+    #[arg(long)]
+    pub open: bool,
+    /// Only open ones past their due date
+    #[arg(long)]
+    pub overdue: bool,
+    /// Write to this file instead of standard output
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// overdue: the overdue tasks and resolutions, grouped by body (for a daily mail)
+    #[arg(value_parser = ["overdue"])]
+    pub kind: String,
+    /// Only this body and the bodies under it
+    #[arg(long)]
+    pub body: Option<String>,
+    /// text or md (Markdown)
+    #[arg(long, default_value = "text", value_parser = ["text", "md"])]
+    pub format: String,
+    /// Write to this file instead of standard output
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DashboardArgs {
+    /// Only this body and the bodies under it
+    #[arg(long)]
+    pub body: Option<String>,
+    /// Print one JSON object
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn scope(ctx: &Context, body: &Option<String>, children: bool) -> CliResult<Option<Vec<i64>>> {
+    match body {
+        None => Ok(None),
+        Some(b) => {
+            let body = ctx.store.find_body(b)?;
+            if children {
+                Ok(Some(ctx.store.body_and_descendants(body.id)?))
+            } else {
+                Ok(Some(vec![body.id]))
+            }
+        }
+    }
+}
+
+/// Writes a document to the file asked for, or to standard output.
+fn deliver(doc: &str, output: &Option<PathBuf>, what: &str, out: Out) -> CliResult {
+    match output {
+        Some(path) => {
+            std::fs::write(path, doc)
+                .map_err(|e| CliError::failure(format!("cannot write {}: {e}", path.display())))?;
+            writeln!(
+                out,
+                "{what} written to {}",
+                sanitize_line(&path.display().to_string())
+            )?;
+        }
+        None => out.write_all(doc.as_bytes())?,
+    }
+    Ok(())
+}
+
+// ----- iCalendar (RFC 5545) -----
+
+/// Escapes a TEXT value: backslash, semicolon, comma, and line breaks as `\n`.
+pub fn ics_escape(s: &str) -> String {
+    let clean = sanitize(s);
+    let mut out = String::with_capacity(clean.len());
+    for c in clean.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folds a content line at 75 octets (CRLF and a space), never inside a UTF-8 character,
+/// and ends it with CRLF.
+pub fn ics_fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + line.len() / 70 * 3 + 2);
+    let mut used = 0;
+    for c in line.chars() {
+        let n = c.len_utf8();
+        if used + n > 75 {
+            out.push_str("\r\n ");
+            used = 1;
+        }
+        out.push(c);
+        used += n;
+    }
+    out.push_str("\r\n");
+    out
+}
+
+fn ics_time_stamp(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%Y%m%dT%H%M%SZ").to_string()
+}
+
+fn parse_clock(s: &str) -> Option<NaiveTime> {
+    NaiveTime::parse_from_str(s.trim(), "%H:%M")
+        .or_else(|_| NaiveTime::parse_from_str(s.trim(), "%H:%M:%S"))
+        .ok()
+}
+
+/// A session as the parts of a VEVENT.
+pub struct IcsEvent {
+    pub uid: String,
+    pub date: NaiveDate,
+    pub start: Option<NaiveTime>,
+    pub end: Option<NaiveTime>,
+    pub summary: String,
+    pub location: Option<String>,
+    pub description: String,
+    pub cancelled: bool,
+}
+
+/// A whole calendar: CRLF line endings, folded lines, escaped text.
+pub fn ics_calendar(events: &[IcsEvent], stamp: chrono::DateTime<chrono::Utc>) -> String {
+    let mut doc = String::new();
+    let mut line = |l: String| doc.push_str(&ics_fold(&l));
+    line("BEGIN:VCALENDAR".into());
+    line("VERSION:2.0".into());
+    line(format!(
+        "PRODID:-//shura//shura {}//EN",
+        env!("CARGO_PKG_VERSION")
+    ));
+    line("CALSCALE:GREGORIAN".into());
+    line("METHOD:PUBLISH".into());
+    for e in events {
+        line("BEGIN:VEVENT".into());
+        line(format!("UID:{}", ics_escape(&e.uid)));
+        line(format!("DTSTAMP:{}", ics_time_stamp(stamp)));
+        match e.start {
+            Some(t) => {
+                line(format!(
+                    "DTSTART:{}",
+                    e.date.and_time(t).format("%Y%m%dT%H%M%S")
+                ));
+                // An end time is also stamped when a session is closed late (from the
+                // clock), so only a plausible one (up to 8 hours) sets the duration.
+                let minutes = match e.end {
+                    Some(end) if end > t && (end - t).num_minutes() <= 8 * 60 => {
+                        (end - t).num_minutes()
+                    }
+                    _ => 120,
+                };
+                let (h, m) = (minutes / 60, minutes % 60);
+                line(match (h, m) {
+                    (h, 0) => format!("DURATION:PT{h}H"),
+                    (0, m) => format!("DURATION:PT{m}M"),
+                    (h, m) => format!("DURATION:PT{h}H{m}M"),
+                });
+            }
+            None => {
+                line(format!("DTSTART;VALUE=DATE:{}", e.date.format("%Y%m%d")));
+                line("DURATION:P1D".into());
+            }
+        }
+        line(format!("SUMMARY:{}", ics_escape(&e.summary)));
+        if let Some(place) = e.location.as_deref().filter(|p| !p.trim().is_empty()) {
+            line(format!("LOCATION:{}", ics_escape(place)));
+        }
+        if !e.description.is_empty() {
+            line(format!("DESCRIPTION:{}", ics_escape(&e.description)));
+        }
+        line(format!(
+            "STATUS:{}",
+            if e.cancelled {
+                "CANCELLED"
+            } else {
+                "CONFIRMED"
+            }
+        ));
+        line("END:VEVENT".into());
+    }
+    line("END:VCALENDAR".into());
+    doc
+}
+
+/// The database file's stem, kept to characters safe in a UID's domain part.
+fn uid_domain(ctx: &Context) -> String {
+    let stem = ctx
+        .store
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let safe: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let safe = safe.trim_matches('-');
+    format!("{}.shura", if safe.is_empty() { "db" } else { safe })
+}
+
+pub fn export_ics(ctx: &mut Context, a: &ExportIcs, out: Out) -> CliResult {
+    let scope = scope(ctx, &a.body, a.children)?;
+    let mut sessions = ctx
+        .store
+        .sessions(scope.as_deref(), &[], None, None, None)?;
+    sessions.sort_by(|x, y| {
+        x.session
+            .date
+            .cmp(&y.session.date)
+            .then(x.session.id.cmp(&y.session.id))
+    });
+    let lang = ctx.prefs.lang;
+    let word = match lang {
+        Lang::En => "session",
+        Lang::Fa => "جلسه",
+    };
+    let domain = uid_domain(ctx);
+    let mut events = Vec::new();
+    for s in &sessions {
+        let agenda = ctx.store.agenda(s.session.id)?;
+        let description = agenda
+            .iter()
+            .filter(|i| i.status != AgendaStatus::Withdrawn)
+            .map(|i| format!("{}. {}", i.position, sanitize_line(&i.title)))
+            .collect::<Vec<_>>()
+            .join("\n");
+        events.push(IcsEvent {
+            uid: format!("session-{}@{domain}", s.session.id),
+            date: s.session.date,
+            start: s.session.start_time.as_deref().and_then(parse_clock),
+            end: s.session.end_time.as_deref().and_then(parse_clock),
+            summary: format!(
+                "{} — {word} {}",
+                sanitize_line(s.body_name.get(lang)),
+                s.session.number
+            ),
+            location: s.session.place.as_deref().map(|p| sanitize_line(p).into()),
+            description,
+            cancelled: s.session.status == SessionStatus::Cancelled,
+        });
+    }
+    let doc = ics_calendar(&events, chrono::Utc::now());
+    deliver(
+        &doc,
+        &a.output,
+        &format!("{} sessions as iCalendar", events.len()),
+        out,
+    )
+}
+
+// ----- CSV (RFC 4180) -----
+
+/// One CSV field: text sanitized (no control characters; line breaks kept), a leading
+/// `= + - @` defused with an apostrophe (spreadsheet formula injection), and quoted
+/// when it holds a comma, a quote or a line break (quotes doubled).
+pub fn csv_field(s: &str) -> String {
+    let clean = sanitize(s);
+    let mut v = clean.into_owned();
+    if v.starts_with(['=', '+', '-', '@']) {
+        v.insert(0, '\'');
+    }
+    if v.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", v.replace('"', "\"\""))
+    } else {
+        v
+    }
+}
+
+/// A CSV document: a header row, then the rows; CRLF after every record; no BOM.
+pub fn csv_document(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut doc = String::new();
+    let record = |fields: Vec<String>, doc: &mut String| {
+        doc.push_str(&fields.join(","));
+        doc.push_str("\r\n");
+    };
+    record(header.iter().map(|h| csv_field(h)).collect(), &mut doc);
+    for r in rows {
+        record(r.iter().map(|f| csv_field(f)).collect(), &mut doc);
+    }
+    doc
+}
+
+fn iso(d: Option<NaiveDate>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+fn jalali(d: Option<NaiveDate>) -> String {
+    d.map(jalali_string).unwrap_or_default()
+}
+
+pub const RESOLUTION_CSV_HEADER: &[&str] = &[
+    "id",
+    "number",
+    "body_id",
+    "body",
+    "session_number",
+    "created_on",
+    "created_on_jalali",
+    "decision",
+    "status",
+    "owner",
+    "due",
+    "due_jalali",
+    "days_overdue",
+    "open_tasks",
+    "text",
+];
+
+pub const TASK_CSV_HEADER: &[&str] = &[
+    "id",
+    "title",
+    "body_id",
+    "body",
+    "resolution_number",
+    "assignee",
+    "assignee_unit",
+    "due",
+    "due_jalali",
+    "status",
+    "priority",
+    "percent",
+    "done_on",
+    "done_on_jalali",
+    "created_on",
+    "created_on_jalali",
+    "days_overdue",
+];
+
+pub fn export_csv(ctx: &mut Context, a: &ExportCsv, out: Out) -> CliResult {
+    let scope = scope(ctx, &a.body, a.children)?;
+    let lang = ctx.prefs.lang;
+    let today = ctx.today;
+    let open = vec![WorkStatus::Open, WorkStatus::InProgress];
+    let (header, rows): (&[&str], Vec<Vec<String>>) =
+        match a.what.trim().to_ascii_lowercase().as_str() {
+            "resolutions" | "resolution" => {
+                let f = ResolutionFilter {
+                    body_ids: scope,
+                    statuses: if a.open { open } else { vec![] },
+                    overdue_on: a.overdue.then_some(today),
+                    ..Default::default()
+                };
+                let rows = ctx
+                    .store
+                    .resolutions(&f)?
+                    .into_iter()
+                    .map(|r| {
+                        let res = r.resolution;
+                        let late = match res.due {
+                            Some(d) if res.status.is_open() && d < today => {
+                                (today - d).num_days().to_string()
+                            }
+                            _ => String::new(),
+                        };
+                        vec![
+                            res.id.to_string(),
+                            res.number,
+                            res.body_id.to_string(),
+                            r.body_name.get(lang).to_string(),
+                            r.session_number.map(|n| n.to_string()).unwrap_or_default(),
+                            res.created_on.to_string(),
+                            jalali_string(res.created_on),
+                            res.decision.code().to_string(),
+                            res.status.code().to_string(),
+                            res.owner.unwrap_or_default(),
+                            iso(res.due),
+                            jalali(res.due),
+                            late,
+                            r.open_tasks.to_string(),
+                            res.text,
+                        ]
+                    })
+                    .collect();
+                (RESOLUTION_CSV_HEADER, rows)
+            }
+            "tasks" | "task" => {
+                let f = TaskFilter {
+                    body_ids: scope,
+                    statuses: if a.open { open } else { vec![] },
+                    overdue_on: a.overdue.then_some(today),
+                    ..Default::default()
+                };
+                let rows = ctx
+                    .store
+                    .tasks(&f)?
+                    .into_iter()
+                    .map(|r| {
+                        let t = r.task;
+                        vec![
+                            t.id.to_string(),
+                            t.title.clone(),
+                            t.body_id.to_string(),
+                            r.body_name.get(lang).to_string(),
+                            r.resolution_number.unwrap_or_default(),
+                            r.assignee_name
+                                .map(|n| n.get(lang).to_string())
+                                .unwrap_or_default(),
+                            t.assignee_unit.clone().unwrap_or_default(),
+                            iso(t.due),
+                            jalali(t.due),
+                            t.status.code().to_string(),
+                            t.priority.code().to_string(),
+                            t.percent.to_string(),
+                            iso(t.done_on),
+                            jalali(t.done_on),
+                            t.created_on.to_string(),
+                            jalali_string(t.created_on),
+                            t.days_overdue(today)
+                                .map(|d| d.to_string())
+                                .unwrap_or_default(),
+                        ]
+                    })
+                    .collect();
+                (TASK_CSV_HEADER, rows)
+            }
+            other => {
+                return Err(CliError::usage(format!(
+                    "export csv {other:?} is not known; expected resolutions or tasks"
+                )))
+            }
+        };
+    let count = rows.len();
+    let doc = csv_document(header, &rows);
+    deliver(&doc, &a.output, &format!("{count} rows as CSV"), out)
+}
+
+// ----- the overdue digest -----
+
+fn l(lang: Lang, en: &'static str, fa: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Fa => fa,
+    }
+}
+
+/// Escapes what Markdown would read as markup.
+fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in sanitize_line(s).chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '{' | '}' | '!' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The digest as plain text (`md == false`) or Markdown: logical order, sanitized.
+pub fn digest_document(d: &OverdueDigest, ctx: &Context, md: bool) -> String {
+    let lang = ctx.prefs.lang;
+    let n = |x: i64| localize_digits(&x.to_string(), lang);
+    let text = |s: &str| {
+        if md {
+            md_escape(s)
+        } else {
+            sanitize_line(s).into_owned()
+        }
+    };
+    let mut doc = String::new();
+    let title = format!(
+        "{} — {}",
+        l(lang, "Overdue digest", "گزارش موارد معوق"),
+        ctx.date(d.date)
+    );
+    if md {
+        doc.push_str(&format!("# {}\n\n", text(&title)));
+    } else {
+        doc.push_str(&format!("{title}\n{}\n", "=".repeat(title.chars().count())));
+    }
+    doc.push_str(&format!(
+        "{}: {} {}{} {} {}\n",
+        l(lang, "Overdue", "معوق"),
+        n(d.total_tasks as i64),
+        if d.total_tasks == 1 {
+            l(lang, "task", "اقدام")
+        } else {
+            l(lang, "tasks", "اقدام")
+        },
+        l(lang, ",", "،"),
+        n(d.total_resolutions as i64),
+        if d.total_resolutions == 1 {
+            l(lang, "resolution", "مصوبه")
+        } else {
+            l(lang, "resolutions", "مصوبه")
+        },
+    ));
+    if d.is_empty() {
+        doc.push_str(&format!(
+            "\n{}\n",
+            l(lang, "Nothing overdue.", "هیچ موردی معوق نیست.")
+        ));
+        return doc;
+    }
+    let late = |days: i64| {
+        if days == 1 {
+            l(lang, "day late", "روز تأخیر")
+        } else {
+            l(lang, "days late", "روز تأخیر")
+        }
+    };
+    let due = l(lang, "due", "مهلت");
+    for b in &d.bodies {
+        let name = b.body_name.get(lang);
+        if md {
+            doc.push_str(&format!("\n## {}\n", text(name)));
+        } else {
+            doc.push_str(&format!("\n{}\n", text(name)));
+        }
+        if !b.tasks.is_empty() {
+            let head = l(lang, "Tasks", "اقدام‌ها");
+            if md {
+                doc.push_str(&format!("\n### {head}\n\n"));
+            } else {
+                doc.push_str(&format!("  {head}:\n"));
+            }
+            for t in &b.tasks {
+                let who = t.assignee(lang);
+                let who = if who.is_empty() {
+                    l(lang, "(unassigned)", "(بدون مسئول)").to_string()
+                } else {
+                    text(&who)
+                };
+                let line = format!(
+                    "#{} {} — {} — {} {} — {} {}",
+                    n(t.id),
+                    text(&t.title),
+                    who,
+                    due,
+                    ctx.date(t.due),
+                    n(t.days_overdue),
+                    late(t.days_overdue)
+                );
+                if md {
+                    doc.push_str(&format!("- {line}\n"));
+                } else {
+                    doc.push_str(&format!("    - {line}\n"));
+                }
+            }
+        }
+        if !b.resolutions.is_empty() {
+            let head = l(lang, "Resolutions", "مصوبات");
+            if md {
+                doc.push_str(&format!("\n### {head}\n\n"));
+            } else {
+                doc.push_str(&format!("  {head}:\n"));
+            }
+            for r in &b.resolutions {
+                let mut line = format!("{} {}", text(&r.number), text(&r.text));
+                if let Some(o) = r.owner.as_deref().filter(|o| !o.trim().is_empty()) {
+                    line.push_str(&format!(" — {}", text(o)));
+                }
+                line.push_str(&format!(
+                    " — {} {} — {} {}",
+                    due,
+                    ctx.date(r.due),
+                    n(r.days_overdue),
+                    late(r.days_overdue)
+                ));
+                if md {
+                    doc.push_str(&format!("- {line}\n"));
+                } else {
+                    doc.push_str(&format!("    - {line}\n"));
+                }
+            }
+        }
+    }
+    doc
+}
+
+pub fn report(ctx: &mut Context, a: &ReportArgs, out: Out) -> CliResult {
+    if !a.kind.trim().eq_ignore_ascii_case("overdue") {
+        return Err(CliError::usage(format!(
+            "report {:?} is not known; expected overdue",
+            a.kind
+        )));
+    }
+    let md = match a.format.trim().to_ascii_lowercase().as_str() {
+        "text" | "txt" => false,
+        "md" | "markdown" => true,
+        other => {
+            return Err(CliError::usage(format!(
+                "format {other:?} is not known; expected text or md"
+            )))
+        }
+    };
+    let scope = scope(ctx, &a.body, true)?;
+    let digest = overdue_digest(&ctx.store, scope.as_deref(), ctx.today)?;
+    let doc = digest_document(&digest, ctx, md);
+    deliver(&sanitize(&doc), &a.output, "overdue digest", out)
+}
+
+// ----- the dashboard -----
+
+pub fn dashboard_cmd(ctx: &mut Context, a: &DashboardArgs, out: Out) -> CliResult {
+    let scope = scope(ctx, &a.body, true)?;
+    let d = dashboard(&ctx.store, scope.as_deref(), ctx.today)?;
+    if a.json {
+        writeln!(out, "{}", json::to_string(&d)?)?;
+        return Ok(());
+    }
+    let lang = ctx.prefs.lang;
+    let p = ctx.prefs;
+    let line = |s: String| super::table::display_line(&s, p);
+    writeln!(out, "{}", line(format!("Dashboard — {}", ctx.date(d.date))))?;
+    let open: i64 = d.open_resolutions.iter().map(|r| r.count).sum();
+    writeln!(out, "open resolutions: {open}")?;
+    writeln!(out, "overdue tasks: {}", d.overdue_tasks.len())?;
+    writeln!(out, "tasks due this week: {}", d.due_this_week.len())?;
+    for s in d.upcoming_sessions.iter().take(5) {
+        writeln!(
+            out,
+            "{}",
+            line(format!(
+                "next: {} — {} #{}",
+                ctx.date(s.date),
+                s.body_name.get(lang),
+                s.number
+            ))
+        )?;
+    }
+    for c in &d.compliance {
+        writeln!(
+            out,
+            "{}",
+            line(format!(
+                "{}: statutory months met {}, missed {}, at risk {}",
+                c.name.get(lang),
+                c.met,
+                c.missed,
+                c.at_risk
+            ))
+        )?;
+    }
+    for f in &d.follow_up_rate {
+        writeln!(
+            out,
+            "{}",
+            line(format!(
+                "{}: {} of {} tasks done by their due date ({:.0}%)",
+                f.name.get(lang),
+                f.done_on_time,
+                f.due,
+                f.rate * 100.0
+            ))
+        )?;
+    }
+    writeln!(out, "(--json prints every figure)")?;
+    Ok(())
+}

@@ -1,0 +1,146 @@
+//! Reads for the chair's dashboard and the digests: counts grouped by body or member.
+//! Plain aggregate queries; nothing here keeps a read transaction open.
+
+use chrono::NaiveDate;
+use rusqlite::params_from_iter;
+
+use super::read::{code_at, date_at};
+use super::{Result, Store};
+use crate::model::*;
+
+/// Open (open or in-progress) resolutions of one body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenResolutionCount {
+    pub body_id: i64,
+    pub body_name: Name,
+    pub count: i64,
+}
+
+/// How one body followed up its tasks whose due date has passed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FollowUpCount {
+    pub body_id: i64,
+    pub body_name: Name,
+    /// Tasks (not cancelled) due before the day asked about.
+    pub due: i64,
+    /// Of those, the ones done on or before their due date.
+    pub done_on_time: i64,
+}
+
+/// One person's attendance at one body's sessions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttendanceCount {
+    pub body_id: i64,
+    pub person_id: i64,
+    pub person_name: Name,
+    /// Sessions with this person's attendance recorded.
+    pub recorded: i64,
+    /// Of those, present, late or remote.
+    pub attended: i64,
+}
+
+fn scope_sql(col: &str, ids: Option<&[i64]>, args: &mut Vec<rusqlite::types::Value>) -> String {
+    match ids {
+        None => String::new(),
+        Some(ids) => {
+            args.extend(ids.iter().map(|i| (*i).into()));
+            format!(" AND {col} IN ({})", vec!["?"; ids.len()].join(","))
+        }
+    }
+}
+
+impl Store {
+    /// Open resolutions per body (bodies with none are left out), in body order.
+    pub fn open_resolution_counts(
+        &self,
+        body_ids: Option<&[i64]>,
+    ) -> Result<Vec<OpenResolutionCount>> {
+        let mut args = Vec::new();
+        let scope = scope_sql("r.body_id", body_ids, &mut args);
+        let sql = format!(
+            "SELECT b.id, b.name_fa, b.name_en, count(*) FROM resolution r JOIN body b ON b.id = r.body_id
+             WHERE r.status IN ('open','in_progress'){scope} GROUP BY b.id ORDER BY b.id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), |r| {
+            Ok(OpenResolutionCount {
+                body_id: r.get(0)?,
+                body_name: Name::new(r.get(1)?, r.get(2)?),
+                count: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Per body: tasks (not cancelled) due before `today`, and how many of them were done
+    /// by their due date.
+    pub fn follow_up_counts(
+        &self,
+        body_ids: Option<&[i64]>,
+        today: NaiveDate,
+    ) -> Result<Vec<FollowUpCount>> {
+        let mut args: Vec<rusqlite::types::Value> = vec![today.to_string().into()];
+        let scope = scope_sql("t.body_id", body_ids, &mut args);
+        let sql = format!(
+            "SELECT b.id, b.name_fa, b.name_en, count(*),
+                    coalesce(sum(t.status = 'done' AND t.done_on IS NOT NULL AND t.done_on <= t.due), 0)
+             FROM task t JOIN body b ON b.id = t.body_id
+             WHERE t.status <> 'cancelled' AND t.due IS NOT NULL AND t.due <> '' AND t.due < ?{scope}
+             GROUP BY b.id ORDER BY b.id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), |r| {
+            Ok(FollowUpCount {
+                body_id: r.get(0)?,
+                body_name: Name::new(r.get(1)?, r.get(2)?),
+                due: r.get(3)?,
+                done_on_time: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Per body and person: sessions with attendance recorded and sessions attended
+    /// (present, late or remote). Cancelled sessions are left out.
+    pub fn attendance_counts(&self, body_ids: Option<&[i64]>) -> Result<Vec<AttendanceCount>> {
+        let mut args = Vec::new();
+        let scope = scope_sql("s.body_id", body_ids, &mut args);
+        let sql = format!(
+            "SELECT s.body_id, p.id, p.name_fa, p.name_en, count(*),
+                    coalesce(sum(a.presence IN ('present','late','remote')), 0)
+             FROM attendance a JOIN session s ON s.id = a.session_id JOIN person p ON p.id = a.person_id
+             WHERE s.status <> 'cancelled'{scope}
+             GROUP BY s.body_id, p.id ORDER BY s.body_id, p.id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), |r| {
+            Ok(AttendanceCount {
+                body_id: r.get(0)?,
+                person_id: r.get(1)?,
+                person_name: Name::new(r.get(2)?, r.get(3)?),
+                recorded: r.get(4)?,
+                attended: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Date, kind and status of every session of a body, oldest first (for the
+    /// statutory-meeting check).
+    pub fn session_calendar(
+        &self,
+        body_id: i64,
+    ) -> Result<Vec<(NaiveDate, SessionKind, SessionStatus)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT date, kind, status FROM session WHERE body_id = ?1 ORDER BY date, id",
+        )?;
+        let rows = stmt.query_map([body_id], |r| {
+            Ok((
+                date_at(r, 0)?,
+                code_at(r, 1, SessionKind::parse)?,
+                code_at(r, 2, SessionStatus::parse)?,
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
