@@ -502,32 +502,39 @@ fn member_add(ctx: &mut Context, a: &MemberAdd, out: Out) -> CliResult {
             )));
         }
     }
-    let person_id = match (&a.person, &a.name) {
-        (Some(p), _) => ctx.store.find_person(p)?.id,
-        (None, Some(name)) => match ctx.store.find_person(name) {
-            Ok(p) => p.id,
-            Err(crate::store::StoreError::NotFound { .. }) => ctx.store.add_person(&NewPerson {
+    let membership = NewMembership {
+        body_id: body.id,
+        person_id: 0,
+        role,
+        voting: !a.non_voting && role != Role::Observer,
+        term_start,
+        term_end,
+    };
+    let (person_id, id) = match (&a.person, &a.name) {
+        (Some(p), _) => {
+            let person_id = ctx.store.find_person(p)?.id;
+            let id = ctx.store.add_membership(&NewMembership {
+                person_id,
+                ..membership
+            })?;
+            (person_id, id)
+        }
+        // Found or created in the same transaction as the membership.
+        (None, Some(name)) => ctx.store.add_member_named(
+            &NewPerson {
                 name: Name::guess(name),
                 login: a.login.clone(),
                 organization: a.organization.clone(),
                 email: None,
-            })?,
-            Err(e) => return Err(e.into()),
-        },
+            },
+            &membership,
+        )?,
         (None, None) => {
             return Err(CliError::usage(
                 "member add needs --person (an existing person) or --name (a new one)",
             ))
         }
     };
-    let id = ctx.store.add_membership(&NewMembership {
-        body_id: body.id,
-        person_id,
-        role,
-        voting: !a.non_voting && role != Role::Observer,
-        term_start,
-        term_end,
-    })?;
     if a.json {
         let m = ctx
             .store

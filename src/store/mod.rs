@@ -180,8 +180,21 @@ impl Store {
     fn configure(conn: &Connection) -> Result<()> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
-        // journal_mode returns a row; WAL persists in the file once set.
-        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        // journal_mode returns a row; WAL persists in the file once set. Switching a
+        // new (or rollback-mode) file needs an exclusive lock, and SQLite answers BUSY at
+        // once, without its busy handler, when other processes open it at the same time:
+        // retry with backoff like a write.
+        let started = Instant::now();
+        let mut pause = Duration::from_millis(5);
+        let mode: String = loop {
+            match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)) {
+                Err(e) if is_busy(&e) && started.elapsed() < WRITE_PATIENCE => {
+                    std::thread::sleep(pause + jitter());
+                    pause = (pause * 2).min(Duration::from_millis(250));
+                }
+                other => break other?,
+            }
+        };
         if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
             return Err(StoreError::Refused(format!(
                 "the database could not be switched to WAL mode (it reports {mode:?}); is it on a network file system?"

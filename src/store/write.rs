@@ -270,45 +270,64 @@ impl Store {
             }
         }
         let actor = self.actor.clone();
-        self.write(|tx| {
-            exists(tx, "body", "body", m.body_id)?;
-            exists(tx, "person", "person", m.person_id)?;
-            // Two memberships of one person in one body may not overlap in time.
-            let overlapping: Option<(i64, String)> = tx
-                .query_row(
-                    "SELECT id, role FROM membership WHERE body_id = ?1 AND person_id = ?2
-                       AND coalesce(term_start, '0000-01-01') <= coalesce(?4, '9999-12-31')
-                       AND coalesce(term_end, '9999-12-31') >= coalesce(?3, '0000-01-01')",
-                    params![
-                        m.body_id,
-                        m.person_id,
-                        m.term_start.map(|d| d.to_string()),
-                        m.term_end.map(|d| d.to_string())
-                    ],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?;
-            if let Some((id, role)) = overlapping {
-                return Err(StoreError::Refused(format!(
-                    "person {} is already a {role} of body {} (membership {id}) for that term",
-                    m.person_id, m.body_id
-                )));
+        self.write(|tx| insert_membership(tx, &actor, m))
+    }
+
+    /// Adds a member by name: the person with that name (Persian or English, any
+    /// spelling variant), or a new person when there is none, in the same transaction
+    /// as the membership, so two secretaries adding the same newcomer at once make one
+    /// person. Returns (person id, membership id).
+    pub fn add_member_named(&mut self, p: &NewPerson, m: &NewMembership) -> Result<(i64, i64)> {
+        check_name(&p.name, "person name")?;
+        if let (Some(s), Some(e)) = (m.term_start, m.term_end) {
+            if e < s {
+                return Err(InvalidValue {
+                    what: "term end",
+                    value: e.to_string(),
+                    expected: format!("a date on or after the term start {s}"),
+                }
+                .into());
             }
-            tx.execute(
-                "INSERT INTO membership(body_id, person_id, role, voting, term_start, term_end)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    m.body_id,
-                    m.person_id,
-                    m.role.code(),
-                    m.voting,
-                    m.term_start.map(|d| d.to_string()),
-                    m.term_end.map(|d| d.to_string())
-                ],
-            )?;
-            let id = tx.last_insert_rowid();
-            audited(tx, &actor, "insert", "membership", id, None)?;
-            Ok(id)
+        }
+        let actor = self.actor.clone();
+        let typed = p.name.get(crate::locale::Lang::Fa).to_string();
+        self.write(|tx| {
+            let mut stmt = tx.prepare("SELECT id, name_fa, name_en FROM person")?;
+            let hits: Vec<i64> = stmt
+                .query_map([], |r| {
+                    Ok((r.get::<_, i64>(0)?, Name::new(r.get(1)?, r.get(2)?)))
+                })?
+                .filter_map(|r| r.ok())
+                .filter(|(_, n)| n.matches(&typed))
+                .map(|(id, _)| id)
+                .collect();
+            let person_id = match hits.as_slice() {
+                [one] => *one,
+                [] => {
+                    tx.execute(
+                        "INSERT INTO person(name_fa, name_en, login, organization, email, created_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        params![
+                            p.name.fa,
+                            p.name.en,
+                            opt_text(&p.login),
+                            opt_text(&p.organization),
+                            opt_text(&p.email),
+                            now_stamp()
+                        ],
+                    )?;
+                    let id = tx.last_insert_rowid();
+                    audited(tx, &actor, "insert", "person", id, None)?;
+                    id
+                }
+                _ => {
+                    return Err(StoreError::Refused(format!(
+                        "person {typed:?} is ambiguous: several people have that name; give an id"
+                    )))
+                }
+            };
+            let m = NewMembership { person_id, ..m.clone() };
+            Ok((person_id, insert_membership(tx, &actor, &m)?))
         })
     }
 
@@ -1088,6 +1107,49 @@ impl Store {
             )
         })
     }
+}
+
+/// Inserts a membership after checking the body, the person and that the person has
+/// no overlapping membership in the body.
+fn insert_membership(tx: &Transaction, actor: &Actor, m: &NewMembership) -> Result<i64> {
+    exists(tx, "body", "body", m.body_id)?;
+    exists(tx, "person", "person", m.person_id)?;
+    // Two memberships of one person in one body may not overlap in time.
+    let overlapping: Option<(i64, String)> = tx
+        .query_row(
+            "SELECT id, role FROM membership WHERE body_id = ?1 AND person_id = ?2
+               AND coalesce(term_start, '0000-01-01') <= coalesce(?4, '9999-12-31')
+               AND coalesce(term_end, '9999-12-31') >= coalesce(?3, '0000-01-01')",
+            params![
+                m.body_id,
+                m.person_id,
+                m.term_start.map(|d| d.to_string()),
+                m.term_end.map(|d| d.to_string())
+            ],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    if let Some((id, role)) = overlapping {
+        return Err(StoreError::Refused(format!(
+            "person {} is already a {role} of body {} (membership {id}) for that term",
+            m.person_id, m.body_id
+        )));
+    }
+    tx.execute(
+        "INSERT INTO membership(body_id, person_id, role, voting, term_start, term_end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            m.body_id,
+            m.person_id,
+            m.role.code(),
+            m.voting,
+            m.term_start.map(|d| d.to_string()),
+            m.term_end.map(|d| d.to_string())
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    audited(tx, actor, "insert", "membership", id, None)?;
+    Ok(id)
 }
 
 fn reindex_agenda(tx: &Transaction, id: i64) -> Result<()> {
