@@ -6,9 +6,11 @@
 //!
 //! Fast enough for a two-core machine (under a minute at scale 1 in release): the
 //! secondary indexes are dropped while rows go in and built again from their stored
-//! SQL afterwards, the rollback journal lives in memory and nothing is synced until
-//! the end, and the search text is assembled from words normalized once (the same
-//! string `normalize_for_search` gives, which debug builds check for every record).
+//! SQL afterwards; the rollback journal lives in memory and nothing is synced until
+//! the end; full-text entries go in by ascending rowid and in bursts (see
+//! `FtsBuffer`) with FTS5 merging nothing until one final 'optimize'; and the search
+//! text is assembled from words normalized once (the same string
+//! `normalize_for_search` gives, which debug builds check for every record).
 //! Approved sessions are approved last, after their minutes and resolutions exist,
 //! as the triggers that freeze approved minutes demand. One audit entry records the
 //! generation.
@@ -296,11 +298,12 @@ fn still_open_pct(age: i64) -> u64 {
     }
 }
 
-/// One task, made before its resolution is written (whose status follows its tasks).
-struct TaskRec {
-    title: String,
-    description: String,
-    search: String,
+/// A task's facts, decided with its resolution (whose status follows its tasks); its
+/// texts are made when the task is written, after all resolutions.
+struct TaskPlan {
+    body: i64,
+    resolution: i64,
+    created: NaiveDate,
     assignee: Option<i64>,
     unit: Option<&'static str>,
     due: NaiveDate,
@@ -315,23 +318,14 @@ fn member_of(body: i64, seat: i64, people: i64) -> i64 {
     1 + (body * MEMBERS_PER_BODY + seat) % people
 }
 
-fn make_task(
+fn plan_task(
     rng: &mut Rng,
-    vocab: [&Vocab; 2],
     body: i64,
+    resolution: i64,
     people: i64,
     created: NaiveDate,
     today: NaiveDate,
-) -> TaskRec {
-    let v = vocab[usize::from(rng.below(3) == 0)];
-    let mut title = String::with_capacity(160);
-    let mut search = String::with_capacity(1024);
-    words_into(rng, v, 50, &mut title, &mut search);
-    let mut description = String::with_capacity(800);
-    let mut norm_desc = String::with_capacity(800);
-    words_into(rng, v, 250, &mut description, &mut norm_desc);
-    search.push(' ');
-    search.push_str(&norm_desc);
+) -> TaskPlan {
     let due = created + Duration::days(14 + rng.upto(180));
     let progress = |rng: &mut Rng| 10 * (1 + rng.upto(9));
     let (status, percent, done_on) = if due < today {
@@ -367,16 +361,10 @@ fn make_task(
         )
     };
     let priority = ["low", "normal", "normal", "high", "urgent"][rng.below(5) as usize];
-    if cfg!(debug_assertions) {
-        assert_eq!(
-            search,
-            normalize_for_search(&format!("{title} {description}"))
-        );
-    }
-    TaskRec {
-        title,
-        description,
-        search,
+    TaskPlan {
+        body,
+        resolution,
+        created,
         assignee,
         unit,
         due,
@@ -385,6 +373,16 @@ fn make_task(
         percent,
         done_on,
     }
+}
+
+/// A session already held, as resolutions need it.
+struct Held {
+    id: i64,
+    body: i64,
+    number: i64,
+    date: NaiveDate,
+    present: i64,
+    first_item: i64,
 }
 
 /// The indexes of the schema (not those of UNIQUE constraints) with their SQL.
@@ -531,39 +529,34 @@ fn fill(
     }
     tx.commit()?;
 
-    // Session dates first: resolutions are shared out over the sessions already held.
+    // Three passes, so that full-text entries go in by ascending rowid (agenda items,
+    // then resolutions, then tasks): FTS5 writes out its pending terms whenever a
+    // rowid is lower than the one before, and interleaving kinds made thousands of
+    // small segments to merge.
     let session_date =
         |body: i64, k: i64, of: i64| start + Duration::days(span_days * k / of.max(1) + body % 7);
-    let mut past_sessions = 0i64;
-    for body in 1..=c.bodies {
-        let of = share(c.sessions, c.bodies, body - 1);
-        past_sessions += (0..of)
-            .filter(|&k| session_date(body, k, of) <= today)
-            .count() as i64;
-    }
-    let resolutions = if past_sessions > 0 { c.resolutions } else { 0 };
-    let tasks = if resolutions > 0 { c.tasks } else { 0 };
+    let commit_every = 200_000i64;
 
+    // 1. Sessions with their agenda items (and minutes) and attendance.
+    let mut fts = FtsBuffer::default();
+    let mut held: Vec<Held> = Vec::new();
     let mut to_approve: Vec<i64> = Vec::new();
-    let (mut session_id, mut item_id, mut res_id, mut task_id) = (0i64, 0i64, 0i64, 0i64);
-    let mut past_seen = 0i64;
+    let (mut session_id, mut item_id) = (0i64, 0i64);
     let mut tx = store.conn.transaction()?;
     let mut in_tx = 0i64;
     for body in 1..=c.bodies {
         let of = share(c.sessions, c.bodies, body - 1);
-        let mut seq = 0i64;
         let last_past = (0..of).rev().find(|&k| session_date(body, k, of) <= today);
         for k in 0..of {
             let date = session_date(body, k, of);
-            let held = date <= today;
+            let is_held = date <= today;
             session_id += 1;
             let sid = session_id;
             let number = k + 1;
             let date_s = date.to_string();
             // Held sessions are written closed; all but each body's latest are approved
             // at the end, once their minutes and resolutions are in.
-            let status = if held { "closed" } else { "planned" };
-            if held && Some(k) != last_past {
+            if is_held && Some(k) != last_past {
                 to_approve.push(sid);
             }
             tx.prepare_cached(
@@ -575,9 +568,13 @@ fn fill(
                 body,
                 number,
                 date_s,
-                held.then_some("11:30"),
-                if body % 2 == 0 { "تالار شورا" } else { "Council hall" },
-                status,
+                is_held.then_some("11:30"),
+                if body % 2 == 0 {
+                    "تالار شورا"
+                } else {
+                    "Council hall"
+                },
+                if is_held { "closed" } else { "planned" },
                 stamp
             ])?;
             let first_item = item_id + 1;
@@ -586,7 +583,7 @@ fn fill(
                 let v = vocab[usize::from(rng.below(3) == 0)];
                 let (mut title, mut search) = (String::new(), String::new());
                 words_into(&mut rng, v, 40, &mut title, &mut search);
-                let minutes = held.then(|| {
+                let minutes = is_held.then(|| {
                     let (mut m, mut norm) = (String::new(), String::new());
                     words_into(&mut rng, v, 200, &mut m, &mut norm);
                     search.push(' ');
@@ -609,14 +606,15 @@ fn fill(
                     sid,
                     pos,
                     title,
-                    if held { "discussed" } else { "pending" },
+                    if is_held { "discussed" } else { "pending" },
                     minutes,
-                    held.then_some("secretary"),
-                    held.then(|| format!("{date_s}T12:00:00Z"))
+                    is_held.then_some("secretary"),
+                    is_held.then(|| format!("{date_s}T12:00:00Z"))
                 ])?;
-                fts_insert(&tx, 1, item_id, &search, body)?;
+                fts.push(1, item_id, search, body);
             }
-            if !held {
+            in_tx += 1 + ITEMS_PER_SESSION;
+            if !is_held {
                 continue;
             }
             let mut present = 0i64;
@@ -638,97 +636,155 @@ fn fill(
                     presence
                 ])?;
             }
-            let n_res = share(resolutions, past_sessions, past_seen);
-            past_seen += 1;
-            let jyear = to_jalali(date).year;
-            for r in 0..n_res {
-                res_id += 1;
-                seq += 1;
-                let n_tasks = share(tasks, resolutions, res_id - 1);
-                let recs: Vec<TaskRec> = (0..n_tasks)
-                    .map(|_| make_task(&mut rng, vocab, body, c.people, date, today))
-                    .collect();
-                let due = date + Duration::days(30 + rng.upto(150));
-                let closed = |s: &str| matches!(s, "done" | "cancelled");
-                let status = if recs.is_empty() {
-                    if due < today && rng.chance(70) {
-                        "done"
-                    } else {
-                        "open"
-                    }
-                } else if recs.iter().all(|t| closed(t.status)) {
-                    "done"
-                } else if recs.iter().any(|t| t.status != "open") {
-                    "in_progress"
-                } else {
-                    "open"
-                };
-                let v = vocab[usize::from(rng.below(3) == 0)];
-                let (mut text, mut norm) = (String::new(), String::new());
-                words_into(&mut rng, v, 300, &mut text, &mut norm);
-                let num = format!("{jyear}/{number}/{seq}");
-                let search = format!("{num} {norm}");
-                if cfg!(debug_assertions) {
-                    assert_eq!(search, normalize_for_search(&format!("{num} {text}")));
-                }
-                let no = rng.upto(3).min(present);
-                let abstain = rng.upto(2).min(present - no);
-                tx.prepare_cached(
-                    "INSERT INTO resolution(id, body_id, session_id, agenda_item_id, seq, number, text, decision, votes_yes, votes_no, votes_abstain, status, owner, due, created_on)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'adopted', ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-                )?
-                .execute(params![
-                    res_id,
-                    body,
-                    sid,
-                    first_item + r % ITEMS_PER_SESSION,
-                    seq,
-                    num,
-                    text,
-                    present - no - abstain,
-                    no,
-                    abstain,
-                    status,
-                    rng.chance(50).then(|| UNITS[(res_id as usize) % UNITS.len()]),
-                    due.to_string(),
-                    date_s
-                ])?;
-                fts_insert(&tx, 3, res_id, &search, body)?;
-                for t in recs {
-                    task_id += 1;
-                    tx.prepare_cached(
-                        "INSERT INTO task(id, body_id, resolution_id, title, description, assignee_id, assignee_unit, due, status, priority, percent, done_on, created_on)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                    )?
-                    .execute(params![
-                        task_id,
-                        body,
-                        res_id,
-                        t.title,
-                        t.description,
-                        t.assignee,
-                        t.unit,
-                        t.due.to_string(),
-                        t.status,
-                        t.priority,
-                        t.percent,
-                        t.done_on.map(|d| d.to_string()),
-                        date_s
-                    ])?;
-                    fts_insert(&tx, 4, task_id, &t.search, body)?;
-                }
-                in_tx += 1 + n_tasks;
-            }
-            // Commit now and then, so FTS5 flushes its terms in large segments while
-            // the transaction's memory stays bounded.
-            if in_tx >= 200_000 {
+            held.push(Held {
+                id: sid,
+                body,
+                number,
+                date,
+                present,
+                first_item,
+            });
+            fts.write_if_full(&tx)?;
+            if in_tx >= commit_every {
+                fts.write(&tx)?;
                 tx.commit()?;
                 tx = store.conn.transaction()?;
                 in_tx = 0;
             }
         }
     }
+    fts.write(&tx)?;
     tx.commit()?;
+
+    // 2. Resolutions, shared out over the sessions held; each one's tasks are planned
+    // here (its status follows theirs) and written in the third pass.
+    let resolutions = if held.is_empty() { 0 } else { c.resolutions };
+    let tasks = if resolutions > 0 { c.tasks } else { 0 };
+    let mut plans: Vec<TaskPlan> = Vec::with_capacity(tasks as usize);
+    let mut seq_of_body = vec![0i64; c.bodies as usize + 1];
+    let mut res_id = 0i64;
+    let mut tx = store.conn.transaction()?;
+    let mut in_tx = 0i64;
+    for (j, h) in held.iter().enumerate() {
+        let n_res = share(resolutions, held.len() as i64, j as i64);
+        let jyear = to_jalali(h.date).year;
+        let date_s = h.date.to_string();
+        for r in 0..n_res {
+            res_id += 1;
+            seq_of_body[h.body as usize] += 1;
+            let seq = seq_of_body[h.body as usize];
+            let first_plan = plans.len();
+            for _ in 0..share(tasks, resolutions, res_id - 1) {
+                plans.push(plan_task(&mut rng, h.body, res_id, c.people, h.date, today));
+            }
+            let own = &plans[first_plan..];
+            let due = h.date + Duration::days(30 + rng.upto(150));
+            let status = if own.is_empty() {
+                if due < today && rng.chance(70) {
+                    "done"
+                } else {
+                    "open"
+                }
+            } else if own.iter().all(|t| matches!(t.status, "done" | "cancelled")) {
+                "done"
+            } else if own.iter().any(|t| t.status != "open") {
+                "in_progress"
+            } else {
+                "open"
+            };
+            let v = vocab[usize::from(rng.below(3) == 0)];
+            let (mut text, mut norm) = (String::new(), String::new());
+            words_into(&mut rng, v, 300, &mut text, &mut norm);
+            let num = format!("{jyear}/{}/{seq}", h.number);
+            let search = format!("{num} {norm}");
+            if cfg!(debug_assertions) {
+                assert_eq!(search, normalize_for_search(&format!("{num} {text}")));
+            }
+            let no = rng.upto(3).min(h.present);
+            let abstain = rng.upto(2).min(h.present - no);
+            tx.prepare_cached(
+                "INSERT INTO resolution(id, body_id, session_id, agenda_item_id, seq, number, text, decision, votes_yes, votes_no, votes_abstain, status, owner, due, created_on)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'adopted', ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            )?
+            .execute(params![
+                res_id,
+                h.body,
+                h.id,
+                h.first_item + r % ITEMS_PER_SESSION,
+                seq,
+                num,
+                text,
+                h.present - no - abstain,
+                no,
+                abstain,
+                status,
+                rng.chance(50)
+                    .then(|| UNITS[(res_id as usize) % UNITS.len()]),
+                due.to_string(),
+                date_s
+            ])?;
+            fts.push(3, res_id, search, h.body);
+            in_tx += 1;
+        }
+        fts.write_if_full(&tx)?;
+        if in_tx >= commit_every {
+            fts.write(&tx)?;
+            tx.commit()?;
+            tx = store.conn.transaction()?;
+            in_tx = 0;
+        }
+    }
+    fts.write(&tx)?;
+    tx.commit()?;
+
+    // 3. Tasks, with titles and descriptions of a few hundred characters.
+    let mut task_id = 0i64;
+    let mut tx = store.conn.transaction()?;
+    let (mut title, mut description) = (String::new(), String::new());
+    let (mut search, mut norm_desc) = (String::new(), String::new());
+    for t in &plans {
+        task_id += 1;
+        let v = vocab[usize::from(rng.below(3) == 0)];
+        for buf in [&mut title, &mut description, &mut search, &mut norm_desc] {
+            buf.clear();
+        }
+        words_into(&mut rng, v, 50, &mut title, &mut search);
+        words_into(&mut rng, v, 250, &mut description, &mut norm_desc);
+        search.push(' ');
+        search.push_str(&norm_desc);
+        if cfg!(debug_assertions) {
+            assert_eq!(
+                search,
+                normalize_for_search(&format!("{title} {description}"))
+            );
+        }
+        tx.prepare_cached(
+            "INSERT INTO task(id, body_id, resolution_id, title, description, assignee_id, assignee_unit, due, status, priority, percent, done_on, created_on)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        )?
+        .execute(params![
+            task_id,
+            t.body,
+            t.resolution,
+            title,
+            description,
+            t.assignee,
+            t.unit,
+            t.due.to_string(),
+            t.status,
+            t.priority,
+            t.percent,
+            t.done_on.map(|d| d.to_string()),
+            t.created.to_string()
+        ])?;
+        fts_insert(&tx, 4, task_id, &search, t.body)?;
+        if task_id % commit_every == 0 {
+            tx.commit()?;
+            tx = store.conn.transaction()?;
+        }
+    }
+    tx.commit()?;
+    drop(plans);
 
     // Indexes back, from their own SQL; the full-text index merged into one segment.
     let tx = store.conn.transaction()?;
@@ -774,6 +830,37 @@ const FTS_BULK: &str = "INSERT INTO search_index(search_index, rank) VALUES ('ha
 const FTS_DEFAULTS: &str =
     "INSERT INTO search_index(search_index, rank) VALUES ('hashsize', 1048576);
      INSERT INTO search_index(search_index, rank) VALUES ('automerge', 4);";
+
+/// Full-text entries held back while rows go into tables with triggers: such an insert
+/// opens a statement savepoint, and FTS5 writes its pending terms out as a new segment
+/// at every savepoint, so interleaving made a segment per record (and endless merging).
+/// Written in bursts instead, each becomes one segment.
+#[derive(Default)]
+struct FtsBuffer {
+    rows: Vec<(i64, i64, String, i64)>,
+}
+
+impl FtsBuffer {
+    const BURST: usize = 20_000;
+
+    fn push(&mut self, kind: i64, id: i64, search: String, body: i64) {
+        self.rows.push((kind, id, search, body));
+    }
+
+    fn write_if_full(&mut self, conn: &Connection) -> Result<()> {
+        if self.rows.len() >= Self::BURST {
+            self.write(conn)?;
+        }
+        Ok(())
+    }
+
+    fn write(&mut self, conn: &Connection) -> Result<()> {
+        for (kind, id, search, body) in self.rows.drain(..) {
+            fts_insert(conn, kind, id, &search, body)?;
+        }
+        Ok(())
+    }
+}
 
 /// Adds a full-text entry; `search` is already in its search form. The rowid encodes
 /// the kind as in `store::search`: kind * 2^40 + id.
