@@ -1,7 +1,7 @@
 //! Full-text search with FTS5 over text normalized in Rust (the same rules when
 //! indexing and when querying), so ي finds ی, ۱۲ finds 12, harakat and ZWNJ don't matter.
 
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 use super::{Result, Store};
@@ -18,6 +18,9 @@ pub enum SearchKind {
 }
 
 const KIND_SHIFT: i64 = 1 << 40;
+
+/// How many matches are ranked by relevance at most (see [`Store::search`]).
+pub const RANKED_CANDIDATES: i64 = 5000;
 
 impl SearchKind {
     fn from_rowid(rowid: i64) -> Option<(SearchKind, i64)> {
@@ -120,11 +123,26 @@ impl Store {
             ),
             None => String::new(),
         };
+        // Relevance is computed over at most RANKED_CANDIDATES matches, newest first
+        // within each kind: a word common to half a million records would otherwise be
+        // scored in full (a second or more) before the first page shows. The newest
+        // candidates are those at or above one rowid, a range FTS5 reads directly.
+        let threshold: i64 = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT rowid FROM search_index WHERE search_index MATCH ?1{body_filter}
+                 ORDER BY rowid DESC LIMIT 1 OFFSET ?2"
+            ))?
+            .query_row(params![expr, RANKED_CANDIDATES - 1], |r| r.get(0))
+            .optional()?
+            .unwrap_or(0);
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT rowid, body_id, snippet(search_index, 0, '[', ']', '…', 12), rank
-             FROM search_index WHERE search_index MATCH ?1{body_filter} ORDER BY rank LIMIT ?2"
+             FROM search_index
+             WHERE search_index MATCH ?1{body_filter} AND rowid >= ?3
+             ORDER BY rank LIMIT ?2"
         ))?;
-        let rows = stmt.query_map(params![expr, limit], |r| {
+        let rows = stmt.query_map(params![expr, limit, threshold], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, i64>(1)?,
