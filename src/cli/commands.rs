@@ -23,6 +23,22 @@ use chrono::Datelike;
 
 type Out<'a> = &'a mut dyn Write;
 
+/// A status or role in a confirmation: the stable code in English (scripts read it),
+/// the label in Persian.
+fn term<'a>(prefs: Prefs, code: &'a str, label: &'a str) -> &'a str {
+    match prefs.lang {
+        Lang::En => code,
+        Lang::Fa => label,
+    }
+}
+
+/// A confirmation from the catalogue, filled in, in the user's language.
+fn say(out: Out, prefs: Prefs, msg: Msg, args: &[&str]) -> CliResult {
+    let text = crate::locale::strings::tf(prefs.lang, msg, args);
+    writeln!(out, "{}", display_line(&text, prefs))?;
+    Ok(())
+}
+
 fn print_json<T: Serialize>(out: Out, value: &T) -> CliResult {
     writeln!(out, "{}", json::to_string(value)?)?;
     Ok(())
@@ -80,11 +96,15 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
         Command::Agenda(AgendaCmd::SetStatus(a)) => {
             ctx.store
                 .set_agenda_status(a.item, AgendaStatus::parse(&a.status)?)?;
-            writeln!(
+            let status = AgendaStatus::parse(&a.status)?;
+            say(
                 out,
-                "agenda item {} is now {}",
-                a.item,
-                AgendaStatus::parse(&a.status)?.code()
+                ctx.prefs,
+                Msg::CliItemStatus,
+                &[
+                    &a.item.to_string(),
+                    term(ctx.prefs, status.code(), status.label(ctx.prefs.lang)),
+                ],
             )?;
             Ok(())
         }
@@ -93,7 +113,12 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
         Command::Guest(GuestCmd::Add(a)) => {
             let s = ctx.store.find_session(&a.session)?;
             let id = ctx.store.add_guest(s.id, &a.name, a.organization.clone())?;
-            writeln!(out, "guest {id} invited to session {}", s.id)?;
+            say(
+                out,
+                ctx.prefs,
+                Msg::CliGuestInvited,
+                &[&id.to_string(), &s.id.to_string()],
+            )?;
             Ok(())
         }
         Command::Resolution(ResolutionCmd::List(a)) => resolution_list(ctx, a, out),
@@ -102,12 +127,15 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
             let r = ctx
                 .store
                 .set_resolution_status(a.id, WorkStatus::parse(&a.status)?)?;
-            writeln!(
+            say(
                 out,
-                "resolution {} ({}) is now {}",
-                r.id,
-                display_line(&r.number, ctx.prefs),
-                r.status.code()
+                ctx.prefs,
+                Msg::CliResolutionStatus,
+                &[
+                    &r.id.to_string(),
+                    &r.number,
+                    term(ctx.prefs, r.status.code(), r.status.label(ctx.prefs.lang)),
+                ],
             )?;
             Ok(())
         }
@@ -130,7 +158,7 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
                 on: Some(ctx.today),
                 expected_version: None,
             })?;
-            writeln!(out, "task {} is done", task.id)?;
+            say(out, ctx.prefs, Msg::CliTaskDone, &[&task.id.to_string()])?;
             Ok(())
         }
         Command::Cal(a) => cal(ctx, a, out),
@@ -391,7 +419,7 @@ fn body_add(ctx: &mut Context, a: &BodyAdd, out: Out) -> CliResult {
     if a.json {
         return print_json(out, &ctx.store.body(id)?);
     }
-    writeln!(out, "body {id} added")?;
+    say(out, ctx.prefs, Msg::CliBodyAdded, &[&id.to_string()])?;
     Ok(())
 }
 
@@ -433,7 +461,7 @@ fn person_add(ctx: &mut Context, a: &PersonAdd, out: Out) -> CliResult {
     if a.json {
         return print_json(out, &ctx.store.person(id)?);
     }
-    writeln!(out, "person {id} added")?;
+    say(out, ctx.prefs, Msg::CliPersonAdded, &[&id.to_string()])?;
     Ok(())
 }
 
@@ -543,11 +571,15 @@ fn member_add(ctx: &mut Context, a: &MemberAdd, out: Out) -> CliResult {
             .find(|m| m.membership.id == id);
         return print_json(out, &m);
     }
-    writeln!(
+    say(
         out,
-        "person {person_id} is now {} of body {}",
-        role.code(),
-        body.id
+        ctx.prefs,
+        Msg::CliMemberAdded,
+        &[
+            &person_id.to_string(),
+            term(ctx.prefs, role.code(), role.label(ctx.prefs.lang)),
+            &body.id.to_string(),
+        ],
     )?;
     Ok(())
 }
@@ -629,13 +661,16 @@ fn session_add(ctx: &mut Context, a: &SessionAdd, out: Out) -> CliResult {
     if a.json {
         return print_json(out, &s);
     }
-    writeln!(
+    say(
         out,
-        "session {} scheduled: number {} of body {} on {}",
-        s.id,
-        s.number,
-        body.id,
-        ctx.date(s.date)
+        ctx.prefs,
+        Msg::CliSessionScheduled,
+        &[
+            &s.id.to_string(),
+            &s.number.to_string(),
+            &body.id.to_string(),
+            &ctx.date(s.date),
+        ],
     )?;
     Ok(())
 }
@@ -724,7 +759,15 @@ fn session_show(ctx: &mut Context, a: &SessionShow, out: Out) -> CliResult {
 fn session_status(ctx: &mut Context, key: &str, to: SessionStatus, out: Out) -> CliResult {
     let s = ctx.store.find_session(key)?;
     let s = ctx.store.set_session_status(s.id, to)?;
-    writeln!(out, "session {} is now {}", s.id, s.status.code())?;
+    say(
+        out,
+        ctx.prefs,
+        Msg::CliSessionStatus,
+        &[
+            &s.id.to_string(),
+            term(ctx.prefs, s.status.code(), s.status.label(ctx.prefs.lang)),
+        ],
+    )?;
     Ok(())
 }
 
@@ -739,7 +782,12 @@ fn agenda_add(ctx: &mut Context, a: &AgendaAdd, out: Out) -> CliResult {
     if a.json {
         return print_json(out, &ctx.store.agenda_item(id)?);
     }
-    writeln!(out, "agenda item {id} added to session {}", s.id)?;
+    say(
+        out,
+        ctx.prefs,
+        Msg::CliItemAdded,
+        &[&id.to_string(), &s.id.to_string()],
+    )?;
     Ok(())
 }
 
@@ -789,7 +837,7 @@ fn minutes_set(ctx: &mut Context, a: &MinutesSet, out: Out) -> CliResult {
         }
     };
     ctx.store.set_minutes(a.item, &text, None)?;
-    writeln!(out, "minutes of agenda item {} saved", a.item)?;
+    say(out, ctx.prefs, Msg::CliMinutesSaved, &[&a.item.to_string()])?;
     Ok(())
 }
 
@@ -945,11 +993,11 @@ fn resolution_add(ctx: &mut Context, a: &ResolutionAdd, out: Out) -> CliResult {
     if a.json {
         return print_json(out, &r);
     }
-    writeln!(
+    say(
         out,
-        "resolution {} recorded as number {}",
-        r.id,
-        display_line(&r.number, ctx.prefs)
+        ctx.prefs,
+        Msg::CliResolutionRecorded,
+        &[&r.id.to_string(), &r.number],
     )?;
     Ok(())
 }
@@ -1176,7 +1224,7 @@ fn task_add(ctx: &mut Context, a: &TaskAdd, out: Out) -> CliResult {
     if a.json {
         return print_json(out, &ctx.store.task(id)?);
     }
-    writeln!(out, "task {id} added")?;
+    say(out, ctx.prefs, Msg::CliTaskAdded, &[&id.to_string()])?;
     Ok(())
 }
 
@@ -1205,12 +1253,19 @@ fn task_update(ctx: &mut Context, a: &TaskUpdateArgs, out: Out) -> CliResult {
     if a.json {
         return print_json(out, &task);
     }
-    writeln!(
+    say(
         out,
-        "task {}: {} {}%",
-        task.id,
-        task.status.code(),
-        task.percent
+        ctx.prefs,
+        Msg::CliTaskProgress,
+        &[
+            &task.id.to_string(),
+            term(
+                ctx.prefs,
+                task.status.code(),
+                task.status.label(ctx.prefs.lang),
+            ),
+            &task.percent.to_string(),
+        ],
     )?;
     Ok(())
 }
@@ -1408,10 +1463,11 @@ fn export_minutes(ctx: &mut Context, a: &ExportMinutes, out: Out) -> CliResult {
         Some(path) => {
             std::fs::write(path, doc)
                 .map_err(|e| CliError::failure(format!("cannot write {}: {e}", path.display())))?;
-            writeln!(
+            say(
                 out,
-                "minutes written to {}",
-                crate::locale::text::sanitize_line(&path.display().to_string())
+                ctx.prefs,
+                Msg::CliMinutesWritten,
+                &[&path.display().to_string()],
             )?;
         }
         None => write!(out, "{}", crate::locale::text::sanitize(&doc))?,
