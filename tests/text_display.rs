@@ -364,10 +364,10 @@ fn visual_keeps_harakat_on_their_letter() {
     for cluster in ["سَ", "مٌ", "عَ", "لَ", "کُ"] {
         assert!(g.contains(&cluster), "{cluster} in {g:?}");
     }
-    // ZWNJ stays attached to its letter.
+    // ZWNJ stays between the same two letters (ی and خ), as in the logical text.
     assert_eq!(
         visual("می\u{200c}خواهم", Lang::Fa, BidiMode::App),
-        "مهاوخی\u{200c}م"
+        "مهاوخ\u{200c}یم"
     );
 }
 

@@ -467,6 +467,16 @@ fn push_visual_line(out: &mut String, info: &ParagraphBidiInfo<'_>, range: Range
             continue;
         }
         for g in text.graphemes(true).rev() {
+            // A joiner control (ZWNJ, ZWJ) ends the cluster of the letter before it; in
+            // visual order it must stay between the same two letters, so it moves to
+            // the cluster's front.
+            let joiners: String = g
+                .chars()
+                .rev()
+                .take_while(|c| matches!(c, '\u{200c}' | '\u{200d}'))
+                .collect();
+            let g = &g[..g.len() - joiners.len()];
+            out.push_str(&joiners);
             let mut cs = g.chars();
             match cs.next().and_then(mirror) {
                 Some(m) => {
@@ -700,6 +710,18 @@ pub fn display_lines(text: &str, width: usize, base: Lang, mode: BidiMode) -> Ve
             compensate_width(&pad_to_width(&line, width, align)).into_owned()
         })
         .collect()
+}
+
+#[cfg(test)]
+mod zwnj_tests {
+    use super::*;
+
+    #[test]
+    fn zwnj_stays_between_the_same_letters() {
+        // "ه‌ا": heh, ZWNJ, alef. Visually alef, ZWNJ, heh.
+        let v = visual("ه\u{200c}ا", Lang::Fa, BidiMode::App);
+        assert_eq!(v, "ا\u{200c}ه");
+    }
 }
 
 #[cfg(test)]
