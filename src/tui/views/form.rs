@@ -76,7 +76,7 @@ pub fn draw(f: &mut Frame, area: Rect, form: &Form, theme: &Theme, prefs: Prefs)
         };
         let value = display_cell(&shown, value_w as usize, prefs.lang, prefs.bidi, align);
         let (label_x, value_x) = if rtl {
-            (inner.x + inner.width - label_w, inner.x)
+            ((inner.x + inner.width).saturating_sub(label_w), inner.x)
         } else {
             (inner.x, inner.x + label_w + 1)
         };
