@@ -15,6 +15,9 @@ pub struct Config {
     pub bidi: BidiMode,
     pub theme: String,
     pub mouse: bool,
+    /// The screen the TUI opens on (`dashboard`, `bodies`, `tasks`, `resolutions`,
+    /// `mine`); none: by the user's role.
+    pub start_view: Option<String>,
     /// Key overrides: action name → key (e.g. `quit = "ctrl-q"`).
     pub keys: BTreeMap<String, String>,
     /// Where the settings came from, when a file was read.
@@ -29,6 +32,7 @@ impl Default for Config {
             bidi: BidiMode::App,
             theme: "dark".into(),
             mouse: false,
+            start_view: None,
             keys: BTreeMap::new(),
             source: None,
         }
@@ -135,6 +139,16 @@ pub fn parse_str(text: &str, path: &Path, mut cfg: Config) -> (Config, Vec<Strin
             "bidi" => match value.as_str().and_then(BidiMode::parse) {
                 Some(b) => cfg.bidi = b,
                 None => bad(key, value, "\"app\", \"terminal\" or \"off\""),
+            },
+            "start_view" => match value.as_str() {
+                Some(v) if crate::app::screens::START_VIEWS.contains(&v) => {
+                    cfg.start_view = Some(v.to_string())
+                }
+                _ => bad(
+                    key,
+                    value,
+                    "\"dashboard\", \"bodies\", \"tasks\", \"resolutions\" or \"mine\"",
+                ),
             },
             "theme" => match value.as_str() {
                 Some(t) if !t.trim().is_empty() => cfg.theme = t.trim().to_string(),

@@ -225,6 +225,8 @@ pub enum FormPurpose {
     Guest {
         session_id: i64,
     },
+    /// The browser's filter (nothing is written).
+    BrowseFilter,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

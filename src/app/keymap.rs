@@ -18,6 +18,14 @@ pub enum Scope {
     Session,
     /// The session screen's roll-call pane.
     RollCall,
+    /// The chair's dashboard.
+    Dashboard,
+    /// The task and resolution browsers.
+    Browser,
+    /// A resolution's page.
+    Resolution,
+    /// The member's own view.
+    Mine,
 }
 
 macro_rules! actions {
@@ -87,6 +95,18 @@ actions! {
     MarkLate = "mark_late", "Late", "با تأخیر";
     MarkRemote = "mark_remote", "Remote", "برخط";
     AllPresent = "all_present", "Mark everyone not yet marked present", "حاضر زدن همه علامت‌نخورده‌ها";
+    GoDashboard = "go_dashboard", "Dashboard", "داشبورد";
+    GoBodies = "go_bodies", "Bodies, sessions and members", "نهادها، جلسات و اعضا";
+    GoTasks = "go_tasks", "Browse tasks", "مرور پیگیری‌ها";
+    GoResolutions = "go_resolutions", "Browse resolutions", "مرور مصوبات";
+    GoMine = "go_mine", "My tasks and sessions", "کارها و جلسات من";
+    BodyDashboard = "body_dashboard", "Dashboard of the selected body and its children", "داشبورد نهاد انتخاب‌شده و زیرمجموعه‌ها";
+    CycleScope = "cycle_scope", "Scope: all bodies, this body, with its children", "دامنه: همه، نهاد، نهاد با زیرمجموعه‌ها";
+    BrowseAll = "browse_all", "Browse the whole list behind the figure", "مرور کل فهرست پشت این رقم";
+    EditFilter = "edit_filter", "Filter by body, status, assignee, dates", "پالایش: نهاد، وضعیت، مسئول، معوق، تاریخ، ترتیب";
+    CycleOrder = "cycle_order", "Change the order", "تغییر ترتیب";
+    ToggleOverdue = "toggle_overdue", "Only overdue, or all", "فقط معوق‌ها، یا همه";
+    ToggleChildren = "toggle_children", "With or without the body's children", "با یا بدون زیرمجموعه‌های نهاد";
 }
 
 /// One key bound to one action in one scope.
@@ -148,6 +168,21 @@ pub fn default_bindings() -> Vec<Binding> {
         b(RollCall, &["L"], MarkLate),
         b(RollCall, &["o"], MarkRemote),
         b(RollCall, &["P"], AllPresent),
+        b(Global, &["1"], GoDashboard),
+        b(Global, &["2"], GoBodies),
+        b(Global, &["3"], GoTasks),
+        b(Global, &["4"], GoResolutions),
+        b(Global, &["5"], GoMine),
+        b(Bodies, &["D"], BodyDashboard),
+        b(Dashboard, &["s"], CycleScope),
+        b(Dashboard, &["b"], BrowseAll),
+        b(Browser, &["f"], EditFilter),
+        b(Browser, &["o"], CycleOrder),
+        b(Browser, &["!"], ToggleOverdue),
+        b(Browser, &["c"], ToggleChildren),
+        b(Browser, &["u"], ReviewTask),
+        b(Resolution, &["u"], ReviewTask),
+        b(Mine, &["u"], ReviewTask),
     ]
 }
 
@@ -222,6 +257,10 @@ mod tests {
         let groups: &[&[Scope]] = &[
             &[Scope::Bodies, Scope::List, Scope::Global],
             &[Scope::RollCall, Scope::Session, Scope::List, Scope::Global],
+            &[Scope::Dashboard, Scope::List, Scope::Global],
+            &[Scope::Browser, Scope::List, Scope::Global],
+            &[Scope::Resolution, Scope::List, Scope::Global],
+            &[Scope::Mine, Scope::List, Scope::Global],
         ];
         for scopes in groups {
             let mut seen: Vec<(&str, Action)> = Vec::new();

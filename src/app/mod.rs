@@ -1,10 +1,14 @@
 //! Application layer: the open database with the user's preferences, and the state and
 //! actions of the interactive program (no terminal I/O here, so it is testable alone).
 
+pub mod browse;
 pub mod dashboard;
+pub mod dashboard_screen;
 pub mod form;
 pub mod keymap;
+pub mod pages;
 pub mod record;
+pub mod screens;
 pub mod state;
 
 use chrono::NaiveDate;

@@ -22,6 +22,11 @@ use crate::store::StoreError;
 pub enum Screen {
     Bodies,
     Session(i64),
+    Dashboard,
+    /// The task or resolution browser (its state is `App::browser`).
+    Browse,
+    Resolution(i64),
+    Mine,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +52,18 @@ pub enum ListKind {
     Agenda,
     RollCall,
     Review,
+    /// The dashboard's figures, and the list behind the one in focus.
+    Figures,
+    Detail,
+    /// A browser's rows (filtered in the database, not in memory).
+    Browse,
+    /// A resolution page's tasks, and its history.
+    PageTasks,
+    PageHistory,
+    /// The member's view.
+    MyTasks,
+    MyUpcoming,
+    MyAttended,
 }
 
 /// A popup over the screen.
@@ -142,13 +159,17 @@ pub struct App {
     /// Set once a confirmed action runs, so it does not ask again.
     confirmed: bool,
     pub session: Option<SessionView>,
+    pub dashboard: Option<super::dashboard_screen::DashboardScreen>,
+    pub browser: Option<super::browse::Browser>,
+    pub resolution_page: Option<super::pages::ResolutionPage>,
+    pub mine: Option<super::pages::MyView>,
     data_version: i64,
 }
 
 /// What a failed action reports.
-type Outcome = Result<(), String>;
+pub(crate) type Outcome = Result<(), String>;
 
-fn store_err(e: StoreError) -> String {
+pub(crate) fn store_err(e: StoreError) -> String {
     e.to_string()
 }
 
@@ -175,6 +196,10 @@ impl App {
             minutes_drafts: Default::default(),
             confirmed: false,
             session: None,
+            dashboard: None,
+            browser: None,
+            resolution_page: None,
+            mine: None,
             data_version: 0,
         };
         app.reload();
@@ -205,6 +230,10 @@ impl App {
                     vec![Scope::Session, Scope::List, Scope::Global]
                 }
             }
+            Screen::Dashboard => vec![Scope::Dashboard, Scope::List, Scope::Global],
+            Screen::Browse => vec![Scope::Browser, Scope::List, Scope::Global],
+            Screen::Resolution(_) => vec![Scope::Resolution, Scope::List, Scope::Global],
+            Screen::Mine => vec![Scope::Mine, Scope::List, Scope::Global],
         }
     }
 
@@ -212,14 +241,14 @@ impl App {
         lookup(&self.bindings, &self.scopes(), key)
     }
 
-    fn say(&mut self, text: impl Into<String>) {
+    pub(crate) fn say(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
             text: text.into(),
             error: false,
         });
     }
 
-    fn fail(&mut self, text: impl Into<String>) {
+    pub(crate) fn fail(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
             text: text.into(),
             error: true,
@@ -288,6 +317,7 @@ impl App {
         if let Screen::Session(id) = self.screen() {
             self.load_session(id)?;
         }
+        self.reload_screens()?;
         Ok(())
     }
 
@@ -304,6 +334,7 @@ impl App {
                 Some(SessionPane::Review) => ListKind::Review,
                 _ => ListKind::Agenda,
             },
+            other => self.focused_list_of(other),
         }
     }
 
@@ -374,6 +405,7 @@ impl App {
                         .collect()
                 })
                 .unwrap_or_default(),
+            other => self.row_texts_of(other),
         }
     }
 
@@ -381,7 +413,8 @@ impl App {
     /// filter when it is the focused list.
     pub fn visible_rows(&self, kind: ListKind) -> Vec<usize> {
         let texts = self.row_texts(kind);
-        if self.filter.is_empty() || kind != self.focused_list() {
+        // A browser's text filter runs in the database: every row read is shown.
+        if self.filter.is_empty() || kind != self.focused_list() || kind == ListKind::Browse {
             return (0..texts.len()).collect();
         }
         let needle = crate::locale::normalize::normalize_for_search(&self.filter);
@@ -402,6 +435,9 @@ impl App {
             ListKind::Agenda => self.session.as_ref()?.agenda,
             ListKind::RollCall => self.session.as_ref()?.roll,
             ListKind::Review => self.session.as_ref()?.review_cursor,
+            other => Cursor {
+                selected: self.cursor_of(other)?,
+            },
         };
         self.visible_rows(kind).get(cursor.selected).copied()
     }
@@ -456,6 +492,8 @@ impl App {
                         }
                     }
                 }
+                ListKind::Browse => self.set_browser_text(),
+                other => self.set_cursor_of(other, row),
             }
         }
     }
@@ -481,6 +519,8 @@ impl App {
                     v.review_cursor = Cursor::default();
                 }
             }
+            ListKind::Browse => self.set_browser_text(),
+            other => self.set_cursor_of(other, 0),
         }
     }
 
@@ -494,7 +534,7 @@ impl App {
             .and_then(|i| self.bodies.get(i))
     }
 
-    fn load_body_panes(&mut self) -> Outcome {
+    pub(crate) fn load_body_panes(&mut self) -> Outcome {
         let Some(body) = self.selected_body().cloned() else {
             self.sessions.clear();
             self.members.clear();
@@ -511,7 +551,7 @@ impl App {
         Ok(())
     }
 
-    fn load_session(&mut self, id: i64) -> Outcome {
+    pub(crate) fn load_session(&mut self, id: i64) -> Outcome {
         let session = self.ctx.store.session(id).map_err(store_err)?;
         let body_id = session.body_id;
         let record = session_record(&self.ctx.store, session).map_err(store_err)?;
@@ -580,7 +620,7 @@ impl App {
                     self.reload();
                 } else if self.stack.len() > 1 {
                     self.stack.pop();
-                    self.session = None;
+                    self.drop_unused_states();
                     self.reload();
                 }
                 Ok(())
@@ -603,6 +643,10 @@ impl App {
                 Ok(())
             }
             Open => self.open(),
+            GoDashboard | GoBodies | GoTasks | GoResolutions | GoMine | BodyDashboard
+            | CycleScope | BrowseAll | EditFilter | CycleOrder | ToggleOverdue | ToggleChildren => {
+                self.dispatch_screens(action)
+            }
             NewBody => {
                 self.modal = Some(Modal::Form(self.body_form()));
                 Ok(())
@@ -734,6 +778,9 @@ impl App {
                 )));
                 Ok(())
             }
+            ReviewTask if !matches!(self.screen(), Screen::Session(_)) => {
+                self.review_selected_task()
+            }
             ReviewTask => {
                 let v = self.session.as_ref().ok_or_else(|| self.no_session())?;
                 let task = self
@@ -838,6 +885,7 @@ impl App {
                     c.apply(action, len, page);
                 }
             }
+            other => self.move_cursor_of(other, action, len, page),
         }
     }
 
@@ -863,6 +911,7 @@ impl App {
                     v.pane = order[j];
                 }
             }
+            _ => self.switch_pane_of(forward),
         }
     }
 
@@ -894,6 +943,7 @@ impl App {
                     SessionPane::Review => self.dispatch(Action::ReviewTask),
                 }
             }
+            _ => self.open_in_screens(),
         }
     }
 
@@ -1220,7 +1270,7 @@ impl App {
         )
     }
 
-    fn review_form(&self, session_id: Option<i64>, task: &TaskRow) -> Form {
+    pub(crate) fn review_form(&self, session_id: Option<i64>, task: &TaskRow) -> Form {
         let l = self.lang();
         let statuses = WorkStatus::ALL
             .iter()
@@ -1270,7 +1320,11 @@ impl App {
         }
     }
 
-    fn parse_date_field(&self, form: &Form, key: &str) -> Result<Option<NaiveDate>, String> {
+    pub(crate) fn parse_date_field(
+        &self,
+        form: &Form,
+        key: &str,
+    ) -> Result<Option<NaiveDate>, String> {
         match form.opt(key) {
             None => Ok(None),
             Some(s) => self.ctx.parse_date(&s).map(Some).map_err(|e| e.to_string()),
@@ -1531,6 +1585,7 @@ impl App {
                     t.percent
                 ))
             }
+            FormPurpose::BrowseFilter => self.apply_filter_form(form),
             FormPurpose::Guest { session_id } => {
                 self.ctx
                     .store
@@ -1588,6 +1643,10 @@ impl App {
             (Scope::Bodies, t(l, Msg::BodiesScreen)),
             (Scope::Session, t(l, Msg::SessionScreen)),
             (Scope::RollCall, t(l, Msg::RollCallPane)),
+            (Scope::Dashboard, t(l, Msg::DashboardScreen)),
+            (Scope::Browser, t(l, Msg::BrowserScreen)),
+            (Scope::Resolution, t(l, Msg::ResolutionScreen)),
+            (Scope::Mine, t(l, Msg::MyScreen)),
         ];
         for (scope, title) in scopes {
             out.push((String::new(), format!("— {title} —")));

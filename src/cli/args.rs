@@ -30,6 +30,11 @@ pub struct Cli {
     /// Open the interactive screen on the demo database (made when missing)
     #[arg(long)]
     pub demo: bool,
+    /// The screen to start on: dashboard, bodies, tasks, resolutions or mine
+    /// (default: by your role: chairs the dashboard, secretaries their bodies, members
+    /// their own tasks)
+    #[arg(long, value_name = "VIEW", value_parser = ["dashboard", "bodies", "tasks", "resolutions", "mine"])]
+    pub view: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

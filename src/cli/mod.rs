@@ -184,6 +184,10 @@ fn run(cli: Cli) -> CliResult {
             crate::demo::load_demo(&mut store, prefs.lang, crate::app::today())?;
         }
         let ctx = Context::new(store, prefs);
+        let mut config = config;
+        if cli.view.is_some() {
+            config.start_view = cli.view.clone();
+        }
         return crate::tui::run(ctx, config).map_err(|e| CliError::failure(e.to_string()));
     };
     // Commands that need no database.

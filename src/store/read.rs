@@ -224,6 +224,9 @@ pub struct TaskFilter {
     pub due_before: Option<NaiveDate>,
     pub due_after: Option<NaiveDate>,
     pub resolution_id: Option<i64>,
+    /// Words that must occur in the task's text (full-text index, as `shura search`).
+    pub text: Option<String>,
+    pub order: ListOrder,
     pub limit: Option<i64>,
     pub offset: i64,
 }
@@ -235,9 +238,65 @@ pub struct ResolutionFilter {
     pub statuses: Vec<WorkStatus>,
     pub overdue_on: Option<NaiveDate>,
     pub due_before: Option<NaiveDate>,
+    pub due_after: Option<NaiveDate>,
     pub session_id: Option<i64>,
+    /// Words that must occur in the resolution's text (full-text index).
+    pub text: Option<String>,
+    /// Resolutions with at least one open task assigned to this person.
+    pub assignee_id: Option<i64>,
+    pub order: ListOrder,
     pub limit: Option<i64>,
     pub offset: i64,
+}
+
+/// The order of a task or resolution listing. `Default` is each listing's own order:
+/// tasks by due date, resolutions newest first.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ListOrder {
+    #[default]
+    Default,
+    DueFirst,
+    DueLast,
+    Newest,
+    Oldest,
+}
+
+impl ListOrder {
+    pub const ALL: [ListOrder; 5] = [
+        ListOrder::Default,
+        ListOrder::DueFirst,
+        ListOrder::DueLast,
+        ListOrder::Newest,
+        ListOrder::Oldest,
+    ];
+}
+
+/// `rowid` range of one kind in the search index (see `search::SearchKind`).
+fn text_match_ids(kind: super::search::SearchKind) -> String {
+    let lo = (kind as i64) << 40;
+    let hi = ((kind as i64 + 1) << 40) - 1;
+    format!(
+        "(SELECT rowid - {lo} FROM search_index WHERE search_index MATCH ? AND rowid BETWEEN {lo} AND {hi})"
+    )
+}
+
+/// Counts rows of a listing up to `cap` (so a count never scans a million rows):
+/// returns the count and whether it reached the cap.
+fn capped_count(
+    conn: &Connection,
+    from_where: &str,
+    args: Vec<rusqlite::types::Value>,
+    cap: i64,
+) -> Result<(i64, bool)> {
+    let sql = format!(
+        "SELECT count(*) FROM (SELECT 1 {from_where} LIMIT {})",
+        cap + 1
+    );
+    let n: i64 = conn
+        .prepare_cached(&sql)?
+        .query_row(params_from_iter(args), |r| r.get(0))?;
+    Ok((n.min(cap), n > cap))
 }
 
 fn in_list(col: &str, n: usize) -> String {
@@ -460,6 +519,49 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    /// Planned and open sessions from `today` on, of the bodies `person_id` belongs to
+    /// (a membership whose term has not ended), soonest first.
+    pub fn upcoming_sessions_of(
+        &self,
+        person_id: i64,
+        today: NaiveDate,
+        limit: i64,
+    ) -> Result<Vec<SessionRow>> {
+        let sql = format!(
+            "SELECT {SESSION_COLS}, b.name_fa, b.name_en FROM session s JOIN body b ON b.id = s.body_id
+             WHERE s.date >= ?2 AND s.status IN ('planned','open')
+               AND EXISTS (SELECT 1 FROM membership m WHERE m.body_id = s.body_id AND m.person_id = ?1
+                           AND (m.term_end IS NULL OR m.term_end >= ?2))
+             ORDER BY s.date, s.start_time, s.id LIMIT ?3"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![person_id, today.to_string(), limit], |r| {
+            Ok(SessionRow {
+                session: session_from(r, 0)?,
+                body_name: Name::new(r.get(13)?, r.get(14)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Sessions `person_id` attended (present, late or remote), latest first.
+    pub fn attended_sessions(&self, person_id: i64, limit: i64) -> Result<Vec<SessionRow>> {
+        let sql = format!(
+            "SELECT {SESSION_COLS}, b.name_fa, b.name_en FROM attendance a
+             JOIN session s ON s.id = a.session_id JOIN body b ON b.id = s.body_id
+             WHERE a.person_id = ?1 AND a.presence IN ('present','late','remote')
+             ORDER BY s.date DESC, s.id DESC LIMIT ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![person_id, limit], |r| {
+            Ok(SessionRow {
+                session: session_from(r, 0)?,
+                body_name: Name::new(r.get(13)?, r.get(14)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
     pub fn session(&self, id: i64) -> Result<Session> {
         self.conn
             .prepare_cached(&format!(
@@ -592,11 +694,10 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
-    pub fn resolutions(&self, f: &ResolutionFilter) -> Result<Vec<ResolutionRow>> {
-        let mut sql = format!(
-            "SELECT {RESOLUTION_COLS}, b.name_fa, b.name_en, s.number,
-               (SELECT count(*) FROM task t WHERE t.resolution_id = r.id AND t.status IN ('open','in_progress'))
-             FROM resolution r JOIN body b ON b.id = r.body_id LEFT JOIN session s ON s.id = r.session_id WHERE 1=1"
+    /// The `FROM ... WHERE ...` of a resolution listing and its arguments.
+    fn resolution_where(f: &ResolutionFilter) -> (String, Vec<rusqlite::types::Value>) {
+        let mut sql = String::from(
+            "FROM resolution r JOIN body b ON b.id = r.body_id LEFT JOIN session s ON s.id = r.session_id WHERE 1=1",
         );
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         if let Some(ids) = &f.body_ids {
@@ -615,16 +716,46 @@ impl Store {
             sql.push_str(" AND r.due < ?");
             args.push(d.to_string().into());
         }
+        if let Some(d) = f.due_after {
+            sql.push_str(" AND r.due >= ?");
+            args.push(d.to_string().into());
+        }
         if let Some(s) = f.session_id {
             sql.push_str(" AND r.session_id = ?");
             args.push(s.into());
         }
-        sql.push_str(" ORDER BY r.created_on DESC, r.id DESC");
-        sql.push_str(&format!(
-            " LIMIT {} OFFSET {}",
+        if let Some(a) = f.assignee_id {
+            sql.push_str(
+                " AND EXISTS (SELECT 1 FROM task t WHERE t.resolution_id = r.id AND t.assignee_id = ?)",
+            );
+            args.push(a.into());
+        }
+        if let Some(expr) = f.text.as_deref().and_then(super::search::match_expression) {
+            sql.push_str(&format!(
+                " AND r.id IN {}",
+                text_match_ids(super::search::SearchKind::Resolution)
+            ));
+            args.push(expr.into());
+        }
+        (sql, args)
+    }
+
+    /// Resolutions matching a filter, newest first unless the filter asks otherwise.
+    pub fn resolutions(&self, f: &ResolutionFilter) -> Result<Vec<ResolutionRow>> {
+        let (from_where, args) = Self::resolution_where(f);
+        let order = match f.order {
+            ListOrder::Default | ListOrder::Newest => "r.created_on DESC, r.id DESC",
+            ListOrder::Oldest => "r.created_on, r.id",
+            ListOrder::DueFirst => "r.due IS NULL, r.due, r.id",
+            ListOrder::DueLast => "r.due IS NULL, r.due DESC, r.id DESC",
+        };
+        let sql = format!(
+            "SELECT {RESOLUTION_COLS}, b.name_fa, b.name_en, s.number,
+               (SELECT count(*) FROM task t WHERE t.resolution_id = r.id AND t.status IN ('open','in_progress'))
+             {from_where} ORDER BY {order} LIMIT {} OFFSET {}",
             f.limit.unwrap_or(-1),
             f.offset
-        ));
+        );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(args), |r| {
             Ok(ResolutionRow {
@@ -635,6 +766,12 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// How many resolutions match (limit and offset aside), counted up to `cap`.
+    pub fn count_resolutions(&self, f: &ResolutionFilter, cap: i64) -> Result<(i64, bool)> {
+        let (from_where, args) = Self::resolution_where(f);
+        capped_count(&self.conn, &from_where, args, cap)
     }
 
     pub fn task(&self, id: i64) -> Result<Task> {
@@ -657,13 +794,12 @@ impl Store {
             .flatten())
     }
 
-    /// Tasks matching a filter. Overdue listings come oldest-due first; others by due date.
-    pub fn tasks(&self, f: &TaskFilter) -> Result<Vec<TaskRow>> {
-        let mut sql = format!(
-            "SELECT {TASK_COLS}, b.name_fa, b.name_en, p.name_fa, p.name_en, r.number
-             FROM task t JOIN body b ON b.id = t.body_id
+    /// The `FROM ... WHERE ...` of a task listing and its arguments.
+    fn task_where(f: &TaskFilter) -> (String, Vec<rusqlite::types::Value>) {
+        let mut sql = String::from(
+            "FROM task t JOIN body b ON b.id = t.body_id
              LEFT JOIN person p ON p.id = t.assignee_id
-             LEFT JOIN resolution r ON r.id = t.resolution_id WHERE 1=1"
+             LEFT JOIN resolution r ON r.id = t.resolution_id WHERE 1=1",
         );
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         if let Some(ids) = &f.body_ids {
@@ -712,12 +848,33 @@ impl Store {
             sql.push_str(" AND t.resolution_id = ?");
             args.push(r.into());
         }
-        sql.push_str(" ORDER BY t.due IS NULL, t.due, t.id");
-        sql.push_str(&format!(
-            " LIMIT {} OFFSET {}",
+        // Text with nothing searchable (only punctuation) does not narrow.
+        if let Some(expr) = f.text.as_deref().and_then(super::search::match_expression) {
+            sql.push_str(&format!(
+                " AND t.id IN {}",
+                text_match_ids(super::search::SearchKind::Task)
+            ));
+            args.push(expr.into());
+        }
+        (sql, args)
+    }
+
+    /// Tasks matching a filter. Overdue listings come oldest-due first; others by due
+    /// date unless the filter asks for another order.
+    pub fn tasks(&self, f: &TaskFilter) -> Result<Vec<TaskRow>> {
+        let (from_where, args) = Self::task_where(f);
+        let order = match f.order {
+            ListOrder::Default | ListOrder::DueFirst => "t.due IS NULL, t.due, t.id",
+            ListOrder::DueLast => "t.due IS NULL, t.due DESC, t.id DESC",
+            ListOrder::Newest => "t.id DESC",
+            ListOrder::Oldest => "t.id",
+        };
+        let sql = format!(
+            "SELECT {TASK_COLS}, b.name_fa, b.name_en, p.name_fa, p.name_en, r.number {from_where}
+             ORDER BY {order} LIMIT {} OFFSET {}",
             f.limit.unwrap_or(-1),
             f.offset
-        ));
+        );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(args), |r| {
             let fa: Option<String> = r.get(16)?;
@@ -734,6 +891,12 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// How many tasks match (limit and offset aside), counted up to `cap`.
+    pub fn count_tasks(&self, f: &TaskFilter, cap: i64) -> Result<(i64, bool)> {
+        let (from_where, args) = Self::task_where(f);
+        capped_count(&self.conn, &from_where, args, cap)
     }
 
     /// Whether any task is assigned to this unit.

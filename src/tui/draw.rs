@@ -40,6 +40,10 @@ pub fn draw(f: &mut Frame, app: &mut App, theme: &Theme) {
                 )
             })
             .unwrap_or_default(),
+        Screen::Dashboard => views::dashboard::title(app),
+        Screen::Browse => views::browse::title(app),
+        Screen::Resolution(_) => views::resolution::title(app),
+        Screen::Mine => views::mine::title(app),
     };
     let right = format!(
         "{} · {}",
@@ -52,7 +56,14 @@ pub fn draw(f: &mut Frame, app: &mut App, theme: &Theme) {
     ])
     .areas(top);
     if app.lang() == Lang::Fa {
-        widgets::line(f, right_area.union(left_area), &title, theme.title, prefs);
+        // The title on the right, clear of the user and date on the left.
+        let title_area = Rect::new(
+            top.x + right_area.width,
+            top.y,
+            top.width.saturating_sub(right_area.width),
+            1,
+        );
+        widgets::line(f, title_area, &title, theme.title, prefs);
         widgets::line(
             f,
             Rect::new(top.x, top.y, right_area.width, 1),
@@ -67,6 +78,10 @@ pub fn draw(f: &mut Frame, app: &mut App, theme: &Theme) {
     match app.screen() {
         Screen::Bodies => views::bodies::draw(f, main, app, theme),
         Screen::Session(_) => views::session::draw(f, main, app, theme),
+        Screen::Dashboard => views::dashboard::draw(f, main, app, theme),
+        Screen::Browse => views::browse::draw(f, main, app, theme),
+        Screen::Resolution(_) => views::resolution::draw(f, main, app, theme),
+        Screen::Mine => views::mine::draw(f, main, app, theme),
     }
     let status = if app.filtering {
         (format!("/{}▏", app.filter), theme.accent)
@@ -162,6 +177,36 @@ fn hints(app: &App, width: usize) -> String {
                 v
             }
         }
+        Screen::Dashboard => vec![
+            (k(Action::Open), Action::Open.describe(l)),
+            (k(Action::BrowseAll), t(l, Msg::BrowseAllShort)),
+            (k(Action::CycleScope), t(l, Msg::ScopeShort)),
+            (k(Action::GoBodies), t(l, Msg::Bodies)),
+            (k(Action::GoTasks), t(l, Msg::Tasks)),
+            (k(Action::Help), Action::Help.describe(l)),
+        ],
+        Screen::Browse => vec![
+            (k(Action::Open), Action::Open.describe(l)),
+            (k(Action::EditFilter), t(l, Msg::FilterTitle)),
+            (k(Action::Filter), t(l, Msg::SearchShort)),
+            (k(Action::CycleOrder), t(l, Msg::Order)),
+            (k(Action::ToggleOverdue), t(l, Msg::Overdue)),
+            (k(Action::ReviewTask), t(l, Msg::Progress)),
+            (k(Action::Help), Action::Help.describe(l)),
+        ],
+        Screen::Resolution(_) => vec![
+            (k(Action::ReviewTask), t(l, Msg::Progress)),
+            (k(Action::NextPane), t(l, Msg::AuditHistory)),
+            (k(Action::Back), Action::Back.describe(l)),
+            (k(Action::Help), Action::Help.describe(l)),
+        ],
+        Screen::Mine => vec![
+            (k(Action::ReviewTask), t(l, Msg::Progress)),
+            (k(Action::Open), Action::Open.describe(l)),
+            (k(Action::NextPane), Action::NextPane.describe(l)),
+            (k(Action::GoDashboard), t(l, Msg::DashboardScreen)),
+            (k(Action::Help), Action::Help.describe(l)),
+        ],
     };
     let mut parts: Vec<String> = pairs
         .iter()

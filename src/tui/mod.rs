@@ -103,6 +103,12 @@ fn install_panic_hook() {
 pub fn run(ctx: Context, config: Config) -> io::Result<()> {
     let (theme, theme_problem) = Theme::load(&config.theme);
     let mut app = App::new(ctx);
+    if let Err(e) = app.open_home(config.start_view.as_deref()) {
+        app.status = Some(crate::app::state::Status {
+            text: e,
+            error: true,
+        });
+    }
     let mut problems = apply_overrides(&mut app.bindings, &config.keys);
     problems.extend(theme_problem);
     if let Some(p) = problems.first() {
@@ -318,6 +324,7 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
             KeyCode::Esc => {
                 app.filtering = false;
                 app.filter.clear();
+                app.reset_cursor();
                 app.reload();
             }
             KeyCode::Backspace => {

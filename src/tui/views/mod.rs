@@ -2,10 +2,14 @@
 //! palette, notices) and their keys, and mouse clicks.
 
 pub mod bodies;
+pub mod browse;
+pub mod dashboard;
 pub mod editor;
 pub mod form;
 pub mod help;
+pub mod mine;
 pub mod palette;
+pub mod resolution;
 pub mod session;
 pub mod widgets;
 
@@ -81,6 +85,7 @@ pub fn click(app: &mut App, column: u16, row: u16) {
                 c.selected = index.min(len.saturating_sub(1));
             }
         }
+        other => app.click_list(other, index),
     }
 }
 

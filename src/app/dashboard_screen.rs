@@ -1,0 +1,219 @@
+//! The dashboard screen's state: which bodies it covers, the figures (computed by
+//! [`super::dashboard`]), the figure in focus and the row under the cursor in the list
+//! behind it.
+
+use chrono::NaiveDate;
+
+use super::dashboard::{dashboard, Dashboard};
+use crate::model::rules::ComplianceState;
+use crate::store::{Result, Store};
+
+/// Rows of a list behind a figure that the screen keeps (the browsers hold the rest).
+pub const DETAIL_ROWS: usize = 200;
+
+/// What the dashboard covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DashScope {
+    /// Every body the user may see.
+    All,
+    /// One body.
+    Body(i64),
+    /// A body with its committees and working groups.
+    Tree(i64),
+}
+
+impl DashScope {
+    pub fn body_id(self) -> Option<i64> {
+        match self {
+            DashScope::All => None,
+            DashScope::Body(id) | DashScope::Tree(id) => Some(id),
+        }
+    }
+}
+
+/// The figures, in the order the screen lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    OpenResolutions,
+    OverdueTasks,
+    DueThisWeek,
+    UpcomingSessions,
+    Compliance,
+    FollowUp,
+    Attendance,
+    Indicators,
+}
+
+impl Section {
+    pub const ALL: [Section; 8] = [
+        Section::OpenResolutions,
+        Section::OverdueTasks,
+        Section::DueThisWeek,
+        Section::UpcomingSessions,
+        Section::Compliance,
+        Section::FollowUp,
+        Section::Attendance,
+        Section::Indicators,
+    ];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DashPane {
+    Figures,
+    Detail,
+}
+
+/// Totals of the whole lists (the lists themselves are cut at [`DETAIL_ROWS`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Totals {
+    pub open_resolutions: i64,
+    pub overdue_tasks: usize,
+    pub due_this_week: usize,
+    pub upcoming_sessions: usize,
+    /// Bodies that missed a required session, and bodies at risk of missing one now.
+    pub bodies_broken: usize,
+    pub bodies_at_risk: usize,
+    pub bodies_with_rule: usize,
+    pub follow_up_done: i64,
+    pub follow_up_due: i64,
+    pub attended: i64,
+    pub attendance_recorded: i64,
+    pub indicators_on_target: usize,
+    pub indicators_measured: usize,
+    /// Indicators whose last value moved in their better direction.
+    pub indicators_improving: usize,
+    pub indicators: usize,
+}
+
+pub struct DashboardScreen {
+    pub scope: DashScope,
+    pub data: Dashboard,
+    pub totals: Totals,
+    pub pane: DashPane,
+    pub section: usize,
+    pub detail: usize,
+}
+
+impl DashboardScreen {
+    pub fn load(store: &Store, scope: DashScope, today: NaiveDate) -> Result<DashboardScreen> {
+        let mut s = DashboardScreen {
+            scope,
+            data: Dashboard {
+                date: today,
+                open_resolutions: vec![],
+                overdue_tasks: vec![],
+                due_this_week: vec![],
+                upcoming_sessions: vec![],
+                compliance: vec![],
+                follow_up_rate: vec![],
+                attendance: vec![],
+                indicators: vec![],
+            },
+            totals: Totals::default(),
+            pane: DashPane::Figures,
+            section: 0,
+            detail: 0,
+        };
+        s.refresh(store, today)?;
+        Ok(s)
+    }
+
+    /// Reads the figures again; the focus and cursor stay where they were.
+    pub fn refresh(&mut self, store: &Store, today: NaiveDate) -> Result<()> {
+        let ids = match self.scope {
+            DashScope::All => None,
+            DashScope::Body(id) => Some(vec![id]),
+            DashScope::Tree(id) => Some(store.body_and_descendants(id)?),
+        };
+        let mut d = dashboard(store, ids.as_deref(), today)?;
+        let t = &mut self.totals;
+        t.open_resolutions = d.open_resolutions.iter().map(|r| r.count).sum();
+        t.overdue_tasks = d.overdue_tasks.len();
+        t.due_this_week = d.due_this_week.len();
+        t.upcoming_sessions = d.upcoming_sessions.len();
+        t.bodies_with_rule = d.compliance.len();
+        t.bodies_broken = d.compliance.iter().filter(|c| c.missed > 0).count();
+        t.bodies_at_risk = d
+            .compliance
+            .iter()
+            .filter(|c| c.months.iter().any(|m| m.state == ComplianceState::AtRisk))
+            .count();
+        t.follow_up_done = d.follow_up_rate.iter().map(|f| f.done_on_time).sum();
+        t.follow_up_due = d.follow_up_rate.iter().map(|f| f.due).sum();
+        t.attended = d.attendance.iter().map(|a| a.attended).sum();
+        t.attendance_recorded = d.attendance.iter().map(|a| a.recorded).sum();
+        t.indicators = d.indicators.len();
+        t.indicators_measured = d
+            .indicators
+            .iter()
+            .filter(|i| i.on_target.is_some())
+            .count();
+        t.indicators_on_target = d
+            .indicators
+            .iter()
+            .filter(|i| i.on_target == Some(true))
+            .count();
+        t.indicators_improving = d
+            .indicators
+            .iter()
+            .filter(|i| {
+                matches!(
+                    (i.trend, i.higher_is_better),
+                    (Some(super::dashboard::Trend::Up), true)
+                        | (Some(super::dashboard::Trend::Down), false)
+                )
+            })
+            .count();
+        // Bodies that broke their statute first, then those at risk.
+        d.compliance.sort_by_key(|c| {
+            (
+                std::cmp::Reverse(c.missed),
+                std::cmp::Reverse(c.at_risk),
+                c.id,
+            )
+        });
+        d.open_resolutions
+            .sort_by_key(|r| (std::cmp::Reverse(r.count), r.id));
+        d.open_resolutions.retain(|r| r.count > 0);
+        d.follow_up_rate.retain(|f| f.due > 0);
+        d.follow_up_rate
+            .sort_by(|a, b| a.rate.total_cmp(&b.rate).then(a.id.cmp(&b.id)));
+        d.attendance.retain(|a| a.recorded > 0);
+        d.attendance.sort_by(|a, b| {
+            a.rate
+                .total_cmp(&b.rate)
+                .then(a.person_id.cmp(&b.person_id))
+        });
+        d.overdue_tasks.truncate(DETAIL_ROWS);
+        d.due_this_week.truncate(DETAIL_ROWS);
+        d.upcoming_sessions.truncate(DETAIL_ROWS);
+        d.attendance.truncate(DETAIL_ROWS);
+        self.data = d;
+        self.detail = self.detail.min(self.detail_len().saturating_sub(1));
+        Ok(())
+    }
+
+    pub fn current(&self) -> Section {
+        Section::ALL[self.section.min(Section::ALL.len() - 1)]
+    }
+
+    /// Rows of the list behind the figure in focus.
+    pub fn detail_len(&self) -> usize {
+        let d = &self.data;
+        match self.current() {
+            Section::OpenResolutions => d.open_resolutions.len(),
+            Section::OverdueTasks => d.overdue_tasks.len(),
+            Section::DueThisWeek => d.due_this_week.len(),
+            Section::UpcomingSessions => d.upcoming_sessions.len(),
+            Section::Compliance => d.compliance.len(),
+            Section::FollowUp => d.follow_up_rate.len(),
+            Section::Attendance => d.attendance.len(),
+            Section::Indicators => d.indicators.len(),
+        }
+    }
+}
+
+/// `part / whole` as a whole percentage; none when nothing is due.
+pub fn percent(part: i64, whole: i64) -> Option<i64> {
+    (whole > 0).then(|| ((part as f64 / whole as f64) * 100.0).round() as i64)
+}

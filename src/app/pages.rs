@@ -1,0 +1,218 @@
+//! Two read-mostly screens: a resolution's page (its text, where it came from, the vote,
+//! its tasks, their progress session by session, its audit history) and a member's own
+//! view (my tasks, my next sessions, the sessions I attended).
+
+use chrono::NaiveDate;
+
+use crate::model::*;
+use crate::store::audit::{self, AuditEntry};
+use crate::store::read::{ResolutionFilter, SessionRow, TaskFilter, TaskRow};
+use crate::store::{Result, Store, StoreError};
+
+/// How many audit entries and progress updates a page shows at most.
+pub const HISTORY_ROWS: i64 = 200;
+
+/// One progress update, with the task and session it belongs to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgressLine {
+    pub task_title: String,
+    pub update: TaskUpdate,
+    pub session_number: Option<i64>,
+    pub session_date: Option<NaiveDate>,
+}
+
+pub struct ResolutionPage {
+    pub resolution: Resolution,
+    pub body_name: Name,
+    pub session: Option<Session>,
+    pub item_title: Option<String>,
+    /// Per-member votes, by name.
+    pub votes: Vec<(Name, Vote)>,
+    pub tasks: Vec<TaskRow>,
+    /// Every progress update of its tasks, oldest first.
+    pub progress: Vec<ProgressLine>,
+    /// Its audit history (and its tasks'), newest first.
+    pub audit: Vec<AuditEntry>,
+    pub task_cursor: usize,
+    /// Lines the history pane is scrolled by.
+    pub scroll: usize,
+    /// Whether the history pane has the focus (else the tasks).
+    pub history_focus: bool,
+}
+
+impl ResolutionPage {
+    pub fn load(store: &Store, id: i64) -> Result<ResolutionPage> {
+        let resolution = store.resolution(id)?;
+        let body_name = store.body(resolution.body_id)?.name;
+        let session = match resolution.session_id {
+            Some(s) => Some(store.session(s)?),
+            None => None,
+        };
+        let item_title = match resolution.agenda_item_id {
+            Some(i) => Some(store.agenda_item(i)?.title),
+            None => None,
+        };
+        let mut votes = Vec::new();
+        for (person_id, vote) in store.votes(id)? {
+            let name = match store.person(person_id) {
+                Ok(p) => p.name,
+                Err(StoreError::NotFound { .. }) => Name::new(None, Some(format!("#{person_id}"))),
+                Err(e) => return Err(e),
+            };
+            votes.push((name, vote));
+        }
+        let tasks = store.tasks(&TaskFilter {
+            resolution_id: Some(id),
+            limit: Some(HISTORY_ROWS),
+            ..Default::default()
+        })?;
+        let mut progress = Vec::new();
+        let mut sessions: std::collections::BTreeMap<i64, Session> = Default::default();
+        for t in &tasks {
+            for u in store.task_updates(t.task.id)? {
+                let s = match u.session_id {
+                    Some(sid) => {
+                        if let std::collections::btree_map::Entry::Vacant(e) = sessions.entry(sid) {
+                            e.insert(store.session(sid)?);
+                        }
+                        sessions.get(&sid)
+                    }
+                    None => None,
+                };
+                progress.push(ProgressLine {
+                    task_title: t.task.title.clone(),
+                    session_number: s.map(|s| s.number),
+                    session_date: s.map(|s| s.date),
+                    update: u,
+                });
+            }
+        }
+        progress.sort_by(|a, b| {
+            a.update
+                .at
+                .cmp(&b.update.at)
+                .then(a.update.id.cmp(&b.update.id))
+        });
+        let mut audit_rows = audit::list(&store.conn, Some("resolution"), Some(id), HISTORY_ROWS)?;
+        for t in &tasks {
+            audit_rows.extend(audit::list(
+                &store.conn,
+                Some("task"),
+                Some(t.task.id),
+                HISTORY_ROWS,
+            )?);
+        }
+        audit_rows.sort_by_key(|a| std::cmp::Reverse(a.id));
+        audit_rows.truncate(HISTORY_ROWS as usize);
+        Ok(ResolutionPage {
+            resolution,
+            body_name,
+            session,
+            item_title,
+            votes,
+            tasks,
+            progress,
+            audit: audit_rows,
+            task_cursor: 0,
+            scroll: 0,
+            history_focus: false,
+        })
+    }
+
+    /// Reads it again, keeping the cursor and scroll.
+    pub fn refresh(&mut self, store: &Store) -> Result<()> {
+        let fresh = ResolutionPage::load(store, self.resolution.id)?;
+        let (cursor, scroll, focus) = (self.task_cursor, self.scroll, self.history_focus);
+        *self = fresh;
+        self.task_cursor = cursor.min(self.tasks.len().saturating_sub(1));
+        self.scroll = scroll;
+        self.history_focus = focus;
+        Ok(())
+    }
+
+    pub fn selected_task(&self) -> Option<&TaskRow> {
+        self.tasks.get(self.task_cursor)
+    }
+}
+
+/// The member's view: its three lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MinePane {
+    Tasks,
+    Upcoming,
+    Attended,
+}
+
+pub struct MyView {
+    /// The person whose login is the user's; none when no person carries it.
+    pub person: Option<Person>,
+    /// Open tasks assigned to me, soonest due first.
+    pub tasks: Vec<TaskRow>,
+    /// Resolutions whose tasks I carry (open).
+    pub open_resolutions: i64,
+    pub upcoming: Vec<SessionRow>,
+    pub attended: Vec<SessionRow>,
+    pub pane: MinePane,
+    pub tasks_cursor: usize,
+    pub upcoming_cursor: usize,
+    pub attended_cursor: usize,
+}
+
+/// Rows each list of the member's view holds.
+pub const MINE_ROWS: i64 = 500;
+
+impl MyView {
+    pub fn load(store: &Store, today: NaiveDate) -> Result<MyView> {
+        let person = store.person_by_login(&store.actor.login)?;
+        let mut v = MyView {
+            person,
+            tasks: vec![],
+            open_resolutions: 0,
+            upcoming: vec![],
+            attended: vec![],
+            pane: MinePane::Tasks,
+            tasks_cursor: 0,
+            upcoming_cursor: 0,
+            attended_cursor: 0,
+        };
+        v.fill(store, today)?;
+        Ok(v)
+    }
+
+    fn fill(&mut self, store: &Store, today: NaiveDate) -> Result<()> {
+        let Some(p) = &self.person else {
+            return Ok(());
+        };
+        self.tasks = store.tasks(&TaskFilter {
+            assignee_id: Some(p.id),
+            statuses: vec![WorkStatus::Open, WorkStatus::InProgress],
+            limit: Some(MINE_ROWS),
+            ..Default::default()
+        })?;
+        self.open_resolutions = store
+            .count_resolutions(
+                &ResolutionFilter {
+                    assignee_id: Some(p.id),
+                    statuses: vec![WorkStatus::Open, WorkStatus::InProgress],
+                    ..Default::default()
+                },
+                10_000,
+            )?
+            .0;
+        self.upcoming = store.upcoming_sessions_of(p.id, today, MINE_ROWS)?;
+        self.attended = store.attended_sessions(p.id, MINE_ROWS)?;
+        self.tasks_cursor = self.tasks_cursor.min(self.tasks.len().saturating_sub(1));
+        self.upcoming_cursor = self
+            .upcoming_cursor
+            .min(self.upcoming.len().saturating_sub(1));
+        self.attended_cursor = self
+            .attended_cursor
+            .min(self.attended.len().saturating_sub(1));
+        Ok(())
+    }
+
+    pub fn refresh(&mut self, store: &Store, today: NaiveDate) -> Result<()> {
+        self.person = store.person_by_login(&store.actor.login)?;
+        self.fill(store, today)
+    }
+}

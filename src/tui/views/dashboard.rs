@@ -1,0 +1,429 @@
+//! The chair's dashboard: the figures on one side, the list behind the figure in focus
+//! on the other (below it on a narrow terminal). Enter drills into a row, `b` opens the
+//! whole list in a browser, `s` changes the scope.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::Frame;
+
+use super::widgets::{self, Col};
+use super::{forget_all, remember, Target};
+use crate::app::dashboard::Trend;
+use crate::app::dashboard_screen::{percent, DashPane, DashScope, DashboardScreen, Section};
+use crate::app::screens::{count_text, format_number, rule_months, section_title};
+use crate::app::state::{App, ListKind};
+use crate::locale::digits::localize_digits;
+use crate::locale::strings::{t, Msg};
+use crate::locale::Lang;
+use crate::tui::theme::Theme;
+
+/// The screen's title: what it covers.
+pub fn title(app: &App) -> String {
+    let l = app.lang();
+    let Some(d) = &app.dashboard else {
+        return t(l, Msg::DashboardScreen).to_string();
+    };
+    let name = |id: i64| {
+        app.bodies
+            .iter()
+            .find(|b| b.id == id)
+            .map(|b| b.name.get(l).to_string())
+            .unwrap_or_else(|| format!("#{id}"))
+    };
+    let scope = match d.scope {
+        DashScope::All => t(l, Msg::AllBodies).to_string(),
+        DashScope::Body(id) => name(id),
+        DashScope::Tree(id) => format!("{} + {}", name(id), t(l, Msg::WithChildren)),
+    };
+    format!("{} — {scope}", t(l, Msg::DashboardScreen))
+}
+
+pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    forget_all();
+    let Some(d) = &app.dashboard else { return };
+    let prefs = app.ctx.prefs;
+    let rtl = prefs.lang == Lang::Fa;
+    let wide = area.width >= 110;
+    let (figures_area, detail_area) = if wide {
+        let fig = Constraint::Length(48);
+        if rtl {
+            let [detail, figures] = Layout::horizontal([Constraint::Min(20), fig]).areas(area);
+            (figures, detail)
+        } else {
+            let [figures, detail] = Layout::horizontal([fig, Constraint::Min(20)]).areas(area);
+            (figures, detail)
+        }
+    } else {
+        let [figures, detail] =
+            Layout::vertical([Constraint::Length(11), Constraint::Min(4)]).areas(area);
+        (figures, detail)
+    };
+    draw_figures(f, figures_area, app, d, theme);
+    remember(figures_area, Target::Figures);
+    draw_detail(f, detail_area, app, d, theme);
+    remember(detail_area, Target::Detail);
+}
+
+/// One figure in words, and whether it calls for attention.
+fn figure(app: &App, d: &DashboardScreen, s: Section) -> (String, bool) {
+    let l = app.lang();
+    let n = |x: usize| localize_digits(&x.to_string(), l);
+    let pct = |p: Option<i64>| match p {
+        Some(p) => localize_digits(&format!("{p}%"), l),
+        None => "—".to_string(),
+    };
+    let tt = &d.totals;
+    match s {
+        Section::OpenResolutions => (
+            count_text(tt.open_resolutions.max(0) as usize, false, l),
+            false,
+        ),
+        Section::OverdueTasks => (n(tt.overdue_tasks), tt.overdue_tasks > 0),
+        Section::DueThisWeek => (n(tt.due_this_week), false),
+        Section::UpcomingSessions => (n(tt.upcoming_sessions), false),
+        Section::Compliance => {
+            if tt.bodies_with_rule == 0 {
+                ("—".into(), false)
+            } else if tt.bodies_broken == 0 && tt.bodies_at_risk == 0 {
+                (t(l, Msg::ComplianceMet).to_string(), false)
+            } else {
+                let mut parts = Vec::new();
+                if tt.bodies_broken > 0 {
+                    parts.push(format!("{} {}", n(tt.bodies_broken), t(l, Msg::Missed)));
+                }
+                if tt.bodies_at_risk > 0 {
+                    parts.push(format!("{} {}", n(tt.bodies_at_risk), t(l, Msg::AtRisk)));
+                }
+                (parts.join(" · "), true)
+            }
+        }
+        Section::FollowUp => {
+            let p = percent(tt.follow_up_done, tt.follow_up_due);
+            (pct(p), p.is_some_and(|p| p < 60))
+        }
+        Section::Attendance => {
+            let p = percent(tt.attended, tt.attendance_recorded);
+            (pct(p), p.is_some_and(|p| p < 60))
+        }
+        Section::Indicators => (
+            format!(
+                "{}/{} {} · {} {}",
+                n(tt.indicators_on_target),
+                n(tt.indicators_measured),
+                t(l, Msg::OnTarget),
+                n(tt.indicators_improving),
+                t(l, Msg::Improving)
+            ),
+            tt.indicators_on_target < tt.indicators_measured,
+        ),
+    }
+}
+
+fn draw_figures(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme: &Theme) {
+    let l = app.lang();
+    let mut rows = Vec::new();
+    let mut styles: Vec<Style> = Vec::new();
+    for s in Section::ALL {
+        let (value, alert) = figure(app, d, s);
+        rows.push(vec![section_title(s, l).to_string(), value]);
+        styles.push(if alert { theme.warn } else { theme.base });
+    }
+    let date = app.ctx.date(d.data.date);
+    widgets::table(
+        f,
+        area,
+        &format!("{} · {date}", t(l, Msg::Figures)),
+        &[t(l, Msg::Figure), ""],
+        &[Col::Fixed(20), Col::Flex],
+        &rows,
+        Some(d.section),
+        d.pane == DashPane::Figures,
+        theme,
+        app.ctx.prefs,
+        &styles,
+    );
+}
+
+/// Headers, columns, rows and row styles of the list behind a figure.
+type DetailTable<'a> = (Vec<&'a str>, Vec<Col>, Vec<Vec<String>>, Vec<Style>);
+
+fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme: &Theme) {
+    let l = app.lang();
+    let prefs = app.ctx.prefs;
+    let n = |x: i64| localize_digits(&x.to_string(), l);
+    let pct = |p: Option<i64>| {
+        p.map(|p| localize_digits(&format!("{p}%"), l))
+            .unwrap_or_else(|| "—".into())
+    };
+    let body_name = |id: i64| {
+        app.bodies
+            .iter()
+            .find(|b| b.id == id)
+            .map(|b| b.name.get(l).to_string())
+            .unwrap_or_default()
+    };
+    let data = &d.data;
+    let section = d.current();
+    let visible = app.visible_rows(ListKind::Detail);
+    let (headers, cols, all_rows, all_styles): DetailTable = match section {
+        Section::OpenResolutions => (
+            vec![t(l, Msg::Body), t(l, Msg::Open)],
+            vec![Col::Flex, Col::Fixed(8)],
+            data.open_resolutions
+                .iter()
+                .map(|r| vec![r.name.get(l).to_string(), n(r.count)])
+                .collect(),
+            vec![],
+        ),
+        Section::OverdueTasks => (
+            vec![
+                t(l, Msg::DaysLate),
+                t(l, Msg::Task),
+                t(l, Msg::Assignee),
+                t(l, Msg::Due),
+            ],
+            vec![Col::Fixed(8), Col::Flex, Col::Fixed(18), Col::Fixed(10)],
+            data.overdue_tasks
+                .iter()
+                .map(|t| {
+                    vec![
+                        n(t.days_overdue),
+                        t.title.clone(),
+                        t.assignee(l),
+                        app.ctx.date(t.due),
+                    ]
+                })
+                .collect(),
+            data.overdue_tasks
+                .iter()
+                .map(|t| {
+                    if t.days_overdue > 30 {
+                        theme.error
+                    } else {
+                        theme.warn
+                    }
+                })
+                .collect(),
+        ),
+        Section::DueThisWeek => (
+            vec![
+                t(l, Msg::Due),
+                t(l, Msg::Task),
+                t(l, Msg::Assignee),
+                t(l, Msg::Body),
+            ],
+            vec![Col::Fixed(10), Col::Flex, Col::Fixed(18), Col::Fixed(18)],
+            data.due_this_week
+                .iter()
+                .map(|t| {
+                    vec![
+                        app.ctx.date(t.due),
+                        t.title.clone(),
+                        t.assignee_name
+                            .as_ref()
+                            .map(|n| n.get(l).to_string())
+                            .or_else(|| t.assignee_unit.clone())
+                            .unwrap_or_default(),
+                        t.body_name.get(l).to_string(),
+                    ]
+                })
+                .collect(),
+            vec![],
+        ),
+        Section::UpcomingSessions => (
+            vec![
+                t(l, Msg::Date),
+                t(l, Msg::Time),
+                t(l, Msg::Body),
+                t(l, Msg::Number),
+                t(l, Msg::Status),
+            ],
+            vec![
+                Col::Fixed(10),
+                Col::Fixed(5),
+                Col::Flex,
+                Col::Fixed(5),
+                Col::Fixed(12),
+            ],
+            data.upcoming_sessions
+                .iter()
+                .map(|s| {
+                    vec![
+                        app.ctx.date(s.date),
+                        localize_digits(s.start_time.as_deref().unwrap_or(""), l),
+                        s.body_name.get(l).to_string(),
+                        n(s.number),
+                        s.status.label(l).to_string(),
+                    ]
+                })
+                .collect(),
+            vec![],
+        ),
+        Section::Compliance => (
+            vec![
+                t(l, Msg::Body),
+                t(l, Msg::MustMeet),
+                t(l, Msg::Met),
+                t(l, Msg::MissedHeader),
+                t(l, Msg::Now),
+            ],
+            vec![
+                Col::Flex,
+                Col::Fixed(14),
+                Col::Fixed(6),
+                Col::Fixed(8),
+                Col::Fixed(10),
+            ],
+            data.compliance
+                .iter()
+                .map(|c| {
+                    vec![
+                        c.name.get(l).to_string(),
+                        rule_months(&c.rule, l),
+                        n(c.met as i64),
+                        n(c.missed as i64),
+                        if c.at_risk > 0 {
+                            t(l, Msg::AtRisk).to_string()
+                        } else {
+                            String::new()
+                        },
+                    ]
+                })
+                .collect(),
+            data.compliance
+                .iter()
+                .map(|c| {
+                    if c.missed > 0 {
+                        theme.error
+                    } else if c.at_risk > 0 {
+                        theme.warn
+                    } else {
+                        theme.base
+                    }
+                })
+                .collect(),
+        ),
+        Section::FollowUp => (
+            vec![
+                t(l, Msg::Body),
+                t(l, Msg::Due),
+                t(l, Msg::OnTime),
+                t(l, Msg::Rate),
+            ],
+            vec![Col::Flex, Col::Fixed(7), Col::Fixed(8), Col::Fixed(6)],
+            data.follow_up_rate
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.name.get(l).to_string(),
+                        n(r.due),
+                        n(r.done_on_time),
+                        pct(percent(r.done_on_time, r.due)),
+                    ]
+                })
+                .collect(),
+            vec![],
+        ),
+        Section::Attendance => (
+            vec![
+                t(l, Msg::Member),
+                t(l, Msg::Body),
+                t(l, Msg::Attended),
+                t(l, Msg::Rate),
+            ],
+            vec![Col::Flex, Col::Fixed(20), Col::Fixed(9), Col::Fixed(6)],
+            data.attendance
+                .iter()
+                .map(|a| {
+                    vec![
+                        a.name.get(l).to_string(),
+                        body_name(a.body_id),
+                        format!("{}/{}", n(a.attended), n(a.recorded)),
+                        pct(percent(a.attended, a.recorded)),
+                    ]
+                })
+                .collect(),
+            vec![],
+        ),
+        Section::Indicators => (
+            vec![
+                t(l, Msg::Indicator),
+                t(l, Msg::Target),
+                t(l, Msg::Last),
+                t(l, Msg::Trend),
+            ],
+            vec![Col::Flex, Col::Fixed(8), Col::Fixed(14), Col::Fixed(5)],
+            data.indicators
+                .iter()
+                .map(|i| {
+                    let unit = i.unit.as_deref().unwrap_or("");
+                    vec![
+                        format!("{} — {}", i.policy, i.indicator),
+                        localize_digits(&format!("{}{unit}", format_number(i.target)), l),
+                        match (&i.last_value, &i.last_period) {
+                            (Some(v), Some(p)) => {
+                                localize_digits(&format!("{}{unit} ({p})", format_number(*v)), l)
+                            }
+                            _ => "—".into(),
+                        },
+                        match i.trend {
+                            Some(Trend::Up) => "↑",
+                            Some(Trend::Down) => "↓",
+                            Some(Trend::Flat) => "→",
+                            None => "",
+                        }
+                        .to_string(),
+                    ]
+                })
+                .collect(),
+            data.indicators
+                .iter()
+                .map(|i| match i.on_target {
+                    Some(false) => theme.warn,
+                    _ => theme.base,
+                })
+                .collect(),
+        ),
+    };
+    let rows: Vec<Vec<String>> = visible
+        .iter()
+        .filter_map(|&i| all_rows.get(i).cloned())
+        .collect();
+    let styles: Vec<Style> = visible
+        .iter()
+        .map(|&i| all_styles.get(i).copied().unwrap_or(theme.base))
+        .collect();
+    let mut title = section_title(section, l).to_string();
+    let (value, _) = figure(app, d, section);
+    title.push_str(&format!(" · {value}"));
+    let shown = all_rows.len();
+    let total = match section {
+        Section::OverdueTasks => d.totals.overdue_tasks,
+        Section::DueThisWeek => d.totals.due_this_week,
+        Section::UpcomingSessions => d.totals.upcoming_sessions,
+        _ => shown,
+    };
+    if total > shown {
+        title.push_str(&format!(
+            " · {} {}",
+            count_text(shown, false, l),
+            t(l, Msg::ShownBForAll)
+        ));
+    }
+    if !app.filter.is_empty() && app.focused_list() == ListKind::Detail {
+        title.push_str(&format!(" /{}", app.filter));
+    }
+    widgets::table(
+        f,
+        area,
+        &title,
+        &headers,
+        &cols,
+        &rows,
+        Some(d.detail),
+        d.pane == DashPane::Detail,
+        theme,
+        prefs,
+        &styles,
+    );
+}
