@@ -734,3 +734,47 @@ fn a_browser_pages_through_more_rows_than_it_counts() {
     assert_eq!(b.selected_task().unwrap().task.title, "task 00000");
     assert!(b.tasks.len() <= WINDOW);
 }
+
+#[test]
+fn the_review_records_progress_linked_to_the_session_and_marks_it() {
+    let (_dir, mut app) = demo_app(Lang::En, "bahrami");
+    // The next planned session of a body with open tasks.
+    let upcoming = shura::app::dashboard::dashboard(&app.ctx.store, None, today())
+        .unwrap()
+        .upcoming_sessions;
+    let session = upcoming
+        .iter()
+        .find(|s| {
+            !app.ctx
+                .store
+                .tasks(&TaskFilter {
+                    body_ids: Some(vec![s.body_id]),
+                    statuses: vec![WorkStatus::Open, WorkStatus::InProgress],
+                    ..Default::default()
+                })
+                .unwrap()
+                .is_empty()
+        })
+        .expect("a session whose body has open tasks");
+    app.open_session_screen(session.id).unwrap();
+    app.update(Action::NextPane);
+    app.update(Action::NextPane);
+    let v = app.session.as_ref().unwrap();
+    assert!(v.reviewed.is_empty());
+    let first = v.review[0].task.clone();
+    app.update(Action::ReviewTask);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    typ(&mut app, "reported at the session");
+    key(&mut app, KeyCode::Enter);
+    no_error(&app, "review");
+    let v = app.session.as_ref().unwrap();
+    assert!(v.reviewed.contains(&first.id));
+    // Still open, so still on the list for the next session.
+    assert!(v.review.iter().any(|r| r.task.id == first.id));
+    let last = app.ctx.store.task_updates(first.id).unwrap().pop().unwrap();
+    assert_eq!(last.session_id, Some(session.id));
+    assert_eq!(last.note, "reported at the session");
+    let screen = render(&mut app, 160, 48);
+    assert!(screen.contains("1 done here"), "{screen}");
+}

@@ -786,7 +786,14 @@ fn the_dashboard_shows_another_process_s_write_within_two_seconds() {
     let place = Place::new();
     council_with_a_session(&place);
     place.cli(&[
-        "task", "add", "--body", "City Council", "--unit", "Works", "--due", "2026-11-01",
+        "task",
+        "add",
+        "--body",
+        "City Council",
+        "--unit",
+        "Works",
+        "--due",
+        "2026-11-01",
         "Fix the lights",
     ]);
     let mut tui = Tui::spawn_with(&place, &[], &["--view", "dashboard"]);
@@ -803,7 +810,14 @@ fn the_dashboard_shows_another_process_s_write_within_two_seconds() {
     );
     let written = Instant::now();
     place.cli(&[
-        "task", "add", "--body", "City Council", "--unit", "Works", "--due", "2026-11-02",
+        "task",
+        "add",
+        "--body",
+        "City Council",
+        "--unit",
+        "Works",
+        "--due",
+        "2026-11-02",
         "Paint the crossings",
     ]);
     tui.wait_until("the new overdue figure", |s| {

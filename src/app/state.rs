@@ -127,6 +127,8 @@ pub struct SessionView {
     pub record: SessionRecord,
     /// Open tasks of the body (the review of previous resolutions).
     pub review: Vec<TaskRow>,
+    /// Tasks whose progress was recorded at this session.
+    pub reviewed: std::collections::BTreeSet<i64>,
     pub pane: SessionPane,
     pub agenda: Cursor,
     pub roll: Cursor,
@@ -565,10 +567,18 @@ impl App {
                 ..Default::default()
             })
             .map_err(store_err)?;
+        let reviewed = self
+            .ctx
+            .store
+            .tasks_reviewed_in(id)
+            .map_err(store_err)?
+            .into_iter()
+            .collect();
         match &mut self.session {
             Some(v) if v.record.session.id == id => {
                 v.record = record;
                 v.review = review;
+                v.reviewed = reviewed;
                 v.agenda.clamp(v.record.agenda.len());
                 v.roll.clamp(v.record.attendance.len());
                 v.review_cursor.clamp(v.review.len());
@@ -577,6 +587,7 @@ impl App {
                 self.session = Some(SessionView {
                     record,
                     review,
+                    reviewed,
                     pane: SessionPane::Agenda,
                     agenda: Cursor::default(),
                     roll: Cursor::default(),

@@ -101,7 +101,7 @@ catalogue! {
     QuorumMetShort => "met", "حاصل است";
     QuorumNotMetShort => "NOT met", "حاصل نیست";
     NoQuorumWarning => "No quorum: {} of {} voting members present, {} needed. Save again (Enter) to record it anyway, or Esc.", "حد نصاب حاصل نشده است ({} از {}؛ {} لازم است). برای ثبت با این حال دوباره Enter بزنید، یا Esc.";
-    ReviewTitle => "Review: open tasks ({}) — u records progress", "بررسی پیگیری‌های باز ({}) — u ثبت پیشرفت";
+    ReviewTitle => "Review ({} open, {} done here) — u progress", "بررسی ({} باز، {} بررسی‌شده) — u ثبت پیشرفت";
     NoMinutesYet => "(no minutes yet — m writes them, E in $EDITOR)", "(هنوز صورتجلسه‌ای نیست — با m بنویسید)";
     ReviewHint => "{} open tasks to review: Tab to the review pane, u records progress.", "{} پیگیری باز برای بررسی: با Tab به قاب بررسی بروید و با u پیشرفت را ثبت کنید.";
     HomeTitle => "shura — bodies", "شورا — نهادها";

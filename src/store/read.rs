@@ -907,6 +907,15 @@ impl Store {
             .query_row([unit], |r| r.get(0))?)
     }
 
+    /// The tasks that got a progress update linked to this session.
+    pub fn tasks_reviewed_in(&self, session_id: i64) -> Result<Vec<i64>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT DISTINCT task_id FROM task_update WHERE session_id = ?1")?;
+        let rows = stmt.query_map([session_id], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
     pub fn task_updates(&self, task_id: i64) -> Result<Vec<TaskUpdate>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, task_id, session_id, status, percent, note, author, at FROM task_update

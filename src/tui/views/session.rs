@@ -189,10 +189,18 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 .into_iter()
                 .filter_map(|i| v.review.get(i))
                 .collect();
+            // The resolution number only where there is room for it beside the title.
+            let numbers = right.width >= 70;
             let rows: Vec<Vec<String>> = review
                 .iter()
                 .map(|r| {
-                    vec![
+                    let mut row = vec![
+                        if v.reviewed.contains(&r.task.id) {
+                            "✓".to_string()
+                        } else {
+                            String::new()
+                        },
+                        localize_digits(r.resolution_number.as_deref().unwrap_or(""), l),
                         r.task.title.clone(),
                         r.assignee_name
                             .as_ref()
@@ -201,7 +209,11 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                             .unwrap_or_default(),
                         app.ctx.opt_date(r.task.due),
                         localize_digits(&format!("{}%", r.task.percent), l),
-                    ]
+                    ];
+                    if !numbers {
+                        row.remove(1);
+                    }
+                    row
                 })
                 .collect();
             let styles: Vec<Style> = review
@@ -217,14 +229,37 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let title = tf(
                 l,
                 Msg::ReviewTitle,
-                &[&localize_digits(&v.review.len().to_string(), l)],
+                &[
+                    &localize_digits(&v.review.len().to_string(), l),
+                    &localize_digits(&v.reviewed.len().to_string(), l),
+                ],
             );
+            let mut headers = vec![
+                "✓",
+                t(l, Msg::ResolutionNo),
+                t(l, Msg::Task),
+                t(l, Msg::Assignee),
+                t(l, Msg::Due),
+                "%",
+            ];
+            let mut cols = vec![
+                Col::Fixed(1),
+                Col::Fixed(12),
+                Col::Flex,
+                Col::Fixed(14),
+                Col::Fixed(10),
+                Col::Fixed(4),
+            ];
+            if !numbers {
+                headers.remove(1);
+                cols.remove(1);
+            }
             widgets::table(
                 f,
                 right,
                 &title,
-                &[t(l, Msg::Task), t(l, Msg::Assignee), t(l, Msg::Due), "%"],
-                &[Col::Flex, Col::Fixed(14), Col::Fixed(10), Col::Fixed(4)],
+                &headers,
+                &cols,
                 &rows,
                 Some(v.review_cursor.selected),
                 true,
