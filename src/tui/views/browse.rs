@@ -90,10 +90,13 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         )
     };
     let wide = area.width >= 110;
+    // Only the rows on screen are formatted.
+    let shown = widgets::shown_rows(list_area, b.selected_in_window(), b.window_len());
+    let selected = b.selected_in_window() - shown.start;
     match b.kind {
         BrowseKind::Tasks => {
-            let rows: Vec<Vec<String>> = b
-                .tasks
+            let tasks = &b.tasks[shown.clone()];
+            let rows: Vec<Vec<String>> = tasks
                 .iter()
                 .map(|r| {
                     let assignee = r
@@ -119,8 +122,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     row
                 })
                 .collect();
-            let styles: Vec<Style> = b
-                .tasks
+            let styles: Vec<Style> = tasks
                 .iter()
                 .map(|r| {
                     if r.task.days_overdue(app.ctx.today).is_some() {
@@ -155,7 +157,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 &headers,
                 &cols,
                 &rows,
-                Some(b.selected_in_window()),
+                Some(selected),
                 true,
                 theme,
                 prefs,
@@ -163,8 +165,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             );
         }
         BrowseKind::Resolutions => {
-            let rows: Vec<Vec<String>> = b
-                .resolutions
+            let rows: Vec<Vec<String>> = b.resolutions[shown.clone()]
                 .iter()
                 .map(|r| {
                     let mut row = vec![
@@ -206,7 +207,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 &headers,
                 &cols,
                 &rows,
-                Some(b.selected_in_window()),
+                Some(selected),
                 true,
                 theme,
                 prefs,

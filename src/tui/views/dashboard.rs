@@ -165,12 +165,18 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
     let data = &d.data;
     let section = d.current();
     let visible = app.visible_rows(ListKind::Detail);
+    // Only the rows on screen are formatted: the cursor's page of the visible ones.
+    let shown = widgets::shown_rows(area, d.detail, visible.len());
+    let keep: Vec<usize> = visible[shown.clone()].to_vec();
     let (headers, cols, all_rows, all_styles): DetailTable = match section {
         Section::OpenResolutions => (
             vec![t(l, Msg::Body), t(l, Msg::Open)],
             vec![Col::Flex, Col::Fixed(8)],
             data.open_resolutions
                 .iter()
+                .enumerate()
+                .filter(|(i, _)| keep.contains(i))
+                .map(|(_, x)| x)
                 .map(|r| vec![r.name.get(l).to_string(), n(r.count)])
                 .collect(),
             vec![],
@@ -185,6 +191,9 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
             vec![Col::Fixed(8), Col::Flex, Col::Fixed(18), Col::Fixed(10)],
             data.overdue_tasks
                 .iter()
+                .enumerate()
+                .filter(|(i, _)| keep.contains(i))
+                .map(|(_, x)| x)
                 .map(|t| {
                     vec![
                         n(t.days_overdue),
@@ -196,6 +205,9 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
                 .collect(),
             data.overdue_tasks
                 .iter()
+                .enumerate()
+                .filter(|(i, _)| keep.contains(i))
+                .map(|(_, x)| x)
                 .map(|t| {
                     if t.days_overdue > 30 {
                         theme.error
@@ -215,6 +227,9 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
             vec![Col::Fixed(10), Col::Flex, Col::Fixed(18), Col::Fixed(18)],
             data.due_this_week
                 .iter()
+                .enumerate()
+                .filter(|(i, _)| keep.contains(i))
+                .map(|(_, x)| x)
                 .map(|t| {
                     vec![
                         app.ctx.date(t.due),
@@ -247,6 +262,9 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
             ],
             data.upcoming_sessions
                 .iter()
+                .enumerate()
+                .filter(|(i, _)| keep.contains(i))
+                .map(|(_, x)| x)
                 .map(|s| {
                     vec![
                         app.ctx.date(s.date),
@@ -276,6 +294,9 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
             ],
             data.compliance
                 .iter()
+                .enumerate()
+                .filter(|(i, _)| keep.contains(i))
+                .map(|(_, x)| x)
                 .map(|c| {
                     vec![
                         c.name.get(l).to_string(),
@@ -292,6 +313,9 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
                 .collect(),
             data.compliance
                 .iter()
+                .enumerate()
+                .filter(|(i, _)| keep.contains(i))
+                .map(|(_, x)| x)
                 .map(|c| {
                     if c.missed > 0 {
                         theme.error
@@ -313,6 +337,9 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
             vec![Col::Flex, Col::Fixed(7), Col::Fixed(8), Col::Fixed(6)],
             data.follow_up_rate
                 .iter()
+                .enumerate()
+                .filter(|(i, _)| keep.contains(i))
+                .map(|(_, x)| x)
                 .map(|r| {
                     vec![
                         r.name.get(l).to_string(),
@@ -334,6 +361,9 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
             vec![Col::Flex, Col::Fixed(20), Col::Fixed(9), Col::Fixed(6)],
             data.attendance
                 .iter()
+                .enumerate()
+                .filter(|(i, _)| keep.contains(i))
+                .map(|(_, x)| x)
                 .map(|a| {
                     vec![
                         a.name.get(l).to_string(),
@@ -355,6 +385,9 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
             vec![Col::Flex, Col::Fixed(8), Col::Fixed(14), Col::Fixed(5)],
             data.indicators
                 .iter()
+                .enumerate()
+                .filter(|(i, _)| keep.contains(i))
+                .map(|(_, x)| x)
                 .map(|i| {
                     let unit = i.unit.as_deref().unwrap_or("");
                     vec![
@@ -378,6 +411,9 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
                 .collect(),
             data.indicators
                 .iter()
+                .enumerate()
+                .filter(|(i, _)| keep.contains(i))
+                .map(|(_, x)| x)
                 .map(|i| match i.on_target {
                     Some(false) => theme.warn,
                     _ => theme.base,
@@ -385,28 +421,24 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
                 .collect(),
         ),
     };
-    let rows: Vec<Vec<String>> = visible
-        .iter()
-        .filter_map(|&i| all_rows.get(i).cloned())
-        .collect();
-    let styles: Vec<Style> = visible
-        .iter()
-        .map(|&i| all_styles.get(i).copied().unwrap_or(theme.base))
+    let rows = all_rows;
+    let styles: Vec<Style> = (0..rows.len())
+        .map(|i| all_styles.get(i).copied().unwrap_or(theme.base))
         .collect();
     let mut title = section_title(section, l).to_string();
     let (value, _) = figure(app, d, section);
     title.push_str(&format!(" · {value}"));
-    let shown = all_rows.len();
+    let held = d.detail_len();
     let total = match section {
         Section::OverdueTasks => d.totals.overdue_tasks,
         Section::DueThisWeek => d.totals.due_this_week,
         Section::UpcomingSessions => d.totals.upcoming_sessions,
-        _ => shown,
+        _ => held,
     };
-    if total > shown {
+    if total > held {
         title.push_str(&format!(
             " · {} {}",
-            count_text(shown, false, l),
+            count_text(held, false, l),
             t(l, Msg::ShownBForAll)
         ));
     }
@@ -420,7 +452,7 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
         &headers,
         &cols,
         &rows,
-        Some(d.detail),
+        Some(d.detail.saturating_sub(shown.start)),
         d.pane == DashPane::Detail,
         theme,
         prefs,

@@ -78,6 +78,17 @@ fn widths(cols: &[Col], total: u16) -> Vec<u16> {
         .collect()
 }
 
+/// The rows of a list that a table in `area` shows with `selected` in view: the first
+/// row's index and how many. Views with long lists build only those rows and pass them
+/// with `selected - first`.
+pub fn shown_rows(area: Rect, selected: usize, len: usize) -> std::ops::Range<usize> {
+    let visible = area.height.saturating_sub(3).max(1) as usize;
+    let first = selected
+        .min(len.saturating_sub(1))
+        .saturating_sub(visible - 1);
+    first..(first + visible).min(len)
+}
+
 /// A selectable table. Cells are plain stored text; this prepares them for display.
 /// In Persian the columns run right to left and text is right-aligned.
 #[allow(clippy::too_many_arguments)]
@@ -118,9 +129,18 @@ pub fn table(
     }
     let header_cells: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
     let header = Row::new(prepare(&header_cells).into_iter().map(Cell::from)).style(theme.accent);
+    // Only the rows that fit are prepared (reordering and measuring a cell is not free):
+    // the window scrolls just enough to show the selected row, as ratatui's own would.
+    let visible = area.height.saturating_sub(3).max(1) as usize;
+    let offset = selected
+        .map(|s| s.min(rows.len().saturating_sub(1)))
+        .map(|s| s.saturating_sub(visible - 1))
+        .unwrap_or(0);
     let body: Vec<Row> = rows
         .iter()
         .enumerate()
+        .skip(offset)
+        .take(visible)
         .map(|(i, r)| {
             let row = Row::new(prepare(r).into_iter().map(Cell::from));
             match row_styles.get(i) {
@@ -144,7 +164,7 @@ pub fn table(
     }
     let mut state = TableState::default();
     if !rows.is_empty() {
-        state.select(selected);
+        state.select(selected.map(|s| s.min(rows.len() - 1) - offset));
     }
     f.render_stateful_widget(t, area, &mut state);
     if rows.is_empty() {
