@@ -246,14 +246,21 @@ fn in_list(col: &str, n: usize) -> String {
 
 impl Store {
     pub fn bodies(&self) -> Result<Vec<Body>> {
+        let visible = self.visible_sql("b.id");
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {BODY_COLS} FROM body b ORDER BY coalesce(b.parent_id, b.id), b.parent_id IS NOT NULL, b.id"
+            "SELECT {BODY_COLS} FROM body b WHERE 1=1{visible} ORDER BY coalesce(b.parent_id, b.id), b.parent_id IS NOT NULL, b.id"
         ))?;
         let rows = stmt.query_map([], |r| body_from(r, 0))?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     pub fn body(&self, id: i64) -> Result<Body> {
+        if self.is_hidden(id) {
+            return Err(StoreError::NotFound {
+                what: "body",
+                key: id.to_string(),
+            });
+        }
         self.conn
             .prepare_cached(&format!("SELECT {BODY_COLS} FROM body b WHERE b.id = ?1"))?
             .query_row([id], |r| body_from(r, 0))
@@ -315,7 +322,9 @@ impl Store {
              SELECT id FROM sub",
         )?;
         let rows = stmt.query_map([id], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<Vec<i64>>>()?)
+        let mut ids = rows.collect::<rusqlite::Result<Vec<i64>>>()?;
+        ids.retain(|b| !self.is_hidden(*b));
+        Ok(ids)
     }
 
     pub fn people(&self) -> Result<Vec<Person>> {
@@ -373,6 +382,9 @@ impl Store {
     }
 
     pub fn members(&self, body_id: i64) -> Result<Vec<MemberRow>> {
+        if self.is_hidden(body_id) {
+            return Ok(Vec::new());
+        }
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT m.id, m.body_id, m.person_id, m.role, m.voting, m.term_start, m.term_end, {PERSON_COLS}
              FROM membership m JOIN person p ON p.id = m.person_id WHERE m.body_id = ?1
@@ -397,9 +409,10 @@ impl Store {
 
     /// Memberships of one person, with the bodies.
     pub fn memberships_of(&self, person_id: i64) -> Result<Vec<(Membership, Body)>> {
+        let visible = self.visible_sql("b.id");
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT m.id, m.body_id, m.person_id, m.role, m.voting, m.term_start, m.term_end, {BODY_COLS}
-             FROM membership m JOIN body b ON b.id = m.body_id WHERE m.person_id = ?1 ORDER BY b.id"
+             FROM membership m JOIN body b ON b.id = m.body_id WHERE m.person_id = ?1{visible} ORDER BY b.id"
         ))?;
         let rows = stmt.query_map([person_id], |r| {
             Ok((
@@ -427,7 +440,8 @@ impl Store {
         limit: Option<i64>,
     ) -> Result<Vec<SessionRow>> {
         let mut sql = format!(
-            "SELECT {SESSION_COLS}, b.name_fa, b.name_en FROM session s JOIN body b ON b.id = s.body_id WHERE 1=1"
+            "SELECT {SESSION_COLS}, b.name_fa, b.name_en FROM session s JOIN body b ON b.id = s.body_id WHERE 1=1{}",
+            self.visible_sql("s.body_id")
         );
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         if let Some(ids) = body_ids {
@@ -467,6 +481,7 @@ impl Store {
             ))?
             .query_row([id], |r| session_from(r, 0))
             .optional()?
+            .filter(|s| !self.is_hidden(s.body_id))
             .ok_or(StoreError::NotFound {
                 what: "session",
                 key: id.to_string(),
@@ -528,9 +543,10 @@ impl Store {
     }
 
     pub fn agenda_item(&self, id: i64) -> Result<AgendaItem> {
+        let visible = self.visible_sql("s.body_id");
         self.conn
             .prepare_cached(&format!(
-                "SELECT {AGENDA_COLS} FROM agenda_item a WHERE a.id = ?1"
+                "SELECT {AGENDA_COLS} FROM agenda_item a JOIN session s ON s.id = a.session_id WHERE a.id = ?1{visible}"
             ))?
             .query_row([id], |r| agenda_from(r, 0))
             .optional()?
@@ -576,6 +592,7 @@ impl Store {
             ))?
             .query_row([id], |r| resolution_from(r, 0))
             .optional()?
+            .filter(|r| !self.is_hidden(r.body_id))
             .ok_or(StoreError::NotFound {
                 what: "resolution",
                 key: id.to_string(),
@@ -596,7 +613,8 @@ impl Store {
         let mut sql = format!(
             "SELECT {RESOLUTION_COLS}, b.name_fa, b.name_en, s.number,
                (SELECT count(*) FROM task t WHERE t.resolution_id = r.id AND t.status IN ('open','in_progress'))
-             FROM resolution r JOIN body b ON b.id = r.body_id LEFT JOIN session s ON s.id = r.session_id WHERE 1=1"
+             FROM resolution r JOIN body b ON b.id = r.body_id LEFT JOIN session s ON s.id = r.session_id WHERE 1=1{}",
+            self.visible_sql("r.body_id")
         );
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         if let Some(ids) = &f.body_ids {
@@ -642,6 +660,7 @@ impl Store {
             .prepare_cached(&format!("SELECT {TASK_COLS} FROM task t WHERE t.id = ?1"))?
             .query_row([id], |r| task_from(r, 0))
             .optional()?
+            .filter(|t| !self.is_hidden(t.body_id))
             .ok_or(StoreError::NotFound {
                 what: "task",
                 key: id.to_string(),
@@ -663,7 +682,8 @@ impl Store {
             "SELECT {TASK_COLS}, b.name_fa, b.name_en, p.name_fa, p.name_en, r.number
              FROM task t JOIN body b ON b.id = t.body_id
              LEFT JOIN person p ON p.id = t.assignee_id
-             LEFT JOIN resolution r ON r.id = t.resolution_id WHERE 1=1"
+             LEFT JOIN resolution r ON r.id = t.resolution_id WHERE 1=1{}",
+            self.visible_sql("t.body_id")
         );
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         if let Some(ids) = &f.body_ids {
