@@ -142,7 +142,7 @@ pub fn init_shared(cli: &Cli, a: &InitArgs, prefs: Prefs, actor: Actor) -> CliRe
         Some(p) if p.parent().map(|d| same_dir(d, dir)).unwrap_or(false) => p.clone(),
         Some(p) => {
             return Err(CliError::usage(format!(
-                "--db {} is not inside the shared directory {}; leave --db out (the database is DIR/shura.db) or give a file in DIR",
+                "--db (or SHURA_DB) {} is not inside the shared directory {}; leave it out (the database is DIR/shura.db) or name a file in DIR",
                 p.display(),
                 dir.display()
             )))
@@ -276,10 +276,12 @@ fn file_checks(db: &Path, checks: &mut Vec<Check>) {
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    let mut others_enter = true;
     let shared = match std::fs::metadata(dir) {
         Ok(md) => {
             let mode = md.mode() & 0o7777;
             let shared = mode & 0o2000 != 0;
+            others_enter = mode & 0o001 != 0;
             if mode & 0o002 != 0 && mode & 0o1000 == 0 {
                 checks.push(fail(
                     "directory",
@@ -371,7 +373,7 @@ fn file_checks(db: &Path, checks: &mut Vec<Check>) {
             } else {
                 checks.push(ok(name, what));
             }
-        } else if mode & 0o004 != 0 {
+        } else if mode & 0o004 != 0 && others_enter {
             checks.push(warn(
                 name,
                 format!("{what} is readable by everyone on the machine, confidential bodies included; expected 0600 (or 0660 in a shared directory)"),
