@@ -163,11 +163,13 @@ pub fn init_shared(cli: &Cli, a: &InitArgs, prefs: Prefs, actor: Actor) -> CliRe
             )))
         }
     }
+    // Parents as usual (others must be able to pass through them); the directory's own
+    // mode is set below.
+    std::fs::create_dir_all(dir)
+        .map_err(|e| CliError::failure(format!("cannot create {}: {e}", dir.display())))?;
     // New files: no access for others, group read and write.
     // SAFETY: umask has no preconditions.
     unsafe { libc::umask(0o007) };
-    std::fs::create_dir_all(dir)
-        .map_err(|e| CliError::failure(format!("cannot create {}: {e}", dir.display())))?;
     chown_group(dir, gid).map_err(|e| {
         CliError::failure(format!(
             "cannot give {} to group {group}: {e}; you must own the directory and belong to the group (or be root)",

@@ -155,7 +155,15 @@ impl Store {
     pub fn open(path: &Path, actor: Actor) -> Result<Store> {
         if let Some(dir) = path.parent() {
             if !dir.as_os_str().is_empty() && !dir.exists() {
-                std::fs::create_dir_all(dir)?;
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    std::io::Error::new(
+                        e.kind(),
+                        format!(
+                            "cannot reach or create the directory {} of the database: {e}; in a shared directory, ask to be added to its group",
+                            dir.display()
+                        ),
+                    )
+                })?;
             }
         }
         let conn = Connection::open_with_flags(
@@ -164,7 +172,17 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX
                 | OpenFlags::SQLITE_OPEN_URI,
-        )?;
+        )
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::CannotOpen) => StoreError::Io(std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                format!(
+                    "cannot open the database {}: you may not read or write it, or its directory; in a shared directory, ask to be added to its group",
+                    path.display()
+                ),
+            )),
+            _ => StoreError::from(e),
+        })?;
         Self::configure(&conn)?;
         let mut store = Store {
             conn,
