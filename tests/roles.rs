@@ -615,3 +615,37 @@ fn the_last_administrator_cannot_be_revoked() {
         .problems
         .is_empty());
 }
+
+#[test]
+fn a_version_1_database_gets_its_creator_as_first_administrator() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        // A database as the first release left it: schema 1, made by alice.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(shura::store::schema::MIGRATIONS[0])
+            .unwrap();
+        conn.execute_batch(
+            "PRAGMA user_version = 1;
+             INSERT INTO meta(key, value) VALUES ('created_by', 'alice'), ('created_at', '2026-01-01T00:00:00Z');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path, actor("bob")).unwrap();
+    assert_eq!(
+        store.schema_version().unwrap(),
+        shura::store::schema::SCHEMA_VERSION
+    );
+    assert!(store.is_administrator("alice").unwrap());
+    assert!(
+        !store.is_administrator("bob").unwrap(),
+        "opening it first is not creating it"
+    );
+    let ctx = ctx_of(&path, "bob");
+    assert!(matches!(
+        authz::check(&ctx, Activity::SetUpBodies, None),
+        Err(StoreError::Denied(_))
+    ));
+    let ctx = ctx_of(&path, "alice");
+    assert!(authz::check(&ctx, Activity::SetUpBodies, None).is_ok());
+}

@@ -488,7 +488,7 @@ fn mode(p: &Path) -> u32 {
 #[test]
 fn init_shared_makes_a_group_directory_and_doctor_passes() {
     let d = Db::private();
-    let shared = d.dir.path().join("council");
+    let shared = d.dir.path().join("srv/council");
     let (group, gid) = usable_group();
     let init = d
         .cmd(None)
@@ -514,6 +514,11 @@ fn init_shared_makes_a_group_directory_and_doctor_passes() {
         mode(&shared),
         0o2770,
         "setgid, group rwx, nothing for others"
+    );
+    assert_eq!(
+        mode(&d.dir.path().join("srv")) & 0o005,
+        0o005,
+        "a parent made on the way stays passable for the group's members"
     );
     assert_eq!(std::fs::metadata(&shared).unwrap().gid(), gid);
     assert_eq!(mode(&db), 0o660);
@@ -583,11 +588,11 @@ fn init_shared_makes_a_group_directory_and_doctor_passes() {
             .args(["body", "list"])
             .output()
             .unwrap();
-        assert_eq!(
-            outsider.status.code(),
-            Some(1),
-            "{}",
-            String::from_utf8_lossy(&outsider.stderr)
+        let why = String::from_utf8_lossy(&outsider.stderr);
+        assert_eq!(outsider.status.code(), Some(1), "{why}");
+        assert!(
+            why.contains(db.to_str().unwrap()) && why.contains("ask to be added to its group"),
+            "{why}"
         );
         // A write by the group member keeps the files group-writable.
         let w = d

@@ -60,7 +60,7 @@ impl Store {
 
     pub fn administrators(&self) -> Result<Vec<Administrator>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT login, granted_by, granted_at FROM administrator ORDER BY granted_at, login",
+            "SELECT login, granted_by, granted_at FROM administrator ORDER BY rowid",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok(Administrator {
