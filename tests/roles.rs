@@ -398,6 +398,19 @@ fn app_roll_call_minutes_and_set_up_follow_the_roles() {
         let mut app = app_of(&w.path, login);
         app.open_session_screen(w.session).unwrap();
 
+        // Keys that change the record are refused at once for those who may not.
+        app.update(Action::AddItem);
+        assert_eq!(
+            matches!(app.modal, Some(Modal::Form(_))),
+            keeper,
+            "{login}: agenda form ({})",
+            status_text(&app)
+        );
+        if !keeper {
+            assert!(status_text(&app).contains("refused: editing the agenda"));
+        }
+        app.modal = None;
+
         // Roll call: a key press marks the first member present.
         app.update(Action::MarkPresent);
         let marked = Store::open(&w.path, actor("founder"))
@@ -452,6 +465,19 @@ fn app_roll_call_minutes_and_set_up_follow_the_roles() {
         app.modal = None;
         app.update(Action::Back);
         app.update(Action::NewBody);
+        if !admin {
+            // Refused at the key press, before any typing.
+            assert!(app.modal.is_none(), "{login}: no form opens");
+            assert!(
+                status_text(&app).contains("refused: setting up bodies needs an administrator"),
+                "{login}: {}",
+                status_text(&app)
+            );
+            // A form already open (say, opened before a revocation) is refused on saving.
+            let mut admin_app = app_of(&w.path, "founder");
+            admin_app.update(Action::NewBody);
+            app.modal = admin_app.modal.take();
+        }
         let Some(Modal::Form(form)) = &mut app.modal else {
             panic!("{login}: the new-body form opens");
         };

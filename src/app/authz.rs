@@ -284,3 +284,45 @@ pub fn check_form(ctx: &Context, form: &super::form::Form) -> Result<()> {
         Guest { session_id } => check_session(ctx, Activity::InviteGuests, *session_id),
     }
 }
+
+/// What a key of the interactive screen would change, when that is known before any
+/// input: checked at the key press so nobody fills a form only to be refused. (Saving
+/// checks again; progress on a task depends on the task and is checked on saving.)
+pub fn activity_of(action: super::keymap::Action) -> Option<Activity> {
+    use super::keymap::Action::*;
+    Some(match action {
+        NewBody => Activity::SetUpBodies,
+        AddMember => Activity::SetUpMemberships,
+        NewSession => Activity::ScheduleSessions,
+        OpenSession | CloseSession | CancelSession => Activity::ChangeSessionStatus,
+        ApproveMinutes => Activity::ApproveMinutes,
+        AddItem | EditItem | MoveItemUp | MoveItemDown | DeferItem | WithdrawItem => {
+            Activity::EditAgenda
+        }
+        WriteMinutes | ExternalEditor => Activity::RecordMinutes,
+        AddResolution => Activity::RecordResolutions,
+        AddTask => Activity::ManageTasks,
+        InviteGuest => Activity::InviteGuests,
+        MarkPresent | MarkAbsent | MarkExcused | MarkLate | MarkRemote | AllPresent => {
+            Activity::RecordAttendance
+        }
+        _ => return None,
+    })
+}
+
+/// Checks a key's activity in the body on screen (the open session's, else the
+/// selected one); with no body on screen only set-up is checked here.
+pub fn check_key(
+    ctx: &Context,
+    action: super::keymap::Action,
+    body_on_screen: Option<i64>,
+) -> Result<()> {
+    let Some(activity) = activity_of(action) else {
+        return Ok(());
+    };
+    match (activity.is_per_body(), body_on_screen) {
+        (false, _) => check(ctx, activity, None),
+        (true, Some(b)) => check(ctx, activity, Some(b)),
+        (true, None) => Ok(()),
+    }
+}

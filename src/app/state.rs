@@ -566,6 +566,11 @@ impl App {
 
     fn dispatch(&mut self, action: Action) -> Outcome {
         use Action::*;
+        let body_on_screen = match &self.session {
+            Some(v) => Some(v.record.body.id),
+            None => self.selected_body().map(|b| b.id),
+        };
+        crate::app::authz::check_key(&self.ctx, action, body_on_screen).map_err(store_err)?;
         match action {
             Quit => {
                 self.quit = true;
