@@ -12,7 +12,7 @@ use super::Context;
 use crate::locale::strings::{tf, Msg};
 use crate::locale::Lang;
 use crate::model::roles::{
-    allowed, allowed_activities, may_see, principal_role, Activity, Standing,
+    allowed, allowed_activities, may_see, principal_role, Activity, Need, Standing,
 };
 use crate::model::{Name, Role, Task};
 use crate::store::access::LoginFacts;
@@ -92,7 +92,7 @@ fn refusal(ctx: &Context, activity: Activity, body: Option<&Name>, st: &Standing
                 &[
                     activity.label(lang),
                     name.get(lang),
-                    activity.need().label(lang),
+                    need_text(activity.need(), lang),
                     &uid,
                     &actor.login,
                     what.text(lang),
@@ -101,6 +101,16 @@ fn refusal(ctx: &Context, activity: Activity, body: Option<&Name>, st: &Standing
         }
     };
     StoreError::Denied(text)
+}
+
+/// Who is needed, in words: "its secretary, chair or vice-chair".
+pub fn need_text(need: Need, lang: Lang) -> &'static str {
+    match need {
+        Need::Administrator => Msg::NeedAdministrator.text(lang),
+        Need::Editor => Msg::NeedEditor.text(lang),
+        Need::Chair => Msg::NeedChair.text(lang),
+        Need::AssigneeOrEditor => Msg::NeedAssigneeOrEditor.text(lang),
+    }
 }
 
 fn hidden_as_not_found(ctx: &Context, body_id: i64) -> Result<()> {

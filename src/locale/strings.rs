@@ -40,6 +40,10 @@ catalogue! {
     Term => "Term", "دوره";
     RefusedInBody => "refused: {} of «{}» needs {}; you are uid {} ({}), {}", "رد شد: {} در «{}» نیازمند {} است؛ شما uid {} ({}) هستید، {}";
     RefusedSetUp => "refused: {} needs an administrator; you are uid {} ({}), not an administrator", "رد شد: {} نیازمند مدیر سامانه است؛ شما uid {} ({}) هستید و مدیر سامانه نیستید";
+    NeedAdministrator => "an administrator", "مدیر سامانه";
+    NeedEditor => "its secretary, chair or vice-chair", "دبیر، رئیس یا نایب رئیس آن";
+    NeedChair => "its chair or vice-chair", "رئیس یا نایب رئیس آن";
+    NeedAssigneeOrEditor => "the task's assignee, or its secretary, chair or vice-chair", "مسئول پیگیری همان اقدام، یا دبیر، رئیس یا نایب رئیس آن";
     StandingChair => "its chair", "رئیس آن";
     StandingViceChair => "its vice-chair", "نایب رئیس آن";
     StandingSecretary => "its secretary", "دبیر آن";

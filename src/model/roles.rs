@@ -78,26 +78,6 @@ impl Activity {
     }
 }
 
-impl Need {
-    /// Who is needed, in words: "its secretary, chair or vice-chair".
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Need::Administrator, Lang::En) => "an administrator",
-            (Need::Administrator, Lang::Fa) => "مدیر سامانه",
-            (Need::Editor, Lang::En) => "its secretary, chair or vice-chair",
-            (Need::Editor, Lang::Fa) => "دبیر، رئیس یا نایب رئیس آن",
-            (Need::Chair, Lang::En) => "its chair or vice-chair",
-            (Need::Chair, Lang::Fa) => "رئیس یا نایب رئیس آن",
-            (Need::AssigneeOrEditor, Lang::En) => {
-                "the task's assignee, or its secretary, chair or vice-chair"
-            }
-            (Need::AssigneeOrEditor, Lang::Fa) => {
-                "مسئول پیگیری همان اقدام، یا دبیر، رئیس یا نایب رئیس آن"
-            }
-        }
-    }
-}
-
 /// What the app knows about the person at the keyboard, for one body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Standing {
