@@ -260,7 +260,10 @@ pub fn describe_body(b: &BodyProfile, lang: Lang) -> String {
             b.body.get(lang),
             roles.join(", "),
             Msg::WhoamiMay.text(lang),
-            may.join("; ")
+            may.join(match lang {
+                Lang::En => "; ",
+                Lang::Fa => "؛ ",
+            })
         )
     }
 }

@@ -406,7 +406,11 @@ fn admin(ctx: &mut Context, cmd: &AdminCmd, out: Out) -> CliResult {
                 return print_json(out, &admins);
             }
             let lang = ctx.prefs.lang;
-            let mut table = Table::new(&[t(lang, Msg::Login), "granted by", "granted at"]);
+            let mut table = Table::new(&[
+                t(lang, Msg::Login),
+                t(lang, Msg::GrantedBy),
+                t(lang, Msg::GrantedAt),
+            ]);
             for ad in &admins {
                 table.push(vec![
                     ad.login.clone(),
@@ -425,25 +429,17 @@ fn admin(ctx: &mut Context, cmd: &AdminCmd, out: Out) -> CliResult {
                 );
             }
             let new = ctx.store.grant_administrator(&a.login)?;
-            writeln!(
-                out,
-                "{} {}",
-                crate::locale::text::sanitize_line(a.login.trim()),
-                if new {
-                    "is now an administrator"
-                } else {
-                    "was already an administrator"
-                }
-            )?;
+            let msg = if new {
+                Msg::CliAdminGranted
+            } else {
+                Msg::CliAdminAlready
+            };
+            say(out, ctx.prefs, msg, &[a.login.trim()])?;
         }
         AdminCmd::Revoke(a) => {
             authz::check(ctx, Activity::ManageAdministrators, None)?;
             ctx.store.revoke_administrator(&a.login)?;
-            writeln!(
-                out,
-                "{} is no longer an administrator",
-                crate::locale::text::sanitize_line(a.login.trim())
-            )?;
+            say(out, ctx.prefs, Msg::CliAdminRevoked, &[a.login.trim()])?;
         }
     }
     Ok(())

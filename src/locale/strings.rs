@@ -44,6 +44,11 @@ catalogue! {
     NeedEditor => "its secretary, chair or vice-chair", "دبیر، رئیس یا نایب رئیس آن";
     NeedChair => "its chair or vice-chair", "رئیس یا نایب رئیس آن";
     NeedAssigneeOrEditor => "the task's assignee, or its secretary, chair or vice-chair", "مسئول پیگیری همان اقدام، یا دبیر، رئیس یا نایب رئیس آن";
+    GrantedBy => "Granted by", "اعطا شده توسط";
+    GrantedAt => "Granted at", "زمان اعطا";
+    CliAdminGranted => "{} is now an administrator", "{} اکنون مدیر سامانه است";
+    CliAdminAlready => "{} was already an administrator", "{} از پیش مدیر سامانه بود";
+    CliAdminRevoked => "{} is no longer an administrator", "{} دیگر مدیر سامانه نیست";
     StandingChair => "its chair", "رئیس آن";
     StandingViceChair => "its vice-chair", "نایب رئیس آن";
     StandingSecretary => "its secretary", "دبیر آن";
