@@ -522,3 +522,23 @@ pub fn doctor(db: &Path, a: &JsonFlag) -> CliResult {
         )))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_local_directory_is_not_a_network_file_system() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(network_fs(dir.path()).unwrap(), None);
+        // A directory not made yet is judged by its nearest existing ancestor.
+        assert_eq!(network_fs(&dir.path().join("not/yet/made")).unwrap(), None);
+    }
+
+    #[test]
+    fn mount_types_come_from_the_longest_mount_point() {
+        // The root file system is always mounted; whatever it is, it is named.
+        assert!(mount_type(Path::new("/")).is_some());
+        assert!(NETWORK_TYPES.contains(&"fuse.sshfs") && NETWORK_TYPES.contains(&"nfs4"));
+    }
+}
