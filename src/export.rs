@@ -271,6 +271,7 @@ pub fn minutes_markdown(
             t(lang, Msg::AuditHead),
             head
         ));
+        md.push_str(&format!("\n{}\n", t(lang, Msg::AuditHeadExplained)));
     }
     Ok(md)
 }
@@ -437,6 +438,10 @@ pub fn minutes_html(
             e(s.approved_at.as_deref().unwrap_or("")),
             t(lang, Msg::AuditHead),
             e(head)
+        ));
+        h.push_str(&format!(
+            "<p class=\"seal-note\">{}</p>\n",
+            e(t(lang, Msg::AuditHeadExplained))
         ));
     }
     h.push_str("</body>\n</html>\n");

@@ -50,6 +50,91 @@ pub fn login_of(uid: u32) -> Option<String> {
     }
 }
 
+/// The uid of a login from the passwd database.
+pub fn uid_of(login: &str) -> Option<u32> {
+    let name = std::ffi::CString::new(login).ok()?;
+    let mut buf = vec![0u8; 4096];
+    let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
+    let mut result: *mut libc::passwd = std::ptr::null_mut();
+    loop {
+        // SAFETY: all pointers are valid for the call; buf outlives the use of pwd.
+        let rc = unsafe {
+            libc::getpwnam_r(
+                name.as_ptr(),
+                &mut pwd,
+                buf.as_mut_ptr().cast(),
+                buf.len(),
+                &mut result,
+            )
+        };
+        if rc == libc::ERANGE && buf.len() < 1 << 20 {
+            buf.resize(buf.len() * 2, 0);
+            continue;
+        }
+        if rc != 0 || result.is_null() {
+            return None;
+        }
+        return Some(pwd.pw_uid);
+    }
+}
+
+/// The gid of a group name from the group database.
+pub fn gid_of_group(group: &str) -> Option<u32> {
+    let name = std::ffi::CString::new(group).ok()?;
+    let mut buf = vec![0u8; 4096];
+    let mut grp: libc::group = unsafe { std::mem::zeroed() };
+    let mut result: *mut libc::group = std::ptr::null_mut();
+    loop {
+        // SAFETY: all pointers are valid for the call; buf outlives the use of grp.
+        let rc = unsafe {
+            libc::getgrnam_r(
+                name.as_ptr(),
+                &mut grp,
+                buf.as_mut_ptr().cast(),
+                buf.len(),
+                &mut result,
+            )
+        };
+        if rc == libc::ERANGE && buf.len() < 1 << 22 {
+            buf.resize(buf.len() * 2, 0);
+            continue;
+        }
+        if rc != 0 || result.is_null() {
+            return None;
+        }
+        return Some(grp.gr_gid);
+    }
+}
+
+/// The name of a group id from the group database.
+pub fn group_name(gid: u32) -> Option<String> {
+    let mut buf = vec![0u8; 4096];
+    let mut grp: libc::group = unsafe { std::mem::zeroed() };
+    let mut result: *mut libc::group = std::ptr::null_mut();
+    loop {
+        // SAFETY: all pointers are valid for the call; buf outlives the use of grp.
+        let rc = unsafe {
+            libc::getgrgid_r(
+                gid,
+                &mut grp,
+                buf.as_mut_ptr().cast(),
+                buf.len(),
+                &mut result,
+            )
+        };
+        if rc == libc::ERANGE && buf.len() < 1 << 22 {
+            buf.resize(buf.len() * 2, 0);
+            continue;
+        }
+        if rc != 0 || result.is_null() || grp.gr_name.is_null() {
+            return None;
+        }
+        // SAFETY: gr_name points into buf and is NUL-terminated by getgrgid_r.
+        let name = unsafe { std::ffi::CStr::from_ptr(grp.gr_name) };
+        return Some(name.to_string_lossy().into_owned());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -57,5 +142,9 @@ mod tests {
         let me = super::Actor::current();
         assert!(!me.login.is_empty());
         assert_eq!(super::login_of(0).as_deref(), Some("root"));
+        assert_eq!(super::uid_of("root"), Some(0));
+        assert_eq!(super::gid_of_group("root"), Some(0));
+        assert_eq!(super::group_name(0).as_deref(), Some("root"));
+        assert_eq!(super::gid_of_group("no-such-group-here"), None);
     }
 }

@@ -1,6 +1,7 @@
 //! Application layer: the open database with the user's preferences, and the state and
 //! actions of the interactive program (no terminal I/O here, so it is testable alone).
 
+pub mod authz;
 pub mod browse;
 pub mod dashboard;
 pub mod dashboard_screen;
@@ -55,12 +56,22 @@ pub struct Context {
 }
 
 impl Context {
-    pub fn new(store: Store, prefs: Prefs) -> Context {
+    /// The context of the store's actor: confidential bodies they may not see are
+    /// hidden from every read (see [`authz`]).
+    pub fn new(mut store: Store, prefs: Prefs) -> Context {
+        let today = today();
+        authz::apply_visibility(&mut store, today);
         Context {
             store,
             prefs,
-            today: today(),
+            today,
         }
+    }
+
+    /// Reads the user's roles again (memberships may have changed meanwhile) and hides
+    /// what they may not see.
+    pub fn refresh_visibility(&mut self) {
+        authz::apply_visibility(&mut self.store, self.today);
     }
 
     /// A date in the user's calendar and digits.

@@ -11,6 +11,7 @@ use super::keymap::{default_bindings, lookup, Action, Binding, Scope};
 use super::record::{session_record, SessionRecord};
 use super::Context;
 use crate::locale::Lang;
+use crate::model::roles::Activity;
 use crate::model::rules::{MeetingRule, QuorumRule};
 use crate::model::*;
 use crate::store::read::{MemberRow, SessionRow, TaskFilter, TaskRow};
@@ -175,6 +176,11 @@ pub(crate) fn store_err(e: StoreError) -> String {
     e.to_string()
 }
 
+/// Refuses unless the user's role allows the activity (see `app::authz`).
+fn authorize(ctx: &Context, activity: Activity, session_id: i64) -> Outcome {
+    crate::app::authz::check_session(ctx, activity, session_id).map_err(store_err)
+}
+
 impl App {
     pub fn new(ctx: Context) -> App {
         let mut app = App {
@@ -271,6 +277,8 @@ impl App {
 
     /// Reloads the cached data of the screens on the stack.
     pub fn reload(&mut self) {
+        // Memberships may have changed: what is hidden follows them.
+        self.ctx.refresh_visibility();
         if let Err(e) = self.try_reload() {
             self.fail(e);
         }
@@ -609,6 +617,11 @@ impl App {
 
     fn dispatch(&mut self, action: Action) -> Outcome {
         use Action::*;
+        let body_on_screen = match &self.session {
+            Some(v) => Some(v.record.body.id),
+            None => self.selected_body().map(|b| b.id),
+        };
+        crate::app::authz::check_key(&self.ctx, action, body_on_screen).map_err(store_err)?;
         match action {
             Quit => {
                 self.quit = true;
@@ -718,6 +731,7 @@ impl App {
             MoveItemUp | MoveItemDown => {
                 let item = self.current_item()?;
                 let delta = if action == MoveItemUp { -1 } else { 1 };
+                authorize(&self.ctx, Activity::EditAgenda, item.session_id)?;
                 self.ctx
                     .store
                     .move_agenda_item(item.id, delta)
@@ -740,6 +754,7 @@ impl App {
                 } else {
                     AgendaStatus::Withdrawn
                 };
+                authorize(&self.ctx, Activity::EditAgenda, item.session_id)?;
                 self.ctx
                     .store
                     .set_agenda_status(item.id, status)
@@ -832,6 +847,7 @@ impl App {
                     .filter(|a| a.presence.is_none())
                     .map(|a| a.person_id)
                     .collect();
+                authorize(&self.ctx, Activity::RecordAttendance, sid)?;
                 for p in todo {
                     self.ctx
                         .store
@@ -992,6 +1008,7 @@ impl App {
         if len > 0 {
             v.roll.apply(Action::Down, len, 1);
         }
+        authorize(&self.ctx, Activity::RecordAttendance, sid)?;
         self.ctx
             .store
             .set_attendance(sid, person, presence)
@@ -1030,6 +1047,11 @@ impl App {
 
     fn set_session_status(&mut self, to: SessionStatus) -> Outcome {
         let id = self.current_session_id()?;
+        let activity = match to {
+            SessionStatus::Approved => Activity::ApproveMinutes,
+            _ => Activity::ChangeSessionStatus,
+        };
+        authorize(&self.ctx, activity, id)?;
         let s = self
             .ctx
             .store
@@ -1343,6 +1365,7 @@ impl App {
     }
 
     fn save_form(&mut self, form: &mut Form) -> Result<String, String> {
+        crate::app::authz::check_form(&self.ctx, form).map_err(store_err)?;
         let l = self.lang();
         match form.purpose.clone() {
             FormPurpose::NewBody => {
@@ -1619,7 +1642,9 @@ impl App {
         } else {
             Some(ed.version)
         };
-        match self.ctx.store.set_minutes(ed.item_id, &text, expected) {
+        let saved = crate::app::authz::check_item(&self.ctx, Activity::RecordMinutes, ed.item_id)
+            .and_then(|()| self.ctx.store.set_minutes(ed.item_id, &text, expected));
+        match saved {
             Ok(_) => {
                 self.minutes_drafts.remove(&ed.item_id);
                 self.reload();

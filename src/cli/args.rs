@@ -41,8 +41,9 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Create the database, or migrate an older one
-    Init,
+    /// Create the database, or migrate an older one; --shared sets up a directory a
+    /// Unix group shares. Whoever creates the database is its first administrator
+    Init(InitArgs),
     /// Fill a database with the demo data from data/ (or a large generated one)
     Demo(DemoArgs),
     /// Councils, commissions, committees, working groups, task forces
@@ -86,8 +87,13 @@ pub enum Command {
     /// The audit trail of every change
     #[command(subcommand)]
     Audit(AuditCmd),
-    /// Who you are to shura
+    /// Who you are to shura: administrator or not, your roles and what you may do where
     Whoami(JsonFlag),
+    /// Administrators: they set up bodies, people and memberships
+    #[command(subcommand)]
+    Admin(AdminCmd),
+    /// Check a database: file permissions, WAL mode, schema version, integrity, audit chain
+    Doctor(JsonFlag),
     /// Digests for mail: `report overdue` lists overdue tasks and resolutions by body
     Report(super::reports::ReportArgs),
     /// The chair's figures: open, overdue, due this week, sessions, statutory meetings,
@@ -100,6 +106,33 @@ pub struct JsonFlag {
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Set up DIR for a group: group-owned, setgid (2770), the database DIR/shura.db
+    /// with mode 0660; refused on a network file system
+    #[arg(long, value_name = "DIR", requires = "group")]
+    pub shared: Option<PathBuf>,
+    /// The Unix group that shares the database (with --shared)
+    #[arg(long, value_name = "GROUP", requires = "shared")]
+    pub group: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCmd {
+    /// Make a Unix login an administrator
+    Grant(AdminLogin),
+    /// Take administration away from a login (the last administrator stays)
+    Revoke(AdminLogin),
+    /// List administrators
+    List(JsonFlag),
+}
+
+#[derive(Debug, Args)]
+pub struct AdminLogin {
+    /// A Unix login name
+    pub login: String,
 }
 
 #[derive(Debug, Args)]

@@ -8,12 +8,14 @@ use serde::Serialize;
 use super::args::*;
 use super::table::{display_line, display_text, Table};
 use super::{json, CliError, CliResult};
+use crate::app::authz;
 use crate::app::record::session_record;
 use crate::app::{Context, Prefs};
 use crate::identity::Actor;
 use crate::locale::calendar::{format_date, jalali_string, weekday_name};
 use crate::locale::strings::{t, Msg};
 use crate::locale::{Calendar, Lang};
+use crate::model::roles::Activity;
 use crate::model::rules::{MeetingRule, QuorumRule};
 use crate::model::*;
 use crate::store::read::{ResolutionFilter, TaskFilter};
@@ -60,7 +62,7 @@ fn name_arg(name: &Option<String>, fa: &Option<String>, en: &Option<String>) -> 
 
 pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
     match command {
-        Command::Init => {
+        Command::Init(_) => {
             writeln!(
                 out,
                 "{} is ready (schema version {})",
@@ -94,6 +96,7 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
         Command::Agenda(AgendaCmd::Add(a)) => agenda_add(ctx, a, out),
         Command::Agenda(AgendaCmd::List(a)) => agenda_list(ctx, a, out),
         Command::Agenda(AgendaCmd::SetStatus(a)) => {
+            authz::check_item(ctx, Activity::EditAgenda, a.item)?;
             ctx.store
                 .set_agenda_status(a.item, AgendaStatus::parse(&a.status)?)?;
             let status = AgendaStatus::parse(&a.status)?;
@@ -112,6 +115,7 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
         Command::Attend(a) => attend(ctx, a, out),
         Command::Guest(GuestCmd::Add(a)) => {
             let s = ctx.store.find_session(&a.session)?;
+            authz::check(ctx, Activity::InviteGuests, Some(s.body_id))?;
             let id = ctx.store.add_guest(s.id, &a.name, a.organization.clone())?;
             say(
                 out,
@@ -124,6 +128,8 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
         Command::Resolution(ResolutionCmd::List(a)) => resolution_list(ctx, a, out),
         Command::Resolution(ResolutionCmd::Add(a)) => resolution_add(ctx, a, out),
         Command::Resolution(ResolutionCmd::SetStatus(a)) => {
+            let body_id = ctx.store.resolution(a.id)?.body_id;
+            authz::check(ctx, Activity::RecordResolutions, Some(body_id))?;
             let r = ctx
                 .store
                 .set_resolution_status(a.id, WorkStatus::parse(&a.status)?)?;
@@ -144,6 +150,7 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
         Command::Task(TaskCmd::Add(a)) => task_add(ctx, a, out),
         Command::Task(TaskCmd::Update(a)) => task_update(ctx, a, out),
         Command::Task(TaskCmd::Done(a)) => {
+            authz::check_task_progress(ctx, &ctx.store.task(a.id)?)?;
             let session = match &a.session {
                 Some(s) => Some(ctx.store.find_session(s)?.id),
                 None => None,
@@ -168,14 +175,22 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
         Command::Export(ExportCmd::Csv(a)) => super::reports::export_csv(ctx, a, out),
         Command::Report(a) => super::reports::report(ctx, a, out),
         Command::Dashboard(a) => super::reports::dashboard_cmd(ctx, a, out),
-        Command::Audit(AuditCmd::Log(a)) => audit_log(ctx, a, out),
+        Command::Audit(AuditCmd::Log(a)) => {
+            // Entries carry snapshots of records, confidential ones included.
+            authz::check(ctx, Activity::ReadAuditLog, None)?;
+            audit_log(ctx, a, out)
+        }
         Command::Audit(AuditCmd::Verify) => {
-            let v = crate::store::audit::verify(&ctx.store.conn)?;
+            let mut v = crate::store::audit::verify(&ctx.store.conn)?;
+            v.problems
+                .extend(crate::store::audit::verify_approved_heads(&ctx.store.conn)?);
             if v.problems.is_empty() {
                 writeln!(
                     out,
-                    "audit chain intact: {} entries, head {}",
-                    v.entries, v.head
+                    "audit chain intact: {} entries, head {}; the chain heads of {} approved minutes are all in it",
+                    v.entries,
+                    v.head,
+                    crate::store::audit::approved_heads(&ctx.store.conn)?
                 )?;
                 Ok(())
             } else {
@@ -189,6 +204,8 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
             }
         }
         Command::Whoami(a) => whoami(ctx, a, out),
+        Command::Admin(cmd) => admin(ctx, cmd, out),
+        Command::Doctor(_) => Ok(()),
     }
 }
 
@@ -216,7 +233,14 @@ pub fn demo(path: &Path, a: &DemoArgs, prefs: Prefs, actor: Actor) -> CliResult 
                 path.display()
             )));
         }
-        drop(store);
+        if store.holds_data()? {
+            // Replacing a database with data is set-up, for its administrators only.
+            let ctx = Context::new(store, prefs);
+            authz::check(&ctx, Activity::SetUpBodies, None)?;
+            drop(ctx);
+        } else {
+            drop(store);
+        }
         for suffix in ["", "-wal", "-shm"] {
             let p = std::path::PathBuf::from(format!("{}{suffix}", path.display()));
             if p.exists() {
@@ -288,9 +312,10 @@ pub fn date(a: &DateArgs, prefs: Prefs) -> CliResult {
 
 #[derive(Serialize)]
 struct Whoami {
-    uid: u32,
-    login: String,
+    #[serde(flatten)]
+    profile: authz::Profile,
     person: Option<Person>,
+    /// Every membership of the person (as before roles: kept for scripts).
     memberships: Vec<WhoamiMembership>,
     database: String,
 }
@@ -318,8 +343,11 @@ pub fn whoami_without_db(a: &JsonFlag, actor: &Actor) -> CliResult {
 }
 
 fn whoami(ctx: &mut Context, a: &JsonFlag, out: Out) -> CliResult {
-    let actor = ctx.store.actor.clone();
-    let person = ctx.store.person_by_login(&actor.login)?;
+    let profile = authz::profile(ctx)?;
+    let person = match profile.person_id {
+        Some(id) => Some(ctx.store.person(id)?),
+        None => None,
+    };
     let memberships = match &person {
         Some(p) => ctx
             .store
@@ -335,8 +363,7 @@ fn whoami(ctx: &mut Context, a: &JsonFlag, out: Out) -> CliResult {
         None => vec![],
     };
     let w = Whoami {
-        uid: actor.uid,
-        login: actor.login.clone(),
+        profile,
         person,
         memberships,
         database: ctx.store.path.display().to_string(),
@@ -345,18 +372,75 @@ fn whoami(ctx: &mut Context, a: &JsonFlag, out: Out) -> CliResult {
         return print_json(out, &w);
     }
     let lang = ctx.prefs.lang;
-    writeln!(out, "{} (uid {})", display_line(&w.login, ctx.prefs), w.uid)?;
+    let p = ctx.prefs;
+    writeln!(
+        out,
+        "{} (uid {})",
+        display_line(&w.profile.login, p),
+        w.profile.uid
+    )?;
     match &w.person {
-        Some(p) => writeln!(out, "{}", display_line(p.name.get(lang), ctx.prefs))?,
-        None => writeln!(out, "no person in {} carries this login", w.database)?,
+        Some(person) => writeln!(out, "{}", display_line(person.name.get(lang), p))?,
+        None => writeln!(out, "{}", display_line(t(lang, Msg::WhoamiNoPerson), p))?,
     }
-    for m in &w.memberships {
-        writeln!(
-            out,
-            "  {} — {}",
-            display_line(m.body.get(lang), ctx.prefs),
-            m.role.label(lang)
-        )?;
+    let admin = if w.profile.administrator {
+        Msg::WhoamiAdministrator
+    } else {
+        Msg::WhoamiNotAdministrator
+    };
+    writeln!(out, "{}", display_line(t(lang, admin), p))?;
+    for b in &w.profile.bodies {
+        writeln!(out, "  {}", display_line(&authz::describe_body(b, lang), p))?;
+    }
+    if !w.profile.administrator {
+        writeln!(out, "{}", display_line(t(lang, Msg::WhoamiElsewhere), p))?;
+    }
+    Ok(())
+}
+
+fn admin(ctx: &mut Context, cmd: &AdminCmd, out: Out) -> CliResult {
+    match cmd {
+        AdminCmd::List(a) => {
+            let admins = ctx.store.administrators()?;
+            if a.json {
+                return print_json(out, &admins);
+            }
+            let lang = ctx.prefs.lang;
+            let mut table = Table::new(&[
+                t(lang, Msg::Login),
+                t(lang, Msg::GrantedBy),
+                t(lang, Msg::GrantedAt),
+            ]);
+            for ad in &admins {
+                table.push(vec![
+                    ad.login.clone(),
+                    ad.granted_by.clone(),
+                    ad.granted_at.clone(),
+                ]);
+            }
+            write!(out, "{}", table.render(ctx.prefs))?;
+        }
+        AdminCmd::Grant(a) => {
+            authz::check(ctx, Activity::ManageAdministrators, None)?;
+            if crate::identity::uid_of(a.login.trim()).is_none() {
+                eprintln!(
+                    "shura: note: no Unix account {:?} exists on this machine (yet); granted anyway",
+                    crate::locale::text::sanitize_line(&a.login)
+                );
+            }
+            let new = ctx.store.grant_administrator(&a.login)?;
+            let msg = if new {
+                Msg::CliAdminGranted
+            } else {
+                Msg::CliAdminAlready
+            };
+            say(out, ctx.prefs, msg, &[a.login.trim()])?;
+        }
+        AdminCmd::Revoke(a) => {
+            authz::check(ctx, Activity::ManageAdministrators, None)?;
+            ctx.store.revoke_administrator(&a.login)?;
+            say(out, ctx.prefs, Msg::CliAdminRevoked, &[a.login.trim()])?;
+        }
     }
     Ok(())
 }
@@ -396,6 +480,7 @@ fn body_list(ctx: &mut Context, as_json: bool, out: Out) -> CliResult {
 }
 
 fn body_add(ctx: &mut Context, a: &BodyAdd, out: Out) -> CliResult {
+    authz::check(ctx, Activity::SetUpBodies, None)?;
     let name = name_arg(&a.name, &a.name_fa, &a.name_en);
     let parent_id = match &a.parent {
         Some(p) => Some(ctx.store.find_body(p)?.id),
@@ -452,6 +537,7 @@ fn person_list(ctx: &mut Context, as_json: bool, out: Out) -> CliResult {
 }
 
 fn person_add(ctx: &mut Context, a: &PersonAdd, out: Out) -> CliResult {
+    authz::check(ctx, Activity::SetUpPeople, None)?;
     let id = ctx.store.add_person(&NewPerson {
         name: name_arg(&a.name, &a.name_fa, &a.name_en),
         login: a.login.clone(),
@@ -518,6 +604,7 @@ fn member_list(ctx: &mut Context, a: &MemberList, out: Out) -> CliResult {
 
 fn member_add(ctx: &mut Context, a: &MemberAdd, out: Out) -> CliResult {
     let body = ctx.store.find_body(&a.body)?;
+    authz::check(ctx, Activity::SetUpMemberships, None)?;
     let role = Role::parse(&a.role)?;
     let term_start = a.from.as_deref().map(|d| ctx.parse_date(d)).transpose()?;
     let term_end = a.to.as_deref().map(|d| ctx.parse_date(d)).transpose()?;
@@ -642,6 +729,7 @@ fn session_list(ctx: &mut Context, a: &SessionList, out: Out) -> CliResult {
 
 fn session_add(ctx: &mut Context, a: &SessionAdd, out: Out) -> CliResult {
     let body = ctx.store.find_body(&a.body)?;
+    authz::check(ctx, Activity::ScheduleSessions, Some(body.id))?;
     let date = ctx.parse_date(&a.date)?;
     let start_time = a.time.as_deref().map(check_time).transpose()?;
     let end_time = a.end.as_deref().map(check_time).transpose()?;
@@ -758,6 +846,11 @@ fn session_show(ctx: &mut Context, a: &SessionShow, out: Out) -> CliResult {
 
 fn session_status(ctx: &mut Context, key: &str, to: SessionStatus, out: Out) -> CliResult {
     let s = ctx.store.find_session(key)?;
+    let activity = match to {
+        SessionStatus::Approved => Activity::ApproveMinutes,
+        _ => Activity::ChangeSessionStatus,
+    };
+    authz::check(ctx, activity, Some(s.body_id))?;
     let s = ctx.store.set_session_status(s.id, to)?;
     say(
         out,
@@ -773,6 +866,7 @@ fn session_status(ctx: &mut Context, key: &str, to: SessionStatus, out: Out) -> 
 
 fn agenda_add(ctx: &mut Context, a: &AgendaAdd, out: Out) -> CliResult {
     let s = ctx.store.find_session(&a.session)?;
+    authz::check(ctx, Activity::EditAgenda, Some(s.body_id))?;
     let id = ctx.store.add_agenda_item(&NewAgendaItem {
         session_id: s.id,
         title: a.title.clone(),
@@ -820,6 +914,7 @@ fn agenda_list(ctx: &mut Context, a: &SessionShow, out: Out) -> CliResult {
 }
 
 fn minutes_set(ctx: &mut Context, a: &MinutesSet, out: Out) -> CliResult {
+    authz::check_item(ctx, Activity::RecordMinutes, a.item)?;
     let text = match (&a.text, &a.file) {
         (Some(t), None) if t == "-" => {
             let mut s = String::new();
@@ -843,6 +938,7 @@ fn minutes_set(ctx: &mut Context, a: &MinutesSet, out: Out) -> CliResult {
 
 fn attend(ctx: &mut Context, a: &AttendArgs, out: Out) -> CliResult {
     let s = ctx.store.find_session(&a.session)?;
+    authz::check(ctx, Activity::RecordAttendance, Some(s.body_id))?;
     let p = ctx.store.find_person(&a.person)?;
     let presence = Presence::parse(&a.presence)?;
     ctx.store.set_attendance(s.id, p.id, presence)?;
@@ -947,6 +1043,7 @@ fn resolution_add(ctx: &mut Context, a: &ResolutionAdd, out: Out) -> CliResult {
         (None, Some(b)) => ctx.store.find_body(b)?.id,
         (None, None) => return Err(CliError::usage("resolution add needs --session or --body")),
     };
+    authz::check(ctx, Activity::RecordResolutions, Some(body_id))?;
     let mut tally = a.votes.as_deref().map(parse_tally).transpose()?;
     let mut votes = Vec::new();
     if a.unanimous {
@@ -1199,11 +1296,21 @@ fn task_add(ctx: &mut Context, a: &TaskAdd, out: Out) -> CliResult {
         Some(b) => Some(ctx.store.find_body(b)?.id),
         None => None,
     };
-    if body_id.is_none() && a.resolution.is_none() && a.item.is_none() {
-        return Err(CliError::usage(
-            "task add needs --body, --resolution or --item",
-        ));
-    }
+    let task_body = match (body_id, a.resolution, a.item) {
+        (Some(b), _, _) => b,
+        (None, Some(r), _) => ctx.store.resolution(r)?.body_id,
+        (None, None, Some(i)) => {
+            ctx.store
+                .session(ctx.store.agenda_item(i)?.session_id)?
+                .body_id
+        }
+        (None, None, None) => {
+            return Err(CliError::usage(
+                "task add needs --body, --resolution or --item",
+            ))
+        }
+    };
+    authz::check(ctx, Activity::ManageTasks, Some(task_body))?;
     let assignee_id = match &a.assignee {
         Some(p) => Some(ctx.store.find_person(p)?.id),
         None => None,
@@ -1235,6 +1342,13 @@ fn task_update(ctx: &mut Context, a: &TaskUpdateArgs, out: Out) -> CliResult {
     };
     let status = a.status.as_deref().map(WorkStatus::parse).transpose()?;
     let due = a.due.as_deref().map(|d| ctx.parse_date(d)).transpose()?;
+    let existing = ctx.store.task(a.id)?;
+    if due.is_some() {
+        // Moving a deadline is following up, not recording one's own progress.
+        authz::check(ctx, Activity::ManageTasks, Some(existing.body_id))?;
+    } else {
+        authz::check_task_progress(ctx, &existing)?;
+    }
     if status.is_none() && a.percent.is_none() && a.note.trim().is_empty() && due.is_none() {
         return Err(CliError::usage(
             "task update needs at least one of --status, --percent, --note or --due",

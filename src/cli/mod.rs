@@ -1,10 +1,12 @@
 //! The non-interactive commands. Exit code 0 on success, 2 on bad usage or invalid
-//! input, 1 on other failures; errors go to stderr and name the bad value.
+//! input, 3 when the user's role does not allow the change, 1 on other failures;
+//! errors go to stderr and name the bad value.
 
 pub mod args;
 pub mod commands;
 pub mod json;
 pub mod reports;
+pub mod setup;
 pub mod table;
 
 use std::io::Write;
@@ -20,6 +22,9 @@ use crate::locale::{Calendar, Lang};
 use crate::model::InvalidValue;
 use crate::store::{Store, StoreError};
 use args::{Cli, Command};
+
+/// The exit code of a refusal by role ("refused: … needs its secretary or chair").
+pub const EXIT_DENIED: u8 = 3;
 
 /// An error on its way to stderr, with its exit code.
 #[derive(Debug)]
@@ -45,8 +50,13 @@ impl CliError {
 
 impl From<StoreError> for CliError {
     fn from(e: StoreError) -> Self {
+        let code = match &e {
+            StoreError::Denied(_) => EXIT_DENIED,
+            e if e.is_user_error() => 2,
+            _ => 1,
+        };
         CliError {
-            code: if e.is_user_error() { 2 } else { 1 },
+            code,
             message: e.to_string(),
         }
     }
@@ -193,6 +203,10 @@ fn run(cli: Cli) -> CliResult {
     // Commands that need no database.
     match command {
         Command::Date(a) => return commands::date(a, prefs),
+        Command::Doctor(a) => return setup::doctor(&db_path(&cli), a),
+        Command::Init(a) if a.shared.is_some() || a.group.is_some() => {
+            return setup::init_shared(&cli, a, prefs, actor)
+        }
         Command::Whoami(a) if cli.db.is_none() && !db_path(&cli).exists() => {
             return commands::whoami_without_db(a, &actor)
         }

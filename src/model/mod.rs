@@ -62,6 +62,8 @@ macro_rules! coded_enum {
     };
 }
 
+pub mod roles;
+
 /// A value that is not one of the accepted ones.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InvalidValue {

@@ -224,3 +224,37 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
         problems,
     })
 }
+
+/// Confirms that the chain head stored with each approved session's minutes is still
+/// an entry of the chain (or the genesis). One problem per session whose head is gone:
+/// the entries up to its approval were changed, deleted or replaced since.
+pub fn verify_approved_heads(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT s.id, s.body_id, s.number, coalesce(s.approved_at, ''), s.approved_audit_head
+         FROM session s
+         WHERE s.approved_audit_head IS NOT NULL
+           AND s.approved_audit_head <> ?1
+           AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.hash = s.approved_audit_head)
+         ORDER BY s.id",
+    )?;
+    let rows = stmt.query_map([GENESIS], |r| {
+        Ok(format!(
+            "session {} (body {}, number {}, approved {}) carries audit head {} that is no longer in the chain: entries up to its approval were changed or removed",
+            r.get::<_, i64>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, i64>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// How many approved sessions carry a chain head (for reports).
+pub fn approved_heads(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM session WHERE approved_audit_head IS NOT NULL",
+        [],
+        |r| r.get(0),
+    )?)
+}

@@ -56,7 +56,7 @@ impl Store {
         body_ids: Option<&[i64]>,
     ) -> Result<Vec<OpenResolutionCount>> {
         let mut args = Vec::new();
-        let scope = scope_sql("r.body_id", body_ids, &mut args);
+        let scope = scope_sql("r.body_id", body_ids, &mut args) + &self.visible_sql("r.body_id");
         let sql = format!(
             "SELECT b.id, b.name_fa, b.name_en, count(*) FROM resolution r JOIN body b ON b.id = r.body_id
              WHERE r.status IN ('open','in_progress'){scope} GROUP BY b.id ORDER BY b.id"
@@ -80,7 +80,7 @@ impl Store {
         today: NaiveDate,
     ) -> Result<Vec<FollowUpCount>> {
         let mut args: Vec<rusqlite::types::Value> = vec![today.to_string().into()];
-        let scope = scope_sql("t.body_id", body_ids, &mut args);
+        let scope = scope_sql("t.body_id", body_ids, &mut args) + &self.visible_sql("t.body_id");
         let sql = format!(
             "SELECT b.id, b.name_fa, b.name_en, count(*),
                     coalesce(sum(t.status = 'done' AND t.done_on IS NOT NULL AND t.done_on <= t.due), 0)
@@ -104,7 +104,7 @@ impl Store {
     /// (present, late or remote). Cancelled sessions are left out.
     pub fn attendance_counts(&self, body_ids: Option<&[i64]>) -> Result<Vec<AttendanceCount>> {
         let mut args = Vec::new();
-        let scope = scope_sql("s.body_id", body_ids, &mut args);
+        let scope = scope_sql("s.body_id", body_ids, &mut args) + &self.visible_sql("s.body_id");
         let sql = format!(
             "SELECT s.body_id, p.id, p.name_fa, p.name_en, count(*),
                     coalesce(sum(a.presence IN ('present','late','remote')), 0)

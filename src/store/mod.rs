@@ -1,6 +1,7 @@
 //! SQLite storage: opening with the right pragmas, migrations, reads, writes (each an
 //! IMMEDIATE transaction, retried while the database is busy), audit and search.
 
+pub mod access;
 pub mod audit;
 pub mod dashboard;
 pub mod read;
@@ -28,6 +29,9 @@ pub enum StoreError {
     },
     /// A rule of the domain refuses the change (exit code 2).
     Refused(String),
+    /// The user's role does not allow the change (exit code 3); the text says which
+    /// role is needed and what the user is.
+    Denied(String),
     /// Someone else saved the record after it was read.
     Conflict {
         what: &'static str,
@@ -52,6 +56,7 @@ impl std::fmt::Display for StoreError {
             StoreError::Invalid(e) => write!(f, "{e}"),
             StoreError::NotFound { what, key } => write!(f, "no {what} {key:?} exists"),
             StoreError::Refused(why) => write!(f, "{why}"),
+            StoreError::Denied(why) => write!(f, "{why}"),
             StoreError::Conflict { what, id } => write!(
                 f,
                 "{what} {id} was changed by someone else since you opened it; your text is kept, reload to see theirs"
@@ -139,6 +144,10 @@ pub struct Store {
     pub conn: Connection,
     pub path: PathBuf,
     pub actor: Actor,
+    /// Bodies the reads leave out, as if they did not exist (confidential bodies the
+    /// actor may not see). Empty for a plain store; the app layer fills it in
+    /// (`app::authz`), which decides who sees what.
+    hidden: Vec<i64>,
 }
 
 impl Store {
@@ -146,7 +155,15 @@ impl Store {
     pub fn open(path: &Path, actor: Actor) -> Result<Store> {
         if let Some(dir) = path.parent() {
             if !dir.as_os_str().is_empty() && !dir.exists() {
-                std::fs::create_dir_all(dir)?;
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    std::io::Error::new(
+                        e.kind(),
+                        format!(
+                            "cannot reach or create the directory {} of the database: {e}; in a shared directory, ask to be added to its group",
+                            dir.display()
+                        ),
+                    )
+                })?;
             }
         }
         let conn = Connection::open_with_flags(
@@ -155,12 +172,23 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX
                 | OpenFlags::SQLITE_OPEN_URI,
-        )?;
+        )
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::CannotOpen) => StoreError::Io(std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                format!(
+                    "cannot open the database {}: you may not read or write it, or its directory; in a shared directory, ask to be added to its group",
+                    path.display()
+                ),
+            )),
+            _ => StoreError::from(e),
+        })?;
         Self::configure(&conn)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
             actor,
+            hidden: Vec::new(),
         };
         store.migrate()?;
         Ok(store)
@@ -278,6 +306,33 @@ impl Store {
                 other => return other,
             }
         }
+    }
+
+    /// Leaves these bodies out of every read from now on (see [`Store::hidden`]).
+    pub fn hide_bodies(&mut self, mut ids: Vec<i64>) {
+        ids.sort_unstable();
+        ids.dedup();
+        self.hidden = ids;
+    }
+
+    /// The bodies left out of reads.
+    pub fn hidden(&self) -> &[i64] {
+        &self.hidden
+    }
+
+    /// Whether reads leave this body out.
+    pub fn is_hidden(&self, body_id: i64) -> bool {
+        self.hidden.binary_search(&body_id).is_ok()
+    }
+
+    /// A SQL condition ` AND col NOT IN (…)` leaving the hidden bodies out, or nothing.
+    /// The ids are integers of our own, so they are written into the text.
+    pub(crate) fn visible_sql(&self, col: &str) -> String {
+        if self.hidden.is_empty() {
+            return String::new();
+        }
+        let ids: Vec<String> = self.hidden.iter().map(|i| i.to_string()).collect();
+        format!(" AND {col} NOT IN ({})", ids.join(","))
     }
 
     /// SQLite's `data_version`: changes when another connection commits.

@@ -305,14 +305,21 @@ fn in_list(col: &str, n: usize) -> String {
 
 impl Store {
     pub fn bodies(&self) -> Result<Vec<Body>> {
+        let visible = self.visible_sql("b.id");
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {BODY_COLS} FROM body b ORDER BY coalesce(b.parent_id, b.id), b.parent_id IS NOT NULL, b.id"
+            "SELECT {BODY_COLS} FROM body b WHERE 1=1{visible} ORDER BY coalesce(b.parent_id, b.id), b.parent_id IS NOT NULL, b.id"
         ))?;
         let rows = stmt.query_map([], |r| body_from(r, 0))?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     pub fn body(&self, id: i64) -> Result<Body> {
+        if self.is_hidden(id) {
+            return Err(StoreError::NotFound {
+                what: "body",
+                key: id.to_string(),
+            });
+        }
         self.conn
             .prepare_cached(&format!("SELECT {BODY_COLS} FROM body b WHERE b.id = ?1"))?
             .query_row([id], |r| body_from(r, 0))
@@ -374,7 +381,9 @@ impl Store {
              SELECT id FROM sub",
         )?;
         let rows = stmt.query_map([id], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<Vec<i64>>>()?)
+        let mut ids = rows.collect::<rusqlite::Result<Vec<i64>>>()?;
+        ids.retain(|b| !self.is_hidden(*b));
+        Ok(ids)
     }
 
     pub fn people(&self) -> Result<Vec<Person>> {
@@ -432,6 +441,9 @@ impl Store {
     }
 
     pub fn members(&self, body_id: i64) -> Result<Vec<MemberRow>> {
+        if self.is_hidden(body_id) {
+            return Ok(Vec::new());
+        }
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT m.id, m.body_id, m.person_id, m.role, m.voting, m.term_start, m.term_end, {PERSON_COLS}
              FROM membership m JOIN person p ON p.id = m.person_id WHERE m.body_id = ?1
@@ -456,9 +468,10 @@ impl Store {
 
     /// Memberships of one person, with the bodies.
     pub fn memberships_of(&self, person_id: i64) -> Result<Vec<(Membership, Body)>> {
+        let visible = self.visible_sql("b.id");
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT m.id, m.body_id, m.person_id, m.role, m.voting, m.term_start, m.term_end, {BODY_COLS}
-             FROM membership m JOIN body b ON b.id = m.body_id WHERE m.person_id = ?1 ORDER BY b.id"
+             FROM membership m JOIN body b ON b.id = m.body_id WHERE m.person_id = ?1{visible} ORDER BY b.id"
         ))?;
         let rows = stmt.query_map([person_id], |r| {
             Ok((
@@ -486,7 +499,8 @@ impl Store {
         limit: Option<i64>,
     ) -> Result<Vec<SessionRow>> {
         let mut sql = format!(
-            "SELECT {SESSION_COLS}, b.name_fa, b.name_en FROM session s JOIN body b ON b.id = s.body_id WHERE 1=1"
+            "SELECT {SESSION_COLS}, b.name_fa, b.name_en FROM session s JOIN body b ON b.id = s.body_id WHERE 1=1{}",
+            self.visible_sql("s.body_id")
         );
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         if let Some(ids) = body_ids {
@@ -529,10 +543,11 @@ impl Store {
     ) -> Result<Vec<SessionRow>> {
         let sql = format!(
             "SELECT {SESSION_COLS}, b.name_fa, b.name_en FROM session s JOIN body b ON b.id = s.body_id
-             WHERE s.date >= ?2 AND s.status IN ('planned','open')
+             WHERE s.date >= ?2 AND s.status IN ('planned','open'){}
                AND EXISTS (SELECT 1 FROM membership m WHERE m.body_id = s.body_id AND m.person_id = ?1
                            AND (m.term_end IS NULL OR m.term_end >= ?2))
-             ORDER BY s.date, s.start_time, s.id LIMIT ?3"
+             ORDER BY s.date, s.start_time, s.id LIMIT ?3",
+            self.visible_sql("s.body_id")
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![person_id, today.to_string(), limit], |r| {
@@ -549,8 +564,9 @@ impl Store {
         let sql = format!(
             "SELECT {SESSION_COLS}, b.name_fa, b.name_en FROM attendance a
              JOIN session s ON s.id = a.session_id JOIN body b ON b.id = s.body_id
-             WHERE a.person_id = ?1 AND a.presence IN ('present','late','remote')
-             ORDER BY s.date DESC, s.id DESC LIMIT ?2"
+             WHERE a.person_id = ?1 AND a.presence IN ('present','late','remote'){}
+             ORDER BY s.date DESC, s.id DESC LIMIT ?2",
+            self.visible_sql("s.body_id")
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![person_id, limit], |r| {
@@ -569,6 +585,7 @@ impl Store {
             ))?
             .query_row([id], |r| session_from(r, 0))
             .optional()?
+            .filter(|s| !self.is_hidden(s.body_id))
             .ok_or(StoreError::NotFound {
                 what: "session",
                 key: id.to_string(),
@@ -630,9 +647,10 @@ impl Store {
     }
 
     pub fn agenda_item(&self, id: i64) -> Result<AgendaItem> {
+        let visible = self.visible_sql("s.body_id");
         self.conn
             .prepare_cached(&format!(
-                "SELECT {AGENDA_COLS} FROM agenda_item a WHERE a.id = ?1"
+                "SELECT {AGENDA_COLS} FROM agenda_item a JOIN session s ON s.id = a.session_id WHERE a.id = ?1{visible}"
             ))?
             .query_row([id], |r| agenda_from(r, 0))
             .optional()?
@@ -678,6 +696,7 @@ impl Store {
             ))?
             .query_row([id], |r| resolution_from(r, 0))
             .optional()?
+            .filter(|r| !self.is_hidden(r.body_id))
             .ok_or(StoreError::NotFound {
                 what: "resolution",
                 key: id.to_string(),
@@ -694,10 +713,12 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
-    /// The `FROM ... WHERE ...` of a resolution listing and its arguments.
-    fn resolution_where(f: &ResolutionFilter) -> (String, Vec<rusqlite::types::Value>) {
-        let mut sql = String::from(
-            "FROM resolution r JOIN body b ON b.id = r.body_id LEFT JOIN session s ON s.id = r.session_id WHERE 1=1",
+    /// The `FROM ... WHERE ...` of a resolution listing and its arguments (bodies
+    /// hidden from the user left out).
+    fn resolution_where(&self, f: &ResolutionFilter) -> (String, Vec<rusqlite::types::Value>) {
+        let mut sql = format!(
+            "FROM resolution r JOIN body b ON b.id = r.body_id LEFT JOIN session s ON s.id = r.session_id WHERE 1=1{}",
+            self.visible_sql("r.body_id")
         );
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         if let Some(ids) = &f.body_ids {
@@ -742,7 +763,7 @@ impl Store {
 
     /// Resolutions matching a filter, newest first unless the filter asks otherwise.
     pub fn resolutions(&self, f: &ResolutionFilter) -> Result<Vec<ResolutionRow>> {
-        let (from_where, args) = Self::resolution_where(f);
+        let (from_where, args) = self.resolution_where(f);
         let order = match f.order {
             ListOrder::Default | ListOrder::Newest => "r.created_on DESC, r.id DESC",
             ListOrder::Oldest => "r.created_on, r.id",
@@ -770,7 +791,7 @@ impl Store {
 
     /// How many resolutions match (limit and offset aside), counted up to `cap`.
     pub fn count_resolutions(&self, f: &ResolutionFilter, cap: i64) -> Result<(i64, bool)> {
-        let (from_where, args) = Self::resolution_where(f);
+        let (from_where, args) = self.resolution_where(f);
         capped_count(&self.conn, &from_where, args, cap)
     }
 
@@ -779,6 +800,7 @@ impl Store {
             .prepare_cached(&format!("SELECT {TASK_COLS} FROM task t WHERE t.id = ?1"))?
             .query_row([id], |r| task_from(r, 0))
             .optional()?
+            .filter(|t| !self.is_hidden(t.body_id))
             .ok_or(StoreError::NotFound {
                 what: "task",
                 key: id.to_string(),
@@ -795,11 +817,12 @@ impl Store {
     }
 
     /// The `FROM ... WHERE ...` of a task listing and its arguments.
-    fn task_where(f: &TaskFilter) -> (String, Vec<rusqlite::types::Value>) {
-        let mut sql = String::from(
+    fn task_where(&self, f: &TaskFilter) -> (String, Vec<rusqlite::types::Value>) {
+        let mut sql = format!(
             "FROM task t JOIN body b ON b.id = t.body_id
              LEFT JOIN person p ON p.id = t.assignee_id
-             LEFT JOIN resolution r ON r.id = t.resolution_id WHERE 1=1",
+             LEFT JOIN resolution r ON r.id = t.resolution_id WHERE 1=1{}",
+            self.visible_sql("t.body_id")
         );
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         if let Some(ids) = &f.body_ids {
@@ -862,7 +885,7 @@ impl Store {
     /// Tasks matching a filter. Overdue listings come oldest-due first; others by due
     /// date unless the filter asks for another order.
     pub fn tasks(&self, f: &TaskFilter) -> Result<Vec<TaskRow>> {
-        let (from_where, args) = Self::task_where(f);
+        let (from_where, args) = self.task_where(f);
         let order = match f.order {
             ListOrder::Default | ListOrder::DueFirst => "t.due IS NULL, t.due, t.id",
             ListOrder::DueLast => "t.due IS NULL, t.due DESC, t.id DESC",
@@ -895,7 +918,7 @@ impl Store {
 
     /// How many tasks match (limit and offset aside), counted up to `cap`.
     pub fn count_tasks(&self, f: &TaskFilter, cap: i64) -> Result<(i64, bool)> {
-        let (from_where, args) = Self::task_where(f);
+        let (from_where, args) = self.task_where(f);
         capped_count(&self.conn, &from_where, args, cap)
     }
 

@@ -2,10 +2,10 @@
 //! runs in its own IMMEDIATE transaction.
 
 /// The schema version this binary writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// Migration `i` takes a database from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V2];
 
 const V1: &str = r#"
 CREATE TABLE meta (
@@ -259,4 +259,17 @@ CREATE VIRTUAL TABLE search_index USING fts5(
     body_id UNINDEXED,
     tokenize = 'unicode61 remove_diacritics 2'
 );
+"#;
+
+// Administrators: the database's creator (recorded in meta by V1 as `created_by`) and
+// the logins granted since. Self-contained: it reads only `meta` from V1.
+const V2: &str = r#"
+CREATE TABLE administrator (
+    login      TEXT PRIMARY KEY CHECK (login <> ''),
+    granted_by TEXT NOT NULL,
+    granted_at TEXT NOT NULL
+) STRICT;
+INSERT INTO administrator(login, granted_by, granted_at)
+    SELECT value, 'creator of the database', strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+    FROM meta WHERE key = 'created_by' AND value <> '';
 "#;

@@ -122,7 +122,7 @@ impl Store {
                     .join(",")
             ),
             None => String::new(),
-        };
+        } + &self.visible_sql("body_id");
         // Relevance is computed over at most RANKED_CANDIDATES matches, newest first
         // within each kind: a word common to half a million records would otherwise be
         // scored in full (a second or more) before the first page shows. The newest
