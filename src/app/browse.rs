@@ -127,7 +127,11 @@ impl Browser {
             due_after: f.from,
             due_before: f.to.map(|d| d.succ_opt().unwrap_or(d)),
             text: non_empty(&self.text),
-            order: f.order,
+            // The browser's own default: soonest due first, along the index.
+            order: match f.order {
+                ListOrder::Default => ListOrder::DueFirst,
+                o => o,
+            },
             ..Default::default()
         })
     }
@@ -146,7 +150,10 @@ impl Browser {
             due_after: f.from,
             due_before: f.to.map(|d| d.succ_opt().unwrap_or(d)),
             text: non_empty(&self.text),
-            order: f.order,
+            order: match f.order {
+                ListOrder::Default => ListOrder::Newest,
+                o => o,
+            },
             ..Default::default()
         })
     }

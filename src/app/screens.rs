@@ -373,29 +373,25 @@ impl App {
             let today = self.ctx.today;
             let Some(b) = &mut self.browser else { return };
             let result = (|| {
-                let last = if b.capped {
-                    b.exact_total(&self.ctx.store, today)?
-                } else {
-                    b.total
-                }
-                .saturating_sub(1);
+                let page = page.max(1);
+                // The end is known unless the count was capped; it is counted exactly
+                // only when the cursor is sent there (G), never on an ordinary move.
+                let end = (!b.capped).then(|| b.total.saturating_sub(1));
                 let target = match action {
                     Action::Up => b.selected.saturating_sub(1),
-                    Action::Down => (b.selected + 1).min(
-                        b.total
-                            .saturating_sub(1)
-                            .max(b.selected + usize::from(b.capped)),
-                    ),
-                    Action::PageUp => b.selected.saturating_sub(page.max(1)),
-                    Action::PageDown => b.selected + page.max(1),
+                    Action::PageUp => b.selected.saturating_sub(page),
                     Action::Top => 0,
-                    _ => last,
+                    Action::Down => b.selected + 1,
+                    Action::PageDown => b.selected + page,
+                    _ => {
+                        let last = b.exact_total(&self.ctx.store, today)?.saturating_sub(1);
+                        b.total = last + 1;
+                        b.capped = false;
+                        last
+                    }
                 };
-                if action == Action::Bottom || target > last {
-                    b.total = last + 1;
-                    b.capped = false;
-                }
-                b.select(target.min(last), &self.ctx.store, today)
+                let target = end.map_or(target, |e| target.min(e));
+                b.select(target, &self.ctx.store, today)
             })();
             if let Err(e) = result {
                 self.fail(store_err(e));
@@ -865,11 +861,19 @@ impl App {
                 };
                 match action {
                     Action::CycleOrder => {
-                        let i = ListOrder::ALL
-                            .iter()
-                            .position(|o| *o == b.filter.order)
-                            .unwrap_or(0);
-                        b.filter.order = ListOrder::ALL[(i + 1) % ListOrder::ALL.len()];
+                        let orders = [
+                            ListOrder::DueFirst,
+                            ListOrder::DueLast,
+                            ListOrder::Newest,
+                            ListOrder::Oldest,
+                        ];
+                        let current = match (b.filter.order, b.kind) {
+                            (ListOrder::Default, BrowseKind::Tasks) => ListOrder::DueFirst,
+                            (ListOrder::Default, BrowseKind::Resolutions) => ListOrder::Newest,
+                            (o, _) => o,
+                        };
+                        let i = orders.iter().position(|o| *o == current).unwrap_or(0);
+                        b.filter.order = orders[(i + 1) % orders.len()];
                     }
                     Action::ToggleOverdue => b.filter.overdue = !b.filter.overdue,
                     _ => b.filter.children = !b.filter.children,

@@ -764,6 +764,7 @@ impl Store {
     /// Resolutions matching a filter, newest first unless the filter asks otherwise.
     pub fn resolutions(&self, f: &ResolutionFilter) -> Result<Vec<ResolutionRow>> {
         let (from_where, args) = self.resolution_where(f);
+        // Newest and oldest by the day of the decision (the index resolution_created).
         let order = match f.order {
             ListOrder::Default | ListOrder::Newest => "r.created_on DESC, r.id DESC",
             ListOrder::Oldest => "r.created_on, r.id",
@@ -886,9 +887,12 @@ impl Store {
     /// date unless the filter asks for another order.
     pub fn tasks(&self, f: &TaskFilter) -> Result<Vec<TaskRow>> {
         let (from_where, args) = self.task_where(f);
+        // DueFirst and DueLast follow the due-date indexes (tasks with no due date sort
+        // first, as NULL does); Default keeps them last, for listings read whole.
         let order = match f.order {
-            ListOrder::Default | ListOrder::DueFirst => "t.due IS NULL, t.due, t.id",
-            ListOrder::DueLast => "t.due IS NULL, t.due DESC, t.id DESC",
+            ListOrder::Default => "t.due IS NULL, t.due, t.id",
+            ListOrder::DueFirst => "t.due, t.id",
+            ListOrder::DueLast => "t.due DESC, t.id DESC",
             ListOrder::Newest => "t.id DESC",
             ListOrder::Oldest => "t.id",
         };
