@@ -105,6 +105,7 @@ fn figure(app: &App, d: &DashboardScreen, s: Section) -> (String, bool) {
             let p = percent(tt.attended, tt.attendance_recorded);
             (pct(p), p.is_some_and(|p| p < 60))
         }
+        Section::Indicators if tt.indicators_measured == 0 => ("—".into(), false),
         Section::Indicators => (
             format!(
                 "{}/{} {} · {} {}",
