@@ -1,9 +1,7 @@
 //! Setting up a database a Unix group shares (`shura init --shared DIR --group GROUP`)
 //! and checking one (`shura doctor`).
 
-use std::ffi::CString;
 use std::io::Write;
-use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
@@ -101,14 +99,8 @@ pub fn network_fs(path: &Path) -> std::io::Result<Option<String>> {
         }
     }
     let p = p.canonicalize()?;
-    let c = CString::new(p.as_os_str().as_bytes())
-        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
-    // SAFETY: c is a valid NUL-terminated path; st is written by statfs.
-    let mut st: libc::statfs = unsafe { std::mem::zeroed() };
-    if unsafe { libc::statfs(c.as_ptr(), &mut st) } != 0 {
-        return Err(std::io::Error::last_os_error());
-    }
-    let magic = (st.f_type as u64 & 0xffff_ffff) as u32;
+    let st = nix::sys::statfs::statfs(&p).map_err(std::io::Error::from)?;
+    let magic = (st.filesystem_type().0 as u64 & 0xffff_ffff) as u32;
     if let Some((_, name)) = NETWORK_MAGIC.iter().find(|(m, _)| *m == magic) {
         return Ok(Some(name.to_string()));
     }
@@ -168,8 +160,7 @@ pub fn init_shared(cli: &Cli, a: &InitArgs, prefs: Prefs, actor: Actor) -> CliRe
     std::fs::create_dir_all(dir)
         .map_err(|e| CliError::failure(format!("cannot create {}: {e}", dir.display())))?;
     // New files: no access for others, group read and write.
-    // SAFETY: umask has no preconditions.
-    unsafe { libc::umask(0o007) };
+    nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(0o007));
     chown_group(dir, gid).map_err(|e| {
         CliError::failure(format!(
             "cannot give {} to group {group}: {e}; you must own the directory and belong to the group (or be root)",

@@ -216,10 +216,8 @@ fn event_loop(app: &mut App, theme: &Theme, config: &Config, stop: &AtomicBool) 
 /// Ctrl-Z: give the terminal back, stop, and take it again when resumed.
 fn suspend(config: &Config) -> io::Result<()> {
     restore_terminal();
-    // SAFETY: raising a signal on our own process; SIGTSTP's default action stops us.
-    unsafe {
-        libc::raise(libc::SIGTSTP);
-    }
+    // SIGTSTP's default action stops us; the shell's `fg` continues here.
+    nix::sys::signal::raise(nix::sys::signal::Signal::SIGTSTP).map_err(io::Error::from)?;
     setup_terminal(config.mouse)
 }
 
