@@ -23,7 +23,10 @@ impl Actor {
 
 /// The login name of a uid from the passwd database.
 pub fn login_of(uid: u32) -> Option<String> {
-    User::from_uid(Uid::from_raw(uid)).ok().flatten().map(|u| u.name)
+    User::from_uid(Uid::from_raw(uid))
+        .ok()
+        .flatten()
+        .map(|u| u.name)
 }
 
 /// The uid of a login from the passwd database.

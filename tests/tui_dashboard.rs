@@ -8,7 +8,6 @@
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::Terminal;
 use shura::app::browse::{BrowseKind, COUNT_CAP, WINDOW};
 use shura::app::dashboard_screen::{DashPane, DashScope, Section};
@@ -25,7 +24,9 @@ use shura::store::write::*;
 use shura::store::Store;
 use shura::tui::theme::Theme;
 use tempfile::TempDir;
-use unicode_width::UnicodeWidthStr;
+
+mod common;
+use common::buffer_text;
 
 const TODAY: &str = "2026-11-22";
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
@@ -70,23 +71,6 @@ fn demo_app(lang: Lang, login: &str) -> (TempDir, App) {
         today: today(),
     });
     (dir, app)
-}
-
-fn buffer_text(buf: &Buffer) -> String {
-    let mut rows = Vec::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        let mut skip = 0usize;
-        for x in 0..buf.area.width {
-            let sym = buf[(x, y)].symbol();
-            if skip == 0 {
-                line.push_str(sym);
-            }
-            skip = skip.max(sym.width()).saturating_sub(1);
-        }
-        rows.push(line);
-    }
-    rows.join("\n")
 }
 
 fn render(app: &mut App, width: u16, height: u16) -> String {

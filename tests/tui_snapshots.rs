@@ -6,7 +6,6 @@
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::Terminal;
 use shura::app::form::FieldKind;
 use shura::app::keymap::{default_bindings, Action};
@@ -22,8 +21,10 @@ use shura::store::write::*;
 use shura::store::Store;
 use shura::tui::theme::Theme;
 use tempfile::TempDir;
+
+mod common;
+use common::buffer_text;
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
 
 const TODAY: &str = "2026-11-22";
 const COUNCIL_FA: &str = "شورای اسلامی شهر";
@@ -74,25 +75,6 @@ fn app_on(store: Store, prefs: Prefs) -> App {
         prefs,
         today: today(),
     })
-}
-
-/// The buffer as text, one line per row. A wide character's hidden neighbour cells are
-/// left out, as the terminal would show them.
-fn buffer_text(buf: &Buffer) -> String {
-    let mut rows = Vec::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        let mut skip = 0usize;
-        for x in 0..buf.area.width {
-            let sym = buf[(x, y)].symbol();
-            if skip == 0 {
-                line.push_str(sym);
-            }
-            skip = skip.max(sym.width()).saturating_sub(1);
-        }
-        rows.push(line);
-    }
-    rows.join("\n")
 }
 
 fn render(app: &mut App, width: u16, height: u16) -> String {

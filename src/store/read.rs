@@ -194,6 +194,17 @@ pub struct TaskRow {
     pub resolution_number: Option<String>,
 }
 
+impl TaskRow {
+    /// Who carries the task: the person's name in `lang`, else the unit, else nothing.
+    pub fn assignee(&self, lang: crate::locale::Lang) -> String {
+        self.assignee_name
+            .as_ref()
+            .map(|n| n.get(lang).to_string())
+            .or_else(|| self.task.assignee_unit.clone())
+            .unwrap_or_default()
+    }
+}
+
 /// A resolution with its body's name and open-task count.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResolutionRow {

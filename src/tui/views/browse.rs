@@ -99,12 +99,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let rows: Vec<Vec<String>> = tasks
                 .iter()
                 .map(|r| {
-                    let assignee = r
-                        .assignee_name
-                        .as_ref()
-                        .map(|n| n.get(l).to_string())
-                        .or_else(|| r.task.assignee_unit.clone())
-                        .unwrap_or_default();
+                    let assignee = r.assignee(l);
                     let mut row = vec![
                         app.ctx.opt_date(r.task.due),
                         r.task.title.clone(),
@@ -124,13 +119,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 .collect();
             let styles: Vec<Style> = tasks
                 .iter()
-                .map(|r| {
-                    if r.task.days_overdue(app.ctx.today).is_some() {
-                        theme.warn
-                    } else {
-                        theme.base
-                    }
-                })
+                .map(|r| widgets::overdue_style(&r.task, app.ctx.today, theme.warn, theme))
                 .collect();
             let mut headers = vec![
                 t(l, Msg::Due),

@@ -72,13 +72,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let styles: Vec<Style> = pick(ListKind::MyTasks)
         .into_iter()
         .filter_map(|i| m.tasks.get(i))
-        .map(|r| {
-            if r.task.days_overdue(app.ctx.today).is_some() {
-                theme.warn
-            } else {
-                theme.base
-            }
-        })
+        .map(|r| widgets::overdue_style(&r.task, app.ctx.today, theme.warn, theme))
         .collect();
     widgets::table(
         f,

@@ -174,11 +174,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map(|r| {
             vec![
                 r.task.title.clone(),
-                r.assignee_name
-                    .as_ref()
-                    .map(|n| n.get(l).to_string())
-                    .or_else(|| r.task.assignee_unit.clone())
-                    .unwrap_or_default(),
+                r.assignee(l),
                 app.ctx.opt_date(r.task.due),
                 r.task.status.label(l).to_string(),
                 localize_digits(&format!("{}%", r.task.percent), l),
@@ -188,13 +184,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let styles: Vec<Style> = p
         .tasks
         .iter()
-        .map(|r| {
-            if r.task.days_overdue(app.ctx.today).is_some() {
-                theme.warn
-            } else {
-                theme.base
-            }
-        })
+        .map(|r| widgets::overdue_style(&r.task, app.ctx.today, theme.warn, theme))
         .collect();
     widgets::table(
         f,

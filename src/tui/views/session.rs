@@ -202,11 +202,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                         },
                         localize_digits(r.resolution_number.as_deref().unwrap_or(""), l),
                         r.task.title.clone(),
-                        r.assignee_name
-                            .as_ref()
-                            .map(|n| n.get(l).to_string())
-                            .or(r.task.assignee_unit.clone())
-                            .unwrap_or_default(),
+                        r.assignee(l),
                         app.ctx.opt_date(r.task.due),
                         localize_digits(&format!("{}%", r.task.percent), l),
                     ];
@@ -218,13 +214,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 .collect();
             let styles: Vec<Style> = review
                 .iter()
-                .map(|r| {
-                    if r.task.days_overdue(app.ctx.today).is_some() {
-                        theme.error
-                    } else {
-                        theme.base
-                    }
-                })
+                .map(|r| widgets::overdue_style(&r.task, app.ctx.today, theme.error, theme))
                 .collect();
             let title = tf(
                 l,
@@ -339,12 +329,7 @@ fn draw_item(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         lines.push((r.text.clone(), theme.base));
     }
     for task in &a.tasks {
-        let who = task
-            .assignee_name
-            .as_ref()
-            .map(|n| n.get(l).to_string())
-            .or(task.task.assignee_unit.clone())
-            .unwrap_or_default();
+        let who = task.assignee(l);
         lines.push((
             format!(
                 "→ {} — {} — {} {}",

@@ -254,3 +254,17 @@ pub fn hints(f: &mut Frame, area: Rect, spec: &str, style: Style, prefs: Prefs) 
     parts.reverse();
     visual_line(f, area, &parts.join(" · "), style);
 }
+
+/// `alert` for a task past its due date and still open, else the base style.
+pub fn overdue_style(
+    task: &crate::model::Task,
+    today: chrono::NaiveDate,
+    alert: Style,
+    theme: &Theme,
+) -> Style {
+    if task.days_overdue(today).is_some() {
+        alert
+    } else {
+        theme.base
+    }
+}
