@@ -26,7 +26,7 @@ use shura::store::read::TaskFilter;
 use shura::store::Store;
 
 #[path = "common/mod.rs"]
-mod common;
+pub mod common;
 use common::{ms, timed, Figure, Settings};
 
 /// Words every generated text draws from, so they match a large share of the index.

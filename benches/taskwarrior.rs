@@ -31,7 +31,7 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 #[path = "common/mod.rs"]
-mod common;
+pub mod common;
 use common::{ms, percentile, timed, Figure, Settings};
 
 /// How many tasks both sides hold.
