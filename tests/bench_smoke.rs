@@ -10,6 +10,9 @@
 //! (`#[path]`), so one that no longer builds or runs fails `cargo test`. Only that it
 //! produced its figures table is checked, never a time.
 
+// Each benchmark file brings its own copy of benches/common (as it does as a bench).
+#![allow(clippy::duplicate_mod)]
+
 use std::path::Path;
 use std::time::Duration;
 

@@ -253,9 +253,7 @@ pub fn table(title: &str, figures: &[Figure]) -> String {
         .unwrap_or(0)
         .max(6);
     let fmt = |v: f64| {
-        if v.fract() == 0.0 && v.abs() < 1e9 {
-            format!("{v:.0}")
-        } else if v.abs() >= 100.0 {
+        if (v.fract() == 0.0 && v.abs() < 1e9) || v.abs() >= 100.0 {
             format!("{v:.0}")
         } else {
             format!("{v:.2}")
