@@ -4,6 +4,14 @@
 //! own indexes and FTS5 settings back after the bulk load, search text in its
 //! normalized form with kind-encoded rowids, a realistic open/overdue/done mix, and
 //! `task list --overdue --json --body 1` printing a JSON array of overdue tasks.
+//!
+//! And every benchmark (`benches/*.rs`) once in its smoke mode, on a database of scale
+//! 0.002 made by the same generator: the benchmark files are compiled into this test
+//! (`#[path]`), so one that no longer builds or runs fails `cargo test`. Only that it
+//! produced its figures table is checked, never a time.
+
+// Each benchmark file brings its own copy of benches/common (as it does as a bench).
+#![allow(clippy::duplicate_mod)]
 
 use std::path::Path;
 use std::time::Duration;
@@ -235,4 +243,111 @@ fn scale_generator_makes_a_sound_database() {
             "{t}"
         );
     }
+}
+
+#[allow(dead_code)]
+#[path = "../benches/scale.rs"]
+mod scale_bench;
+
+#[allow(dead_code)]
+#[path = "../benches/tui_pty.rs"]
+mod tui_pty_bench;
+
+#[allow(dead_code)]
+#[path = "../benches/taskwarrior.rs"]
+mod taskwarrior_bench;
+
+/// The report ends with the figures table: a header and one row per figure, each a
+/// finite number, and with PASS or OVER where the figure has a budget.
+fn check_table(report: &str, figures: &[scale_bench::common::Figure], names: &[&str]) {
+    assert!(
+        report.contains("figure") && report.contains("verdict"),
+        "{report}"
+    );
+    for name in names {
+        assert!(
+            figures.iter().any(|f| f.name.contains(name)),
+            "no figure {name:?} in:\n{report}"
+        );
+    }
+    for f in figures {
+        assert!(f.value.is_finite() && f.value >= 0.0, "{f:?}");
+        assert!(
+            report.contains(&f.name),
+            "{} not printed:\n{report}",
+            f.name
+        );
+        if f.budget.is_some() {
+            assert!(matches!(f.verdict(), "PASS" | "OVER"));
+        }
+    }
+}
+
+#[test]
+fn scale_benchmark_runs_at_a_tiny_scale() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let s = scale_bench::common::Settings::smoke_in(dir.path());
+    let (report, figures) = scale_bench::run(&s).unwrap_or_else(|e| panic!("{e}"));
+    let names = [
+        "task list --overdue",
+        "search budget",
+        "search بودجه",
+        "dashboard --json",
+    ];
+    check_table(&report, &figures, &names);
+    assert!(report.contains("query plan"), "{report}");
+}
+
+#[test]
+fn tui_benchmark_runs_at_a_tiny_scale() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let s = tui_pty_bench::common::Settings::smoke_in(dir.path());
+    let (report, figures) = tui_pty_bench::run(&s).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        report.contains("figure") && report.contains("verdict"),
+        "{report}"
+    );
+    for name in [
+        "start → first complete frame",
+        "keypress → frame",
+        "bytes per cursor move",
+        "while idle",
+        "peak resident memory",
+    ] {
+        assert!(
+            figures.iter().any(|f| f.name.contains(name)),
+            "no figure {name:?} in:\n{report}"
+        );
+    }
+    for f in &figures {
+        assert!(f.value.is_finite() && f.value >= 0.0, "{f:?}");
+        assert!(matches!(f.verdict(), "PASS" | "OVER"), "{f:?}");
+    }
+}
+
+#[test]
+fn taskwarrior_comparison_runs_or_says_why_not() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let s = taskwarrior_bench::common::Settings::smoke_in(dir.path());
+    let (report, figures) = taskwarrior_bench::run(&s).unwrap_or_else(|e| panic!("{e}"));
+    if report.contains("SKIPPED") {
+        // Taskwarrior is not installed here: the comparison says so and stops.
+        assert!(figures.is_empty());
+        return;
+    }
+    assert!(
+        report.contains("figure") && report.contains("ratio"),
+        "{report}"
+    );
+    assert_eq!(figures.len(), 3, "{report}");
+    for f in &figures {
+        assert!(f.value.is_finite() && f.value > 0.0, "{f:?}");
+    }
+    // Both list the same overdue tasks.
+    let rows: Vec<&str> = figures
+        .iter()
+        .take(2)
+        .map(|f| f.note.rsplit(", ").next().unwrap_or(""))
+        .collect();
+    assert_eq!(rows[0], rows[1], "{report}");
 }

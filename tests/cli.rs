@@ -307,13 +307,8 @@ fn check_listing(v: &Value, what: &str) {
 fn init_creates_the_database_and_is_idempotent() {
     let s = Shura::new();
     let out = s.ok(&["init"]);
-    assert!(
-        out.contains(&format!(
-            "schema version {}",
-            shura::store::schema::SCHEMA_VERSION
-        )),
-        "{out}"
-    );
+    let version = format!("schema version {}", shura::store::schema::SCHEMA_VERSION);
+    assert!(out.contains(&version), "{out}");
     assert!(s.db.exists());
     let again = s.ok(&["init"]);
     assert!(again.contains("is ready"), "{again}");

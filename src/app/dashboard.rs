@@ -14,6 +14,11 @@ use crate::store::{Result, Store};
 /// How many days ahead "due this week" looks (today included).
 pub const WEEK_DAYS: i64 = 7;
 
+/// How many rows the dashboard lists of overdue tasks and of tasks due this week, at
+/// most (the most overdue, the soonest due); their totals are counted in full. The
+/// whole lists are `shura task list --overdue` and `shura report overdue`.
+pub const DASHBOARD_ROWS: usize = 200;
+
 /// An overdue task, with who owes it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OverdueTask {
@@ -106,9 +111,29 @@ pub fn overdue_tasks(
     scope: Option<&[i64]>,
     today: NaiveDate,
 ) -> Result<Vec<OverdueTask>> {
+    overdue_tasks_first(store, scope, today, None)
+}
+
+/// The first `limit` (None: all) of [`overdue_tasks`]: the store returns them by due
+/// date then id, which is most days overdue first.
+fn overdue_tasks_first(
+    store: &Store,
+    scope: Option<&[i64]>,
+    today: NaiveDate,
+    limit: Option<usize>,
+) -> Result<Vec<OverdueTask>> {
+    // The first `limit` are those due up to the cutoff day: only they are read (and
+    // sorted), not every overdue task.
+    let due_before = match limit {
+        Some(n) => store
+            .overdue_cutoff(scope, today, n)?
+            .map(|d| d + chrono::Duration::days(1)),
+        None => None,
+    };
     let rows = store.tasks(&TaskFilter {
         body_ids: scope.map(<[i64]>::to_vec),
         overdue_on: Some(today),
+        due_before,
         ..Default::default()
     })?;
     let mut out: Vec<OverdueTask> = rows
@@ -116,6 +141,9 @@ pub fn overdue_tasks(
         .filter_map(|r| OverdueTask::from_row(r, today))
         .collect();
     out.sort_by(|a, b| b.days_overdue.cmp(&a.days_overdue).then(a.id.cmp(&b.id)));
+    if let Some(n) = limit {
+        out.truncate(n);
+    }
     Ok(out)
 }
 
@@ -296,8 +324,12 @@ pub struct IndicatorFigure {
 pub struct Dashboard {
     pub date: NaiveDate,
     pub open_resolutions: Vec<OpenResolutions>,
+    /// The most overdue, at most [`DASHBOARD_ROWS`]; `overdue_tasks_total` counts all.
     pub overdue_tasks: Vec<OverdueTask>,
+    pub overdue_tasks_total: i64,
+    /// The soonest due, at most [`DASHBOARD_ROWS`]; `due_this_week_total` counts all.
     pub due_this_week: Vec<DueTask>,
+    pub due_this_week_total: i64,
     pub upcoming_sessions: Vec<UpcomingSession>,
     pub compliance: Vec<Compliance>,
     pub follow_up_rate: Vec<FollowUpRate>,
@@ -344,13 +376,18 @@ pub fn dashboard(store: &Store, scope: Option<&[i64]>, today: NaiveDate) -> Resu
         .collect();
 
     let week_end = today + chrono::Duration::days(WEEK_DAYS);
-    let due_this_week = store
+    let week = TaskFilter {
+        body_ids: scope.map(<[i64]>::to_vec),
+        statuses: vec![WorkStatus::Open, WorkStatus::InProgress],
+        due_after: Some(today),
+        due_before: Some(week_end),
+        ..Default::default()
+    };
+    let due_this_week_total = store.open_task_count_due(scope, today, week_end)?;
+    let due_this_week: Vec<DueTask> = store
         .tasks(&TaskFilter {
-            body_ids: scope.map(<[i64]>::to_vec),
-            statuses: vec![WorkStatus::Open, WorkStatus::InProgress],
-            due_after: Some(today),
-            due_before: Some(week_end),
-            ..Default::default()
+            limit: Some(DASHBOARD_ROWS as i64),
+            ..week
         })?
         .into_iter()
         .filter_map(|r| {
@@ -490,8 +527,10 @@ pub fn dashboard(store: &Store, scope: Option<&[i64]>, today: NaiveDate) -> Resu
     Ok(Dashboard {
         date: today,
         open_resolutions,
-        overdue_tasks: overdue_tasks(store, scope, today)?,
+        overdue_tasks: overdue_tasks_first(store, scope, today, Some(DASHBOARD_ROWS))?,
+        overdue_tasks_total: store.overdue_task_count(scope, today)?,
         due_this_week,
+        due_this_week_total,
         upcoming_sessions: upcoming,
         compliance: compliance_rows,
         follow_up_rate,

@@ -9,7 +9,7 @@ use crate::model::rules::ComplianceState;
 use crate::store::{Result, Store};
 
 /// Rows of a list behind a figure that the screen keeps (the browsers hold the rest).
-pub const DETAIL_ROWS: usize = 200;
+pub const DETAIL_ROWS: usize = super::dashboard::DASHBOARD_ROWS;
 
 /// What the dashboard covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,7 +102,9 @@ impl DashboardScreen {
                 date: today,
                 open_resolutions: vec![],
                 overdue_tasks: vec![],
+                overdue_tasks_total: 0,
                 due_this_week: vec![],
+                due_this_week_total: 0,
                 upcoming_sessions: vec![],
                 compliance: vec![],
                 follow_up_rate: vec![],
@@ -128,8 +130,8 @@ impl DashboardScreen {
         let mut d = dashboard(store, ids.as_deref(), today)?;
         let t = &mut self.totals;
         t.open_resolutions = d.open_resolutions.iter().map(|r| r.count).sum();
-        t.overdue_tasks = d.overdue_tasks.len();
-        t.due_this_week = d.due_this_week.len();
+        t.overdue_tasks = d.overdue_tasks_total.max(0) as usize;
+        t.due_this_week = d.due_this_week_total.max(0) as usize;
         t.upcoming_sessions = d.upcoming_sessions.len();
         t.bodies_with_rule = d.compliance.len();
         t.bodies_broken = d.compliance.iter().filter(|c| c.missed > 0).count();

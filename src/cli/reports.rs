@@ -664,8 +664,8 @@ pub fn dashboard_cmd(ctx: &mut Context, a: &DashboardArgs, out: Out) -> CliResul
     writeln!(out, "{}", line(format!("Dashboard — {}", ctx.date(d.date))))?;
     let open: i64 = d.open_resolutions.iter().map(|r| r.count).sum();
     writeln!(out, "open resolutions: {open}")?;
-    writeln!(out, "overdue tasks: {}", d.overdue_tasks.len())?;
-    writeln!(out, "tasks due this week: {}", d.due_this_week.len())?;
+    writeln!(out, "overdue tasks: {}", d.overdue_tasks_total)?;
+    writeln!(out, "tasks due this week: {}", d.due_this_week_total)?;
     for s in d.upcoming_sessions.iter().take(5) {
         writeln!(
             out,

@@ -2,7 +2,7 @@
 //! Plain aggregate queries; nothing here keeps a read transaction open.
 
 use chrono::NaiveDate;
-use rusqlite::params_from_iter;
+use rusqlite::{params_from_iter, OptionalExtension};
 
 use super::read::{code_at, date_at};
 use super::{Result, Store};
@@ -73,20 +73,35 @@ impl Store {
     }
 
     /// Per body: tasks (not cancelled) due before `today`, and how many of them were done
-    /// by their due date.
+    /// by their due date. The months before this one come from the tally the triggers
+    /// keep (`task_due_tally`, schema V3), this month's days from the tasks themselves
+    /// (an index range per body), so the cost does not grow with the years of tasks.
     pub fn follow_up_counts(
         &self,
         body_ids: Option<&[i64]>,
         today: NaiveDate,
     ) -> Result<Vec<FollowUpCount>> {
-        let mut args: Vec<rusqlite::types::Value> = vec![today.to_string().into()];
-        let scope = scope_sql("t.body_id", body_ids, &mut args) + &self.visible_sql("t.body_id");
+        let day = today.to_string();
+        let month = day[..7].to_string();
+        let month_start = format!("{month}-01");
+        let mut args: Vec<rusqlite::types::Value> = vec![month.into()];
+        let tally_scope = scope_sql("body_id", body_ids, &mut args) + &self.visible_sql("body_id");
+        args.push(month_start.into());
+        args.push(day.into());
+        let task_scope = scope_sql("b.id", body_ids, &mut args) + &self.visible_sql("b.id");
         let sql = format!(
-            "SELECT b.id, b.name_fa, b.name_en, count(*),
-                    coalesce(sum(t.status = 'done' AND t.done_on IS NOT NULL AND t.done_on <= t.due), 0)
-             FROM task t JOIN body b ON b.id = t.body_id
-             WHERE t.status <> 'cancelled' AND t.due IS NOT NULL AND t.due <> '' AND t.due < ?{scope}
-             GROUP BY b.id ORDER BY b.id"
+            "WITH counts(body_id, due, done) AS (
+                 SELECT body_id, sum(tasks), sum(done_on_time) FROM task_due_tally
+                 WHERE month < ?{tally_scope} GROUP BY body_id
+                 UNION ALL
+                 SELECT b.id, count(*),
+                        coalesce(sum(t.status = 'done' AND t.done_on IS NOT NULL AND t.done_on <= t.due), 0)
+                 FROM body b JOIN task t ON t.body_id = b.id AND t.due >= ? AND t.due < ?
+                 WHERE t.status <> 'cancelled'{task_scope} GROUP BY b.id
+             )
+             SELECT b.id, b.name_fa, b.name_en, sum(c.due), sum(c.done)
+             FROM counts c JOIN body b ON b.id = c.body_id
+             GROUP BY b.id HAVING sum(c.due) > 0 ORDER BY b.id"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(args), |r| {
@@ -101,16 +116,16 @@ impl Store {
     }
 
     /// Per body and person: sessions with attendance recorded and sessions attended
-    /// (present, late or remote). Cancelled sessions are left out.
+    /// (present, late or remote). Cancelled sessions are left out. From the tally the
+    /// triggers keep (`attendance_tally`, schema V3).
     pub fn attendance_counts(&self, body_ids: Option<&[i64]>) -> Result<Vec<AttendanceCount>> {
         let mut args = Vec::new();
-        let scope = scope_sql("s.body_id", body_ids, &mut args) + &self.visible_sql("s.body_id");
+        let scope = scope_sql("t.body_id", body_ids, &mut args) + &self.visible_sql("t.body_id");
         let sql = format!(
-            "SELECT s.body_id, p.id, p.name_fa, p.name_en, count(*),
-                    coalesce(sum(a.presence IN ('present','late','remote')), 0)
-             FROM attendance a JOIN session s ON s.id = a.session_id JOIN person p ON p.id = a.person_id
-             WHERE s.status <> 'cancelled'{scope}
-             GROUP BY s.body_id, p.id ORDER BY s.body_id, p.id"
+            "SELECT t.body_id, p.id, p.name_fa, p.name_en, t.recorded, t.attended
+             FROM attendance_tally t JOIN person p ON p.id = t.person_id
+             WHERE t.recorded > 0{scope}
+             ORDER BY t.body_id, p.id"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(args), |r| {
@@ -123,6 +138,68 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// The due date of the `n`-th most overdue task on `today` in `body_ids` (None: every
+    /// body), or None when fewer are overdue: the tasks due on or before it are the
+    /// first `n` and the few that share its day. Read from the partial indexes of open
+    /// tasks in due order, so it stops after `n` entries.
+    pub fn overdue_cutoff(
+        &self,
+        body_ids: Option<&[i64]>,
+        today: NaiveDate,
+        n: usize,
+    ) -> Result<Option<NaiveDate>> {
+        let mut args: Vec<rusqlite::types::Value> = vec![today.to_string().into()];
+        let scope = scope_sql("body_id", body_ids, &mut args);
+        args.push((n.max(1) as i64 - 1).into());
+        let sql = format!(
+            "SELECT due FROM task
+             WHERE status IN ('open','in_progress') AND due <> '' AND due < ?{scope}
+             ORDER BY due LIMIT 1 OFFSET ?"
+        );
+        let due: Option<String> = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(args), |r| r.get(0))
+            .optional()?;
+        Ok(due.and_then(|d| d.parse().ok()))
+    }
+
+    /// Open or in-progress tasks due from `from` up to (not including) `to` in
+    /// `body_ids` (None: every body): a count over the partial indexes of open tasks.
+    pub fn open_task_count_due(
+        &self,
+        body_ids: Option<&[i64]>,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<i64> {
+        let mut args: Vec<rusqlite::types::Value> =
+            vec![from.to_string().into(), to.to_string().into()];
+        let scope = scope_sql("body_id", body_ids, &mut args);
+        let sql = format!(
+            "SELECT count(*) FROM task
+             WHERE status IN ('open','in_progress') AND due >= ? AND due < ?{scope}"
+        );
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(args), |r| r.get(0))?)
+    }
+
+    /// Tasks overdue on `today` (open or in progress, due before it) in `body_ids`
+    /// (None: every body): a count over the partial indexes of open tasks.
+    pub fn overdue_task_count(&self, body_ids: Option<&[i64]>, today: NaiveDate) -> Result<i64> {
+        let mut args: Vec<rusqlite::types::Value> = vec![today.to_string().into()];
+        let scope = scope_sql("body_id", body_ids, &mut args);
+        let sql = format!(
+            "SELECT count(*) FROM task
+             WHERE status IN ('open','in_progress') AND due <> '' AND due < ?{scope}"
+        );
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(args), |r| r.get(0))?)
     }
 
     /// Date, kind and status of every session of a body, oldest first (for the

@@ -2,10 +2,13 @@
 //! runs in its own IMMEDIATE transaction.
 
 /// The schema version this binary writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Migration `i` takes a database from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
+///
+/// V3 (the dashboard's tallies) is idempotent: every statement is IF NOT EXISTS and the
+/// tallies are recomputed from the rows.
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 const V1: &str = r#"
 CREATE TABLE meta (
@@ -276,6 +279,133 @@ INSERT INTO administrator(login, granted_by, granted_at)
 
 /// The resolution browser pages newest first: an index in that order spares it sorting
 /// every resolution for each window of rows it reads.
-const V3: &str = r#"
+const V4: &str = r#"
 CREATE INDEX resolution_created ON resolution(created_on, id);
+"#;
+
+/// The dashboard's figures that would otherwise read a million rows, kept up to date by
+/// triggers: per body and month of the due date, the tasks (not cancelled) due and how
+/// many were done by their due date; per body and person, the sessions (not cancelled)
+/// with attendance recorded and those attended (present, late, remote). Idempotent:
+/// creates what is missing and recomputes both tallies from the rows.
+pub const V3: &str = r#"
+CREATE TABLE IF NOT EXISTS task_due_tally (
+    body_id      INTEGER NOT NULL,
+    month        TEXT NOT NULL,
+    tasks        INTEGER NOT NULL,
+    done_on_time INTEGER NOT NULL,
+    PRIMARY KEY (body_id, month)
+) STRICT, WITHOUT ROWID;
+
+CREATE TRIGGER IF NOT EXISTS task_tally_insert AFTER INSERT ON task
+WHEN new.status <> 'cancelled' AND new.due IS NOT NULL AND new.due <> ''
+BEGIN
+    INSERT INTO task_due_tally(body_id, month, tasks, done_on_time)
+    VALUES (new.body_id, substr(new.due, 1, 7), 1,
+            new.status = 'done' AND new.done_on IS NOT NULL AND new.done_on <= new.due)
+    ON CONFLICT(body_id, month) DO UPDATE SET
+        tasks = tasks + 1, done_on_time = done_on_time + excluded.done_on_time;
+END;
+
+CREATE TRIGGER IF NOT EXISTS task_tally_delete AFTER DELETE ON task
+WHEN old.status <> 'cancelled' AND old.due IS NOT NULL AND old.due <> ''
+BEGIN
+    UPDATE task_due_tally SET
+        tasks = tasks - 1,
+        done_on_time = done_on_time
+            - (old.status = 'done' AND old.done_on IS NOT NULL AND old.done_on <= old.due)
+    WHERE body_id = old.body_id AND month = substr(old.due, 1, 7);
+END;
+
+CREATE TRIGGER IF NOT EXISTS task_tally_update AFTER UPDATE OF body_id, due, status, done_on ON task
+BEGIN
+    UPDATE task_due_tally SET
+        tasks = tasks - 1,
+        done_on_time = done_on_time
+            - (old.status = 'done' AND old.done_on IS NOT NULL AND old.done_on <= old.due)
+    WHERE body_id = old.body_id AND month = substr(old.due, 1, 7)
+      AND old.status <> 'cancelled' AND old.due IS NOT NULL AND old.due <> '';
+    INSERT INTO task_due_tally(body_id, month, tasks, done_on_time)
+    SELECT new.body_id, substr(new.due, 1, 7), 1,
+           new.status = 'done' AND new.done_on IS NOT NULL AND new.done_on <= new.due
+    WHERE new.status <> 'cancelled' AND new.due IS NOT NULL AND new.due <> ''
+    ON CONFLICT(body_id, month) DO UPDATE SET
+        tasks = tasks + 1, done_on_time = done_on_time + excluded.done_on_time;
+END;
+
+DELETE FROM task_due_tally;
+INSERT INTO task_due_tally(body_id, month, tasks, done_on_time)
+SELECT body_id, substr(due, 1, 7), count(*),
+       coalesce(sum(status = 'done' AND done_on IS NOT NULL AND done_on <= due), 0)
+FROM task WHERE status <> 'cancelled' AND due IS NOT NULL AND due <> ''
+GROUP BY body_id, substr(due, 1, 7);
+
+CREATE TABLE IF NOT EXISTS attendance_tally (
+    body_id   INTEGER NOT NULL,
+    person_id INTEGER NOT NULL,
+    recorded  INTEGER NOT NULL,
+    attended  INTEGER NOT NULL,
+    PRIMARY KEY (body_id, person_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TRIGGER IF NOT EXISTS attendance_tally_insert AFTER INSERT ON attendance
+BEGIN
+    INSERT INTO attendance_tally(body_id, person_id, recorded, attended)
+    SELECT s.body_id, new.person_id, 1, new.presence IN ('present','late','remote')
+    FROM session s WHERE s.id = new.session_id AND s.status <> 'cancelled'
+    ON CONFLICT(body_id, person_id) DO UPDATE SET
+        recorded = recorded + 1, attended = attended + excluded.attended;
+END;
+
+CREATE TRIGGER IF NOT EXISTS attendance_tally_delete AFTER DELETE ON attendance
+BEGIN
+    UPDATE attendance_tally SET
+        recorded = recorded - 1,
+        attended = attended - (old.presence IN ('present','late','remote'))
+    WHERE person_id = old.person_id
+      AND body_id = (SELECT s.body_id FROM session s
+                     WHERE s.id = old.session_id AND s.status <> 'cancelled');
+END;
+
+CREATE TRIGGER IF NOT EXISTS attendance_tally_update AFTER UPDATE ON attendance
+BEGIN
+    UPDATE attendance_tally SET
+        recorded = recorded - 1,
+        attended = attended - (old.presence IN ('present','late','remote'))
+    WHERE person_id = old.person_id
+      AND body_id = (SELECT s.body_id FROM session s
+                     WHERE s.id = old.session_id AND s.status <> 'cancelled');
+    INSERT INTO attendance_tally(body_id, person_id, recorded, attended)
+    SELECT s.body_id, new.person_id, 1, new.presence IN ('present','late','remote')
+    FROM session s WHERE s.id = new.session_id AND s.status <> 'cancelled'
+    ON CONFLICT(body_id, person_id) DO UPDATE SET
+        recorded = recorded + 1, attended = attended + excluded.attended;
+END;
+
+-- A session cancelled (or brought back) takes its attendance out of (or into) the tally.
+CREATE TRIGGER IF NOT EXISTS session_tally_status AFTER UPDATE OF status, body_id ON session
+WHEN (old.status = 'cancelled') <> (new.status = 'cancelled') OR old.body_id <> new.body_id
+BEGIN
+    UPDATE attendance_tally SET
+        recorded = recorded - (SELECT count(*) FROM attendance a
+                               WHERE a.session_id = old.id AND a.person_id = attendance_tally.person_id),
+        attended = attended - (SELECT count(*) FROM attendance a
+                               WHERE a.session_id = old.id AND a.person_id = attendance_tally.person_id
+                                 AND a.presence IN ('present','late','remote'))
+    WHERE old.status <> 'cancelled' AND body_id = old.body_id
+      AND person_id IN (SELECT person_id FROM attendance WHERE session_id = old.id);
+    INSERT INTO attendance_tally(body_id, person_id, recorded, attended)
+    SELECT new.body_id, a.person_id, 1, a.presence IN ('present','late','remote')
+    FROM attendance a WHERE a.session_id = new.id AND new.status <> 'cancelled'
+    ON CONFLICT(body_id, person_id) DO UPDATE SET
+        recorded = recorded + 1, attended = attended + excluded.attended;
+END;
+
+DELETE FROM attendance_tally;
+INSERT INTO attendance_tally(body_id, person_id, recorded, attended)
+SELECT s.body_id, a.person_id, count(*),
+       coalesce(sum(a.presence IN ('present','late','remote')), 0)
+FROM attendance a JOIN session s ON s.id = a.session_id
+WHERE s.status <> 'cancelled'
+GROUP BY s.body_id, a.person_id;
 "#;

@@ -22,6 +22,10 @@ const KIND_SHIFT: i64 = 1 << 40;
 /// How many matches are ranked by relevance at most (see [`Store::search`]).
 pub const RANKED_CANDIDATES: i64 = 5000;
 
+/// How many words of the index a query's last word is expanded into, at most, before
+/// the search falls back to FTS5's own prefix query (see [`Store::search`]).
+pub const PREFIX_TERMS: i64 = 32;
+
 impl SearchKind {
     fn from_rowid(rowid: i64) -> Option<(SearchKind, i64)> {
         let kind = match rowid / KIND_SHIFT {
@@ -62,31 +66,35 @@ pub fn index_entry(
 /// (inner quotes doubled) so `NEAR(`, `-x`, `"` or `*` are searched as text; the last
 /// token also matches as a prefix. Returns None when nothing searchable is left.
 pub fn match_expression(query: &str) -> Option<String> {
+    let tokens = query_tokens(query);
+    let (last, first) = tokens.split_last()?;
+    Some(expression(first, &format!("{}*", quote(last)), " "))
+}
+
+/// The query's tokens, normalized and split as the index splits text.
+fn query_tokens(query: &str) -> Vec<String> {
     let norm = normalize_for_search(query);
     // Split the way unicode61 does: anything not a letter, digit or mark separates.
-    let tokens: Vec<String> = norm
-        .split(|c: char| !(c.is_alphanumeric() || is_mark(c)))
+    norm.split(|c: char| !(c.is_alphanumeric() || is_mark(c)))
         .filter(|t| !t.is_empty())
-        .map(|t| t.replace('"', "\"\""))
-        .collect();
-    if tokens.is_empty() {
-        return None;
-    }
-    let last = tokens.len() - 1;
-    Some(
-        tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                if i == last {
-                    format!("\"{t}\"*")
-                } else {
-                    format!("\"{t}\"")
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+        .map(str::to_string)
+        .collect()
+}
+
+/// A token as an FTS5 string: quoted, inner quotes doubled.
+fn quote(token: &str) -> String {
+    format!("\"{}\"", token.replace('"', "\"\""))
+}
+
+/// The whole tokens quoted, then the last one as given, joined by `and` (a space or
+/// " AND ", which a parenthesized last part needs).
+fn expression(whole: &[String], last: &str, and: &str) -> String {
+    whole
+        .iter()
+        .map(|t| quote(t))
+        .chain(std::iter::once(last.to_string()))
+        .collect::<Vec<_>>()
+        .join(and)
 }
 
 fn is_mark(c: char) -> bool {
@@ -104,13 +112,21 @@ pub struct SearchHit {
 
 impl Store {
     /// Ranked hits for a query, optionally within some bodies.
+    ///
+    /// Cost is bounded on any database, however common the words: relevance (bm25) is
+    /// computed over at most [`RANKED_CANDIDATES`] matches, the newest; the last word's
+    /// prefix is expanded into the words of the index that start with it (at most
+    /// [`PREFIX_TERMS`]), because FTS5 reads a prefix's every match up front while it
+    /// reads a word's matches from a rowid on; and snippets are made for the hits
+    /// returned only.
     pub fn search(
         &self,
         query: &str,
         body_ids: Option<&[i64]>,
         limit: i64,
     ) -> Result<Vec<SearchHit>> {
-        let Some(expr) = match_expression(query) else {
+        let tokens = query_tokens(query);
+        let Some((last, whole)) = tokens.split_last() else {
             return Ok(vec![]);
         };
         let body_filter = match body_ids {
@@ -123,10 +139,10 @@ impl Store {
             ),
             None => String::new(),
         } + &self.visible_sql("body_id");
-        // Relevance is computed over at most RANKED_CANDIDATES matches, newest first
-        // within each kind: a word common to half a million records would otherwise be
-        // scored in full (a second or more) before the first page shows. The newest
-        // candidates are those at or above one rowid, a range FTS5 reads directly.
+        let (last, expanded) = self.prefix_terms(last)?;
+        let expr = expression(whole, &last, " AND ");
+        // The newest candidates are those at or above one rowid, a range FTS5 reads
+        // directly (newest first within each kind: rowid = kind * 2^40 + id).
         let threshold: i64 = self
             .conn
             .prepare_cached(&format!(
@@ -136,24 +152,50 @@ impl Store {
             .query_row(params![expr, RANKED_CANDIDATES - 1], |r| r.get(0))
             .optional()?
             .unwrap_or(0);
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT rowid, body_id, snippet(search_index, 0, '[', ']', '…', 12), rank
-             FROM search_index
-             WHERE search_index MATCH ?1{body_filter} AND rowid >= ?3
-             ORDER BY rank LIMIT ?2"
-        ))?;
-        let rows = stmt.query_map(params![expr, limit, threshold], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, f64>(3)?,
-            ))
-        })?;
+        // With the prefix expanded, a lookup by rowid is cheap, so the snippets are made
+        // for the hits shown only; FTS5's own prefix query would read every match of
+        // the prefix again for each rowid, so there they come with the ranking.
+        let snippet_col = if expanded {
+            "NULL"
+        } else {
+            "snippet(search_index, 0, '[', ']', '…', 12)"
+        };
+        let ranked: Vec<(i64, i64, f64, Option<String>)> = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT rowid, body_id, rank, {snippet_col} FROM search_index
+                 WHERE search_index MATCH ?1{body_filter} AND rowid >= ?3
+                 ORDER BY rank LIMIT ?2"
+            ))?
+            .query_map(params![expr, limit, threshold], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        if ranked.is_empty() {
+            return Ok(vec![]);
+        }
+        let mut snippets: std::collections::HashMap<i64, String> = if expanded {
+            let ids = ranked
+                .iter()
+                .map(|r| r.0.to_string())
+                .collect::<Vec<_>>()
+                .join(",");
+            self.conn
+                .prepare(&format!(
+                    "SELECT rowid, snippet(search_index, 0, '[', ']', '…', 12) FROM search_index
+                     WHERE search_index MATCH ?1 AND rowid IN ({ids})"
+                ))?
+                .query_map(params![expr], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?
+        } else {
+            Default::default()
+        };
         let mut hits = Vec::new();
-        for row in rows {
-            let (rowid, body_id, snippet, rank) = row?;
+        for (rowid, body_id, rank, snippet) in ranked {
             if let Some((kind, id)) = SearchKind::from_rowid(rowid) {
+                let snippet = snippet
+                    .or_else(|| snippets.remove(&rowid))
+                    .unwrap_or_default();
                 hits.push(SearchHit {
                     entity: kind.code(),
                     id,
@@ -164,6 +206,44 @@ impl Store {
             }
         }
         Ok(hits)
+    }
+
+    /// The last token as an FTS5 expression that matches it as a prefix: the words of
+    /// the index that start with it (`("budget" OR "budgets")`, and true), or the prefix
+    /// query itself (`"budget"*`, and false) when none or more than [`PREFIX_TERMS`]
+    /// are found. A token
+    /// the index would fold differently (an accented Latin letter) finds no word here
+    /// and so keeps the prefix query, which folds it.
+    fn prefix_terms(&self, token: &str) -> Result<(String, bool)> {
+        let fallback = format!("{}*", quote(token));
+        self.conn.execute_batch(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab
+             USING fts5vocab(main, search_index, 'row')",
+        )?;
+        let terms: Vec<String> = self
+            .conn
+            .prepare_cached(
+                "SELECT term FROM temp.search_vocab WHERE term >= ?1 AND term < ?2 LIMIT ?3",
+            )?
+            .query_map(
+                params![token, format!("{token}\u{10FFFF}"), PREFIX_TERMS + 1],
+                |r| r.get(0),
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        if terms.is_empty() || terms.len() as i64 > PREFIX_TERMS {
+            return Ok((fallback, false));
+        }
+        Ok((
+            format!(
+                "({})",
+                terms
+                    .iter()
+                    .map(|t| quote(t))
+                    .collect::<Vec<_>>()
+                    .join(" OR ")
+            ),
+            true,
+        ))
     }
 }
 

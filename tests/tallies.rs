@@ -1,0 +1,158 @@
+//! The dashboard's tallies (schema V3: `task_due_tally`, `attendance_tally`) always
+//! equal what the rows say: after the demo load, after the scale generator, and after
+//! inserts, updates (status, due date, done date, body, presence), deletes and a
+//! session cancelled and brought back. The dashboard reads them instead of a million
+//! rows, so a tally that drifts would show wrong figures.
+
+use rusqlite::Connection;
+use shura::identity::Actor;
+use shura::locale::Lang;
+use shura::store::Store;
+
+/// (body, month, tasks, done on time) recomputed from the tasks.
+fn task_rows(conn: &Connection) -> Vec<(i64, String, i64, i64)> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT body_id, substr(due, 1, 7), count(*),
+                    coalesce(sum(status = 'done' AND done_on IS NOT NULL AND done_on <= due), 0)
+             FROM task WHERE status <> 'cancelled' AND due IS NOT NULL AND due <> ''
+             GROUP BY 1, 2 ORDER BY 1, 2",
+        )
+        .expect("prepare");
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .expect("query");
+    rows.collect::<rusqlite::Result<_>>().expect("rows")
+}
+
+fn task_tally(conn: &Connection) -> Vec<(i64, String, i64, i64)> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT body_id, month, tasks, done_on_time FROM task_due_tally
+             WHERE tasks <> 0 OR done_on_time <> 0 ORDER BY 1, 2",
+        )
+        .expect("prepare");
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .expect("query");
+    rows.collect::<rusqlite::Result<_>>().expect("rows")
+}
+
+/// (body, person, recorded, attended) recomputed from the attendance.
+fn attendance_rows(conn: &Connection) -> Vec<(i64, i64, i64, i64)> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT s.body_id, a.person_id, count(*),
+                    coalesce(sum(a.presence IN ('present','late','remote')), 0)
+             FROM attendance a JOIN session s ON s.id = a.session_id
+             WHERE s.status <> 'cancelled' GROUP BY 1, 2 ORDER BY 1, 2",
+        )
+        .expect("prepare");
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .expect("query");
+    rows.collect::<rusqlite::Result<_>>().expect("rows")
+}
+
+fn attendance_tally(conn: &Connection) -> Vec<(i64, i64, i64, i64)> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT body_id, person_id, recorded, attended FROM attendance_tally
+             WHERE recorded <> 0 OR attended <> 0 ORDER BY 1, 2",
+        )
+        .expect("prepare");
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .expect("query");
+    rows.collect::<rusqlite::Result<_>>().expect("rows")
+}
+
+fn assert_tallies(conn: &Connection, when: &str) {
+    assert_eq!(task_tally(conn), task_rows(conn), "task tally {when}");
+    assert_eq!(
+        attendance_tally(conn),
+        attendance_rows(conn),
+        "attendance tally {when}"
+    );
+}
+
+#[test]
+fn tallies_follow_every_change() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("t.db");
+    let mut store = Store::open(&path, Actor::current()).expect("open");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+    shura::demo::load_demo(&mut store, Lang::En, today).expect("demo");
+    drop(store);
+    let conn = Connection::open(&path).expect("open");
+    assert!(!task_rows(&conn).is_empty() && !attendance_rows(&conn).is_empty());
+    assert_tallies(&conn, "after the demo load");
+
+    // The approved-minutes triggers refuse changes to approved sessions; reopen all so
+    // every attendance row may change here (this test is about the tallies only).
+    conn.execute_batch(
+        "DROP TRIGGER IF EXISTS approved_attendance_insert;
+         DROP TRIGGER IF EXISTS approved_attendance_update;
+         DROP TRIGGER IF EXISTS approved_session_update;",
+    )
+    .expect("drop guards");
+
+    let steps: &[(&str, &str)] = &[
+        ("tasks done", "UPDATE task SET status = 'done', done_on = due WHERE id % 3 = 0"),
+        ("tasks done late", "UPDATE task SET done_on = date(due, '+5 days') WHERE id % 6 = 0"),
+        ("tasks cancelled", "UPDATE task SET status = 'cancelled' WHERE id % 7 = 0"),
+        ("tasks reopened", "UPDATE task SET status = 'open', done_on = NULL WHERE id % 14 = 0"),
+        ("due dates moved", "UPDATE task SET due = date(due, '+40 days') WHERE id % 5 = 1"),
+        ("due dates removed", "UPDATE task SET due = NULL WHERE id % 11 = 2"),
+        ("due dates empty", "UPDATE task SET due = '' WHERE id % 13 = 3"),
+        ("body changed", "UPDATE task SET body_id = (SELECT min(id) FROM body) WHERE id % 4 = 2"),
+        ("tasks deleted", "DELETE FROM task WHERE id % 9 = 4 AND id NOT IN (SELECT task_id FROM task_update)"),
+        (
+            "task inserted",
+            "INSERT INTO task(body_id, title, due, status, priority, done_on, created_on)
+             SELECT body_id, 'copy', due, status, priority, done_on, created_on FROM task WHERE id % 5 = 0",
+        ),
+        ("presence changed", "UPDATE attendance SET presence = 'absent' WHERE person_id % 2 = 0"),
+        ("presence back", "UPDATE attendance SET presence = 'late' WHERE person_id % 4 = 0"),
+        ("attendance deleted", "DELETE FROM attendance WHERE person_id % 5 = 1"),
+        (
+            "session cancelled",
+            "UPDATE session SET status = 'cancelled' WHERE id IN (SELECT session_id FROM attendance LIMIT 3)",
+        ),
+        (
+            "attendance at a cancelled session",
+            "INSERT OR IGNORE INTO attendance(session_id, person_id, presence)
+             SELECT s.id, p.id, 'present' FROM session s, person p
+             WHERE s.status = 'cancelled' AND p.id % 3 = 0",
+        ),
+        (
+            "session brought back",
+            "UPDATE session SET status = 'closed' WHERE status = 'cancelled'",
+        ),
+        (
+            "session moved to another body",
+            "UPDATE session SET body_id = (SELECT max(id) FROM body), number = number + 100000 WHERE id IN (SELECT session_id FROM attendance LIMIT 2)",
+        ),
+    ];
+    for (what, sql) in steps {
+        conn.execute_batch(sql)
+            .unwrap_or_else(|e| panic!("{what}: {e}"));
+        assert_tallies(&conn, &format!("after: {what}"));
+    }
+}
+
+#[test]
+fn migration_v3_can_run_again() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("t.db");
+    let mut store = Store::open(&path, Actor::current()).expect("open");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+    shura::demo::load_demo(&mut store, Lang::Fa, today).expect("demo");
+    drop(store);
+    let conn = Connection::open(&path).expect("open");
+    conn.execute_batch("UPDATE task_due_tally SET tasks = 999; DELETE FROM attendance_tally;")
+        .expect("spoil");
+    conn.execute_batch(shura::store::schema::V3)
+        .expect("V3 again");
+    assert_tallies(&conn, "after V3 ran again");
+}
