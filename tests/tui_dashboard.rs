@@ -762,3 +762,41 @@ fn the_review_records_progress_linked_to_the_session_and_marks_it() {
     let screen = render(&mut app, 160, 48);
     assert!(screen.contains("1 done here"), "{screen}");
 }
+
+#[test]
+fn progress_on_someone_elses_task_is_refused_before_the_form_opens() {
+    // The demo made by its administrator, then opened by a member who is not one.
+    let (dir, admin_app) = demo_app(Lang::En, "kazeminia");
+    let path = admin_app.ctx.store.path.clone();
+    drop(admin_app);
+    let store = Store::open(&path, actor(MEMBER_LOGIN)).unwrap();
+    let mut app = App::new(Context::new(store, prefs(Lang::En)));
+    app.ctx.today = today();
+    let me = app
+        .ctx
+        .store
+        .person_by_login(MEMBER_LOGIN)
+        .unwrap()
+        .unwrap();
+    let my_bodies: Vec<i64> = app
+        .ctx
+        .store
+        .memberships_of(me.id)
+        .unwrap()
+        .into_iter()
+        .map(|(m, _)| m.body_id)
+        .collect();
+    app.update(Action::GoTasks);
+    let b = app.browser.as_mut().unwrap();
+    let i = b
+        .tasks
+        .iter()
+        .position(|t| !my_bodies.contains(&t.task.body_id) && t.task.assignee_id != Some(me.id))
+        .expect("a task of another body");
+    b.selected = b.start + i;
+    key(&mut app, KeyCode::Char('u'));
+    assert!(app.modal.is_none(), "no form to fill in vain");
+    let s = app.status.clone().unwrap();
+    assert!(s.error && s.text.contains("refused"), "{}", s.text);
+    drop(dir);
+}

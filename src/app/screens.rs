@@ -524,6 +524,7 @@ impl App {
     /// Opens the progress form for a task by id (reading its current version).
     fn review_task_id(&mut self, task_id: i64) -> Outcome {
         let task = self.ctx.store.task(task_id).map_err(store_err)?;
+        crate::app::authz::check_task_progress(&self.ctx, &task).map_err(store_err)?;
         let row = crate::store::read::TaskRow {
             body_name: crate::model::Name::new(None, None),
             assignee_name: None,
@@ -574,6 +575,8 @@ impl App {
             _ => None,
         };
         let row = row.ok_or_else(|| t(self.lang(), Msg::NoOpenTaskSelected).to_string())?;
+        // Refused before the form is filled (saving checks again).
+        crate::app::authz::check_task_progress(&self.ctx, &row.task).map_err(store_err)?;
         self.modal = Some(Modal::Form(self.review_form(None, &row)));
         Ok(())
     }
