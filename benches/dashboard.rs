@@ -103,6 +103,10 @@ fn main() {
         (Lang::En, Calendar::Gregorian),
         (Lang::Fa, Calendar::Jalali),
     ] {
+        // SHURA_BENCH_LANG=en|fa measures one language only.
+        if std::env::var("SHURA_BENCH_LANG").is_ok_and(|v| v != lang.code()) {
+            continue;
+        }
         let prefs = Prefs {
             lang,
             calendar: cal,

@@ -1207,24 +1207,56 @@ fn editor_shows_the_cursor_where_english_is_typed() {
 }
 
 #[test]
-#[ignore = "bug: no cursor at all in Persian forms and in the minutes editor with Persian text (set_cursor_position is skipped when right-to-left)"]
 fn persian_editor_and_forms_show_a_cursor() {
     let (_fx, mut app) = fixture_app(&persian(), fa());
     on_current_session(&mut app);
     let theme = Theme::monochrome();
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let cursor_and_screen = |terminal: &mut Terminal<TestBackend>, app: &mut App| {
+        terminal
+            .draw(|f| shura::tui::draw::draw(f, app, &theme))
+            .unwrap();
+        assert!(terminal.backend().cursor_visible());
+        let p = terminal.get_cursor_position().unwrap();
+        let rows: Vec<Vec<String>> = {
+            let buf = terminal.backend().buffer();
+            (0..buf.area.height)
+                .map(|y| {
+                    (0..buf.area.width)
+                        .map(|x| buf[(x, y)].symbol().to_string())
+                        .collect()
+                })
+                .collect()
+        };
+        (p, rows)
+    };
+    // The minutes editor, at the end of Persian text: the cursor is just left of it.
     app.update(Action::WriteMinutes);
-    terminal
-        .draw(|f| shura::tui::draw::draw(f, &mut app, &theme))
-        .unwrap();
-    assert!(terminal.backend().cursor_visible(), "editor");
+    let (p, rows) = cursor_and_screen(&mut terminal, &mut app);
+    let row = &rows[p.y as usize];
+    assert_eq!(row[p.x as usize], " ", "the cell left of the text is free");
+    assert_ne!(
+        row[p.x as usize + 1],
+        " ",
+        "the text starts right of the cursor"
+    );
     key(&mut app, KeyCode::Esc);
+    // A form: "بند تازه" typed, cursor at its end (its left); Home puts it on the
+    // first letter, the rightmost cell of the text.
     app.update(Action::AddItem);
     typ(&mut app, "بند تازه");
-    terminal
-        .draw(|f| shura::tui::draw::draw(f, &mut app, &theme))
-        .unwrap();
-    assert!(terminal.backend().cursor_visible(), "form");
+    let (end, rows) = cursor_and_screen(&mut terminal, &mut app);
+    let row = &rows[end.y as usize];
+    assert_eq!(row[end.x as usize], " ");
+    assert_eq!(row[end.x as usize + 1], "ه", "the last letter is leftmost");
+    key(&mut app, KeyCode::Home);
+    let (home, rows) = cursor_and_screen(&mut terminal, &mut app);
+    assert_eq!(home.y, end.y);
+    assert_eq!(
+        rows[home.y as usize][home.x as usize], "ب",
+        "on the first letter"
+    );
+    assert_eq!(home.x, end.x + 8, "the text is 8 cells wide");
 }
 
 #[test]

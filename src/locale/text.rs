@@ -506,6 +506,34 @@ fn visual_paragraph(para: &str, lines: &[Range<usize>], base: Lang, out: &mut Ve
     }
 }
 
+/// Where the cursor goes on screen when `s` (one line, shown in visual order by
+/// [`visual`] with mode `App`) is being edited with the cursor before its `cursor`-th
+/// character: the cell, counted from the left end of the visual text. The cell of the
+/// character at the cursor; at the end of the text, just past the last character in
+/// reading order: the right of a left-to-right line, the left (`-1`) of a right-to-left
+/// one.
+pub fn visual_cursor_column(s: &str, cursor: usize, base: Lang) -> isize {
+    let rtl = paragraph_is_rtl(s, base);
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    if cursor >= chars.len() {
+        return if rtl { -1 } else { cell_width(s) as isize };
+    }
+    let level = if rtl { Level::rtl() } else { Level::ltr() };
+    let info = ParagraphBidiInfo::new(s, Some(level));
+    let levels = info.reordered_levels_per_char(0..s.len());
+    // Logical character indices in visual order.
+    let order = unicode_bidi::BidiInfo::reorder_visual(&levels);
+    let mut col = 0isize;
+    for i in order {
+        if i == cursor {
+            return col;
+        }
+        let c = chars[i].1;
+        col += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) as isize;
+    }
+    col
+}
+
 /// Splits `s` at hard breaks, treating "\r\n" as one. Yields (segment, following break).
 fn split_hard_breaks(s: &str) -> Vec<(&str, &str)> {
     let mut parts = Vec::new();
@@ -872,5 +900,27 @@ mod tests {
         assert_eq!(lines, ["aa\u{a0}bb", "cc"]);
         let lines = visual_lines("سلام دنیا", 5, Lang::En, BidiMode::App);
         assert_eq!(lines, ["مالس", "ایند"]);
+    }
+
+    #[test]
+    fn the_cursor_goes_to_the_visual_cell_of_the_typed_position() {
+        use super::visual_cursor_column as col;
+        use crate::locale::Lang;
+        assert_eq!(col("abc", 1, Lang::En), 1);
+        assert_eq!(col("abc", 3, Lang::En), 3);
+        // Persian: the first letter is on the right; the end is left of the text.
+        assert_eq!(col("سلام", 0, Lang::Fa), 3);
+        assert_eq!(col("سلام", 3, Lang::Fa), 0);
+        assert_eq!(col("سلام", 4, Lang::Fa), -1);
+        // Mixed, right-to-left paragraph: "abc" is shown on the left, in its own order.
+        assert_eq!(
+            super::visual("سلام abc", Lang::Fa, super::BidiMode::App),
+            "abc مالس"
+        );
+        assert_eq!(col("سلام abc", 5, Lang::Fa), 0);
+        assert_eq!(col("سلام abc", 7, Lang::Fa), 2);
+        assert_eq!(col("سلام abc", 0, Lang::Fa), 7);
+        // An English word in the Persian UI is a left-to-right paragraph.
+        assert_eq!(col("abc", 3, Lang::Fa), 3);
     }
 }

@@ -73,9 +73,25 @@ pub fn draw(f: &mut Frame, area: Rect, ed: &Editor, theme: &Theme, prefs: Prefs)
             Paragraph::new(Line::styled(shown, theme.base)),
             Rect::new(inner.x, row, inner.width, 1),
         );
-        if n == cursor_row && align == Align::Left {
-            let before: String = line.chars().skip(*start).take(ed.col - start).collect();
-            let cx = inner.x + (cell_width(&before) as u16).min(inner.width.saturating_sub(1));
+        if n == cursor_row {
+            let at = ed.col - start;
+            let cx = if align == Align::Left {
+                let before: String = line.chars().skip(*start).take(at).collect();
+                inner.x + (cell_width(&before) as u16).min(inner.width.saturating_sub(1))
+            } else {
+                // Right-aligned, in visual order: find the typed position's cell.
+                let piece = crate::locale::text::truncate_to_width(
+                    &crate::locale::text::sanitize_line(&piece),
+                    width,
+                );
+                let left = inner.x as isize + width as isize - cell_width(&piece) as isize;
+                let col = if prefs.bidi == crate::locale::text::BidiMode::App {
+                    crate::locale::text::visual_cursor_column(&piece, at, prefs.lang)
+                } else {
+                    cell_width(&piece.chars().take(at).collect::<String>()) as isize
+                };
+                (left + col).clamp(inner.x as isize, (inner.x + inner.width) as isize - 1) as u16
+            };
             f.set_cursor_position(Position::new(cx, row));
         }
     }

@@ -94,14 +94,25 @@ pub fn draw(f: &mut Frame, area: Rect, form: &Form, theme: &Theme, prefs: Prefs)
             )),
             Rect::new(value_x, y, value_w, 1),
         );
-        if focused && matches!(field.kind, FieldKind::Text | FieldKind::Date) && !rtl {
-            let before: String = field
-                .value
-                .chars()
-                .skip(window_start)
-                .take(field.cursor.saturating_sub(window_start))
-                .collect();
-            let cx = value_x + (cell_width(&before) as u16).min(value_w.saturating_sub(1));
+        if focused && matches!(field.kind, FieldKind::Text | FieldKind::Date) {
+            let at = field.cursor.saturating_sub(window_start);
+            let cx = if rtl {
+                // Right-aligned, in visual order: find the typed position's cell.
+                let line = crate::locale::text::truncate_to_width(
+                    &crate::locale::text::sanitize_line(&shown),
+                    value_w as usize,
+                );
+                let left = value_x as isize + value_w as isize - cell_width(&line) as isize;
+                let col = if prefs.bidi == crate::locale::text::BidiMode::App {
+                    crate::locale::text::visual_cursor_column(&line, at, prefs.lang)
+                } else {
+                    cell_width(&line.chars().take(at).collect::<String>()) as isize
+                };
+                (left + col).clamp(value_x as isize, (value_x + value_w) as isize - 1) as u16
+            } else {
+                let before: String = shown.chars().take(at).collect();
+                value_x + (cell_width(&before) as u16).min(value_w.saturating_sub(1))
+            };
             f.set_cursor_position(Position::new(cx, y));
         }
         y += 1;
