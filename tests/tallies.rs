@@ -156,3 +156,27 @@ fn migration_v3_can_run_again() {
         .expect("V3 again");
     assert_tallies(&conn, "after V3 ran again");
 }
+
+#[test]
+fn the_scale_generator_leaves_true_tallies_and_their_triggers() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("t.db");
+    let mut store = Store::open(&path, Actor::current()).expect("open");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+    shura::demo::scale::generate_scale(&mut store, 0.002, today).expect("generate");
+    drop(store);
+    let conn = Connection::open(&path).expect("open");
+    assert!(!task_rows(&conn).is_empty() && !attendance_rows(&conn).is_empty());
+    assert_tallies(&conn, "after the generator");
+    let triggers: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%tally%'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(triggers, 7, "every tally trigger is back");
+    conn.execute_batch("UPDATE task SET status = 'done', done_on = due WHERE id % 2 = 0")
+        .expect("update");
+    assert_tallies(&conn, "after a change to the generated tasks");
+}
