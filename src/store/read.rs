@@ -712,7 +712,14 @@ impl Store {
             sql.push_str(" AND t.resolution_id = ?");
             args.push(r.into());
         }
-        sql.push_str(" ORDER BY t.due IS NULL, t.due, t.id");
+        // With a due-date bound no row has a NULL due, and without the `IS NULL` term the
+        // order is the due index's own, so a LIMIT stops early instead of sorting every
+        // match (the week's or the overdue tasks of every body: thousands to millions).
+        if f.overdue_on.is_some() || f.due_before.is_some() || f.due_after.is_some() {
+            sql.push_str(" ORDER BY t.due, t.id");
+        } else {
+            sql.push_str(" ORDER BY t.due IS NULL, t.due, t.id");
+        }
         sql.push_str(&format!(
             " LIMIT {} OFFSET {}",
             f.limit.unwrap_or(-1),
