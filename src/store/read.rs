@@ -715,7 +715,10 @@ impl Store {
         // With a due-date bound no row has a NULL due, and without the `IS NULL` term the
         // order is the due index's own, so a LIMIT stops early instead of sorting every
         // match (the week's or the overdue tasks of every body: thousands to millions).
-        if f.overdue_on.is_some() || f.due_before.is_some() || f.due_after.is_some() {
+        // Within some bodies the partial index of open tasks per body is better, and what
+        // it finds is few enough to sort.
+        let due_bound = f.overdue_on.is_some() || f.due_before.is_some() || f.due_after.is_some();
+        if due_bound && f.body_ids.is_none() {
             sql.push_str(" ORDER BY t.due, t.id");
         } else {
             sql.push_str(" ORDER BY t.due IS NULL, t.due, t.id");
