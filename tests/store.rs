@@ -777,7 +777,15 @@ fn a_persian_body_gets_a_persian_review_item() {
 fn session_status_follows_its_order() {
     let (_dir, _path, mut store) = fresh();
     let body = add_body(&mut store, "Council");
-    let s = add_session(&mut store, body, d(2026, 1, 5));
+    // A session recorded afterwards: opening and closing it leave its times alone.
+    let past = add_session(&mut store, body, d(2026, 1, 5));
+    store.set_session_status(past.id, SessionStatus::Open).unwrap();
+    let past = store
+        .set_session_status(past.id, SessionStatus::Closed)
+        .unwrap();
+    assert_eq!((past.start_time, past.end_time), (None, None));
+    // Today's session: the clock gives its times.
+    let s = add_session(&mut store, body, shura::store::today());
     assert_eq!(s.start_time, None);
 
     // Illegal steps from planned.

@@ -156,3 +156,66 @@ fn migration_v3_can_run_again() {
         .expect("V3 again");
     assert_tallies(&conn, "after V3 ran again");
 }
+
+#[test]
+fn the_scale_generator_leaves_true_tallies_and_their_triggers() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("t.db");
+    let mut store = Store::open(&path, Actor::current()).expect("open");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+    shura::demo::scale::generate_scale(&mut store, 0.002, today).expect("generate");
+    drop(store);
+    let conn = Connection::open(&path).expect("open");
+    assert!(!task_rows(&conn).is_empty() && !attendance_rows(&conn).is_empty());
+    assert_tallies(&conn, "after the generator");
+    let triggers: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%tally%'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(triggers, 7, "every tally trigger is back");
+    conn.execute_batch("UPDATE task SET status = 'done', done_on = due WHERE id % 2 = 0")
+        .expect("update");
+    assert_tallies(&conn, "after a change to the generated tasks");
+}
+
+/// The dashboard's bounded lists are the head of the full ones, and its totals and
+/// follow-up and attendance figures equal what the rows say.
+#[test]
+fn dashboard_lists_are_the_head_of_the_full_lists() {
+    use shura::app::dashboard::{dashboard, overdue_tasks, DASHBOARD_ROWS};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("t.db");
+    let mut store = Store::open(&path, Actor::current()).expect("open");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+    shura::demo::scale::generate_scale(&mut store, 0.005, today).expect("generate");
+    let all = overdue_tasks(&store, None, today).expect("overdue");
+    assert!(all.len() > DASHBOARD_ROWS, "{} overdue", all.len());
+    for scope in [None, Some(&[1i64][..])] {
+        let d = dashboard(&store, scope, today).expect("dashboard");
+        let full = overdue_tasks(&store, scope, today).expect("overdue");
+        assert_eq!(d.overdue_tasks_total, full.len() as i64);
+        let head: Vec<i64> = full.iter().take(DASHBOARD_ROWS).map(|t| t.id).collect();
+        let listed: Vec<i64> = d.overdue_tasks.iter().map(|t| t.id).collect();
+        assert_eq!(listed, head, "scope {scope:?}");
+        assert!(d.due_this_week.len() as i64 <= d.due_this_week_total);
+        assert!(d.due_this_week.windows(2).all(|w| w[0].due <= w[1].due));
+        // Follow-up: recomputed from the tasks, as before the tallies.
+        let conn = &store.conn;
+        for f in &d.follow_up_rate {
+            let (due, done): (i64, i64) = conn
+                .query_row(
+                    "SELECT count(*), coalesce(sum(status = 'done' AND done_on IS NOT NULL AND done_on <= due), 0)
+                     FROM task WHERE body_id = ?1 AND status <> 'cancelled'
+                       AND due IS NOT NULL AND due <> '' AND due < ?2",
+                    rusqlite::params![f.id, today.to_string()],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .expect("recount");
+            assert_eq!((f.due, f.done_on_time), (due, done), "body {}", f.id);
+        }
+        assert!(!d.follow_up_rate.is_empty() && !d.attendance.is_empty());
+    }
+}

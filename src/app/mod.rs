@@ -39,14 +39,7 @@ impl Default for Prefs {
 }
 
 /// Today, from the clock, or from `SHURA_TODAY` (ISO date) for reproducible runs.
-pub fn today() -> NaiveDate {
-    if let Ok(s) = std::env::var("SHURA_TODAY") {
-        if let Ok(d) = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d") {
-            return d;
-        }
-    }
-    chrono::Local::now().date_naive()
-}
+pub use crate::store::today;
 
 /// The store with the user's preferences and the current day.
 pub struct Context {

@@ -420,7 +420,20 @@ pub fn generate_scale(store: &mut Store, scale: f64, today: NaiveDate) -> Result
     ))
 }
 
-/// Builds again those of `indexes` that are missing, and FTS5's default settings.
+/// The triggers of schema V3 that keep the dashboard's tallies; dropped during the bulk
+/// load and made again (with the tallies computed) by running V3 at its end.
+const TALLY_TRIGGERS: &[&str] = &[
+    "task_tally_insert",
+    "task_tally_delete",
+    "task_tally_update",
+    "attendance_tally_insert",
+    "attendance_tally_delete",
+    "attendance_tally_update",
+    "session_tally_status",
+];
+
+/// Builds again those of `indexes` that are missing, FTS5's default settings and the
+/// tally triggers with their tallies.
 fn restore_indexes(conn: &Connection, indexes: &[(String, String)]) -> Result<()> {
     for (name, sql) in indexes {
         let exists: bool = conn.query_row(
@@ -433,6 +446,7 @@ fn restore_indexes(conn: &Connection, indexes: &[(String, String)]) -> Result<()
         }
     }
     conn.execute_batch(FTS_DEFAULTS)?;
+    conn.execute_batch(crate::store::schema::V3)?;
     Ok(())
 }
 
@@ -462,6 +476,11 @@ fn fill(
         tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
     }
     tx.execute_batch(FTS_BULK)?;
+    // The dashboard's tallies are computed once at the end (see TALLY_TRIGGERS), not
+    // kept row by row while millions are inserted.
+    for name in TALLY_TRIGGERS {
+        tx.execute_batch(&format!("DROP TRIGGER IF EXISTS \"{name}\""))?;
+    }
     {
         let mut ins = tx.prepare(
             "INSERT INTO person(id, name_fa, name_en, login, organization, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -793,6 +812,8 @@ fn fill(
     }
     tx.execute_batch("INSERT INTO search_index(search_index) VALUES ('optimize')")?;
     tx.execute_batch(FTS_DEFAULTS)?;
+    // The tally triggers back and the tallies computed from the rows (V3 does both).
+    tx.execute_batch(crate::store::schema::V3)?;
     tx.commit()?;
 
     let actor = store.actor.clone();

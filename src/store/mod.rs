@@ -375,6 +375,16 @@ fn jitter() -> Duration {
     Duration::from_micros(u64::from(nanos % 5000))
 }
 
+/// Today, from the clock, or from `SHURA_TODAY` (ISO date) for reproducible runs.
+pub fn today() -> chrono::NaiveDate {
+    if let Ok(s) = std::env::var("SHURA_TODAY") {
+        if let Ok(d) = chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d") {
+            return d;
+        }
+    }
+    chrono::Local::now().date_naive()
+}
+
 /// The current time as stored: UTC, RFC 3339 to the second.
 pub fn now_stamp() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()

@@ -900,7 +900,14 @@ impl Store {
         let (from_where, args) = self.task_where(f);
         // DueFirst and DueLast follow the due-date indexes (tasks with no due date sort
         // first, as NULL does); Default keeps them last, for listings read whole.
+        // With a due-date bound no row has a NULL due, and without the `IS NULL` term the
+        // order is the due index's own, so a LIMIT stops early instead of sorting every
+        // match (the week's or the overdue tasks of every body: thousands to millions).
+        // Within some bodies the partial index of open tasks per body is better, and what
+        // it finds is few enough to sort.
+        let due_bound = f.overdue_on.is_some() || f.due_before.is_some() || f.due_after.is_some();
         let order = match f.order {
+            ListOrder::Default if due_bound && f.body_ids.is_none() => "t.due, t.id",
             ListOrder::Default => "t.due IS NULL, t.due, t.id",
             ListOrder::DueFirst => "t.due, t.id",
             ListOrder::DueLast => "t.due DESC, t.id DESC",

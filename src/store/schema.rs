@@ -333,6 +333,12 @@ BEGIN
         tasks = tasks + 1, done_on_time = done_on_time + excluded.done_on_time;
 END;
 
+-- The tasks of one body by due date with what the follow-up rate reads (status, done
+-- date), so this month's part of the rate is read from the index alone. It covers every
+-- use of task_body_due(body_id, due), which it replaces.
+CREATE INDEX IF NOT EXISTS task_body_due_done ON task(body_id, due, status, done_on);
+DROP INDEX IF EXISTS task_body_due;
+
 DELETE FROM task_due_tally;
 INSERT INTO task_due_tally(body_id, month, tasks, done_on_time)
 SELECT body_id, substr(due, 1, 7), count(*),

@@ -499,7 +499,12 @@ impl Store {
                 )));
             }
             let before = snapshot(tx, "session", "id = ?1", &[&id])?;
-            let clock = chrono::Local::now().format("%H:%M").to_string();
+            // The clock gives the start or end time only on the session's own day: a
+            // session recorded afterwards does not get the hour it was typed in.
+            let session_day: String =
+                tx.query_row("SELECT date FROM session WHERE id = ?1", [id], |r| r.get(0))?;
+            let clock = (session_day == super::today().to_string())
+                .then(|| chrono::Local::now().format("%H:%M").to_string());
             match to {
                 Open => {
                     tx.execute(
