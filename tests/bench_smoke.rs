@@ -257,6 +257,10 @@ mod tui_pty_bench;
 #[path = "../benches/taskwarrior.rs"]
 mod taskwarrior_bench;
 
+#[allow(dead_code)]
+#[path = "../benches/dashboard.rs"]
+mod dashboard_bench;
+
 /// The report ends with the figures table: a header and one row per figure, each a
 /// finite number, and with PASS or OVER where the figure has a budget.
 fn check_table(report: &str, figures: &[scale_bench::common::Figure], names: &[&str]) {
@@ -351,4 +355,31 @@ fn taskwarrior_comparison_runs_or_says_why_not() {
         .map(|f| f.note.rsplit(", ").next().unwrap_or(""))
         .collect();
     assert_eq!(rows[0], rows[1], "{report}");
+}
+
+#[test]
+fn dashboard_benchmark_runs_at_a_tiny_scale() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let s = dashboard_bench::common::Settings::smoke_in(dir.path());
+    let (report, figures) = dashboard_bench::run(&s).unwrap_or_else(|e| panic!("{e}"));
+    let names = [
+        "en dashboard first frame",
+        "fa dashboard first frame",
+        "refresh after a change",
+        "keypress to frame, p99",
+    ];
+    for name in names {
+        assert!(
+            figures.iter().any(|f| f.name.contains(name)),
+            "no figure {name:?} in:\n{report}"
+        );
+    }
+    for f in &figures {
+        assert!(f.value.is_finite() && f.value >= 0.0, "{f:?}");
+        assert!(
+            report.contains(&f.name),
+            "{} not printed:\n{report}",
+            f.name
+        );
+    }
 }

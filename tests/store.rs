@@ -779,7 +779,9 @@ fn session_status_follows_its_order() {
     let body = add_body(&mut store, "Council");
     // A session recorded afterwards: opening and closing it leave its times alone.
     let past = add_session(&mut store, body, d(2026, 1, 5));
-    store.set_session_status(past.id, SessionStatus::Open).unwrap();
+    store
+        .set_session_status(past.id, SessionStatus::Open)
+        .unwrap();
     let past = store
         .set_session_status(past.id, SessionStatus::Closed)
         .unwrap();
