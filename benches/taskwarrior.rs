@@ -273,18 +273,5 @@ pub fn run(s: &Settings) -> Result<(String, Vec<Figure>), String> {
 
 #[allow(dead_code)]
 fn main() {
-    let settings = match Settings::from_env() {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("{e}");
-            std::process::exit(2);
-        }
-    };
-    match run(&settings) {
-        Ok((report, _)) => print!("{report}"),
-        Err(e) => {
-            eprintln!("taskwarrior benchmark failed: {e}");
-            std::process::exit(1);
-        }
-    }
+    common::main_of("taskwarrior", run);
 }

@@ -296,3 +296,25 @@ pub fn machine() -> String {
         .unwrap_or_else(|_| "unknown".into());
     format!("{cpus} CPUs, load average {load}")
 }
+
+/// What a benchmark returns: its report and its figures.
+pub type Outcome = Result<(String, Vec<Figure>), String>;
+
+/// A benchmark's `main`: settings from the environment, the run, its report printed;
+/// exit 2 on bad settings, 1 when the run fails.
+pub fn main_of(name: &str, run: fn(&Settings) -> Outcome) {
+    let settings = match Settings::from_env() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    };
+    match run(&settings) {
+        Ok((report, _)) => print!("{report}"),
+        Err(e) => {
+            eprintln!("{name} benchmark failed: {e}");
+            std::process::exit(1);
+        }
+    }
+}
