@@ -251,6 +251,20 @@ impl App {
         }
     }
 
+    /// How many rows one of the new lists holds.
+    pub(crate) fn row_count_of(&self, kind: ListKind) -> usize {
+        match kind {
+            ListKind::Figures => Section::ALL.len(),
+            ListKind::Detail => self.dashboard.as_ref().map_or(0, |d| d.detail_len()),
+            ListKind::Browse => self.browser.as_ref().map_or(0, |b| b.window_len()),
+            ListKind::PageTasks => self.resolution_page.as_ref().map_or(0, |p| p.tasks.len()),
+            ListKind::MyTasks => self.mine.as_ref().map_or(0, |m| m.tasks.len()),
+            ListKind::MyUpcoming => self.mine.as_ref().map_or(0, |m| m.upcoming.len()),
+            ListKind::MyAttended => self.mine.as_ref().map_or(0, |m| m.attended.len()),
+            _ => self.row_texts_of(kind).len(),
+        }
+    }
+
     /// The cursor of a new list, as a position among its visible rows.
     pub(crate) fn cursor_of(&self, kind: ListKind) -> Option<usize> {
         Some(match kind {

@@ -422,11 +422,12 @@ impl App {
     /// Indices of the rows of a list that are shown: all of them, or those matching the
     /// filter when it is the focused list.
     pub fn visible_rows(&self, kind: ListKind) -> Vec<usize> {
-        let texts = self.row_texts(kind);
-        // A browser's text filter runs in the database: every row read is shown.
+        // Unfiltered lists need only their length (this runs on every key and frame);
+        // a browser's text filter runs in the database: every row read is shown.
         if self.filter.is_empty() || kind != self.focused_list() || kind == ListKind::Browse {
-            return (0..texts.len()).collect();
+            return (0..self.row_count(kind)).collect();
         }
+        let texts = self.row_texts(kind);
         let needle = crate::locale::normalize::normalize_for_search(&self.filter);
         texts
             .iter()
@@ -434,6 +435,43 @@ impl App {
             .filter(|(_, t)| crate::locale::normalize::normalize_for_search(t).contains(&needle))
             .map(|(i, _)| i)
             .collect()
+    }
+
+    /// How many rows a list holds (before any `/` filter).
+    pub fn row_count(&self, kind: ListKind) -> usize {
+        match kind {
+            ListKind::Bodies => self.bodies.len(),
+            ListKind::Sessions => self.sessions.len(),
+            ListKind::Members => self.members.len(),
+            ListKind::Agenda => self.session.as_ref().map_or(0, |v| v.record.agenda.len()),
+            ListKind::RollCall => self
+                .session
+                .as_ref()
+                .map_or(0, |v| v.record.attendance.len()),
+            ListKind::Review => self.session.as_ref().map_or(0, |v| v.review.len()),
+            other => self.row_count_of(other),
+        }
+    }
+
+    /// After the `/` filter changed: the cursor to the first match, and what depends on
+    /// the filter read again (a browser's matches, the selected body's panes). Nothing
+    /// else is reread: this runs on every key typed into the filter.
+    pub fn filter_changed(&mut self) {
+        self.reset_cursor();
+        let result = match self.screen() {
+            Screen::Browse => {
+                let today = self.ctx.today;
+                match &mut self.browser {
+                    Some(b) => b.load(&self.ctx.store, today).map_err(store_err),
+                    None => Ok(()),
+                }
+            }
+            Screen::Bodies => self.load_body_panes(),
+            _ => Ok(()),
+        };
+        if let Err(e) = result {
+            self.fail(e);
+        }
     }
 
     /// The row under the cursor of a list, as an index into the list's data.

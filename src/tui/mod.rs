@@ -322,18 +322,15 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
             KeyCode::Esc => {
                 app.filtering = false;
                 app.filter.clear();
-                app.reset_cursor();
-                app.reload();
+                app.filter_changed();
             }
             KeyCode::Backspace => {
                 app.filter.pop();
-                app.reset_cursor();
-                app.reload();
+                app.filter_changed();
             }
             KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
                 app.filter.push(c);
-                app.reset_cursor();
-                app.reload();
+                app.filter_changed();
             }
             _ => {}
         }
@@ -359,7 +356,7 @@ pub fn handle_paste(app: &mut App, text: &str) {
         _ => {
             if app.filtering {
                 app.filter.push_str(&text.replace(['\n', '\r'], " "));
-                app.reload();
+                app.filter_changed();
             }
         }
     }
