@@ -1235,11 +1235,39 @@ fn resolution_add_show_and_set_status() {
 
     let out = s.ok(&["resolution", "set-status", "1", "in progress"]);
     assert_eq!(out.trim(), "resolution 1 (1405/1/1) is now in_progress");
-    s.ok(&["resolution", "set-status", "1", "done"]);
+    s.ok(&[
+        "resolution",
+        "set-status",
+        "1",
+        "done",
+        "--note",
+        "Roof repaired, invoice filed",
+        "--session",
+        "1",
+    ]);
     let page = s.json(&["resolution", "show", "1"]);
     assert_eq!(page["status"], "done");
     assert_eq!(page["version"], 3);
     assert_eq!(array(&page["history"]).len(), 3);
+    // Each change is a follow-up kept in the resolution's history, with its note and
+    // the session that reviewed it.
+    let updates = array(&page["updates"]);
+    assert_eq!(updates.len(), 2);
+    assert_eq!(updates[0]["status"], "in_progress");
+    assert_eq!(updates[0]["session_id"], serde_json::Value::Null);
+    assert_eq!(updates[1]["status"], "done");
+    assert_eq!(updates[1]["note"], "Roof repaired, invoice filed");
+    assert_eq!(updates[1]["session_id"], 1);
+    let text = s.ok(&["resolution", "show", "1"]);
+    assert!(text.contains("Roof repaired, invoice filed"), "{text}");
+    let json = s.json(&["resolution", "set-status", "1", "done"]);
+    assert_eq!(json["status"], "done");
+    assert_eq!(json["version"], 4);
+    let err = s.fail(
+        &["resolution", "set-status", "1", "done", "--session", "77"],
+        2,
+    );
+    assert!(err.contains("77"), "{err}");
 
     let err = s.fail(&["resolution", "set-status", "1", "finished"], 2);
     assert!(

@@ -747,6 +747,130 @@ fn the_review_item_appears_only_while_follow_up_is_open() {
 }
 
 #[test]
+fn resolution_follow_ups_round_trip_and_refuse_a_stale_version() {
+    let (_dir, path, mut store) = fresh();
+    let body = add_body(&mut store, "Works Committee");
+    let s1 = add_session(&mut store, body, d(2026, 1, 5));
+    let s2 = add_session(&mut store, body, d(2026, 2, 5));
+    let with_task = store
+        .add_resolution(&new_resolution(body, Some(s1.id), "Repair the roof"))
+        .unwrap();
+    let task = store
+        .add_task(&NewTask {
+            resolution_id: Some(with_task.id),
+            ..new_task("Get three quotes")
+        })
+        .unwrap();
+    let alone = store
+        .add_resolution(&new_resolution(body, Some(s1.id), "Report on the parks"))
+        .unwrap();
+    let rejected = store
+        .add_resolution(&NewResolution {
+            decision: Decision::Rejected,
+            ..new_resolution(body, Some(s1.id), "Sell the depot")
+        })
+        .unwrap();
+    // Only the open resolution without an open task is followed up by itself.
+    let ids = |store: &Store| -> Vec<i64> {
+        store
+            .open_resolutions_without_open_tasks(body, 50)
+            .unwrap()
+            .iter()
+            .map(|r| r.id)
+            .collect()
+    };
+    assert_eq!(ids(&store), [alone.id]);
+    assert_ne!(rejected.status, WorkStatus::Open);
+    store
+        .update_task(&TaskProgress {
+            status: Some(WorkStatus::Done),
+            ..progress(task)
+        })
+        .unwrap();
+    assert_eq!(ids(&store), [with_task.id, alone.id], "its task is done");
+
+    let audits = audit_count_for(&store, "resolution", alone.id);
+    let r = store
+        .update_resolution(&ResolutionProgress {
+            resolution_id: alone.id,
+            status: Some(WorkStatus::InProgress),
+            note: "  Parks department asked for a month  ".into(),
+            session_id: Some(s2.id),
+            on: Some(d(2026, 2, 5)),
+            expected_version: Some(alone.version),
+        })
+        .unwrap();
+    assert_eq!(r.status, WorkStatus::InProgress);
+    assert_eq!(r.version, alone.version + 1);
+    assert_eq!(audit_count_for(&store, "resolution", alone.id), audits + 1);
+    // A second writer holding the old version is refused, and nothing is recorded.
+    let stale = store.update_resolution(&ResolutionProgress {
+        resolution_id: alone.id,
+        status: Some(WorkStatus::Done),
+        note: "overwrite".into(),
+        session_id: Some(s2.id),
+        expected_version: Some(alone.version),
+        ..Default::default()
+    });
+    assert!(
+        matches!(stale, Err(StoreError::Conflict { .. })),
+        "{stale:?}"
+    );
+    // A note without a status keeps the status.
+    store
+        .update_resolution(&ResolutionProgress {
+            resolution_id: alone.id,
+            note: "Report received".into(),
+            on: Some(d(2026, 2, 20)),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_not_found(
+        store.update_resolution(&ResolutionProgress {
+            resolution_id: 999,
+            ..Default::default()
+        }),
+        "resolution",
+    );
+    assert_not_found(
+        store.update_resolution(&ResolutionProgress {
+            resolution_id: alone.id,
+            session_id: Some(999),
+            ..Default::default()
+        }),
+        "session",
+    );
+    let long = "x".repeat(MAX_TEXT + 1);
+    assert_invalid(store.update_resolution(&ResolutionProgress {
+        resolution_id: alone.id,
+        note: long,
+        ..Default::default()
+    }));
+    drop(store);
+
+    // Read back from the file.
+    let store = reopen(&path);
+    let updates = store.resolution_updates(alone.id).unwrap();
+    assert_eq!(updates.len(), 2);
+    assert_eq!(updates[0].session_id, Some(s2.id));
+    assert_eq!(updates[0].status, WorkStatus::InProgress);
+    assert_eq!(updates[0].note, "Parks department asked for a month");
+    assert!(
+        updates[0].at.starts_with("2026-02-05T"),
+        "{}",
+        updates[0].at
+    );
+    assert_eq!(updates[1].session_id, None);
+    assert_eq!(updates[1].status, WorkStatus::InProgress);
+    assert_eq!(store.resolutions_reviewed_in(s2.id).unwrap(), [alone.id]);
+    assert!(store.resolutions_reviewed_in(s1.id).unwrap().is_empty());
+    assert_eq!(
+        store.resolution(alone.id).unwrap().version,
+        alone.version + 2
+    );
+}
+
+#[test]
 fn a_persian_body_gets_a_persian_review_item() {
     let (_dir, _path, mut store) = fresh();
     let body = add_body(&mut store, "کمیته فنی");

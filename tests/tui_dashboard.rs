@@ -12,7 +12,7 @@ use ratatui::Terminal;
 use shura::app::browse::{BrowseKind, COUNT_CAP, WINDOW};
 use shura::app::dashboard_screen::{DashPane, DashScope, Section};
 use shura::app::keymap::Action;
-use shura::app::state::{App, Modal, Screen};
+use shura::app::state::{App, Modal, ReviewRow, Screen};
 use shura::app::{Context, Prefs};
 use shura::identity::Actor;
 use shura::locale::text::BidiMode;
@@ -745,7 +745,10 @@ fn the_review_records_progress_linked_to_the_session_and_marks_it() {
     app.update(Action::NextPane);
     let v = app.session.as_ref().unwrap();
     assert!(v.reviewed.is_empty());
-    let first = v.review[0].task.clone();
+    let ReviewRow::Task(first) = &v.review[0] else {
+        panic!("open tasks come first in the review");
+    };
+    let first = first.task.clone();
     app.update(Action::ReviewTask);
     key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Tab);
@@ -755,12 +758,151 @@ fn the_review_records_progress_linked_to_the_session_and_marks_it() {
     let v = app.session.as_ref().unwrap();
     assert!(v.reviewed.contains(&first.id));
     // Still open, so still on the list for the next session.
-    assert!(v.review.iter().any(|r| r.task.id == first.id));
+    assert!(v
+        .review
+        .iter()
+        .any(|r| matches!(r, ReviewRow::Task(t) if t.task.id == first.id)));
     let last = app.ctx.store.task_updates(first.id).unwrap().pop().unwrap();
     assert_eq!(last.session_id, Some(session.id));
     assert_eq!(last.note, "reported at the session");
     let screen = render(&mut app, 160, 48);
     assert!(screen.contains("1 done here"), "{screen}");
+}
+
+#[test]
+fn the_review_walks_open_resolutions_that_have_no_open_task() {
+    let (_dir, mut app) = demo_app(Lang::En, "bahrami");
+    let upcoming = shura::app::dashboard::dashboard(&app.ctx.store, None, today())
+        .unwrap()
+        .upcoming_sessions;
+    let session = upcoming.first().expect("an upcoming session").clone();
+    // A request to a department, adopted without a follow-up task: only its owner answers.
+    let resolution = app
+        .ctx
+        .store
+        .add_resolution(&NewResolution {
+            text: "The transport department is asked to report on the night bus trial.".to_string(),
+            ..resolution_request(session.body_id)
+        })
+        .unwrap();
+    // That resolution really has no open task.
+    assert!(app
+        .ctx
+        .store
+        .tasks(&TaskFilter {
+            resolution_id: Some(resolution.id),
+            statuses: vec![WorkStatus::Open, WorkStatus::InProgress],
+            ..Default::default()
+        })
+        .unwrap()
+        .is_empty());
+    app.open_session_screen(session.id).unwrap();
+    app.update(Action::NextPane);
+    app.update(Action::NextPane);
+    let v = app.session.as_ref().unwrap();
+    let at = v
+        .review
+        .iter()
+        .position(|r| matches!(r, ReviewRow::Resolution(x) if x.id == resolution.id))
+        .expect("the resolution is on the review list");
+    // Tasks first, then the resolutions without one.
+    assert!(v.review[..at]
+        .iter()
+        .all(|r| matches!(r, ReviewRow::Task(_))));
+    app.session.as_mut().unwrap().review_cursor.selected = at;
+    let screen = render(&mut app, 160, 48);
+    assert!(screen.contains(&resolution.number), "{screen}");
+    app.update(Action::ReviewTask);
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("the follow-up form opens, status {:?}", app.status);
+    };
+    assert!(form.title.contains(&resolution.number), "{}", form.title);
+    assert_eq!(form.get("status"), "open");
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Tab);
+    typ(&mut app, "the department answered in writing");
+    key(&mut app, KeyCode::Enter);
+    no_error(&app, "resolution follow-up");
+    let r = app.ctx.store.resolution(resolution.id).unwrap();
+    assert_eq!(r.status, WorkStatus::Done);
+    assert_eq!(r.version, resolution.version + 1);
+    let updates = app.ctx.store.resolution_updates(resolution.id).unwrap();
+    assert_eq!(updates.len(), 1);
+    assert_eq!(updates[0].session_id, Some(session.id));
+    assert_eq!(updates[0].note, "the department answered in writing");
+    let v = app.session.as_ref().unwrap();
+    assert!(v.reviewed_resolutions.contains(&resolution.id));
+    // Done, so it leaves the list; the count of what was done here keeps it.
+    assert!(!v
+        .review
+        .iter()
+        .any(|r| matches!(r, ReviewRow::Resolution(x) if x.id == resolution.id)));
+    let screen = render(&mut app, 160, 48);
+    assert!(screen.contains("1 done here"), "{screen}");
+    // The resolution's page shows the follow-up with the session it was recorded at.
+    app.open_resolution_page(resolution.id).unwrap();
+    let screen = render(&mut app, 160, 48);
+    assert!(
+        screen.contains(&format!(
+            "Session {} ({}): Resolution → Done — the department answered in",
+            session.number, session.date
+        )),
+        "{screen}"
+    );
+
+    // A plain member sees the row but may not follow it up: refused before the form.
+    let other = app
+        .ctx
+        .store
+        .add_resolution(&NewResolution {
+            text: "The parks department is asked for a plan.".to_string(),
+            ..resolution_request(session.body_id)
+        })
+        .unwrap();
+    let path = app.ctx.store.path.clone();
+    drop(app);
+    let store = Store::open(&path, actor(MEMBER_LOGIN)).unwrap();
+    let mut member = App::new(Context::new(store, prefs(Lang::En)));
+    member.ctx.today = today();
+    member.open_session_screen(session.id).unwrap();
+    member.update(Action::NextPane);
+    member.update(Action::NextPane);
+    let at = member
+        .session
+        .as_ref()
+        .unwrap()
+        .review
+        .iter()
+        .position(|r| matches!(r, ReviewRow::Resolution(x) if x.id == other.id))
+        .expect("the member sees the resolution");
+    member.session.as_mut().unwrap().review_cursor.selected = at;
+    member.update(Action::ReviewTask);
+    assert!(member.modal.is_none(), "no form to fill in vain");
+    let s = member.status.clone().unwrap();
+    assert!(s.error && s.text.contains("refused"), "{}", s.text);
+    assert!(member
+        .ctx
+        .store
+        .resolution_updates(other.id)
+        .unwrap()
+        .is_empty());
+}
+
+/// A request adopted without a follow-up task.
+fn resolution_request(body_id: i64) -> NewResolution {
+    NewResolution {
+        body_id,
+        session_id: None,
+        agenda_item_id: None,
+        text: String::new(),
+        decision: Decision::Adopted,
+        tally: None,
+        votes: vec![],
+        owner: Some("Transport department".to_string()),
+        due: Some(today() - chrono::Duration::days(3)),
+        created_on: Some(today() - chrono::Duration::days(40)),
+    }
 }
 
 #[test]

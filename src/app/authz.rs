@@ -294,6 +294,10 @@ pub fn check_form(ctx: &Context, form: &super::form::Form) -> Result<()> {
             }
             check_task_progress(ctx, &task)
         }
+        ReviewResolution { resolution_id, .. } => {
+            let r = ctx.store.resolution(*resolution_id)?;
+            check(ctx, Activity::RecordResolutions, Some(r.body_id))
+        }
         Guest { session_id } => check_session(ctx, Activity::InviteGuests, *session_id),
         // Narrowing a browser writes nothing.
         BrowseFilter => Ok(()),

@@ -222,6 +222,12 @@ pub enum FormPurpose {
         task_id: i64,
         version: i64,
     },
+    /// The follow-up of a resolution without an open task, at a session's review.
+    ReviewResolution {
+        session_id: i64,
+        resolution_id: i64,
+        version: i64,
+    },
     Guest {
         session_id: i64,
     },

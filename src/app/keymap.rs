@@ -86,7 +86,7 @@ actions! {
     ExternalEditor = "external_editor", "Write the minutes in $EDITOR", "نوشتن صورتجلسه در ویرایشگر";
     AddResolution = "add_resolution", "Record a resolution", "ثبت مصوبه";
     AddTask = "add_task", "Add a follow-up task", "افزودن پیگیری";
-    ReviewTask = "review_task", "Record progress on a task", "ثبت پیشرفت پیگیری";
+    ReviewTask = "review_task", "Record progress (a task or resolution)", "ثبت پیشرفت (پیگیری یا مصوبه)";
     InviteGuest = "invite_guest", "Invite a guest", "دعوت از مهمان";
     ExportMinutes = "export_minutes", "Export the minutes (Markdown and HTML)", "خروجی صورتجلسه";
     MarkPresent = "mark_present", "Present", "حاضر";

@@ -12,11 +12,18 @@ use crate::store::{Result, Store, StoreError};
 /// How many audit entries and progress updates a page shows at most.
 pub const HISTORY_ROWS: i64 = 200;
 
-/// One progress update, with the task and session it belongs to.
+/// One progress update of a task, or a follow-up of the resolution itself, with the
+/// session it was recorded at.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProgressLine {
-    pub task_title: String,
-    pub update: TaskUpdate,
+    /// The task's title; None for a follow-up of the resolution itself.
+    pub task_title: Option<String>,
+    pub status: WorkStatus,
+    /// A task's percent done (a resolution has none).
+    pub percent: Option<i64>,
+    pub note: String,
+    pub author: String,
+    pub at: String,
     pub session_number: Option<i64>,
     pub session_date: Option<NaiveDate>,
 }
@@ -68,31 +75,47 @@ impl ResolutionPage {
         })?;
         let mut progress = Vec::new();
         let mut sessions: std::collections::BTreeMap<i64, Session> = Default::default();
+        let mut session_of = |sid: Option<i64>| -> Result<(Option<i64>, Option<NaiveDate>)> {
+            let Some(sid) = sid else {
+                return Ok((None, None));
+            };
+            if let std::collections::btree_map::Entry::Vacant(e) = sessions.entry(sid) {
+                e.insert(store.session(sid)?);
+            }
+            Ok(sessions
+                .get(&sid)
+                .map_or((None, None), |s| (Some(s.number), Some(s.date))))
+        };
+        for u in store.resolution_updates(id)? {
+            let (session_number, session_date) = session_of(u.session_id)?;
+            progress.push(ProgressLine {
+                task_title: None,
+                status: u.status,
+                percent: None,
+                note: u.note,
+                author: u.author,
+                at: u.at,
+                session_number,
+                session_date,
+            });
+        }
         for t in &tasks {
             for u in store.task_updates(t.task.id)? {
-                let s = match u.session_id {
-                    Some(sid) => {
-                        if let std::collections::btree_map::Entry::Vacant(e) = sessions.entry(sid) {
-                            e.insert(store.session(sid)?);
-                        }
-                        sessions.get(&sid)
-                    }
-                    None => None,
-                };
+                let (session_number, session_date) = session_of(u.session_id)?;
                 progress.push(ProgressLine {
-                    task_title: t.task.title.clone(),
-                    session_number: s.map(|s| s.number),
-                    session_date: s.map(|s| s.date),
-                    update: u,
+                    task_title: Some(t.task.title.clone()),
+                    status: u.status,
+                    percent: Some(u.percent),
+                    note: u.note,
+                    author: u.author,
+                    at: u.at,
+                    session_number,
+                    session_date,
                 });
             }
         }
-        progress.sort_by(|a, b| {
-            a.update
-                .at
-                .cmp(&b.update.at)
-                .then(a.update.id.cmp(&b.update.id))
-        });
+        // Oldest first; the sort is stable, so one moment keeps the resolution first.
+        progress.sort_by(|a, b| a.at.cmp(&b.at));
         let mut audit_rows = audit::list(&store.conn, Some("resolution"), Some(id), HISTORY_ROWS)?;
         for t in &tasks {
             audit_rows.extend(audit::list(

@@ -527,7 +527,7 @@ impl App {
         }
     }
 
-    pub(crate) fn open_resolution_page(&mut self, id: i64) -> Outcome {
+    pub fn open_resolution_page(&mut self, id: i64) -> Outcome {
         let page = ResolutionPage::load(&self.ctx.store, id).map_err(store_err)?;
         self.clear_filter();
         self.resolution_page = Some(page);

@@ -123,13 +123,47 @@ pub struct Status {
     pub error: bool,
 }
 
+/// How many open tasks, and how many open resolutions without one, a session's review
+/// lists at most.
+pub const REVIEW_ROWS: i64 = 500;
+
+/// One row of a session's review of previous resolutions: an open task of the body, or
+/// an open resolution of the body that has no open task to carry its follow-up.
+#[derive(Debug, Clone)]
+pub enum ReviewRow {
+    Task(TaskRow),
+    Resolution(Resolution),
+}
+
+impl ReviewRow {
+    /// The words the pane's filter matches.
+    pub fn filter_text(&self) -> String {
+        match self {
+            ReviewRow::Task(r) => format!(
+                "{} {}",
+                r.task.title,
+                r.task.assignee_unit.as_deref().unwrap_or("")
+            ),
+            ReviewRow::Resolution(r) => format!(
+                "{} {} {}",
+                r.number,
+                r.text,
+                r.owner.as_deref().unwrap_or("")
+            ),
+        }
+    }
+}
+
 /// The session screen's cached data.
 pub struct SessionView {
     pub record: SessionRecord,
-    /// Open tasks of the body (the review of previous resolutions).
-    pub review: Vec<TaskRow>,
+    /// The body's open tasks, then its open resolutions without an open task (the
+    /// review of previous resolutions).
+    pub review: Vec<ReviewRow>,
     /// Tasks whose progress was recorded at this session.
     pub reviewed: std::collections::BTreeSet<i64>,
+    /// Resolutions whose follow-up was recorded at this session.
+    pub reviewed_resolutions: std::collections::BTreeSet<i64>,
     pub pane: SessionPane,
     pub agenda: Cursor,
     pub roll: Cursor,
@@ -402,18 +436,7 @@ impl App {
             ListKind::Review => self
                 .session
                 .as_ref()
-                .map(|v| {
-                    v.review
-                        .iter()
-                        .map(|r| {
-                            format!(
-                                "{} {}",
-                                r.task.title,
-                                r.task.assignee_unit.as_deref().unwrap_or("")
-                            )
-                        })
-                        .collect()
-                })
+                .map(|v| v.review.iter().map(ReviewRow::filter_text).collect())
                 .unwrap_or_default(),
             other => self.row_texts_of(other),
         }
@@ -603,20 +626,38 @@ impl App {
         let session = self.ctx.store.session(id).map_err(store_err)?;
         let body_id = session.body_id;
         let record = session_record(&self.ctx.store, session).map_err(store_err)?;
-        let review = self
+        let mut review: Vec<ReviewRow> = self
             .ctx
             .store
             .tasks(&TaskFilter {
                 body_ids: Some(vec![body_id]),
                 statuses: vec![WorkStatus::Open, WorkStatus::InProgress],
-                limit: Some(500),
+                limit: Some(REVIEW_ROWS),
                 ..Default::default()
             })
-            .map_err(store_err)?;
+            .map_err(store_err)?
+            .into_iter()
+            .map(ReviewRow::Task)
+            .collect();
+        review.extend(
+            self.ctx
+                .store
+                .open_resolutions_without_open_tasks(body_id, REVIEW_ROWS)
+                .map_err(store_err)?
+                .into_iter()
+                .map(ReviewRow::Resolution),
+        );
         let reviewed = self
             .ctx
             .store
             .tasks_reviewed_in(id)
+            .map_err(store_err)?
+            .into_iter()
+            .collect();
+        let reviewed_resolutions = self
+            .ctx
+            .store
+            .resolutions_reviewed_in(id)
             .map_err(store_err)?
             .into_iter()
             .collect();
@@ -625,6 +666,7 @@ impl App {
                 v.record = record;
                 v.review = review;
                 v.reviewed = reviewed;
+                v.reviewed_resolutions = reviewed_resolutions;
                 v.agenda.clamp(v.record.agenda.len());
                 v.roll.clamp(v.record.attendance.len());
                 v.review_cursor.clamp(v.review.len());
@@ -634,6 +676,7 @@ impl App {
                     record,
                     review,
                     reviewed,
+                    reviewed_resolutions,
                     pane: SessionPane::Agenda,
                     agenda: Cursor::default(),
                     roll: Cursor::default(),
@@ -847,13 +890,29 @@ impl App {
             }
             ReviewTask => {
                 let v = self.session.as_ref().ok_or_else(|| self.no_session())?;
-                let task = self
+                let row = self
                     .selected_row(ListKind::Review)
                     .and_then(|i| v.review.get(i))
                     .cloned()
                     .ok_or_else(|| t(self.lang(), Msg::NoOpenTaskSelected).to_string())?;
                 let sid = v.record.session.id;
-                self.modal = Some(Modal::Form(self.review_form(Some(sid), &task)));
+                let form = match &row {
+                    ReviewRow::Task(task) => {
+                        crate::app::authz::check_task_progress(&self.ctx, &task.task)
+                            .map_err(store_err)?;
+                        self.review_form(Some(sid), task)
+                    }
+                    ReviewRow::Resolution(r) => {
+                        crate::app::authz::check(
+                            &self.ctx,
+                            Activity::RecordResolutions,
+                            Some(r.body_id),
+                        )
+                        .map_err(store_err)?;
+                        self.resolution_review_form(sid, r)
+                    }
+                };
+                self.modal = Some(Modal::Form(form));
                 Ok(())
             }
             InviteGuest => {
@@ -1372,6 +1431,46 @@ impl App {
         )
     }
 
+    /// The follow-up of a resolution that has no open task, at a session's review: its
+    /// new status and what was reported.
+    pub(crate) fn resolution_review_form(&self, session_id: i64, r: &Resolution) -> Form {
+        let l = self.lang();
+        let statuses = WorkStatus::ALL
+            .iter()
+            .map(|s| (s.code().to_string(), s.label(l).to_string()))
+            .collect();
+        let text: String = r
+            .text
+            .split('\n')
+            .next()
+            .unwrap_or("")
+            .chars()
+            .take(60)
+            .collect();
+        let ellipsis = if text.chars().count() < r.text.chars().count() {
+            "…"
+        } else {
+            ""
+        };
+        Form::new(
+            &format!(
+                "{} — {} {}: {text}{ellipsis}",
+                t(l, Msg::FollowUp),
+                t(l, Msg::Resolution),
+                r.number
+            ),
+            FormPurpose::ReviewResolution {
+                session_id,
+                resolution_id: r.id,
+                version: r.version,
+            },
+            vec![
+                Field::choice("status", t(l, Msg::Status), statuses, r.status.code()),
+                Field::text("note", t(l, Msg::Note), ""),
+            ],
+        )
+    }
+
     /// Saves the open form. On failure the form stays open with everything typed and
     /// the error above the fields.
     pub fn submit_form(&mut self) {
@@ -1655,6 +1754,32 @@ impl App {
                     t.title,
                     t.status.label(l),
                     t.percent
+                ))
+            }
+            FormPurpose::ReviewResolution {
+                session_id,
+                resolution_id,
+                version,
+            } => {
+                let r = self
+                    .ctx
+                    .store
+                    .update_resolution(&ResolutionProgress {
+                        resolution_id,
+                        status: Some(
+                            WorkStatus::parse(form.get("status")).map_err(|e| e.to_string())?,
+                        ),
+                        note: form.get("note").to_string(),
+                        session_id: Some(session_id),
+                        on: Some(self.ctx.today),
+                        expected_version: Some(version),
+                    })
+                    .map_err(store_err)?;
+                Ok(format!(
+                    "{} {} — {}",
+                    t(l, Msg::Resolution),
+                    r.number,
+                    r.status.label(l)
                 ))
             }
             FormPurpose::BrowseFilter => self.apply_filter_form(form),

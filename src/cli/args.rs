@@ -467,7 +467,16 @@ pub struct ResolutionAdd {
 #[derive(Debug, Args)]
 pub struct ResolutionStatus {
     pub id: i64,
+    /// open, in_progress, done or cancelled
     pub status: String,
+    /// What was reported on it (kept in its follow-up history)
+    #[arg(long, default_value = "")]
+    pub note: String,
+    /// The session whose review of previous resolutions followed it up
+    #[arg(long)]
+    pub session: Option<String>,
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

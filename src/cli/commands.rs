@@ -130,9 +130,21 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
         Command::Resolution(ResolutionCmd::SetStatus(a)) => {
             let body_id = ctx.store.resolution(a.id)?.body_id;
             authz::check(ctx, Activity::RecordResolutions, Some(body_id))?;
-            let r = ctx
-                .store
-                .set_resolution_status(a.id, WorkStatus::parse(&a.status)?)?;
+            let session_id = match &a.session {
+                Some(s) => Some(ctx.store.find_session(s)?.id),
+                None => None,
+            };
+            let r = ctx.store.update_resolution(&ResolutionProgress {
+                resolution_id: a.id,
+                status: Some(WorkStatus::parse(&a.status)?),
+                note: a.note.clone(),
+                session_id,
+                on: Some(ctx.today),
+                expected_version: None,
+            })?;
+            if a.json {
+                return print_json(out, &r);
+            }
             say(
                 out,
                 ctx.prefs,
@@ -1104,6 +1116,8 @@ struct ResolutionPage {
     #[serde(flatten)]
     resolution: Resolution,
     votes: Vec<VoteRow>,
+    /// Follow-ups recorded on the resolution itself (status and note), oldest first.
+    updates: Vec<ResolutionUpdate>,
     tasks: Vec<TaskWithUpdates>,
     history: Vec<crate::store::audit::AuditEntry>,
 }
@@ -1139,6 +1153,7 @@ fn resolution_show(ctx: &mut Context, a: &ResolutionShow, out: Out) -> CliResult
             .map(|(person_id, vote)| VoteRow { person_id, vote })
             .collect(),
         history: crate::store::audit::list(&ctx.store.conn, Some("resolution"), Some(r.id), 100)?,
+        updates: ctx.store.resolution_updates(r.id)?,
         resolution: r,
         tasks,
     };
@@ -1174,6 +1189,22 @@ fn resolution_show(ctx: &mut Context, a: &ResolutionShow, out: Out) -> CliResult
             t(lang, Msg::Against),
             tally.abstain,
             t(lang, Msg::Abstain)
+        )?;
+    }
+    for u in &page.updates {
+        writeln!(
+            out,
+            "{}",
+            display_line(
+                &format!(
+                    "  {} {} {} ({})",
+                    u.at.get(..10).unwrap_or(""),
+                    u.status.label(lang),
+                    u.note,
+                    u.author
+                ),
+                p
+            )
         )?;
     }
     for tw in &page.tasks {

@@ -80,6 +80,7 @@ catalogue! {
     Minutes => "Minutes", "صورتجلسه";
     Resolutions => "Resolutions", "مصوبات";
     Resolution => "Resolution", "مصوبه";
+    FollowUp => "Follow-up", "پیگیری";
     Text => "Text", "متن";
     Decision => "Decision", "نتیجه";
     Votes => "Votes", "آرا";
@@ -128,7 +129,7 @@ catalogue! {
     NoQuorumWarning => "No quorum: {} of {} voting members present, {} needed. Save again (Enter) to record it anyway, or Esc.", "حد نصاب حاصل نشده است ({} از {}؛ {} لازم است). برای ثبت با این حال دوباره Enter بزنید، یا Esc.";
     ReviewTitle => "Review ({} open, {} done here) — u progress", "بررسی ({} باز، {} بررسی‌شده) — u ثبت پیشرفت";
     NoMinutesYet => "(no minutes yet — m writes them, E in $EDITOR)", "(هنوز صورتجلسه‌ای نیست — با m بنویسید)";
-    ReviewHint => "{} open tasks to review: Tab to the review pane, u records progress.", "{} پیگیری باز برای بررسی: با Tab به قاب بررسی بروید و با u پیشرفت را ثبت کنید.";
+    ReviewHint => "{} open tasks and resolutions to review: Tab to the review pane, u records progress.", "{} پیگیری و مصوبهٔ باز برای بررسی: با Tab به قاب بررسی بروید و با u پیشرفت را ثبت کنید.";
     HomeTitle => "shura — bodies", "شورا — نهادها";
     MinutesTitle => "Minutes — {}", "صورتجلسه — {}";
     DraftRestored => "Restored an unsaved draft from the last session. Save it, or Esc to discard.", "پیش‌نویس ذخیره‌نشده جلسه قبل بازیابی شد. ذخیره کنید یا با Esc کنار بگذارید.";

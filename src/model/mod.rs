@@ -393,6 +393,20 @@ pub struct TaskUpdate {
     pub at: String,
 }
 
+/// A follow-up on a resolution itself (its status and a note), recorded at a session's
+/// review of previous resolutions or on its own; used for resolutions that have no open
+/// task to carry their follow-up.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResolutionUpdate {
+    pub id: i64,
+    pub resolution_id: i64,
+    pub session_id: Option<i64>,
+    pub status: WorkStatus,
+    pub note: String,
+    pub author: String,
+    pub at: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Policy {
     pub id: i64,

@@ -961,6 +961,58 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    /// Resolutions whose follow-up was recorded at this session.
+    pub fn resolutions_reviewed_in(&self, session_id: i64) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT resolution_id FROM resolution_update WHERE session_id = ?1",
+        )?;
+        let rows = stmt.query_map([session_id], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// The follow-ups recorded on a resolution itself, oldest first.
+    pub fn resolution_updates(&self, resolution_id: i64) -> Result<Vec<ResolutionUpdate>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, resolution_id, session_id, status, note, author, at FROM resolution_update
+             WHERE resolution_id = ?1 ORDER BY at, id",
+        )?;
+        let rows = stmt.query_map([resolution_id], |r| {
+            Ok(ResolutionUpdate {
+                id: r.get(0)?,
+                resolution_id: r.get(1)?,
+                session_id: r.get(2)?,
+                status: code_at(r, 3, WorkStatus::parse)?,
+                note: r.get(4)?,
+                author: r.get(5)?,
+                at: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// A body's open resolutions that have no open task: at a session's review they are
+    /// followed up themselves, oldest first (at most `limit`).
+    pub fn open_resolutions_without_open_tasks(
+        &self,
+        body_id: i64,
+        limit: i64,
+    ) -> Result<Vec<Resolution>> {
+        let ids: Vec<i64> = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT r.id FROM resolution r
+                 WHERE r.body_id = ?1 AND r.status IN ('open','in_progress')
+                   AND NOT EXISTS (SELECT 1 FROM task t WHERE t.resolution_id = r.id
+                                   AND t.status IN ('open','in_progress'))
+                   {}
+                 ORDER BY r.created_on, r.id LIMIT ?2",
+                self.visible_sql("r.body_id")
+            ))?
+            .query_map(params![body_id, limit], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        ids.into_iter().map(|id| self.resolution(id)).collect()
+    }
+
     pub fn task_updates(&self, task_id: i64) -> Result<Vec<TaskUpdate>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, task_id, session_id, status, percent, note, author, at FROM task_update

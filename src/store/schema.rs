@@ -2,13 +2,13 @@
 //! runs in its own IMMEDIATE transaction.
 
 /// The schema version this binary writes.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// Migration `i` takes a database from version `i` to `i + 1`.
 ///
 /// V3 (the dashboard's tallies) is idempotent: every statement is IF NOT EXISTS and the
 /// tallies are recomputed from the rows.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 const V1: &str = r#"
 CREATE TABLE meta (
@@ -281,6 +281,25 @@ INSERT INTO administrator(login, granted_by, granted_at)
 /// every resolution for each window of rows it reads.
 const V4: &str = r#"
 CREATE INDEX resolution_created ON resolution(created_on, id);
+"#;
+
+/// Follow-up of resolutions themselves: a resolution with no open task (a decision to
+/// be carried out by a department, a request awaiting an answer) is reviewed at each
+/// session too, and its new status and a note are kept, linked to that session, like a
+/// task's progress. `task_update` gains an index by session for the review's ✓ marks.
+const V5: &str = r#"
+CREATE TABLE resolution_update (
+    id            INTEGER PRIMARY KEY,
+    resolution_id INTEGER NOT NULL REFERENCES resolution(id),
+    session_id    INTEGER REFERENCES session(id),
+    status        TEXT NOT NULL CHECK (status IN ('open','in_progress','done','cancelled')),
+    note          TEXT NOT NULL DEFAULT '',
+    author        TEXT NOT NULL,
+    at            TEXT NOT NULL
+) STRICT;
+CREATE INDEX resolution_update_resolution ON resolution_update(resolution_id);
+CREATE INDEX resolution_update_session ON resolution_update(session_id);
+CREATE INDEX IF NOT EXISTS task_update_session ON task_update(session_id);
 "#;
 
 /// The dashboard's figures that would otherwise read a million rows, kept up to date by

@@ -107,6 +107,19 @@ pub struct TaskProgress {
     pub expected_version: Option<i64>,
 }
 
+/// A follow-up recorded on a resolution itself: its new status (unchanged when None)
+/// and a note, at a session's review when `session_id` is given.
+#[derive(Debug, Clone, Default)]
+pub struct ResolutionProgress {
+    pub resolution_id: i64,
+    pub status: Option<WorkStatus>,
+    pub note: String,
+    pub session_id: Option<i64>,
+    /// The day the change happened (defaults to today).
+    pub on: Option<NaiveDate>,
+    pub expected_version: Option<i64>,
+}
+
 fn opt_text(s: &Option<String>) -> Option<String> {
     s.as_ref()
         .map(|s| s.trim().to_string())
@@ -872,6 +885,59 @@ impl Store {
             audited(tx, &actor, "update", "resolution", id, before)
         })?;
         self.resolution(id)
+    }
+
+    /// Records the follow-up of a resolution (its status and a note) as an update linked
+    /// to the session that reviewed it when there is one. A save over a version someone
+    /// else wrote meanwhile is refused as a conflict when `expected_version` is given.
+    pub fn update_resolution(&mut self, p: &ResolutionProgress) -> Result<Resolution> {
+        if p.note.chars().count() > MAX_TEXT {
+            return Err(InvalidValue {
+                what: "note",
+                value: format!("({} characters)", p.note.chars().count()),
+                expected: format!("at most {MAX_TEXT} characters"),
+            }
+            .into());
+        }
+        let actor = self.actor.clone();
+        let on = p.on.unwrap_or_else(today);
+        self.write(|tx| {
+            check_version(
+                tx,
+                "resolution",
+                "resolution",
+                p.resolution_id,
+                p.expected_version,
+            )?;
+            if let Some(s) = p.session_id {
+                exists(tx, "session", "session", s)?;
+            }
+            let before = snapshot(tx, "resolution", "id = ?1", &[&p.resolution_id])?;
+            let old_status: String = tx.query_row(
+                "SELECT status FROM resolution WHERE id = ?1",
+                [p.resolution_id],
+                |r| r.get(0),
+            )?;
+            let status = p.status.unwrap_or(WorkStatus::parse(&old_status)?);
+            tx.execute(
+                "UPDATE resolution SET status = ?2, version = version + 1 WHERE id = ?1",
+                params![p.resolution_id, status.code()],
+            )?;
+            tx.execute(
+                "INSERT INTO resolution_update(resolution_id, session_id, status, note, author, at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    p.resolution_id,
+                    p.session_id,
+                    status.code(),
+                    p.note.trim(),
+                    actor.login,
+                    format!("{on}T{}", chrono::Utc::now().format("%H:%M:%SZ"))
+                ],
+            )?;
+            audited(tx, &actor, "update", "resolution", p.resolution_id, before)
+        })?;
+        self.resolution(p.resolution_id)
     }
 
     /// Creates a follow-up task. Its body is the given one, or its resolution's, or its

@@ -98,16 +98,18 @@ pub fn history_lines(app: &App, p: &ResolutionPage, theme: &Theme) -> Vec<(Strin
             (Some(num), Some(date)) => {
                 format!("{} {} ({})", t(l, Msg::Session), n(num), app.ctx.date(date))
             }
-            _ => localize_digits(u.update.at.get(..10).unwrap_or(&u.update.at), l),
+            _ => localize_digits(u.at.get(..10).unwrap_or(&u.at), l),
         };
-        let mut line = format!(
-            "{when}: {} → {} {}",
-            u.task_title,
-            u.update.status.label(l),
-            localize_digits(&format!("{}%", u.update.percent), l)
-        );
-        if !u.update.note.is_empty() {
-            line.push_str(&format!(" — {}", u.update.note));
+        let subject = u
+            .task_title
+            .clone()
+            .unwrap_or_else(|| t(l, Msg::Resolution).to_string());
+        let mut line = format!("{when}: {subject} → {}", u.status.label(l));
+        if let Some(percent) = u.percent {
+            line.push_str(&localize_digits(&format!(" {percent}%"), l));
+        }
+        if !u.note.is_empty() {
+            line.push_str(&format!(" — {}", u.note));
         }
         lines.push((line, theme.base));
     }

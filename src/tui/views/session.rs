@@ -7,7 +7,7 @@ use ratatui::Frame;
 
 use super::widgets::{self, Col};
 use super::{forget_all, remember, Target};
-use crate::app::state::{App, ListKind, SessionPane};
+use crate::app::state::{App, ListKind, ReviewRow, SessionPane};
 use crate::locale::calendar::format_date;
 use crate::locale::digits::localize_digits;
 use crate::locale::strings::{t, tf, Msg};
@@ -193,35 +193,52 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let numbers = right.width >= 70;
             let rows: Vec<Vec<String>> = review
                 .iter()
-                .map(|r| {
-                    let mut row = vec![
-                        if v.reviewed.contains(&r.task.id) {
-                            "✓".to_string()
-                        } else {
-                            String::new()
-                        },
-                        localize_digits(r.resolution_number.as_deref().unwrap_or(""), l),
-                        r.task.title.clone(),
-                        r.assignee(l),
-                        app.ctx.opt_date(r.task.due),
-                        localize_digits(&format!("{}%", r.task.percent), l),
-                    ];
+                .map(|row| {
+                    let mut cells = match row {
+                        ReviewRow::Task(r) => vec![
+                            mark(v.reviewed.contains(&r.task.id)),
+                            localize_digits(r.resolution_number.as_deref().unwrap_or(""), l),
+                            r.task.title.clone(),
+                            r.assignee(l),
+                            app.ctx.opt_date(r.task.due),
+                            localize_digits(&format!("{}%", r.task.percent), l),
+                        ],
+                        // A resolution followed up itself: its text where a task's
+                        // title goes, its owner as the assignee, no percent.
+                        ReviewRow::Resolution(r) => vec![
+                            mark(v.reviewed_resolutions.contains(&r.id)),
+                            localize_digits(&r.number, l),
+                            r.text.replace('\n', " "),
+                            r.owner.clone().unwrap_or_else(|| "—".to_string()),
+                            app.ctx.opt_date(r.due),
+                            String::new(),
+                        ],
+                    };
                     if !numbers {
-                        row.remove(1);
+                        cells.remove(1);
                     }
-                    row
+                    cells
                 })
                 .collect();
             let styles: Vec<Style> = review
                 .iter()
-                .map(|r| widgets::overdue_style(&r.task, app.ctx.today, theme.error, theme))
+                .map(|row| match row {
+                    ReviewRow::Task(r) => {
+                        widgets::overdue_style(&r.task, app.ctx.today, theme.error, theme)
+                    }
+                    ReviewRow::Resolution(r) if r.due.is_some_and(|d| d < app.ctx.today) => {
+                        theme.error
+                    }
+                    ReviewRow::Resolution(_) => theme.base,
+                })
                 .collect();
+            let done_here = v.reviewed.len() + v.reviewed_resolutions.len();
             let title = tf(
                 l,
                 Msg::ReviewTitle,
                 &[
                     &localize_digits(&v.review.len().to_string(), l),
-                    &localize_digits(&v.reviewed.len().to_string(), l),
+                    &localize_digits(&done_here.to_string(), l),
                 ],
             );
             let mut headers = vec![
@@ -342,4 +359,9 @@ fn draw_item(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ));
     }
     widgets::text_block(f, area, t(l, Msg::Item), &lines, false, theme, prefs);
+}
+
+/// The review pane's mark for a row followed up at this session.
+fn mark(done_here: bool) -> String {
+    if done_here { "✓" } else { "" }.to_string()
 }
