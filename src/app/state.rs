@@ -1675,11 +1675,9 @@ impl App {
             return;
         };
         let text = ed.text();
-        let expected = if ed.theirs.is_some() {
-            None
-        } else {
-            Some(ed.version)
-        };
+        // After a conflict, `ed.version` is the version theirs was read at: saving again
+        // keeps mine over it, but a third save meanwhile is a conflict again.
+        let expected = Some(ed.version);
         let saved = crate::app::authz::check_item(&self.ctx, Activity::RecordMinutes, ed.item_id)
             .and_then(|()| self.ctx.store.set_minutes(ed.item_id, &text, expected));
         match saved {
@@ -1689,14 +1687,17 @@ impl App {
                 self.say(t(self.lang(), Msg::MinutesSaved));
             }
             Err(StoreError::Conflict { .. }) => {
-                let theirs = self
-                    .ctx
-                    .store
-                    .agenda_item(ed.item_id)
-                    .ok()
-                    .and_then(|i| i.minutes)
-                    .unwrap_or_default();
-                ed.theirs = Some(theirs);
+                match self.ctx.store.agenda_item(ed.item_id) {
+                    Ok(item) => {
+                        ed.version = item.version;
+                        ed.theirs = Some(item.minutes.unwrap_or_default());
+                    }
+                    Err(e) => {
+                        ed.error = Some(store_err(e));
+                        self.modal = Some(Modal::Editor(ed));
+                        return;
+                    }
+                }
                 ed.error = Some(t(self.lang(), Msg::SomeoneElseSavedTheseMinutes).into());
                 self.modal = Some(Modal::Editor(ed));
             }
