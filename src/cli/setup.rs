@@ -531,16 +531,17 @@ pub fn doctor(db: &Path, a: &JsonFlag, prefs: Prefs) -> CliResult {
         let status_w = checks
             .iter()
             .map(|c| width(status_label(c.status, l)))
-            .max();
-        let status_w = Some(status_w.unwrap_or(0).max(4));
-        let check_w = checks.iter().map(|c| width(check_label(c.check, l))).max();
-        let check_w = Some(check_w.unwrap_or(0).max(16));
+            .fold(4, usize::max);
+        let check_w = checks
+            .iter()
+            .map(|c| width(check_label(c.check, l)))
+            .fold(16, usize::max);
         for c in &checks {
             let (status, check) = (status_label(c.status, l), check_label(c.check, l));
             let line = format!(
                 "{status}{}  {check}{}  {}",
-                " ".repeat(status_w.unwrap_or(0).saturating_sub(width(status))),
-                " ".repeat(check_w.unwrap_or(0).saturating_sub(width(check))),
+                " ".repeat(status_w.saturating_sub(width(status))),
+                " ".repeat(check_w.saturating_sub(width(check))),
                 c.detail
             );
             writeln!(out, "{}", display_line(&line, prefs))?;
