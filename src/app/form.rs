@@ -184,6 +184,21 @@ impl Field {
     }
 }
 
+/// One line for a file or a screen: no control characters (a newline would split a
+/// `key: value` line).
+fn sanitize_one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c == '\n' || c == '\r' || c == '\t' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .filter(|c| !c.is_control())
+        .collect()
+}
+
 fn byte_at(s: &str, chars: usize) -> usize {
     s.char_indices()
         .nth(chars)
@@ -246,6 +261,34 @@ pub struct Form {
     /// A warning the user must confirm by saving again (e.g. no quorum).
     pub warning: Option<String>,
     pub confirmed: bool,
+    /// Someone else saved the record after this form was opened: their values. The
+    /// fields keep what the user typed; saving again keeps theirs over the new version.
+    #[serde(default)]
+    pub conflict: Option<FormConflict>,
+}
+
+/// The other person's version of a record a form edits, read back after a save met a
+/// conflict. Only the fields a save would overwrite are here.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FormConflict {
+    /// (field key, their value as a field holds it: a choice's code, a date as typed).
+    pub theirs: Vec<(String, String)>,
+}
+
+/// One field whose value differs between mine (the form) and theirs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldDiff {
+    pub key: String,
+    pub label: String,
+    /// As shown: a choice's label, an empty value as "—".
+    pub mine: String,
+    pub theirs: String,
+}
+
+/// Values compared loosely: spaces around and the digits' script do not count.
+fn same_value(a: &str, b: &str) -> bool {
+    let n = |s: &str| crate::locale::digits::to_latin_digits(s.trim());
+    n(a) == n(b)
 }
 
 impl Form {
@@ -258,7 +301,178 @@ impl Form {
             error: None,
             warning: None,
             confirmed: false,
+            conflict: None,
         }
+    }
+
+    /// Their value of a field, when a conflict is shown and the field is compared.
+    pub fn theirs(&self, key: &str) -> Option<&str> {
+        self.conflict.as_ref().and_then(|c| {
+            c.theirs
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.as_str())
+        })
+    }
+
+    /// The fields whose value differs from theirs, in form order.
+    pub fn differing(&self) -> Vec<FieldDiff> {
+        let mut out = Vec::new();
+        for f in &self.fields {
+            let Some(theirs) = self.theirs(&f.key) else {
+                continue;
+            };
+            if same_value(&f.value, theirs) {
+                continue;
+            }
+            let mut other = f.clone();
+            other.value = theirs.to_string();
+            let shown = |f: &Field| {
+                let s = f.shown();
+                if s.trim().is_empty() {
+                    "—".to_string()
+                } else {
+                    s
+                }
+            };
+            out.push(FieldDiff {
+                key: f.key.clone(),
+                label: f.label.clone(),
+                mine: shown(f),
+                theirs: shown(&other),
+            });
+        }
+        out
+    }
+
+    /// Puts their values into the form (the other fields keep what was typed) and ends
+    /// the conflict: the form now edits their version.
+    pub fn take_theirs(&mut self) -> bool {
+        let Some(c) = self.conflict.take() else {
+            return false;
+        };
+        for (k, v) in &c.theirs {
+            self.set(k, v);
+        }
+        self.error = None;
+        true
+    }
+
+    /// The text `$EDITOR` gets to merge a conflict: comment lines (`#`) explaining it,
+    /// then one `key: value` line per field; a field whose values differ is a block
+    /// between conflict markers, mine first.
+    pub fn merge_text(&self, lang: crate::locale::Lang) -> String {
+        use crate::locale::strings::{t, Msg};
+        let mut out = String::new();
+        for line in t(lang, Msg::MergeFileHelp).split('\n') {
+            out.push_str("# ");
+            out.push_str(line);
+            out.push('\n');
+        }
+        out.push_str(&format!("# {}\n", sanitize_one_line(&self.title)));
+        out.push('\n');
+        for f in &self.fields {
+            let mut about = format!("# {}", sanitize_one_line(&f.label));
+            if let FieldKind::Choice(opts) = &f.kind {
+                let codes: Vec<&str> = opts.iter().map(|(c, _)| c.as_str()).collect();
+                about.push_str(&format!(" ({})", codes.join(" | ")));
+            }
+            out.push_str(&about);
+            out.push('\n');
+            let mine = sanitize_one_line(&f.value);
+            match self.theirs(&f.key) {
+                Some(theirs) if !same_value(&f.value, theirs) => {
+                    out.push_str(&format!(
+                        "<<<<<<< {}\n{}: {mine}\n=======\n{}: {}\n>>>>>>> {}\n",
+                        t(lang, Msg::MergeMine),
+                        f.key,
+                        f.key,
+                        sanitize_one_line(theirs),
+                        t(lang, Msg::MergeTheirs),
+                    ));
+                }
+                _ => out.push_str(&format!("{}: {mine}\n", f.key)),
+            }
+        }
+        out
+    }
+
+    /// Reads a merged text back into the fields. Nothing changes unless the whole text
+    /// is good: every line a comment, blank, or `key: value` for a field of this form,
+    /// each field at most once, no conflict markers left, a choice one of its codes or
+    /// labels. A field left out keeps its value.
+    pub fn apply_merge_text(
+        &mut self,
+        text: &str,
+        lang: crate::locale::Lang,
+    ) -> Result<(), String> {
+        use crate::locale::strings::{tf, Msg};
+        let mut values: Vec<(usize, String)> = Vec::new();
+        for (n, raw) in text.lines().enumerate() {
+            let line_no = (n + 1).to_string();
+            let line = raw.trim_end_matches('\r');
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            if ["<<<<<<<", "=======", ">>>>>>>"]
+                .iter()
+                .any(|m| line.starts_with(m))
+            {
+                return Err(tf(lang, Msg::MergeMarkerLeft, &[&line_no]));
+            }
+            let Some((key, value)) = line.split_once(':') else {
+                return Err(tf(
+                    lang,
+                    Msg::MergeBadLine,
+                    &[&line_no, &sanitize_one_line(line)],
+                ));
+            };
+            let key = key.trim();
+            let Some(i) = self.fields.iter().position(|f| f.key == key) else {
+                return Err(tf(
+                    lang,
+                    Msg::MergeUnknownField,
+                    &[&line_no, &sanitize_one_line(key)],
+                ));
+            };
+            if values.iter().any(|(j, _)| *j == i) {
+                return Err(tf(lang, Msg::MergeFieldTwice, &[&line_no, key]));
+            }
+            let value = value.strip_prefix(' ').unwrap_or(value).trim_end();
+            let field = &self.fields[i];
+            let value = match &field.kind {
+                FieldKind::Choice(opts) => {
+                    let v = value.trim();
+                    match opts.iter().find(|(c, l)| c == v || l == v) {
+                        Some((c, _)) => c.clone(),
+                        None => {
+                            let codes: Vec<&str> = opts.iter().map(|(c, _)| c.as_str()).collect();
+                            return Err(tf(
+                                lang,
+                                Msg::MergeBadChoice,
+                                &[&line_no, &sanitize_one_line(v), key, &codes.join(", ")],
+                            ));
+                        }
+                    }
+                }
+                FieldKind::Toggle => {
+                    let v = value.trim().to_lowercase();
+                    if v.is_empty() || v == "no" || v == "[ ]" {
+                        String::new()
+                    } else {
+                        "yes".into()
+                    }
+                }
+                _ => value.to_string(),
+            };
+            values.push((i, value));
+        }
+        for (i, v) in values {
+            let f = &mut self.fields[i];
+            f.value = v;
+            f.cursor = f.value.chars().count();
+        }
+        Ok(())
     }
 
     pub fn get(&self, key: &str) -> &str {

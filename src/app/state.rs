@@ -6,7 +6,7 @@
 use crate::locale::strings::{t, tf, Msg};
 use chrono::NaiveDate;
 
-use super::form::{Editor, Field, Form, FormPurpose};
+use super::form::{Editor, Field, Form, FormConflict, FormPurpose};
 use super::keymap::{default_bindings, lookup, Action, Binding, Scope};
 use super::record::{session_record, SessionRecord};
 use super::Context;
@@ -1620,16 +1620,17 @@ impl App {
             }
             FormPurpose::EditItem { item_id, version } => {
                 let duration = parse_opt_number(form.get("duration"), t(l, Msg::Minutes4))?;
-                self.ctx
-                    .store
-                    .update_agenda_item(
-                        item_id,
-                        form.get("title"),
-                        form.opt("presenter"),
-                        duration,
-                        Some(version),
-                    )
-                    .map_err(store_err)?;
+                let saved = self.ctx.store.update_agenda_item(
+                    item_id,
+                    form.get("title"),
+                    form.opt("presenter"),
+                    duration,
+                    Some(version),
+                );
+                match saved {
+                    Err(StoreError::Conflict { .. }) => return Err(self.form_conflict(form)),
+                    other => other.map_err(store_err)?,
+                }
                 Ok(t(l, Msg::ItemSaved).into())
             }
             FormPurpose::NewResolution {
@@ -1733,22 +1734,20 @@ impl App {
                 version,
             } => {
                 let percent = parse_opt_number(form.get("percent"), t(l, Msg::Percent2))?;
-                let t = self
-                    .ctx
-                    .store
-                    .update_task(&TaskProgress {
-                        task_id,
-                        status: Some(
-                            WorkStatus::parse(form.get("status")).map_err(|e| e.to_string())?,
-                        ),
-                        percent,
-                        note: form.get("note").to_string(),
-                        session_id,
-                        due: self.parse_date_field(form, "due")?,
-                        on: Some(self.ctx.today),
-                        expected_version: Some(version),
-                    })
-                    .map_err(store_err)?;
+                let saved = self.ctx.store.update_task(&TaskProgress {
+                    task_id,
+                    status: Some(WorkStatus::parse(form.get("status")).map_err(|e| e.to_string())?),
+                    percent,
+                    note: form.get("note").to_string(),
+                    session_id,
+                    due: self.parse_date_field(form, "due")?,
+                    on: Some(self.ctx.today),
+                    expected_version: Some(version),
+                });
+                let t = match saved {
+                    Err(StoreError::Conflict { .. }) => return Err(self.form_conflict(form)),
+                    other => other.map_err(store_err)?,
+                };
                 Ok(format!(
                     "{} — {} {}%",
                     t.title,
@@ -1793,6 +1792,74 @@ impl App {
         }
     }
 
+    /// A form's save met a version someone else saved after the form was opened: reads
+    /// their values back into `form.conflict` (the fields keep what was typed) and moves
+    /// the form onto their version, so saving again keeps mine over exactly what was
+    /// shown, and a third save meanwhile is a conflict again. Returns the message.
+    fn form_conflict(&mut self, form: &mut Form) -> String {
+        let l = self.lang();
+        let read = match form.purpose {
+            FormPurpose::EditItem { item_id, .. } => self.ctx.store.agenda_item(item_id).map(|i| {
+                let theirs = vec![
+                    ("title".to_string(), i.title),
+                    ("presenter".to_string(), i.presenter.unwrap_or_default()),
+                    (
+                        "duration".to_string(),
+                        i.duration_min.map(|d| d.to_string()).unwrap_or_default(),
+                    ),
+                ];
+                (i.version, theirs)
+            }),
+            FormPurpose::ReviewTask { task_id, .. } => self.ctx.store.task(task_id).map(|task| {
+                let mut theirs = vec![
+                    ("status".to_string(), task.status.code().to_string()),
+                    ("percent".to_string(), task.percent.to_string()),
+                ];
+                // A blank new due date keeps the stored one: nothing of theirs is
+                // overwritten there. The note is a new entry in the task's history.
+                if let Some(mine) = form.opt("due") {
+                    let same = task.due.is_some() && self.ctx.parse_date(&mine).ok() == task.due;
+                    let value = if same {
+                        mine
+                    } else {
+                        self.ctx.opt_date(task.due)
+                    };
+                    theirs.push(("due".to_string(), value));
+                }
+                (task.version, theirs)
+            }),
+            _ => {
+                return StoreError::Conflict {
+                    what: "record",
+                    id: 0,
+                }
+                .to_string()
+            }
+        };
+        match read {
+            Ok((now, theirs)) => {
+                if let FormPurpose::EditItem { version, .. }
+                | FormPurpose::ReviewTask { version, .. } = &mut form.purpose
+                {
+                    *version = now;
+                }
+                form.conflict = Some(FormConflict { theirs });
+                t(l, Msg::FormConflict).into()
+            }
+            Err(e) => store_err(e),
+        }
+    }
+
+    /// Ctrl-T on a form after a conflict: their values into the form.
+    pub fn take_theirs_into_form(&mut self) {
+        let l = self.lang();
+        if let Some(Modal::Form(form)) = &mut self.modal {
+            if form.take_theirs() {
+                self.say(t(l, Msg::TheirsTakenIntoForm));
+            }
+        }
+    }
+
     /// Saves the inline editor's minutes. A conflict keeps the editor open with both
     /// texts: the user's stays in the editor; theirs is shown beside it.
     pub fn save_editor(&mut self) {
@@ -1800,11 +1867,9 @@ impl App {
             return;
         };
         let text = ed.text();
-        let expected = if ed.theirs.is_some() {
-            None
-        } else {
-            Some(ed.version)
-        };
+        // After a conflict, `ed.version` is the version theirs was read at: saving again
+        // keeps mine over it, but a third save meanwhile is a conflict again.
+        let expected = Some(ed.version);
         let saved = crate::app::authz::check_item(&self.ctx, Activity::RecordMinutes, ed.item_id)
             .and_then(|()| self.ctx.store.set_minutes(ed.item_id, &text, expected));
         match saved {
@@ -1814,14 +1879,17 @@ impl App {
                 self.say(t(self.lang(), Msg::MinutesSaved));
             }
             Err(StoreError::Conflict { .. }) => {
-                let theirs = self
-                    .ctx
-                    .store
-                    .agenda_item(ed.item_id)
-                    .ok()
-                    .and_then(|i| i.minutes)
-                    .unwrap_or_default();
-                ed.theirs = Some(theirs);
+                match self.ctx.store.agenda_item(ed.item_id) {
+                    Ok(item) => {
+                        ed.version = item.version;
+                        ed.theirs = Some(item.minutes.unwrap_or_default());
+                    }
+                    Err(e) => {
+                        ed.error = Some(store_err(e));
+                        self.modal = Some(Modal::Editor(ed));
+                        return;
+                    }
+                }
                 ed.error = Some(t(self.lang(), Msg::SomeoneElseSavedTheseMinutes).into());
                 self.modal = Some(Modal::Editor(ed));
             }
@@ -1862,6 +1930,9 @@ impl App {
             ("ctrl-s", Msg::KeySaveMinutes),
             ("ctrl-e", Msg::KeyContinueEditor),
             ("esc", Msg::KeyCloseEditor),
+            ("enter, ctrl-s", Msg::KeyKeepMine),
+            ("ctrl-t", Msg::KeyTakeTheirs),
+            ("ctrl-e", Msg::KeyMergeInEditor),
         ] {
             out.push((k.to_string(), t(l, msg).to_string()));
         }

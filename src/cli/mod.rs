@@ -203,7 +203,7 @@ fn run(cli: Cli) -> CliResult {
     // Commands that need no database.
     match command {
         Command::Date(a) => return commands::date(a, prefs),
-        Command::Doctor(a) => return setup::doctor(&db_path(&cli), a),
+        Command::Doctor(a) => return setup::doctor(&db_path(&cli), a, prefs),
         Command::Init(a) if a.shared.is_some() || a.group.is_some() => {
             return setup::init_shared(&cli, a, prefs, actor)
         }

@@ -9,10 +9,13 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
 use super::args::{Cli, InitArgs, JsonFlag};
+use super::table::display_line;
 use super::{CliError, CliResult};
 use crate::app::Prefs;
 use crate::identity::{gid_of_group, group_name, login_of, Actor};
+use crate::locale::strings::{t, tf, Msg};
 use crate::locale::text::sanitize_line;
+use crate::locale::Lang;
 use crate::store::{schema, Store};
 
 /// Mode of a shared directory: group-owned, setgid (new files get its group), no access
@@ -23,6 +26,10 @@ pub const SHARED_DIR_MODE: u32 = 0o2770;
 pub const SHARED_DB_MODE: u32 = 0o660;
 
 /// File systems SQLite's locking (and so WAL) is not safe on, by `statfs` magic number.
+/// GFS2 and OCFS2 are cluster file systems: their locks may reach across machines, but
+/// WAL's shared memory (the -shm file, mapped) cannot, so WAL there is unsafe too. FUSE
+/// (0x65735546) is not here: it is also local file systems (encfs, gocryptfs); which
+/// FUSE file systems are network ones is told by the mount type (`NETWORK_TYPES`).
 const NETWORK_MAGIC: &[(u32, &str)] = &[
     (0x6969, "NFS"),
     (0x517B, "SMB"),
@@ -35,7 +42,20 @@ const NETWORK_MAGIC: &[(u32, &str)] = &[
     (0x6B41_4653, "AFS"),
     (0x7375_7245, "Coda"),
     (0x0047_5353, "GlusterFS"),
+    (0x0116_1970, "GFS2"),
+    (0x7461_636F, "OCFS2"),
 ];
+
+/// The name of the network or cluster file system a `statfs` `f_type` stands for, or
+/// None for the others (local disks, tmpfs, FUSE). Only the low 32 bits count: some
+/// platforms sign-extend the field.
+pub fn network_fs_magic(f_type: u64) -> Option<&'static str> {
+    let magic = (f_type & 0xffff_ffff) as u32;
+    NETWORK_MAGIC
+        .iter()
+        .find(|(m, _)| *m == magic)
+        .map(|(_, name)| *name)
+}
 
 /// Mount types from /proc/self/mountinfo that are network file systems.
 const NETWORK_TYPES: &[&str] = &[
@@ -100,8 +120,7 @@ pub fn network_fs(path: &Path) -> std::io::Result<Option<String>> {
     }
     let p = p.canonicalize()?;
     let st = nix::sys::statfs::statfs(&p).map_err(std::io::Error::from)?;
-    let magic = (st.filesystem_type().0 as u64 & 0xffff_ffff) as u32;
-    if let Some((_, name)) = NETWORK_MAGIC.iter().find(|(m, _)| *m == magic) {
+    if let Some(name) = network_fs_magic(st.filesystem_type().0 as u64) {
         return Ok(Some(name.to_string()));
     }
     if let Some(t) = mount_type(&p) {
@@ -118,63 +137,65 @@ fn chown_group(path: &Path, gid: u32) -> std::io::Result<()> {
 
 /// `shura init --shared DIR --group GROUP`.
 pub fn init_shared(cli: &Cli, a: &InitArgs, prefs: Prefs, actor: Actor) -> CliResult {
+    let l = prefs.lang;
     let (Some(dir), Some(group)) = (&a.shared, &a.group) else {
-        return Err(CliError::usage(
-            "--shared DIR and --group GROUP go together",
-        ));
+        return Err(CliError::usage(t(l, Msg::SetupSharedNeedsGroup)));
     };
-    let gid = gid_of_group(group).ok_or_else(|| {
-        CliError::usage(format!(
-            "group {:?} does not exist on this machine; expected an existing Unix group (see `getent group`), created by the system administrator first",
-            sanitize_line(group)
-        ))
-    })?;
+    let shown_dir = dir.display().to_string();
+    let gid = gid_of_group(group)
+        .ok_or_else(|| CliError::usage(tf(l, Msg::SetupGroupMissing, &[&sanitize_line(group)])))?;
     let db = match &cli.db {
         None => dir.join("shura.db"),
         Some(p) if p.parent().map(|d| same_dir(d, dir)).unwrap_or(false) => p.clone(),
         Some(p) => {
-            return Err(CliError::usage(format!(
-                "--db (or SHURA_DB) {} is not inside the shared directory {}; leave it out (the database is DIR/shura.db) or name a file in DIR",
-                p.display(),
-                dir.display()
+            return Err(CliError::usage(tf(
+                l,
+                Msg::SetupDbNotInShared,
+                &[&p.display().to_string(), &shown_dir],
             )))
         }
     };
     match network_fs(dir) {
-        Ok(Some(fs)) => {
-            return Err(CliError::usage(format!(
-                "{} is on a network file system ({fs}); SQLite's locks are not reliable there and a shared database would be corrupted. Expected a directory on a local disk of the machine everyone logs in to",
-                dir.display()
-            )))
-        }
+        Ok(Some(fs)) => return Err(CliError::usage(network_refusal(dir, &fs, l))),
         Ok(None) => {}
         Err(e) => {
-            return Err(CliError::failure(format!(
-                "cannot tell which file system {} is on: {e}",
-                dir.display()
+            return Err(CliError::failure(tf(
+                l,
+                Msg::SetupCannotTellFs,
+                &[&shown_dir, &e.to_string()],
             )))
         }
     }
     // Parents as usual (others must be able to pass through them); the directory's own
     // mode is set below.
-    std::fs::create_dir_all(dir)
-        .map_err(|e| CliError::failure(format!("cannot create {}: {e}", dir.display())))?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        CliError::failure(tf(l, Msg::SetupCannotCreate, &[&shown_dir, &e.to_string()]))
+    })?;
     // New files: no access for others, group read and write.
     nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(0o007));
+    let group_shown = sanitize_line(group);
     chown_group(dir, gid).map_err(|e| {
-        CliError::failure(format!(
-            "cannot give {} to group {group}: {e}; you must own the directory and belong to the group (or be root)",
-            dir.display()
+        CliError::failure(tf(
+            l,
+            Msg::SetupCannotChgrpDir,
+            &[&shown_dir, &group_shown, &e.to_string()],
         ))
     })?;
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(SHARED_DIR_MODE)).map_err(
-        |e| CliError::failure(format!("cannot set mode 2770 on {}: {e}", dir.display())),
+        |e| {
+            CliError::failure(tf(
+                l,
+                Msg::SetupCannotChmod,
+                &["2770", &shown_dir, &e.to_string()],
+            ))
+        },
     )?;
     let mode = std::fs::metadata(dir)?.mode() & 0o7777;
     if mode != SHARED_DIR_MODE {
-        return Err(CliError::failure(format!(
-            "{} has mode {mode:04o} after setting 2770 (the setgid bit needs you to belong to group {group}); expected 2770",
-            dir.display()
+        return Err(CliError::failure(tf(
+            l,
+            Msg::SetupModeAfterSetgid,
+            &[&shown_dir, &format!("{mode:04o}"), &group_shown],
         )));
     }
     let store = Store::open(&db, actor.clone())?;
@@ -184,38 +205,64 @@ pub fn init_shared(cli: &Cli, a: &InitArgs, prefs: Prefs, actor: Actor) -> CliRe
     for suffix in ["", "-wal", "-shm"] {
         let p = PathBuf::from(format!("{}{suffix}", db.display()));
         if p.exists() {
+            let shown = p.display().to_string();
             chown_group(&p, gid).map_err(|e| {
-                CliError::failure(format!("cannot give {} to group {group}: {e}", p.display()))
+                CliError::failure(tf(
+                    l,
+                    Msg::SetupCannotChgrp,
+                    &[&shown, &group_shown, &e.to_string()],
+                ))
             })?;
             std::fs::set_permissions(&p, std::fs::Permissions::from_mode(SHARED_DB_MODE)).map_err(
-                |e| CliError::failure(format!("cannot set mode 0660 on {}: {e}", p.display())),
+                |e| {
+                    CliError::failure(tf(
+                        l,
+                        Msg::SetupCannotChmod,
+                        &["0660", &shown, &e.to_string()],
+                    ))
+                },
             )?;
         }
     }
-    let _ = prefs;
     let mut out = std::io::stdout().lock();
+    let db_shown = db.display().to_string();
+    let say = |msg: Msg, args: &[&str]| display_line(&tf(l, msg, args), prefs);
     writeln!(
         out,
-        "{} is shared with group {} (mode 2770); {} is ready (schema version {version}, mode 0660)",
-        sanitize_line(&dir.display().to_string()),
-        sanitize_line(group),
-        sanitize_line(&db.display().to_string()),
+        "{}",
+        say(
+            Msg::SetupSharedReady,
+            &[&shown_dir, &group_shown, &db_shown, &version.to_string()]
+        )
     )?;
     if first_admin {
         writeln!(
             out,
-            "{} (uid {}) is an administrator; grant others with `shura admin grant LOGIN`",
-            sanitize_line(&actor.login),
-            actor.uid
+            "{}",
+            say(
+                Msg::SetupFirstAdmin,
+                &[&actor.login, &actor.uid.to_string()]
+            )
         )?;
     }
     writeln!(
         out,
-        "members of {} use it with: shura --db {}",
-        sanitize_line(group),
-        sanitize_line(&db.display().to_string())
+        "{}",
+        say(Msg::SetupMembersUse, &[&group_shown, &db_shown])
     )?;
     Ok(())
+}
+
+/// Why a shared database is refused on `dir`: names the directory and the file system.
+pub fn network_refusal(dir: &Path, fs: &str, lang: Lang) -> String {
+    tf(
+        lang,
+        Msg::SetupNetworkFs,
+        &[
+            &sanitize_line(&dir.display().to_string()),
+            &sanitize_line(fs),
+        ],
+    )
 }
 
 fn same_dir(a: &Path, b: &Path) -> bool {
@@ -264,7 +311,7 @@ fn owner_text(md: &std::fs::Metadata) -> String {
 }
 
 /// Permissions of the database file, its -wal and -shm, and their directory.
-fn file_checks(db: &Path, checks: &mut Vec<Check>) {
+fn file_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
     let dir = db
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -275,33 +322,18 @@ fn file_checks(db: &Path, checks: &mut Vec<Check>) {
             let mode = md.mode() & 0o7777;
             let shared = mode & 0o2000 != 0;
             others_enter = mode & 0o001 != 0;
+            let args = [
+                dir.display().to_string(),
+                format!("{mode:04o}"),
+                owner_text(&md),
+            ];
+            let args = [args[0].as_str(), args[1].as_str(), args[2].as_str()];
             if mode & 0o002 != 0 && mode & 0o1000 == 0 {
-                checks.push(fail(
-                    "directory",
-                    format!(
-                        "{} ({mode:04o}, {}) is writable by everyone: anyone can replace the database; expected 2770 for a group, 0700 for one user",
-                        dir.display(),
-                        owner_text(&md)
-                    ),
-                ));
+                checks.push(fail("directory", tf(l, Msg::DoctorDirWorldWritable, &args)));
             } else if shared {
-                checks.push(ok(
-                    "directory",
-                    format!(
-                        "{} ({mode:04o}, {}) is shared by its group, setgid",
-                        dir.display(),
-                        owner_text(&md)
-                    ),
-                ));
+                checks.push(ok("directory", tf(l, Msg::DoctorDirShared, &args)));
             } else {
-                checks.push(ok(
-                    "directory",
-                    format!(
-                        "{} ({mode:04o}, {}) is not shared (no setgid bit)",
-                        dir.display(),
-                        owner_text(&md)
-                    ),
-                ));
+                checks.push(ok("directory", tf(l, Msg::DoctorDirNotShared, &args)));
             }
             Some((shared, md.gid()))
         }
@@ -313,10 +345,13 @@ fn file_checks(db: &Path, checks: &mut Vec<Check>) {
     match network_fs(dir) {
         Ok(Some(fs)) => checks.push(fail(
             "file system",
-            format!("{} is on a network file system ({fs}): SQLite's locks are not reliable there; move it to a local disk", dir.display()),
+            tf(l, Msg::DoctorNetworkFs, &[&dir.display().to_string(), &fs]),
         )),
-        Ok(None) => checks.push(ok("file system", "local")),
-        Err(e) => checks.push(warn("file system", format!("cannot tell: {e}"))),
+        Ok(None) => checks.push(ok("file system", t(l, Msg::DoctorLocalFs))),
+        Err(e) => checks.push(warn(
+            "file system",
+            tf(l, Msg::DoctorCannotTell, &[&e.to_string()]),
+        )),
     }
     for suffix in ["", "-wal", "-shm"] {
         let p = PathBuf::from(format!("{}{suffix}", db.display()));
@@ -330,10 +365,7 @@ fn file_checks(db: &Path, checks: &mut Vec<Check>) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !suffix.is_empty() => {
                 checks.push(ok(
                     name,
-                    format!(
-                        "{} does not exist now (made when the database is open)",
-                        p.display()
-                    ),
+                    tf(l, Msg::DoctorMadeWhenOpen, &[&p.display().to_string()]),
                 ));
                 continue;
             }
@@ -345,32 +377,21 @@ fn file_checks(db: &Path, checks: &mut Vec<Check>) {
         let mode = md.mode() & 0o777;
         let what = format!("{} ({mode:04o}, {})", p.display(), owner_text(&md));
         if mode & 0o002 != 0 {
-            checks.push(fail(
-                name,
-                format!("{what} is writable by everyone: anyone can change the record behind shura's back; expected 0660 in a shared directory, 0600 otherwise"),
-            ));
+            checks.push(fail(name, tf(l, Msg::DoctorFileWorldWritable, &[&what])));
         } else if let Some((true, dir_gid)) = shared {
             if mode & 0o060 != 0o060 {
-                checks.push(fail(
-                    name,
-                    format!("{what} is not readable and writable by its group in a shared directory: other members get \"read-only\" or locking errors; expected 0660 (chmod 660)"),
-                ));
+                checks.push(fail(name, tf(l, Msg::DoctorFileNotGroupRw, &[&what])));
             } else if md.gid() != dir_gid {
+                let group = group_name(dir_gid).unwrap_or_else(|| dir_gid.to_string());
                 checks.push(fail(
                     name,
-                    format!(
-                        "{what} belongs to another group than its directory ({}); expected the directory's group (chgrp)",
-                        group_name(dir_gid).unwrap_or_else(|| dir_gid.to_string())
-                    ),
+                    tf(l, Msg::DoctorFileOtherGroup, &[&what, &group]),
                 ));
             } else {
                 checks.push(ok(name, what));
             }
         } else if mode & 0o004 != 0 && others_enter {
-            checks.push(warn(
-                name,
-                format!("{what} is readable by everyone on the machine, confidential bodies included; expected 0600 (or 0660 in a shared directory)"),
-            ));
+            checks.push(warn(name, tf(l, Msg::DoctorFileWorldReadable, &[&what])));
         } else {
             checks.push(ok(name, what));
         }
@@ -378,7 +399,7 @@ fn file_checks(db: &Path, checks: &mut Vec<Check>) {
 }
 
 /// The checks on the database's content.
-fn database_checks(db: &Path, checks: &mut Vec<Check>) {
+fn database_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
     let conn = match Connection::open_with_flags(
         db,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -394,31 +415,31 @@ fn database_checks(db: &Path, checks: &mut Vec<Check>) {
     let _ = conn.busy_timeout(crate::store::BUSY_TIMEOUT);
     match conn.query_row("PRAGMA journal_mode", [], |r| r.get::<_, String>(0)) {
         Ok(m) if m.eq_ignore_ascii_case("wal") => checks.push(ok("journal mode", "wal")),
-        Ok(m) => checks.push(fail(
-            "journal mode",
-            format!(
-                "{m}: expected wal (any shura command switches it, unless the file system cannot)"
-            ),
-        )),
+        Ok(m) => checks.push(fail("journal mode", tf(l, Msg::DoctorJournalNotWal, &[&m]))),
         Err(e) => {
             checks.push(fail("journal mode", e.to_string()));
             return;
         }
     }
     match conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)) {
-        Ok(v) if v == schema::SCHEMA_VERSION => checks.push(ok("schema", format!("version {v}"))),
+        Ok(v) if v == schema::SCHEMA_VERSION => checks.push(ok(
+            "schema",
+            tf(l, Msg::DoctorSchemaVersion, &[&v.to_string()]),
+        )),
         Ok(v) if v < schema::SCHEMA_VERSION => checks.push(warn(
             "schema",
-            format!(
-                "version {v}, older than this shura's {}; the next shura command migrates it",
-                schema::SCHEMA_VERSION
+            tf(
+                l,
+                Msg::DoctorSchemaOlder,
+                &[&v.to_string(), &schema::SCHEMA_VERSION.to_string()],
             ),
         )),
         Ok(v) => checks.push(fail(
             "schema",
-            format!(
-                "version {v}, newer than this shura understands ({}); upgrade shura",
-                schema::SCHEMA_VERSION
+            tf(
+                l,
+                Msg::DoctorSchemaNewer,
+                &[&v.to_string(), &schema::SCHEMA_VERSION.to_string()],
             ),
         )),
         Err(e) => checks.push(fail("schema", e.to_string())),
@@ -442,20 +463,31 @@ fn database_checks(db: &Path, checks: &mut Vec<Check>) {
     match crate::store::audit::verify(&conn) {
         Ok(v) if v.problems.is_empty() => checks.push(ok(
             "audit chain",
-            format!("{} entries, head {}", v.entries, v.head),
+            tf(
+                l,
+                Msg::DoctorAuditEntries,
+                &[&v.entries.to_string(), &v.head.to_string()],
+            ),
         )),
         Ok(v) => checks.push(fail(
             "audit chain",
-            format!("{} problem(s): {}", v.problems.len(), v.problems.join("; ")),
+            tf(
+                l,
+                Msg::DoctorAuditProblems,
+                &[&v.problems.len().to_string(), &v.problems.join("; ")],
+            ),
         )),
         Err(e) => checks.push(fail("audit chain", e.to_string())),
     }
     match crate::store::audit::verify_approved_heads(&conn) {
         Ok(p) if p.is_empty() => checks.push(ok(
             "approved minutes",
-            format!(
-                "{} carry a chain head that is in the chain",
-                crate::store::audit::approved_heads(&conn).unwrap_or(0)
+            tf(
+                l,
+                Msg::DoctorApprovedHeads,
+                &[&crate::store::audit::approved_heads(&conn)
+                    .unwrap_or(0)
+                    .to_string()],
             ),
         )),
         Ok(p) => checks.push(fail("approved minutes", p.join("; "))),
@@ -464,21 +496,21 @@ fn database_checks(db: &Path, checks: &mut Vec<Check>) {
 }
 
 /// `shura doctor`: one line per check; exit 0 when all are ok, 1 otherwise.
-pub fn doctor(db: &Path, a: &JsonFlag) -> CliResult {
+/// The text output is in the user's language; `--json` stays in English (its keys and
+/// values are for programs).
+pub fn doctor(db: &Path, a: &JsonFlag, prefs: Prefs) -> CliResult {
+    let l = if a.json { Lang::En } else { prefs.lang };
     let mut checks = Vec::new();
     if !db.exists() {
         checks.push(fail(
             "database file",
-            format!(
-                "{} does not exist; create it with `shura init`",
-                db.display()
-            ),
+            tf(l, Msg::DoctorNoDatabase, &[&db.display().to_string()]),
         ));
     } else {
         // The content first: opening makes the -wal and -shm files whose modes follow.
         let mut content = Vec::new();
-        database_checks(db, &mut content);
-        file_checks(db, &mut checks);
+        database_checks(db, l, &mut content);
+        file_checks(db, l, &mut checks);
         checks.extend(content);
     }
     let bad = checks.iter().filter(|c| c.status != "ok").count();
@@ -494,24 +526,64 @@ pub fn doctor(db: &Path, a: &JsonFlag) -> CliResult {
             }))?
         )?;
     } else {
+        let width = |s: &str| s.chars().count();
+        // Columns as wide as their widest entry, at least as in English (4 and 16).
+        let status_w = checks
+            .iter()
+            .map(|c| width(status_label(c.status, l)))
+            .fold(4, usize::max);
+        let check_w = checks
+            .iter()
+            .map(|c| width(check_label(c.check, l)))
+            .fold(16, usize::max);
         for c in &checks {
-            writeln!(
-                out,
-                "{:<4}  {:<16}  {}",
-                c.status,
-                c.check,
-                sanitize_line(&c.detail)
-            )?;
+            let (status, check) = (status_label(c.status, l), check_label(c.check, l));
+            let line = format!(
+                "{status}{}  {check}{}  {}",
+                " ".repeat(status_w.saturating_sub(width(status))),
+                " ".repeat(check_w.saturating_sub(width(check))),
+                c.detail
+            );
+            writeln!(out, "{}", display_line(&line, prefs))?;
         }
     }
     if bad == 0 {
         Ok(())
     } else {
-        Err(CliError::failure(format!(
-            "{bad} check(s) of {} did not pass",
-            db.display()
+        Err(CliError::failure(tf(
+            prefs.lang,
+            Msg::DoctorChecksFailed,
+            &[&bad.to_string(), &db.display().to_string()],
         )))
     }
+}
+
+/// A check's status as the text output shows it.
+fn status_label(status: &str, l: Lang) -> &'static str {
+    match status {
+        "ok" => t(l, Msg::DoctorOk),
+        "warn" => t(l, Msg::DoctorWarn),
+        _ => t(l, Msg::DoctorFail),
+    }
+}
+
+/// A check's name as the text output shows it (the JSON keeps the English key).
+fn check_label(check: &'static str, l: Lang) -> &'static str {
+    let msg = match check {
+        "directory" => Msg::DoctorCheckDirectory,
+        "file system" => Msg::DoctorCheckFileSystem,
+        "database file" => Msg::DoctorCheckDatabaseFile,
+        "wal file" => Msg::DoctorCheckWalFile,
+        "shm file" => Msg::DoctorCheckShmFile,
+        "open" => Msg::DoctorCheckOpen,
+        "journal mode" => Msg::DoctorCheckJournal,
+        "schema" => Msg::DoctorCheckSchema,
+        "integrity" => Msg::DoctorCheckIntegrity,
+        "audit chain" => Msg::DoctorCheckAudit,
+        "approved minutes" => Msg::DoctorCheckApproved,
+        _ => return check,
+    };
+    t(l, msg)
 }
 
 #[cfg(test)]
@@ -524,6 +596,75 @@ mod tests {
         assert_eq!(network_fs(dir.path()).unwrap(), None);
         // A directory not made yet is judged by its nearest existing ancestor.
         assert_eq!(network_fs(&dir.path().join("not/yet/made")).unwrap(), None);
+    }
+
+    #[test]
+    fn network_and_cluster_magic_numbers_are_refused_and_local_ones_not() {
+        for (magic, name) in [
+            (0x6969, "NFS"),
+            (0x517B, "SMB"),
+            (0xFF53_4D42, "CIFS/SMB"),
+            (0xFE53_4D42, "SMB2/3"),
+            (0x5346_414F, "AFS"),
+            (0x7375_7245, "Coda"),
+            (0x0102_1997, "9p"),
+            (0x00C3_6400, "Ceph"),
+            (0x0BD0_0BD0, "Lustre"),
+            (0x0116_1970, "GFS2"),
+            (0x7461_636F, "OCFS2"),
+        ] {
+            assert_eq!(network_fs_magic(magic), Some(name), "{magic:#x}");
+        }
+        // A sign-extended f_type (32-bit platforms) is the same file system.
+        assert_eq!(network_fs_magic(0xFFFF_FFFF_FF53_4D42), Some("CIFS/SMB"));
+        // ext4, xfs, btrfs, tmpfs, overlayfs: local. FUSE by its magic alone: local
+        // (sshfs and other network FUSE file systems are told by their mount type).
+        for local in [
+            0xEF53,
+            0x5846_5342,
+            0x9123_683E,
+            0x0102_1994,
+            0x794C_7630,
+            0x6573_5546,
+        ] {
+            assert_eq!(network_fs_magic(local), None, "{local:#x}");
+        }
+    }
+
+    #[test]
+    fn the_refusal_names_the_directory_and_the_file_system() {
+        let dir = Path::new("/srv/council share");
+        let en = network_refusal(dir, "NFS", Lang::En);
+        assert!(
+            en.starts_with("/srv/council share is on a network file system (NFS)"),
+            "{en}"
+        );
+        let fa = network_refusal(dir, "CIFS/SMB", Lang::Fa);
+        assert!(
+            fa.contains("/srv/council share") && fa.contains("(CIFS/SMB)"),
+            "{fa}"
+        );
+        assert!(fa.contains("سیستم فایل شبکه‌ای"), "{fa}");
+    }
+
+    #[test]
+    fn every_doctor_check_has_a_label_in_both_languages() {
+        for c in [
+            "directory",
+            "file system",
+            "database file",
+            "wal file",
+            "shm file",
+            "open",
+            "journal mode",
+            "schema",
+            "integrity",
+            "audit chain",
+            "approved minutes",
+        ] {
+            assert_eq!(check_label(c, Lang::En), c);
+            assert_ne!(check_label(c, Lang::Fa), c, "{c}");
+        }
     }
 
     #[test]

@@ -106,7 +106,11 @@ pub fn draw(f: &mut Frame, app: &mut App, theme: &Theme) {
                 area.width.saturating_sub(4).min(110),
                 area.height.saturating_sub(2),
             ),
-            Modal::Form(form) => widgets::centered(area, 72, (form.fields.len() as u16) * 2 + 6),
+            Modal::Form(form) => {
+                // A conflict's message takes about three lines more than an error's one.
+                let extra = if form.conflict.is_some() { 2 } else { 0 };
+                widgets::centered(area, 72, (form.fields.len() as u16) * 2 + 6 + extra)
+            }
             Modal::Notice(_) | Modal::Confirm { .. } => widgets::centered(area, 70, 8),
         };
         f.render_widget(Clear, popup);

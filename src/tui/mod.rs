@@ -8,7 +8,7 @@ pub mod keys;
 pub mod theme;
 pub mod views;
 
-use crate::locale::strings::{t, Msg};
+use crate::locale::strings::{t, tf, Msg};
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -225,6 +225,8 @@ fn wants_external_editor(app: &App, key: &KeyEvent) -> bool {
     let ctrl_e = key.code == KeyCode::Char('e') && key.modifiers.contains(KeyModifiers::CONTROL);
     match &app.modal {
         Some(Modal::Editor(_)) => ctrl_e,
+        // A form only after a conflict: both versions merged in the editor.
+        Some(Modal::Form(form)) => ctrl_e && form.conflict.is_some(),
         None if !app.filtering => {
             app.action_for_key(&keys::key_name(key)) == Some(Action::ExternalEditor)
         }
@@ -233,8 +235,12 @@ fn wants_external_editor(app: &App, key: &KeyEvent) -> bool {
 }
 
 /// Opens the minutes in `$VISUAL`/`$EDITOR` (else `vi`); the TUI comes back afterwards
-/// with the edited text in the inline editor, ready to save.
+/// with the edited text in the inline editor, ready to save. A form in conflict goes to
+/// [`merge_form_in_editor`] instead.
 fn external_editor(app: &mut App, config: &Config) -> io::Result<()> {
+    if let Some(Modal::Form(_)) = &app.modal {
+        return merge_form_in_editor(app, config);
+    }
     if app.modal.is_none() {
         app.update(Action::WriteMinutes);
     }
@@ -252,6 +258,83 @@ fn external_editor(app: &mut App, config: &Config) -> io::Result<()> {
     let _ = std::fs::create_dir_all(&dir);
     let path = dir.join(format!("minutes-{}-{}.md", ed.item_id, std::process::id()));
     std::fs::write(&path, &text)?;
+    match edit_file(app.lang(), config, &path)? {
+        Ok(()) => {
+            let edited = std::fs::read_to_string(&path)?;
+            if let Some(Modal::Editor(ed)) = &mut app.modal {
+                let mut fresh = Editor::new(
+                    &ed.title,
+                    ed.item_id,
+                    ed.version,
+                    edited.trim_end_matches('\n'),
+                );
+                fresh.theirs = ed.theirs.clone();
+                *ed = fresh;
+            }
+            let _ = std::fs::remove_file(&path);
+        }
+        Err(message) => {
+            app.status = Some(crate::app::state::Status {
+                text: message,
+                error: true,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Ctrl-E on a form after a conflict: mine and theirs as `key: value` lines with
+/// conflict markers where they differ, in `$EDITOR`; the merged values come back into
+/// the form (unsaved). A text that does not parse leaves the form as it was, with the
+/// reason, and the file is kept so the merge is not lost.
+fn merge_form_in_editor(app: &mut App, config: &Config) -> io::Result<()> {
+    let l = app.lang();
+    let Some(Modal::Form(form)) = &app.modal else {
+        return Ok(());
+    };
+    let dir = crate::config::state_dir();
+    let _ = std::fs::create_dir_all(&dir);
+    let path = dir.join(format!("merge-{}.txt", std::process::id()));
+    if let Err(e) = std::fs::write(&path, form.merge_text(l)) {
+        app.status = Some(crate::app::state::Status {
+            text: format!("{}: {e}", path.display()),
+            error: true,
+        });
+        return Ok(());
+    }
+    let outcome = edit_file(l, config, &path)?;
+    let Some(Modal::Form(form)) = &mut app.modal else {
+        return Ok(());
+    };
+    let merged = outcome
+        .and_then(|()| {
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+        })
+        .and_then(|edited| {
+            form.apply_merge_text(&edited, l)
+                .map_err(|why| format!("{why} ({})", path.display()))
+        });
+    match merged {
+        Ok(()) => {
+            let _ = std::fs::remove_file(&path);
+            form.error = None;
+            app.status = Some(crate::app::state::Status {
+                text: t(l, Msg::MergedIntoForm).into(),
+                error: false,
+            });
+        }
+        Err(message) => form.error = Some(message),
+    }
+    Ok(())
+}
+
+/// Runs `$VISUAL`/`$EDITOR` (else `vi`) on a file, the terminal given back to it
+/// meanwhile. The inner error says what went wrong, in the user's language.
+fn edit_file(
+    lang: crate::locale::Lang,
+    config: &Config,
+    path: &std::path::Path,
+) -> io::Result<Result<(), String>> {
     let editor = std::env::var("VISUAL")
         .ok()
         .filter(|s| !s.trim().is_empty())
@@ -266,41 +349,18 @@ fn external_editor(app: &mut App, config: &Config) -> io::Result<()> {
     let program = parts.next().unwrap_or("vi");
     let status = std::process::Command::new(program)
         .args(parts)
-        .arg(&path)
+        .arg(path)
         .status();
     setup_terminal(config.mouse)?;
-    match status {
-        Ok(s) if s.success() => {
-            let edited = std::fs::read_to_string(&path)?;
-            if let Some(Modal::Editor(ed)) = &mut app.modal {
-                let mut fresh = Editor::new(
-                    &ed.title,
-                    ed.item_id,
-                    ed.version,
-                    edited.trim_end_matches('\n'),
-                );
-                fresh.theirs = ed.theirs.clone();
-                *ed = fresh;
-            }
-            let _ = std::fs::remove_file(&path);
-        }
-        Ok(s) => {
-            app.status = Some(crate::app::state::Status {
-                text: format!(
-                    "{editor} exited with {s}; the text is kept in {}",
-                    path.display()
-                ),
-                error: true,
-            });
-        }
-        Err(e) => {
-            app.status = Some(crate::app::state::Status {
-                text: format!("cannot run the editor {editor:?}: {e}; set $VISUAL or $EDITOR"),
-                error: true,
-            });
-        }
-    }
-    Ok(())
+    Ok(match status {
+        Ok(s) if s.success() => Ok(()),
+        Ok(s) => Err(tf(
+            lang,
+            Msg::EditorExitedKept,
+            &[&editor, &s.to_string(), &path.display().to_string()],
+        )),
+        Err(e) => Err(tf(lang, Msg::CannotRunEditor, &[&editor, &e.to_string()])),
+    })
 }
 
 /// One key, to the modal in front, the filter being typed, or the keymap.

@@ -44,6 +44,7 @@ pub fn draw(f: &mut Frame, area: Rect, form: &Form, theme: &Theme, prefs: Prefs)
         + 1;
     // Each field takes two rows (value, then its hint); the last row is the key help.
     // When they don't all fit, the view scrolls so the focused field shows.
+    let diffs = form.differing();
     let rows_left = (inner.y + inner.height).saturating_sub(y + 1) as usize;
     let fit = (rows_left / 2).max(1);
     let first = (form.focus + 1).saturating_sub(fit);
@@ -116,7 +117,22 @@ pub fn draw(f: &mut Frame, area: Rect, form: &Form, theme: &Theme, prefs: Prefs)
             f.set_cursor_position(Position::new(cx, y));
         }
         y += 1;
-        if !field.hint.is_empty() && focused && y < inner.y + inner.height {
+        // After a conflict, theirs goes on the row under mine, wherever they differ.
+        let diff = diffs.iter().find(|d| d.key == field.key);
+        if let Some(d) = diff.filter(|_| y < inner.y + inner.height) {
+            let text = format!("{} {}", t(prefs.lang, Msg::TheirsPrefix), d.theirs);
+            let shown = display_cell(&text, value_w as usize, prefs.lang, prefs.bidi, align);
+            f.render_widget(
+                Paragraph::new(Line::styled(shown, theme.warn)),
+                Rect::new(value_x, y, value_w, 1),
+            );
+            // The label marks the field as differing.
+            let mark = display_cell("≠", label_w as usize, prefs.lang, prefs.bidi, align);
+            f.render_widget(
+                Paragraph::new(Line::styled(mark, theme.warn)),
+                Rect::new(label_x, y, label_w, 1),
+            );
+        } else if !field.hint.is_empty() && focused && y < inner.y + inner.height {
             let hint = display_cell(&field.hint, value_w as usize, prefs.lang, prefs.bidi, align);
             f.render_widget(
                 Paragraph::new(Line::styled(hint, theme.muted)),
@@ -127,7 +143,12 @@ pub fn draw(f: &mut Frame, area: Rect, form: &Form, theme: &Theme, prefs: Prefs)
     }
     if inner.height > 0 {
         let last = Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1);
-        widgets::hints(f, last, t(prefs.lang, Msg::FormHelp), theme.muted, prefs);
+        let help = if form.conflict.is_some() {
+            Msg::FormConflictHelp
+        } else {
+            Msg::FormHelp
+        };
+        widgets::hints(f, last, t(prefs.lang, help), theme.muted, prefs);
     }
 }
 

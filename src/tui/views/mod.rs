@@ -200,6 +200,7 @@ pub fn modal_key(app: &mut App, key: &KeyEvent, name: &str) {
                     f.delete()
                 }
             }
+            (_, "ctrl-t") => app.take_theirs_into_form(),
             (_, "ctrl-u") => {
                 // Unanimous: every member's vote "for".
                 for f in form
