@@ -9,7 +9,7 @@ use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use shura::app::form::{Form, FormPurpose};
 use shura::app::keymap::Action;
-use shura::app::state::{App, Modal};
+use shura::app::state::{App, Modal, ReviewRow};
 use shura::app::{Context, Prefs};
 use shura::identity::Actor;
 use shura::locale::text::BidiMode;
@@ -483,4 +483,79 @@ fn minutes_editor_keep_mine_does_not_overwrite_a_third_save() {
         bob.agenda_item(item).unwrap().minutes.as_deref(),
         Some("mine")
     );
+}
+
+#[test]
+fn a_resolution_followed_up_by_two_people_conflicts_and_keeps_both_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("shura.db");
+    let (session, _, _) = world(&db, "Budget");
+    let resolution = {
+        let mut s = Store::open(&db, actor(1000, "secretary")).unwrap();
+        let body = s.session(session).unwrap().body_id;
+        s.add_resolution(&NewResolution {
+            body_id: body,
+            session_id: None,
+            agenda_item_id: None,
+            text: "Works is asked to report on the depot".into(),
+            decision: Decision::Adopted,
+            tally: None,
+            votes: vec![],
+            owner: Some("Works".into()),
+            due: None,
+            created_on: Some(today()),
+        })
+        .unwrap()
+    };
+    let mut alice = user(&db, 1000, "secretary", en(), session);
+    let mut bob = user(&db, 1001, "chair", en(), session);
+    for app in [&mut alice, &mut bob] {
+        while app.session.as_ref().unwrap().pane != shura::app::state::SessionPane::Review {
+            app.update(Action::NextPane);
+        }
+        let v = app.session.as_mut().unwrap();
+        let at = v
+            .review
+            .iter()
+            .position(|r| matches!(r, ReviewRow::Resolution(x) if x.id == resolution.id))
+            .expect("the resolution is reviewed");
+        v.review_cursor.selected = at;
+        app.update(Action::ReviewTask);
+    }
+    // Bob marks it done; Alice, who has not seen that, writes a note.
+    key(&mut bob, KeyCode::Right);
+    key(&mut bob, KeyCode::Right);
+    key(&mut bob, KeyCode::Enter);
+    assert!(bob.modal.is_none(), "{:?}", bob.status);
+    key(&mut alice, KeyCode::Tab);
+    typ(&mut alice, "report promised for next month");
+    key(&mut alice, KeyCode::Enter);
+    let f = form(&alice);
+    let diffs = f.differing();
+    assert_eq!(diffs.len(), 1, "{diffs:?}");
+    assert_eq!(diffs[0].key, "status");
+    assert_eq!(diffs[0].theirs, "Done");
+    assert_eq!(f.get("note"), "report promised for next month");
+    assert_eq!(
+        bob.ctx.store.resolution(resolution.id).unwrap().status,
+        WorkStatus::Done,
+        "nothing overwritten"
+    );
+    // Take theirs: the status becomes theirs, the note stays.
+    ctrl(&mut alice, 't');
+    assert_eq!(form(&alice).get("status"), "done");
+    key(&mut alice, KeyCode::Enter);
+    assert!(alice.modal.is_none(), "{:?}", alice.status);
+    let r = bob.ctx.store.resolution(resolution.id).unwrap();
+    assert_eq!(r.status, WorkStatus::Done);
+    assert_eq!(r.version, resolution.version + 2);
+    let notes: Vec<String> = bob
+        .ctx
+        .store
+        .resolution_updates(resolution.id)
+        .unwrap()
+        .into_iter()
+        .map(|u| u.note)
+        .collect();
+    assert_eq!(notes, ["", "report promised for next month"]);
 }

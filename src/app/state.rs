@@ -1760,20 +1760,18 @@ impl App {
                 resolution_id,
                 version,
             } => {
-                let r = self
-                    .ctx
-                    .store
-                    .update_resolution(&ResolutionProgress {
-                        resolution_id,
-                        status: Some(
-                            WorkStatus::parse(form.get("status")).map_err(|e| e.to_string())?,
-                        ),
-                        note: form.get("note").to_string(),
-                        session_id: Some(session_id),
-                        on: Some(self.ctx.today),
-                        expected_version: Some(version),
-                    })
-                    .map_err(store_err)?;
+                let saved = self.ctx.store.update_resolution(&ResolutionProgress {
+                    resolution_id,
+                    status: Some(WorkStatus::parse(form.get("status")).map_err(|e| e.to_string())?),
+                    note: form.get("note").to_string(),
+                    session_id: Some(session_id),
+                    on: Some(self.ctx.today),
+                    expected_version: Some(version),
+                });
+                let r = match saved {
+                    Err(StoreError::Conflict { .. }) => return Err(self.form_conflict(form)),
+                    other => other.map_err(store_err)?,
+                };
                 Ok(format!(
                     "{} {} — {}",
                     t(l, Msg::Resolution),
@@ -1828,6 +1826,15 @@ impl App {
                 }
                 (task.version, theirs)
             }),
+            // The note is a new entry in the resolution's follow-up history.
+            FormPurpose::ReviewResolution { resolution_id, .. } => {
+                self.ctx.store.resolution(resolution_id).map(|r| {
+                    (
+                        r.version,
+                        vec![("status".to_string(), r.status.code().to_string())],
+                    )
+                })
+            }
             _ => {
                 return StoreError::Conflict {
                     what: "record",
@@ -1839,7 +1846,8 @@ impl App {
         match read {
             Ok((now, theirs)) => {
                 if let FormPurpose::EditItem { version, .. }
-                | FormPurpose::ReviewTask { version, .. } = &mut form.purpose
+                | FormPurpose::ReviewTask { version, .. }
+                | FormPurpose::ReviewResolution { version, .. } = &mut form.purpose
                 {
                     *version = now;
                 }
