@@ -116,7 +116,7 @@ pub fn overdue_tasks(
 
 /// The first `limit` (None: all) of [`overdue_tasks`]: the store returns them by due
 /// date then id, which is most days overdue first.
-fn overdue_tasks_first(
+pub fn overdue_tasks_first(
     store: &Store,
     scope: Option<&[i64]>,
     today: NaiveDate,
@@ -482,46 +482,47 @@ pub fn dashboard(store: &Store, scope: Option<&[i64]>, today: NaiveDate) -> Resu
         })
         .collect();
 
+    // In the order of the bodies, then of policy and indicator.
+    let body_order: BTreeMap<i64, usize> =
+        bodies.iter().enumerate().map(|(n, b)| (b.id, n)).collect();
+    let mut all = store.all_indicators()?;
+    all.retain(|(p, _, _)| body_order.contains_key(&p.body_id));
+    all.sort_by_key(|(p, i, _)| (body_order.get(&p.body_id).copied(), p.id, i.id));
     let mut indicators = Vec::new();
-    for b in &bodies {
-        for p in store.policies(b.id)? {
-            for i in store.indicators(p.id)? {
-                // Periods sort as text ("1403-Q1" < "1403-Q2"), which is their order.
-                let m = store.measurements(i.id)?;
-                let mut by_period: BTreeMap<String, f64> = BTreeMap::new();
-                for x in m {
-                    by_period.insert(x.period, x.value);
-                }
-                let mut latest = by_period.iter().rev();
-                let last = latest.next();
-                let previous = latest.next().map(|(_, v)| *v);
-                let last_value = last.map(|(_, v)| *v);
-                indicators.push(IndicatorFigure {
-                    body_id: b.id,
-                    policy_id: p.id,
-                    policy: p.title.clone(),
-                    indicator_id: i.id,
-                    indicator: i.name,
-                    unit: i.unit,
-                    target: i.target,
-                    higher_is_better: i.higher_is_better,
-                    last_period: last.map(|(k, _)| k.clone()),
-                    last_value,
-                    previous_value: previous,
-                    trend: match (last_value, previous) {
-                        (Some(l), Some(p)) => Some(trend(l, p)),
-                        _ => None,
-                    },
-                    on_target: last_value.map(|v| {
-                        if i.higher_is_better {
-                            v >= i.target
-                        } else {
-                            v <= i.target
-                        }
-                    }),
-                });
-            }
+    for (p, i, m) in all {
+        // Periods sort as text ("1403-Q1" < "1403-Q2"), which is their order.
+        let mut by_period: BTreeMap<String, f64> = BTreeMap::new();
+        for x in m {
+            by_period.insert(x.period, x.value);
         }
+        let mut latest = by_period.iter().rev();
+        let last = latest.next();
+        let previous = latest.next().map(|(_, v)| *v);
+        let last_value = last.map(|(_, v)| *v);
+        indicators.push(IndicatorFigure {
+            body_id: p.body_id,
+            policy_id: p.id,
+            policy: p.title.clone(),
+            indicator_id: i.id,
+            indicator: i.name,
+            unit: i.unit,
+            target: i.target,
+            higher_is_better: i.higher_is_better,
+            last_period: last.map(|(k, _)| k.clone()),
+            last_value,
+            previous_value: previous,
+            trend: match (last_value, previous) {
+                (Some(l), Some(p)) => Some(trend(l, p)),
+                _ => None,
+            },
+            on_target: last_value.map(|v| {
+                if i.higher_is_better {
+                    v >= i.target
+                } else {
+                    v <= i.target
+                }
+            }),
+        });
     }
 
     Ok(Dashboard {
