@@ -2414,7 +2414,11 @@ fn hostile_search_text_is_matched_as_text_in_both_passes() {
         "roof OR ro",
         "near(",
     ] {
-        assert_eq!(search_ids(&store, q), [item.clone()], "query {q:?}");
+        assert_eq!(
+            search_ids(&store, q),
+            std::slice::from_ref(&item),
+            "query {q:?}"
+        );
     }
     assert!(search_ids(&store, "roof AND zebra").is_empty());
     assert!(search_ids(&store, "roof NOT quoted").is_empty());
