@@ -2455,6 +2455,99 @@ fn hostile_search_queries_do_not_fail() {
     assert_eq!(store.agenda(s.id).unwrap().len(), 1);
 }
 
+#[test]
+fn search_ranks_whole_words_before_longer_words_with_the_same_prefix() {
+    let (_dir, _path, mut store) = fresh();
+    let body = add_body(&mut store, "Council");
+    let s = add_session(&mut store, body, d(2026, 1, 5));
+    // The longer word is more frequent and newer, yet the word as typed comes first.
+    let exact = add_item(&mut store, s.id, "budget of the library");
+    let longer = add_item(&mut store, s.id, "budgets budgets budgetary budgets");
+    let item = |id| ("agenda_item".to_string(), id);
+    assert_eq!(search_ids(&store, "budget"), [item(exact), item(longer)]);
+    // Enough whole-word hits: the prefix is not expanded at all.
+    let hits = store.search("budget", None, 1).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].id, exact);
+    assert!(hits[0].snippet.contains("[budget]"), "{}", hits[0].snippet);
+    // An unfinished word still finds both, and highlights the words it completes to.
+    let hits = store.search("budg", None, 10).unwrap();
+    assert_eq!(hits.len(), 2, "{hits:?}");
+    let longer_hit = hits.iter().find(|h| h.id == longer).unwrap();
+    assert!(
+        longer_hit.snippet.contains("[budgets]") && longer_hit.snippet.contains("[budgetary]"),
+        "{}",
+        longer_hit.snippet
+    );
+    // Persian, typed with Arabic letters: کتاب before کتابخانه.
+    let book = add_item(&mut store, s.id, "خرید كتاب");
+    let library = add_item(&mut store, s.id, "کتابخانه کتابخانه مرکزی");
+    assert_eq!(search_ids(&store, "كتاب"), [item(book), item(library)]);
+    assert_eq!(search_ids(&store, "كتابخانه"), [item(library)]);
+    // A word inside another word is not a hit for the whole word: "ketab" in
+    // "ketabkhane" counts only as a prefix, never in the middle of a word.
+    assert!(search_ids(&store, "خانه").is_empty());
+}
+
+#[test]
+fn search_ranks_by_how_often_and_how_rare_the_words_are() {
+    let (_dir, _path, mut store) = fresh();
+    let body = add_body(&mut store, "Council");
+    let s = add_session(&mut store, body, d(2026, 1, 5));
+    // Same length; the word three times beats once.
+    let thrice = add_item(&mut store, s.id, "roof roof roof repair");
+    let once = add_item(&mut store, s.id, "roof wall door repair");
+    let ids: Vec<i64> = store
+        .search("roof", None, 10)
+        .unwrap()
+        .iter()
+        .map(|h| h.id)
+        .collect();
+    assert_eq!(ids, [thrice, once]);
+    // "budget" is everywhere, "drainage" rare: the text with more of the rare word wins
+    // although it is older and has as many words.
+    for i in 0..30 {
+        add_item(&mut store, s.id, &format!("budget item {i}"));
+    }
+    let rare = add_item(&mut store, s.id, "budget drainage drainage drainage");
+    let common = add_item(&mut store, s.id, "budget budget budget drainage");
+    let hits = store.search("budget drainage", None, 10).unwrap();
+    let ids: Vec<i64> = hits.iter().map(|h| h.id).collect();
+    assert_eq!(ids, [rare, common], "{hits:?}");
+    assert!(
+        hits[0].rank < hits[1].rank,
+        "lower rank is better: {hits:?}"
+    );
+}
+
+#[test]
+fn hostile_search_text_is_matched_as_text_in_both_passes() {
+    let (_dir, _path, mut store) = fresh();
+    let body = add_body(&mut store, "Council");
+    let s = add_session(&mut store, body, d(2026, 1, 5));
+    let near = add_item(&mut store, s.id, "NEAR(roof) \"quoted\" OR -minus");
+    let item = ("agenda_item".to_string(), near);
+    // Whole words, and unfinished ones (the prefix pass), with FTS5 syntax around them.
+    for q in [
+        "NEAR(roof",
+        "\"quoted\"",
+        "OR",
+        "-minus",
+        "quo\"",
+        "mi*",
+        "roof OR ro",
+        "near(",
+    ] {
+        assert_eq!(
+            search_ids(&store, q),
+            std::slice::from_ref(&item),
+            "query {q:?}"
+        );
+    }
+    assert!(search_ids(&store, "roof AND zebra").is_empty());
+    assert!(search_ids(&store, "roof NOT quoted").is_empty());
+}
+
 // ----- not found, invalid, byte-exact -----
 
 #[test]
