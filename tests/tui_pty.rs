@@ -832,3 +832,80 @@ fn the_dashboard_shows_another_process_s_write_within_two_seconds() {
     assert_eq!(tui.wait_exit(), 0);
     assert_restored(&tui);
 }
+
+/// The task browser's counter, "Tasks · 12/138", as the position.
+fn browser_position(screen: &str) -> Option<usize> {
+    let rest = screen.split("Tasks · ").nth(1)?;
+    rest.split('/').next()?.trim().parse().ok()
+}
+
+#[test]
+fn a_scrolling_list_scrolls_the_terminal_and_shows_what_a_full_redraw_shows() {
+    let place = Place::new();
+    place.cli(&["demo"]);
+    let mut tui = Tui::spawn_with(&place, &[], &["--view", "tasks"]);
+    tui.wait_until("the task browser", |s| browser_position(s) == Some(1));
+    let visible_rows = usize::from(ROWS) - 6;
+    let mut scrolled_moves = Vec::new();
+    // Down well past the first screen, then back up past its top.
+    let moves: Vec<(&str, usize)> = (2..=visible_rows + 20)
+        .map(|n| ("j", n))
+        .chain(
+            (visible_rows - 5..=visible_rows + 19)
+                .rev()
+                .map(|n| ("k", n)),
+        )
+        .collect();
+    for (key, to) in moves {
+        let before = tui.raw().len();
+        tui.send(key);
+        tui.wait_until(&format!("position {to}"), |s| {
+            browser_position(s) == Some(to)
+        });
+        std::thread::sleep(Duration::from_millis(30));
+        let written = tui.raw().len() - before;
+        let passed_bottom = key == "j" && to > visible_rows;
+        if passed_bottom {
+            scrolled_moves.push(written);
+        }
+    }
+    let raw = tui.raw();
+    assert!(
+        contains(&raw, b"S\x1b[r") && contains(&raw, b"T\x1b[r"),
+        "scrolling regions were used up and down"
+    );
+    // Each move past the bottom scrolled the rows instead of writing them all again.
+    let row_bytes = usize::from(COLS);
+    scrolled_moves.sort();
+    let median = scrolled_moves[scrolled_moves.len() / 2];
+    assert!(
+        median < 4 * row_bytes,
+        "a scrolling move wrote {median} bytes: {scrolled_moves:?}"
+    );
+    // What the terminal shows, colours included, is what a full redraw shows.
+    // Every row with its colours (the hidden cursor's place aside).
+    let formatted = |tui: &Tui| -> Vec<Vec<u8>> {
+        tui.parser
+            .lock()
+            .unwrap()
+            .screen()
+            .rows_formatted(0, COLS)
+            .collect()
+    };
+    let scrolled = formatted(&tui);
+    tui.resize(ROWS, COLS + 1);
+    std::thread::sleep(Duration::from_millis(400));
+    tui.resize(ROWS, COLS);
+    std::thread::sleep(Duration::from_millis(400));
+    let redrawn = formatted(&tui);
+    assert_eq!(scrolled.len(), redrawn.len());
+    for (n, (a, b)) in scrolled.iter().zip(&redrawn).enumerate() {
+        assert_eq!(
+            String::from_utf8_lossy(a),
+            String::from_utf8_lossy(b),
+            "row {n} differs from a full redraw"
+        );
+    }
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+}

@@ -5,6 +5,7 @@
 pub mod drafts;
 pub mod draw;
 pub mod keys;
+pub mod scrolling;
 pub mod theme;
 pub mod views;
 
@@ -24,6 +25,7 @@ use crossterm::terminal::{
 use crossterm::{cursor, execute};
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
+use scrolling::ScrollingBackend;
 
 use crate::app::form::Editor;
 use crate::app::keymap::{apply_overrides, Action};
@@ -154,8 +156,9 @@ fn watch_signals(flag: Arc<AtomicBool>) -> io::Result<()> {
     Ok(())
 }
 
-fn new_terminal() -> io::Result<Terminal<CrosstermBackend<io::Stdout>>> {
-    Terminal::new(CrosstermBackend::new(io::stdout()))
+/// The terminal, through a backend that scrolls a list's rows instead of rewriting them.
+fn new_terminal() -> io::Result<Terminal<ScrollingBackend<CrosstermBackend<io::Stdout>>>> {
+    Terminal::new(ScrollingBackend::new(CrosstermBackend::new(io::stdout())))
 }
 
 fn event_loop(app: &mut App, theme: &Theme, config: &Config, stop: &AtomicBool) -> io::Result<()> {
