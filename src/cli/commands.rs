@@ -1191,14 +1191,32 @@ fn resolution_show(ctx: &mut Context, a: &ResolutionShow, out: Out) -> CliResult
             t(lang, Msg::Abstain)
         )?;
     }
+    // The day of an update ("2026-11-22T10:00:00Z") in the user's calendar.
+    let day = |at: &str| -> String {
+        at.get(..10)
+            .and_then(|d| d.parse::<chrono::NaiveDate>().ok())
+            .map(|d| ctx.date(d))
+            .unwrap_or_else(|| at.to_string())
+    };
     for u in &page.updates {
+        let session = match u.session_id {
+            Some(id) => match ctx.store.session(id) {
+                Ok(s) => format!(
+                    " [{} {}]",
+                    t(lang, Msg::Session),
+                    crate::locale::digits::localize_digits(&s.number.to_string(), lang)
+                ),
+                Err(_) => String::new(),
+            },
+            None => String::new(),
+        };
         writeln!(
             out,
             "{}",
             display_line(
                 &format!(
-                    "  {} {} {} ({})",
-                    u.at.get(..10).unwrap_or(""),
+                    "  {}{session} {} {} ({})",
+                    day(&u.at),
                     u.status.label(lang),
                     u.note,
                     u.author
@@ -1229,7 +1247,7 @@ fn resolution_show(ctx: &mut Context, a: &ResolutionShow, out: Out) -> CliResult
                 display_line(
                     &format!(
                         "    {} {}% {} ({})",
-                        u.at.get(..10).unwrap_or(""),
+                        day(&u.at),
                         u.percent,
                         u.note,
                         u.author
