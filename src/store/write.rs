@@ -120,6 +120,25 @@ pub struct ResolutionProgress {
     pub expected_version: Option<i64>,
 }
 
+/// A progress note: at most [`MAX_TEXT`] characters.
+fn check_note(note: &str) -> Result<()> {
+    let n = note.chars().count();
+    if n > MAX_TEXT {
+        return Err(InvalidValue {
+            what: "note",
+            value: format!("({n} characters)"),
+            expected: format!("at most {MAX_TEXT} characters"),
+        }
+        .into());
+    }
+    Ok(())
+}
+
+/// When an update happened: its day, and the time of the clock now.
+fn stamp(on: NaiveDate) -> String {
+    format!("{on}T{}", chrono::Utc::now().format("%H:%M:%SZ"))
+}
+
 fn opt_text(s: &Option<String>) -> Option<String> {
     s.as_ref()
         .map(|s| s.trim().to_string())
@@ -891,14 +910,7 @@ impl Store {
     /// to the session that reviewed it when there is one. A save over a version someone
     /// else wrote meanwhile is refused as a conflict when `expected_version` is given.
     pub fn update_resolution(&mut self, p: &ResolutionProgress) -> Result<Resolution> {
-        if p.note.chars().count() > MAX_TEXT {
-            return Err(InvalidValue {
-                what: "note",
-                value: format!("({} characters)", p.note.chars().count()),
-                expected: format!("at most {MAX_TEXT} characters"),
-            }
-            .into());
-        }
+        check_note(&p.note)?;
         let actor = self.actor.clone();
         let on = p.on.unwrap_or_else(today);
         self.write(|tx| {
@@ -932,7 +944,7 @@ impl Store {
                     status.code(),
                     p.note.trim(),
                     actor.login,
-                    format!("{on}T{}", chrono::Utc::now().format("%H:%M:%SZ"))
+                    stamp(on)
                 ],
             )?;
             audited(tx, &actor, "update", "resolution", p.resolution_id, before)
@@ -1030,14 +1042,7 @@ impl Store {
                 .into());
             }
         }
-        if p.note.chars().count() > MAX_TEXT {
-            return Err(InvalidValue {
-                what: "note",
-                value: format!("({} characters)", p.note.chars().count()),
-                expected: format!("at most {MAX_TEXT} characters"),
-            }
-            .into());
-        }
+        check_note(&p.note)?;
         let actor = self.actor.clone();
         let on = p.on.unwrap_or_else(today);
         self.write(|tx| {
@@ -1083,7 +1088,7 @@ impl Store {
                     percent,
                     p.note.trim(),
                     actor.login,
-                    format!("{on}T{}", chrono::Utc::now().format("%H:%M:%SZ"))
+                    stamp(on)
                 ],
             )?;
             audited(tx, &actor, "update", "task", p.task_id, before)
