@@ -2703,3 +2703,93 @@ fn control_and_bidi_characters_are_stored_byte_exact() {
     assert_eq!(titles, expected);
     assert!(audit::verify(&conn).unwrap().problems.is_empty());
 }
+
+#[test]
+fn a_text_filter_with_many_matches_lists_the_same_rows_in_the_same_order() {
+    // Above TEXT_MATCHES_READ_DIRECTLY matches the listing checks its own rows against
+    // the matches instead of reading each match: the rows and their order must not
+    // change with the way the query is written.
+    use shura::store::read::{ListOrder, TEXT_MATCHES_READ_DIRECTLY};
+    use shura::store::search::{index_entry, SearchKind};
+    let (_dir, _path, store) = fresh();
+    let mut s = store;
+    let body = add_body(&mut s, "Works Committee");
+    let other = add_body(&mut s, "Parks Committee");
+    let many = TEXT_MATCHES_READ_DIRECTLY as usize + 700;
+    s.conn.execute_batch("BEGIN").unwrap();
+    for i in 0..many + 300 {
+        let title = if i < many {
+            format!("Budget line {i}")
+        } else {
+            format!("Roof repair {i}")
+        };
+        let b = if i % 3 == 0 { other } else { body };
+        let status = if i % 5 == 0 { "done" } else { "open" };
+        let due = d(2026, 1, 1) + chrono::Duration::days(((i * 7919) % 400) as i64);
+        s.conn
+            .execute(
+                "INSERT INTO task(body_id, title, due, status, priority, created_on, done_on)
+                 VALUES (?1, ?2, ?3, ?4, 'normal', '2025-12-01',
+                         CASE ?4 WHEN 'done' THEN '2025-12-20' END)",
+                rusqlite::params![b, title, due.to_string(), status],
+            )
+            .unwrap();
+        let id = s.conn.last_insert_rowid();
+        index_entry(&s.conn, SearchKind::Task, id, b, &title).unwrap();
+    }
+    s.conn.execute_batch("COMMIT").unwrap();
+    let all = s
+        .tasks(&TaskFilter {
+            order: ListOrder::DueFirst,
+            ..Default::default()
+        })
+        .unwrap();
+    for (text, body_ids) in [
+        ("budget", None),
+        ("budg", None),
+        ("budget", Some(vec![body])),
+        ("roof", None),
+        ("roof", Some(vec![other])),
+    ] {
+        let word = text.to_lowercase();
+        let expected: Vec<i64> = all
+            .iter()
+            .filter(|r| r.task.status.is_open())
+            .filter(|r| {
+                body_ids
+                    .as_ref()
+                    .is_none_or(|b| b.contains(&r.task.body_id))
+            })
+            .filter(|r| r.task.title.to_lowercase().starts_with(&word[..4]))
+            .map(|r| r.task.id)
+            .collect();
+        let filter = TaskFilter {
+            text: Some(text.to_string()),
+            body_ids: body_ids.clone(),
+            statuses: vec![WorkStatus::Open, WorkStatus::InProgress],
+            order: ListOrder::DueFirst,
+            ..Default::default()
+        };
+        let window: Vec<i64> = s
+            .tasks(&TaskFilter {
+                limit: Some(200),
+                offset: 100,
+                ..filter.clone()
+            })
+            .unwrap()
+            .iter()
+            .map(|r| r.task.id)
+            .collect();
+        let end = expected.len().min(300);
+        assert_eq!(
+            window,
+            expected[100.min(end)..end],
+            "{text} in {body_ids:?}: the second window"
+        );
+        assert_eq!(
+            s.count_tasks(&filter, 100_000).unwrap(),
+            (expected.len() as i64, false),
+            "{text} in {body_ids:?}"
+        );
+    }
+}
