@@ -906,6 +906,23 @@ fn a_scrolling_list_scrolls_the_terminal_and_shows_what_a_full_redraw_shows() {
             "row {n} differs from a full redraw"
         );
     }
+    // Ctrl-L clears the terminal and draws it all again, the same.
+    let before = tui.raw().len();
+    tui.send("\x0c");
+    std::thread::sleep(Duration::from_millis(400));
+    let raw = tui.raw();
+    assert!(
+        contains(&raw[before..], b"\x1b[2J"),
+        "Ctrl-L clears the screen"
+    );
+    // (The status line says it reloaded.)
+    let again = formatted(&tui);
+    let above_status = redrawn.len() - 1;
+    assert!(
+        again[..above_status] == redrawn[..above_status],
+        "Ctrl-L draws the same screen"
+    );
+    assert!(tui.screen().contains("reloaded"));
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
 }

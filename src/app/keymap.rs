@@ -68,7 +68,7 @@ actions! {
     PrevPane = "prev_pane", "Previous pane", "قاب قبلی";
     Open = "open", "Open", "باز کردن";
     Filter = "filter", "Filter the list", "پالایش فهرست";
-    Refresh = "refresh", "Reload from the database", "بارگذاری دوباره";
+    Refresh = "refresh", "Reload and redraw the screen", "بارگذاری و ترسیم دوباره";
     NewBody = "new_body", "New body", "نهاد جدید";
     AddMember = "add_member", "Add a member", "افزودن عضو";
     NewSession = "new_session", "Schedule the next session", "برنامه‌ریزی جلسه بعد";
@@ -131,7 +131,7 @@ pub fn default_bindings() -> Vec<Binding> {
         b(Global, &["?", "f1"], Help),
         b(Global, &[":", "ctrl-p"], Palette),
         b(Global, &["esc"], Back),
-        b(Global, &["ctrl-r"], Refresh),
+        b(Global, &["ctrl-r", "ctrl-l"], Refresh),
         b(List, &["up", "k"], Up),
         b(List, &["down", "j"], Down),
         b(List, &["pgup", "ctrl-b"], PageUp),

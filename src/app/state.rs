@@ -177,6 +177,9 @@ pub struct App {
     pub modal: Option<Modal>,
     pub status: Option<Status>,
     pub quit: bool,
+    /// The terminal is to be cleared and drawn whole at the next frame (a screen garbled
+    /// by another program's output, or a terminal that missed a scroll).
+    pub repaint: bool,
     /// Rows a page moves (set by the view from the screen height).
     pub page: usize,
     // Home screen cache.
@@ -224,6 +227,7 @@ impl App {
             modal: None,
             status: None,
             quit: false,
+            repaint: false,
             page: 10,
             bodies: vec![],
             body_depth: vec![],
@@ -731,6 +735,7 @@ impl App {
                 Ok(())
             }
             Refresh => {
+                self.repaint = true;
                 self.reload();
                 self.say(t(self.lang(), Msg::Reloaded));
                 Ok(())

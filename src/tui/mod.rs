@@ -189,6 +189,9 @@ fn event_loop(app: &mut App, theme: &Theme, config: &Config, stop: &AtomicBool) 
                     terminal.clear()?;
                 } else {
                     handle_key(app, key);
+                    if std::mem::take(&mut app.repaint) {
+                        terminal.clear()?;
+                    }
                 }
                 dirty = true;
             }
