@@ -942,3 +942,73 @@ fn progress_on_someone_elses_task_is_refused_before_the_form_opens() {
     assert!(s.error && s.text.contains("refused"), "{}", s.text);
     drop(dir);
 }
+
+#[test]
+fn going_back_reads_again_only_what_changed_meanwhile() {
+    let (_dir, mut app) = demo_app(Lang::En, "kazeminia");
+    app.update(Action::GoDashboard);
+    focus_section(&mut app, Section::OverdueTasks);
+    app.update(Action::Open);
+    key(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen(), Screen::Resolution(_)));
+    let total = app.dashboard.as_ref().unwrap().data.overdue_tasks_total;
+    assert!(!app.changed_since_reload(), "nothing written yet");
+
+    // Another user adds an overdue task while the chair reads the resolution.
+    let path = app.ctx.store.path.clone();
+    let body = app.dashboard.as_ref().unwrap().data.overdue_tasks[0].body_id;
+    let mut other = Store::open(&path, actor("bahrami")).unwrap();
+    other
+        .add_task(&NewTask {
+            body_id: Some(body),
+            resolution_id: None,
+            agenda_item_id: None,
+            title: "Fix the lights of the square".into(),
+            description: None,
+            assignee_id: None,
+            assignee_unit: Some("Works".into()),
+            due: Some(today() - chrono::Duration::days(2)),
+            priority: Priority::Normal,
+            created_on: Some(today() - chrono::Duration::days(9)),
+        })
+        .unwrap();
+    assert!(app.changed_since_reload(), "another connection wrote");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen(), Screen::Dashboard);
+    assert_eq!(
+        app.dashboard.as_ref().unwrap().data.overdue_tasks_total,
+        total + 1,
+        "read again on the way back"
+    );
+    assert!(!app.changed_since_reload());
+
+    // A write through the program's own connection is seen too (SQLite's data_version
+    // counts only other connections' commits).
+    key(&mut app, KeyCode::Enter);
+    app.ctx
+        .store
+        .add_task(&NewTask {
+            body_id: Some(body),
+            resolution_id: None,
+            agenda_item_id: None,
+            title: "Repaint the crossings".into(),
+            description: None,
+            assignee_id: None,
+            assignee_unit: Some("Works".into()),
+            due: Some(today() - chrono::Duration::days(1)),
+            priority: Priority::Normal,
+            created_on: Some(today() - chrono::Duration::days(9)),
+        })
+        .unwrap();
+    assert!(app.changed_since_reload(), "this connection wrote");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(
+        app.dashboard.as_ref().unwrap().data.overdue_tasks_total,
+        total + 2
+    );
+    // And with nothing written, Esc keeps what was read.
+    key(&mut app, KeyCode::Enter);
+    assert!(!app.changed_since_reload());
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen(), Screen::Dashboard);
+}
