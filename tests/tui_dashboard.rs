@@ -959,18 +959,7 @@ fn going_back_reads_again_only_what_changed_meanwhile() {
     let body = app.dashboard.as_ref().unwrap().data.overdue_tasks[0].body_id;
     let mut other = Store::open(&path, actor("bahrami")).unwrap();
     other
-        .add_task(&NewTask {
-            body_id: Some(body),
-            resolution_id: None,
-            agenda_item_id: None,
-            title: "Fix the lights of the square".into(),
-            description: None,
-            assignee_id: None,
-            assignee_unit: Some("Works".into()),
-            due: Some(today() - chrono::Duration::days(2)),
-            priority: Priority::Normal,
-            created_on: Some(today() - chrono::Duration::days(9)),
-        })
+        .add_task(&overdue_task(body, "Fix the lights of the square", 2))
         .unwrap();
     assert!(app.changed_since_reload(), "another connection wrote");
     key(&mut app, KeyCode::Esc);
@@ -987,18 +976,7 @@ fn going_back_reads_again_only_what_changed_meanwhile() {
     key(&mut app, KeyCode::Enter);
     app.ctx
         .store
-        .add_task(&NewTask {
-            body_id: Some(body),
-            resolution_id: None,
-            agenda_item_id: None,
-            title: "Repaint the crossings".into(),
-            description: None,
-            assignee_id: None,
-            assignee_unit: Some("Works".into()),
-            due: Some(today() - chrono::Duration::days(1)),
-            priority: Priority::Normal,
-            created_on: Some(today() - chrono::Duration::days(9)),
-        })
+        .add_task(&overdue_task(body, "Repaint the crossings", 1))
         .unwrap();
     assert!(app.changed_since_reload(), "this connection wrote");
     key(&mut app, KeyCode::Esc);
@@ -1011,4 +989,20 @@ fn going_back_reads_again_only_what_changed_meanwhile() {
     assert!(!app.changed_since_reload());
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.screen(), Screen::Dashboard);
+}
+
+/// A task of the Works unit, `days` overdue.
+fn overdue_task(body: i64, title: &str, days: i64) -> NewTask {
+    NewTask {
+        body_id: Some(body),
+        resolution_id: None,
+        agenda_item_id: None,
+        title: title.into(),
+        description: None,
+        assignee_id: None,
+        assignee_unit: Some("Works".into()),
+        due: Some(today() - chrono::Duration::days(days)),
+        priority: Priority::Normal,
+        created_on: Some(today() - chrono::Duration::days(9)),
+    }
 }
