@@ -1263,6 +1263,9 @@ fn resolution_add_show_and_set_status() {
     let json = s.json(&["resolution", "set-status", "1", "done"]);
     assert_eq!(json["status"], "done");
     assert_eq!(json["version"], 4);
+    // In Persian the numbers of a message are in Persian digits, as on the screens.
+    let out = s.ok(&["--lang", "fa", "resolution", "set-status", "1", "done"]);
+    assert!(out.contains("مصوبه ۱ (۱۴۰۵/۱/۱)"), "{out}");
     let err = s.fail(
         &["resolution", "set-status", "1", "done", "--session", "77"],
         2,

@@ -36,7 +36,24 @@ fn term<'a>(prefs: Prefs, code: &'a str, label: &'a str) -> &'a str {
 
 /// A confirmation from the catalogue, filled in, in the user's language.
 fn say(out: Out, prefs: Prefs, msg: Msg, args: &[&str]) -> CliResult {
-    let text = crate::locale::strings::tf(prefs.lang, msg, args);
+    // In Persian, a value that is only a number (an id, a count, a resolution number
+    // such as 1405/3/10) is written in Persian digits, as on the screens; names and
+    // titles are left as typed.
+    let localized: Vec<String> = args
+        .iter()
+        .map(|a| {
+            let numeric = !a.is_empty()
+                && a.chars().any(|c| c.is_ascii_digit())
+                && a.chars().all(|c| c.is_ascii_digit() || "/-.:%".contains(c));
+            if prefs.lang == Lang::Fa && numeric {
+                crate::locale::digits::localize_digits(a, prefs.lang)
+            } else {
+                a.to_string()
+            }
+        })
+        .collect();
+    let args: Vec<&str> = localized.iter().map(String::as_str).collect();
+    let text = crate::locale::strings::tf(prefs.lang, msg, &args);
     writeln!(out, "{}", display_line(&text, prefs))?;
     Ok(())
 }
