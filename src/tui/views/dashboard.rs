@@ -173,11 +173,7 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
         Section::OpenResolutions => (
             vec![t(l, Msg::Body), t(l, Msg::Open)],
             vec![Col::Flex, Col::Fixed(8)],
-            data.open_resolutions
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| keep.contains(i))
-                .map(|(_, x)| x)
+            pick(&data.open_resolutions, &keep)
                 .map(|r| vec![r.name.get(l).to_string(), n(r.count)])
                 .collect(),
             vec![],
@@ -190,11 +186,7 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
                 t(l, Msg::Due),
             ],
             vec![Col::Fixed(8), Col::Flex, Col::Fixed(18), Col::Fixed(10)],
-            data.overdue_tasks
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| keep.contains(i))
-                .map(|(_, x)| x)
+            pick(&data.overdue_tasks, &keep)
                 .map(|t| {
                     vec![
                         n(t.days_overdue),
@@ -204,11 +196,7 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
                     ]
                 })
                 .collect(),
-            data.overdue_tasks
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| keep.contains(i))
-                .map(|(_, x)| x)
+            pick(&data.overdue_tasks, &keep)
                 .map(|t| {
                     if t.days_overdue > 30 {
                         theme.error
@@ -226,11 +214,7 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
                 t(l, Msg::Body),
             ],
             vec![Col::Fixed(10), Col::Flex, Col::Fixed(18), Col::Fixed(18)],
-            data.due_this_week
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| keep.contains(i))
-                .map(|(_, x)| x)
+            pick(&data.due_this_week, &keep)
                 .map(|t| {
                     vec![
                         app.ctx.date(t.due),
@@ -261,11 +245,7 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
                 Col::Fixed(5),
                 Col::Fixed(12),
             ],
-            data.upcoming_sessions
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| keep.contains(i))
-                .map(|(_, x)| x)
+            pick(&data.upcoming_sessions, &keep)
                 .map(|s| {
                     vec![
                         app.ctx.date(s.date),
@@ -293,11 +273,7 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
                 Col::Fixed(8),
                 Col::Fixed(10),
             ],
-            data.compliance
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| keep.contains(i))
-                .map(|(_, x)| x)
+            pick(&data.compliance, &keep)
                 .map(|c| {
                     vec![
                         c.name.get(l).to_string(),
@@ -312,11 +288,7 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
                     ]
                 })
                 .collect(),
-            data.compliance
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| keep.contains(i))
-                .map(|(_, x)| x)
+            pick(&data.compliance, &keep)
                 .map(|c| {
                     if c.missed > 0 {
                         theme.error
@@ -336,11 +308,7 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
                 t(l, Msg::Rate),
             ],
             vec![Col::Flex, Col::Fixed(7), Col::Fixed(8), Col::Fixed(6)],
-            data.follow_up_rate
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| keep.contains(i))
-                .map(|(_, x)| x)
+            pick(&data.follow_up_rate, &keep)
                 .map(|r| {
                     vec![
                         r.name.get(l).to_string(),
@@ -360,11 +328,7 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
                 t(l, Msg::Rate),
             ],
             vec![Col::Flex, Col::Fixed(20), Col::Fixed(9), Col::Fixed(6)],
-            data.attendance
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| keep.contains(i))
-                .map(|(_, x)| x)
+            pick(&data.attendance, &keep)
                 .map(|a| {
                     vec![
                         a.name.get(l).to_string(),
@@ -384,11 +348,7 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
                 t(l, Msg::Trend),
             ],
             vec![Col::Flex, Col::Fixed(8), Col::Fixed(14), Col::Fixed(5)],
-            data.indicators
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| keep.contains(i))
-                .map(|(_, x)| x)
+            pick(&data.indicators, &keep)
                 .map(|i| {
                     let unit = i.unit.as_deref().unwrap_or("");
                     vec![
@@ -410,11 +370,7 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
                     ]
                 })
                 .collect(),
-            data.indicators
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| keep.contains(i))
-                .map(|(_, x)| x)
+            pick(&data.indicators, &keep)
                 .map(|i| match i.on_target {
                     Some(false) => theme.warn,
                     _ => theme.base,
@@ -459,4 +415,10 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
         prefs,
         &styles,
     );
+}
+
+/// The rows at `keep` (indexes of the rows on screen, in order): only they are formatted,
+/// however long the list behind a figure.
+fn pick<'a, T>(rows: &'a [T], keep: &'a [usize]) -> impl Iterator<Item = &'a T> + 'a {
+    keep.iter().filter_map(|&i| rows.get(i))
 }

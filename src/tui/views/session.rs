@@ -244,7 +244,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let mut headers = vec![
                 "✓",
                 t(l, Msg::ResolutionNo),
-                t(l, Msg::Task),
+                t(l, Msg::FollowUp),
                 t(l, Msg::Assignee),
                 t(l, Msg::Due),
                 "%",
