@@ -1040,10 +1040,10 @@ impl Store {
         body_id: i64,
         limit: i64,
     ) -> Result<Vec<Resolution>> {
-        let ids: Vec<i64> = self
+        let rows: Vec<Resolution> = self
             .conn
             .prepare_cached(&format!(
-                "SELECT r.id FROM resolution r
+                "SELECT {RESOLUTION_COLS} FROM resolution r
                  WHERE r.body_id = ?1 AND r.status IN ('open','in_progress')
                    AND NOT EXISTS (SELECT 1 FROM task t WHERE t.resolution_id = r.id
                                    AND t.status IN ('open','in_progress'))
@@ -1051,9 +1051,9 @@ impl Store {
                  ORDER BY r.created_on, r.id LIMIT ?2",
                 self.visible_sql("r.body_id")
             ))?
-            .query_map(params![body_id, limit], |r| r.get(0))?
+            .query_map(params![body_id, limit], |r| resolution_from(r, 0))?
             .collect::<rusqlite::Result<_>>()?;
-        ids.into_iter().map(|id| self.resolution(id)).collect()
+        Ok(rows)
     }
 
     pub fn task_updates(&self, task_id: i64) -> Result<Vec<TaskUpdate>> {
