@@ -1,6 +1,7 @@
 //! Keypress-to-frame time on the demo database: each key goes through the keymap and
 //! the update step, then the frame is drawn into a TestBackend of 80×24 and 160×48.
 //! Reports median, 99th percentile and worst, per screen. Run: `cargo bench --bench keypress`.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test may stop at the first failure
 
 use std::time::{Duration, Instant};
 

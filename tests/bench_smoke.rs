@@ -9,6 +9,8 @@
 //! 0.002 made by the same generator: the benchmark files are compiled into this test
 //! (`#[path]`), so one that no longer builds or runs fails `cargo test`. Only that it
 //! produced its figures table is checked, never a time.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+// a test may stop at the first failure
 
 // Each benchmark file brings its own copy of benches/common (as it does as a bench).
 #![allow(clippy::duplicate_mod)]

@@ -6,6 +6,7 @@
 //! Every run gets its own temporary database, `SHURA_TODAY=2026-11-22`,
 //! `SHURA_CONFIG=/nonexistent` and `LANG=C`, and every run's stderr (and stdout, unless
 //! it is JSON) is checked for ESC, C1 CSI (U+009B), BEL and U+202E.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test may stop at the first failure
 
 use std::path::PathBuf;
 use std::time::Duration;

@@ -4,6 +4,7 @@
 //!
 //! Every spawned command gets `SHURA_CONFIG=/nonexistent`, `LANG=C` and
 //! `SHURA_TODAY=2026-11-22`, and its own temporary directory.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test may stop at the first failure
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

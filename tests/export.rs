@@ -1,5 +1,6 @@
 //! Minutes exports parsed back by real parsers: Markdown by pulldown-cmark, HTML by
 //! scraper (html5ever). Stored text with markup or control characters comes out as text.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test may stop at the first failure
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use scraper::{Html, Selector};

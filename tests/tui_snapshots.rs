@@ -2,6 +2,7 @@
 //! `insta` snapshots (monochrome theme, fixed day, fixed user), at 80×24 and 160×48, in
 //! English/Gregorian and Persian/Jalali; the keymap against the help screen and the
 //! palette; and a secretary's whole workflow driven through the keys, on the app alone.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test may stop at the first failure
 
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
