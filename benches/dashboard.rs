@@ -17,9 +17,10 @@ use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use shura::app::keymap::Action;
 use shura::app::state::App;
-use shura::app::{Context, Prefs};
 use shura::identity::Actor;
+use shura::locale::Prefs;
 use shura::locale::{Calendar, Lang};
+use shura::ops::Context;
 use shura::store::Store;
 use shura::tui::theme::Theme;
 

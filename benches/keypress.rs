@@ -9,9 +9,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use shura::app::state::App;
-use shura::app::{Context, Prefs};
 use shura::identity::Actor;
+use shura::locale::Prefs;
 use shura::locale::{Calendar, Lang};
+use shura::ops::Context;
 use shura::store::Store;
 use shura::tui::theme::Theme;
 
@@ -60,7 +61,7 @@ fn report(name: &str, times: &[Duration]) {
 fn main() {
     let dir = std::env::temp_dir().join(format!("shura-keypress-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);
-    let today = shura::app::today();
+    let today = shura::store::today();
     for (lang, cal) in [
         (Lang::En, Calendar::Gregorian),
         (Lang::Fa, Calendar::Jalali),

@@ -885,6 +885,8 @@ fn session_lifecycle_and_frozen_minutes() {
     );
     s.fail(&["session", "cancel", "1"], 2);
     s.ok(&["attend", "--session", "1", "sara", "present"]);
+    // Both members present: the council has its quorum (2 of 2).
+    s.ok(&["attend", "--session", "1", "reza", "present"]);
     s.ok(&["agenda", "add", "--session", "1", "Roof repair"]);
     s.ok(&["minutes", "set", "--item", "2", "We discussed the roof."]);
     s.ok(&[
@@ -1855,6 +1857,7 @@ fn export_minutes_as_markdown_and_html() {
     s.ok(&["agenda", "add", "--session", "1", "Roof <repair> & paint"]);
     s.ok(&["minutes", "set", "--item", "2", "We *discussed* it."]);
     s.ok(&["attend", "--session", "1", "sara", "present"]);
+    // 1 of 2 present: recorded anyway, as the secretary confirms.
     s.ok(&[
         "resolution",
         "add",
@@ -1863,6 +1866,7 @@ fn export_minutes_as_markdown_and_html() {
         "--item",
         "2",
         "Repair the roof",
+        "--without-quorum",
     ]);
 
     let md_path = s.dir.path().join("minutes.md");

@@ -4,12 +4,12 @@
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use scraper::{Html, Selector};
-use shura::app::record::session_record;
-use shura::app::Prefs;
 use shura::identity::Actor;
+use shura::locale::Prefs;
 use shura::locale::{Calendar, Lang};
 use shura::model::rules::{MeetingRule, QuorumRule};
 use shura::model::*;
+use shura::ops::record::session_record;
 use shura::store::write::*;
 use shura::store::Store;
 
@@ -160,7 +160,7 @@ fn markdown_parses_with_the_structure_and_literal_text() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (store, sid) = fixture(dir.path(), false);
     let rec = session_record(&store, store.session(sid).expect("s")).expect("record");
-    let md = shura::export::minutes_markdown(&rec, &store, prefs(Lang::En)).expect("md");
+    let md = shura::ops::export::minutes_markdown(&rec, &store, prefs(Lang::En)).expect("md");
     let mut headings = Vec::new();
     let mut in_heading = false;
     let mut text = String::new();
@@ -225,7 +225,7 @@ fn html_is_well_formed_escaped_and_printable() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (store, sid) = fixture(dir.path(), false);
     let rec = session_record(&store, store.session(sid).expect("s")).expect("record");
-    let html = shura::export::minutes_html(&rec, &store, prefs(Lang::En)).expect("html");
+    let html = shura::ops::export::minutes_html(&rec, &store, prefs(Lang::En)).expect("html");
     let doc = Html::parse_document(&html);
     let sel = |s: &str| Selector::parse(s).expect("selector");
     let root = doc.select(&sel("html")).next().expect("html element");
@@ -268,7 +268,7 @@ fn persian_html_is_rtl() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (store, sid) = fixture(dir.path(), true);
     let rec = session_record(&store, store.session(sid).expect("s")).expect("record");
-    let html = shura::export::minutes_html(&rec, &store, prefs(Lang::Fa)).expect("html");
+    let html = shura::ops::export::minutes_html(&rec, &store, prefs(Lang::Fa)).expect("html");
     let doc = Html::parse_document(&html);
     let root = doc
         .select(&Selector::parse("html").expect("selector"))

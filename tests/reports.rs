@@ -617,7 +617,7 @@ fn dashboard_figures_on_the_fixture() {
 
 #[test]
 fn trend_compares_the_last_two_values() {
-    use shura::app::dashboard::{trend, Trend};
+    use shura::ops::dashboard::{trend, Trend};
     assert_eq!(trend(2.0, 1.0), Trend::Up);
     assert_eq!(trend(1.0, 2.0), Trend::Down);
     assert_eq!(trend(1.0, 1.0), Trend::Flat);

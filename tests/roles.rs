@@ -1,4 +1,4 @@
-//! Roles on the app layer: every role against every activity through `app::authz` (the
+//! Roles on the app layer: every role against every activity through `ops::authz` (the
 //! check the CLI and the TUI call), real writes through the TUI's `App` for each role,
 //! and confidential bodies hidden from non-members in listings, search, dashboard,
 //! reports and exports. These run as any user: the actors are constructed.
@@ -7,15 +7,16 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use shura::app::authz;
 use shura::app::keymap::Action;
 use shura::app::state::{App, Modal};
-use shura::app::{Context, Prefs};
 use shura::identity::Actor;
 use shura::locale::Lang;
+use shura::locale::Prefs;
 use shura::model::roles::Activity;
 use shura::model::rules::{MeetingRule, QuorumRule};
 use shura::model::*;
+use shura::ops::authz;
+use shura::ops::Context;
 use shura::store::read::{ResolutionFilter, TaskFilter};
 use shura::store::write::*;
 use shura::store::{Store, StoreError};
@@ -575,7 +576,7 @@ fn sees_secret(ctx: &Context, w: &World) -> Vec<&'static str> {
     if s.count_resolutions(&searched, 100).unwrap().0 > 0 {
         seen.push("resolution browser");
     }
-    let dash = shura::app::dashboard::dashboard(s, None, ctx.today).unwrap();
+    let dash = shura::ops::dashboard::dashboard(s, None, ctx.today).unwrap();
     let json = serde_json::to_string(&dash).unwrap();
     if json.contains("Secret Board") || json.contains("zanzibar deed") {
         seen.push("dashboard");

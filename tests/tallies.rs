@@ -186,7 +186,7 @@ fn the_scale_generator_leaves_true_tallies_and_their_triggers() {
 /// follow-up and attendance figures equal what the rows say.
 #[test]
 fn dashboard_lists_are_the_head_of_the_full_lists() {
-    use shura::app::dashboard::{dashboard, overdue_tasks, DASHBOARD_ROWS};
+    use shura::ops::dashboard::{dashboard, overdue_tasks, DASHBOARD_ROWS};
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("t.db");
     let mut store = Store::open(&path, Actor::current()).expect("open");

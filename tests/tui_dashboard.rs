@@ -14,12 +14,13 @@ use shura::app::browse::{BrowseKind, COUNT_CAP, WINDOW};
 use shura::app::dashboard_screen::{DashPane, DashScope, Section};
 use shura::app::keymap::Action;
 use shura::app::state::{App, Modal, ReviewRow, Screen};
-use shura::app::{Context, Prefs};
 use shura::identity::Actor;
 use shura::locale::text::BidiMode;
+use shura::locale::Prefs;
 use shura::locale::{Calendar, Lang};
 use shura::model::rules::{MeetingRule, QuorumRule};
 use shura::model::*;
+use shura::ops::Context;
 use shura::store::read::TaskFilter;
 use shura::store::write::*;
 use shura::store::Store;
@@ -724,7 +725,7 @@ fn a_browser_pages_through_more_rows_than_it_counts() {
 fn the_review_records_progress_linked_to_the_session_and_marks_it() {
     let (_dir, mut app) = demo_app(Lang::En, "bahrami");
     // The next planned session of a body with open tasks.
-    let upcoming = shura::app::dashboard::dashboard(&app.ctx.store, None, today())
+    let upcoming = shura::ops::dashboard::dashboard(&app.ctx.store, None, today())
         .unwrap()
         .upcoming_sessions;
     let session = upcoming
@@ -773,7 +774,7 @@ fn the_review_records_progress_linked_to_the_session_and_marks_it() {
 #[test]
 fn the_review_walks_open_resolutions_that_have_no_open_task() {
     let (_dir, mut app) = demo_app(Lang::En, "bahrami");
-    let upcoming = shura::app::dashboard::dashboard(&app.ctx.store, None, today())
+    let upcoming = shura::ops::dashboard::dashboard(&app.ctx.store, None, today())
         .unwrap()
         .upcoming_sessions;
     let session = upcoming.first().expect("an upcoming session").clone();

@@ -1,15 +1,15 @@
 //! The dashboard screen's state: which bodies it covers, the figures (computed by
-//! [`super::dashboard`]), the figure in focus and the row under the cursor in the list
+//! [`crate::ops::dashboard`]), the figure in focus and the row under the cursor in the list
 //! behind it.
 
 use chrono::NaiveDate;
 
-use super::dashboard::{dashboard, Dashboard};
 use crate::model::rules::ComplianceState;
+use crate::ops::dashboard::{dashboard, Dashboard};
 use crate::store::{Result, Store};
 
 /// Rows of a list behind a figure that the screen keeps (the browsers hold the rest).
-pub const DETAIL_ROWS: usize = super::dashboard::DASHBOARD_ROWS;
+pub const DETAIL_ROWS: usize = crate::ops::dashboard::DASHBOARD_ROWS;
 
 /// What the dashboard covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,8 +161,8 @@ impl DashboardScreen {
             .filter(|i| {
                 matches!(
                     (i.trend, i.higher_is_better),
-                    (Some(super::dashboard::Trend::Up), true)
-                        | (Some(super::dashboard::Trend::Down), false)
+                    (Some(crate::ops::dashboard::Trend::Up), true)
+                        | (Some(crate::ops::dashboard::Trend::Down), false)
                 )
             })
             .count();

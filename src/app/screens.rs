@@ -538,7 +538,7 @@ impl App {
     /// Opens the progress form for a task by id (reading its current version).
     fn review_task_id(&mut self, task_id: i64) -> Outcome {
         let task = self.ctx.store.task(task_id).map_err(store_err)?;
-        crate::app::authz::check_task_progress(&self.ctx, &task).map_err(store_err)?;
+        crate::ops::authz::check_task_progress(&self.ctx, &task).map_err(store_err)?;
         let row = crate::store::read::TaskRow {
             body_name: crate::model::Name::new(None, None),
             assignee_name: None,
@@ -590,7 +590,7 @@ impl App {
         };
         let row = row.ok_or_else(|| t(self.lang(), Msg::NoOpenTaskSelected).to_string())?;
         // Refused before the form is filled (saving checks again).
-        crate::app::authz::check_task_progress(&self.ctx, &row.task).map_err(store_err)?;
+        crate::ops::authz::check_task_progress(&self.ctx, &row.task).map_err(store_err)?;
         self.modal = Some(Modal::Form(self.review_form(None, &row)));
         Ok(())
     }
@@ -851,7 +851,9 @@ impl App {
                         BrowseKind::Tasks,
                         BrowseFilter {
                             from: Some(today),
-                            to: Some(today + chrono::Duration::days(super::dashboard::WEEK_DAYS)),
+                            to: Some(
+                                today + chrono::Duration::days(crate::ops::dashboard::WEEK_DAYS),
+                            ),
                             ..base
                         },
                     ),

@@ -8,12 +8,12 @@ use chrono::NaiveDate;
 
 use super::form::{Editor, Field, Form, FormConflict, FormPurpose};
 use super::keymap::{default_bindings, lookup, Action, Binding, Scope};
-use super::record::{session_record, SessionRecord};
-use super::Context;
 use crate::locale::Lang;
 use crate::model::roles::Activity;
 use crate::model::rules::{MeetingRule, QuorumRule};
 use crate::model::*;
+use crate::ops::record::{session_record, SessionRecord};
+use crate::ops::Context;
 use crate::store::read::{MemberRow, SessionRow, TaskFilter, TaskRow};
 use crate::store::write::*;
 use crate::store::StoreError;
@@ -217,7 +217,7 @@ pub(crate) fn store_err(e: StoreError) -> String {
 
 /// Refuses unless the user's role allows the activity (see `app::authz`).
 fn authorize(ctx: &Context, activity: Activity, session_id: i64) -> Outcome {
-    crate::app::authz::check_session(ctx, activity, session_id).map_err(store_err)
+    crate::ops::authz::check_session(ctx, activity, session_id).map_err(store_err)
 }
 
 impl App {
@@ -924,12 +924,12 @@ impl App {
                 let sid = v.record.session.id;
                 let form = match &row {
                     ReviewRow::Task(task) => {
-                        crate::app::authz::check_task_progress(&self.ctx, &task.task)
+                        crate::ops::authz::check_task_progress(&self.ctx, &task.task)
                             .map_err(store_err)?;
                         self.review_form(Some(sid), task)
                     }
                     ReviewRow::Resolution(r) => {
-                        crate::app::authz::check(
+                        crate::ops::authz::check(
                             &self.ctx,
                             Activity::RecordResolutions,
                             Some(r.body_id),
@@ -1193,10 +1193,10 @@ impl App {
     fn export_minutes(&mut self) -> Outcome {
         let v = self.session.as_ref().ok_or_else(|| self.no_session())?;
         let rec = &v.record;
-        let md = crate::export::minutes_markdown(rec, &self.ctx.store, self.ctx.prefs)
+        let md = crate::ops::export::minutes_markdown(rec, &self.ctx.store, self.ctx.prefs)
             .map_err(store_err)?;
-        let html =
-            crate::export::minutes_html(rec, &self.ctx.store, self.ctx.prefs).map_err(store_err)?;
+        let html = crate::ops::export::minutes_html(rec, &self.ctx.store, self.ctx.prefs)
+            .map_err(store_err)?;
         let dir = std::env::current_dir().map_err(|e| e.to_string())?;
         let stem = format!("minutes-{}-{}", rec.body.id, rec.session.number);
         let md_path = dir.join(format!("{stem}.md"));
@@ -1364,13 +1364,7 @@ impl App {
             ("abstain".into(), Vote::Abstain.label(l).into()),
         ];
         if let Some(v) = &self.session {
-            for a in v.record.attendance.iter().filter(|a| {
-                a.voting
-                    && matches!(
-                        a.presence,
-                        Some(Presence::Present | Presence::Late | Presence::Remote)
-                    )
-            }) {
+            for a in v.record.attendance.iter().filter(|a| a.votes_here()) {
                 fields.push(Field::choice(
                     &format!("vote:{}", a.person_id),
                     a.name.get(l),
@@ -1663,8 +1657,11 @@ impl App {
                 session_id,
                 item_id,
             } => {
-                let session = self.ctx.store.session(session_id).map_err(store_err)?;
-                let mut votes = Vec::new();
+                use crate::model::rules::VoteEntry;
+                use crate::ops::resolutions::{
+                    no_quorum_text, record, DecidedAt, RecordResolution, Recorded,
+                };
+                let mut member_votes = Vec::new();
                 for f in &form.fields {
                     if let Some(pid) = f
                         .key
@@ -1672,58 +1669,32 @@ impl App {
                         .and_then(|p| p.parse::<i64>().ok())
                     {
                         if !f.value.is_empty() {
-                            votes.push((pid, Vote::parse(&f.value).map_err(|e| e.to_string())?));
+                            member_votes
+                                .push((pid, Vote::parse(&f.value).map_err(|e| e.to_string())?));
                         }
                     }
                 }
-                let votes_text = form.get("votes").trim().to_lowercase();
-                let quorum = self.session.as_ref().map(|v| v.record.quorum);
-                let tally = if votes_text.is_empty() {
-                    None
-                } else if votes_text == "u" || votes_text == "unanimous" || votes_text == "اتفاق"
-                {
-                    let n = quorum.map(|q| q.present).unwrap_or(0) as i64;
-                    Some(Tally {
-                        yes: n,
-                        no: 0,
-                        abstain: 0,
-                    })
-                } else {
-                    Some(
-                        crate::cli::commands::parse_tally(&votes_text)
-                            .map_err(|e| e.to_string())?,
-                    )
+                let input = RecordResolution {
+                    at: DecidedAt::Session(session_id),
+                    agenda_item_id: item_id,
+                    text: form.get("text").to_string(),
+                    decision: Decision::parse(form.get("decision")).map_err(|e| e.to_string())?,
+                    vote: VoteEntry::parse(form.get("votes")).map_err(|e| e.to_string())?,
+                    member_votes,
+                    owner: form.opt("owner"),
+                    due: self.parse_date_field(form, "due")?,
+                    without_quorum: form.confirmed,
                 };
-                if let Some(q) = quorum {
-                    if !q.met() && !form.confirmed {
+                match record(&mut self.ctx, &input).map_err(store_err)? {
+                    Recorded::Saved(r) => {
+                        Ok(format!("{} {}", t(l, Msg::ResolutionRecorded), r.number))
+                    }
+                    Recorded::NeedsQuorumConfirmation(q) => {
                         form.confirmed = true;
-                        let d = |n: u32| crate::locale::digits::localize_digits(&n.to_string(), l);
-                        form.warning = Some(tf(
-                            l,
-                            Msg::NoQuorumWarning,
-                            &[&d(q.present), &d(q.voting), &d(q.required)],
-                        ));
-                        return Err(t(l, Msg::QuorumNotMet2).into());
+                        form.warning = Some(no_quorum_text(&self.ctx, &q));
+                        Err(t(l, Msg::QuorumNotMet2).into())
                     }
                 }
-                let r = self
-                    .ctx
-                    .store
-                    .add_resolution(&NewResolution {
-                        body_id: session.body_id,
-                        session_id: Some(session_id),
-                        agenda_item_id: item_id,
-                        text: form.get("text").to_string(),
-                        decision: Decision::parse(form.get("decision"))
-                            .map_err(|e| e.to_string())?,
-                        tally,
-                        votes,
-                        owner: form.opt("owner"),
-                        due: self.parse_date_field(form, "due")?,
-                        created_on: None,
-                    })
-                    .map_err(store_err)?;
-                Ok(format!("{} {}", t(l, Msg::ResolutionRecorded), r.number))
             }
             FormPurpose::NewTask {
                 session_id: _,
@@ -1904,7 +1875,7 @@ impl App {
         // After a conflict, `ed.version` is the version theirs was read at: saving again
         // keeps mine over it, but a third save meanwhile is a conflict again.
         let expected = Some(ed.version);
-        let saved = crate::app::authz::check_item(&self.ctx, Activity::RecordMinutes, ed.item_id)
+        let saved = crate::ops::authz::check_item(&self.ctx, Activity::RecordMinutes, ed.item_id)
             .and_then(|()| self.ctx.store.set_minutes(ed.item_id, &text, expected));
         match saved {
             Ok(_) => {

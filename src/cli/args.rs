@@ -455,6 +455,9 @@ pub struct ResolutionAdd {
     /// Every present voting member voted for
     #[arg(long)]
     pub unanimous: bool,
+    /// Record the vote although the session's roll call shows no quorum
+    #[arg(long)]
+    pub without_quorum: bool,
     /// Who is responsible for carrying it out
     #[arg(long)]
     pub owner: Option<String>,

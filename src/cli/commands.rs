@@ -8,16 +8,17 @@ use serde::Serialize;
 use super::args::*;
 use super::table::{display_line, display_text, Table};
 use super::{json, CliError, CliResult};
-use crate::app::authz;
-use crate::app::record::session_record;
-use crate::app::{Context, Prefs};
 use crate::identity::Actor;
 use crate::locale::calendar::{format_date, jalali_string, weekday_name};
 use crate::locale::strings::{t, Msg};
+use crate::locale::Prefs;
 use crate::locale::{Calendar, Lang};
 use crate::model::roles::Activity;
 use crate::model::rules::{MeetingRule, QuorumRule};
 use crate::model::*;
+use crate::ops::authz;
+use crate::ops::record::session_record;
+use crate::ops::Context;
 use crate::store::read::{ResolutionFilter, TaskFilter};
 use crate::store::write::*;
 use crate::store::Store;
@@ -278,7 +279,7 @@ pub fn demo(path: &Path, a: &DemoArgs, prefs: Prefs, actor: Actor) -> CliResult 
         }
     }
     let mut store = Store::open(path, actor)?;
-    let today = crate::app::today();
+    let today = crate::store::today();
     let started = std::time::Instant::now();
     let summary = match a.scale {
         Some(scale) => crate::demo::generate_scale(&mut store, scale, today)?,
@@ -302,7 +303,7 @@ struct DateRow {
 }
 
 pub fn date(a: &DateArgs, prefs: Prefs) -> CliResult {
-    let today = crate::app::today();
+    let today = crate::store::today();
     let mut rows = Vec::new();
     for input in &a.dates {
         let d = crate::locale::dateparse::parse_date(input, today, prefs.calendar)?;
@@ -1042,80 +1043,53 @@ fn resolution_list(ctx: &mut Context, a: &ResolutionList, out: Out) -> CliResult
     Ok(())
 }
 
-/// Reads `7/2/1` (for/against/abstain), with any digits.
-pub fn parse_tally(s: &str) -> Result<Tally, InvalidValue> {
-    let latin = crate::locale::digits::to_latin_digits(s.trim());
-    let bad = || InvalidValue {
-        what: "vote tally",
-        value: s.to_string(),
-        expected: "FOR/AGAINST/ABSTAIN as three whole numbers, e.g. 7/2/1".into(),
-    };
-    let parts: Vec<&str> = latin.split(['/', '-', ',']).collect();
-    if parts.len() != 3 {
-        return Err(bad());
-    }
-    let n = |p: &str| p.trim().parse::<i64>().map_err(|_| bad());
-    Ok(Tally {
-        yes: n(parts[0])?,
-        no: n(parts[1])?,
-        abstain: n(parts[2])?,
-    })
-}
-
 fn resolution_add(ctx: &mut Context, a: &ResolutionAdd, out: Out) -> CliResult {
-    let session = match &a.session {
-        Some(s) => Some(ctx.store.find_session(s)?),
-        None => None,
-    };
-    let body_id = match (&session, &a.body) {
-        (Some(s), _) => s.body_id,
-        (None, Some(b)) => ctx.store.find_body(b)?.id,
+    use crate::model::rules::VoteEntry;
+    use crate::ops::resolutions::{record, DecidedAt, RecordResolution, Recorded};
+    let at = match (&a.session, &a.body) {
+        (Some(s), _) => DecidedAt::Session(ctx.store.find_session(s)?.id),
+        (None, Some(b)) => DecidedAt::Body(ctx.store.find_body(b)?.id),
         (None, None) => return Err(CliError::usage("resolution add needs --session or --body")),
     };
-    authz::check(ctx, Activity::RecordResolutions, Some(body_id))?;
-    let mut tally = a.votes.as_deref().map(parse_tally).transpose()?;
-    let mut votes = Vec::new();
-    if a.unanimous {
-        let s = session.clone().ok_or_else(|| {
-            CliError::usage("--unanimous needs --session (to know who was present)")
-        })?;
-        let rec = session_record(&ctx.store, s)?;
-        votes = rec
-            .attendance
-            .iter()
-            .filter(|m| {
-                m.voting
-                    && matches!(
-                        m.presence,
-                        Some(Presence::Present | Presence::Late | Presence::Remote)
-                    )
-            })
-            .map(|m| (m.person_id, Vote::Yes))
-            .collect();
-        if votes.is_empty() {
+    let vote = match (a.unanimous, a.votes.as_deref()) {
+        (true, Some(_)) => {
             return Err(CliError::usage(
-                "--unanimous: no voting member is marked present at this session; record attendance first",
-            ));
+                "--unanimous and --votes say the same thing twice; give one",
+            ))
         }
-        tally = None;
-    }
+        (true, None) if a.session.is_none() => {
+            return Err(CliError::usage(
+                "--unanimous needs --session (to know who was present)",
+            ))
+        }
+        (true, None) => VoteEntry::Unanimous,
+        (false, Some(v)) => VoteEntry::parse(v)?,
+        (false, None) => VoteEntry::NotTaken,
+    };
     let due = a.due.as_deref().map(|d| ctx.parse_date(d)).transpose()?;
-    let r = ctx.store.add_resolution(&NewResolution {
-        body_id,
-        session_id: session.as_ref().map(|s| s.id),
+    let input = RecordResolution {
+        at,
         agenda_item_id: a.item,
         text: a.text.clone(),
         decision: Decision::parse(&a.decision)?,
-        tally,
-        votes,
+        vote,
+        member_votes: Vec::new(),
         owner: a.owner.clone(),
         due,
-        created_on: if session.is_none() {
-            Some(ctx.today)
-        } else {
-            None
-        },
-    })?;
+        without_quorum: a.without_quorum,
+    };
+    let r = match record(ctx, &input)? {
+        Recorded::Saved(r) => r,
+        Recorded::NeedsQuorumConfirmation(q) => {
+            let l = ctx.prefs.lang;
+            let d = |n: u32| crate::locale::digits::localize_digits(&n.to_string(), l);
+            return Err(CliError::usage(crate::locale::strings::tf(
+                l,
+                Msg::CliNoQuorum,
+                &[&d(q.present), &d(q.voting), &d(q.required)],
+            )));
+        }
+    };
     if a.json {
         return print_json(out, &r);
     }
@@ -1631,8 +1605,8 @@ fn export_minutes(ctx: &mut Context, a: &ExportMinutes, out: Out) -> CliResult {
     let s = ctx.store.find_session(&a.session)?;
     let rec = session_record(&ctx.store, s)?;
     let doc = match a.format.to_ascii_lowercase().as_str() {
-        "md" | "markdown" => crate::export::minutes_markdown(&rec, &ctx.store, ctx.prefs)?,
-        "html" => crate::export::minutes_html(&rec, &ctx.store, ctx.prefs)?,
+        "md" | "markdown" => crate::ops::export::minutes_markdown(&rec, &ctx.store, ctx.prefs)?,
+        "html" => crate::ops::export::minutes_html(&rec, &ctx.store, ctx.prefs)?,
         other => {
             return Err(CliError::usage(format!(
                 "format {other:?} is not known; expected md or html"

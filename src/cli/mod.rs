@@ -191,7 +191,7 @@ fn run(cli: Cli) -> CliResult {
         };
         let mut store = Store::open(&path, actor)?;
         if cli.demo && !store.holds_data()? {
-            crate::demo::load_demo(&mut store, prefs.lang, crate::app::today())?;
+            crate::demo::load_demo(&mut store, prefs.lang, crate::store::today())?;
         }
         let ctx = Context::new(store, prefs);
         let mut config = config;

@@ -8,13 +8,13 @@ use chrono::{NaiveDate, NaiveTime};
 use clap::Args;
 
 use super::{json, CliError, CliResult};
-use crate::app::dashboard::{dashboard, overdue_digest, OverdueDigest};
-use crate::app::Context;
 use crate::locale::calendar::jalali_string;
 use crate::locale::digits::localize_digits;
 use crate::locale::text::{sanitize, sanitize_line};
 use crate::locale::Lang;
 use crate::model::*;
+use crate::ops::dashboard::{dashboard, overdue_digest, OverdueDigest};
+use crate::ops::Context;
 use crate::store::read::{ResolutionFilter, TaskFilter};
 
 type Out<'a> = &'a mut dyn Write;

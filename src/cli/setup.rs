@@ -11,11 +11,11 @@ use serde::Serialize;
 use super::args::{Cli, InitArgs, JsonFlag};
 use super::table::display_line;
 use super::{CliError, CliResult};
-use crate::app::Prefs;
 use crate::identity::{gid_of_group, group_name, login_of, Actor};
 use crate::locale::strings::{t, tf, Msg};
 use crate::locale::text::sanitize_line;
 use crate::locale::Lang;
+use crate::locale::Prefs;
 use crate::store::{schema, Store};
 
 /// Mode of a shared directory: group-owned, setgid (new files get its group), no access

@@ -2,11 +2,11 @@
 //! characters reach the terminal), measured by grapheme, and in a Persian UI mirrored
 //! (columns right to left, text right-aligned, each cell reordered for display).
 
-use crate::app::Prefs;
 use crate::locale::text::{
     cell_width, pad_to_width, sanitize_line, truncate_to_width, visual, Align,
 };
 use crate::locale::Lang;
+use crate::locale::Prefs;
 
 /// Widest a column may grow; longer text is cut with an ellipsis (JSON keeps it whole).
 pub const MAX_COLUMN: usize = 60;

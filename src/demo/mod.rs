@@ -498,7 +498,7 @@ fn load(store: &mut Store, data: &DemoData, lang: Lang, today: NaiveDate) -> Res
                         no: 0,
                         abstain: 0,
                     }),
-                    Some(v) => Some(crate::cli::commands::parse_tally(v)?),
+                    Some(v) => Some(crate::model::rules::parse_tally(v)?),
                 };
                 let owner = topic
                     .owner

@@ -58,3 +58,21 @@ impl Calendar {
         }
     }
 }
+
+/// How the user wants things shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Prefs {
+    pub lang: Lang,
+    pub calendar: Calendar,
+    pub bidi: text::BidiMode,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            lang: Lang::En,
+            calendar: Calendar::Gregorian,
+            bidi: text::BidiMode::App,
+        }
+    }
+}

@@ -283,6 +283,9 @@ catalogue! {
     ItemAdded => "item added", "بند افزوده شد";
     ItemSaved => "item saved", "بند ذخیره شد";
     QuorumNotMet2 => "quorum not met", "حد نصاب حاصل نشده است";
+    CliNoQuorum => "quorum not met: {} of {} voting members present, {} needed; nothing was recorded. Add --without-quorum to record it anyway", "حد نصاب حاصل نشده است: {} از {} عضو دارای رأی حاضر، {} لازم است؛ چیزی ثبت نشد. برای ثبت با این حال ‎--without-quorum‎ را بیفزایید";
+    UnanimousNeedsSession => "a unanimous vote needs the session it was taken at (to know who was present)", "رأی به اتفاق آرا نیازمند جلسه‌ای است که در آن گرفته شده (تا حاضران معلوم باشند)";
+    UnanimousNobodyPresent => "a unanimous vote needs someone present: no voting member is marked present at this session; record attendance first", "رأی به اتفاق آرا نیازمند حاضران است: هیچ عضو دارای رأیی در این جلسه حاضر زده نشده؛ نخست حضور و غیاب را ثبت کنید";
     ResolutionRecorded => "resolution recorded:", "مصوبه ثبت شد:";
     PickAnAssigneeOrType => "pick an assignee or type a unit", "مسئول یا واحد را مشخص کنید";
     TaskAdded => "task added:", "پیگیری افزوده شد:";

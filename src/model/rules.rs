@@ -3,7 +3,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::{InvalidValue, SessionKind, SessionStatus};
+use super::{InvalidValue, SessionKind, SessionStatus, Tally};
 use crate::locale::calendar::{from_jalali, jalali_month_len, to_jalali};
 
 /// How many voting members must be present for a valid vote.
@@ -77,6 +77,57 @@ impl QuorumState {
     pub fn met(&self) -> bool {
         self.present >= self.required
     }
+}
+
+/// How a vote was entered on a resolution: not taken, unanimous (every voting member
+/// present voted for), or a FOR/AGAINST/ABSTAIN tally. The one reading of what a
+/// secretary types, in the TUI's "Votes" field and the CLI's `--votes`/`--unanimous`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum VoteEntry {
+    NotTaken,
+    Unanimous,
+    Tally(Tally),
+}
+
+impl VoteEntry {
+    /// Reads "" (no vote), "u", "unanimous", "اتفاق" or "به اتفاق آرا", or a tally
+    /// such as `7/2/1` in any digits.
+    pub fn parse(s: &str) -> Result<VoteEntry, InvalidValue> {
+        let folded = crate::locale::normalize::normalize_for_search(s.trim()).to_lowercase();
+        let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+        match folded.as_str() {
+            "" => Ok(VoteEntry::NotTaken),
+            "u"
+            | "unanimous"
+            | "unanimously"
+            | "اتفاق"
+            | "اتفاق آرا"
+            | "به اتفاق آرا"
+            | "اتفاق آراء"
+            | "به اتفاق آراء" => Ok(VoteEntry::Unanimous),
+            _ => parse_tally(s).map(VoteEntry::Tally),
+        }
+    }
+}
+
+/// Reads `7/2/1` (for/against/abstain), with any digits.
+pub fn parse_tally(s: &str) -> Result<Tally, InvalidValue> {
+    let latin = crate::locale::digits::to_latin_digits(s.trim());
+    let bad = || InvalidValue {
+        what: "vote tally",
+        value: s.to_string(),
+        expected: "FOR/AGAINST/ABSTAIN as three whole numbers, e.g. 7/2/1".into(),
+    };
+    let parts: Vec<&str> = latin.split(['/', '-', ',']).collect();
+    if parts.len() != 3 {
+        return Err(bad());
+    }
+    let n = |p: &str| p.trim().parse::<i64>().map_err(|_| bad());
+    Ok(Tally {
+        yes: n(parts[0])?,
+        no: n(parts[1])?,
+        abstain: n(parts[2])?,
+    })
 }
 
 /// When a body must hold regular sessions by its statute.

@@ -118,8 +118,8 @@ pub fn draw(f: &mut Frame, app: &mut App, theme: &Theme) {
     }
 }
 
-fn ratatui_prefs_ltr(p: crate::app::Prefs) -> crate::app::Prefs {
-    crate::app::Prefs {
+fn ratatui_prefs_ltr(p: crate::locale::Prefs) -> crate::locale::Prefs {
+    crate::locale::Prefs {
         lang: Lang::En,
         ..p
     }

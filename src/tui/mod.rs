@@ -30,8 +30,8 @@ use scrolling::ScrollingBackend;
 use crate::app::form::Editor;
 use crate::app::keymap::{apply_overrides, Action};
 use crate::app::state::{App, Modal};
-use crate::app::Context;
 use crate::config::Config;
+use crate::ops::Context;
 use theme::Theme;
 
 /// How often the loop wakes, when idle, to look for other users' changes

@@ -8,13 +8,13 @@ use ratatui::Frame;
 
 use super::widgets::{self, Col};
 use super::{forget_all, remember, Target};
-use crate::app::dashboard::Trend;
 use crate::app::dashboard_screen::{percent, DashPane, DashScope, DashboardScreen, Section};
 use crate::app::screens::{count_text, format_number, rule_months, section_title};
 use crate::app::state::{App, ListKind};
 use crate::locale::digits::localize_digits;
 use crate::locale::strings::{t, Msg};
 use crate::locale::Lang;
+use crate::ops::dashboard::Trend;
 use crate::tui::theme::Theme;
 
 /// The screen's title: what it covers.

@@ -8,9 +8,9 @@ use ratatui::Frame;
 
 use super::widgets;
 use crate::app::form::Editor;
-use crate::app::Prefs;
 use crate::locale::text::{cell_width, display_cell, Align};
 use crate::locale::Lang;
+use crate::locale::Prefs;
 use crate::tui::theme::Theme;
 
 pub fn draw(f: &mut Frame, area: Rect, ed: &Editor, theme: &Theme, prefs: Prefs) {

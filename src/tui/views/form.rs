@@ -8,9 +8,9 @@ use ratatui::Frame;
 
 use super::widgets;
 use crate::app::form::{FieldKind, Form};
-use crate::app::Prefs;
 use crate::locale::text::{cell_width, display_cell, Align};
 use crate::locale::Lang;
+use crate::locale::Prefs;
 use crate::tui::theme::Theme;
 
 pub fn draw(f: &mut Frame, area: Rect, form: &Form, theme: &Theme, prefs: Prefs) {

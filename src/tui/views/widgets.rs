@@ -9,9 +9,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 use ratatui::Frame;
 
-use crate::app::Prefs;
 use crate::locale::text::{cell_width, display_cell, display_lines, Align};
 use crate::locale::Lang;
+use crate::locale::Prefs;
 use crate::tui::theme::Theme;
 
 /// A column: a fixed width, or the one that takes what is left.

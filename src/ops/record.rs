@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::model::rules::QuorumState;
 use crate::model::*;
 use crate::store::read::{ResolutionFilter, TaskFilter};
 use crate::store::Store;
@@ -16,7 +17,7 @@ pub struct SessionRecord {
     pub attendance: Vec<AttendanceRow>,
     pub guests: Vec<Guest>,
     pub agenda: Vec<AgendaRecord>,
-    pub quorum: crate::model::rules::QuorumState,
+    pub quorum: QuorumState,
 }
 
 #[derive(Serialize)]
@@ -36,9 +37,24 @@ pub struct AgendaRecord {
     pub tasks: Vec<crate::store::read::TaskRow>,
 }
 
-/// Gathers a session's record from the store.
-pub fn session_record(store: &Store, session: Session) -> crate::store::Result<SessionRecord> {
-    let body = store.body(session.body_id)?;
+impl AttendanceRow {
+    /// A voting member counted present (in the room, late or remote).
+    pub fn votes_here(&self) -> bool {
+        self.voting
+            && matches!(
+                self.presence,
+                Some(Presence::Present | Presence::Late | Presence::Remote)
+            )
+    }
+}
+
+/// A session's roll: every member in office on its day with their mark, and the
+/// quorum it makes under the body's rule.
+pub fn roll_call(
+    store: &Store,
+    body: &Body,
+    session: &Session,
+) -> crate::store::Result<(Vec<AttendanceRow>, QuorumState)> {
     let members = store.members(body.id)?;
     let marks = store.attendance(session.id)?;
     let attendance: Vec<AttendanceRow> = members
@@ -56,16 +72,14 @@ pub fn session_record(store: &Store, session: Session) -> crate::store::Result<S
         })
         .collect();
     let voting = attendance.iter().filter(|a| a.voting).count() as u32;
-    let present = attendance
-        .iter()
-        .filter(|a| {
-            a.voting
-                && matches!(
-                    a.presence,
-                    Some(Presence::Present | Presence::Late | Presence::Remote)
-                )
-        })
-        .count() as u32;
+    let present = attendance.iter().filter(|a| a.votes_here()).count() as u32;
+    Ok((attendance, QuorumState::new(body.quorum, voting, present)))
+}
+
+/// Gathers a session's record from the store.
+pub fn session_record(store: &Store, session: Session) -> crate::store::Result<SessionRecord> {
+    let body = store.body(session.body_id)?;
+    let (attendance, quorum) = roll_call(store, &body, &session)?;
     let resolutions = store.resolutions(&ResolutionFilter {
         session_id: Some(session.id),
         ..Default::default()
@@ -91,7 +105,7 @@ pub fn session_record(store: &Store, session: Session) -> crate::store::Result<S
         });
     }
     Ok(SessionRecord {
-        quorum: crate::model::rules::QuorumState::new(body.quorum, voting, present),
+        quorum,
         guests: store.guests(session.id)?,
         session,
         body,

@@ -1,14 +1,14 @@
 //! Exports of a session's minutes: Markdown and printable HTML (A4; right-to-left
 //! when the interface is Persian). Stored text is escaped for each format.
 
-use crate::app::record::SessionRecord;
-use crate::app::Prefs;
 use crate::locale::calendar::format_date;
 use crate::locale::digits::localize_digits;
 use crate::locale::strings::{t, Msg};
 use crate::locale::text::sanitize;
+use crate::locale::Prefs;
 use crate::locale::{Calendar, Lang};
 use crate::model::*;
+use crate::ops::record::SessionRecord;
 use crate::store::Store;
 
 /// Escapes text for HTML element content and attribute values.

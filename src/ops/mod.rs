@@ -1,0 +1,66 @@
+//! The use cases: one function per act of the domain (record a resolution, mark
+//! attendance, approve minutes…), from typed input and a [`Context`] (the store, who is
+//! acting, today, preferences) to a typed result. Each does the role check, the
+//! validation, the domain rules and the write, so the TUI and the CLI only turn keys or
+//! flags into that input and present the result: the same input gives the same stored
+//! rows and the same refusal from either front end.
+//!
+//! Areas: [`authz`] (who may do what), [`record`] (a session's whole record),
+//! [`resolutions`], [`dashboard`] (the chair's figures), [`export`] (minutes, calendars).
+
+pub mod authz;
+pub mod dashboard;
+pub mod export;
+pub mod record;
+pub mod resolutions;
+
+use chrono::NaiveDate;
+
+use crate::locale::calendar::format_date;
+use crate::locale::dateparse::{parse_date, DateParseError};
+use crate::locale::Prefs;
+use crate::store::Store;
+
+/// Today, from the clock, or from `SHURA_TODAY` (ISO date) for reproducible runs.
+pub use crate::store::today;
+
+/// The store with the user's preferences and the current day.
+pub struct Context {
+    pub store: Store,
+    pub prefs: Prefs,
+    pub today: NaiveDate,
+}
+
+impl Context {
+    /// The context of the store's actor: confidential bodies they may not see are
+    /// hidden from every read (see [`authz`]).
+    pub fn new(mut store: Store, prefs: Prefs) -> Context {
+        let today = today();
+        authz::apply_visibility(&mut store, today);
+        Context {
+            store,
+            prefs,
+            today,
+        }
+    }
+
+    /// Reads the user's roles again (memberships may have changed meanwhile) and hides
+    /// what they may not see.
+    pub fn refresh_visibility(&mut self) {
+        authz::apply_visibility(&mut self.store, self.today);
+    }
+
+    /// A date in the user's calendar and digits.
+    pub fn date(&self, d: NaiveDate) -> String {
+        format_date(d, self.prefs.calendar, self.prefs.lang)
+    }
+
+    pub fn opt_date(&self, d: Option<NaiveDate>) -> String {
+        d.map(|d| self.date(d)).unwrap_or_default()
+    }
+
+    /// Reads a date typed in any accepted form.
+    pub fn parse_date(&self, s: &str) -> Result<NaiveDate, DateParseError> {
+        parse_date(s, self.today, self.prefs.calendar)
+    }
+}

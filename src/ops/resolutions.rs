@@ -1,0 +1,141 @@
+//! Resolutions: recording what a body decided, with its vote, the same from the TUI's
+//! form and `shura resolution add`.
+//!
+//! The rules that live here and nowhere else:
+//! - recording a resolution needs the body's secretary, chair or vice-chair;
+//! - a unanimous vote is stored as a "for" from every voting member counted present,
+//!   so the per-member record and the tally agree (and a unanimous vote with nobody
+//!   present is refused);
+//! - a resolution at a session whose roll call shows no quorum is recorded only when
+//!   the user confirms it (a second Enter in the form, `--without-quorum` in the CLI).
+//!   When no one has been marked at all, the roll was not taken and nothing is asked.
+
+use chrono::NaiveDate;
+
+use super::authz;
+use super::record::roll_call;
+use super::Context;
+use crate::locale::digits::localize_digits;
+use crate::locale::strings::{tf, Msg};
+use crate::model::roles::Activity;
+use crate::model::rules::{QuorumState, VoteEntry};
+use crate::model::{Decision, Resolution, Session, Vote};
+use crate::store::write::NewResolution;
+use crate::store::{Result, StoreError};
+
+/// Where a resolution was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecidedAt {
+    /// At a session (its body and day follow from it).
+    Session(i64),
+    /// Outside any session (e.g. by circulation), in this body, today.
+    Body(i64),
+}
+
+/// A resolution as the secretary enters it.
+#[derive(Debug, Clone)]
+pub struct RecordResolution {
+    pub at: DecidedAt,
+    pub agenda_item_id: Option<i64>,
+    pub text: String,
+    pub decision: Decision,
+    pub vote: VoteEntry,
+    /// Votes member by member (person id, vote); when given they make the tally.
+    pub member_votes: Vec<(i64, Vote)>,
+    pub owner: Option<String>,
+    pub due: Option<NaiveDate>,
+    /// The user has seen that quorum is not met and records it anyway.
+    pub without_quorum: bool,
+}
+
+/// What recording gave.
+#[derive(Debug, Clone)]
+pub enum Recorded {
+    Saved(Resolution),
+    /// Nothing was written: the session's roll call shows no quorum; ask the user,
+    /// then call again with `without_quorum`.
+    NeedsQuorumConfirmation(QuorumState),
+}
+
+/// The quorum message shown before recording a vote without it.
+pub fn no_quorum_text(ctx: &Context, q: &QuorumState) -> String {
+    let l = ctx.prefs.lang;
+    let d = |n: u32| localize_digits(&n.to_string(), l);
+    tf(
+        l,
+        Msg::NoQuorumWarning,
+        &[&d(q.present), &d(q.voting), &d(q.required)],
+    )
+}
+
+/// Records a resolution: role check, the vote rules above, then the write.
+pub fn record(ctx: &mut Context, r: &RecordResolution) -> Result<Recorded> {
+    let (session, body_id): (Option<Session>, i64) = match r.at {
+        DecidedAt::Session(id) => {
+            let s = ctx.store.session(id)?;
+            let body_id = s.body_id;
+            (Some(s), body_id)
+        }
+        DecidedAt::Body(b) => (None, ctx.store.body(b)?.id),
+    };
+    authz::check(ctx, Activity::RecordResolutions, Some(body_id))?;
+    let l = ctx.prefs.lang;
+
+    let mut tally = None;
+    let mut votes = r.member_votes.clone();
+    let roll = match &session {
+        Some(s) => {
+            let body = ctx.store.body(s.body_id)?;
+            Some(roll_call(&ctx.store, &body, s)?)
+        }
+        None => None,
+    };
+    match &r.vote {
+        VoteEntry::NotTaken => {}
+        VoteEntry::Tally(t) => {
+            if votes.is_empty() {
+                tally = Some(t.clone());
+            }
+        }
+        VoteEntry::Unanimous => {
+            let Some((attendance, _)) = &roll else {
+                return Err(StoreError::Refused(
+                    Msg::UnanimousNeedsSession.text(l).to_string(),
+                ));
+            };
+            votes = attendance
+                .iter()
+                .filter(|m| m.votes_here())
+                .map(|m| (m.person_id, Vote::Yes))
+                .collect();
+            if votes.is_empty() {
+                return Err(StoreError::Refused(
+                    Msg::UnanimousNobodyPresent.text(l).to_string(),
+                ));
+            }
+        }
+    }
+    if let Some((attendance, q)) = &roll {
+        let roll_taken = attendance.iter().any(|a| a.presence.is_some());
+        if roll_taken && !q.met() && !r.without_quorum {
+            return Ok(Recorded::NeedsQuorumConfirmation(*q));
+        }
+    }
+    let saved = ctx.store.add_resolution(&NewResolution {
+        body_id,
+        session_id: session.as_ref().map(|s| s.id),
+        agenda_item_id: r.agenda_item_id,
+        text: r.text.clone(),
+        decision: r.decision,
+        tally,
+        votes,
+        owner: r.owner.clone(),
+        due: r.due,
+        created_on: if session.is_none() {
+            Some(ctx.today)
+        } else {
+            None
+        },
+    })?;
+    Ok(Recorded::Saved(saved))
+}
