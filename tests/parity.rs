@@ -117,6 +117,9 @@ fn world(present: &[Option<Presence>]) -> World {
     }
 }
 
+/// A stored resolution: text, decision, tally, votes by position in the roll.
+type Stored = (String, Decision, Option<Tally>, Vec<(usize, Vote)>);
+
 struct Run {
     code: i32,
     stderr: String,
@@ -183,7 +186,7 @@ impl World {
 
     /// What is stored of the session's resolutions: text, decision, tally, and the
     /// votes member by member (by position in the roll, so two databases compare).
-    fn stored(&self) -> Vec<(String, Decision, Option<Tally>, Vec<(usize, Vote)>)> {
+    fn stored(&self) -> Vec<Stored> {
         let store = Store::open(&self.db, Actor::current()).unwrap();
         store
             .resolutions(&ResolutionFilter {
