@@ -1,8 +1,11 @@
 //! shura: council and committee meeting management in the terminal.
 //!
-//! Layers, each using only those below it:
-//! `model` (pure types and rules) ← `store` (SQLite) ← `app` (state and actions)
-//! ← `tui` / `cli`; `locale` (calendars, digits, Persian text, bidi) is used by all.
+//! Layers, each using only those below it (see ARCHITECTURE.md):
+//! `model` (plain types and rules) ← `store` (SQLite; all SQL) ← `ops` (the use cases,
+//! one function per act, shared by both front ends) ← `app` (the TUI's state) ← `tui`
+//! (terminal), and `ops` ← `cli` (the commands). `locale` (calendars, digits, Persian
+//! text, bidi, the message catalogue, preferences) and `config` are used by all above
+//! `model`; `demo` builds demo and benchmark data through `store`.
 
 pub mod app;
 pub mod cli;

@@ -221,6 +221,8 @@ fn each_role_against_each_action_as_real_users() {
     // The secretary (daemon) keeps the record; may not approve or set up.
     d.ok_as(DAEMON, &["session", "open", "1"]);
     d.ok_as(DAEMON, &["attend", "--session", "1", "sys", "present"]);
+    // Two of three present: the commission has its quorum for the resolution below.
+    d.ok_as(DAEMON, &["attend", "--session", "1", "bin", "present"]);
     d.ok_as(DAEMON, &["guest", "add", "--session", "1", "An Auditor"]);
     d.ok_as(
         DAEMON,

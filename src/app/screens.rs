@@ -317,7 +317,8 @@ impl App {
     }
 
     /// A mouse click on row `index` of one of the new lists.
-    pub fn click_list(&mut self, kind: ListKind, index: usize) {
+    /// A click on the `on_screen`-th row shown of a list `height` cells high.
+    pub fn click_list(&mut self, kind: ListKind, on_screen: usize, height: u16) {
         let focus_ok = match kind {
             ListKind::Figures | ListKind::Detail => {
                 if let Some(d) = &mut self.dashboard {
@@ -348,10 +349,13 @@ impl App {
             ListKind::Browse => {
                 let today = self.ctx.today;
                 if let Some(b) = &mut self.browser {
-                    // Rows on screen start where ratatui scrolled the window to; a click
-                    // lands near the cursor's page, so count from the page top.
-                    let page_top = b.selected_in_window() / self.page.max(1) * self.page.max(1);
-                    let row = b.start + page_top + index;
+                    // Rows on screen start where the view scrolled the window to.
+                    let first = crate::app::state::first_shown(
+                        b.selected_in_window(),
+                        b.window_len(),
+                        height,
+                    );
+                    let row = b.start + first + on_screen;
                     if let Err(e) = b.select(row, &self.ctx.store, today) {
                         self.fail(store_err(e));
                     }
@@ -363,7 +367,9 @@ impl App {
         if focus_ok {
             let len = self.visible_rows(kind).len();
             if len > 0 {
-                self.set_cursor_of(kind, index.min(len - 1));
+                let selected = self.cursor_of(kind).unwrap_or(0);
+                let first = crate::app::state::first_shown(selected, len, height);
+                self.set_cursor_of(kind, (first + on_screen).min(len - 1));
             }
         }
     }

@@ -88,6 +88,16 @@ pub enum Modal {
     },
 }
 
+/// The first row a list of `len` rows shows in a box `height` cells high (border,
+/// header and border take three), scrolled just enough to show the selected row. The
+/// one rule for the view that draws the list and the click that picks a row from it.
+pub fn first_shown(selected: usize, len: usize, height: u16) -> usize {
+    let visible = height.saturating_sub(3).max(1) as usize;
+    selected
+        .min(len.saturating_sub(1))
+        .saturating_sub(visible - 1)
+}
+
 /// A selectable list's position.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Cursor {
@@ -213,11 +223,6 @@ pub(crate) type Outcome = Result<(), String>;
 
 pub(crate) fn store_err(e: StoreError) -> String {
     e.to_string()
-}
-
-/// Refuses unless the user's role allows the activity (see `app::authz`).
-fn authorize(ctx: &Context, activity: Activity, session_id: i64) -> Outcome {
-    crate::ops::authz::check_session(ctx, activity, session_id).map_err(store_err)
 }
 
 impl App {
@@ -838,11 +843,7 @@ impl App {
             MoveItemUp | MoveItemDown => {
                 let item = self.current_item()?;
                 let delta = if action == MoveItemUp { -1 } else { 1 };
-                authorize(&self.ctx, Activity::EditAgenda, item.session_id)?;
-                self.ctx
-                    .store
-                    .move_agenda_item(item.id, delta)
-                    .map_err(store_err)?;
+                crate::ops::agenda::move_item(&mut self.ctx, item.id, delta).map_err(store_err)?;
                 self.reload();
                 if let Some(v) = &mut self.session {
                     let len = v.record.agenda.len();
@@ -861,10 +862,7 @@ impl App {
                 } else {
                     AgendaStatus::Withdrawn
                 };
-                authorize(&self.ctx, Activity::EditAgenda, item.session_id)?;
-                self.ctx
-                    .store
-                    .set_agenda_status(item.id, status)
+                crate::ops::agenda::set_item_status(&mut self.ctx, item.id, status)
                     .map_err(store_err)?;
                 self.reload();
                 self.say(format!("{} — {}", item.title, status.label(self.lang())));
@@ -963,20 +961,7 @@ impl App {
             AllPresent => {
                 let v = self.session.as_ref().ok_or_else(|| self.no_session())?;
                 let sid = v.record.session.id;
-                let todo: Vec<i64> = v
-                    .record
-                    .attendance
-                    .iter()
-                    .filter(|a| a.presence.is_none())
-                    .map(|a| a.person_id)
-                    .collect();
-                authorize(&self.ctx, Activity::RecordAttendance, sid)?;
-                for p in todo {
-                    self.ctx
-                        .store
-                        .set_attendance(sid, p, Presence::Present)
-                        .map_err(store_err)?;
-                }
+                crate::ops::sessions::mark_rest_present(&mut self.ctx, sid).map_err(store_err)?;
                 self.reload();
                 self.say_quorum();
                 Ok(())
@@ -1131,10 +1116,7 @@ impl App {
         if len > 0 {
             v.roll.apply(Action::Down, len, 1);
         }
-        authorize(&self.ctx, Activity::RecordAttendance, sid)?;
-        self.ctx
-            .store
-            .set_attendance(sid, person, presence)
+        crate::ops::sessions::mark_attendance(&mut self.ctx, sid, person, presence)
             .map_err(store_err)?;
         self.reload();
         self.say_quorum();
@@ -1170,16 +1152,7 @@ impl App {
 
     fn set_session_status(&mut self, to: SessionStatus) -> Outcome {
         let id = self.current_session_id()?;
-        let activity = match to {
-            SessionStatus::Approved => Activity::ApproveMinutes,
-            _ => Activity::ChangeSessionStatus,
-        };
-        authorize(&self.ctx, activity, id)?;
-        let s = self
-            .ctx
-            .store
-            .set_session_status(id, to)
-            .map_err(store_err)?;
+        let s = crate::ops::sessions::set_status(&mut self.ctx, id, to).map_err(store_err)?;
         self.reload();
         self.say(format!(
             "{} {} — {}",
@@ -1524,13 +1497,13 @@ impl App {
     fn save_form(&mut self, form: &mut Form) -> Result<String, String> {
         crate::app::authz::check_form(&self.ctx, form).map_err(store_err)?;
         let l = self.lang();
+        let today = self.ctx.today;
         match form.purpose.clone() {
             FormPurpose::NewBody => {
                 let parent_id = form.opt("parent").and_then(|p| p.parse::<i64>().ok());
-                let id = self
-                    .ctx
-                    .store
-                    .add_body(&NewBody {
+                let id = crate::ops::setup::add_body(
+                    &mut self.ctx,
+                    &NewBody {
                         name: Name::guess(form.get("name")),
                         kind: BodyKind::parse(form.get("kind")).map_err(|e| e.to_string())?,
                         parent_id,
@@ -1545,9 +1518,10 @@ impl App {
                             .filter(|s| !s.is_empty())
                             .collect(),
                         confidential: false,
-                        formed_on: Some(self.ctx.today),
-                    })
-                    .map_err(store_err)?;
+                        formed_on: Some(today),
+                    },
+                )
+                .map_err(store_err)?;
                 self.reload();
                 if let Some(pos) = self
                     .visible_bodies()
@@ -1564,32 +1538,30 @@ impl App {
                 if name.is_empty() {
                     return Err(t(l, Msg::NameIsEmptyTypeThe).into());
                 }
-                let person_id = match self.ctx.store.find_person(&name) {
-                    Ok(p) => p.id,
-                    Err(StoreError::NotFound { .. }) => self
-                        .ctx
-                        .store
-                        .add_person(&NewPerson {
-                            name: Name::guess(&name),
-                            login: form.opt("login"),
-                            organization: form.opt("organization"),
-                            email: None,
-                        })
-                        .map_err(store_err)?,
+                let role = Role::parse(form.get("role")).map_err(|e| e.to_string())?;
+                let who = match self.ctx.store.find_person(&name) {
+                    Ok(p) => crate::ops::setup::Member::Existing(p.id),
+                    Err(StoreError::NotFound { .. }) => crate::ops::setup::Member::New(NewPerson {
+                        name: Name::guess(&name),
+                        login: form.opt("login"),
+                        organization: form.opt("organization"),
+                        email: None,
+                    }),
                     Err(e) => return Err(store_err(e)),
                 };
-                let role = Role::parse(form.get("role")).map_err(|e| e.to_string())?;
-                self.ctx
-                    .store
-                    .add_membership(&NewMembership {
+                crate::ops::setup::add_member(
+                    &mut self.ctx,
+                    &who,
+                    &NewMembership {
                         body_id,
-                        person_id,
+                        person_id: 0,
                         role,
                         voting: !form.get("voting").is_empty() && role != Role::Observer,
                         term_start: None,
                         term_end: None,
-                    })
-                    .map_err(store_err)?;
+                    },
+                )
+                .map_err(store_err)?;
                 Ok(format!("{name} — {}", role.label(l)))
             }
             FormPurpose::NewSession { body_id } => {
@@ -1600,10 +1572,9 @@ impl App {
                     Some(t) => Some(check_time(&t).map_err(store_err)?),
                     None => None,
                 };
-                let s = self
-                    .ctx
-                    .store
-                    .add_session(&NewSession {
+                let s = crate::ops::sessions::schedule(
+                    &mut self.ctx,
+                    &NewSession {
                         body_id,
                         kind: SessionKind::parse(form.get("kind")).map_err(|e| e.to_string())?,
                         date,
@@ -1611,8 +1582,9 @@ impl App {
                         end_time: None,
                         place: form.opt("place"),
                         prepare_agenda: true,
-                    })
-                    .map_err(store_err)?;
+                    },
+                )
+                .map_err(store_err)?;
                 self.open_session_screen(s.id)?;
                 Ok(format!(
                     "{} {} — {}",
@@ -1623,15 +1595,16 @@ impl App {
             }
             FormPurpose::NewItem { session_id } => {
                 let duration = parse_opt_number(form.get("duration"), t(l, Msg::Minutes4))?;
-                self.ctx
-                    .store
-                    .add_agenda_item(&NewAgendaItem {
+                crate::ops::agenda::add_item(
+                    &mut self.ctx,
+                    &NewAgendaItem {
                         session_id,
                         title: form.get("title").to_string(),
                         presenter: form.opt("presenter"),
                         duration_min: duration,
-                    })
-                    .map_err(store_err)?;
+                    },
+                )
+                .map_err(store_err)?;
                 self.reload();
                 if let Some(v) = &mut self.session {
                     v.agenda.selected = v.record.agenda.len().saturating_sub(1);
@@ -1640,7 +1613,8 @@ impl App {
             }
             FormPurpose::EditItem { item_id, version } => {
                 let duration = parse_opt_number(form.get("duration"), t(l, Msg::Minutes4))?;
-                let saved = self.ctx.store.update_agenda_item(
+                let saved = crate::ops::agenda::edit_item(
+                    &mut self.ctx,
                     item_id,
                     form.get("title"),
                     form.opt("presenter"),
@@ -1703,13 +1677,10 @@ impl App {
             } => {
                 let assignee_id = form.opt("assignee").and_then(|a| a.parse::<i64>().ok());
                 let unit = form.opt("unit");
-                if assignee_id.is_none() && unit.is_none() {
-                    return Err(t(l, Msg::PickAnAssigneeOrType).into());
-                }
-                let id = self
-                    .ctx
-                    .store
-                    .add_task(&NewTask {
+                let due = self.parse_date_field(form, "due")?;
+                let id = crate::ops::tasks::add(
+                    &mut self.ctx,
+                    &NewTask {
                         body_id: self.session.as_ref().map(|v| v.record.body.id),
                         resolution_id,
                         agenda_item_id: item_id,
@@ -1717,12 +1688,13 @@ impl App {
                         description: None,
                         assignee_id: if unit.is_some() { None } else { assignee_id },
                         assignee_unit: unit,
-                        due: self.parse_date_field(form, "due")?,
+                        due,
                         priority: Priority::parse(form.get("priority"))
                             .map_err(|e| e.to_string())?,
-                        created_on: Some(self.ctx.today),
-                    })
-                    .map_err(store_err)?;
+                        created_on: Some(today),
+                    },
+                )
+                .map_err(store_err)?;
                 Ok(format!("{} {id}", t(l, Msg::TaskAdded)))
             }
             FormPurpose::ReviewTask {
@@ -1731,16 +1703,22 @@ impl App {
                 version,
             } => {
                 let percent = parse_opt_number(form.get("percent"), t(l, Msg::Percent2))?;
-                let saved = self.ctx.store.update_task(&TaskProgress {
-                    task_id,
-                    status: Some(WorkStatus::parse(form.get("status")).map_err(|e| e.to_string())?),
-                    percent,
-                    note: form.get("note").to_string(),
-                    session_id,
-                    due: self.parse_date_field(form, "due")?,
-                    on: Some(self.ctx.today),
-                    expected_version: Some(version),
-                });
+                let due = self.parse_date_field(form, "due")?;
+                let saved = crate::ops::tasks::record_progress(
+                    &mut self.ctx,
+                    &TaskProgress {
+                        task_id,
+                        status: Some(
+                            WorkStatus::parse(form.get("status")).map_err(|e| e.to_string())?,
+                        ),
+                        percent,
+                        note: form.get("note").to_string(),
+                        session_id,
+                        due,
+                        on: Some(today),
+                        expected_version: Some(version),
+                    },
+                );
                 let t = match saved {
                     Err(StoreError::Conflict { .. }) => return Err(self.form_conflict(form)),
                     other => other.map_err(store_err)?,
@@ -1757,14 +1735,19 @@ impl App {
                 resolution_id,
                 version,
             } => {
-                let saved = self.ctx.store.update_resolution(&ResolutionProgress {
-                    resolution_id,
-                    status: Some(WorkStatus::parse(form.get("status")).map_err(|e| e.to_string())?),
-                    note: form.get("note").to_string(),
-                    session_id: Some(session_id),
-                    on: Some(self.ctx.today),
-                    expected_version: Some(version),
-                });
+                let saved = crate::ops::tasks::follow_up_resolution(
+                    &mut self.ctx,
+                    &ResolutionProgress {
+                        resolution_id,
+                        status: Some(
+                            WorkStatus::parse(form.get("status")).map_err(|e| e.to_string())?,
+                        ),
+                        note: form.get("note").to_string(),
+                        session_id: Some(session_id),
+                        on: Some(today),
+                        expected_version: Some(version),
+                    },
+                );
                 let r = match saved {
                     Err(StoreError::Conflict { .. }) => return Err(self.form_conflict(form)),
                     other => other.map_err(store_err)?,
@@ -1778,10 +1761,13 @@ impl App {
             }
             FormPurpose::BrowseFilter => self.apply_filter_form(form),
             FormPurpose::Guest { session_id } => {
-                self.ctx
-                    .store
-                    .add_guest(session_id, form.get("name"), form.opt("organization"))
-                    .map_err(store_err)?;
+                crate::ops::sessions::invite_guest(
+                    &mut self.ctx,
+                    session_id,
+                    form.get("name"),
+                    form.opt("organization"),
+                )
+                .map_err(store_err)?;
                 Ok(t(l, Msg::GuestInvited).into())
             }
         }
@@ -1875,8 +1861,7 @@ impl App {
         // After a conflict, `ed.version` is the version theirs was read at: saving again
         // keeps mine over it, but a third save meanwhile is a conflict again.
         let expected = Some(ed.version);
-        let saved = crate::ops::authz::check_item(&self.ctx, Activity::RecordMinutes, ed.item_id)
-            .and_then(|()| self.ctx.store.set_minutes(ed.item_id, &text, expected));
+        let saved = crate::ops::agenda::set_minutes(&mut self.ctx, ed.item_id, &text, expected);
         match saved {
             Ok(_) => {
                 self.minutes_drafts.remove(&ed.item_id);

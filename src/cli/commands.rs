@@ -16,9 +16,9 @@ use crate::locale::{Calendar, Lang};
 use crate::model::roles::Activity;
 use crate::model::rules::{MeetingRule, QuorumRule};
 use crate::model::*;
-use crate::ops::authz;
 use crate::ops::record::session_record;
 use crate::ops::Context;
+use crate::ops::{self, authz};
 use crate::store::read::{ResolutionFilter, TaskFilter};
 use crate::store::write::*;
 use crate::store::Store;
@@ -114,10 +114,8 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
         Command::Agenda(AgendaCmd::Add(a)) => agenda_add(ctx, a, out),
         Command::Agenda(AgendaCmd::List(a)) => agenda_list(ctx, a, out),
         Command::Agenda(AgendaCmd::SetStatus(a)) => {
-            authz::check_item(ctx, Activity::EditAgenda, a.item)?;
-            ctx.store
-                .set_agenda_status(a.item, AgendaStatus::parse(&a.status)?)?;
             let status = AgendaStatus::parse(&a.status)?;
+            ops::agenda::set_item_status(ctx, a.item, status)?;
             say(
                 out,
                 ctx.prefs,
@@ -133,8 +131,7 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
         Command::Attend(a) => attend(ctx, a, out),
         Command::Guest(GuestCmd::Add(a)) => {
             let s = ctx.store.find_session(&a.session)?;
-            authz::check(ctx, Activity::InviteGuests, Some(s.body_id))?;
-            let id = ctx.store.add_guest(s.id, &a.name, a.organization.clone())?;
+            let id = ops::sessions::invite_guest(ctx, s.id, &a.name, a.organization.clone())?;
             say(
                 out,
                 ctx.prefs,
@@ -146,20 +143,21 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
         Command::Resolution(ResolutionCmd::List(a)) => resolution_list(ctx, a, out),
         Command::Resolution(ResolutionCmd::Add(a)) => resolution_add(ctx, a, out),
         Command::Resolution(ResolutionCmd::SetStatus(a)) => {
-            let body_id = ctx.store.resolution(a.id)?.body_id;
-            authz::check(ctx, Activity::RecordResolutions, Some(body_id))?;
             let session_id = match &a.session {
                 Some(s) => Some(ctx.store.find_session(s)?.id),
                 None => None,
             };
-            let r = ctx.store.update_resolution(&ResolutionProgress {
-                resolution_id: a.id,
-                status: Some(WorkStatus::parse(&a.status)?),
-                note: a.note.clone(),
-                session_id,
-                on: Some(ctx.today),
-                expected_version: None,
-            })?;
+            let r = ops::tasks::follow_up_resolution(
+                ctx,
+                &ResolutionProgress {
+                    resolution_id: a.id,
+                    status: Some(WorkStatus::parse(&a.status)?),
+                    note: a.note.clone(),
+                    session_id,
+                    on: Some(ctx.today),
+                    expected_version: None,
+                },
+            )?;
             if a.json {
                 return print_json(out, &r);
             }
@@ -180,21 +178,23 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
         Command::Task(TaskCmd::Add(a)) => task_add(ctx, a, out),
         Command::Task(TaskCmd::Update(a)) => task_update(ctx, a, out),
         Command::Task(TaskCmd::Done(a)) => {
-            authz::check_task_progress(ctx, &ctx.store.task(a.id)?)?;
             let session = match &a.session {
                 Some(s) => Some(ctx.store.find_session(s)?.id),
                 None => None,
             };
-            let task = ctx.store.update_task(&TaskProgress {
-                task_id: a.id,
-                status: Some(WorkStatus::Done),
-                percent: Some(100),
-                note: a.note.clone(),
-                session_id: session,
-                due: None,
-                on: Some(ctx.today),
-                expected_version: None,
-            })?;
+            let task = ops::tasks::record_progress(
+                ctx,
+                &TaskProgress {
+                    task_id: a.id,
+                    status: Some(WorkStatus::Done),
+                    percent: Some(100),
+                    note: a.note.clone(),
+                    session_id: session,
+                    due: None,
+                    on: Some(ctx.today),
+                    expected_version: None,
+                },
+            )?;
             say(out, ctx.prefs, Msg::CliTaskDone, &[&task.id.to_string()])?;
             Ok(())
         }
@@ -451,14 +451,13 @@ fn admin(ctx: &mut Context, cmd: &AdminCmd, out: Out) -> CliResult {
             write!(out, "{}", table.render(ctx.prefs))?;
         }
         AdminCmd::Grant(a) => {
-            authz::check(ctx, Activity::ManageAdministrators, None)?;
             if crate::identity::uid_of(a.login.trim()).is_none() {
                 eprintln!(
                     "shura: note: no Unix account {:?} exists on this machine (yet); granted anyway",
                     crate::locale::text::sanitize_line(&a.login)
                 );
             }
-            let new = ctx.store.grant_administrator(&a.login)?;
+            let new = ops::setup::grant_administrator(ctx, &a.login)?;
             let msg = if new {
                 Msg::CliAdminGranted
             } else {
@@ -467,8 +466,7 @@ fn admin(ctx: &mut Context, cmd: &AdminCmd, out: Out) -> CliResult {
             say(out, ctx.prefs, msg, &[a.login.trim()])?;
         }
         AdminCmd::Revoke(a) => {
-            authz::check(ctx, Activity::ManageAdministrators, None)?;
-            ctx.store.revoke_administrator(&a.login)?;
+            ops::setup::revoke_administrator(ctx, &a.login)?;
             say(out, ctx.prefs, Msg::CliAdminRevoked, &[a.login.trim()])?;
         }
     }
@@ -510,7 +508,6 @@ fn body_list(ctx: &mut Context, as_json: bool, out: Out) -> CliResult {
 }
 
 fn body_add(ctx: &mut Context, a: &BodyAdd, out: Out) -> CliResult {
-    authz::check(ctx, Activity::SetUpBodies, None)?;
     let name = name_arg(&a.name, &a.name_fa, &a.name_en);
     let parent_id = match &a.parent {
         Some(p) => Some(ctx.store.find_body(p)?.id),
@@ -520,17 +517,20 @@ fn body_add(ctx: &mut Context, a: &BodyAdd, out: Out) -> CliResult {
         Some(d) => Some(ctx.parse_date(d)?),
         None => None,
     };
-    let id = ctx.store.add_body(&NewBody {
-        name,
-        kind: BodyKind::parse(&a.kind)?,
-        parent_id,
-        quorum: QuorumRule::parse(&a.quorum)?,
-        meeting_rule: MeetingRule::parse(&a.meeting_rule)?,
-        resolution_format: a.resolution_format.clone(),
-        agenda_template: a.template_item.clone(),
-        confidential: a.confidential,
-        formed_on,
-    })?;
+    let id = ops::setup::add_body(
+        ctx,
+        &NewBody {
+            name,
+            kind: BodyKind::parse(&a.kind)?,
+            parent_id,
+            quorum: QuorumRule::parse(&a.quorum)?,
+            meeting_rule: MeetingRule::parse(&a.meeting_rule)?,
+            resolution_format: a.resolution_format.clone(),
+            agenda_template: a.template_item.clone(),
+            confidential: a.confidential,
+            formed_on,
+        },
+    )?;
     if a.json {
         return print_json(out, &ctx.store.body(id)?);
     }
@@ -567,13 +567,15 @@ fn person_list(ctx: &mut Context, as_json: bool, out: Out) -> CliResult {
 }
 
 fn person_add(ctx: &mut Context, a: &PersonAdd, out: Out) -> CliResult {
-    authz::check(ctx, Activity::SetUpPeople, None)?;
-    let id = ctx.store.add_person(&NewPerson {
-        name: name_arg(&a.name, &a.name_fa, &a.name_en),
-        login: a.login.clone(),
-        organization: a.organization.clone(),
-        email: a.email.clone(),
-    })?;
+    let id = ops::setup::add_person(
+        ctx,
+        &NewPerson {
+            name: name_arg(&a.name, &a.name_fa, &a.name_en),
+            login: a.login.clone(),
+            organization: a.organization.clone(),
+            email: a.email.clone(),
+        },
+    )?;
     if a.json {
         return print_json(out, &ctx.store.person(id)?);
     }
@@ -634,7 +636,6 @@ fn member_list(ctx: &mut Context, a: &MemberList, out: Out) -> CliResult {
 
 fn member_add(ctx: &mut Context, a: &MemberAdd, out: Out) -> CliResult {
     let body = ctx.store.find_body(&a.body)?;
-    authz::check(ctx, Activity::SetUpMemberships, None)?;
     let role = Role::parse(&a.role)?;
     let term_start = a.from.as_deref().map(|d| ctx.parse_date(d)).transpose()?;
     let term_end = a.to.as_deref().map(|d| ctx.parse_date(d)).transpose()?;
@@ -655,31 +656,22 @@ fn member_add(ctx: &mut Context, a: &MemberAdd, out: Out) -> CliResult {
         term_start,
         term_end,
     };
-    let (person_id, id) = match (&a.person, &a.name) {
-        (Some(p), _) => {
-            let person_id = ctx.store.find_person(p)?.id;
-            let id = ctx.store.add_membership(&NewMembership {
-                person_id,
-                ..membership
-            })?;
-            (person_id, id)
-        }
+    let who = match (&a.person, &a.name) {
+        (Some(p), _) => ops::setup::Member::Existing(ctx.store.find_person(p)?.id),
         // Found or created in the same transaction as the membership.
-        (None, Some(name)) => ctx.store.add_member_named(
-            &NewPerson {
-                name: Name::guess(name),
-                login: a.login.clone(),
-                organization: a.organization.clone(),
-                email: None,
-            },
-            &membership,
-        )?,
+        (None, Some(name)) => ops::setup::Member::New(NewPerson {
+            name: Name::guess(name),
+            login: a.login.clone(),
+            organization: a.organization.clone(),
+            email: None,
+        }),
         (None, None) => {
             return Err(CliError::usage(
                 "member add needs --person (an existing person) or --name (a new one)",
             ))
         }
     };
+    let (person_id, id) = ops::setup::add_member(ctx, &who, &membership)?;
     if a.json {
         let m = ctx
             .store
@@ -759,23 +751,25 @@ fn session_list(ctx: &mut Context, a: &SessionList, out: Out) -> CliResult {
 
 fn session_add(ctx: &mut Context, a: &SessionAdd, out: Out) -> CliResult {
     let body = ctx.store.find_body(&a.body)?;
-    authz::check(ctx, Activity::ScheduleSessions, Some(body.id))?;
     let date = ctx.parse_date(&a.date)?;
     let start_time = a.time.as_deref().map(check_time).transpose()?;
     let end_time = a.end.as_deref().map(check_time).transpose()?;
-    let s = ctx.store.add_session(&NewSession {
-        body_id: body.id,
-        kind: if a.extraordinary {
-            SessionKind::Extraordinary
-        } else {
-            SessionKind::Regular
+    let s = ops::sessions::schedule(
+        ctx,
+        &NewSession {
+            body_id: body.id,
+            kind: if a.extraordinary {
+                SessionKind::Extraordinary
+            } else {
+                SessionKind::Regular
+            },
+            date,
+            start_time,
+            end_time,
+            place: a.place.clone(),
+            prepare_agenda: !a.empty_agenda,
         },
-        date,
-        start_time,
-        end_time,
-        place: a.place.clone(),
-        prepare_agenda: !a.empty_agenda,
-    })?;
+    )?;
     if a.json {
         return print_json(out, &s);
     }
@@ -876,12 +870,7 @@ fn session_show(ctx: &mut Context, a: &SessionShow, out: Out) -> CliResult {
 
 fn session_status(ctx: &mut Context, key: &str, to: SessionStatus, out: Out) -> CliResult {
     let s = ctx.store.find_session(key)?;
-    let activity = match to {
-        SessionStatus::Approved => Activity::ApproveMinutes,
-        _ => Activity::ChangeSessionStatus,
-    };
-    authz::check(ctx, activity, Some(s.body_id))?;
-    let s = ctx.store.set_session_status(s.id, to)?;
+    let s = ops::sessions::set_status(ctx, s.id, to)?;
     say(
         out,
         ctx.prefs,
@@ -896,13 +885,15 @@ fn session_status(ctx: &mut Context, key: &str, to: SessionStatus, out: Out) -> 
 
 fn agenda_add(ctx: &mut Context, a: &AgendaAdd, out: Out) -> CliResult {
     let s = ctx.store.find_session(&a.session)?;
-    authz::check(ctx, Activity::EditAgenda, Some(s.body_id))?;
-    let id = ctx.store.add_agenda_item(&NewAgendaItem {
-        session_id: s.id,
-        title: a.title.clone(),
-        presenter: a.presenter.clone(),
-        duration_min: a.duration,
-    })?;
+    let id = ops::agenda::add_item(
+        ctx,
+        &NewAgendaItem {
+            session_id: s.id,
+            title: a.title.clone(),
+            presenter: a.presenter.clone(),
+            duration_min: a.duration,
+        },
+    )?;
     if a.json {
         return print_json(out, &ctx.store.agenda_item(id)?);
     }
@@ -944,7 +935,6 @@ fn agenda_list(ctx: &mut Context, a: &SessionShow, out: Out) -> CliResult {
 }
 
 fn minutes_set(ctx: &mut Context, a: &MinutesSet, out: Out) -> CliResult {
-    authz::check_item(ctx, Activity::RecordMinutes, a.item)?;
     let text = match (&a.text, &a.file) {
         (Some(t), None) if t == "-" => {
             let mut s = String::new();
@@ -961,19 +951,16 @@ fn minutes_set(ctx: &mut Context, a: &MinutesSet, out: Out) -> CliResult {
             ))
         }
     };
-    ctx.store.set_minutes(a.item, &text, None)?;
+    ops::agenda::set_minutes(ctx, a.item, &text, None)?;
     say(out, ctx.prefs, Msg::CliMinutesSaved, &[&a.item.to_string()])?;
     Ok(())
 }
 
 fn attend(ctx: &mut Context, a: &AttendArgs, out: Out) -> CliResult {
     let s = ctx.store.find_session(&a.session)?;
-    authz::check(ctx, Activity::RecordAttendance, Some(s.body_id))?;
     let p = ctx.store.find_person(&a.person)?;
     let presence = Presence::parse(&a.presence)?;
-    ctx.store.set_attendance(s.id, p.id, presence)?;
-    let rec = session_record(&ctx.store, s)?;
-    let q = rec.quorum;
+    let q = ops::sessions::mark_attendance(ctx, s.id, p.id, presence)?;
     writeln!(
         out,
         "{} {}: {}; {} of {} voting members present, quorum {}: {}",
@@ -1336,38 +1323,31 @@ fn task_add(ctx: &mut Context, a: &TaskAdd, out: Out) -> CliResult {
         Some(b) => Some(ctx.store.find_body(b)?.id),
         None => None,
     };
-    let task_body = match (body_id, a.resolution, a.item) {
-        (Some(b), _, _) => b,
-        (None, Some(r), _) => ctx.store.resolution(r)?.body_id,
-        (None, None, Some(i)) => {
-            ctx.store
-                .session(ctx.store.agenda_item(i)?.session_id)?
-                .body_id
-        }
-        (None, None, None) => {
-            return Err(CliError::usage(
-                "task add needs --body, --resolution or --item",
-            ))
-        }
-    };
-    authz::check(ctx, Activity::ManageTasks, Some(task_body))?;
+    if body_id.is_none() && a.resolution.is_none() && a.item.is_none() {
+        return Err(CliError::usage(
+            "task add needs --body, --resolution or --item",
+        ));
+    }
     let assignee_id = match &a.assignee {
         Some(p) => Some(ctx.store.find_person(p)?.id),
         None => None,
     };
     let due = a.due.as_deref().map(|d| ctx.parse_date(d)).transpose()?;
-    let id = ctx.store.add_task(&NewTask {
-        body_id,
-        resolution_id: a.resolution,
-        agenda_item_id: a.item,
-        title: a.title.clone(),
-        description: a.description.clone(),
-        assignee_id,
-        assignee_unit: a.unit.clone(),
-        due,
-        priority: Priority::parse(&a.priority)?,
-        created_on: Some(ctx.today),
-    })?;
+    let id = ops::tasks::add(
+        ctx,
+        &NewTask {
+            body_id,
+            resolution_id: a.resolution,
+            agenda_item_id: a.item,
+            title: a.title.clone(),
+            description: a.description.clone(),
+            assignee_id,
+            assignee_unit: a.unit.clone(),
+            due,
+            priority: Priority::parse(&a.priority)?,
+            created_on: Some(ctx.today),
+        },
+    )?;
     if a.json {
         return print_json(out, &ctx.store.task(id)?);
     }
@@ -1382,28 +1362,24 @@ fn task_update(ctx: &mut Context, a: &TaskUpdateArgs, out: Out) -> CliResult {
     };
     let status = a.status.as_deref().map(WorkStatus::parse).transpose()?;
     let due = a.due.as_deref().map(|d| ctx.parse_date(d)).transpose()?;
-    let existing = ctx.store.task(a.id)?;
-    if due.is_some() {
-        // Moving a deadline is following up, not recording one's own progress.
-        authz::check(ctx, Activity::ManageTasks, Some(existing.body_id))?;
-    } else {
-        authz::check_task_progress(ctx, &existing)?;
-    }
     if status.is_none() && a.percent.is_none() && a.note.trim().is_empty() && due.is_none() {
         return Err(CliError::usage(
             "task update needs at least one of --status, --percent, --note or --due",
         ));
     }
-    let task = ctx.store.update_task(&TaskProgress {
-        task_id: a.id,
-        status,
-        percent: a.percent,
-        note: a.note.clone(),
-        session_id: session,
-        due,
-        on: Some(ctx.today),
-        expected_version: None,
-    })?;
+    let task = ops::tasks::record_progress(
+        ctx,
+        &TaskProgress {
+            task_id: a.id,
+            status,
+            percent: a.percent,
+            note: a.note.clone(),
+            session_id: session,
+            due,
+            on: Some(ctx.today),
+            expected_version: None,
+        },
+    )?;
     if a.json {
         return print_json(out, &task);
     }

@@ -287,6 +287,7 @@ catalogue! {
     UnanimousNeedsSession => "a unanimous vote needs the session it was taken at (to know who was present)", "رأی به اتفاق آرا نیازمند جلسه‌ای است که در آن گرفته شده (تا حاضران معلوم باشند)";
     UnanimousNobodyPresent => "a unanimous vote needs someone present: no voting member is marked present at this session; record attendance first", "رأی به اتفاق آرا نیازمند حاضران است: هیچ عضو دارای رأیی در این جلسه حاضر زده نشده؛ نخست حضور و غیاب را ثبت کنید";
     ResolutionRecorded => "resolution recorded:", "مصوبه ثبت شد:";
+    TaskNeedsABody => "a task needs the body, resolution or agenda item it follows up", "هر پیگیری باید به یک نهاد، مصوبه یا بند دستور جلسه مربوط باشد";
     PickAnAssigneeOrType => "pick an assignee or type a unit", "مسئول یا واحد را مشخص کنید";
     TaskAdded => "task added:", "پیگیری افزوده شد:";
     Percent2 => "percent", "درصد";

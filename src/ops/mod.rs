@@ -5,14 +5,20 @@
 //! flags into that input and present the result: the same input gives the same stored
 //! rows and the same refusal from either front end.
 //!
-//! Areas: [`authz`] (who may do what), [`record`] (a session's whole record),
-//! [`resolutions`], [`dashboard`] (the chair's figures), [`export`] (minutes, calendars).
+//! Areas: [`authz`] (who may do what), [`setup`] (bodies, people, memberships,
+//! administrators), [`sessions`] (scheduling, status, roll call, guests), [`agenda`]
+//! (items and minutes), [`resolutions`], [`tasks`] (follow-up), [`record`] (a session's
+//! whole record), [`dashboard`] (the chair's figures), [`export`] (minutes, calendars).
 
+pub mod agenda;
 pub mod authz;
 pub mod dashboard;
 pub mod export;
 pub mod record;
 pub mod resolutions;
+pub mod sessions;
+pub mod setup;
+pub mod tasks;
 
 use chrono::NaiveDate;
 

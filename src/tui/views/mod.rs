@@ -51,23 +51,29 @@ pub fn click(app: &mut App, column: u16, row: u16) {
             .copied()
     });
     let Some((area, target)) = hit else { return };
-    // Rows start below the border and the header line.
-    let index = row.saturating_sub(area.y + 2) as usize;
+    // Rows start below the border and the header line; the list may be scrolled, by
+    // the same rule its view drew it with.
+    let on_screen = row.saturating_sub(area.y + 2) as usize;
+    let h = area.height;
+    let pick = |selected: usize, len: usize| {
+        (crate::app::state::first_shown(selected, len, h) + on_screen).min(len.saturating_sub(1))
+    };
     match target {
         Target::Bodies => {
             app.bodies_pane = BodiesPane::Bodies;
-            if index < app.visible_bodies().len() {
-                app.body_cursor.selected = index;
+            let len = app.visible_bodies().len();
+            if len > 0 && on_screen < len {
+                app.body_cursor.selected = pick(app.body_cursor.selected, len);
                 app.reload();
             }
         }
         Target::Sessions => {
             app.bodies_pane = BodiesPane::Sessions;
-            app.session_cursor.selected = index.min(app.sessions.len().saturating_sub(1));
+            app.session_cursor.selected = pick(app.session_cursor.selected, app.sessions.len());
         }
         Target::Members => {
             app.bodies_pane = BodiesPane::Members;
-            app.member_cursor.selected = index.min(app.members.len().saturating_sub(1));
+            app.member_cursor.selected = pick(app.member_cursor.selected, app.members.len());
         }
         Target::Agenda | Target::RollCall | Target::Review => {
             if let Some(v) = &mut app.session {
@@ -82,10 +88,10 @@ pub fn click(app: &mut App, column: u16, row: u16) {
                     SessionPane::RollCall => &mut v.roll,
                     SessionPane::Review => &mut v.review_cursor,
                 };
-                c.selected = index.min(len.saturating_sub(1));
+                c.selected = pick(c.selected, len);
             }
         }
-        other => app.click_list(other, index),
+        other => app.click_list(other, on_screen, h),
     }
 }
 

@@ -83,9 +83,7 @@ fn widths(cols: &[Col], total: u16) -> Vec<u16> {
 /// with `selected - first`.
 pub fn shown_rows(area: Rect, selected: usize, len: usize) -> std::ops::Range<usize> {
     let visible = area.height.saturating_sub(3).max(1) as usize;
-    let first = selected
-        .min(len.saturating_sub(1))
-        .saturating_sub(visible - 1);
+    let first = crate::app::state::first_shown(selected, len, area.height);
     first..(first + visible).min(len)
 }
 
@@ -133,8 +131,7 @@ pub fn table(
     // the window scrolls just enough to show the selected row, as ratatui's own would.
     let visible = area.height.saturating_sub(3).max(1) as usize;
     let offset = selected
-        .map(|s| s.min(rows.len().saturating_sub(1)))
-        .map(|s| s.saturating_sub(visible - 1))
+        .map(|s| crate::app::state::first_shown(s, rows.len(), area.height))
         .unwrap_or(0);
     let body: Vec<Row> = rows
         .iter()
