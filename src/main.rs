@@ -1,3 +1,4 @@
 fn main() -> std::process::ExitCode {
-    shura::cli::main()
+    // The commands, and with none the interactive program.
+    shura::cli::main(shura::tui::run)
 }

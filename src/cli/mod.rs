@@ -15,11 +15,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::app::{Context, Prefs};
 use crate::identity::Actor;
 use crate::locale::text::{sanitize, BidiMode};
+use crate::locale::Prefs;
 use crate::locale::{Calendar, Lang};
 use crate::model::InvalidValue;
+use crate::ops::Context;
 use crate::store::{Store, StoreError};
 use args::{Cli, Command};
 
@@ -94,8 +95,12 @@ impl From<serde_json::Error> for CliError {
 
 pub type CliResult<T = ()> = Result<T, CliError>;
 
+/// The interactive program the binary starts when no command is given (the TUI). The
+/// binary passes it in, so the commands do not depend on the other front end.
+pub type Interactive = fn(Context, crate::config::Config) -> std::io::Result<()>;
+
 /// Entry point of the binary.
-pub fn main() -> ExitCode {
+pub fn main(interactive: Interactive) -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -111,7 +116,7 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    match run(cli) {
+    match run(cli, interactive) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             if !e.message.is_empty() {
@@ -177,7 +182,7 @@ pub fn demo_db_path() -> PathBuf {
     crate::config::default_db_path().with_file_name("shura-demo.db")
 }
 
-fn run(cli: Cli) -> CliResult {
+fn run(cli: Cli, interactive: Interactive) -> CliResult {
     let (prefs, config, problems) = resolve_prefs(&cli)?;
     for p in &problems {
         eprintln!("shura: {}", sanitize(p));
@@ -198,7 +203,7 @@ fn run(cli: Cli) -> CliResult {
         if cli.view.is_some() {
             config.start_view = cli.view.clone();
         }
-        return crate::tui::run(ctx, config).map_err(|e| CliError::failure(e.to_string()));
+        return interactive(ctx, config).map_err(|e| CliError::failure(e.to_string()));
     };
     // Commands that need no database.
     match command {
