@@ -56,7 +56,7 @@ fn measure_lang(s: &Settings, lang: Lang, cal: Calendar) -> Result<Vec<Figure>, 
         let mut app = App::new(Context::new(store, prefs));
         app.open_home(Some("dashboard"))?;
         let Ok(mut term) = Terminal::new(TestBackend::new(160, 48));
-        let _ = term.draw(|f| shura::tui::draw::draw(f, &mut app, &theme));
+        let _ = term.draw(|f| shura::tui::draw::draw(f, &app, &theme));
         firsts.push(t.elapsed());
         if let Some(st) = app.status.as_ref().filter(|st| st.error) {
             return Err(format!("the dashboard reported: {}", st.text));
@@ -65,7 +65,7 @@ fn measure_lang(s: &Settings, lang: Lang, cal: Calendar) -> Result<Vec<Figure>, 
         // Refresh: what a change by another user costs (data reread, frame drawn).
         let t = Instant::now();
         app.reload();
-        let _ = term.draw(|f| shura::tui::draw::draw(f, &mut app, &theme));
+        let _ = term.draw(|f| shura::tui::draw::draw(f, &app, &theme));
         refreshes.push(t.elapsed());
 
         // Keys: through the figures, into the overdue list, then the browsers.

@@ -100,7 +100,7 @@ fn main() {
             ));
             let Ok(mut term) = Terminal::new(TestBackend::new(w, h));
             let theme = Theme::dark();
-            let _ = term.draw(|f| shura::tui::draw::draw(f, &mut app, &theme));
+            let _ = term.draw(|f| shura::tui::draw::draw(f, &app, &theme));
             let down_up: Vec<KeyEvent> = (0..12)
                 .map(|_| key(KeyCode::Down))
                 .chain((0..12).map(|_| key(KeyCode::Up)))

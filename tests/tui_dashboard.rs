@@ -77,6 +77,7 @@ fn demo_app(lang: Lang, login: &str) -> (TempDir, App) {
 
 fn render(app: &mut App, width: u16, height: u16) -> String {
     let theme = Theme::monochrome();
+    app.resize(height);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
         .draw(|f| shura::tui::draw::draw(f, app, &theme))

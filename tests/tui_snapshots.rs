@@ -81,6 +81,7 @@ fn app_on(store: Store, prefs: Prefs) -> App {
 
 fn render(app: &mut App, width: u16, height: u16) -> String {
     let theme = Theme::monochrome();
+    app.resize(height);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
         .draw(|f| shura::tui::draw::draw(f, app, &theme))
@@ -1196,7 +1197,7 @@ fn editor_shows_the_cursor_where_english_is_typed() {
     let theme = Theme::monochrome();
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal
-        .draw(|f| shura::tui::draw::draw(f, &mut app, &theme))
+        .draw(|f| shura::tui::draw::draw(f, &app, &theme))
         .unwrap();
     assert!(terminal.backend().cursor_visible());
     let pos = terminal.backend().cursor_position();

@@ -226,6 +226,12 @@ pub(crate) fn store_err(e: StoreError) -> String {
 }
 
 impl App {
+    /// The terminal is `height` rows high: a page moves the rows a list shows (the
+    /// screen less the title bar, the status line, and a list's borders and header).
+    pub fn resize(&mut self, height: u16) {
+        self.page = height.saturating_sub(2 + 4).max(1) as usize;
+    }
+
     pub fn new(ctx: Context) -> App {
         let mut app = App {
             ctx,

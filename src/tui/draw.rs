@@ -12,7 +12,9 @@ use crate::app::keymap::{keys_of, Action};
 use crate::app::state::{App, Modal, Screen};
 use crate::locale::Lang;
 
-pub fn draw(f: &mut Frame, app: &mut App, theme: &Theme) {
+/// Draws the app as it is; reads state and never changes it (the event loop tells the
+/// app the terminal's size first, see [`App::resize`]).
+pub fn draw(f: &mut Frame, app: &App, theme: &Theme) {
     let area = f.area();
     f.render_widget(ratatui::widgets::Block::default().style(theme.base), area);
     let [top, main, bottom] = Layout::vertical([
@@ -21,7 +23,6 @@ pub fn draw(f: &mut Frame, app: &mut App, theme: &Theme) {
         Constraint::Length(1),
     ])
     .areas(area);
-    app.page = main.height.saturating_sub(4).max(1) as usize;
     let prefs = app.ctx.prefs;
     let title = match app.screen() {
         Screen::Bodies => t(app.lang(), Msg::HomeTitle).to_string(),

@@ -170,6 +170,7 @@ fn event_loop(app: &mut App, theme: &Theme, config: &Config, stop: &AtomicBool) 
             break;
         }
         if dirty {
+            app.resize(terminal.size()?.height);
             terminal.draw(|f| draw::draw(f, app, theme))?;
             dirty = false;
         }
