@@ -382,7 +382,9 @@ pub fn lookup_any_layout(bindings: &[Binding], scopes: &[Scope], key: &str) -> O
 
 /// The standard Persian keyboard (ISIRI 9147): each Persian character and the Latin
 /// key (US layout) at the same place, unshifted then shifted. Shift on a letter gives
-/// a different Persian character there; it stands for the capital Latin letter.
+/// a different Persian character there; it stands for the capital Latin letter. Shift
+/// on O and P gives `]` and `[`: they stand for O and P when bound to nothing as typed
+/// (shift+space, a zero-width non-joiner like shift+B, is B).
 pub const PERSIAN_LAYOUT: &[(char, char)] = &[
     // qwertyuiop[]
     ('ض', 'q'),
@@ -449,6 +451,17 @@ pub const PERSIAN_LAYOUT: &[(char, char)] = &[
     ('\u{654}', 'N'),
     ('ء', 'M'),
     ('؟', '?'),
+    // The number row: ` is the zero-width joiner; shifted, the Persian signs. (The
+    // shifted . , 9 0 give < > ) ( of the mirrored Latin ones: left as typed.)
+    ('\u{200D}', '`'),
+    ('÷', '~'),
+    ('٬', '@'),
+    ('٫', '#'),
+    ('﷼', '$'),
+    ('٪', '%'),
+    ('×', '^'),
+    ('،', '&'),
+    ('ـ', '_'),
     // The digits, Persian and Arabic-Indic.
     ('۰', '0'),
     ('۱', '1'),
