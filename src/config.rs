@@ -95,6 +95,14 @@ pub fn parse_file(path: &Path, base: Config) -> (Config, Vec<String>) {
 }
 
 fn line_of(text: &str, key: &str) -> usize {
+    // `keys.quit` is written `quit = …` under `[keys]`.
+    if let Some(line) = key
+        .strip_prefix("keys.")
+        .map(|action| key_line(text, action))
+        .filter(|l| *l > 0)
+    {
+        return line;
+    }
     text.lines()
         .position(|l| l.trim_start().starts_with(key))
         .map(|i| i + 1)
@@ -348,6 +356,19 @@ mod tests {
         assert!(p.starts_with("c.toml:3:"), "{p}");
         assert!(p.contains("next_field") && p.contains("enter"), "{p}");
         assert!(p.contains("save_form") && p.contains("پیش از این"), "{p}");
+    }
+
+    #[test]
+    fn a_key_that_is_not_text_names_its_line() {
+        let text = "lang = \"en\"\n[keys]\nquit = 1\n";
+        let (cfg, problems) = parse_str(text, Path::new("c.toml"), Config::default());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("c.toml:3: keys.quit = 1"),
+            "{}",
+            problems[0]
+        );
+        assert!(cfg.keys.is_empty());
     }
 
     #[test]
