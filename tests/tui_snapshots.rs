@@ -1996,3 +1996,24 @@ fn left_and_right_move_between_panes_the_way_they_point() {
     key(&mut app, KeyCode::Right);
     assert_eq!(app.session.as_ref().unwrap().pane, SessionPane::Agenda);
 }
+
+#[test]
+fn popup_hints_follow_the_keys_of_the_table() {
+    let (_fx, mut app) = fixture_app(&english(), en());
+    app.update(Action::NewBody);
+    assert!(render(&mut app, 160, 48).contains("Enter save"));
+    key(&mut app, KeyCode::Esc);
+    let mut o = std::collections::BTreeMap::new();
+    o.insert("save_form".to_string(), "f2".to_string());
+    shura::app::keymap::apply_overrides(&mut app.bindings, &o);
+    app.update(Action::NewBody);
+    let screen = render(&mut app, 160, 48);
+    assert!(screen.contains("F2 save"), "{screen}");
+    assert!(!screen.contains("Enter save"), "{screen}");
+    key(&mut app, KeyCode::F(2));
+    assert!(
+        matches!(&app.modal, Some(Modal::Form(f)) if f.error.is_some()),
+        "F2 saves (the empty form is refused): {:?}",
+        app.modal
+    );
+}

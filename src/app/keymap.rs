@@ -626,6 +626,76 @@ pub fn keys_of(bindings: &[Binding], action: Action) -> String {
     keys.join(", ")
 }
 
+/// The first key of an action in a scope, as a hint shows it ("Ctrl-S", "Esc", "←");
+/// empty if the action has no key there.
+pub fn key_hint(bindings: &[Binding], scope: Scope, action: Action) -> String {
+    bindings
+        .iter()
+        .filter(|b| b.scope == scope && b.action == action)
+        .flat_map(|b| b.keys.first())
+        .next()
+        .map(|k| key_label(k))
+        .unwrap_or_default()
+}
+
+/// A key name as people write it: "ctrl-s" → "Ctrl-S", "esc" → "Esc", "left" → "←".
+pub fn key_label(name: &str) -> String {
+    let (mods, rest) = split_modifiers(name);
+    let mut out = String::new();
+    for (prefix, label) in [("ctrl-", "Ctrl-"), ("alt-", "Alt-"), ("shift-", "Shift-")] {
+        if mods.contains(prefix) {
+            out.push_str(label);
+        }
+    }
+    let key = match rest {
+        "left" => "←".to_string(),
+        "right" => "→".to_string(),
+        "up" => "↑".to_string(),
+        "down" => "↓".to_string(),
+        "pgup" => "PgUp".to_string(),
+        "pgdn" => "PgDn".to_string(),
+        k if k.chars().count() == 1 => {
+            if mods.is_empty() {
+                k.to_string()
+            } else {
+                k.to_uppercase()
+            }
+        }
+        k => {
+            let mut c = k.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        }
+    };
+    out.push_str(&key);
+    out
+}
+
+/// A hint line of the catalogue ("{} save|{} cancel") with the keys filled in; a hint
+/// whose action has no key is left out.
+pub fn fill_hints(template: &str, keys: &[String]) -> String {
+    let mut keys = keys.iter();
+    template
+        .split('|')
+        .filter_map(|part| {
+            let mut out = String::new();
+            let mut rest = part;
+            let mut missing = false;
+            while let Some(i) = rest.find("{}") {
+                out.push_str(&rest[..i]);
+                let k = keys.next().map(String::as_str).unwrap_or("");
+                missing |= k.is_empty();
+                out.push_str(k);
+                rest = &rest[i + 2..];
+            }
+            out.push_str(rest);
+            (!missing).then_some(out)
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
 /// The keys of an action in some scopes only, joined for display.
 pub fn keys_in(bindings: &[Binding], scopes: &[Scope], action: Action) -> String {
     let mine: Vec<Binding> = bindings
@@ -947,6 +1017,33 @@ mod tests {
         for popup in [Action::SaveForm, Action::Newline, Action::Suspend] {
             assert!(!offered.contains(&popup), "{popup:?}");
         }
+    }
+
+    #[test]
+    fn popup_hints_show_the_keys_of_the_table() {
+        let mut bindings = default_bindings();
+        assert_eq!(key_label("ctrl-s"), "Ctrl-S");
+        assert_eq!(key_label("shift-tab"), "Shift-Tab");
+        assert_eq!(key_label("esc"), "Esc");
+        assert_eq!(key_label("G"), "G");
+        let hint = |b: &[Binding], a| key_hint(b, Scope::Editor, a);
+        let keys = |b: &[Binding]| {
+            vec![
+                hint(b, Action::SaveMinutes),
+                hint(b, Action::ContinueInEditor),
+                hint(b, Action::CloseEditor),
+            ]
+        };
+        let template = "{} save|{} $EDITOR|{} close";
+        assert_eq!(
+            fill_hints(template, &keys(&bindings)),
+            "Ctrl-S save|Ctrl-E $EDITOR|Esc close"
+        );
+        let mut o = std::collections::BTreeMap::new();
+        o.insert("save_minutes".to_string(), "f2".to_string());
+        o.insert("continue_in_editor".to_string(), String::new());
+        apply_overrides(&mut bindings, &o);
+        assert_eq!(fill_hints(template, &keys(&bindings)), "F2 save|Esc close");
     }
 
     #[test]

@@ -155,8 +155,8 @@ catalogue! {
     UnsavedMinutesKept => "Minutes not saved yet: kept as a draft; m opens them again, Ctrl-S there saves.", "صورتجلسه هنوز ذخیره نشده است: به‌صورت پیش‌نویس نگه داشته شد؛ با m دوباره باز کنید و با Ctrl-S ذخیره کنید.";
     ConfirmApprove => "Approve the minutes of session {}? They can never change afterwards. y approves, any other key cancels.", "صورتجلسه جلسه {} تأیید شود؟ پس از آن هرگز تغییر نمی‌کند. y برای تأیید، هر کلید دیگر برای انصراف.";
     ConfirmCancel => "Cancel session {}? y cancels it, any other key keeps it.", "جلسه {} لغو شود؟ y برای لغو، هر کلید دیگر برای انصراف.";
-    FormHelp => "Enter save|Tab next field|←→ choose|Esc cancel", "Enter ذخیره|Tab فیلد بعد|←→ انتخاب|Esc انصراف";
-    EditorHelp => "Ctrl-S save|Ctrl-E $EDITOR|Esc close (kept as a draft)", "Ctrl-S ذخیره|Ctrl-E ویرایشگر خارجی|Esc بستن (پیش‌نویس می‌ماند)";
+    FormHelp => "{} save|{} next field|{}{} choose|{} cancel", "{} ذخیره|{} فیلد بعد|{}{} انتخاب|{} انصراف";
+    EditorHelp => "{} save|{} $EDITOR|{} close (kept as a draft)", "{} ذخیره|{} ویرایشگر خارجی|{} بستن (پیش‌نویس می‌ماند)";
     TheirVersionMergeThenDelete => "their version (merge, then delete these markers)", "نسخه کاربر دیگر (ادغام کنید و این نشانه‌ها را پاک کنید)";
     Session2 => "session", "جلسه";
     Minutes2 => "minutes", "صورتجلسه";
@@ -285,7 +285,7 @@ catalogue! {
     MinutesSaved => "minutes saved", "صورتجلسه ذخیره شد";
     SomeoneElseSavedTheseMinutes => "Someone else saved these minutes meanwhile (their text is shown below). Ctrl-S again keeps yours; Ctrl-T takes theirs; Ctrl-E merges both in $EDITOR.", "کاربر دیگری در این فاصله صورتجلسه را ذخیره کرده است (متن او در پایین است). Ctrl-S نسخه شما را نگه می‌دارد؛ Ctrl-T نسخه او را؛ Ctrl-E هر دو را در ویرایشگر ادغام می‌کند.";
     FormConflict => "Someone else saved this meanwhile; their values are shown under yours. Enter saves yours over theirs; Ctrl-T takes theirs; Ctrl-E merges in $EDITOR.", "کاربر دیگری در این فاصله همین را ذخیره کرده است؛ مقدارهای او زیر مقدارهای شما آمده است. Enter نسخه شما را به جای آن ذخیره می‌کند؛ Ctrl-T نسخه او را می‌گیرد؛ Ctrl-E هر دو را در ویرایشگر ادغام می‌کند.";
-    FormConflictHelp => "Enter keep mine|Ctrl-T take theirs|Ctrl-E merge|Esc cancel", "Enter نسخه من|Ctrl-T نسخه او|Ctrl-E ادغام|Esc انصراف";
+    FormConflictHelp => "{} keep mine|{} take theirs|{} merge|{} cancel", "{} نسخه من|{} نسخه او|{} ادغام|{} انصراف";
     TheirsPrefix => "theirs:", "نسخه او:";
     TheirsTakenIntoForm => "Their version is in the form (it is saved already): Esc closes, Enter saves the form as it is now.", "نسخه کاربر دیگر در فرم است (پیش‌تر ذخیره شده است): Esc می‌بندد و Enter فرم را همین‌گونه ذخیره می‌کند.";
     MergeFileHelp => "Someone else saved this record while you were editing it.\nEach field is one line, key: value. Where the versions differ, keep one line between\n<<<<<<< and >>>>>>> (or write a new one) and delete the markers. Save and quit:\nthe values go back into the form, which saves them when you press Enter.", "کاربر دیگری هنگام ویرایش شما این را ذخیره کرده است.\nهر فیلد یک خط است: key: value. جایی که دو نسخه فرق دارند، یک خط میان\n<<<<<<< و >>>>>>> نگه دارید (یا خط تازه بنویسید) و نشانه‌ها را پاک کنید. ذخیره کنید و ببندید:\nمقدارها به فرم برمی‌گردند و با Enter ذخیره می‌شوند.";

@@ -92,8 +92,8 @@ pub fn click(app: &mut App, column: u16, row: u16) {
 pub fn draw_modal(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let prefs = app.ctx.prefs;
     match &app.modal {
-        Some(Modal::Form(form)) => form::draw(f, area, form, theme, prefs),
-        Some(Modal::Editor(ed)) => editor::draw(f, area, ed, theme, prefs),
+        Some(Modal::Form(form)) => form::draw(f, area, form, theme, prefs, &app.bindings),
+        Some(Modal::Editor(ed)) => editor::draw(f, area, ed, theme, prefs, &app.bindings),
         Some(Modal::Help { scroll }) => help::draw(f, area, app, *scroll, theme),
         Some(Modal::Palette { query, selected }) => {
             palette::draw(f, area, app, query, *selected, theme)
