@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::locale::strings::{tf, Msg};
 use crate::locale::text::BidiMode;
 use crate::locale::{Calendar, Lang};
 
@@ -94,6 +95,14 @@ pub fn parse_file(path: &Path, base: Config) -> (Config, Vec<String>) {
 }
 
 fn line_of(text: &str, key: &str) -> usize {
+    // `keys.quit` is written `quit = …` under `[keys]`.
+    if let Some(line) = key
+        .strip_prefix("keys.")
+        .map(|action| key_line(text, action))
+        .filter(|l| *l > 0)
+    {
+        return line;
+    }
     text.lines()
         .position(|l| l.trim_start().starts_with(key))
         .map(|i| i + 1)
@@ -179,7 +188,97 @@ pub fn parse_str(text: &str, path: &Path, mut cfg: Config) -> (Config, Vec<Strin
         }
     }
     problems.extend(unknown);
+    problems.extend(check_keys(text, path, &mut cfg));
     (cfg, problems)
+}
+
+/// The line of `action = …` in the `[keys]` table (or `keys.action = …`); 0 if not
+/// found.
+fn key_line(text: &str, action: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start();
+            let l = l.strip_prefix("keys.").unwrap_or(l);
+            let quoted = format!("\"{action}\"");
+            let rest = l
+                .strip_prefix(quoted.as_str())
+                .or_else(|| l.strip_prefix(action));
+            rest.is_some_and(|r| r.trim_start().starts_with('='))
+        })
+        .map(|i| i + 1)
+        .unwrap_or(0)
+}
+
+/// Checks the `[keys]` overrides, in the language of the settings: every action is
+/// one of the keymap's, every key name one a key press produces
+/// ([`is_valid_key_name`](crate::app::keymap::is_valid_key_name)), and no key does two
+/// things in one place once the overrides are applied. A bad override is dropped: its
+/// action keeps its default keys.
+fn check_keys(text: &str, path: &Path, cfg: &mut Config) -> Vec<String> {
+    use crate::app::keymap::Action;
+    use crate::app::keymap::{apply_overrides, clashes, default_bindings, is_valid_key_name};
+    let l = cfg.lang;
+    let file = path.display().to_string();
+    let line = |action: &str| key_line(text, action).to_string();
+    let mut problems = Vec::new();
+    let mut keep = BTreeMap::new();
+    for (action, value) in &cfg.keys {
+        if Action::from_name(action).is_none() {
+            problems.push(tf(
+                l,
+                Msg::ConfigUnknownAction,
+                &[&file, &line(action), action],
+            ));
+            continue;
+        }
+        let bad = value
+            .split(',')
+            .map(str::trim)
+            .find(|k| !k.is_empty() && !is_valid_key_name(k));
+        if let Some(k) = bad {
+            problems.push(tf(
+                l,
+                Msg::ConfigBadKeyName,
+                &[&file, &line(action), action, value, k],
+            ));
+            continue;
+        }
+        keep.insert(action.clone(), value.clone());
+    }
+    // Drop, one by one, the overrides that make a key do two things in one place.
+    loop {
+        let mut bindings = default_bindings();
+        apply_overrides(&mut bindings, &keep);
+        let overridden = |a: Action| keep.contains_key(a.name());
+        let Some(c) = clashes(&bindings)
+            .into_iter()
+            .find(|c| overridden(c.first) || overridden(c.second))
+        else {
+            break;
+        };
+        let (blamed, other, other_scope) = if overridden(c.second) {
+            (c.second, c.first, c.first_scope)
+        } else {
+            (c.first, c.second, c.second_scope)
+        };
+        let value = keep.remove(blamed.name()).unwrap_or_default();
+        problems.push(tf(
+            l,
+            Msg::ConfigKeyClash,
+            &[
+                &file,
+                &line(blamed.name()),
+                blamed.name(),
+                &value,
+                &c.key,
+                other.describe(l),
+                other.name(),
+                other_scope.title(l),
+            ],
+        ));
+    }
+    cfg.keys = keep;
+    problems
 }
 
 /// The directory for drafts and logs (`$XDG_STATE_HOME/shura` or the data directory).
@@ -212,6 +311,77 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert!(problems[0].contains("/x/config.toml:2"), "{}", problems[0]);
         assert!(problems[0].contains("lunar"), "{}", problems[0]);
+    }
+
+    #[test]
+    fn a_bad_key_name_names_file_line_and_value_in_both_languages() {
+        let text = "lang = \"en\"\n\n[keys]\nhelp = \"f2\"\nquit = \"ctrl-qq\"\n";
+        let (cfg, problems) = parse_str(text, Path::new("/x/config.toml"), Config::default());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let p = &problems[0];
+        assert!(p.starts_with("/x/config.toml:5:"), "{p}");
+        assert!(p.contains("keys.quit") && p.contains("ctrl-qq"), "{p}");
+        assert!(p.contains("is not a key name"), "{p}");
+        assert!(!cfg.keys.contains_key("quit"), "the default stays");
+        assert_eq!(cfg.keys.get("help").map(String::as_str), Some("f2"));
+
+        let text = "lang = \"fa\"\n[keys]\nhelp = \"f2, fn5\"\n";
+        let (cfg, problems) = parse_str(text, Path::new("/x/config.toml"), Config::default());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let p = &problems[0];
+        assert!(p.starts_with("/x/config.toml:3:"), "{p}");
+        assert!(p.contains("«fn5»") && p.contains("f2, fn5"), "{p}");
+        assert!(p.contains("نام کلید نیست"), "{p}");
+        assert!(cfg.keys.is_empty());
+    }
+
+    #[test]
+    fn two_actions_on_one_key_is_an_error_in_both_languages() {
+        let text = "[keys]\nquit = \"ctrl-q\"\nhelp = \"n\"\n";
+        let (cfg, problems) = parse_str(text, Path::new("c.toml"), Config::default());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let p = &problems[0];
+        assert!(p.starts_with("c.toml:3:"), "{p}");
+        assert!(p.contains("keys.help = \"n\""), "{p}");
+        assert!(p.contains("new_session"), "the other action is named: {p}");
+        assert!(p.contains("Bodies screen"), "where: {p}");
+        assert_eq!(cfg.keys.len(), 1, "the clashing override is dropped");
+        assert!(cfg.keys.contains_key("quit"));
+
+        // In a form: Enter saves; binding the next field to it clashes there.
+        let text = "lang = \"fa\"\n[keys]\nnext_field = \"enter\"\n";
+        let (_, problems) = parse_str(text, Path::new("c.toml"), Config::default());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let p = &problems[0];
+        assert!(p.starts_with("c.toml:3:"), "{p}");
+        assert!(p.contains("next_field") && p.contains("enter"), "{p}");
+        assert!(p.contains("save_form") && p.contains("پیش از این"), "{p}");
+    }
+
+    #[test]
+    fn a_key_that_is_not_text_names_its_line() {
+        let text = "lang = \"en\"\n[keys]\nquit = 1\n";
+        let (cfg, problems) = parse_str(text, Path::new("c.toml"), Config::default());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("c.toml:3: keys.quit = 1"),
+            "{}",
+            problems[0]
+        );
+        assert!(cfg.keys.is_empty());
+    }
+
+    #[test]
+    fn an_unknown_action_names_file_and_line() {
+        let text = "[keys]\nfly = \"f\"\n";
+        let (cfg, problems) = parse_str(text, Path::new("c.toml"), Config::default());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("c.toml:2: keys.fly"),
+            "{}",
+            problems[0]
+        );
+        assert!(cfg.keys.is_empty());
     }
 
     #[test]

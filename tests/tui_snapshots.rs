@@ -9,7 +9,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use shura::app::form::FieldKind;
-use shura::app::keymap::{default_bindings, Action};
+use shura::app::keymap::{default_bindings, Action, Scope};
 use shura::app::state::{App, Modal, Screen, SessionPane};
 use shura::identity::Actor;
 use shura::locale::text::{visual, BidiMode};
@@ -733,7 +733,8 @@ fn en_help_palette_notice() {
     assert!(app.modal.is_none(), "any other key closes the help");
     app.update(Action::Palette);
     snap(&mut app, "en_palette");
-    typ(&mut app, "minutes");
+    // The palette offers the bodies screen's actions here, not the session's.
+    typ(&mut app, "session");
     snap(&mut app, "en_palette_query");
     key(&mut app, KeyCode::Esc);
     app.modal = Some(Modal::Notice(
@@ -896,28 +897,106 @@ fn help_screen_rows(app: &mut App, w: u16, h: u16) -> Vec<String> {
     rows
 }
 
+/// The scopes whose keys the help shows on every screen: the popups', the filter's and
+/// those that work always.
+const POPUP_SCOPES: [Scope; 7] = [
+    Scope::Always,
+    Scope::Filtering,
+    Scope::Form,
+    Scope::Editor,
+    Scope::PaletteQuery,
+    Scope::HelpScreen,
+    Scope::Confirm,
+];
+
+/// The bindings the help shows where the app is now.
+fn shown_bindings(app: &App) -> Vec<shura::app::keymap::Binding> {
+    let scopes = app.scopes();
+    default_bindings()
+        .into_iter()
+        .filter(|b| scopes.contains(&b.scope) || POPUP_SCOPES.contains(&b.scope))
+        .collect()
+}
+
+/// The app on each screen in turn (and the session's roll call), with a label.
+fn on_every_screen(app: &mut App, mut check: impl FnMut(&mut App, &str)) {
+    check(app, "bodies");
+    on_current_session(app);
+    check(app, "session");
+    on_pane(app, SessionPane::RollCall);
+    check(app, "roll call");
+    for (go, screen) in [
+        (Action::GoDashboard, "dashboard"),
+        (Action::GoTasks, "tasks"),
+        (Action::GoMine, "mine"),
+        (Action::GoResolutions, "resolutions"),
+    ] {
+        app.update(go);
+        no_error(app, screen);
+        check(app, screen);
+    }
+    app.update(Action::Open);
+    assert!(
+        matches!(app.screen(), Screen::Resolution(_)),
+        "{}",
+        status_text(app)
+    );
+    check(app, "resolution page");
+}
+
 #[test]
-fn every_binding_is_in_the_help_lines_and_on_the_help_screen() {
+fn help_shows_every_key_of_where_you_are_from_the_table() {
     let (_fx, mut app) = fixture_app(&english(), en());
-    let lines = app.help_lines();
-    for b in default_bindings() {
-        let keys = b.keys.join(", ");
-        let what = b.action.describe(Lang::En);
-        assert!(
-            lines.iter().any(|(k, d)| *k == keys && d == what),
-            "{:?} ({keys}) is missing from help_lines",
-            b.action
-        );
-        for k in &b.keys {
+    let mut scopes_seen = Vec::new();
+    on_every_screen(&mut app, |app, screen| {
+        let lines = app.help_lines();
+        let shown = shown_bindings(app);
+        for b in &shown {
+            let keys = b.keys.join(", ");
+            let what = b.action.describe(Lang::En);
             assert!(
-                lines.iter().any(|(ks, _)| ks.split(", ").any(|x| x == k)),
-                "key {k} missing"
+                lines.iter().any(|(k, d)| *k == keys && d == what),
+                "{screen}: {:?} ({keys}) is missing from help_lines",
+                b.action
             );
         }
+        // Nothing else: each line is a title or a binding of here.
+        let bindings_shown = lines.iter().filter(|(k, _)| !k.is_empty()).count();
+        assert_eq!(bindings_shown, shown.len(), "{screen}");
+        // No action of another screen only.
+        for b in default_bindings() {
+            if !shown.iter().any(|s| s.action == b.action) {
+                assert!(
+                    !lines.iter().any(|(_, d)| d == b.action.describe(Lang::En)),
+                    "{screen}: {:?} of {:?} is not for here",
+                    b.action,
+                    b.scope
+                );
+            }
+        }
+        scopes_seen.extend(app.scopes());
+    });
+    // Every binding of the table was shown on some screen.
+    for b in default_bindings() {
+        assert!(
+            scopes_seen.contains(&b.scope) || POPUP_SCOPES.contains(&b.scope),
+            "{:?} in {:?} is shown nowhere",
+            b.action,
+            b.scope
+        );
     }
+    // The hand-kept list is gone: ctrl-e is not listed twice in one scope.
+    let lines = app.help_lines();
+    let ctrl_e: Vec<_> = lines.iter().filter(|(k, _)| k == "ctrl-e").collect();
+    assert_eq!(ctrl_e.len(), 2, "the form's and the editor's: {ctrl_e:?}");
+}
+
+#[test]
+fn every_binding_of_here_is_on_the_help_screen() {
+    let (_fx, mut app) = fixture_app(&english(), en());
     for (w, h) in SIZES {
         let rows = help_screen_rows(&mut app, w, h);
-        for b in default_bindings() {
+        for b in shown_bindings(&app) {
             let keys = b.keys.join(", ");
             let what = b.action.describe(Lang::En);
             assert!(
@@ -934,7 +1013,7 @@ fn every_binding_is_on_the_persian_help_screen() {
     let (_fx, mut app) = fixture_app(&persian(), fa());
     for (w, h) in SIZES {
         let rows = help_screen_rows(&mut app, w, h);
-        for b in default_bindings() {
+        for b in shown_bindings(&app) {
             let keys = b.keys.join(", ");
             let what = visual(b.action.describe(Lang::Fa), Lang::Fa, BidiMode::App);
             let keys_shown = visual(&keys, Lang::Fa, BidiMode::App);
@@ -949,11 +1028,52 @@ fn every_binding_is_on_the_persian_help_screen() {
 }
 
 #[test]
-fn palette_lists_every_action() {
-    let (_fx, app) = fixture_app(&english(), en());
-    assert_eq!(app.palette_matches(""), Action::ALL.to_vec());
-    let (_fx, app) = fixture_app(&persian(), fa());
-    assert_eq!(app.palette_matches(""), Action::ALL.to_vec());
+fn palette_offers_only_the_actions_of_the_screen() {
+    for (t, prefs) in [(english(), en()), (persian(), fa())] {
+        let (_fx, mut app) = fixture_app(&t, prefs);
+        on_every_screen(&mut app, |app, screen| {
+            let scopes = app.scopes();
+            let expected: Vec<Action> = Action::ALL
+                .iter()
+                .copied()
+                .filter(|a| {
+                    default_bindings()
+                        .iter()
+                        .any(|b| b.action == *a && scopes.contains(&b.scope))
+                })
+                .collect();
+            assert_eq!(app.palette_matches(""), expected, "{screen}");
+        });
+    }
+    let (_fx, mut app) = fixture_app(&english(), en());
+    on_current_session(&mut app);
+    let offered = app.palette_matches("");
+    assert!(offered.contains(&Action::AddResolution));
+    assert!(
+        offered.contains(&Action::GoDashboard),
+        "going there is global"
+    );
+    for not_here in [
+        Action::CycleScope,
+        Action::BrowseAll,
+        Action::NewBody,
+        Action::EditFilter,
+        Action::MarkPresent,
+        Action::SaveForm,
+        Action::Suspend,
+    ] {
+        assert!(
+            !offered.contains(&not_here),
+            "{not_here:?} on the session screen"
+        );
+    }
+    app.update(Action::Palette);
+    typ(&mut app, "scope");
+    let screen = render(&mut app, 160, 48);
+    assert!(
+        !screen.contains(Action::CycleScope.describe(Lang::En)),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -1420,7 +1540,12 @@ fn palette_selection_stays_on_the_matches() {
     typ(&mut app, "pane");
     assert_eq!(
         app.palette_matches("pane"),
-        [Action::NextPane, Action::PrevPane]
+        [
+            Action::NextPane,
+            Action::PrevPane,
+            Action::PaneLeft,
+            Action::PaneRight
+        ]
     );
     for _ in 0..5 {
         key(&mut app, KeyCode::Down);
@@ -1429,8 +1554,8 @@ fn palette_selection_stays_on_the_matches() {
     enter(&mut app);
     assert_eq!(
         app.bodies_pane,
-        shura::app::state::BodiesPane::Sessions,
-        "Up from the last match selects the first"
+        shura::app::state::BodiesPane::Members,
+        "Up from the last match selects the one before: the pane to the left, the previous"
     );
 }
 
@@ -1688,4 +1813,209 @@ fn pasted_escape_sequences_are_removed_whole() {
     shura::tui::handle_paste(&mut app, "\x1b[1;31mred\x1b[0m text\x1b]52;c;SGVsbG8=\x07");
     let text = ed_text(&app);
     assert!(text.ends_with("weeks.red text"), "{text:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys typed on the Persian keyboard, and Left/Right in a mirrored layout
+
+/// One key as a terminal reports it, with no modifier (a Persian letter is not upper
+/// case, whichever layer of the keyboard it is on).
+fn press(app: &mut App, c: char) {
+    shura::tui::handle_key(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+}
+
+#[test]
+fn persian_keyboard_keys_act_as_the_latin_keys_at_their_place() {
+    for (t, prefs) in [(persian(), fa()), (english(), en())] {
+        let (_fx, mut app) = fixture_app(&t, prefs);
+        // Bodies: د is n (schedule a session), ء is M (add a member).
+        press(&mut app, 'د');
+        assert!(
+            matches!(app.modal, Some(Modal::Form(_))),
+            "د opens the session form"
+        );
+        // In the form's field the letter stays as typed.
+        let before = match &mut app.modal {
+            Some(Modal::Form(f)) => f.focused().unwrap().value.clone(),
+            _ => unreachable!(),
+        };
+        typ(&mut app, "ضن");
+        let after = match &mut app.modal {
+            Some(Modal::Form(f)) => f.focused().unwrap().value.clone(),
+            _ => unreachable!(),
+        };
+        assert!(after.contains("ضن"), "{before:?} → {after:?}");
+        assert!(!app.quit);
+        let session_form = form_title(&app);
+        key(&mut app, KeyCode::Esc);
+        assert!(app.modal.is_none());
+        press(&mut app, 'ء');
+        assert!(matches!(app.modal, Some(Modal::Form(_))), "ء adds a member");
+        assert_ne!(form_title(&app), session_form);
+        key(&mut app, KeyCode::Esc);
+        // أ is G (last row), ل is g (first row).
+        press(&mut app, 'أ');
+        assert_eq!(app.body_cursor.selected, app.visible_bodies().len() - 1);
+        press(&mut app, 'ل');
+        assert_eq!(app.body_cursor.selected, 0);
+        // ت is j (down), ن is k (up).
+        press(&mut app, 'ت');
+        assert_eq!(app.body_cursor.selected, 1);
+        press(&mut app, 'ن');
+        assert_eq!(app.body_cursor.selected, 0);
+        // The filter and the palette's query take the letters as typed.
+        press(&mut app, '/');
+        typ(&mut app, "ضد");
+        assert_eq!(app.filter, "ضد");
+        key(&mut app, KeyCode::Esc);
+        assert!(app.filter.is_empty() && !app.filtering);
+        press(&mut app, ':');
+        typ(&mut app, "ضد");
+        assert!(
+            matches!(&app.modal, Some(Modal::Palette { query, .. }) if query == "ضد"),
+            "{:?}",
+            app.modal
+        );
+        key(&mut app, KeyCode::Esc);
+        // ؟ is ? (help); in the help ت scrolls down and ن up.
+        press(&mut app, '؟');
+        press(&mut app, 'ت');
+        assert!(
+            matches!(app.modal, Some(Modal::Help { scroll: 1 })),
+            "{:?}",
+            app.modal
+        );
+        press(&mut app, 'ن');
+        assert!(
+            matches!(app.modal, Some(Modal::Help { scroll: 0 })),
+            "{:?}",
+            app.modal
+        );
+        key(&mut app, KeyCode::Esc);
+        assert!(app.modal.is_none());
+
+        // The session: ش is a (add an item), ق is r (a resolution).
+        on_current_session(&mut app);
+        press(&mut app, 'ش');
+        assert!(matches!(app.modal, Some(Modal::Form(_))), "ش adds an item");
+        key(&mut app, KeyCode::Esc);
+        press(&mut app, 'ق');
+        assert!(
+            matches!(app.modal, Some(Modal::Form(_))),
+            "ق records a resolution"
+        );
+        key(&mut app, KeyCode::Esc);
+        // پ is m: the minutes editor, where letters are text.
+        press(&mut app, 'پ');
+        assert!(
+            matches!(app.modal, Some(Modal::Editor(_))),
+            "{:?}",
+            app.status
+        );
+        typ(&mut app, "ضق");
+        assert!(ed_text(&app).contains("ضق"), "{}", ed_text(&app));
+        key(&mut app, KeyCode::Esc);
+        // Roll call: ح is p (present).
+        on_pane(&mut app, SessionPane::RollCall);
+        let who = app.session.as_ref().unwrap().roll.selected;
+        press(&mut app, 'ح');
+        no_error(&app, "present");
+        let v = app.session.as_ref().unwrap();
+        assert_eq!(
+            v.record.attendance[who].presence,
+            Some(Presence::Present),
+            "ح marks present"
+        );
+
+        // ۱ is 1 (dashboard), ۳ is 3 (tasks): ب is f (the filter form) there.
+        press(&mut app, '۱');
+        assert_eq!(app.screen(), Screen::Dashboard);
+        press(&mut app, '۳');
+        assert_eq!(app.screen(), Screen::Browse);
+        press(&mut app, 'ب');
+        assert!(
+            matches!(app.modal, Some(Modal::Form(_))),
+            "ب edits the filter"
+        );
+        key(&mut app, KeyCode::Esc);
+
+        // A question: د (n) answers no, غ (y) yes.
+        app.modal = Some(Modal::Confirm {
+            text: "quit?".into(),
+            action: Action::Quit,
+        });
+        press(&mut app, 'د');
+        assert!(app.modal.is_none() && !app.quit);
+        app.modal = Some(Modal::Confirm {
+            text: "quit?".into(),
+            action: Action::Quit,
+        });
+        press(&mut app, 'غ');
+        assert!(app.quit, "غ is y");
+
+        // ض is q.
+        app.quit = false;
+        press(&mut app, 'ض');
+        assert!(app.quit, "ض quits");
+    }
+}
+
+#[test]
+fn left_and_right_move_between_panes_the_way_they_point() {
+    use shura::app::state::BodiesPane;
+    let (_fx, mut app) = fixture_app(&english(), en());
+    key(&mut app, KeyCode::Right);
+    assert_eq!(app.bodies_pane, BodiesPane::Sessions, "right of the bodies");
+    key(&mut app, KeyCode::Left);
+    assert_eq!(app.bodies_pane, BodiesPane::Bodies);
+    press(&mut app, 'l');
+    assert_eq!(app.bodies_pane, BodiesPane::Sessions);
+    press(&mut app, 'h');
+    assert_eq!(app.bodies_pane, BodiesPane::Bodies);
+
+    // Persian: the bodies are on the right, their sessions to the left of them.
+    let (_fx, mut app) = fixture_app(&persian(), fa());
+    assert!(app.right_to_left());
+    key(&mut app, KeyCode::Left);
+    assert_eq!(app.bodies_pane, BodiesPane::Sessions, "left of the bodies");
+    key(&mut app, KeyCode::Left);
+    assert_eq!(app.bodies_pane, BodiesPane::Members);
+    key(&mut app, KeyCode::Right);
+    assert_eq!(app.bodies_pane, BodiesPane::Sessions);
+    key(&mut app, KeyCode::Right);
+    assert_eq!(app.bodies_pane, BodiesPane::Bodies);
+    // Tab is the next pane whichever way the panes run.
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.bodies_pane, BodiesPane::Sessions);
+    // On the Persian keyboard, م is l: to the right, as l points.
+    press(&mut app, 'م');
+    assert_eq!(app.bodies_pane, BodiesPane::Bodies);
+
+    // The session screen: the agenda on the right, the roll call to its left.
+    on_current_session(&mut app);
+    key(&mut app, KeyCode::Left);
+    assert_eq!(app.session.as_ref().unwrap().pane, SessionPane::RollCall);
+    key(&mut app, KeyCode::Right);
+    assert_eq!(app.session.as_ref().unwrap().pane, SessionPane::Agenda);
+}
+
+#[test]
+fn popup_hints_follow_the_keys_of_the_table() {
+    let (_fx, mut app) = fixture_app(&english(), en());
+    app.update(Action::NewBody);
+    assert!(render(&mut app, 160, 48).contains("Enter save"));
+    key(&mut app, KeyCode::Esc);
+    let mut o = std::collections::BTreeMap::new();
+    o.insert("save_form".to_string(), "f2".to_string());
+    shura::app::keymap::apply_overrides(&mut app.bindings, &o);
+    app.update(Action::NewBody);
+    let screen = render(&mut app, 160, 48);
+    assert!(screen.contains("F2 save"), "{screen}");
+    assert!(!screen.contains("Enter save"), "{screen}");
+    key(&mut app, KeyCode::F(2));
+    assert!(
+        matches!(&app.modal, Some(Modal::Form(f)) if f.error.is_some()),
+        "F2 saves (the empty form is refused): {:?}",
+        app.modal
+    );
 }

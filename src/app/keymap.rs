@@ -26,7 +26,81 @@ pub enum Scope {
     Resolution,
     /// The member's own view.
     Mine,
+    /// Everywhere, even while typing in a field (suspend, interrupt).
+    Always,
+    /// A form (text typed goes into the field in focus).
+    Form,
+    /// The minutes editor (text typed goes into the minutes).
+    Editor,
+    /// The command palette (text typed is the query).
+    PaletteQuery,
+    /// The help screen (any key not bound here closes it).
+    HelpScreen,
+    /// A yes/no question (any key not bound here answers no).
+    Confirm,
+    /// Typing a list's filter after `/`.
+    Filtering,
 }
+
+impl Scope {
+    /// The scope's title in the help screen and in messages.
+    pub fn title(self, lang: crate::locale::Lang) -> &'static str {
+        use crate::locale::strings::{t, Msg};
+        t(
+            lang,
+            match self {
+                Scope::Global => Msg::Everywhere,
+                Scope::List => Msg::Lists,
+                Scope::Bodies => Msg::BodiesScreen,
+                Scope::Session => Msg::SessionScreen,
+                Scope::RollCall => Msg::RollCallPane,
+                Scope::Dashboard => Msg::DashboardScreen,
+                Scope::Browser => Msg::BrowserScreen,
+                Scope::Resolution => Msg::ResolutionScreen,
+                Scope::Mine => Msg::MyScreen,
+                Scope::Always => Msg::ScopeAlways,
+                Scope::Form => Msg::ScopeForm,
+                Scope::Editor => Msg::ScopeEditor,
+                Scope::PaletteQuery => Msg::ScopePalette,
+                Scope::HelpScreen => Msg::ScopeHelp,
+                Scope::Confirm => Msg::ScopeConfirm,
+                Scope::Filtering => Msg::ScopeFilter,
+            },
+        )
+    }
+
+    /// The scopes whose printable keys are text for a field, not commands.
+    pub fn takes_text(self) -> bool {
+        matches!(
+            self,
+            Scope::Form | Scope::Editor | Scope::PaletteQuery | Scope::Filtering
+        )
+    }
+}
+
+/// The groups of scopes active together, one per place a key can be pressed (most
+/// specific first). Within one group a key means one action.
+pub const MODES: &[&[Scope]] = &[
+    &[Scope::Bodies, Scope::List, Scope::Global, Scope::Always],
+    &[
+        Scope::RollCall,
+        Scope::Session,
+        Scope::List,
+        Scope::Global,
+        Scope::Always,
+    ],
+    &[Scope::Session, Scope::List, Scope::Global, Scope::Always],
+    &[Scope::Dashboard, Scope::List, Scope::Global, Scope::Always],
+    &[Scope::Browser, Scope::List, Scope::Global, Scope::Always],
+    &[Scope::Resolution, Scope::List, Scope::Global, Scope::Always],
+    &[Scope::Mine, Scope::List, Scope::Global, Scope::Always],
+    &[Scope::Form, Scope::Always],
+    &[Scope::Editor, Scope::Always],
+    &[Scope::PaletteQuery, Scope::Always],
+    &[Scope::HelpScreen, Scope::Always],
+    &[Scope::Confirm, Scope::Always],
+    &[Scope::Filtering, Scope::Always],
+];
 
 macro_rules! actions {
     ($($variant:ident = $name:literal, $en:literal, $fa:literal;)+) => {
@@ -66,6 +140,8 @@ actions! {
     Bottom = "bottom", "Last row", "آخرین ردیف";
     NextPane = "next_pane", "Next pane", "قاب بعدی";
     PrevPane = "prev_pane", "Previous pane", "قاب قبلی";
+    PaneLeft = "pane_left", "The pane to the left on screen", "قاب سمت چپ صفحه";
+    PaneRight = "pane_right", "The pane to the right on screen", "قاب سمت راست صفحه";
     Open = "open", "Open", "باز کردن";
     Filter = "filter", "Filter the list", "پالایش فهرست";
     Refresh = "refresh", "Reload and redraw the screen", "بارگذاری و ترسیم دوباره";
@@ -107,6 +183,31 @@ actions! {
     CycleOrder = "cycle_order", "Change the order", "تغییر ترتیب";
     ToggleOverdue = "toggle_overdue", "Only overdue, or all", "فقط معوق‌ها، یا همه";
     ToggleChildren = "toggle_children", "With or without the body's children", "با یا بدون زیرمجموعه‌های نهاد";
+    Suspend = "suspend", "Suspend shura (the shell's fg resumes it)", "تعلیق شورا (با fg در پوسته ادامه می‌یابد)";
+    Interrupt = "interrupt", "Quit now; what is typed is kept as a draft", "خروج فوری؛ متن نوشته‌شده پیش‌نویس می‌ماند";
+    NextField = "next_field", "Next field", "فیلد بعد";
+    PrevField = "prev_field", "Previous field", "فیلد قبل";
+    CursorLeft = "cursor_left", "Cursor left; a choice: the previous one", "مکان‌نما به چپ؛ گزینه قبل";
+    CursorRight = "cursor_right", "Cursor right; a choice: the next one", "مکان‌نما به راست؛ گزینه بعد";
+    LineStart = "line_start", "Start of the line", "ابتدای سطر";
+    LineEnd = "line_end", "End of the line", "انتهای سطر";
+    DeleteBack = "delete_back", "Delete the character before the cursor", "حذف نویسه پیش از مکان‌نما";
+    DeleteForward = "delete_forward", "Delete the character under the cursor", "حذف نویسه زیر مکان‌نما";
+    SaveForm = "save_form", "Save (after a conflict: yours over theirs)", "ذخیره (پس از تعارض: نسخه خودتان)";
+    CloseForm = "close_form", "Close the form without saving", "بستن فرم بدون ذخیره";
+    TakeTheirs = "take_theirs", "Conflict: take the other person's version", "تعارض: گرفتن نسخه کاربر دیگر";
+    Unanimous = "unanimous", "Votes: every member for (unanimously)", "آراء: همه اعضا موافق (به اتفاق آراء)";
+    MergeInEditor = "merge_in_editor", "Conflict: merge both in $EDITOR", "تعارض: ادغام هر دو در ویرایشگر خارجی";
+    SaveMinutes = "save_minutes", "Save the minutes (after a conflict: yours)", "ذخیره صورتجلسه (پس از تعارض: نسخه خودتان)";
+    CloseEditor = "close_editor", "Close; minutes are kept as a draft", "بستن؛ صورتجلسه پیش‌نویس می‌ماند";
+    ContinueInEditor = "continue_in_editor", "Continue in $EDITOR", "ادامه در ویرایشگر خارجی";
+    Newline = "newline", "New line", "سطر جدید";
+    Indent = "indent", "Indent (four spaces)", "تورفتگی (چهار فاصله)";
+    RunCommand = "run_command", "Run the chosen command", "اجرای فرمان انتخاب‌شده";
+    ConfirmYes = "confirm_yes", "Yes, do it", "بله، انجام شود";
+    ConfirmNo = "confirm_no", "No (so does any other key)", "خیر (هر کلید دیگر هم)";
+    FilterDone = "filter_done", "Keep the filter and go back to the list", "نگه داشتن پالایش و بازگشت به فهرست";
+    ClearFilter = "clear_filter", "Clear the filter", "پاک کردن پالایش";
 }
 
 /// One key bound to one action in one scope.
@@ -138,8 +239,10 @@ pub fn default_bindings() -> Vec<Binding> {
         b(List, &["pgdn", "ctrl-f"], PageDown),
         b(List, &["home", "g"], Top),
         b(List, &["end", "G"], Bottom),
-        b(List, &["tab", "l", "right"], NextPane),
-        b(List, &["shift-tab", "h", "left"], PrevPane),
+        b(List, &["tab"], NextPane),
+        b(List, &["shift-tab"], PrevPane),
+        b(List, &["left", "h"], PaneLeft),
+        b(List, &["right", "l"], PaneRight),
         b(List, &["enter"], Open),
         b(List, &["/"], Filter),
         b(Bodies, &["B"], NewBody),
@@ -183,6 +286,50 @@ pub fn default_bindings() -> Vec<Binding> {
         b(Browser, &["u"], ReviewTask),
         b(Resolution, &["u"], ReviewTask),
         b(Mine, &["u"], ReviewTask),
+        b(Always, &["ctrl-c"], Interrupt),
+        b(Always, &["ctrl-z"], Suspend),
+        b(Form, &["enter", "ctrl-s"], SaveForm),
+        b(Form, &["esc"], CloseForm),
+        b(Form, &["tab", "down"], NextField),
+        b(Form, &["shift-tab", "up"], PrevField),
+        b(Form, &["left"], CursorLeft),
+        b(Form, &["right"], CursorRight),
+        b(Form, &["home"], LineStart),
+        b(Form, &["end"], LineEnd),
+        b(Form, &["backspace"], DeleteBack),
+        b(Form, &["delete"], DeleteForward),
+        b(Form, &["ctrl-u"], Unanimous),
+        b(Form, &["ctrl-t"], TakeTheirs),
+        b(Form, &["ctrl-e"], MergeInEditor),
+        b(Editor, &["ctrl-s"], SaveMinutes),
+        b(Editor, &["esc"], CloseEditor),
+        b(Editor, &["ctrl-e"], ContinueInEditor),
+        b(Editor, &["ctrl-t"], TakeTheirs),
+        b(Editor, &["enter"], Newline),
+        b(Editor, &["tab"], Indent),
+        b(Editor, &["up"], Up),
+        b(Editor, &["down"], Down),
+        b(Editor, &["left"], CursorLeft),
+        b(Editor, &["right"], CursorRight),
+        b(Editor, &["home"], LineStart),
+        b(Editor, &["end"], LineEnd),
+        b(Editor, &["backspace"], DeleteBack),
+        b(Editor, &["delete"], DeleteForward),
+        b(PaletteQuery, &["enter"], RunCommand),
+        b(PaletteQuery, &["esc"], Back),
+        b(PaletteQuery, &["up"], Up),
+        b(PaletteQuery, &["down"], Down),
+        b(PaletteQuery, &["backspace"], DeleteBack),
+        b(HelpScreen, &["down", "j"], Down),
+        b(HelpScreen, &["up", "k"], Up),
+        b(HelpScreen, &["pgdn"], PageDown),
+        b(HelpScreen, &["pgup"], PageUp),
+        b(HelpScreen, &["esc"], Back),
+        b(Confirm, &["y", "Y"], ConfirmYes),
+        b(Confirm, &["n", "esc"], ConfirmNo),
+        b(Filtering, &["enter"], FilterDone),
+        b(Filtering, &["esc"], ClearFilter),
+        b(Filtering, &["backspace"], DeleteBack),
     ]
 }
 
@@ -225,14 +372,443 @@ pub fn lookup(bindings: &[Binding], scopes: &[Scope], key: &str) -> Option<Actio
     None
 }
 
+/// Like [`lookup`], and a key typed on the Persian keyboard that is bound to nothing
+/// acts as the Latin key at the same place (`ض` as `q`, `ctrl-ش` as `ctrl-a`). For keys
+/// outside text fields only: a field receives the Persian letter as typed.
+pub fn lookup_any_layout(bindings: &[Binding], scopes: &[Scope], key: &str) -> Option<Action> {
+    lookup(bindings, scopes, key)
+        .or_else(|| latin_key_name(key).and_then(|k| lookup(bindings, scopes, &k)))
+}
+
+/// The standard Persian keyboard (ISIRI 9147): each Persian character and the Latin
+/// key (US layout) at the same place, unshifted then shifted. Shift on a letter gives
+/// a different Persian character there; it stands for the capital Latin letter. Shift
+/// on O and P gives `]` and `[`: they stand for O and P when bound to nothing as typed
+/// (shift+space, a zero-width non-joiner like shift+B, is B).
+pub const PERSIAN_LAYOUT: &[(char, char)] = &[
+    // qwertyuiop[]
+    ('ض', 'q'),
+    ('ص', 'w'),
+    ('ث', 'e'),
+    ('ق', 'r'),
+    ('ف', 't'),
+    ('غ', 'y'),
+    ('ع', 'u'),
+    ('ه', 'i'),
+    ('خ', 'o'),
+    ('ح', 'p'),
+    ('ج', '['),
+    ('چ', ']'),
+    // asdfghjkl;'
+    ('ش', 'a'),
+    ('س', 's'),
+    ('ی', 'd'),
+    ('ب', 'f'),
+    ('ل', 'g'),
+    ('ا', 'h'),
+    ('ت', 'j'),
+    ('ن', 'k'),
+    ('م', 'l'),
+    ('ک', ';'),
+    ('گ', '\''),
+    // zxcvbnm,./ (. and / are the same characters)
+    ('ظ', 'z'),
+    ('ط', 'x'),
+    ('ز', 'c'),
+    ('ر', 'v'),
+    ('ذ', 'b'),
+    ('د', 'n'),
+    ('پ', 'm'),
+    ('و', ','),
+    // Shifted QWERTYUIOP: the short vowels and tanwin, then brackets.
+    ('\u{652}', 'Q'),
+    ('\u{64C}', 'W'),
+    ('\u{64D}', 'E'),
+    ('\u{64B}', 'R'),
+    ('\u{64F}', 'T'),
+    ('\u{650}', 'Y'),
+    ('\u{64E}', 'U'),
+    ('\u{651}', 'I'),
+    (']', 'O'),
+    ('[', 'P'),
+    // Shifted ASDFGHJKL;'
+    ('ؤ', 'A'),
+    ('ئ', 'S'),
+    ('ي', 'D'),
+    ('إ', 'F'),
+    ('أ', 'G'),
+    ('آ', 'H'),
+    ('ة', 'J'),
+    ('»', 'K'),
+    ('«', 'L'),
+    ('؛', '"'),
+    // Shifted ZXCVBNM,./
+    ('ك', 'Z'),
+    ('\u{653}', 'X'),
+    ('ژ', 'C'),
+    ('\u{670}', 'V'),
+    ('\u{200C}', 'B'),
+    ('\u{654}', 'N'),
+    ('ء', 'M'),
+    ('؟', '?'),
+    // The number row: ` is the zero-width joiner; shifted, the Persian signs. (The
+    // shifted . , 9 0 give < > ) ( of the mirrored Latin ones: left as typed.)
+    ('\u{200D}', '`'),
+    ('÷', '~'),
+    ('٬', '@'),
+    ('٫', '#'),
+    ('﷼', '$'),
+    ('٪', '%'),
+    ('×', '^'),
+    ('،', '&'),
+    ('ـ', '_'),
+    // The digits, Persian and Arabic-Indic.
+    ('۰', '0'),
+    ('۱', '1'),
+    ('۲', '2'),
+    ('۳', '3'),
+    ('۴', '4'),
+    ('۵', '5'),
+    ('۶', '6'),
+    ('۷', '7'),
+    ('۸', '8'),
+    ('۹', '9'),
+    ('٠', '0'),
+    ('١', '1'),
+    ('٢', '2'),
+    ('٣', '3'),
+    ('٤', '4'),
+    ('٥', '5'),
+    ('٦', '6'),
+    ('٧', '7'),
+    ('٨', '8'),
+    ('٩', '9'),
+];
+
+/// The Latin key at the place of a character of the Persian keyboard.
+pub fn latin_equivalent(c: char) -> Option<char> {
+    PERSIAN_LAYOUT
+        .iter()
+        .find(|(fa, _)| *fa == c)
+        .map(|(_, latin)| *latin)
+}
+
+/// A key name with its character replaced by the Latin key at the same place on the
+/// Persian keyboard ("ض" → "q", "ctrl-ش" → "ctrl-a"); none when nothing changes.
+pub fn latin_key_name(name: &str) -> Option<String> {
+    let (mods, rest) = split_modifiers(name);
+    let mut chars = rest.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return None;
+    };
+    let latin = latin_equivalent(c)?;
+    // Control letters are named lower case (see `tui::keys::key_name`).
+    let latin = if mods.contains("ctrl-") {
+        latin.to_ascii_lowercase()
+    } else {
+        latin
+    };
+    Some(format!("{mods}{latin}"))
+}
+
+/// The named keys a binding may use, besides single characters and f1..f12.
+pub const NAMED_KEYS: &[&str] = &[
+    "enter",
+    "esc",
+    "tab",
+    "backspace",
+    "delete",
+    "up",
+    "down",
+    "left",
+    "right",
+    "home",
+    "end",
+    "pgup",
+    "pgdn",
+];
+
+/// The "ctrl-", "alt-", "shift-" prefixes of a key name (in that order, each at most
+/// once) and the rest.
+fn split_modifiers(name: &str) -> (&str, &str) {
+    let mut rest = name;
+    for prefix in ["ctrl-", "alt-", "shift-"] {
+        // "ctrl--" is Ctrl and the minus key: a prefix needs something after it.
+        if rest.len() > prefix.len() && rest.starts_with(prefix) {
+            rest = &rest[prefix.len()..];
+        }
+    }
+    (&name[..name.len() - rest.len()], rest)
+}
+
+/// Whether a key name is one a key press can produce (the names of
+/// `tui::keys::key_name`): optional "ctrl-", "alt-", "shift-" prefixes in that order,
+/// then one character or a named key (enter, esc, tab, backspace, delete, up, down,
+/// left, right, home, end, pgup, pgdn, f1..f12). A shifted character is written as
+/// itself ("G", "?"), not with "shift-"; a control letter in lower case ("ctrl-p").
+pub fn is_valid_key_name(name: &str) -> bool {
+    let (mods, rest) = split_modifiers(name);
+    let mut chars = rest.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => false,
+        (Some(c), None) => {
+            let never_pressed = c.is_whitespace()
+                || c.is_control()
+                || mods.contains("shift-")
+                || (mods.contains("ctrl-") && c.is_uppercase());
+            !never_pressed
+        }
+        _ => {
+            NAMED_KEYS.contains(&rest)
+                || rest
+                    .strip_prefix('f')
+                    .and_then(|n| n.parse::<u8>().ok())
+                    .is_some_and(|n| (1..=12).contains(&n) && !rest.starts_with("f0"))
+        }
+    }
+}
+
+/// Two actions on one key in one mode, each with the scope it is bound in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clash {
+    pub key: String,
+    pub first: Action,
+    pub first_scope: Scope,
+    pub second: Action,
+    pub second_scope: Scope,
+}
+
+/// Every key bound to two different actions among the scopes of one mode ([`MODES`]).
+/// A key of the roll-call pane may shadow a less specific one on purpose.
+pub fn clashes(bindings: &[Binding]) -> Vec<Clash> {
+    let mut out: Vec<Clash> = Vec::new();
+    for mode in MODES {
+        let mut seen: Vec<(&str, Action, Scope)> = Vec::new();
+        for scope in mode.iter() {
+            for b in bindings.iter().filter(|b| b.scope == *scope) {
+                for k in &b.keys {
+                    if let Some((_, other, other_scope)) =
+                        seen.iter().find(|(key, a, _)| key == k && *a != b.action)
+                    {
+                        let shadowing =
+                            *other_scope == Scope::RollCall && b.scope != Scope::RollCall;
+                        let clash = Clash {
+                            key: k.clone(),
+                            first: *other,
+                            first_scope: *other_scope,
+                            second: b.action,
+                            second_scope: b.scope,
+                        };
+                        if !shadowing && !out.contains(&clash) {
+                            out.push(clash);
+                        }
+                    }
+                    seen.push((k, b.action, b.scope));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The keys of an action, joined for display ("?, f1").
 pub fn keys_of(bindings: &[Binding], action: Action) -> String {
-    bindings
+    let mut keys: Vec<&str> = Vec::new();
+    for k in bindings
         .iter()
         .filter(|b| b.action == action)
-        .flat_map(|b| b.keys.iter().cloned())
+        .flat_map(|b| b.keys.iter())
+    {
+        if !keys.contains(&k.as_str()) {
+            keys.push(k);
+        }
+    }
+    keys.join(", ")
+}
+
+/// The first key of an action in a scope, as a hint shows it ("Ctrl-S", "Esc", "←");
+/// empty if the action has no key there.
+pub fn key_hint(bindings: &[Binding], scope: Scope, action: Action) -> String {
+    bindings
+        .iter()
+        .filter(|b| b.scope == scope && b.action == action)
+        .flat_map(|b| b.keys.first())
+        .next()
+        .map(|k| key_label(k))
+        .unwrap_or_default()
+}
+
+/// A key name as people write it: "ctrl-s" → "Ctrl-S", "esc" → "Esc", "left" → "←".
+pub fn key_label(name: &str) -> String {
+    let (mods, rest) = split_modifiers(name);
+    let mut out = String::new();
+    for (prefix, label) in [("ctrl-", "Ctrl-"), ("alt-", "Alt-"), ("shift-", "Shift-")] {
+        if mods.contains(prefix) {
+            out.push_str(label);
+        }
+    }
+    let key = match rest {
+        "left" => "←".to_string(),
+        "right" => "→".to_string(),
+        "up" => "↑".to_string(),
+        "down" => "↓".to_string(),
+        "pgup" => "PgUp".to_string(),
+        "pgdn" => "PgDn".to_string(),
+        k if k.chars().count() == 1 => {
+            if mods.is_empty() {
+                k.to_string()
+            } else {
+                k.to_uppercase()
+            }
+        }
+        k => {
+            let mut c = k.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        }
+    };
+    out.push_str(&key);
+    out
+}
+
+/// A hint line of the catalogue ("{} save|{} cancel") with the keys filled in; a hint
+/// whose action has no key is left out.
+pub fn fill_hints(template: &str, keys: &[String]) -> String {
+    let mut keys = keys.iter();
+    template
+        .split('|')
+        .filter_map(|part| {
+            let mut out = String::new();
+            let mut rest = part;
+            let mut missing = false;
+            while let Some(i) = rest.find("{}") {
+                out.push_str(&rest[..i]);
+                let k = keys.next().map(String::as_str).unwrap_or("");
+                missing |= k.is_empty();
+                out.push_str(k);
+                rest = &rest[i + 2..];
+            }
+            out.push_str(rest);
+            (!missing).then_some(out)
+        })
         .collect::<Vec<_>>()
-        .join(", ")
+        .join("|")
+}
+
+/// The keys of an action in some scopes only, joined for display.
+pub fn keys_in(bindings: &[Binding], scopes: &[Scope], action: Action) -> String {
+    let mine: Vec<Binding> = bindings
+        .iter()
+        .filter(|b| scopes.contains(&b.scope))
+        .cloned()
+        .collect();
+    keys_of(&mine, action)
+}
+
+/// The help screen's lines for the scopes given (each scope with its title): a title
+/// line, then each binding's keys and what it does. Nothing but the table is read.
+pub fn help_lines(
+    bindings: &[Binding],
+    scopes: &[(Scope, &str)],
+    lang: crate::locale::Lang,
+) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (scope, title) in scopes {
+        out.push((String::new(), format!("— {title} —")));
+        for b in bindings.iter().filter(|b| b.scope == *scope) {
+            out.push((b.keys.join(", "), b.action.describe(lang).to_string()));
+        }
+    }
+    out
+}
+
+/// The actions bound in some scopes (even with no key left after the user's
+/// overrides), in the table's order of actions, whose name or description contains the
+/// query (compared as the search compares: letters and digits normalized).
+pub fn palette_matches(
+    bindings: &[Binding],
+    scopes: &[Scope],
+    lang: crate::locale::Lang,
+    query: &str,
+) -> Vec<Action> {
+    let q = crate::locale::normalize::normalize_for_search(query);
+    Action::ALL
+        .iter()
+        .copied()
+        .filter(|a| {
+            bindings
+                .iter()
+                .any(|b| b.action == *a && scopes.contains(&b.scope))
+        })
+        .filter(|a| {
+            q.is_empty()
+                || a.name().contains(&q)
+                || crate::locale::normalize::normalize_for_search(a.describe(lang)).contains(&q)
+        })
+        .collect()
+}
+
+/// The help lines and palette matches last built, kept until the screen, the language
+/// or the query changes (so a key in a popup does not build them again).
+#[derive(Debug, Default)]
+pub struct ListingCache {
+    help: std::cell::RefCell<Option<(HelpKey, HelpLines)>>,
+    palette: std::cell::RefCell<Option<(PaletteKey, std::sync::Arc<Vec<Action>>)>>,
+}
+
+type HelpKey = (Vec<Scope>, crate::locale::Lang);
+type HelpLines = std::sync::Arc<Vec<(String, String)>>;
+type PaletteKey = (Vec<Scope>, crate::locale::Lang, String);
+
+impl ListingCache {
+    /// The help lines for the scopes shown, built by `build` only when they or the
+    /// language changed. The bindings are set once at the start; a change of them drops
+    /// the cache through [`ListingCache::clear`].
+    pub fn help(
+        &self,
+        scopes: &[Scope],
+        lang: crate::locale::Lang,
+        build: impl FnOnce() -> Vec<(String, String)>,
+    ) -> std::sync::Arc<Vec<(String, String)>> {
+        let mut cell = self.help.borrow_mut();
+        if let Some((key, lines)) = cell.as_ref() {
+            if key.0 == scopes && key.1 == lang {
+                return std::sync::Arc::clone(lines);
+            }
+        }
+        let lines = std::sync::Arc::new(build());
+        *cell = Some(((scopes.to_vec(), lang), std::sync::Arc::clone(&lines)));
+        lines
+    }
+
+    /// The palette's matches, built by `build` only when the scopes, the language or
+    /// the query changed.
+    pub fn palette(
+        &self,
+        scopes: &[Scope],
+        lang: crate::locale::Lang,
+        query: &str,
+        build: impl FnOnce() -> Vec<Action>,
+    ) -> std::sync::Arc<Vec<Action>> {
+        let mut cell = self.palette.borrow_mut();
+        if let Some((key, matches)) = cell.as_ref() {
+            if key.0 == scopes && key.1 == lang && key.2 == query {
+                return std::sync::Arc::clone(matches);
+            }
+        }
+        let matches = std::sync::Arc::new(build());
+        *cell = Some((
+            (scopes.to_vec(), lang, query.to_string()),
+            std::sync::Arc::clone(&matches),
+        ));
+        matches
+    }
+
+    pub fn clear(&self) {
+        self.help.borrow_mut().take();
+        self.palette.borrow_mut().take();
+    }
 }
 
 #[cfg(test)]
@@ -253,29 +829,238 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_scopes_that_meet() {
-        let bindings = default_bindings();
-        let groups: &[&[Scope]] = &[
-            &[Scope::Bodies, Scope::List, Scope::Global],
-            &[Scope::RollCall, Scope::Session, Scope::List, Scope::Global],
-            &[Scope::Dashboard, Scope::List, Scope::Global],
-            &[Scope::Browser, Scope::List, Scope::Global],
-            &[Scope::Resolution, Scope::List, Scope::Global],
-            &[Scope::Mine, Scope::List, Scope::Global],
-        ];
-        for scopes in groups {
-            let mut seen: Vec<(&str, Action)> = Vec::new();
-            for b in bindings.iter().filter(|b| scopes.contains(&b.scope)) {
-                for k in &b.keys {
-                    // A more specific scope may shadow on purpose only in RollCall.
-                    if let Some((_, other)) = seen.iter().find(|(key, _)| key == k) {
-                        if b.scope != Scope::RollCall {
-                            panic!("key {k} bound to {other:?} and {:?}", b.action);
-                        }
-                    }
-                    seen.push((k, b.action));
-                }
+        assert_eq!(clashes(&default_bindings()), vec![]);
+        // And the check sees one when there is.
+        let mut bindings = default_bindings();
+        let mut o = std::collections::BTreeMap::new();
+        o.insert("quit".to_string(), "n".to_string());
+        apply_overrides(&mut bindings, &o);
+        let found = clashes(&bindings);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].key, "n");
+        assert_eq!(
+            (found[0].first, found[0].first_scope),
+            (Action::NewSession, Scope::Bodies)
+        );
+        assert_eq!(
+            (found[0].second, found[0].second_scope),
+            (Action::Quit, Scope::Global)
+        );
+    }
+
+    #[test]
+    fn every_default_key_name_is_valid() {
+        for b in default_bindings() {
+            for k in &b.keys {
+                assert!(is_valid_key_name(k), "{k} of {:?}", b.action);
             }
         }
+    }
+
+    #[test]
+    fn key_names_follow_the_grammar_of_key_presses() {
+        for good in [
+            "q",
+            "G",
+            "?",
+            "-",
+            "ctrl--",
+            "ctrl-p",
+            "alt-x",
+            "ctrl-alt-x",
+            "shift-tab",
+            "shift-up",
+            "ctrl-shift-left",
+            "f1",
+            "f12",
+            "pgdn",
+            "enter",
+            "ض",
+            "ctrl-ض",
+        ] {
+            assert!(is_valid_key_name(good), "{good} is valid");
+        }
+        for bad in [
+            "",
+            "ctrl-qq",
+            "fn5",
+            "f13",
+            "f0",
+            "f01",
+            "ctrl-",
+            "space",
+            "shift-a",
+            "ctrl-P",
+            "alt-ctrl-x",
+            "ctrl-ctrl-x",
+            "Enter",
+            "page_down",
+            " ",
+        ] {
+            assert!(!is_valid_key_name(bad), "{bad:?} is not valid");
+        }
+    }
+
+    #[test]
+    fn persian_keyboard_keys_are_the_latin_keys_at_their_place() {
+        let pairs = [
+            ('ض', 'q'),
+            ('ص', 'w'),
+            ('ث', 'e'),
+            ('ق', 'r'),
+            ('ف', 't'),
+            ('غ', 'y'),
+            ('ع', 'u'),
+            ('ه', 'i'),
+            ('خ', 'o'),
+            ('ح', 'p'),
+            ('ش', 'a'),
+            ('س', 's'),
+            ('ی', 'd'),
+            ('ب', 'f'),
+            ('ل', 'g'),
+            ('ا', 'h'),
+            ('ت', 'j'),
+            ('ن', 'k'),
+            ('م', 'l'),
+            ('ظ', 'z'),
+            ('ط', 'x'),
+            ('ز', 'c'),
+            ('ر', 'v'),
+            ('ذ', 'b'),
+            ('د', 'n'),
+            ('پ', 'm'),
+            ('و', ','),
+            ('؟', '?'),
+            ('۱', '1'),
+            ('۵', '5'),
+            ('ؤ', 'A'),
+            ('ژ', 'C'),
+            ('أ', 'G'),
+            ('»', 'K'),
+            ('ة', 'J'),
+            ('«', 'L'),
+            ('ء', 'M'),
+            (']', 'O'),
+            ('[', 'P'),
+            ('\u{653}', 'X'),
+            ('\u{200C}', 'B'),
+            ('\u{64D}', 'E'),
+        ];
+        for (fa, latin) in pairs {
+            assert_eq!(latin_equivalent(fa), Some(latin), "{fa}");
+        }
+        // One Latin key for each Persian character, and no Persian character twice.
+        let mut fa: Vec<char> = PERSIAN_LAYOUT.iter().map(|(f, _)| *f).collect();
+        fa.sort_unstable();
+        fa.dedup();
+        assert_eq!(fa.len(), PERSIAN_LAYOUT.len());
+        assert_eq!(latin_equivalent('q'), None);
+        assert_eq!(latin_key_name("ctrl-ش").as_deref(), Some("ctrl-a"));
+        assert_eq!(latin_key_name("ctrl-ؤ").as_deref(), Some("ctrl-a"));
+        assert_eq!(latin_key_name("enter"), None);
+    }
+
+    #[test]
+    fn a_persian_key_acts_as_its_latin_key_unless_bound_as_typed() {
+        let mut bindings = default_bindings();
+        let scopes = [Scope::Bodies, Scope::List, Scope::Global, Scope::Always];
+        assert_eq!(
+            lookup_any_layout(&bindings, &scopes, "ض"),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            lookup_any_layout(&bindings, &scopes, "د"),
+            Some(Action::NewSession)
+        );
+        assert_eq!(
+            lookup_any_layout(&bindings, &scopes, "ء"),
+            Some(Action::AddMember)
+        );
+        assert_eq!(
+            lookup_any_layout(&bindings, &scopes, "\u{200C}"),
+            Some(Action::NewBody)
+        );
+        assert_eq!(
+            lookup_any_layout(&bindings, &scopes, "أ"),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            lookup_any_layout(&bindings, &scopes, "۲"),
+            Some(Action::GoBodies)
+        );
+        assert_eq!(
+            lookup(&bindings, &scopes, "ض"),
+            None,
+            "plain lookup is as typed"
+        );
+        // A Persian key bound as typed wins over its place.
+        let mut o = std::collections::BTreeMap::new();
+        o.insert("help".to_string(), "ض".to_string());
+        apply_overrides(&mut bindings, &o);
+        assert_eq!(
+            lookup_any_layout(&bindings, &scopes, "ض"),
+            Some(Action::Help)
+        );
+    }
+
+    #[test]
+    fn palette_offers_the_actions_of_the_scopes_given() {
+        let bindings = default_bindings();
+        let session = [Scope::Session, Scope::List, Scope::Global];
+        let offered = palette_matches(&bindings, &session, crate::locale::Lang::En, "");
+        assert!(offered.contains(&Action::AddResolution));
+        assert!(offered.contains(&Action::Quit));
+        for dashboard_only in [Action::CycleScope, Action::BrowseAll, Action::NewBody] {
+            assert!(!offered.contains(&dashboard_only), "{dashboard_only:?}");
+        }
+        for popup in [Action::SaveForm, Action::Newline, Action::Suspend] {
+            assert!(!offered.contains(&popup), "{popup:?}");
+        }
+    }
+
+    #[test]
+    fn popup_hints_show_the_keys_of_the_table() {
+        let mut bindings = default_bindings();
+        assert_eq!(key_label("ctrl-s"), "Ctrl-S");
+        assert_eq!(key_label("shift-tab"), "Shift-Tab");
+        assert_eq!(key_label("esc"), "Esc");
+        assert_eq!(key_label("G"), "G");
+        let hint = |b: &[Binding], a| key_hint(b, Scope::Editor, a);
+        let keys = |b: &[Binding]| {
+            vec![
+                hint(b, Action::SaveMinutes),
+                hint(b, Action::ContinueInEditor),
+                hint(b, Action::CloseEditor),
+            ]
+        };
+        let template = "{} save|{} $EDITOR|{} close";
+        assert_eq!(
+            fill_hints(template, &keys(&bindings)),
+            "Ctrl-S save|Ctrl-E $EDITOR|Esc close"
+        );
+        let mut o = std::collections::BTreeMap::new();
+        o.insert("save_minutes".to_string(), "f2".to_string());
+        o.insert("continue_in_editor".to_string(), String::new());
+        apply_overrides(&mut bindings, &o);
+        assert_eq!(fill_hints(template, &keys(&bindings)), "F2 save|Esc close");
+    }
+
+    #[test]
+    fn the_cache_builds_again_only_when_its_key_changes() {
+        let cache = ListingCache::default();
+        let builds = std::cell::Cell::new(0);
+        let build = || {
+            builds.set(builds.get() + 1);
+            vec![Action::Quit]
+        };
+        let en = crate::locale::Lang::En;
+        cache.palette(&[Scope::Global], en, "q", build);
+        cache.palette(&[Scope::Global], en, "q", build);
+        assert_eq!(builds.get(), 1);
+        cache.palette(&[Scope::Global], en, "qu", build);
+        cache.palette(&[Scope::List], en, "qu", build);
+        assert_eq!(builds.get(), 3);
     }
 
     #[test]

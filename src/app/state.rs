@@ -7,7 +7,7 @@ use crate::locale::strings::{t, tf, Msg};
 use chrono::NaiveDate;
 
 use super::form::{Editor, Field, Form, FormConflict, FormPurpose};
-use super::keymap::{default_bindings, lookup, Action, Binding, Scope};
+use super::keymap::{default_bindings, lookup_any_layout, Action, Binding, ListingCache, Scope};
 use crate::locale::Lang;
 use crate::model::roles::Activity;
 use crate::model::rules::{MeetingRule, QuorumRule};
@@ -216,6 +216,8 @@ pub struct App {
     pub resolution_page: Option<super::pages::ResolutionPage>,
     pub mine: Option<super::pages::MyView>,
     data_version: i64,
+    /// The help lines and palette matches last built (see [`ListingCache`]).
+    pub listings: ListingCache,
 }
 
 /// What a failed action reports.
@@ -261,6 +263,7 @@ impl App {
             resolution_page: None,
             mine: None,
             data_version: 0,
+            listings: ListingCache::default(),
         };
         app.reload();
         app
@@ -297,8 +300,41 @@ impl App {
         }
     }
 
+    /// The scopes whose keys apply now, most specific first: the popup's or the
+    /// filter's if one is open, else the screen's; and the keys that work always.
+    pub fn active_scopes(&self) -> Vec<Scope> {
+        let mut scopes = match &self.modal {
+            Some(Modal::Form(_)) => vec![Scope::Form],
+            Some(Modal::Editor(_)) => vec![Scope::Editor],
+            Some(Modal::Palette { .. }) => vec![Scope::PaletteQuery],
+            Some(Modal::Help { .. }) => vec![Scope::HelpScreen],
+            Some(Modal::Confirm { .. }) => vec![Scope::Confirm],
+            // Any key acknowledges a notice.
+            Some(Modal::Notice(_)) => vec![],
+            None if self.filtering => vec![Scope::Filtering],
+            None => self.scopes(),
+        };
+        scopes.push(Scope::Always);
+        scopes
+    }
+
+    /// Whether printable keys are text now (a form, the editor, the palette's query,
+    /// the filter), not commands.
+    pub fn typing(&self) -> bool {
+        self.active_scopes().first().is_some_and(|s| s.takes_text())
+    }
+
+    /// The action of a key where the user is now. A key of the Persian keyboard acts
+    /// as the Latin key at its place (`ض` as `q`); printable keys in a text field are
+    /// text and never come here.
     pub fn action_for_key(&self, key: &str) -> Option<Action> {
-        lookup(&self.bindings, &self.scopes(), key)
+        lookup_any_layout(&self.bindings, &self.active_scopes(), key)
+    }
+
+    /// Whether the panes are laid out right to left (as the views mirror them in a
+    /// Persian interface): then the pane on the left is the next one.
+    pub fn right_to_left(&self) -> bool {
+        self.lang() == Lang::Fa
     }
 
     pub(crate) fn say(&mut self, text: impl Into<String>) {
@@ -782,6 +818,19 @@ impl App {
             }
             NextPane | PrevPane => {
                 self.switch_pane(action == NextPane);
+                Ok(())
+            }
+            PaneLeft | PaneRight => {
+                // On screen: in a mirrored layout the next pane is on the left.
+                self.switch_pane((action == PaneRight) != self.right_to_left());
+                Ok(())
+            }
+            // The keys of popups, of the filter and of the terminal are handled where
+            // those are (`tui`); on a screen they do nothing.
+            Suspend | Interrupt | NextField | PrevField | CursorLeft | CursorRight | LineStart
+            | LineEnd | DeleteBack | DeleteForward | SaveForm | CloseForm | TakeTheirs
+            | Unanimous | MergeInEditor | SaveMinutes | CloseEditor | ContinueInEditor
+            | Newline | Indent | RunCommand | ConfirmYes | ConfirmNo | FilterDone | ClearFilter => {
                 Ok(())
             }
             Open => self.open(),
@@ -1896,58 +1945,38 @@ impl App {
         }
     }
 
-    /// The help screen's lines: every binding, by scope, from the one keymap table.
-    pub fn help_lines(&self) -> Vec<(String, String)> {
+    /// The help screen's lines, from the one keymap table: the keys of the screen in
+    /// view, then those of the popups and the filter. Built again only when the screen
+    /// (its scopes) or the language changes.
+    pub fn help_lines(&self) -> std::sync::Arc<Vec<(String, String)>> {
         let l = self.lang();
-        let mut out = Vec::new();
-        let scopes = [
-            (Scope::Global, t(l, Msg::Everywhere)),
-            (Scope::List, t(l, Msg::Lists)),
-            (Scope::Bodies, t(l, Msg::BodiesScreen)),
-            (Scope::Session, t(l, Msg::SessionScreen)),
-            (Scope::RollCall, t(l, Msg::RollCallPane)),
-            (Scope::Dashboard, t(l, Msg::DashboardScreen)),
-            (Scope::Browser, t(l, Msg::BrowserScreen)),
-            (Scope::Resolution, t(l, Msg::ResolutionScreen)),
-            (Scope::Mine, t(l, Msg::MyScreen)),
-        ];
-        for (scope, title) in scopes {
-            out.push((String::new(), format!("— {title} —")));
-            for b in self.bindings.iter().filter(|b| b.scope == scope) {
-                out.push((b.keys.join(", "), b.action.describe(l).to_string()));
-            }
-        }
-        out.push((String::new(), format!("— {} —", t(l, Msg::FormsAndEditor))));
-        for (k, msg) in [
-            ("tab, shift-tab", Msg::KeyNextField),
-            ("enter", Msg::KeySaveForm),
-            ("left, right, space", Msg::KeyChangeChoice),
-            ("ctrl-u", Msg::Unanimous),
-            ("ctrl-s", Msg::KeySaveMinutes),
-            ("ctrl-e", Msg::KeyContinueEditor),
-            ("esc", Msg::KeyCloseEditor),
-            ("enter, ctrl-s", Msg::KeyKeepMine),
-            ("ctrl-t", Msg::KeyTakeTheirs),
-            ("ctrl-e", Msg::KeyMergeInEditor),
-        ] {
-            out.push((k.to_string(), t(l, msg).to_string()));
-        }
-        out
+        let mut scopes = self.scopes();
+        scopes.reverse();
+        scopes.extend([
+            Scope::Always,
+            Scope::Filtering,
+            Scope::Form,
+            Scope::Editor,
+            Scope::PaletteQuery,
+            Scope::HelpScreen,
+            Scope::Confirm,
+        ]);
+        self.listings.help(&scopes, l, || {
+            let titled: Vec<(Scope, &str)> = scopes.iter().map(|s| (*s, s.title(l))).collect();
+            super::keymap::help_lines(&self.bindings, &titled, l)
+        })
     }
 
-    /// Actions offered by the palette for a query (by name or description).
+    /// The actions the palette offers for a query (by name or description): those of
+    /// the screen in view. Built again only when the query or the screen changes.
     pub fn palette_matches(&self, query: &str) -> Vec<Action> {
-        let q = crate::locale::normalize::normalize_for_search(query);
-        Action::ALL
-            .iter()
-            .copied()
-            .filter(|a| {
-                q.is_empty()
-                    || a.name().contains(&q)
-                    || crate::locale::normalize::normalize_for_search(a.describe(self.lang()))
-                        .contains(&q)
+        let l = self.lang();
+        let scopes = self.scopes();
+        self.listings
+            .palette(&scopes, l, query, || {
+                super::keymap::palette_matches(&self.bindings, &scopes, l, query)
             })
-            .collect()
+            .to_vec()
     }
 }
 

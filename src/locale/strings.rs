@@ -133,12 +133,7 @@ catalogue! {
     HomeTitle => "shura — bodies", "شورا — نهادها";
     MinutesTitle => "Minutes — {}", "صورتجلسه — {}";
     DraftRestored => "Restored an unsaved draft from the last session. Save it, or Esc to discard.", "پیش‌نویس ذخیره‌نشده جلسه قبل بازیابی شد. ذخیره کنید یا با Esc کنار بگذارید.";
-    KeySaveForm => "Save the form", "ذخیره فرم";
-    KeyChangeChoice => "Change a choice", "تغییر گزینه";
-    KeySaveMinutes => "Save the minutes", "ذخیره صورتجلسه";
-    KeyContinueEditor => "Continue in $EDITOR", "ادامه در ویرایشگر خارجی";
     KeyCloseForm => "Close without saving", "بستن بدون ذخیره";
-    KeyNextField => "Next / previous field", "فیلد بعد / قبل";
     ListSeparator => ", ", "، ";
     AllWord => "all", "همه";
     CliItemStatus => "agenda item {} is now {}", "بند {} اکنون «{}» است";
@@ -158,11 +153,10 @@ catalogue! {
     CliTaskAdded => "task {} added", "پیگیری {} افزوده شد";
     RollCallTitle => "Roll call {}/{} · quorum {}: {}", "حضور و غیاب {}/{} · حد نصاب {}: {}";
     UnsavedMinutesKept => "Minutes not saved yet: kept as a draft; m opens them again, Ctrl-S there saves.", "صورتجلسه هنوز ذخیره نشده است: به‌صورت پیش‌نویس نگه داشته شد؛ با m دوباره باز کنید و با Ctrl-S ذخیره کنید.";
-    KeyCloseEditor => "Close; minutes are kept as a draft", "بستن؛ صورتجلسه پیش‌نویس می‌ماند";
     ConfirmApprove => "Approve the minutes of session {}? They can never change afterwards. y approves, any other key cancels.", "صورتجلسه جلسه {} تأیید شود؟ پس از آن هرگز تغییر نمی‌کند. y برای تأیید، هر کلید دیگر برای انصراف.";
     ConfirmCancel => "Cancel session {}? y cancels it, any other key keeps it.", "جلسه {} لغو شود؟ y برای لغو، هر کلید دیگر برای انصراف.";
-    FormHelp => "Enter save|Tab next field|←→ choose|Esc cancel", "Enter ذخیره|Tab فیلد بعد|←→ انتخاب|Esc انصراف";
-    EditorHelp => "Ctrl-S save|Ctrl-E $EDITOR|Esc close (kept as a draft)", "Ctrl-S ذخیره|Ctrl-E ویرایشگر خارجی|Esc بستن (پیش‌نویس می‌ماند)";
+    FormHelp => "{} save|{} next field|{}{} choose|{} cancel", "{} ذخیره|{} فیلد بعد|{}{} انتخاب|{} انصراف";
+    EditorHelp => "{} save|{} $EDITOR|{} close (kept as a draft)", "{} ذخیره|{} ویرایشگر خارجی|{} بستن (پیش‌نویس می‌ماند)";
     TheirVersionMergeThenDelete => "their version (merge, then delete these markers)", "نسخه کاربر دیگر (ادغام کنید و این نشانه‌ها را پاک کنید)";
     Session2 => "session", "جلسه";
     Minutes2 => "minutes", "صورتجلسه";
@@ -295,7 +289,7 @@ catalogue! {
     MinutesSaved => "minutes saved", "صورتجلسه ذخیره شد";
     SomeoneElseSavedTheseMinutes => "Someone else saved these minutes meanwhile (their text is shown below). Ctrl-S again keeps yours; Ctrl-T takes theirs; Ctrl-E merges both in $EDITOR.", "کاربر دیگری در این فاصله صورتجلسه را ذخیره کرده است (متن او در پایین است). Ctrl-S نسخه شما را نگه می‌دارد؛ Ctrl-T نسخه او را؛ Ctrl-E هر دو را در ویرایشگر ادغام می‌کند.";
     FormConflict => "Someone else saved this meanwhile; their values are shown under yours. Enter saves yours over theirs; Ctrl-T takes theirs; Ctrl-E merges in $EDITOR.", "کاربر دیگری در این فاصله همین را ذخیره کرده است؛ مقدارهای او زیر مقدارهای شما آمده است. Enter نسخه شما را به جای آن ذخیره می‌کند؛ Ctrl-T نسخه او را می‌گیرد؛ Ctrl-E هر دو را در ویرایشگر ادغام می‌کند.";
-    FormConflictHelp => "Enter keep mine|Ctrl-T take theirs|Ctrl-E merge|Esc cancel", "Enter نسخه من|Ctrl-T نسخه او|Ctrl-E ادغام|Esc انصراف";
+    FormConflictHelp => "{} keep mine|{} take theirs|{} merge|{} cancel", "{} نسخه من|{} نسخه او|{} ادغام|{} انصراف";
     TheirsPrefix => "theirs:", "نسخه او:";
     TheirsTakenIntoForm => "Their version is in the form (it is saved already): Esc closes, Enter saves the form as it is now.", "نسخه کاربر دیگر در فرم است (پیش‌تر ذخیره شده است): Esc می‌بندد و Enter فرم را همین‌گونه ذخیره می‌کند.";
     MergeFileHelp => "Someone else saved this record while you were editing it.\nEach field is one line, key: value. Where the versions differ, keep one line between\n<<<<<<< and >>>>>>> (or write a new one) and delete the markers. Save and quit:\nthe values go back into the form, which saves them when you press Enter.", "کاربر دیگری هنگام ویرایش شما این را ذخیره کرده است.\nهر فیلد یک خط است: key: value. جایی که دو نسخه فرق دارند، یک خط میان\n<<<<<<< و >>>>>>> نگه دارید (یا خط تازه بنویسید) و نشانه‌ها را پاک کنید. ذخیره کنید و ببندید:\nمقدارها به فرم برمی‌گردند و با Enter ذخیره می‌شوند.";
@@ -309,9 +303,6 @@ catalogue! {
     MergedIntoForm => "The merged values are in the form; Enter saves them.", "مقدارهای ادغام‌شده در فرم است؛ Enter ذخیره می‌کند.";
     EditorExitedKept => "{} exited with {}; the text is kept in {}", "{} با {} بسته شد؛ متن در {} نگه داشته شده است";
     CannotRunEditor => "cannot run the editor «{}»: {}; set $VISUAL or $EDITOR", "ویرایشگر «{}» اجرا نشد: {}؛ ‎$VISUAL یا ‎$EDITOR را تنظیم کنید";
-    KeyKeepMine => "After a conflict: save yours over theirs", "پس از تعارض: ذخیره نسخه خودتان به جای نسخه دیگر";
-    KeyTakeTheirs => "After a conflict: take the other person's version", "پس از تعارض: گرفتن نسخه کاربر دیگر";
-    KeyMergeInEditor => "After a conflict in a form: merge both in $EDITOR", "پس از تعارض در فرم: ادغام هر دو در ویرایشگر خارجی";
     SetupSharedNeedsGroup => "--shared DIR and --group GROUP go together", "‎--shared DIR و ‎--group GROUP با هم به کار می‌روند";
     SetupGroupMissing => "group \"{}\" does not exist on this machine; expected an existing Unix group (see `getent group`), created by the system administrator first", "گروه «{}» روی این دستگاه نیست؛ یک گروه یونیکس موجود انتظار می‌رفت (‎`getent group` را ببینید) که مدیر سیستم پیش‌تر ساخته باشد";
     SetupDbNotInShared => "--db (or SHURA_DB) {} is not inside the shared directory {}; leave it out (the database is DIR/shura.db) or name a file in DIR", "‎--db (یا SHURA_DB) {} درون پوشه مشترک {} نیست؛ آن را ندهید (پایگاه داده DIR/shura.db است) یا فایلی درون DIR نام ببرید";
@@ -364,7 +355,16 @@ catalogue! {
     BodiesScreen => "Bodies screen", "صفحه نهادها";
     SessionScreen => "Session screen", "صفحه جلسه";
     RollCallPane => "Roll call pane", "قاب حضور و غیاب";
-    FormsAndEditor => "Forms and editor", "فرم‌ها و ویرایشگر";
+    ScopeAlways => "Everywhere, even while typing", "همه‌جا، حتی هنگام نوشتن";
+    ScopeForm => "Forms (other keys type into the field)", "فرم‌ها (کلیدهای دیگر در فیلد نوشته می‌شوند)";
+    ScopeEditor => "Minutes editor (other keys type)", "ویرایشگر صورتجلسه (کلیدهای دیگر نوشته می‌شوند)";
+    ScopePalette => "Command palette (other keys type the query)", "فهرست فرمان‌ها (کلیدهای دیگر جستجو را می‌نویسند)";
+    ScopeHelp => "Help screen (any other key closes it)", "راهنما (هر کلید دیگر آن را می‌بندد)";
+    ScopeConfirm => "Questions", "پرسش‌ها";
+    ScopeFilter => "Typing a filter (/)", "نوشتن پالایش (/)";
+    ConfigBadKeyName => "{}:{}: keys.{} = \"{}\": «{}» is not a key name; expected a character or enter, esc, tab, backspace, delete, up, down, left, right, home, end, pgup, pgdn, f1..f12, after ctrl-, alt- or shift- if any; using the default", "{}:{}: keys.{} = \"{}\": «{}» نام کلید نیست؛ یک نویسه یا enter، esc، tab، backspace، delete، up، down، left، right، home، end، pgup، pgdn، f1 تا f12، در صورت نیاز پس از ctrl-، alt- یا shift- انتظار می‌رود؛ کلید پیش‌فرض به کار می‌رود";
+    ConfigKeyClash => "{}:{}: keys.{} = \"{}\": the key {} is already bound to «{}» ({}) in «{}»; using the default", "{}:{}: keys.{} = \"{}\": کلید {} پیش از این برای «{}» ({}) در «{}» است؛ کلید پیش‌فرض به کار می‌رود";
+    ConfigUnknownAction => "{}:{}: keys.{}: no such action; the actions are listed in the help screen (?)", "{}:{}: keys.{}: چنین فرمانی نیست؛ فرمان‌ها در راهنما (?) آمده‌اند";
     Reloaded => "reloaded", "بارگذاری شد";
     SessionFridayWeekend => "* session   · Friday (weekend)", "* جلسه   · جمعه (تعطیل)";
 }

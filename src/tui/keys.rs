@@ -51,6 +51,21 @@ pub fn key_name(key: &KeyEvent) -> String {
     s
 }
 
+/// The character a key types into a text field: a printable key without Ctrl or Alt.
+pub fn text_char(key: &KeyEvent) -> Option<char> {
+    match key.code {
+        KeyCode::Char(c)
+            if !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                && !c.is_control() =>
+        {
+            Some(c)
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

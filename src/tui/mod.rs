@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind,
+    Event, KeyEvent, KeyEventKind, MouseEventKind,
 };
 use crossterm::terminal::{
     disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
@@ -112,6 +112,7 @@ pub fn run(ctx: Context, config: Config) -> io::Result<()> {
         });
     }
     let mut problems = apply_overrides(&mut app.bindings, &config.keys);
+    app.listings.clear();
     problems.extend(theme_problem);
     if let Some(p) = problems.first() {
         app.status = Some(crate::app::state::Status {
@@ -180,7 +181,7 @@ fn event_loop(app: &mut App, theme: &Theme, config: &Config, stop: &AtomicBool) 
         }
         match event::read()? {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
-                if key.code == KeyCode::Char('z') && key.modifiers.contains(KeyModifiers::CONTROL) {
+                if key_action(app, &key) == Some(Action::Suspend) {
                     suspend(config)?;
                     terminal = new_terminal()?;
                     terminal.clear()?;
@@ -228,15 +229,21 @@ fn suspend(config: &Config) -> io::Result<()> {
     setup_terminal(config.mouse)
 }
 
+/// The action of a key where the user is; none for a character typed into a text
+/// field (it is text, even if a binding uses it elsewhere).
+fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
+    if keys::text_char(key).is_some() && app.typing() {
+        return None;
+    }
+    app.action_for_key(&keys::key_name(key))
+}
+
 fn wants_external_editor(app: &App, key: &KeyEvent) -> bool {
-    let ctrl_e = key.code == KeyCode::Char('e') && key.modifiers.contains(KeyModifiers::CONTROL);
-    match &app.modal {
-        Some(Modal::Editor(_)) => ctrl_e,
+    match (key_action(app, key), &app.modal) {
+        (Some(Action::ContinueInEditor), Some(Modal::Editor(_))) => true,
         // A form only after a conflict: both versions merged in the editor.
-        Some(Modal::Form(form)) => ctrl_e && form.conflict.is_some(),
-        None if !app.filtering => {
-            app.action_for_key(&keys::key_name(key)) == Some(Action::ExternalEditor)
-        }
+        (Some(Action::MergeInEditor), Some(Modal::Form(form))) => form.conflict.is_some(),
+        (Some(Action::ExternalEditor), None) => true,
         _ => false,
     }
 }
@@ -370,32 +377,36 @@ fn edit_file(
     })
 }
 
-/// One key, to the modal in front, the filter being typed, or the keymap.
+/// One key, through the keymap of where the user is (a popup, the filter being typed,
+/// or the screen). A printable key in a text field is text, as typed (a Persian letter
+/// stays Persian); anywhere else a key of the Persian keyboard acts as the Latin key at
+/// its place.
 pub fn handle_key(app: &mut App, key: KeyEvent) {
-    let name = keys::key_name(&key);
-    if name == "ctrl-c" {
+    let text = keys::text_char(&key).filter(|_| app.typing());
+    let action = key_action(app, &key);
+    if action == Some(Action::Interrupt) {
         // Whatever is being typed is kept as a draft for the next start.
         drafts::save(app);
         app.quit = true;
         return;
     }
     if app.modal.is_some() {
-        views::modal_key(app, &key, &name);
+        views::modal_key(app, action, text);
         return;
     }
     if app.filtering {
-        match key.code {
-            KeyCode::Enter => app.filtering = false,
-            KeyCode::Esc => {
+        match (action, text) {
+            (Some(Action::FilterDone), _) => app.filtering = false,
+            (Some(Action::ClearFilter), _) => {
                 app.filtering = false;
                 app.filter.clear();
                 app.filter_changed();
             }
-            KeyCode::Backspace => {
+            (Some(Action::DeleteBack), _) => {
                 app.filter.pop();
                 app.filter_changed();
             }
-            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+            (_, Some(c)) => {
                 app.filter.push(c);
                 app.filter_changed();
             }
@@ -403,7 +414,7 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
         }
         return;
     }
-    if let Some(action) = app.action_for_key(&name) {
+    if let Some(action) = action {
         app.update(action);
     }
 }

@@ -8,12 +8,20 @@ use ratatui::Frame;
 
 use super::widgets;
 use crate::app::form::Editor;
+use crate::app::keymap::{fill_hints, key_hint, Action, Binding, Scope};
 use crate::locale::text::{cell_width, display_cell, Align};
 use crate::locale::Lang;
 use crate::locale::Prefs;
 use crate::tui::theme::Theme;
 
-pub fn draw(f: &mut Frame, area: Rect, ed: &Editor, theme: &Theme, prefs: Prefs) {
+pub fn draw(
+    f: &mut Frame,
+    area: Rect,
+    ed: &Editor,
+    theme: &Theme,
+    prefs: Prefs,
+    bindings: &[Binding],
+) {
     let title = crate::locale::strings::tf(
         prefs.lang,
         crate::locale::strings::Msg::MinutesTitle,
@@ -96,10 +104,19 @@ pub fn draw(f: &mut Frame, area: Rect, ed: &Editor, theme: &Theme, prefs: Prefs)
         }
     }
     if inner.height > 0 {
+        // The keys from the table, so an override shows here too.
+        let keys: Vec<String> = [
+            Action::SaveMinutes,
+            Action::ContinueInEditor,
+            Action::CloseEditor,
+        ]
+        .iter()
+        .map(|a| key_hint(bindings, Scope::Editor, *a))
+        .collect();
         widgets::hints(
             f,
             Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1),
-            t(prefs.lang, Msg::EditorHelp),
+            &fill_hints(t(prefs.lang, Msg::EditorHelp), &keys),
             theme.muted,
             prefs,
         );

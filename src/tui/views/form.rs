@@ -8,12 +8,20 @@ use ratatui::Frame;
 
 use super::widgets;
 use crate::app::form::{FieldKind, Form};
+use crate::app::keymap::{fill_hints, key_hint, Action, Binding, Scope};
 use crate::locale::text::{cell_width, display_cell, Align};
 use crate::locale::Lang;
 use crate::locale::Prefs;
 use crate::tui::theme::Theme;
 
-pub fn draw(f: &mut Frame, area: Rect, form: &Form, theme: &Theme, prefs: Prefs) {
+pub fn draw(
+    f: &mut Frame,
+    area: Rect,
+    form: &Form,
+    theme: &Theme,
+    prefs: Prefs,
+    bindings: &[Binding],
+) {
     let block = widgets::block_in(&form.title, area.width, true, theme, prefs);
     let inner = block.inner(area);
     f.render_widget(block, area);
@@ -143,12 +151,35 @@ pub fn draw(f: &mut Frame, area: Rect, form: &Form, theme: &Theme, prefs: Prefs)
     }
     if inner.height > 0 {
         let last = Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1);
-        let help = if form.conflict.is_some() {
-            Msg::FormConflictHelp
+        // The keys from the table, so an override shows here too.
+        let (help, actions): (Msg, &[Action]) = if form.conflict.is_some() {
+            (
+                Msg::FormConflictHelp,
+                &[
+                    Action::SaveForm,
+                    Action::TakeTheirs,
+                    Action::MergeInEditor,
+                    Action::CloseForm,
+                ],
+            )
         } else {
-            Msg::FormHelp
+            (
+                Msg::FormHelp,
+                &[
+                    Action::SaveForm,
+                    Action::NextField,
+                    Action::CursorLeft,
+                    Action::CursorRight,
+                    Action::CloseForm,
+                ],
+            )
         };
-        widgets::hints(f, last, t(prefs.lang, help), theme.muted, prefs);
+        let keys: Vec<String> = actions
+            .iter()
+            .map(|a| key_hint(bindings, Scope::Form, *a))
+            .collect();
+        let help = fill_hints(t(prefs.lang, help), &keys);
+        widgets::hints(f, last, &help, theme.muted, prefs);
     }
 }
 

@@ -12,9 +12,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &Theme) 
     let prefs = app.ctx.prefs;
     let rows: Vec<Vec<String>> = app
         .help_lines()
-        .into_iter()
+        .iter()
         .skip(scroll)
-        .map(|(k, what)| vec![k, what])
+        .map(|(k, what)| vec![k.clone(), what.clone()])
         .collect();
     let title = t(prefs.lang, Msg::HelpEveryKeyScrollAny);
     widgets::table(

@@ -15,11 +15,11 @@ pub mod widgets;
 
 use std::cell::RefCell;
 
-use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::Frame;
 
 use super::theme::Theme;
+use crate::app::keymap::Action;
 use crate::app::state::{App, BodiesPane, ListKind, Modal, SessionPane};
 
 /// What a click on a list selects: the list kinds of the app.
@@ -98,8 +98,8 @@ pub fn click(app: &mut App, column: u16, row: u16) {
 pub fn draw_modal(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let prefs = app.ctx.prefs;
     match &app.modal {
-        Some(Modal::Form(form)) => form::draw(f, area, form, theme, prefs),
-        Some(Modal::Editor(ed)) => editor::draw(f, area, ed, theme, prefs),
+        Some(Modal::Form(form)) => form::draw(f, area, form, theme, prefs, &app.bindings),
+        Some(Modal::Editor(ed)) => editor::draw(f, area, ed, theme, prefs, &app.bindings),
         Some(Modal::Help { scroll }) => help::draw(f, area, app, *scroll, theme),
         Some(Modal::Palette { query, selected }) => {
             palette::draw(f, area, app, query, *selected, theme)
@@ -117,46 +117,59 @@ pub fn draw_modal(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
-/// Keys while a popup is open.
-pub fn modal_key(app: &mut App, key: &KeyEvent, name: &str) {
-    let help_len = app.help_lines().len();
-    let palette_len = match &app.modal {
-        Some(Modal::Palette { query, .. }) => app.palette_matches(query).len(),
-        _ => 0,
-    };
+/// A key while a popup is open: the action the keymap gives it in the popup's scope
+/// (see `App::active_scopes`), or the character it types in a text field.
+pub fn modal_key(app: &mut App, action: Option<Action>, text: Option<char>) {
     let Some(modal) = app.modal.as_mut() else {
         return;
     };
     match modal {
         Modal::Notice(_) => app.modal = None,
-        Modal::Confirm { action, .. } => {
-            let action = *action;
+        Modal::Confirm { action: asked, .. } => {
+            let asked = *asked;
             app.modal = None;
-            if matches!(
-                key.code,
-                KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Char('غ')
-            ) {
-                app.confirm(action);
+            // No, and any key not bound here, answers no.
+            if action == Some(Action::ConfirmYes) {
+                app.confirm(asked);
             }
         }
-        Modal::Help { scroll } => match key.code {
-            KeyCode::Down | KeyCode::Char('j') => {
-                *scroll = (*scroll + 1).min(help_len.saturating_sub(1))
+        Modal::Help { scroll } => {
+            let step: isize = match action {
+                Some(Action::Down) => 1,
+                Some(Action::Up) => -1,
+                Some(Action::PageDown) => 10,
+                Some(Action::PageUp) => -10,
+                // Back, and any key not bound here, closes the help.
+                _ => {
+                    app.modal = None;
+                    return;
+                }
+            };
+            let current = *scroll;
+            let len = app.help_lines().len();
+            if let Some(Modal::Help { scroll }) = app.modal.as_mut() {
+                *scroll = if step < 0 {
+                    current.saturating_sub(step.unsigned_abs())
+                } else {
+                    (current + step as usize).min(len.saturating_sub(1))
+                };
             }
-            KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
-            KeyCode::PageDown => *scroll = (*scroll + 10).min(help_len.saturating_sub(1)),
-            KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
-            _ => app.modal = None,
-        },
-        Modal::Palette { query, selected } => match key.code {
-            KeyCode::Esc => app.modal = None,
-            KeyCode::Up => *selected = selected.saturating_sub(1),
-            KeyCode::Down => *selected = (*selected + 1).min(palette_len.saturating_sub(1)),
-            KeyCode::Backspace => {
+        }
+        Modal::Palette { query, selected } => match (action, text) {
+            (Some(Action::Back), _) => app.modal = None,
+            (Some(Action::Up), _) => *selected = selected.saturating_sub(1),
+            (Some(Action::Down), _) => {
+                let (q, sel) = (query.clone(), *selected);
+                let len = app.palette_matches(&q).len();
+                if let Some(Modal::Palette { selected, .. }) = app.modal.as_mut() {
+                    *selected = (sel + 1).min(len.saturating_sub(1));
+                }
+            }
+            (Some(Action::DeleteBack), _) => {
                 query.pop();
                 *selected = 0;
             }
-            KeyCode::Enter => {
+            (Some(Action::RunCommand), _) => {
                 let q = query.clone();
                 let sel = *selected;
                 let matches = app.palette_matches(&q);
@@ -165,49 +178,19 @@ pub fn modal_key(app: &mut App, key: &KeyEvent, name: &str) {
                     app.update(*a);
                 }
             }
-            KeyCode::Char(c) => {
+            (_, Some(c)) => {
                 query.push(c);
                 *selected = 0;
             }
             _ => {}
         },
-        Modal::Form(form) => match (key.code, name) {
-            (KeyCode::Esc, _) => app.modal = None,
-            (KeyCode::Enter, _) | (_, "ctrl-s") => app.submit_form(),
-            (KeyCode::Tab, _) | (KeyCode::Down, _) => form.next(),
-            (KeyCode::BackTab, _) | (KeyCode::Up, _) => form.prev(),
-            (KeyCode::Left, _) => {
-                if let Some(f) = form.focused() {
-                    f.left()
-                }
-            }
-            (KeyCode::Right, _) => {
-                if let Some(f) = form.focused() {
-                    f.right()
-                }
-            }
-            (KeyCode::Home, _) => {
-                if let Some(f) = form.focused() {
-                    f.home()
-                }
-            }
-            (KeyCode::End, _) => {
-                if let Some(f) = form.focused() {
-                    f.end()
-                }
-            }
-            (KeyCode::Backspace, _) => {
-                if let Some(f) = form.focused() {
-                    f.backspace()
-                }
-            }
-            (KeyCode::Delete, _) => {
-                if let Some(f) = form.focused() {
-                    f.delete()
-                }
-            }
-            (_, "ctrl-t") => app.take_theirs_into_form(),
-            (_, "ctrl-u") => {
+        Modal::Form(form) => match (action, text) {
+            (Some(Action::CloseForm), _) => app.modal = None,
+            (Some(Action::SaveForm), _) => app.submit_form(),
+            (Some(Action::NextField), _) => form.next(),
+            (Some(Action::PrevField), _) => form.prev(),
+            (Some(Action::TakeTheirs), _) => app.take_theirs_into_form(),
+            (Some(Action::Unanimous), _) => {
                 // Unanimous: every member's vote "for".
                 for f in form
                     .fields
@@ -217,17 +200,30 @@ pub fn modal_key(app: &mut App, key: &KeyEvent, name: &str) {
                     f.value = "yes".into();
                 }
             }
-            (KeyCode::Char(c), n) if !n.starts_with("ctrl-") && !n.starts_with("alt-") => {
+            (Some(a), _) => {
+                if let Some(f) = form.focused() {
+                    match a {
+                        Action::CursorLeft => f.left(),
+                        Action::CursorRight => f.right(),
+                        Action::LineStart => f.home(),
+                        Action::LineEnd => f.end(),
+                        Action::DeleteBack => f.backspace(),
+                        Action::DeleteForward => f.delete(),
+                        _ => {}
+                    }
+                }
+            }
+            (None, Some(c)) => {
                 if let Some(f) = form.focused() {
                     f.insert(&c.to_string());
                 }
             }
-            _ => {}
+            (None, None) => {}
         },
-        Modal::Editor(ed) => match (key.code, name) {
-            (KeyCode::Esc, _) => app.close_editor(),
-            (_, "ctrl-s") => app.save_editor(),
-            (_, "ctrl-t") => {
+        Modal::Editor(ed) => match (action, text) {
+            (Some(Action::CloseEditor), _) => app.close_editor(),
+            (Some(Action::SaveMinutes), _) => app.save_editor(),
+            (Some(Action::TakeTheirs), _) => {
                 if let Some(theirs) = ed.theirs.take() {
                     let fresh =
                         crate::app::form::Editor::new(&ed.title, ed.item_id, ed.version, &theirs);
@@ -236,19 +232,17 @@ pub fn modal_key(app: &mut App, key: &KeyEvent, name: &str) {
                     app.reload();
                 }
             }
-            (KeyCode::Enter, _) => ed.newline(),
-            (KeyCode::Backspace, _) => ed.backspace(),
-            (KeyCode::Delete, _) => ed.delete(),
-            (KeyCode::Up, _) => ed.up(),
-            (KeyCode::Down, _) => ed.down(),
-            (KeyCode::Left, _) => ed.left(),
-            (KeyCode::Right, _) => ed.right(),
-            (KeyCode::Home, _) => ed.home(),
-            (KeyCode::End, _) => ed.end(),
-            (KeyCode::Tab, _) => ed.insert("    "),
-            (KeyCode::Char(c), n) if !n.starts_with("ctrl-") && !n.starts_with("alt-") => {
-                ed.insert(&c.to_string())
-            }
+            (Some(Action::Newline), _) => ed.newline(),
+            (Some(Action::DeleteBack), _) => ed.backspace(),
+            (Some(Action::DeleteForward), _) => ed.delete(),
+            (Some(Action::Up), _) => ed.up(),
+            (Some(Action::Down), _) => ed.down(),
+            (Some(Action::CursorLeft), _) => ed.left(),
+            (Some(Action::CursorRight), _) => ed.right(),
+            (Some(Action::LineStart), _) => ed.home(),
+            (Some(Action::LineEnd), _) => ed.end(),
+            (Some(Action::Indent), _) => ed.insert("    "),
+            (None, Some(c)) => ed.insert(&c.to_string()),
             _ => {}
         },
     }
