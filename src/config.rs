@@ -8,6 +8,9 @@ use std::path::{Path, PathBuf};
 use crate::locale::text::BidiMode;
 use crate::locale::{Calendar, Lang};
 
+/// The screens the TUI can start on (`--view`, or `start_view` in the config).
+pub const START_VIEWS: &[&str] = &["dashboard", "bodies", "tasks", "resolutions", "mine"];
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     pub lang: Lang,
@@ -141,7 +144,7 @@ pub fn parse_str(text: &str, path: &Path, mut cfg: Config) -> (Config, Vec<Strin
                 None => bad(key, value, "\"app\", \"terminal\" or \"off\""),
             },
             "start_view" => match value.as_str() {
-                Some(v) if crate::app::screens::START_VIEWS.contains(&v) => {
+                Some(v) if START_VIEWS.contains(&v) => {
                     cfg.start_view = Some(v.to_string())
                 }
                 _ => bad(

@@ -16,8 +16,7 @@ use crate::model::rules::ComplianceState;
 use crate::model::Role;
 use crate::store::read::ListOrder;
 
-/// The screens the TUI can start on (`--view`, or `start_view` in the config).
-pub const START_VIEWS: &[&str] = &["dashboard", "bodies", "tasks", "resolutions", "mine"];
+pub use crate::config::START_VIEWS;
 
 impl App {
     /// Opens the screen the user starts on: `view` when given, else by role: a chair
