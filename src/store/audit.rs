@@ -1,10 +1,12 @@
-//! The audit trail: one append-only, hash-chained row per change.
+//! The audit trail: one append-only, hash-chained row per change. The program reads it
+//! through [`Store`]'s methods; the read-only functions here also take any connection
+//! (a check on a database file opened as it is).
 
 use rusqlite::{params, Connection, OptionalExtension, ToSql};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::{now_stamp, Result};
+use super::{now_stamp, Result, Store};
 use crate::identity::Actor;
 
 /// The hash that stands before the first entry.
@@ -65,7 +67,7 @@ pub fn head(conn: &Connection) -> Result<String> {
 }
 
 /// Appends one entry. `before` and `after` are JSON snapshots of the row.
-pub fn record(
+pub(crate) fn record(
     conn: &Connection,
     actor: &Actor,
     action: &str,
@@ -97,7 +99,7 @@ pub fn record(
 }
 
 /// A JSON snapshot of the rows of `table` matching `where_sql` (all columns).
-pub fn snapshot(
+pub(crate) fn snapshot(
     conn: &Connection,
     table: &str,
     where_sql: &str,
@@ -257,4 +259,37 @@ pub fn approved_heads(conn: &Connection) -> Result<i64> {
         [],
         |r| r.get(0),
     )?)
+}
+
+impl Store {
+    /// Entries, newest first, optionally for one entity kind and id (see [`list`]).
+    pub fn audit_list(
+        &self,
+        entity: Option<&str>,
+        entity_id: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<AuditEntry>> {
+        list(&self.conn, entity, entity_id, limit)
+    }
+
+    /// The whole chain recomputed (see [`verify`]).
+    pub fn audit_verify(&self) -> Result<Verification> {
+        verify(&self.conn)
+    }
+
+    /// The hash of the newest entry, or [`GENESIS`].
+    pub fn audit_head(&self) -> Result<String> {
+        head(&self.conn)
+    }
+
+    /// One problem per approved session whose stored chain head is gone from the chain
+    /// (see [`verify_approved_heads`]).
+    pub fn verify_approved_heads(&self) -> Result<Vec<String>> {
+        verify_approved_heads(&self.conn)
+    }
+
+    /// How many approved sessions carry a chain head.
+    pub fn approved_heads(&self) -> Result<i64> {
+        approved_heads(&self.conn)
+    }
 }
