@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod bulk;
 pub mod check;
 pub mod dashboard;
 pub mod read;
