@@ -1,6 +1,6 @@
-//! The audit trail: one append-only, hash-chained row per change. The program reads it
-//! through [`Store`]'s methods; the read-only functions here also take any connection
-//! (a check on a database file opened as it is).
+//! The audit trail: one append-only, hash-chained row per change. It is read through
+//! [`Store`]'s methods (and `check::Inspection`'s); [`verify`] also takes any
+//! connection, for a check of a database file opened as it is.
 
 use rusqlite::{params, Connection, OptionalExtension, ToSql};
 use serde::Serialize;
@@ -57,7 +57,7 @@ fn chain_hash(
 }
 
 /// The hash of the newest entry (the chain head).
-pub fn head(conn: &Connection) -> Result<String> {
+pub(crate) fn head(conn: &Connection) -> Result<String> {
     Ok(conn
         .query_row("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| {
             r.get::<_, String>(0)
@@ -132,7 +132,7 @@ pub(crate) fn snapshot(
 }
 
 /// Lists entries, newest first, optionally for one entity kind and id.
-pub fn list(
+pub(crate) fn list(
     conn: &Connection,
     entity: Option<&str>,
     entity_id: Option<i64>,
@@ -230,7 +230,7 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
 /// Confirms that the chain head stored with each approved session's minutes is still
 /// an entry of the chain (or the genesis). One problem per session whose head is gone:
 /// the entries up to its approval were changed, deleted or replaced since.
-pub fn verify_approved_heads(conn: &Connection) -> Result<Vec<String>> {
+pub(crate) fn verify_approved_heads(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(
         "SELECT s.id, s.body_id, s.number, coalesce(s.approved_at, ''), s.approved_audit_head
          FROM session s
@@ -253,7 +253,7 @@ pub fn verify_approved_heads(conn: &Connection) -> Result<Vec<String>> {
 }
 
 /// How many approved sessions carry a chain head (for reports).
-pub fn approved_heads(conn: &Connection) -> Result<i64> {
+pub(crate) fn approved_heads(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row(
         "SELECT count(*) FROM session WHERE approved_audit_head IS NOT NULL",
         [],
@@ -262,7 +262,7 @@ pub fn approved_heads(conn: &Connection) -> Result<i64> {
 }
 
 impl Store {
-    /// Entries, newest first, optionally for one entity kind and id (see [`list`]).
+    /// Entries, newest first, optionally for one entity kind and id.
     pub fn audit_list(
         &self,
         entity: Option<&str>,
@@ -282,8 +282,8 @@ impl Store {
         head(&self.conn)
     }
 
-    /// One problem per approved session whose stored chain head is gone from the chain
-    /// (see [`verify_approved_heads`]).
+    /// Confirms that the chain head stored with each approved session's minutes is
+    /// still an entry of the chain: one problem per session whose head is gone.
     pub fn verify_approved_heads(&self) -> Result<Vec<String>> {
         verify_approved_heads(&self.conn)
     }

@@ -51,7 +51,7 @@ impl Inspection {
         audit::verify(&self.conn)
     }
 
-    /// Approved sessions whose chain head is gone (see [`audit::verify_approved_heads`]).
+    /// Approved sessions whose chain head is gone from the chain, one problem each.
     pub fn verify_approved_heads(&self) -> Result<Vec<String>> {
         audit::verify_approved_heads(&self.conn)
     }
