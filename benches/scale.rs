@@ -87,14 +87,14 @@ fn bench<T>(
     }
 }
 
-/// The SQL of a statement prepared on the connection (rusqlite keeps the statements of
-/// `prepare_cached`), found by pieces of its text.
+/// The SQL of a statement prepared on the store's own connection (rusqlite keeps the
+/// statements of `prepare_cached`), found by pieces of its text.
 fn prepared_sql(store: &Store, pieces: &[&str]) -> Option<String> {
     // SAFETY: the handle is valid while `store` lives; sqlite3_next_stmt walks the
     // connection's own list and sqlite3_sql returns a string owned by the statement,
     // copied before anything else runs on the connection.
     unsafe {
-        let db = store.conn.handle();
+        let db = store.raw_connection_for_tests().handle();
         let mut stmt = rusqlite::ffi::sqlite3_next_stmt(db, std::ptr::null_mut());
         while !stmt.is_null() {
             let text = rusqlite::ffi::sqlite3_sql(stmt);
@@ -111,13 +111,16 @@ fn prepared_sql(store: &Store, pieces: &[&str]) -> Option<String> {
 }
 
 /// `EXPLAIN QUERY PLAN` of `sql` with `args` bound (or NULLs, when `sql` takes a
-/// different number of parameters), as indented lines.
+/// different number of parameters), as indented lines; on the store's own connection,
+/// whose collation and settings the plan depends on.
 fn query_plan(
     store: &Store,
     sql: &str,
     args: &[rusqlite::types::Value],
 ) -> rusqlite::Result<Vec<String>> {
-    let mut stmt = store.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+    let mut stmt = store
+        .raw_connection_for_tests()
+        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
     let n = stmt.parameter_count();
     let bound: Vec<rusqlite::types::Value> = if n == args.len() {
         args.to_vec()
@@ -172,10 +175,9 @@ pub fn run(s: &Settings) -> Result<(String, Vec<Figure>), String> {
     let actor = Actor::current();
     let store =
         Store::open(db, actor.clone()).map_err(|e| format!("cannot open {}: {e}", db.display()))?;
+    let raw = rusqlite::Connection::open(db).map_err(|e| format!("{}: {e}", db.display()))?;
     let count = |sql: &str| -> Result<i64, String> {
-        store
-            .conn
-            .query_row(sql, [], |r| r.get(0))
+        raw.query_row(sql, [], |r| r.get(0))
             .map_err(|e| format!("{sql}: {e}"))
     };
     let bodies = count("SELECT count(*) FROM body")?;
@@ -267,7 +269,9 @@ pub fn run(s: &Settings) -> Result<(String, Vec<Figure>), String> {
         budget,
         |_| {
             let (took, rows) = timed(|| -> rusqlite::Result<Vec<(i64, i64)>> {
-                let mut stmt = store.conn.prepare_cached(OPEN_PER_BODY)?;
+                let mut stmt = store
+                    .raw_connection_for_tests()
+                    .prepare_cached(OPEN_PER_BODY)?;
                 let rows =
                     stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
                 rows.collect()

@@ -9,6 +9,8 @@ use crate::locale::strings::{tf, Msg};
 use crate::locale::text::BidiMode;
 use crate::locale::{Calendar, Lang};
 
+use crate::app::screens::START_VIEWS;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     pub lang: Lang,
@@ -150,7 +152,7 @@ pub fn parse_str(text: &str, path: &Path, mut cfg: Config) -> (Config, Vec<Strin
                 None => bad(key, value, "\"app\", \"terminal\" or \"off\""),
             },
             "start_view" => match value.as_str() {
-                Some(v) if crate::app::screens::START_VIEWS.contains(&v) => {
+                Some(v) if START_VIEWS.contains(&v) => {
                     cfg.start_view = Some(v.to_string())
                 }
                 _ => bad(

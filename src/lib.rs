@@ -4,8 +4,9 @@
 //! `model` (plain types and rules) ← `store` (SQLite; all SQL) ← `ops` (the use cases,
 //! one function per act, shared by both front ends) ← `app` (the TUI's state) ← `tui`
 //! (terminal), and `ops` ← `cli` (the commands). `locale` (calendars, digits, Persian
-//! text, bidi, the message catalogue, preferences) and `config` are used by all above
-//! `model`; `demo` builds demo and benchmark data through `store`.
+//! text, bidi, the message catalogue, preferences) is used by all; `config` (the user's
+//! settings file, checked against the TUI's keymap) sits between `app` and the front
+//! ends; `demo` builds demo and benchmark data through `store`.
 
 pub mod app;
 pub mod cli;

@@ -490,13 +490,16 @@ fn filled_world() -> (World, i64) {
 fn a_full_disk_saves_nothing_says_so_and_later_writes_work() {
     let (w, item) = filled_world();
     let mut store = store_at(&w.db);
-    let pages = scalar_i64(&store.conn, "PRAGMA page_count");
+    let pages = scalar_i64(store.raw_connection_for_tests(), "PRAGMA page_count");
     store
-        .conn
+        .raw_connection_for_tests()
         .execute_batch(&format!("PRAGMA max_page_count = {}", pages + 2))
         .unwrap();
-    let audit_before = scalar_i64(&store.conn, "SELECT count(*) FROM audit");
-    let before = minutes_of(&store.conn, item);
+    let audit_before = scalar_i64(
+        store.raw_connection_for_tests(),
+        "SELECT count(*) FROM audit",
+    );
+    let before = minutes_of(store.raw_connection_for_tests(), item);
 
     let err = store
         .set_minutes(item, &"x".repeat(200_000), None)
@@ -511,9 +514,12 @@ fn a_full_disk_saves_nothing_says_so_and_later_writes_work() {
     assert!(!err.is_user_error(), "a full disk is not the user's input");
 
     // Nothing changed, on this connection and on a fresh one.
-    assert_eq!(minutes_of(&store.conn, item), before);
+    assert_eq!(minutes_of(store.raw_connection_for_tests(), item), before);
     assert_eq!(
-        scalar_i64(&store.conn, "SELECT count(*) FROM audit"),
+        scalar_i64(
+            store.raw_connection_for_tests(),
+            "SELECT count(*) FROM audit"
+        ),
         audit_before
     );
     assert_eq!(before.0.as_deref(), Some("first minutes"));
@@ -526,12 +532,14 @@ fn a_full_disk_saves_nothing_says_so_and_later_writes_work() {
 
     // With room again, a small write works on the same connection.
     store
-        .conn
+        .raw_connection_for_tests()
         .execute_batch("PRAGMA max_page_count = 1073741823")
         .unwrap();
     store.set_minutes(item, "second minutes", None).unwrap();
     assert_eq!(
-        minutes_of(&store.conn, item).0.as_deref(),
+        minutes_of(store.raw_connection_for_tests(), item)
+            .0
+            .as_deref(),
         Some("second minutes")
     );
     drop(store);
@@ -608,8 +616,11 @@ fn a_write_past_the_file_size_limit_fails_cleanly_and_saves_nothing() {
 fn a_read_only_database_saves_nothing_and_says_so() {
     let (w, item) = filled_world();
     let mut store = store_at(&w.db);
-    store.conn.execute_batch("PRAGMA query_only = ON").unwrap();
-    let before = minutes_of(&store.conn, item);
+    store
+        .raw_connection_for_tests()
+        .execute_batch("PRAGMA query_only = ON")
+        .unwrap();
+    let before = minutes_of(store.raw_connection_for_tests(), item);
     let err = store
         .set_minutes(item, "changed", None)
         .expect_err("a read-only connection cannot write");
@@ -617,8 +628,11 @@ fn a_read_only_database_saves_nothing_and_says_so() {
     eprintln!("read-only: {msg}");
     assert!(msg.contains("read-only"), "{msg}");
     assert!(msg.contains("nothing was saved"), "{msg}");
-    assert_eq!(minutes_of(&store.conn, item), before);
-    store.conn.execute_batch("PRAGMA query_only = OFF").unwrap();
+    assert_eq!(minutes_of(store.raw_connection_for_tests(), item), before);
+    store
+        .raw_connection_for_tests()
+        .execute_batch("PRAGMA query_only = OFF")
+        .unwrap();
     store.set_minutes(item, "changed", None).unwrap();
     drop(store);
     w.integrity_check();

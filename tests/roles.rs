@@ -655,12 +655,9 @@ fn the_last_administrator_cannot_be_revoked() {
         other => panic!("{other:?}"),
     }
     assert!(s.is_administrator("founder").unwrap());
-    let log = shura::store::audit::list(&s.conn, Some("administrator"), None, 10).unwrap();
+    let log = s.audit_list(Some("administrator"), None, 10).unwrap();
     assert_eq!(log.len(), 2, "the grant and the revocation are audited");
-    assert!(shura::store::audit::verify(&s.conn)
-        .unwrap()
-        .problems
-        .is_empty());
+    assert!(s.audit_verify().unwrap().problems.is_empty());
 }
 
 #[test]

@@ -142,7 +142,8 @@ fn audit_count(path: &Path) -> i64 {
 }
 
 fn audit_count_for(store: &Store, entity: &str, id: i64) -> usize {
-    audit::list(&store.conn, Some(entity), Some(id), 1000)
+    store
+        .audit_list(Some(entity), Some(id), 1000)
         .expect("audit list")
         .len()
 }
@@ -269,13 +270,13 @@ fn a_database_from_a_newer_shura_is_refused() {
 #[test]
 fn wal_mode_and_foreign_keys_are_on() {
     let (_dir, path, store) = fresh();
-    let mode: String = store
-        .conn
+    // Foreign keys are a setting of each connection: the store's own is looked at.
+    let conn = store.raw_connection_for_tests();
+    let mode: String = conn
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .unwrap();
     assert_eq!(mode.to_lowercase(), "wal");
-    let fk: i64 = store
-        .conn
+    let fk: i64 = conn
         .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
         .unwrap();
     assert_eq!(fk, 1);
@@ -285,7 +286,7 @@ fn wal_mode_and_foreign_keys_are_on() {
         .unwrap();
     assert_eq!(mode.to_lowercase(), "wal");
     // Foreign keys really are enforced on the store's connection.
-    let err = store.conn.execute(
+    let err = conn.execute(
         "INSERT INTO membership(body_id, person_id, role) VALUES (999, 999, 'member')",
         [],
     );
@@ -940,7 +941,7 @@ fn session_status_follows_its_order() {
         .set_session_status(s.id, SessionStatus::Closed)
         .unwrap();
 
-    let head_before = audit::head(&store.conn).unwrap();
+    let head_before = store.audit_head().unwrap();
     let s = store
         .set_session_status(s.id, SessionStatus::Approved)
         .unwrap();
@@ -1018,7 +1019,7 @@ fn approved_session(store: &mut Store) -> (i64, i64, i64, i64, i64) {
 
 #[test]
 fn approved_minutes_are_frozen_but_implementation_goes_on() {
-    let (_dir, _path, mut store) = fresh();
+    let (_dir, path, mut store) = fresh();
     let (body, person, session, item, resolution) = approved_session(&mut store);
     let agenda_before = store.agenda(session).unwrap();
     let session_before = store.session(session).unwrap();
@@ -1038,8 +1039,7 @@ fn approved_minutes_are_frozen_but_implementation_goes_on() {
     assert_refused(store.add_resolution(&new_resolution(body, Some(session), "Another")));
     assert_refused(store.update_session(session, Some(d(2026, 1, 6)), None, None, None));
     // Raw SQL cannot change the resolution's text either.
-    assert!(store
-        .conn
+    assert!(raw(&path)
         .execute(
             "UPDATE resolution SET text = 'forged' WHERE id = ?1",
             [resolution]
@@ -1974,7 +1974,7 @@ fn policy_indicator_measurement_round_trip() {
         )
         .unwrap();
     assert_eq!(upserts, 3);
-    let corrected = audit::list(&store.conn, Some("measurement"), Some(ind), 1).unwrap();
+    let corrected = store.audit_list(Some("measurement"), Some(ind), 1).unwrap();
     assert!(corrected[0].before.is_some() && corrected[0].after.is_some());
 
     assert_invalid(store.add_policy(body, ""));
@@ -1989,10 +1989,7 @@ fn policy_indicator_measurement_round_trip() {
 // ----- audit -----
 
 fn audit_len(store: &Store) -> i64 {
-    store
-        .conn
-        .query_row("SELECT count(*) FROM audit", [], |r| r.get(0))
-        .expect("count audit")
+    audit_count(&store.path)
 }
 
 /// Runs one write and checks it appended at least one audit entry.
@@ -2189,7 +2186,7 @@ fn every_write_is_audited_and_the_chain_verifies() {
         assert!(entities.iter().any(|x| x == e), "no audit entry for {e}");
     }
     // Every entry names its actor, and updates keep the row before and after.
-    let entries = audit::list(&store.conn, None, None, 1000).unwrap();
+    let entries = store.audit_list(None, None, 1000).unwrap();
     assert_eq!(entries.len() as i64, after);
     let me = Actor::current();
     assert!(entries
@@ -2199,21 +2196,22 @@ fn every_write_is_audited_and_the_chain_verifies() {
         .iter()
         .filter(|e| e.action == "update" && e.entity != "attendance")
         .all(|e| e.before.is_some() && e.after.is_some()));
-    let v = audit::verify(&store.conn).unwrap();
+    let v = store.audit_verify().unwrap();
     assert!(v.problems.is_empty(), "{:?}", v.problems);
     assert_eq!(v.entries, after);
-    assert_eq!(v.head, audit::head(&store.conn).unwrap());
+    assert_eq!(v.head, store.audit_head().unwrap());
 }
 
 #[test]
 fn the_audit_table_is_append_only() {
-    let (_dir, _path, mut store) = fresh();
+    let (_dir, path, mut store) = fresh();
     add_body(&mut store, "Council");
-    let upd = store.conn.execute("UPDATE audit SET login = 'mallory'", []);
+    let conn = raw(&path);
+    let upd = conn.execute("UPDATE audit SET login = 'mallory'", []);
     assert!(upd.is_err(), "audit rows were updated");
-    let del = store.conn.execute("DELETE FROM audit", []);
+    let del = conn.execute("DELETE FROM audit", []);
     assert!(del.is_err(), "audit rows were deleted");
-    assert!(audit::verify(&store.conn).unwrap().problems.is_empty());
+    assert!(store.audit_verify().unwrap().problems.is_empty());
 }
 
 /// A database with history, closed, with the append-only triggers dropped.
@@ -2250,7 +2248,7 @@ fn verify_detects_a_changed_entry() {
         .unwrap();
     drop(conn);
     let store = reopen(&path);
-    let v = audit::verify(&store.conn).unwrap();
+    let v = store.audit_verify().unwrap();
     assert!(!v.problems.is_empty());
     assert!(
         v.problems
@@ -2712,12 +2710,14 @@ fn a_text_filter_with_many_matches_lists_the_same_rows_in_the_same_order() {
     // change with the way the query is written.
     use shura::store::read::{ListOrder, TEXT_MATCHES_READ_DIRECTLY};
     use shura::store::search::{index_entry, SearchKind};
-    let (_dir, _path, store) = fresh();
+    let (_dir, path, store) = fresh();
     let mut s = store;
     let body = add_body(&mut s, "Works Committee");
     let other = add_body(&mut s, "Parks Committee");
     let many = TEXT_MATCHES_READ_DIRECTLY as usize + 700;
-    s.conn.execute_batch("BEGIN").unwrap();
+    // Written behind the store's back, in one transaction, for speed.
+    let conn = raw(&path);
+    conn.execute_batch("BEGIN").unwrap();
     for i in 0..many + 300 {
         let title = if i < many {
             format!("Budget line {i}")
@@ -2727,18 +2727,18 @@ fn a_text_filter_with_many_matches_lists_the_same_rows_in_the_same_order() {
         let b = if i % 3 == 0 { other } else { body };
         let status = if i % 5 == 0 { "done" } else { "open" };
         let due = d(2026, 1, 1) + chrono::Duration::days(((i * 7919) % 400) as i64);
-        s.conn
-            .execute(
-                "INSERT INTO task(body_id, title, due, status, priority, created_on, done_on)
+        conn.execute(
+            "INSERT INTO task(body_id, title, due, status, priority, created_on, done_on)
                  VALUES (?1, ?2, ?3, ?4, 'normal', '2025-12-01',
                          CASE ?4 WHEN 'done' THEN '2025-12-20' END)",
-                rusqlite::params![b, title, due.to_string(), status],
-            )
-            .unwrap();
-        let id = s.conn.last_insert_rowid();
-        index_entry(&s.conn, SearchKind::Task, id, b, &title).unwrap();
+            rusqlite::params![b, title, due.to_string(), status],
+        )
+        .unwrap();
+        let id = conn.last_insert_rowid();
+        index_entry(&conn, SearchKind::Task, id, b, &title).unwrap();
     }
-    s.conn.execute_batch("COMMIT").unwrap();
+    conn.execute_batch("COMMIT").unwrap();
+    drop(conn);
     let all = s
         .tasks(&TaskFilter {
             order: ListOrder::DueFirst,

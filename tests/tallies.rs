@@ -204,7 +204,7 @@ fn dashboard_lists_are_the_head_of_the_full_lists() {
         assert!(d.due_this_week.len() as i64 <= d.due_this_week_total);
         assert!(d.due_this_week.windows(2).all(|w| w[0].due <= w[1].due));
         // Follow-up: recomputed from the tasks, as before the tallies.
-        let conn = &store.conn;
+        let conn = rusqlite::Connection::open(&path).expect("raw connection");
         for f in &d.follow_up_rate {
             let (due, done): (i64, i64) = conn
                 .query_row(

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::model::*;
-use crate::store::audit::{self, AuditEntry};
+use crate::store::audit::AuditEntry;
 use crate::store::read::{ResolutionFilter, SessionRow, TaskFilter, TaskRow};
 use crate::store::{Result, Store, StoreError};
 
@@ -116,14 +116,9 @@ impl ResolutionPage {
         }
         // Oldest first; the sort is stable, so one moment keeps the resolution first.
         progress.sort_by(|a, b| a.at.cmp(&b.at));
-        let mut audit_rows = audit::list(&store.conn, Some("resolution"), Some(id), HISTORY_ROWS)?;
+        let mut audit_rows = store.audit_list(Some("resolution"), Some(id), HISTORY_ROWS)?;
         for t in &tasks {
-            audit_rows.extend(audit::list(
-                &store.conn,
-                Some("task"),
-                Some(t.task.id),
-                HISTORY_ROWS,
-            )?);
+            audit_rows.extend(store.audit_list(Some("task"), Some(t.task.id), HISTORY_ROWS)?);
         }
         audit_rows.sort_by_key(|a| std::cmp::Reverse(a.id));
         audit_rows.truncate(HISTORY_ROWS as usize);

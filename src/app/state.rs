@@ -373,14 +373,14 @@ impl App {
         if let Ok(v) = self.ctx.store.data_version() {
             self.data_version = v;
         }
-        self.own_changes = self.ctx.store.conn.total_changes();
+        self.own_changes = self.ctx.store.own_changes();
     }
 
     /// Whether anything was written since the last reload: by another process
     /// (`data_version`) or through this connection (its count of changed rows, which
     /// `data_version` does not see).
     pub fn changed_since_reload(&self) -> bool {
-        self.ctx.store.conn.total_changes() != self.own_changes
+        self.ctx.store.own_changes() != self.own_changes
             || self
                 .ctx
                 .store

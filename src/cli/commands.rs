@@ -211,16 +211,15 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
             audit_log(ctx, a, out)
         }
         Command::Audit(AuditCmd::Verify) => {
-            let mut v = crate::store::audit::verify(&ctx.store.conn)?;
-            v.problems
-                .extend(crate::store::audit::verify_approved_heads(&ctx.store.conn)?);
+            let mut v = ctx.store.audit_verify()?;
+            v.problems.extend(ctx.store.verify_approved_heads()?);
             if v.problems.is_empty() {
                 writeln!(
                     out,
                     "audit chain intact: {} entries, head {}; the chain heads of {} approved minutes are all in it",
                     v.entries,
                     v.head,
-                    crate::store::audit::approved_heads(&ctx.store.conn)?
+                    ctx.store.approved_heads()?
                 )?;
                 Ok(())
             } else {
@@ -1130,7 +1129,7 @@ fn resolution_show(ctx: &mut Context, a: &ResolutionShow, out: Out) -> CliResult
             .into_iter()
             .map(|(person_id, vote)| VoteRow { person_id, vote })
             .collect(),
-        history: crate::store::audit::list(&ctx.store.conn, Some("resolution"), Some(r.id), 100)?,
+        history: ctx.store.audit_list(Some("resolution"), Some(r.id), 100)?,
         updates: ctx.store.resolution_updates(r.id)?,
         resolution: r,
         tasks,
@@ -1606,8 +1605,9 @@ fn export_minutes(ctx: &mut Context, a: &ExportMinutes, out: Out) -> CliResult {
 }
 
 fn audit_log(ctx: &mut Context, a: &AuditLog, out: Out) -> CliResult {
-    let entries =
-        crate::store::audit::list(&ctx.store.conn, a.entity.as_deref(), a.id, a.limit.max(1))?;
+    let entries = ctx
+        .store
+        .audit_list(a.entity.as_deref(), a.id, a.limit.max(1))?;
     if a.json {
         return print_json(out, &entries);
     }

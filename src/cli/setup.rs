@@ -5,7 +5,6 @@ use std::io::Write;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
 use super::args::{Cli, InitArgs, JsonFlag};
@@ -16,6 +15,7 @@ use crate::locale::strings::{t, tf, Msg};
 use crate::locale::text::sanitize_line;
 use crate::locale::Lang;
 use crate::locale::Prefs;
+use crate::store::check::Inspection;
 use crate::store::{schema, Store};
 
 /// Mode of a shared directory: group-owned, setgid (new files get its group), no access
@@ -400,20 +400,14 @@ fn file_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
 
 /// The checks on the database's content.
 fn database_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
-    let conn = match Connection::open_with_flags(
-        db,
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .or_else(|_| Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY))
-    {
-        Ok(c) => c,
+    let file = match Inspection::open(db) {
+        Ok(f) => f,
         Err(e) => {
             checks.push(fail("open", format!("{}: {e}", db.display())));
             return;
         }
     };
-    let _ = conn.busy_timeout(crate::store::BUSY_TIMEOUT);
-    match conn.query_row("PRAGMA journal_mode", [], |r| r.get::<_, String>(0)) {
+    match file.journal_mode() {
         Ok(m) if m.eq_ignore_ascii_case("wal") => checks.push(ok("journal mode", "wal")),
         Ok(m) => checks.push(fail("journal mode", tf(l, Msg::DoctorJournalNotWal, &[&m]))),
         Err(e) => {
@@ -421,7 +415,7 @@ fn database_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
             return;
         }
     }
-    match conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)) {
+    match file.schema_version() {
         Ok(v) if v == schema::SCHEMA_VERSION => checks.push(ok(
             "schema",
             tf(l, Msg::DoctorSchemaVersion, &[&v.to_string()]),
@@ -444,10 +438,7 @@ fn database_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
         )),
         Err(e) => checks.push(fail("schema", e.to_string())),
     }
-    let quick: rusqlite::Result<Vec<String>> = conn
-        .prepare("PRAGMA quick_check")
-        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect());
-    match quick {
+    match file.quick_check() {
         Ok(lines) if lines.len() == 1 && lines[0] == "ok" => {
             checks.push(ok("integrity", "quick_check ok"))
         }
@@ -460,7 +451,7 @@ fn database_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
         )),
         Err(e) => checks.push(fail("integrity", e.to_string())),
     }
-    match crate::store::audit::verify(&conn) {
+    match file.audit_verify() {
         Ok(v) if v.problems.is_empty() => checks.push(ok(
             "audit chain",
             tf(
@@ -479,15 +470,13 @@ fn database_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
         )),
         Err(e) => checks.push(fail("audit chain", e.to_string())),
     }
-    match crate::store::audit::verify_approved_heads(&conn) {
+    match file.verify_approved_heads() {
         Ok(p) if p.is_empty() => checks.push(ok(
             "approved minutes",
             tf(
                 l,
                 Msg::DoctorApprovedHeads,
-                &[&crate::store::audit::approved_heads(&conn)
-                    .unwrap_or(0)
-                    .to_string()],
+                &[&file.approved_heads().unwrap_or(0).to_string()],
             ),
         )),
         Ok(p) => checks.push(fail("approved minutes", p.join("; "))),

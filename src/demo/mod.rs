@@ -262,10 +262,7 @@ fn session_dates(
 /// Fills an empty database with the demo data in the given language.
 pub fn load_demo(store: &mut Store, lang: Lang, today: NaiveDate) -> Result<String> {
     let data = parse_demo(DEMO_TOML)?;
-    store.conn.execute_batch("PRAGMA synchronous = OFF")?;
-    let result = load(store, &data, lang, today);
-    store.conn.execute_batch("PRAGMA synchronous = FULL")?;
-    result
+    store.unsynced(|store| load(store, &data, lang, today))
 }
 
 fn load(store: &mut Store, data: &DemoData, lang: Lang, today: NaiveDate) -> Result<String> {
@@ -574,14 +571,7 @@ fn load(store: &mut Store, data: &DemoData, lang: Lang, today: NaiveDate) -> Res
             }
         }
         // Resolution status follows its tasks.
-        store.conn.execute(
-            "UPDATE resolution SET status = CASE
-                WHEN NOT EXISTS (SELECT 1 FROM task t WHERE t.resolution_id = resolution.id AND t.status IN ('open','in_progress')) THEN 'done'
-                WHEN EXISTS (SELECT 1 FROM task t WHERE t.resolution_id = resolution.id AND t.status <> 'open') THEN 'in_progress'
-                ELSE 'open' END
-             WHERE body_id = ?1 AND decision = 'adopted' AND EXISTS (SELECT 1 FROM task t WHERE t.resolution_id = resolution.id)",
-            [body_id],
-        )?;
+        store.settle_resolution_statuses(body_id)?;
         // Close every past session; approve all but the latest.
         let last = past_sessions.len().saturating_sub(1);
         for (i, (sid, _)) in past_sessions.iter().enumerate() {

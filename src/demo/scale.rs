@@ -4,22 +4,26 @@
 //! Persian and English, dated over the last five years so that a realistic share is
 //! open and overdue (the longer past due, the likelier done).
 //!
-//! Fast enough for a two-core machine (under a minute at scale 1 in release): the
-//! secondary indexes are dropped while rows go in and built again from their stored
-//! SQL afterwards; the rollback journal lives in memory and nothing is synced until
-//! the end; full-text entries go in by ascending rowid and in bursts (see
-//! `FtsBuffer`) with FTS5 merging nothing until one final 'optimize'; and the search
-//! text is assembled from words normalized once (the same string
-//! `normalize_for_search` gives, which debug builds check for every record).
+//! Fast enough for a two-core machine (under a minute at scale 1 in release): the rows
+//! go in through a bulk load (`store::bulk`: secondary indexes dropped while rows go
+//! in and built again afterwards, the rollback journal in memory, nothing synced until
+//! the end, full-text entries in bursts with FTS5 merging nothing until one final
+//! 'optimize'); full-text entries go in by ascending rowid; and the search text is
+//! assembled from words normalized once (the same string `normalize_for_search`
+//! gives, which debug builds check for every record).
 //! Approved sessions are approved last, after their minutes and resolutions exist,
 //! as the triggers that freeze approved minutes demand. One audit entry records the
 //! generation.
 
 use chrono::{Duration, NaiveDate};
-use rusqlite::{params, Connection};
 
 use crate::locale::calendar::to_jalali;
 use crate::locale::normalize::normalize_for_search;
+use crate::store::bulk::{
+    AgendaItemRow, AttendanceRow, BodyRow, BulkLoader, Generation, MembershipRow, PersonRow,
+    ResolutionRow, SessionRow, TaskRow,
+};
+use crate::store::search::SearchKind;
 use crate::store::{now_stamp, Result, Store};
 
 /// xorshift64*: fast, deterministic, good enough for test data.
@@ -385,168 +389,95 @@ struct Held {
     first_item: i64,
 }
 
-/// The indexes of the schema (not those of UNIQUE constraints) with their SQL.
-fn secondary_indexes(conn: &Connection) -> Result<Vec<(String, String)>> {
-    let mut stmt = conn.prepare(
-        "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY rowid",
-    )?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+/// What [`fill`] wrote.
+struct Filled {
+    sessions: i64,
+    resolutions: i64,
+    tasks: i64,
 }
 
 /// Generates the scale database into an empty store.
 pub fn generate_scale(store: &mut Store, scale: f64, today: NaiveDate) -> Result<String> {
     let counts = ScaleCounts::at(scale);
-    // For generation only: journal in memory (pages appended to a new file need no
-    // journal), no syncs, a large cache. The store's own settings come back at the end.
-    let _: String = store
-        .conn
-        .query_row("PRAGMA journal_mode = MEMORY", [], |r| r.get(0))?;
-    store
-        .conn
-        .execute_batch("PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;")?;
-    let indexes = secondary_indexes(&store.conn)?;
-    let made = fill(store, counts, today, &indexes);
-    if made.is_err() {
-        // Whatever went in stays usable: indexes and FTS5 settings as the schema has them.
-        let _ = restore_indexes(&store.conn, &indexes);
-    }
-    let restored = restore_settings(&store.conn);
-    let (sessions, resolutions, tasks) = made?;
-    restored?;
+    let made = store.bulk_load(|load| fill(load, counts, today))?;
     Ok(format!(
-        "scale {scale}: {} bodies, {} people, {sessions} sessions, {resolutions} resolutions, {tasks} tasks",
-        counts.bodies, counts.people
+        "scale {scale}: {} bodies, {} people, {} sessions, {} resolutions, {} tasks",
+        counts.bodies, counts.people, made.sessions, made.resolutions, made.tasks
     ))
 }
 
-/// The triggers of schema V3 that keep the dashboard's tallies; dropped during the bulk
-/// load and made again (with the tallies computed) by running V3 at its end.
-const TALLY_TRIGGERS: &[&str] = &[
-    "task_tally_insert",
-    "task_tally_delete",
-    "task_tally_update",
-    "attendance_tally_insert",
-    "attendance_tally_delete",
-    "attendance_tally_update",
-    "session_tally_status",
-];
-
-/// Builds again those of `indexes` that are missing, FTS5's default settings and the
-/// tally triggers with their tallies.
-fn restore_indexes(conn: &Connection, indexes: &[(String, String)]) -> Result<()> {
-    for (name, sql) in indexes {
-        let exists: bool = conn.query_row(
-            "SELECT EXISTS(SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?1)",
-            [name],
-            |r| r.get(0),
-        )?;
-        if !exists {
-            conn.execute_batch(sql)?;
-        }
-    }
-    conn.execute_batch(FTS_DEFAULTS)?;
-    conn.execute_batch(crate::store::schema::V3)?;
-    Ok(())
-}
-
-/// The store's own settings (as `Store::open` sets them) after generation.
-fn restore_settings(conn: &Connection) -> Result<()> {
-    conn.execute_batch("PRAGMA cache_size = -16000; PRAGMA synchronous = FULL;")?;
-    let _: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-    Ok(())
-}
-
-fn fill(
-    store: &mut Store,
-    c: ScaleCounts,
-    today: NaiveDate,
-    indexes: &[(String, String)],
-) -> Result<(i64, i64, i64)> {
+fn fill(load: &mut BulkLoader, c: ScaleCounts, today: NaiveDate) -> Result<Filled> {
     let mut rng = Rng(0x5EED_0F5A_u64 ^ (c.tasks as u64));
     let (fa, en) = (Vocab::new(WORDS_FA), Vocab::new(WORDS_EN));
     let vocab = [&fa, &en];
-    let stamp = now_stamp();
+    let stamp = &now_stamp();
     let span_days: i64 = 5 * 365;
     let start = today - Duration::days(span_days - 60);
     let start_s = start.to_string();
 
-    let tx = store.conn.transaction()?;
-    for (name, _) in indexes {
-        tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
+    for id in 1..=c.people {
+        let first = FIRST_NAMES[(id as usize) % FIRST_NAMES.len()];
+        let last = LAST_NAMES[(id as usize / FIRST_NAMES.len()) % LAST_NAMES.len()];
+        let login = (id <= 50).then(|| format!("user{id}"));
+        load.insert_person(&PersonRow {
+            id,
+            name_fa: &format!("{} {} ({id})", first.0, last.0),
+            name_en: &format!("{} {} ({id})", first.1, last.1),
+            login: login.as_deref(),
+            organization: UNITS[(id as usize) % UNITS.len()],
+            created_at: stamp,
+        })?;
     }
-    tx.execute_batch(FTS_BULK)?;
-    // The dashboard's tallies are computed once at the end (see TALLY_TRIGGERS), not
-    // kept row by row while millions are inserted.
-    for name in TALLY_TRIGGERS {
-        tx.execute_batch(&format!("DROP TRIGGER IF EXISTS \"{name}\""))?;
-    }
-    {
-        let mut ins = tx.prepare(
-            "INSERT INTO person(id, name_fa, name_en, login, organization, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?;
-        for id in 1..=c.people {
-            let first = FIRST_NAMES[(id as usize) % FIRST_NAMES.len()];
-            let last = LAST_NAMES[(id as usize / FIRST_NAMES.len()) % LAST_NAMES.len()];
-            ins.execute(params![
-                id,
-                format!("{} {} ({id})", first.0, last.0),
-                format!("{} {} ({id})", first.1, last.1),
-                (id <= 50).then(|| format!("user{id}")),
-                UNITS[(id as usize) % UNITS.len()],
-                stamp
-            ])?;
-        }
-        let kinds = [
-            "council",
-            "commission",
-            "committee",
-            "working_group",
-            "task_force",
-        ];
-        let mut ins = tx.prepare(
-            "INSERT INTO body(id, name_fa, name_en, kind, parent_id, quorum_rule, meeting_rule, resolution_format, formed_on, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, 'majority', ?6, '{jyear}/{session}/{seq}', ?7, ?8)",
-        )?;
-        let mut mem = tx.prepare(
-            "INSERT INTO membership(body_id, person_id, role, voting, term_start) VALUES (?1, ?2, ?3, 1, ?4)",
-        )?;
-        for id in 1..=c.bodies {
-            let kind = kinds[(id as usize) % kinds.len()];
-            let parent = (id > 10 && kind != "council").then(|| 1 + rng.upto((id - 1).min(50)));
-            let (fa, en) = match kind {
-                "council" => ("شورای", "Council"),
-                "commission" => ("کمیسیون", "Commission"),
-                "committee" => ("کمیته", "Committee"),
-                "working_group" => ("کارگروه", "Working group"),
-                _ => ("کار ویژه", "Task force"),
+    let kinds = [
+        "council",
+        "commission",
+        "committee",
+        "working_group",
+        "task_force",
+    ];
+    for id in 1..=c.bodies {
+        let kind = kinds[(id as usize) % kinds.len()];
+        let parent = (id > 10 && kind != "council").then(|| 1 + rng.upto((id - 1).min(50)));
+        let (fa, en) = match kind {
+            "council" => ("شورای", "Council"),
+            "commission" => ("کمیسیون", "Commission"),
+            "committee" => ("کمیته", "Committee"),
+            "working_group" => ("کارگروه", "Working group"),
+            _ => ("کار ویژه", "Task force"),
+        };
+        let rule = if kind == "council" {
+            "jalali_months:4,10"
+        } else {
+            ""
+        };
+        load.insert_body(&BodyRow {
+            id,
+            name_fa: &format!("{fa} شماره {id}"),
+            name_en: &format!("{en} {id}"),
+            kind,
+            parent_id: parent,
+            quorum_rule: "majority",
+            meeting_rule: rule,
+            resolution_format: "{jyear}/{session}/{seq}",
+            formed_on: &start_s,
+            created_at: stamp,
+        })?;
+        for seat in 0..MEMBERS_PER_BODY {
+            let role = match seat {
+                0 => "chair",
+                1 => "secretary",
+                _ => "member",
             };
-            let rule = if kind == "council" {
-                "jalali_months:4,10"
-            } else {
-                ""
-            };
-            ins.execute(params![
-                id,
-                format!("{fa} شماره {id}"),
-                format!("{en} {id}"),
-                kind,
-                parent,
-                rule,
-                start_s,
-                stamp
-            ])?;
-            for seat in 0..MEMBERS_PER_BODY {
-                let role = match seat {
-                    0 => "chair",
-                    1 => "secretary",
-                    _ => "member",
-                };
-                mem.execute(params![id, member_of(id, seat, c.people), role, start_s])?;
-            }
+            load.insert_membership(&MembershipRow {
+                body_id: id,
+                person_id: member_of(id, seat, c.people),
+                role,
+                voting: true,
+                term_start: &start_s,
+            })?;
         }
     }
-    tx.commit()?;
+    load.commit()?;
 
     // Three passes, so that full-text entries go in by ascending rowid (agenda items,
     // then resolutions, then tasks): FTS5 writes out its pending terms whenever a
@@ -556,12 +487,11 @@ fn fill(
         |body: i64, k: i64, of: i64| start + Duration::days(span_days * k / of.max(1) + body % 7);
     let commit_every = 200_000i64;
 
-    // 1. Sessions with their agenda items (and minutes) and attendance.
-    let mut fts = FtsBuffer::default();
+    // 1. Sessions with their agenda items (and minutes) and attendance. Full-text
+    // entries are held back and written in bursts (see `store::bulk`).
     let mut held: Vec<Held> = Vec::new();
     let mut to_approve: Vec<i64> = Vec::new();
     let (mut session_id, mut item_id) = (0i64, 0i64);
-    let mut tx = store.conn.transaction()?;
     let mut in_tx = 0i64;
     for body in 1..=c.bodies {
         let of = share(c.sessions, c.bodies, body - 1);
@@ -578,24 +508,22 @@ fn fill(
             if is_held && Some(k) != last_past {
                 to_approve.push(sid);
             }
-            tx.prepare_cached(
-                "INSERT INTO session(id, body_id, number, kind, date, start_time, end_time, place, status, created_at)
-                 VALUES (?1, ?2, ?3, 'regular', ?4, '09:00', ?5, ?6, ?7, ?8)",
-            )?
-            .execute(params![
-                sid,
-                body,
+            load.insert_session(&SessionRow {
+                id: sid,
+                body_id: body,
                 number,
-                date_s,
-                is_held.then_some("11:30"),
-                if body % 2 == 0 {
+                kind: "regular",
+                date: &date_s,
+                start_time: "09:00",
+                end_time: is_held.then_some("11:30"),
+                place: if body % 2 == 0 {
                     "تالار شورا"
                 } else {
                     "Council hall"
                 },
-                if is_held { "closed" } else { "planned" },
-                stamp
-            ])?;
+                status: if is_held { "closed" } else { "planned" },
+                created_at: stamp,
+            })?;
             let first_item = item_id + 1;
             for pos in 1..=ITEMS_PER_SESSION {
                 item_id += 1;
@@ -616,21 +544,18 @@ fn fill(
                     };
                     assert_eq!(search, normalize_for_search(&text));
                 }
-                tx.prepare_cached(
-                    "INSERT INTO agenda_item(id, session_id, position, title, status, minutes, minutes_author, minutes_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                )?
-                .execute(params![
-                    item_id,
-                    sid,
-                    pos,
-                    title,
-                    if is_held { "discussed" } else { "pending" },
-                    minutes,
-                    is_held.then_some("secretary"),
-                    is_held.then(|| format!("{date_s}T12:00:00Z"))
-                ])?;
-                fts.push(1, item_id, search, body);
+                let minutes_at = is_held.then(|| format!("{date_s}T12:00:00Z"));
+                load.insert_agenda_item(&AgendaItemRow {
+                    id: item_id,
+                    session_id: sid,
+                    position: pos,
+                    title: &title,
+                    status: if is_held { "discussed" } else { "pending" },
+                    minutes: minutes.as_deref(),
+                    minutes_author: is_held.then_some("secretary"),
+                    minutes_at: minutes_at.as_deref(),
+                })?;
+                load.queue_search(SearchKind::Agenda, item_id, search, body);
             }
             in_tx += 1 + ITEMS_PER_SESSION;
             if !is_held {
@@ -646,14 +571,11 @@ fn fill(
                     _ => "absent",
                 };
                 present += i64::from(matches!(presence, "present" | "late" | "remote"));
-                tx.prepare_cached(
-                    "INSERT INTO attendance(session_id, person_id, presence) VALUES (?1, ?2, ?3)",
-                )?
-                .execute(params![
-                    sid,
-                    member_of(body, seat, c.people),
-                    presence
-                ])?;
+                load.insert_attendance(&AttendanceRow {
+                    session_id: sid,
+                    person_id: member_of(body, seat, c.people),
+                    presence,
+                })?;
             }
             held.push(Held {
                 id: sid,
@@ -663,17 +585,14 @@ fn fill(
                 present,
                 first_item,
             });
-            fts.write_if_full(&tx)?;
+            load.write_search_if_full()?;
             if in_tx >= commit_every {
-                fts.write(&tx)?;
-                tx.commit()?;
-                tx = store.conn.transaction()?;
+                load.commit()?;
                 in_tx = 0;
             }
         }
     }
-    fts.write(&tx)?;
-    tx.commit()?;
+    load.commit()?;
 
     // 2. Resolutions, shared out over the sessions held; each one's tasks are planned
     // here (its status follows theirs) and written in the third pass.
@@ -682,7 +601,6 @@ fn fill(
     let mut plans: Vec<TaskPlan> = Vec::with_capacity(tasks as usize);
     let mut seq_of_body = vec![0i64; c.bodies as usize + 1];
     let mut res_id = 0i64;
-    let mut tx = store.conn.transaction()?;
     let mut in_tx = 0i64;
     for (j, h) in held.iter().enumerate() {
         let n_res = share(resolutions, held.len() as i64, j as i64);
@@ -721,44 +639,39 @@ fn fill(
             }
             let no = rng.upto(3).min(h.present);
             let abstain = rng.upto(2).min(h.present - no);
-            tx.prepare_cached(
-                "INSERT INTO resolution(id, body_id, session_id, agenda_item_id, seq, number, text, decision, votes_yes, votes_no, votes_abstain, status, owner, due, created_on)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'adopted', ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            )?
-            .execute(params![
-                res_id,
-                h.body,
-                h.id,
-                h.first_item + r % ITEMS_PER_SESSION,
+            load.insert_resolution(&ResolutionRow {
+                id: res_id,
+                body_id: h.body,
+                session_id: h.id,
+                agenda_item_id: h.first_item + r % ITEMS_PER_SESSION,
                 seq,
-                num,
-                text,
-                h.present - no - abstain,
-                no,
-                abstain,
+                number: &num,
+                text: &text,
+                decision: "adopted",
+                votes_yes: h.present - no - abstain,
+                votes_no: no,
+                votes_abstain: abstain,
                 status,
-                rng.chance(50)
+                owner: rng
+                    .chance(50)
                     .then(|| UNITS[(res_id as usize) % UNITS.len()]),
-                due.to_string(),
-                date_s
-            ])?;
-            fts.push(3, res_id, search, h.body);
+                due: &due.to_string(),
+                created_on: &date_s,
+            })?;
+            load.queue_search(SearchKind::Resolution, res_id, search, h.body);
             in_tx += 1;
         }
-        fts.write_if_full(&tx)?;
+        load.write_search_if_full()?;
         if in_tx >= commit_every {
-            fts.write(&tx)?;
-            tx.commit()?;
-            tx = store.conn.transaction()?;
+            load.commit()?;
             in_tx = 0;
         }
     }
-    fts.write(&tx)?;
-    tx.commit()?;
+    load.commit()?;
 
-    // 3. Tasks, with titles and descriptions of a few hundred characters.
+    // 3. Tasks, with titles and descriptions of a few hundred characters. Their
+    // full-text entries go in at once: tasks have no triggers during the load.
     let mut task_id = 0i64;
-    let mut tx = store.conn.transaction()?;
     let (mut title, mut description) = (String::new(), String::new());
     let (mut search, mut norm_desc) = (String::new(), String::new());
     for t in &plans {
@@ -777,118 +690,45 @@ fn fill(
                 normalize_for_search(&format!("{title} {description}"))
             );
         }
-        tx.prepare_cached(
-            "INSERT INTO task(id, body_id, resolution_id, title, description, assignee_id, assignee_unit, due, status, priority, percent, done_on, created_on)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        )?
-        .execute(params![
-            task_id,
-            t.body,
-            t.resolution,
-            title,
-            description,
-            t.assignee,
-            t.unit,
-            t.due.to_string(),
-            t.status,
-            t.priority,
-            t.percent,
-            t.done_on.map(|d| d.to_string()),
-            t.created.to_string()
-        ])?;
-        fts_insert(&tx, 4, task_id, &search, t.body)?;
+        let done_on = t.done_on.map(|d| d.to_string());
+        load.insert_task(&TaskRow {
+            id: task_id,
+            body_id: t.body,
+            resolution_id: t.resolution,
+            title: &title,
+            description: &description,
+            assignee_id: t.assignee,
+            assignee_unit: t.unit,
+            due: &t.due.to_string(),
+            status: t.status,
+            priority: t.priority,
+            percent: t.percent,
+            done_on: done_on.as_deref(),
+            created_on: &t.created.to_string(),
+        })?;
+        load.index_search(SearchKind::Task, task_id, &search, t.body)?;
         if task_id % commit_every == 0 {
-            tx.commit()?;
-            tx = store.conn.transaction()?;
+            load.commit()?;
         }
     }
-    tx.commit()?;
-    drop(plans);
+    load.commit()?;
 
-    // Indexes back, from their own SQL; the full-text index merged into one segment.
-    let tx = store.conn.transaction()?;
-    for (_, sql) in indexes {
-        tx.execute_batch(sql)?;
-    }
-    tx.execute_batch("INSERT INTO search_index(search_index) VALUES ('optimize')")?;
-    tx.execute_batch(FTS_DEFAULTS)?;
-    // The tally triggers back and the tallies computed from the rows (V3 does both).
-    tx.execute_batch(crate::store::schema::V3)?;
-    tx.commit()?;
-
-    let actor = store.actor.clone();
-    let scale_json = format!(
-        "{{\"bodies\":{},\"people\":{},\"sessions\":{session_id},\"resolutions\":{res_id},\"tasks\":{task_id}}}",
-        c.bodies, c.people
-    );
-    store.write(|tx| {
-        crate::store::audit::record(
-            tx,
-            &actor,
-            "generate",
-            "database",
-            None,
-            None,
-            Some(&scale_json),
-        )?;
-        let head = crate::store::audit::head(tx)?;
-        let mut approve = tx.prepare(
-            "UPDATE session SET status = 'approved', approved_by = ?2, approved_at = ?3, approved_audit_head = ?4 WHERE id = ?1",
-        )?;
-        for id in &to_approve {
-            approve.execute(params![id, actor.login, stamp, head])?;
-        }
-        Ok(())
-    })?;
-    Ok((session_id, res_id, task_id))
-}
-
-/// FTS5 settings while loading: terms gathered in memory up to 64 MB per segment and
-/// no merging until the final 'optimize' merges everything once.
-const FTS_BULK: &str = "INSERT INTO search_index(search_index, rank) VALUES ('hashsize', 67108864);
-     INSERT INTO search_index(search_index, rank) VALUES ('automerge', 0);";
-/// FTS5's defaults (as in SQLite's fts5), for the database's later life.
-const FTS_DEFAULTS: &str =
-    "INSERT INTO search_index(search_index, rank) VALUES ('hashsize', 1048576);
-     INSERT INTO search_index(search_index, rank) VALUES ('automerge', 4);";
-
-/// Full-text entries held back while rows go into tables with triggers: such an insert
-/// opens a statement savepoint, and FTS5 writes its pending terms out as a new segment
-/// at every savepoint, so interleaving made a segment per record (and endless merging).
-/// Written in bursts instead, each becomes one segment.
-#[derive(Default)]
-struct FtsBuffer {
-    rows: Vec<(i64, i64, String, i64)>,
-}
-
-impl FtsBuffer {
-    const BURST: usize = 20_000;
-
-    fn push(&mut self, kind: i64, id: i64, search: String, body: i64) {
-        self.rows.push((kind, id, search, body));
-    }
-
-    fn write_if_full(&mut self, conn: &Connection) -> Result<()> {
-        if self.rows.len() >= Self::BURST {
-            self.write(conn)?;
-        }
-        Ok(())
-    }
-
-    fn write(&mut self, conn: &Connection) -> Result<()> {
-        for (kind, id, search, body) in self.rows.drain(..) {
-            fts_insert(conn, kind, id, &search, body)?;
-        }
-        Ok(())
-    }
-}
-
-/// Adds a full-text entry; `search` is already in its search form. The rowid encodes
-/// the kind as in `store::search`: kind * 2^40 + id.
-fn fts_insert(conn: &Connection, kind: i64, id: i64, search: &str, body: i64) -> Result<()> {
-    conn.prepare_cached("INSERT INTO search_index(rowid, text, body_id) VALUES (?1, ?2, ?3)")?
-        .execute(params![kind * (1i64 << 40) + id, search, body])?;
-    Ok(())
+    // One audit entry records the generation; approved sessions are approved last,
+    // after their minutes and resolutions exist, as the triggers that freeze approved
+    // minutes demand.
+    load.record_at_end(Generation {
+        description_json: format!(
+            "{{\"bodies\":{},\"people\":{},\"sessions\":{session_id},\"resolutions\":{res_id},\"tasks\":{task_id}}}",
+            c.bodies, c.people
+        ),
+        approve: to_approve,
+        stamp: stamp.to_string(),
+    });
+    Ok(Filled {
+        sessions: session_id,
+        resolutions: res_id,
+        tasks: task_id,
+    })
 }
 
 #[cfg(test)]

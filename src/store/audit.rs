@@ -1,10 +1,12 @@
-//! The audit trail: one append-only, hash-chained row per change.
+//! The audit trail: one append-only, hash-chained row per change. It is read through
+//! [`Store`]'s methods (and `check::Inspection`'s); [`verify`] also takes any
+//! connection, for a check of a database file opened as it is.
 
 use rusqlite::{params, Connection, OptionalExtension, ToSql};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::{now_stamp, Result};
+use super::{now_stamp, Result, Store};
 use crate::identity::Actor;
 
 /// The hash that stands before the first entry.
@@ -55,7 +57,7 @@ fn chain_hash(
 }
 
 /// The hash of the newest entry (the chain head).
-pub fn head(conn: &Connection) -> Result<String> {
+pub(crate) fn head(conn: &Connection) -> Result<String> {
     Ok(conn
         .query_row("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| {
             r.get::<_, String>(0)
@@ -65,7 +67,7 @@ pub fn head(conn: &Connection) -> Result<String> {
 }
 
 /// Appends one entry. `before` and `after` are JSON snapshots of the row.
-pub fn record(
+pub(crate) fn record(
     conn: &Connection,
     actor: &Actor,
     action: &str,
@@ -97,7 +99,7 @@ pub fn record(
 }
 
 /// A JSON snapshot of the rows of `table` matching `where_sql` (all columns).
-pub fn snapshot(
+pub(crate) fn snapshot(
     conn: &Connection,
     table: &str,
     where_sql: &str,
@@ -130,7 +132,7 @@ pub fn snapshot(
 }
 
 /// Lists entries, newest first, optionally for one entity kind and id.
-pub fn list(
+pub(crate) fn list(
     conn: &Connection,
     entity: Option<&str>,
     entity_id: Option<i64>,
@@ -228,7 +230,7 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
 /// Confirms that the chain head stored with each approved session's minutes is still
 /// an entry of the chain (or the genesis). One problem per session whose head is gone:
 /// the entries up to its approval were changed, deleted or replaced since.
-pub fn verify_approved_heads(conn: &Connection) -> Result<Vec<String>> {
+pub(crate) fn verify_approved_heads(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(
         "SELECT s.id, s.body_id, s.number, coalesce(s.approved_at, ''), s.approved_audit_head
          FROM session s
@@ -251,10 +253,43 @@ pub fn verify_approved_heads(conn: &Connection) -> Result<Vec<String>> {
 }
 
 /// How many approved sessions carry a chain head (for reports).
-pub fn approved_heads(conn: &Connection) -> Result<i64> {
+pub(crate) fn approved_heads(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row(
         "SELECT count(*) FROM session WHERE approved_audit_head IS NOT NULL",
         [],
         |r| r.get(0),
     )?)
+}
+
+impl Store {
+    /// Entries, newest first, optionally for one entity kind and id.
+    pub fn audit_list(
+        &self,
+        entity: Option<&str>,
+        entity_id: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<AuditEntry>> {
+        list(&self.conn, entity, entity_id, limit)
+    }
+
+    /// The whole chain recomputed (see [`verify`]).
+    pub fn audit_verify(&self) -> Result<Verification> {
+        verify(&self.conn)
+    }
+
+    /// The hash of the newest entry, or [`GENESIS`].
+    pub fn audit_head(&self) -> Result<String> {
+        head(&self.conn)
+    }
+
+    /// Confirms that the chain head stored with each approved session's minutes is
+    /// still an entry of the chain: one problem per session whose head is gone.
+    pub fn verify_approved_heads(&self) -> Result<Vec<String>> {
+        verify_approved_heads(&self.conn)
+    }
+
+    /// How many approved sessions carry a chain head.
+    pub fn approved_heads(&self) -> Result<i64> {
+        approved_heads(&self.conn)
+    }
 }

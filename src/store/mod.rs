@@ -3,6 +3,8 @@
 
 pub mod access;
 pub mod audit;
+pub mod bulk;
+pub mod check;
 pub mod dashboard;
 pub mod read;
 pub mod schema;
@@ -139,9 +141,10 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long a write keeps retrying a busy database in all.
 pub const WRITE_PATIENCE: Duration = Duration::from_secs(60);
 
-/// An open database and who is using it.
+/// An open database and who is using it. Its connection is its own: every statement
+/// runs through the store's methods.
 pub struct Store {
-    pub conn: Connection,
+    conn: Connection,
     pub path: PathBuf,
     pub actor: Actor,
     /// Bodies the reads leave out, as if they did not exist (confidential bodies the
@@ -340,6 +343,21 @@ impl Store {
         Ok(self
             .conn
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    /// How many rows were changed through this store's own connection since it opened
+    /// (SQLite's `total_changes`): what [`Store::data_version`] does not see. Together
+    /// they tell whether the database changed since some earlier moment.
+    pub fn own_changes(&self) -> u64 {
+        self.conn.total_changes()
+    }
+
+    /// The store's own connection, for tests of what only that connection shows (its
+    /// pragmas such as `query_only` or `max_page_count`, the statements it has cached).
+    /// Not for the program: SQL belongs in `store`.
+    #[doc(hidden)]
+    pub fn raw_connection_for_tests(&self) -> &Connection {
+        &self.conn
     }
 
     /// The schema version of the open database.
