@@ -15,6 +15,7 @@ use shura::ops::Context;
 use shura::store::write::*;
 use shura::store::Store;
 use shura::tui::theme::Theme;
+use shura::tui::views::Clicks;
 
 mod common;
 use common::buffer_text;
@@ -52,14 +53,17 @@ fn app_with_bodies(dir: &tempfile::TempDir, n: usize) -> App {
     app
 }
 
-fn render(app: &mut App, terminal: &mut Terminal<TestBackend>) -> Vec<String> {
+/// Draws a frame; gives its text and where its lists are.
+fn render(app: &mut App, terminal: &mut Terminal<TestBackend>) -> (Vec<String>, Clicks) {
+    let mut clicks = Clicks::default();
     terminal
-        .draw(|f| shura::tui::draw::draw(f, app, &Theme::monochrome()))
+        .draw(|f| shura::tui::draw::draw_with_clicks(f, app, &Theme::monochrome(), &mut clicks))
         .unwrap();
-    buffer_text(terminal.backend().buffer())
+    let text = buffer_text(terminal.backend().buffer())
         .lines()
         .map(str::to_string)
-        .collect()
+        .collect();
+    (text, clicks)
 }
 
 /// The screen row and column where a body's name is drawn, top-most first.
@@ -87,7 +91,7 @@ fn a_click_after_scrolling_to_the_end_selects_the_row_under_the_pointer() {
     let mut terminal = Terminal::new(TestBackend::new(100, 24)).unwrap();
     render(&mut app, &mut terminal);
     app.update(Action::Bottom);
-    let lines = render(&mut app, &mut terminal);
+    let (lines, clicks) = render(&mut app, &mut terminal);
     assert_eq!(selected_name(&app), "Body 40");
     let shown = bodies_on_screen(&lines);
     let (y, x, first) = shown.first().cloned().expect("bodies on screen");
@@ -97,14 +101,14 @@ fn a_click_after_scrolling_to_the_end_selects_the_row_under_the_pointer() {
         "the list is scrolled:\n{}",
         lines.join("\n")
     );
-    shura::tui::draw::click(&mut app, x + 1, y);
+    shura::tui::draw::click(&mut app, &clicks, x + 1, y);
     assert_eq!(selected_name(&app), first, "the row under the pointer");
 
     // A click on the third row shown, after drawing again, picks that one.
-    let lines = render(&mut app, &mut terminal);
+    let (lines, clicks) = render(&mut app, &mut terminal);
     let shown = bodies_on_screen(&lines);
     let (y, x, third) = shown[2].clone();
-    shura::tui::draw::click(&mut app, x + 1, y);
+    shura::tui::draw::click(&mut app, &clicks, x + 1, y);
     assert_eq!(selected_name(&app), third);
 }
 
@@ -113,11 +117,14 @@ fn a_click_on_an_unscrolled_list_selects_the_row_under_the_pointer() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_with_bodies(&dir, 5);
     let mut terminal = Terminal::new(TestBackend::new(100, 24)).unwrap();
-    let lines = render(&mut app, &mut terminal);
+    let (lines, clicks) = render(&mut app, &mut terminal);
     let shown = bodies_on_screen(&lines);
     assert_eq!(shown.len(), 5);
     let (y, x, name) = shown[3].clone();
-    shura::tui::draw::click(&mut app, x + 1, y);
+    shura::tui::draw::click(&mut app, &clicks, x + 1, y);
+    assert_eq!(selected_name(&app), name);
+    // Outside any list nothing changes.
+    shura::tui::draw::click(&mut app, &Clicks::default(), x + 1, shown[0].0);
     assert_eq!(selected_name(&app), name);
     assert_eq!(name, "Body 04");
 }

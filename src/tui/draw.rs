@@ -15,6 +15,11 @@ use crate::locale::Lang;
 /// Draws the app as it is; reads state and never changes it (the event loop tells the
 /// app the terminal's size first, see [`App::resize`]).
 pub fn draw(f: &mut Frame, app: &App, theme: &Theme) {
+    draw_with_clicks(f, app, theme, &mut views::Clicks::default());
+}
+
+/// Draws, and gives back where the lists are, for a mouse click on this frame.
+pub fn draw_with_clicks(f: &mut Frame, app: &App, theme: &Theme, clicks: &mut views::Clicks) {
     let area = f.area();
     f.render_widget(ratatui::widgets::Block::default().style(theme.base), area);
     let [top, main, bottom] = Layout::vertical([
@@ -77,12 +82,12 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme) {
         widgets::line(f, right_area, &right, theme.muted, prefs);
     }
     match app.screen() {
-        Screen::Bodies => views::bodies::draw(f, main, app, theme),
-        Screen::Session(_) => views::session::draw(f, main, app, theme),
-        Screen::Dashboard => views::dashboard::draw(f, main, app, theme),
-        Screen::Browse => views::browse::draw(f, main, app, theme),
-        Screen::Resolution(_) => views::resolution::draw(f, main, app, theme),
-        Screen::Mine => views::mine::draw(f, main, app, theme),
+        Screen::Bodies => views::bodies::draw(f, main, app, theme, clicks),
+        Screen::Session(_) => views::session::draw(f, main, app, theme, clicks),
+        Screen::Dashboard => views::dashboard::draw(f, main, app, theme, clicks),
+        Screen::Browse => views::browse::draw(f, main, app, theme, clicks),
+        Screen::Resolution(_) => views::resolution::draw(f, main, app, theme, clicks),
+        Screen::Mine => views::mine::draw(f, main, app, theme, clicks),
     }
     let status = if app.filtering {
         (format!("/{}▏", app.filter), theme.accent)
@@ -233,7 +238,8 @@ fn hints(app: &App, width: usize) -> String {
     parts.join("  ·  ")
 }
 
-/// A mouse click: focuses and selects what is under it (when mouse support is on).
-pub fn click(app: &mut App, column: u16, row: u16) {
-    views::click(app, column, row);
+/// A mouse click on the frame drawn last: focuses and selects what is under it (when
+/// mouse support is on).
+pub fn click(app: &mut App, clicks: &views::Clicks, column: u16, row: u16) {
+    views::click(app, clicks, column, row);
 }

@@ -166,13 +166,15 @@ fn event_loop(app: &mut App, theme: &Theme, config: &Config, stop: &AtomicBool) 
     let mut terminal = new_terminal()?;
     terminal.clear()?;
     let mut dirty = true;
+    let mut clicks = views::Clicks::default();
     while !app.quit {
         if stop.load(Ordering::SeqCst) {
             break;
         }
         if dirty {
             app.resize(terminal.size()?.height);
-            terminal.draw(|f| draw::draw(f, app, theme))?;
+            clicks = views::Clicks::default();
+            terminal.draw(|f| draw::draw_with_clicks(f, app, theme, &mut clicks))?;
             dirty = false;
         }
         if !event::poll(IDLE_CHECK)? {
@@ -209,7 +211,7 @@ fn event_loop(app: &mut App, theme: &Theme, config: &Config, stop: &AtomicBool) 
                 match m.kind {
                     MouseEventKind::ScrollUp => app.update(Action::Up),
                     MouseEventKind::ScrollDown => app.update(Action::Down),
-                    MouseEventKind::Down(_) => draw::click(app, m.column, m.row),
+                    MouseEventKind::Down(_) => draw::click(app, &clicks, m.column, m.row),
                     _ => {}
                 }
                 dirty = true;

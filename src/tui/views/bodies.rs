@@ -4,14 +4,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::Frame;
 
 use super::widgets::{self, Col};
-use super::{forget_all, remember, Target};
+use super::{Clicks, Target};
 use crate::app::state::{App, BodiesPane, ListKind};
 use crate::locale::digits::localize_digits;
 use crate::locale::strings::{t, Msg};
 use crate::tui::theme::Theme;
 
-pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    forget_all();
+pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Clicks) {
     let prefs = app.ctx.prefs;
     let l = prefs.lang;
     let wide = area.width >= 110;
@@ -80,7 +79,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         prefs,
         &[],
     );
-    remember(bodies_area, Target::Bodies);
+    clicks.remember(bodies_area, Target::Bodies);
 
     let visible_sessions: Vec<_> = app
         .visible_rows(ListKind::Sessions)
@@ -120,7 +119,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         prefs,
         &styles,
     );
-    remember(sessions_area, Target::Sessions);
+    clicks.remember(sessions_area, Target::Sessions);
 
     let rows: Vec<Vec<String>> = app
         .visible_rows(ListKind::Members)
@@ -147,5 +146,5 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         prefs,
         &[],
     );
-    remember(members_area, Target::Members);
+    clicks.remember(members_area, Target::Members);
 }

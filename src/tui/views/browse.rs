@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::Frame;
 
 use super::widgets::{self, Col};
-use super::{forget_all, remember, Target};
+use super::{Clicks, Target};
 use crate::app::browse::{BrowseKind, Browser};
 use crate::app::screens::{count_text, order_label, status_choice_label};
 use crate::app::state::App;
@@ -71,8 +71,7 @@ fn filter_line(app: &App, b: &Browser) -> String {
     parts.join(" · ")
 }
 
-pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    forget_all();
+pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Clicks) {
     let Some(b) = &app.browser else { return };
     let l = app.lang();
     let prefs = app.ctx.prefs;
@@ -204,5 +203,5 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             );
         }
     }
-    remember(list_area, Target::Browse);
+    clicks.remember(list_area, Target::Browse);
 }

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::Frame;
 
 use super::widgets::{self, Col};
-use super::{forget_all, remember, Target};
+use super::{Clicks, Target};
 use crate::app::dashboard_screen::{percent, DashPane, DashScope, DashboardScreen, Section};
 use crate::app::screens::{count_text, format_number, rule_months, section_title};
 use crate::app::state::{App, ListKind};
@@ -38,8 +38,7 @@ pub fn title(app: &App) -> String {
     format!("{} — {scope}", t(l, Msg::DashboardScreen))
 }
 
-pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    forget_all();
+pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Clicks) {
     let Some(d) = &app.dashboard else { return };
     let prefs = app.ctx.prefs;
     let rtl = prefs.lang == Lang::Fa;
@@ -59,9 +58,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         (figures, detail)
     };
     draw_figures(f, figures_area, app, d, theme);
-    remember(figures_area, Target::Figures);
+    clicks.remember(figures_area, Target::Figures);
     draw_detail(f, detail_area, app, d, theme);
-    remember(detail_area, Target::Detail);
+    clicks.remember(detail_area, Target::Detail);
 }
 
 /// One figure in words, and whether it calls for attention.

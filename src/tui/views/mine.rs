@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::Frame;
 
 use super::widgets::{self, Col};
-use super::{forget_all, remember, Target};
+use super::{Clicks, Target};
 use crate::app::pages::MinePane;
 use crate::app::state::{App, ListKind};
 use crate::locale::digits::localize_digits;
@@ -22,8 +22,7 @@ pub fn title(app: &App) -> String {
     }
 }
 
-pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    forget_all();
+pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Clicks) {
     let Some(m) = &app.mine else { return };
     let l = app.lang();
     let prefs = app.ctx.prefs;
@@ -106,7 +105,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         prefs,
         &styles,
     );
-    remember(tasks_area, Target::MyTasks);
+    clicks.remember(tasks_area, Target::MyTasks);
 
     let session_rows = |kind: ListKind, rows: &Vec<crate::store::read::SessionRow>| {
         pick(kind)
@@ -136,7 +135,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         prefs,
         &[],
     );
-    remember(upcoming_area, Target::MyUpcoming);
+    clicks.remember(upcoming_area, Target::MyUpcoming);
     widgets::table(
         f,
         attended_area,
@@ -153,5 +152,5 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         prefs,
         &[],
     );
-    remember(attended_area, Target::MyAttended);
+    clicks.remember(attended_area, Target::MyAttended);
 }

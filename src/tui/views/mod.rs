@@ -13,8 +13,6 @@ pub mod resolution;
 pub mod session;
 pub mod widgets;
 
-use std::cell::RefCell;
-
 use ratatui::layout::Rect;
 use ratatui::Frame;
 
@@ -25,31 +23,31 @@ use crate::app::state::{App, BodiesPane, ListKind, Modal, SessionPane};
 /// What a click on a list selects: the list kinds of the app.
 pub type Target = ListKind;
 
-thread_local! {
-    /// The lists drawn in the last frame, for mouse clicks: area, target, first row shown.
-    static LISTS: RefCell<Vec<(Rect, Target)>> = const { RefCell::new(Vec::new()) };
+/// Where the lists of the last frame were drawn, for mouse clicks: what drawing gives
+/// back, kept by the event loop (drawing changes no state).
+#[derive(Debug, Default, Clone)]
+pub struct Clicks {
+    lists: Vec<(Rect, Target)>,
 }
 
-pub(crate) fn remember(area: Rect, target: Target) {
-    LISTS.with(|l| l.borrow_mut().push((area, target)));
+impl Clicks {
+    pub(crate) fn remember(&mut self, area: Rect, target: Target) {
+        self.lists.push((area, target));
+    }
 }
 
-pub(crate) fn forget_all() {
-    LISTS.with(|l| l.borrow_mut().clear());
-}
-
-pub fn click(app: &mut App, column: u16, row: u16) {
+/// A click at a cell of the last frame drawn: focuses and selects the row under it.
+pub fn click(app: &mut App, clicks: &Clicks, column: u16, row: u16) {
     if app.modal.is_some() {
         return;
     }
-    let hit = LISTS.with(|l| {
-        l.borrow()
-            .iter()
-            .find(|(r, _)| {
-                column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height
-            })
-            .copied()
-    });
+    let hit = clicks
+        .lists
+        .iter()
+        .find(|(r, _)| {
+            column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height
+        })
+        .copied();
     let Some((area, target)) = hit else { return };
     // Rows start below the border and the header line; the list may be scrolled, by
     // the same rule its view drew it with.

@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::Frame;
 
 use super::widgets::{self, Col};
-use super::{forget_all, remember, Target};
+use super::{Clicks, Target};
 use crate::app::pages::ResolutionPage;
 use crate::app::state::App;
 use crate::locale::digits::localize_digits;
@@ -133,8 +133,7 @@ pub fn history_lines(app: &App, p: &ResolutionPage, theme: &Theme) -> Vec<(Strin
     lines
 }
 
-pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    forget_all();
+pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Clicks) {
     let Some(p) = &app.resolution_page else {
         return;
     };
@@ -213,7 +212,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         prefs,
         &styles,
     );
-    remember(tasks_area, Target::PageTasks);
+    clicks.remember(tasks_area, Target::PageTasks);
     let history = history_lines(app, p, theme);
     let skip = p.scroll.min(history.len().saturating_sub(1));
     widgets::text_block(

@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::Frame;
 
 use super::widgets::{self, Col};
-use super::{forget_all, remember, Target};
+use super::{Clicks, Target};
 use crate::app::state::{App, ListKind, ReviewRow, SessionPane};
 use crate::locale::calendar::format_date;
 use crate::locale::digits::localize_digits;
@@ -15,8 +15,7 @@ use crate::locale::{Calendar, Lang};
 use crate::model::*;
 use crate::tui::theme::Theme;
 
-pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    forget_all();
+pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Clicks) {
     let Some(v) = &app.session else { return };
     let prefs = app.ctx.prefs;
     let l = prefs.lang;
@@ -114,7 +113,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         prefs,
         &styles,
     );
-    remember(left, Target::Agenda);
+    clicks.remember(left, Target::Agenda);
     match v.pane {
         SessionPane::Agenda => draw_item(f, right, app, theme),
         SessionPane::RollCall => {
@@ -181,7 +180,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 prefs,
                 &styles,
             );
-            remember(right, Target::RollCall);
+            clicks.remember(right, Target::RollCall);
         }
         SessionPane::Review => {
             let review: Vec<_> = app
@@ -274,7 +273,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 prefs,
                 &styles,
             );
-            remember(right, Target::Review);
+            clicks.remember(right, Target::Review);
         }
     }
 }
