@@ -149,7 +149,13 @@ fn audit_count_for(store: &Store, entity: &str, id: i64) -> usize {
 
 fn assert_not_found<T: std::fmt::Debug>(r: Result<T, StoreError>, what: &str) {
     match r {
-        Err(StoreError::NotFound { what: w, .. }) => assert_eq!(w, what, "NotFound names {what}"),
+        Err(StoreError::NotFound { what: w, .. }) => {
+            assert_eq!(
+                w.name(shura::locale::Lang::En),
+                what,
+                "NotFound names {what}"
+            )
+        }
         other => panic!("expected NotFound({what}), got {other:?}"),
     }
 }
@@ -163,7 +169,9 @@ fn assert_invalid<T: std::fmt::Debug>(r: Result<T, StoreError>) -> String {
 
 fn assert_refused<T: std::fmt::Debug>(r: Result<T, StoreError>) -> String {
     match r {
-        Err(StoreError::Refused(msg)) => msg,
+        Err(StoreError::Refused(why)) => {
+            shura::locale::Localized::message(&why, shura::locale::Lang::En)
+        }
         other => panic!("expected Refused, got {other:?}"),
     }
 }
@@ -1211,7 +1219,7 @@ fn agenda_item_round_trip_and_stale_update_conflict() {
     // Someone else's version 1 is stale now.
     match store.update_agenda_item(id, "Mine", None, None, Some(1)) {
         Err(StoreError::Conflict { what, id: cid }) => {
-            assert_eq!(what, "agenda item");
+            assert_eq!(what, shura::model::Entity::AgendaItem);
             assert_eq!(cid, id);
         }
         other => panic!("expected Conflict, got {other:?}"),
@@ -1860,7 +1868,9 @@ fn task_updates_record_progress_at_sessions() {
         expected_version: Some(1),
         ..progress(t)
     }) {
-        Err(StoreError::Conflict { what, id }) => assert_eq!((what, id), ("task", t)),
+        Err(StoreError::Conflict { what, id }) => {
+            assert_eq!((what, id), (shura::model::Entity::Task, t))
+        }
         other => panic!("expected Conflict, got {other:?}"),
     }
     assert_eq!(store.task(t).unwrap().percent, 40);

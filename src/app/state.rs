@@ -1863,7 +1863,7 @@ impl App {
             }
             _ => {
                 return StoreError::Conflict {
-                    what: "record",
+                    what: Entity::Record,
                     id: 0,
                 }
                 .to_string()

@@ -1046,9 +1046,9 @@ fn resolution_list(ctx: &mut Context, a: &ResolutionList, out: Out) -> CliResult
 pub fn parse_tally(s: &str) -> Result<Tally, InvalidValue> {
     let latin = crate::locale::digits::to_latin_digits(s.trim());
     let bad = || InvalidValue {
-        what: "vote tally",
+        what: Entity::VoteTally,
         value: s.to_string(),
-        expected: "FOR/AGAINST/ABSTAIN as three whole numbers, e.g. 7/2/1".into(),
+        expected: crate::model::Expected::msg(Msg::ExpectedTally),
     };
     let parts: Vec<&str> = latin.split(['/', '-', ',']).collect();
     if parts.len() != 3 {

@@ -13,12 +13,10 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use crate::app::{Context, Prefs};
 use crate::identity::Actor;
 use crate::locale::text::{sanitize, BidiMode};
-use crate::locale::{Calendar, Lang};
+use crate::locale::{Calendar, Lang, Localized};
 use crate::model::InvalidValue;
 use crate::store::{Store, StoreError};
 use args::{Cli, Command};
@@ -26,24 +24,67 @@ use args::{Cli, Command};
 /// The exit code of a refusal by role ("refused: … needs its secretary or chair").
 pub const EXIT_DENIED: u8 = 3;
 
-/// An error on its way to stderr, with its exit code.
+/// An error on its way to stderr, with its exit code. It keeps its data until `main`
+/// prints it, in the user's language, or as JSON with `--json`.
 #[derive(Debug)]
 pub struct CliError {
     pub code: u8,
-    pub message: String,
+    pub cause: Cause,
+}
+
+/// What went wrong: a store error or a date that cannot be read (data, rendered at the
+/// edge), or a text already in the user's language.
+#[derive(Debug)]
+pub enum Cause {
+    Store(StoreError),
+    Date(crate::locale::dateparse::DateParseError),
+    Text(String),
 }
 
 impl CliError {
     pub fn usage(message: impl Into<String>) -> CliError {
         CliError {
             code: 2,
-            message: message.into(),
+            cause: Cause::Text(message.into()),
         }
     }
     pub fn failure(message: impl Into<String>) -> CliError {
         CliError {
             code: 1,
-            message: message.into(),
+            cause: Cause::Text(message.into()),
+        }
+    }
+
+    /// The error in the user's language (empty: nothing to print).
+    pub fn message(&self, lang: Lang) -> String {
+        match &self.cause {
+            Cause::Store(e) => e.message(lang),
+            Cause::Date(e) => e.message(lang),
+            Cause::Text(t) => t.clone(),
+        }
+    }
+
+    /// A language-neutral object with a stable `error` code, the error's data and the
+    /// `message` in the user's language.
+    pub fn to_json(&self, lang: Lang) -> serde_json::Value {
+        use serde_json::json;
+        match &self.cause {
+            Cause::Store(e) => e.to_json(lang),
+            Cause::Date(e) => json!({
+                "error": "invalid",
+                "what": crate::model::Entity::Date.code(),
+                "value": e.input(),
+                "reason": e.problem().code(),
+                "message": e.message(lang),
+            }),
+            Cause::Text(t) => json!({
+                "error": match self.code {
+                    2 => "usage",
+                    EXIT_DENIED => "denied",
+                    _ => "failure",
+                },
+                "message": t,
+            }),
         }
     }
 }
@@ -57,20 +98,23 @@ impl From<StoreError> for CliError {
         };
         CliError {
             code,
-            message: e.to_string(),
+            cause: Cause::Store(e),
         }
     }
 }
 
 impl From<InvalidValue> for CliError {
     fn from(e: InvalidValue) -> Self {
-        CliError::usage(e.to_string())
+        CliError::from(StoreError::Invalid(e))
     }
 }
 
 impl From<crate::locale::dateparse::DateParseError> for CliError {
     fn from(e: crate::locale::dateparse::DateParseError) -> Self {
-        CliError::usage(e.to_string())
+        CliError {
+            code: 2,
+            cause: Cause::Date(e),
+        }
     }
 }
 
@@ -79,10 +123,10 @@ impl From<std::io::Error> for CliError {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             return CliError {
                 code: 0,
-                message: String::new(),
+                cause: Cause::Text(String::new()),
             };
         }
-        CliError::failure(e.to_string())
+        CliError::from(StoreError::Io(e))
     }
 }
 
@@ -96,7 +140,11 @@ pub type CliResult<T = ()> = Result<T, CliError>;
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    use clap::{CommandFactory, FromArgMatches};
+    let parsed = Cli::command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m).map(|c| (c, wants_json(&m))));
+    let (cli, json) = match parsed {
         Ok(c) => c,
         Err(e) => {
             // clap prints help/version to stdout (exit 0) and usage errors to stderr (2).
@@ -111,13 +159,42 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    match run(cli) {
+    let prefs = resolve_prefs(&cli);
+    // The language errors are told in, even when the preferences themselves are wrong.
+    let lang = match &prefs {
+        Ok((p, _, _)) => p.lang,
+        Err(_) => cli
+            .lang
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or_else(|| crate::config::load().0.lang),
+    };
+    match prefs.and_then(|p| run(cli, p)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            if !e.message.is_empty() {
-                let _ = writeln!(std::io::stderr(), "shura: {}", sanitize(&e.message));
+            if json && e.code != 0 {
+                let _ = writeln!(std::io::stderr(), "{}", e.to_json(lang));
+            } else {
+                let message = e.message(lang);
+                if !message.is_empty() {
+                    let _ = writeln!(std::io::stderr(), "shura: {}", sanitize(&message));
+                }
             }
             ExitCode::from(e.code)
+        }
+    }
+}
+
+/// Whether the command given takes `--json` and it was given: errors are then JSON too.
+fn wants_json(m: &clap::ArgMatches) -> bool {
+    let mut m = m;
+    loop {
+        if let Ok(Some(true)) = m.try_get_one::<bool>("json") {
+            return true;
+        }
+        match m.subcommand() {
+            Some((_, sub)) => m = sub,
+            None => return false,
         }
     }
 }
@@ -177,8 +254,9 @@ pub fn demo_db_path() -> PathBuf {
     crate::config::default_db_path().with_file_name("shura-demo.db")
 }
 
-fn run(cli: Cli) -> CliResult {
-    let (prefs, config, problems) = resolve_prefs(&cli)?;
+type Prefs3 = (Prefs, crate::config::Config, Vec<String>);
+
+fn run(cli: Cli, (prefs, config, problems): Prefs3) -> CliResult {
     for p in &problems {
         eprintln!("shura: {}", sanitize(p));
     }
