@@ -2265,7 +2265,8 @@ fn verify_detects_a_changed_entry() {
     assert!(
         v.problems
             .iter()
-            .any(|p| p.contains(&format!("entry {id} ")) && p.contains("changed")),
+            .any(|p| p.to_string().contains(&format!("entry {id} "))
+                && p.to_string().contains("changed")),
         "{:?}",
         v.problems
     );
@@ -2282,7 +2283,11 @@ fn verify_detects_a_changed_login_even_with_a_recomputed_link() {
     .unwrap();
     let v = audit::verify(&conn).unwrap();
     assert_eq!(v.problems.len(), 1, "{:?}", v.problems);
-    assert!(v.problems[0].contains("changed"), "{:?}", v.problems);
+    assert!(
+        v.problems[0].to_string().contains("changed"),
+        "{:?}",
+        v.problems
+    );
 }
 
 #[test]
@@ -2294,14 +2299,14 @@ fn verify_detects_a_deleted_entry() {
     let v = audit::verify(&conn).unwrap();
     assert_eq!(v.entries, n - 1);
     assert!(
-        v.problems.iter().any(|p| p.contains("missing")),
+        v.problems.iter().any(|p| p.to_string().contains("missing")),
         "{:?}",
         v.problems
     );
     assert!(
         v.problems
             .iter()
-            .any(|p| p.contains(&format!("entry {} ", victim + 1))),
+            .any(|p| p.to_string().contains(&format!("entry {} ", victim + 1))),
         "{:?}",
         v.problems
     );
@@ -2325,7 +2330,8 @@ fn verify_detects_an_inserted_entry() {
     assert!(
         v.problems
             .iter()
-            .any(|p| p.contains(&format!("entry {} ", n + 1)) && p.contains("link")),
+            .any(|p| p.to_string().contains(&format!("entry {} ", n + 1))
+                && p.to_string().contains("link")),
         "{:?}",
         v.problems
     );
@@ -2339,14 +2345,14 @@ fn verify_detects_an_inserted_entry() {
     .unwrap();
     let v = audit::verify(&conn).unwrap();
     assert!(
-        v.problems.iter().any(|p| p.contains("missing")),
+        v.problems.iter().any(|p| p.to_string().contains("missing")),
         "{:?}",
         v.problems
     );
     assert!(
         v.problems
             .iter()
-            .any(|p| p.contains(&format!("entry {} ", n + 10))),
+            .any(|p| p.to_string().contains(&format!("entry {} ", n + 10))),
         "{:?}",
         v.problems
     );

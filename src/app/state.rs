@@ -211,8 +211,16 @@ pub struct App {
 /// What a failed action reports.
 pub(crate) type Outcome = Result<(), String>;
 
-pub(crate) fn store_err(e: StoreError) -> String {
-    e.to_string()
+thread_local! {
+    /// The language of the interface on this thread (set by [`App::new`]), for errors
+    /// turned into text where only the error is at hand (`map_err(store_err)`).
+    static UI_LANG: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
+}
+
+/// An error (store, typed value, date) as the status line shows it: in the user's
+/// language, from the catalogue.
+pub(crate) fn store_err<E: crate::locale::Localized>(e: E) -> String {
+    UI_LANG.with(|l| e.message(l.get()))
 }
 
 /// Refuses unless the user's role allows the activity (see `app::authz`).
@@ -222,6 +230,7 @@ fn authorize(ctx: &Context, activity: Activity, session_id: i64) -> Outcome {
 
 impl App {
     pub fn new(ctx: Context) -> App {
+        UI_LANG.with(|l| l.set(ctx.prefs.lang));
         let mut app = App {
             ctx,
             bindings: default_bindings(),
@@ -1115,7 +1124,7 @@ impl App {
         let v = self
             .session
             .as_mut()
-            .ok_or_else(|| "no session".to_string())?;
+            .ok_or_else(|| t(UI_LANG.with(|l| l.get()), Msg::OpenASessionFirstEnter).to_string())?;
         let sid = v.record.session.id;
         let Some(person) = row
             .and_then(|i| v.record.attendance.get(i))
@@ -1197,14 +1206,12 @@ impl App {
             .map_err(store_err)?;
         let html =
             crate::export::minutes_html(rec, &self.ctx.store, self.ctx.prefs).map_err(store_err)?;
-        let dir = std::env::current_dir().map_err(|e| e.to_string())?;
+        let dir = std::env::current_dir().map_err(|e| store_err(StoreError::from(e)))?;
         let stem = format!("minutes-{}-{}", rec.body.id, rec.session.number);
         let md_path = dir.join(format!("{stem}.md"));
         let html_path = dir.join(format!("{stem}.html"));
-        std::fs::write(&md_path, md)
-            .map_err(|e| format!("cannot write {}: {e}", md_path.display()))?;
-        std::fs::write(&html_path, html)
-            .map_err(|e| format!("cannot write {}: {e}", html_path.display()))?;
+        std::fs::write(&md_path, md).map_err(|e| cannot_write(&md_path, &e))?;
+        std::fs::write(&html_path, html).map_err(|e| cannot_write(&html_path, &e))?;
         self.modal = Some(Modal::Notice(format!(
             "{}\n{}\n{}",
             t(self.lang(), Msg::MinutesExported),
@@ -1523,7 +1530,7 @@ impl App {
     ) -> Result<Option<NaiveDate>, String> {
         match form.opt(key) {
             None => Ok(None),
-            Some(s) => self.ctx.parse_date(&s).map(Some).map_err(|e| e.to_string()),
+            Some(s) => self.ctx.parse_date(&s).map(Some).map_err(store_err),
         }
     }
 
@@ -1538,11 +1545,11 @@ impl App {
                     .store
                     .add_body(&NewBody {
                         name: Name::guess(form.get("name")),
-                        kind: BodyKind::parse(form.get("kind")).map_err(|e| e.to_string())?,
+                        kind: BodyKind::parse(form.get("kind")).map_err(store_err)?,
                         parent_id,
-                        quorum: QuorumRule::parse(form.get("quorum")).map_err(|e| e.to_string())?,
+                        quorum: QuorumRule::parse(form.get("quorum")).map_err(store_err)?,
                         meeting_rule: MeetingRule::parse(form.get("meeting_rule"))
-                            .map_err(|e| e.to_string())?,
+                            .map_err(store_err)?,
                         resolution_format: form.get("format").to_string(),
                         agenda_template: form
                             .get("template")
@@ -1584,7 +1591,7 @@ impl App {
                         .map_err(store_err)?,
                     Err(e) => return Err(store_err(e)),
                 };
-                let role = Role::parse(form.get("role")).map_err(|e| e.to_string())?;
+                let role = Role::parse(form.get("role")).map_err(store_err)?;
                 self.ctx
                     .store
                     .add_membership(&NewMembership {
@@ -1611,7 +1618,7 @@ impl App {
                     .store
                     .add_session(&NewSession {
                         body_id,
-                        kind: SessionKind::parse(form.get("kind")).map_err(|e| e.to_string())?,
+                        kind: SessionKind::parse(form.get("kind")).map_err(store_err)?,
                         date,
                         start_time: time,
                         end_time: None,
@@ -1672,7 +1679,7 @@ impl App {
                         .and_then(|p| p.parse::<i64>().ok())
                     {
                         if !f.value.is_empty() {
-                            votes.push((pid, Vote::parse(&f.value).map_err(|e| e.to_string())?));
+                            votes.push((pid, Vote::parse(&f.value).map_err(store_err)?));
                         }
                     }
                 }
@@ -1689,10 +1696,7 @@ impl App {
                         abstain: 0,
                     })
                 } else {
-                    Some(
-                        crate::cli::commands::parse_tally(&votes_text)
-                            .map_err(|e| e.to_string())?,
-                    )
+                    Some(crate::cli::commands::parse_tally(&votes_text).map_err(store_err)?)
                 };
                 if let Some(q) = quorum {
                     if !q.met() && !form.confirmed {
@@ -1714,8 +1718,7 @@ impl App {
                         session_id: Some(session_id),
                         agenda_item_id: item_id,
                         text: form.get("text").to_string(),
-                        decision: Decision::parse(form.get("decision"))
-                            .map_err(|e| e.to_string())?,
+                        decision: Decision::parse(form.get("decision")).map_err(store_err)?,
                         tally,
                         votes,
                         owner: form.opt("owner"),
@@ -1747,8 +1750,7 @@ impl App {
                         assignee_id: if unit.is_some() { None } else { assignee_id },
                         assignee_unit: unit,
                         due: self.parse_date_field(form, "due")?,
-                        priority: Priority::parse(form.get("priority"))
-                            .map_err(|e| e.to_string())?,
+                        priority: Priority::parse(form.get("priority")).map_err(store_err)?,
                         created_on: Some(self.ctx.today),
                     })
                     .map_err(store_err)?;
@@ -1762,7 +1764,7 @@ impl App {
                 let percent = parse_opt_number(form.get("percent"), t(l, Msg::Percent2))?;
                 let saved = self.ctx.store.update_task(&TaskProgress {
                     task_id,
-                    status: Some(WorkStatus::parse(form.get("status")).map_err(|e| e.to_string())?),
+                    status: Some(WorkStatus::parse(form.get("status")).map_err(store_err)?),
                     percent,
                     note: form.get("note").to_string(),
                     session_id,
@@ -1788,7 +1790,7 @@ impl App {
             } => {
                 let saved = self.ctx.store.update_resolution(&ResolutionProgress {
                     resolution_id,
-                    status: Some(WorkStatus::parse(form.get("status")).map_err(|e| e.to_string())?),
+                    status: Some(WorkStatus::parse(form.get("status")).map_err(store_err)?),
                     note: form.get("note").to_string(),
                     session_id: Some(session_id),
                     on: Some(self.ctx.today),
@@ -1862,11 +1864,10 @@ impl App {
                 })
             }
             _ => {
-                return StoreError::Conflict {
+                return store_err(StoreError::Conflict {
                     what: Entity::Record,
                     id: 0,
-                }
-                .to_string()
+                })
             }
         };
         match read {
@@ -1996,5 +1997,14 @@ fn parse_opt_number(s: &str, what: &str) -> Result<Option<i64>, String> {
     }
     t.parse::<i64>()
         .map(Some)
-        .map_err(|_| format!("{what} {s:?} is not a whole number"))
+        .map_err(|_| UI_LANG.with(|l| tf(l.get(), Msg::NotAWholeNumber, &[what, s])))
+}
+
+/// "cannot write FILE: why", in the user's language.
+pub(crate) fn cannot_write(path: &std::path::Path, e: &std::io::Error) -> String {
+    let lang = UI_LANG.with(|l| l.get());
+    let why = crate::store::io_kind_text(e.kind(), lang)
+        .map(str::to_string)
+        .unwrap_or_else(|| e.to_string());
+    tf(lang, Msg::CannotWrite, &[&path.display().to_string(), &why])
 }

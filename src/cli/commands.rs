@@ -13,8 +13,9 @@ use crate::app::record::session_record;
 use crate::app::{Context, Prefs};
 use crate::identity::Actor;
 use crate::locale::calendar::{format_date, jalali_string, weekday_name};
-use crate::locale::strings::{t, Msg};
-use crate::locale::{Calendar, Lang};
+use crate::locale::digits::localize_digits;
+use crate::locale::strings::{t, tf, Msg};
+use crate::locale::{Calendar, Lang, Localized};
 use crate::model::roles::Activity;
 use crate::model::rules::{MeetingRule, QuorumRule};
 use crate::model::*;
@@ -80,11 +81,15 @@ fn name_arg(name: &Option<String>, fa: &Option<String>, en: &Option<String>) -> 
 pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
     match command {
         Command::Init(_) => {
-            writeln!(
+            let version = ctx.store.schema_version()?;
+            say(
                 out,
-                "{} is ready (schema version {})",
-                crate::locale::text::sanitize_line(&ctx.store.path.display().to_string()),
-                ctx.store.schema_version()?
+                ctx.prefs,
+                Msg::CliInitReady,
+                &[
+                    &crate::locale::text::sanitize_line(&ctx.store.path.display().to_string()),
+                    &version.to_string(),
+                ],
             )?;
             Ok(())
         }
@@ -214,21 +219,23 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
             v.problems
                 .extend(crate::store::audit::verify_approved_heads(&ctx.store.conn)?);
             if v.problems.is_empty() {
-                writeln!(
+                let heads = crate::store::audit::approved_heads(&ctx.store.conn)?;
+                say(
                     out,
-                    "audit chain intact: {} entries, head {}; the chain heads of {} approved minutes are all in it",
-                    v.entries,
-                    v.head,
-                    crate::store::audit::approved_heads(&ctx.store.conn)?
+                    ctx.prefs,
+                    Msg::AuditIntact,
+                    &[&v.entries.to_string(), &v.head, &heads.to_string()],
                 )?;
                 Ok(())
             } else {
+                let lang = ctx.prefs.lang;
                 for p in &v.problems {
-                    writeln!(out, "{p}")?;
+                    writeln!(out, "{}", display_line(&p.message(lang), ctx.prefs))?;
                 }
-                Err(CliError::failure(format!(
-                    "the audit chain is broken in {} place(s)",
-                    v.problems.len()
+                Err(CliError::failure(tf(
+                    lang,
+                    Msg::AuditBroken,
+                    &[&localize_digits(&v.problems.len().to_string(), lang)],
                 )))
             }
         }
@@ -973,16 +980,31 @@ fn attend(ctx: &mut Context, a: &AttendArgs, out: Out) -> CliResult {
     ctx.store.set_attendance(s.id, p.id, presence)?;
     let rec = session_record(&ctx.store, s)?;
     let q = rec.quorum;
-    writeln!(
+    let lang = ctx.prefs.lang;
+    let presence = match lang {
+        Lang::En => presence.code(),
+        Lang::Fa => presence.label(lang),
+    };
+    say(
         out,
-        "{} {}: {}; {} of {} voting members present, quorum {}: {}",
-        display_line(p.name.get(ctx.prefs.lang), ctx.prefs),
-        p.id,
-        presence.code(),
-        q.present,
-        q.voting,
-        q.required,
-        if q.met() { "met" } else { "not met" }
+        ctx.prefs,
+        Msg::CliAttended,
+        &[
+            p.name.get(lang),
+            &p.id.to_string(),
+            presence,
+            &q.present.to_string(),
+            &q.voting.to_string(),
+            &q.required.to_string(),
+            t(
+                lang,
+                if q.met() {
+                    Msg::QuorumMet
+                } else {
+                    Msg::QuorumNotMet
+                },
+            ),
+        ],
     )?;
     Ok(())
 }

@@ -15,7 +15,7 @@ use crate::app::Prefs;
 use crate::identity::{gid_of_group, group_name, login_of, Actor};
 use crate::locale::strings::{t, tf, Msg};
 use crate::locale::text::sanitize_line;
-use crate::locale::Lang;
+use crate::locale::{Lang, Localized};
 use crate::store::{schema, Store};
 
 /// Mode of a shared directory: group-owned, setgid (new files get its group), no access
@@ -474,7 +474,14 @@ fn database_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
             tf(
                 l,
                 Msg::DoctorAuditProblems,
-                &[&v.problems.len().to_string(), &v.problems.join("; ")],
+                &[
+                    &v.problems.len().to_string(),
+                    &v.problems
+                        .iter()
+                        .map(|p| p.message(l))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ],
             ),
         )),
         Err(e) => checks.push(fail("audit chain", e.to_string())),
@@ -490,7 +497,13 @@ fn database_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
                     .to_string()],
             ),
         )),
-        Ok(p) => checks.push(fail("approved minutes", p.join("; "))),
+        Ok(p) => checks.push(fail(
+            "approved minutes",
+            p.iter()
+                .map(|p| p.message(l))
+                .collect::<Vec<_>>()
+                .join("; "),
+        )),
         Err(e) => checks.push(fail("approved minutes", e.to_string())),
     }
 }

@@ -493,6 +493,18 @@ catalogue! {
     DateTooManyNumbers => "too many numbers: give a day, a month and a year", "عددها بیش از اندازه است: یک روز، یک ماه و یک سال بدهید";
     DateCalendarMismatch => "{} is a {} month but {} is a {} year", "{} ماه {} است اما {} سال {} است";
     DateTwoDigitHint => " (two-digit years are Jalali; write the Gregorian year in full)", " (سال دورقمی شمسی است؛ سال میلادی را کامل بنویسید)";
+    NotAWholeNumber => "{} \"{}\" is not a whole number", "{} «{}» عدد صحیح نیست";
+    NotABodyId => "body \"{}\" is not a body id", "«{}» شناسه نهاد نیست";
+    UnknownView => "unknown view \"{}\": expected one of {}", "صفحه «{}» شناخته نیست؛ یکی از {} انتظار می‌رفت";
+    CannotWrite => "cannot write {}: {}", "نوشتن {} ممکن نشد: {}";
+    AuditIntact => "audit chain intact: {} entries, head {}; the chain heads of {} approved minutes are all in it", "زنجیره ممیزی سالم است: {} مدخل، سر زنجیره {}؛ سر زنجیره هر {} صورتجلسه تأییدشده در آن هست";
+    AuditBroken => "the audit chain is broken in {} place(s)", "زنجیره ممیزی در {} جا شکسته است";
+    AuditMissing => "entries {}..{} are missing (deleted?) before entry {}", "مدخل‌های {} تا {} پیش از مدخل {} نیستند (پاک شده‌اند؟)";
+    AuditBrokenLink => "entry {} does not link to the entry before it (inserted, or its predecessor changed or deleted)", "مدخل {} به مدخل پیش از خود پیوند ندارد (افزوده شده، یا مدخل پیشین تغییر کرده یا پاک شده است)";
+    AuditChanged => "entry {} was changed after it was written (its hash does not match its content)", "مدخل {} پس از ثبت تغییر کرده است (چکیده آن با محتوایش نمی‌خواند)";
+    AuditHeadGone => "session {} (body {}, number {}, approved {}) carries audit head {} that is no longer in the chain: entries up to its approval were changed or removed", "جلسه {} (نهاد {}، شماره {}، تأیید {}) سر زنجیره {} را دارد که دیگر در زنجیره نیست: مدخل‌های تا زمان تأیید آن تغییر کرده یا حذف شده‌اند";
+    CliInitReady => "{} is ready (schema version {})", "{} آماده است (نسخه طرح‌واره {})";
+    CliAttended => "{} {}: {}; {} of {} voting members present, quorum {}: {}", "{} ({}): {}؛ {} از {} عضو دارای رأی حاضر، حد نصاب {}: {}";
 }
 
 /// A message with `{}` placeholders filled in order.
