@@ -250,23 +250,31 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
 pub fn demo(path: &Path, a: &DemoArgs, prefs: Prefs, actor: Actor) -> CliResult {
     let lang = match &a.text_lang {
         Some(l) => Lang::parse(l).ok_or_else(|| {
-            CliError::usage(format!("language {l:?} is not known; expected en or fa"))
+            CliError::usage(super::unknown_value(
+                prefs.lang,
+                Msg::WhatLanguage,
+                l,
+                "en, fa",
+            ))
         })?,
         None => prefs.lang,
     };
     if let Some(scale) = a.scale {
         if !(scale > 0.0 && scale <= 10.0) {
-            return Err(CliError::usage(format!(
-                "scale {scale} is not valid; expected a number above 0 and at most 10"
+            return Err(CliError::usage(tf(
+                prefs.lang,
+                Msg::CliScaleInvalid,
+                &[&scale.to_string()],
             )));
         }
     }
     if path.exists() {
         let store = Store::open(path, actor.clone())?;
         if store.holds_data()? && !a.force {
-            return Err(CliError::usage(format!(
-                "{} already holds data; shura demo will not touch it without --force",
-                path.display()
+            return Err(CliError::usage(tf(
+                prefs.lang,
+                Msg::CliDemoHoldsData,
+                &[&path.display().to_string()],
             )));
         }
         if store.holds_data()? {
@@ -646,10 +654,10 @@ fn member_add(ctx: &mut Context, a: &MemberAdd, out: Out) -> CliResult {
     let term_end = a.to.as_deref().map(|d| ctx.parse_date(d)).transpose()?;
     if let (Some(s), Some(e)) = (term_start, term_end) {
         if e < s {
-            return Err(CliError::usage(format!(
-                "term end {} is before the term start {}; expected --to on or after --from",
-                ctx.date(e),
-                ctx.date(s)
+            return Err(CliError::usage(tf(
+                ctx.prefs.lang,
+                Msg::CliTermEndBeforeStart,
+                &[&ctx.date(e), &ctx.date(s)],
             )));
         }
     }
@@ -680,11 +688,7 @@ fn member_add(ctx: &mut Context, a: &MemberAdd, out: Out) -> CliResult {
             },
             &membership,
         )?,
-        (None, None) => {
-            return Err(CliError::usage(
-                "member add needs --person (an existing person) or --name (a new one)",
-            ))
-        }
+        (None, None) => return Err(CliError::usage(t(ctx.prefs.lang, Msg::CliMemberAddNeeds))),
     };
     if a.json {
         let m = ctx
@@ -959,13 +963,15 @@ fn minutes_set(ctx: &mut Context, a: &MinutesSet, out: Out) -> CliResult {
         }
         (Some(t), None) => t.clone(),
         (None, Some(f)) => std::fs::read_to_string(f).map_err(|e| {
-            CliError::usage(format!("cannot read minutes from {}: {e}", f.display()))
-        })?,
-        _ => {
-            return Err(CliError::usage(
-                "give the minutes as text, - for standard input, or --file FILE (one of them)",
+            let l = ctx.prefs.lang;
+            let why = super::io_why(&e, l);
+            CliError::usage(tf(
+                l,
+                Msg::CliCannotReadMinutes,
+                &[&f.display().to_string(), &why],
             ))
-        }
+        })?,
+        _ => return Err(CliError::usage(t(ctx.prefs.lang, Msg::CliMinutesSource))),
     };
     ctx.store.set_minutes(a.item, &text, None)?;
     say(out, ctx.prefs, Msg::CliMinutesSaved, &[&a.item.to_string()])?;
@@ -1092,15 +1098,15 @@ fn resolution_add(ctx: &mut Context, a: &ResolutionAdd, out: Out) -> CliResult {
     let body_id = match (&session, &a.body) {
         (Some(s), _) => s.body_id,
         (None, Some(b)) => ctx.store.find_body(b)?.id,
-        (None, None) => return Err(CliError::usage("resolution add needs --session or --body")),
+        (None, None) => return Err(CliError::usage(t(ctx.prefs.lang, Msg::CliResolutionNeeds))),
     };
     authz::check(ctx, Activity::RecordResolutions, Some(body_id))?;
     let mut tally = a.votes.as_deref().map(parse_tally).transpose()?;
     let mut votes = Vec::new();
     if a.unanimous {
-        let s = session.clone().ok_or_else(|| {
-            CliError::usage("--unanimous needs --session (to know who was present)")
-        })?;
+        let s = session
+            .clone()
+            .ok_or_else(|| CliError::usage(t(ctx.prefs.lang, Msg::CliUnanimousNeedsSession)))?;
         let rec = session_record(&ctx.store, s)?;
         votes = rec
             .attendance
@@ -1115,9 +1121,7 @@ fn resolution_add(ctx: &mut Context, a: &ResolutionAdd, out: Out) -> CliResult {
             .map(|m| (m.person_id, Vote::Yes))
             .collect();
         if votes.is_empty() {
-            return Err(CliError::usage(
-                "--unanimous: no voting member is marked present at this session; record attendance first",
-            ));
+            return Err(CliError::usage(t(ctx.prefs.lang, Msg::CliUnanimousNobody)));
         }
         tally = None;
     }
@@ -1323,8 +1327,10 @@ fn task_filter(ctx: &Context, a: &TaskList) -> CliResult<TaskFilter> {
             Err(crate::store::StoreError::NotFound { .. }) => {
                 let unit = who.trim().to_string();
                 if !ctx.store.unit_exists(&unit)? {
-                    return Err(CliError::usage(format!(
-                        "assignee {who:?} is neither a person (id, login or name) nor a unit that has tasks"
+                    return Err(CliError::usage(tf(
+                        ctx.prefs.lang,
+                        Msg::CliAssigneeUnknown,
+                        &[who],
                     )));
                 }
                 f.assignee_unit = Some(unit);
@@ -1392,11 +1398,7 @@ fn task_add(ctx: &mut Context, a: &TaskAdd, out: Out) -> CliResult {
                 .session(ctx.store.agenda_item(i)?.session_id)?
                 .body_id
         }
-        (None, None, None) => {
-            return Err(CliError::usage(
-                "task add needs --body, --resolution or --item",
-            ))
-        }
+        (None, None, None) => return Err(CliError::usage(t(ctx.prefs.lang, Msg::CliTaskAddNeeds))),
     };
     authz::check(ctx, Activity::ManageTasks, Some(task_body))?;
     let assignee_id = match &a.assignee {
@@ -1438,9 +1440,7 @@ fn task_update(ctx: &mut Context, a: &TaskUpdateArgs, out: Out) -> CliResult {
         authz::check_task_progress(ctx, &existing)?;
     }
     if status.is_none() && a.percent.is_none() && a.note.trim().is_empty() && due.is_none() {
-        return Err(CliError::usage(
-            "task update needs at least one of --status, --percent, --note or --due",
-        ));
+        return Err(CliError::usage(t(ctx.prefs.lang, Msg::CliTaskUpdateNeeds)));
     }
     let task = ctx.store.update_task(&TaskProgress {
         task_id: a.id,
@@ -1483,8 +1483,10 @@ fn cal(ctx: &mut Context, a: &CalArgs, out: Out) -> CliResult {
     };
     let grid = crate::locale::calendar::month_grid(year, month, cal);
     let Some(first) = grid.iter().flatten().flatten().next().copied() else {
-        return Err(CliError::usage(format!(
-            "month {year}/{month} is not valid"
+        return Err(CliError::usage(tf(
+            ctx.prefs.lang,
+            Msg::CliMonthInvalid,
+            &[&localize_digits(&format!("{year}/{month}"), ctx.prefs.lang)],
         )));
     };
     let last = grid
@@ -1598,24 +1600,24 @@ fn parse_month(ctx: &Context, s: &str) -> CliResult<(i32, u32)> {
                     if ctx.prefs.calendar == Calendar::Jalali {
                         return Ok((y, m));
                     }
-                    let d = crate::locale::calendar::from_jalali(y, m, 15)
-                        .ok_or_else(|| CliError::usage(format!("month {s:?} is not valid")))?;
+                    let d = crate::locale::calendar::from_jalali(y, m, 15).ok_or_else(|| {
+                        CliError::usage(tf(ctx.prefs.lang, Msg::CliMonthInvalid, &[s]))
+                    })?;
                     return Ok(month_of(d, Calendar::Gregorian));
                 }
                 if ctx.prefs.calendar == Calendar::Gregorian {
                     return Ok((y, m));
                 }
-                let d = chrono::NaiveDate::from_ymd_opt(y, m, 15)
-                    .ok_or_else(|| CliError::usage(format!("month {s:?} is not valid")))?;
+                let d = chrono::NaiveDate::from_ymd_opt(y, m, 15).ok_or_else(|| {
+                    CliError::usage(tf(ctx.prefs.lang, Msg::CliMonthInvalid, &[s]))
+                })?;
                 return Ok(month_of(d, Calendar::Jalali));
             }
         }
     }
-    let d = ctx.parse_date(s).map_err(|_| {
-        CliError::usage(format!(
-            "month {s:?} is not valid; expected YEAR/MONTH (1403/10, 2025-01) or a date in the month"
-        ))
-    })?;
+    let d = ctx
+        .parse_date(s)
+        .map_err(|_| CliError::usage(tf(ctx.prefs.lang, Msg::CliMonthExpected, &[s])))?;
     Ok(month_of(d, ctx.prefs.calendar))
 }
 
@@ -1656,15 +1658,25 @@ fn export_minutes(ctx: &mut Context, a: &ExportMinutes, out: Out) -> CliResult {
         "md" | "markdown" => crate::export::minutes_markdown(&rec, &ctx.store, ctx.prefs)?,
         "html" => crate::export::minutes_html(&rec, &ctx.store, ctx.prefs)?,
         other => {
-            return Err(CliError::usage(format!(
-                "format {other:?} is not known; expected md or html"
+            return Err(CliError::usage(super::unknown_value(
+                ctx.prefs.lang,
+                Msg::WhatFormat,
+                other,
+                "md, html",
             )))
         }
     };
     match &a.output {
         Some(path) => {
-            std::fs::write(path, doc)
-                .map_err(|e| CliError::failure(format!("cannot write {}: {e}", path.display())))?;
+            std::fs::write(path, doc).map_err(|e| {
+                let l = ctx.prefs.lang;
+                let why = super::io_why(&e, l);
+                CliError::failure(tf(
+                    l,
+                    Msg::CannotWrite,
+                    &[&path.display().to_string(), &why],
+                ))
+            })?;
             say(
                 out,
                 ctx.prefs,

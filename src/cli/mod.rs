@@ -15,6 +15,7 @@ use std::process::ExitCode;
 
 use crate::app::{Context, Prefs};
 use crate::identity::Actor;
+use crate::locale::strings::{t, tf, Msg};
 use crate::locale::text::{sanitize, BidiMode};
 use crate::locale::{Calendar, Lang, Localized};
 use crate::model::InvalidValue;
@@ -138,6 +139,18 @@ impl From<serde_json::Error> for CliError {
 
 pub type CliResult<T = ()> = Result<T, CliError>;
 
+/// "WHAT "VALUE" is not known; expected one of: CODES", in the user's language.
+pub(crate) fn unknown_value(lang: Lang, what: Msg, value: &str, codes: &str) -> String {
+    tf(lang, Msg::CliUnknownValue, &[t(lang, what), value, codes])
+}
+
+/// Why an I/O operation failed, in the user's language where the kind is a common one.
+pub(crate) fn io_why(e: &std::io::Error, lang: Lang) -> String {
+    crate::store::io_kind_text(e.kind(), lang)
+        .map(str::to_string)
+        .unwrap_or_else(|| e.to_string())
+}
+
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
     use clap::{CommandFactory, FromArgMatches};
@@ -209,7 +222,7 @@ pub fn resolve_prefs(cli: &Cli) -> CliResult<(Prefs, crate::config::Config, Vec<
     };
     if let Some(l) = &cli.lang {
         prefs.lang = Lang::parse(l).ok_or_else(|| {
-            CliError::usage(format!("language {l:?} is not known; expected en or fa"))
+            CliError::usage(unknown_value(prefs.lang, Msg::WhatLanguage, l, "en, fa"))
         })?;
         if cli.calendar.is_none() && config.source.is_none() {
             prefs.calendar = match prefs.lang {
@@ -220,8 +233,11 @@ pub fn resolve_prefs(cli: &Cli) -> CliResult<(Prefs, crate::config::Config, Vec<
     }
     if let Some(c) = &cli.calendar {
         prefs.calendar = Calendar::parse(c).ok_or_else(|| {
-            CliError::usage(format!(
-                "calendar {c:?} is not known; expected jalali or gregorian"
+            CliError::usage(unknown_value(
+                prefs.lang,
+                Msg::WhatCalendar,
+                c,
+                "jalali, gregorian",
             ))
         })?;
     }
@@ -235,8 +251,11 @@ pub fn resolve_prefs(cli: &Cli) -> CliResult<(Prefs, crate::config::Config, Vec<
     }
     if let Some(b) = &cli.bidi {
         prefs.bidi = BidiMode::parse(b).ok_or_else(|| {
-            CliError::usage(format!(
-                "bidi mode {b:?} is not known; expected app, terminal or off"
+            CliError::usage(unknown_value(
+                prefs.lang,
+                Msg::WhatBidi,
+                b,
+                "app, terminal, off",
             ))
         })?;
     }

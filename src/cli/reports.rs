@@ -12,6 +12,7 @@ use crate::app::dashboard::{dashboard, overdue_digest, OverdueDigest};
 use crate::app::Context;
 use crate::locale::calendar::jalali_string;
 use crate::locale::digits::localize_digits;
+use crate::locale::strings::Msg;
 use crate::locale::text::{sanitize, sanitize_line};
 use crate::locale::Lang;
 use crate::model::*;
@@ -471,8 +472,11 @@ pub fn export_csv(ctx: &mut Context, a: &ExportCsv, out: Out) -> CliResult {
                 (TASK_CSV_HEADER, rows)
             }
             other => {
-                return Err(CliError::usage(format!(
-                    "export csv {other:?} is not known; expected resolutions or tasks"
+                return Err(CliError::usage(super::unknown_value(
+                    ctx.prefs.lang,
+                    Msg::WhatCsvExport,
+                    other,
+                    "resolutions, tasks",
                 )))
             }
         };
@@ -629,17 +633,22 @@ pub fn digest_document(d: &OverdueDigest, ctx: &Context, md: bool) -> String {
 
 pub fn report(ctx: &mut Context, a: &ReportArgs, out: Out) -> CliResult {
     if !a.kind.trim().eq_ignore_ascii_case("overdue") {
-        return Err(CliError::usage(format!(
-            "report {:?} is not known; expected overdue",
-            a.kind
+        return Err(CliError::usage(super::unknown_value(
+            ctx.prefs.lang,
+            Msg::WhatReport,
+            &a.kind,
+            "overdue",
         )));
     }
     let md = match a.format.trim().to_ascii_lowercase().as_str() {
         "text" | "txt" => false,
         "md" | "markdown" => true,
         other => {
-            return Err(CliError::usage(format!(
-                "format {other:?} is not known; expected text or md"
+            return Err(CliError::usage(super::unknown_value(
+                ctx.prefs.lang,
+                Msg::WhatFormat,
+                other,
+                "text, md",
             )))
         }
     };
@@ -661,49 +670,61 @@ pub fn dashboard_cmd(ctx: &mut Context, a: &DashboardArgs, out: Out) -> CliResul
     let lang = ctx.prefs.lang;
     let p = ctx.prefs;
     let line = |s: String| super::table::display_line(&s, p);
-    writeln!(out, "{}", line(format!("Dashboard — {}", ctx.date(d.date))))?;
+    let n = |x: i64| localize_digits(&x.to_string(), lang);
+    let say = |msg: Msg, args: &[&str]| line(crate::locale::strings::tf(lang, msg, args));
+    writeln!(out, "{}", say(Msg::CliDashTitle, &[&ctx.date(d.date)]))?;
     let open: i64 = d.open_resolutions.iter().map(|r| r.count).sum();
-    writeln!(out, "open resolutions: {open}")?;
-    writeln!(out, "overdue tasks: {}", d.overdue_tasks_total)?;
-    writeln!(out, "tasks due this week: {}", d.due_this_week_total)?;
+    writeln!(out, "{}", say(Msg::CliDashOpen, &[&n(open)]))?;
+    writeln!(
+        out,
+        "{}",
+        say(Msg::CliDashOverdue, &[&n(d.overdue_tasks_total)])
+    )?;
+    writeln!(
+        out,
+        "{}",
+        say(Msg::CliDashDueWeek, &[&n(d.due_this_week_total)])
+    )?;
     for s in d.upcoming_sessions.iter().take(5) {
         writeln!(
             out,
             "{}",
-            line(format!(
-                "next: {} — {} #{}",
-                ctx.date(s.date),
-                s.body_name.get(lang),
-                s.number
-            ))
+            say(
+                Msg::CliDashNext,
+                &[&ctx.date(s.date), s.body_name.get(lang), &n(s.number)]
+            )
         )?;
     }
     for c in &d.compliance {
         writeln!(
             out,
             "{}",
-            line(format!(
-                "{}: statutory months met {}, missed {}, at risk {}",
-                c.name.get(lang),
-                c.met,
-                c.missed,
-                c.at_risk
-            ))
+            say(
+                Msg::CliDashCompliance,
+                &[
+                    c.name.get(lang),
+                    &n(c.met as i64),
+                    &n(c.missed as i64),
+                    &n(c.at_risk as i64)
+                ]
+            )
         )?;
     }
     for f in &d.follow_up_rate {
         writeln!(
             out,
             "{}",
-            line(format!(
-                "{}: {} of {} tasks done by their due date ({:.0}%)",
-                f.name.get(lang),
-                f.done_on_time,
-                f.due,
-                f.rate * 100.0
-            ))
+            say(
+                Msg::CliDashFollowUp,
+                &[
+                    f.name.get(lang),
+                    &n(f.done_on_time),
+                    &n(f.due),
+                    &localize_digits(&format!("{:.0}", f.rate * 100.0), lang)
+                ]
+            )
         )?;
     }
-    writeln!(out, "(--json prints every figure)")?;
+    writeln!(out, "{}", say(Msg::CliDashJsonHint, &[]))?;
     Ok(())
 }

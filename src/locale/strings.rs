@@ -505,6 +505,35 @@ catalogue! {
     AuditHeadGone => "session {} (body {}, number {}, approved {}) carries audit head {} that is no longer in the chain: entries up to its approval were changed or removed", "جلسه {} (نهاد {}، شماره {}، تأیید {}) سر زنجیره {} را دارد که دیگر در زنجیره نیست: مدخل‌های تا زمان تأیید آن تغییر کرده یا حذف شده‌اند";
     CliInitReady => "{} is ready (schema version {})", "{} آماده است (نسخه طرح‌واره {})";
     CliAttended => "{} {}: {}; {} of {} voting members present, quorum {}: {}", "{} ({}): {}؛ {} از {} عضو دارای رأی حاضر، حد نصاب {}: {}";
+    CliUnknownValue => "{} \"{}\" is not known; expected one of: {}", "{} «{}» شناخته نیست؛ یکی از این‌ها انتظار می‌رفت: {}";
+    WhatLanguage => "language", "زبان";
+    WhatCalendar => "calendar", "تقویم";
+    WhatBidi => "bidi mode", "حالت راست‌به‌چپ";
+    WhatFormat => "format", "قالب";
+    WhatReport => "report", "گزارش";
+    WhatCsvExport => "export csv", "خروجی CSV";
+    CliScaleInvalid => "scale {} is not valid; expected a number above 0 and at most 10", "مقیاس {} معتبر نیست؛ عددی بزرگ‌تر از ۰ و حداکثر ۱۰ انتظار می‌رفت";
+    CliDemoHoldsData => "{} already holds data; shura demo will not touch it without --force", "{} از پیش داده دارد؛ داده نمونه بدون ‎--force در آن نوشته نمی‌شود";
+    CliTermEndBeforeStart => "term end {} is before the term start {}; expected --to on or after --from", "پایان دوره {} پیش از شروع دوره {} است؛ ‎--to باید در روز ‎--from یا پس از آن باشد";
+    CliMemberAddNeeds => "member add needs --person (an existing person) or --name (a new one)", "افزودن عضو به ‎--person (شخصی موجود) یا ‎--name (شخصی تازه) نیاز دارد";
+    CliCannotReadMinutes => "cannot read minutes from {}: {}", "خواندن صورتجلسه از {} ممکن نشد: {}";
+    CliMinutesSource => "give the minutes as text, - for standard input, or --file FILE (one of them)", "صورتجلسه را به صورت متن، - برای ورودی استاندارد، یا ‎--file با نام فایل بدهید (فقط یکی)";
+    CliResolutionNeeds => "resolution add needs --session or --body", "ثبت مصوبه به ‎--session یا ‎--body نیاز دارد";
+    CliUnanimousNeedsSession => "--unanimous needs --session (to know who was present)", "‎--unanimous به ‎--session نیاز دارد (تا حاضران معلوم باشند)";
+    CliUnanimousNobody => "--unanimous: no voting member is marked present at this session; record attendance first", "‎--unanimous: هیچ عضو دارای رأی در این جلسه حاضر ثبت نشده است؛ ابتدا حضور و غیاب را ثبت کنید";
+    CliAssigneeUnknown => "assignee \"{}\" is neither a person (id, login or name) nor a unit that has tasks", "مسئول «{}» نه شخصی است (شناسه، نام کاربری یا نام) و نه واحدی که پیگیری دارد";
+    CliTaskAddNeeds => "task add needs --body, --resolution or --item", "افزودن پیگیری به ‎--body، ‎--resolution یا ‎--item نیاز دارد";
+    CliTaskUpdateNeeds => "task update needs at least one of --status, --percent, --note or --due", "به‌روزرسانی پیگیری دست‌کم به یکی از ‎--status، ‎--percent، ‎--note یا ‎--due نیاز دارد";
+    CliMonthInvalid => "month \"{}\" is not valid", "ماه «{}» معتبر نیست";
+    CliMonthExpected => "month \"{}\" is not valid; expected YEAR/MONTH (1403/10, 2025-01) or a date in the month", "ماه «{}» معتبر نیست؛ سال/ماه (۱۴۰۳/۱۰ یا ۲۰۲۵-۰۱) یا تاریخی در آن ماه انتظار می‌رفت";
+    CliDashTitle => "Dashboard — {}", "داشبورد — {}";
+    CliDashOpen => "open resolutions: {}", "مصوبات باز: {}";
+    CliDashOverdue => "overdue tasks: {}", "پیگیری‌های معوق: {}";
+    CliDashDueWeek => "tasks due this week: {}", "پیگیری‌های با موعد این هفته: {}";
+    CliDashNext => "next: {} — {} #{}", "جلسه بعد: {} — {} شماره {}";
+    CliDashCompliance => "{}: statutory months met {}, missed {}, at risk {}", "{}: ماه‌های الزامی برگزارشده {}، برگزارنشده {}، در خطر {}";
+    CliDashFollowUp => "{}: {} of {} tasks done by their due date ({}%)", "{}: {} از {} پیگیری تا موعد انجام شد ({}٪)";
+    CliDashJsonHint => "(--json prints every figure)", "(با ‎--json همه ارقام چاپ می‌شود)";
 }
 
 /// A message with `{}` placeholders filled in order.
