@@ -566,4 +566,107 @@ mod tests {
             assert!(!m.text(Lang::Fa).is_empty(), "{m:?} fa");
         }
     }
+
+    /// Technical tokens a Persian text may keep as they are.
+    const TECHNICAL: &[&str] = &[
+        "uid",
+        "SQLite",
+        "JSON",
+        "WAL",
+        "CSV",
+        "$EDITOR",
+        "$VISUAL",
+        "data/demo.toml",
+    ];
+
+    /// The text with placeholders, technical tokens, `--flags`, key names (one capital,
+    /// `Ctrl-S`, `Enter`, `Esc`, `Tab`) and `backquoted commands` taken out.
+    fn without_allowed(text: &str) -> String {
+        let mut rest = text.replace("{}", " ");
+        for tok in TECHNICAL {
+            rest = rest.replace(tok, " ");
+        }
+        let mut out = String::new();
+        let mut quoted = false;
+        for word in rest.split_inclusive('`') {
+            if !quoted {
+                out.push_str(word.trim_end_matches('`'));
+            }
+            quoted = !quoted;
+        }
+        out.split_whitespace()
+            .filter(|w| !w.trim_start_matches('\u{200e}').starts_with("--"))
+            .filter(|w| !w.starts_with("Ctrl-") && !["Enter", "Esc", "Tab"].contains(w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn is_persian_letter(c: char) -> bool {
+        ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{FB50}'..='\u{FEFF}').contains(&c)
+    }
+
+    #[test]
+    fn persian_entries_are_persian() {
+        let mut bad = Vec::new();
+        for m in Msg::ALL {
+            let fa = m.text(Lang::Fa);
+            let rest = without_allowed(fa);
+            let ascii_letters = rest.chars().any(|c| c.is_ascii_alphabetic());
+            let persian = rest.chars().any(is_persian_letter);
+            if fa.trim().is_empty() || (ascii_letters && !persian) {
+                bad.push(format!("{m:?}: {fa:?}"));
+            }
+        }
+        assert!(bad.is_empty(), "not Persian:\n{}", bad.join("\n"));
+    }
+
+    /// The checker itself: it fails on English, passes on Persian with allowed tokens.
+    #[test]
+    fn the_persian_check_catches_english() {
+        let english = |s: &str| {
+            let rest = without_allowed(s);
+            rest.chars().any(|c| c.is_ascii_alphabetic()) && !rest.chars().any(is_persian_letter)
+        };
+        assert!(english("not found"));
+        assert!(english("{} is {}"));
+        assert!(!english("{} (uid {}) مدیر سامانه است"));
+        assert!(!english("Ctrl-S ذخیره · Esc بستن"));
+        assert!(!english("با ‎--json همه ارقام"));
+    }
+
+    /// Messages an error is made of: no English word at all in Persian (beyond the
+    /// technical tokens), since they reach people who may read no English.
+    #[test]
+    fn persian_error_messages_hold_no_english_word() {
+        // These name the codes to type (majority, monthly, {seq}, …): left as they are.
+        let codes = [
+            Msg::ExpectedQuorumRule,
+            Msg::ExpectedMeetingRule,
+            Msg::ExpectedResolutionFormat,
+        ];
+        let families = [
+            "Err", "Refused", "Date", "Entity", "Io", "Expected", "Audit", "CliDash",
+        ];
+        let mut bad = Vec::new();
+        for m in Msg::ALL {
+            let name = format!("{m:?}");
+            if codes.contains(m) || !families.iter().any(|f| name.starts_with(f)) {
+                continue;
+            }
+            // "xx" in 14xx, single letters of +7d: fewer than 3 letters are not words.
+            let rest = without_allowed(m.text(Lang::Fa));
+            let words: Vec<&str> = rest
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| w.len() >= 3)
+                .collect();
+            if !words.is_empty() {
+                bad.push(format!("{name}: {words:?}"));
+            }
+        }
+        assert!(
+            bad.is_empty(),
+            "English in Persian errors:\n{}",
+            bad.join("\n")
+        );
+    }
 }
