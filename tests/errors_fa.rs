@@ -381,3 +381,28 @@ fn the_dashboard_and_other_usage_errors_in_persian() {
     s.fail_fa(&["body", "add", ""], 2, &[]);
     s.fail_fa(&["member", "add", "--body", "1"], 2, &[]);
 }
+
+#[test]
+fn the_interactive_program_tells_store_errors_in_persian() {
+    use shura::app::state::App;
+    use shura::app::{Context, Prefs};
+    let s = Shura::new();
+    s.council();
+    let store = shura::store::Store::open(&s.db, shura::identity::Actor::current()).unwrap();
+    let fa = Prefs {
+        lang: shura::locale::Lang::Fa,
+        ..Prefs::default()
+    };
+    let mut app = App::new(Context::new(store, fa));
+    let err = app.open_resolution_page(99999).unwrap_err();
+    assert_persian(&err, &["99999"], &["open_resolution_page"]);
+    assert!(err.contains("مصوبه"), "{err}");
+    let err = app.open_session_screen(4242).unwrap_err();
+    assert_persian(&err, &[], &["open_session_screen"]);
+
+    // Another program in English on the same thread speaks English again.
+    let store = shura::store::Store::open(&s.db, shura::identity::Actor::current()).unwrap();
+    let mut app = App::new(Context::new(store, Prefs::default()));
+    let err = app.open_resolution_page(99999).unwrap_err();
+    assert!(err.contains("no resolution"), "{err}");
+}
