@@ -248,13 +248,32 @@ fn attend_with_a_bad_member_and_a_bad_mark() {
         &["nobodyhere"],
     );
     assert!(err.contains("شخص") && err.contains("nobodyhere"), "{err}");
-    // The accepted marks are codes to type: they are named, and nothing else English.
+    // The accepted marks are named by their Persian labels (typing them works too).
     let err = s.fail_fa(
         &["attend", "--session", "1", "sara", "sleeping"],
         2,
-        &["sara", "sleeping", "present absent excused late remote"],
+        &["sara", "sleeping"],
     );
-    assert!(err.contains("حضور و غیاب"), "{err}");
+    assert!(
+        err.contains("حضور و غیاب") && err.contains("غیبت موجه"),
+        "{err}"
+    );
+    let r = s.run(&["task", "list", "--status", "sleeping", "--json"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let v = json_error(&r.stderr);
+    assert_eq!(v["error"], "invalid");
+    assert_eq!(v["what"], "status");
+    assert_eq!(v["value"], "sleeping");
+    assert_eq!(v["accepted"][0], "open");
+    s.ok(&[
+        "--lang",
+        "fa",
+        "attend",
+        "--session",
+        "1",
+        "sara",
+        "غیبت موجه",
+    ]);
     // A success says it in Persian too.
     let out = s.ok(&[
         "--lang",

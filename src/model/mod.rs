@@ -50,7 +50,7 @@ macro_rules! coded_enum {
                 Err(crate::model::InvalidValue {
                     what: Self::WHAT,
                     value: s.to_string(),
-                    expected: crate::model::Expected::OneOf(Self::ALL.iter().map(|v| v.code()).collect()),
+                    expected: crate::model::Expected::OneOf(Self::ALL.iter().map(|v| (v.code(), v.label(Lang::Fa))).collect()),
                 })
             }
         }
@@ -154,8 +154,9 @@ impl std::fmt::Display for Entity {
 /// What a value should have been, renderable in both languages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expected {
-    /// One of these stable codes (the same in every language).
-    OneOf(Vec<&'static str>),
+    /// One of these values: (stable code, Persian label); both are accepted when typed,
+    /// so English shows the codes and Persian the labels.
+    OneOf(Vec<(&'static str, &'static str)>),
     /// A description from the catalogue, its `{}` filled with these arguments.
     Described(Msg, Vec<String>),
 }
@@ -173,11 +174,20 @@ impl Expected {
 
     pub fn render(&self, lang: Lang) -> String {
         match self {
-            Expected::OneOf(codes) => tf(
-                lang,
-                Msg::ExpectedOneOf,
-                &[&codes.join(Msg::ListSeparator.text(lang))],
-            ),
+            Expected::OneOf(values) => {
+                let shown: Vec<&str> = values
+                    .iter()
+                    .map(|(code, fa)| match lang {
+                        Lang::En => *code,
+                        Lang::Fa => *fa,
+                    })
+                    .collect();
+                tf(
+                    lang,
+                    Msg::ExpectedOneOf,
+                    &[&shown.join(Msg::ListSeparator.text(lang))],
+                )
+            }
             Expected::Described(msg, args) => {
                 let args: Vec<String> = args
                     .iter()

@@ -284,7 +284,8 @@ impl StoreError {
             StoreError::Invalid(e) => {
                 obj.insert("what".into(), json!(e.what.code()));
                 obj.insert("value".into(), json!(e.value));
-                if let crate::model::Expected::OneOf(codes) = &e.expected {
+                if let crate::model::Expected::OneOf(values) = &e.expected {
+                    let codes: Vec<&str> = values.iter().map(|(code, _)| *code).collect();
                     obj.insert("accepted".into(), json!(codes));
                 }
             }
