@@ -97,15 +97,22 @@ fn scope(ctx: &Context, body: &Option<String>, children: bool) -> CliResult<Opti
 }
 
 /// Writes a document to the file asked for, or to standard output.
-fn deliver(doc: &str, output: &Option<PathBuf>, what: &str, out: Out) -> CliResult {
+fn deliver(doc: &str, output: &Option<PathBuf>, what: &str, lang: Lang, out: Out) -> CliResult {
+    use crate::locale::strings::tf;
     match output {
         Some(path) => {
-            std::fs::write(path, doc)
-                .map_err(|e| CliError::failure(format!("cannot write {}: {e}", path.display())))?;
+            let shown = path.display().to_string();
+            std::fs::write(path, doc).map_err(|e| {
+                CliError::failure(tf(
+                    lang,
+                    Msg::CannotWrite,
+                    &[&shown, &super::io_why(&e, lang)],
+                ))
+            })?;
             writeln!(
                 out,
-                "{what} written to {}",
-                sanitize_line(&path.display().to_string())
+                "{}",
+                tf(lang, Msg::CliWrittenTo, &[what, &sanitize_line(&shown)])
             )?;
         }
         None => out.write_all(doc.as_bytes())?,
@@ -301,7 +308,12 @@ pub fn export_ics(ctx: &mut Context, a: &ExportIcs, out: Out) -> CliResult {
     deliver(
         &doc,
         &a.output,
-        &format!("{} sessions as iCalendar", events.len()),
+        &crate::locale::strings::tf(
+            ctx.prefs.lang,
+            Msg::CliIcsWhat,
+            &[&localize_digits(&events.len().to_string(), ctx.prefs.lang)],
+        ),
+        ctx.prefs.lang,
         out,
     )
 }
@@ -482,7 +494,13 @@ pub fn export_csv(ctx: &mut Context, a: &ExportCsv, out: Out) -> CliResult {
         };
     let count = rows.len();
     let doc = csv_document(header, &rows);
-    deliver(&doc, &a.output, &format!("{count} rows as CSV"), out)
+    let l = ctx.prefs.lang;
+    let what = crate::locale::strings::tf(
+        l,
+        Msg::CliCsvWhat,
+        &[&localize_digits(&count.to_string(), l)],
+    );
+    deliver(&doc, &a.output, &what, l, out)
 }
 
 // ----- the overdue digest -----
@@ -655,7 +673,14 @@ pub fn report(ctx: &mut Context, a: &ReportArgs, out: Out) -> CliResult {
     let scope = scope(ctx, &a.body, true)?;
     let digest = overdue_digest(&ctx.store, scope.as_deref(), ctx.today)?;
     let doc = digest_document(&digest, ctx, md);
-    deliver(&sanitize(&doc), &a.output, "overdue digest", out)
+    let l = ctx.prefs.lang;
+    deliver(
+        &sanitize(&doc),
+        &a.output,
+        Msg::CliDigestWhat.text(l),
+        l,
+        out,
+    )
 }
 
 // ----- the dashboard -----

@@ -162,14 +162,18 @@ pub fn init_shared(cli: &Cli, a: &InitArgs, prefs: Prefs, actor: Actor) -> CliRe
             return Err(CliError::failure(tf(
                 l,
                 Msg::SetupCannotTellFs,
-                &[&shown_dir, &e.to_string()],
+                &[&shown_dir, &super::io_why(&e, l)],
             )))
         }
     }
     // Parents as usual (others must be able to pass through them); the directory's own
     // mode is set below.
     std::fs::create_dir_all(dir).map_err(|e| {
-        CliError::failure(tf(l, Msg::SetupCannotCreate, &[&shown_dir, &e.to_string()]))
+        CliError::failure(tf(
+            l,
+            Msg::SetupCannotCreate,
+            &[&shown_dir, &super::io_why(&e, l)],
+        ))
     })?;
     // New files: no access for others, group read and write.
     nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(0o007));
@@ -178,7 +182,7 @@ pub fn init_shared(cli: &Cli, a: &InitArgs, prefs: Prefs, actor: Actor) -> CliRe
         CliError::failure(tf(
             l,
             Msg::SetupCannotChgrpDir,
-            &[&shown_dir, &group_shown, &e.to_string()],
+            &[&shown_dir, &group_shown, &super::io_why(&e, l)],
         ))
     })?;
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(SHARED_DIR_MODE)).map_err(
@@ -186,7 +190,7 @@ pub fn init_shared(cli: &Cli, a: &InitArgs, prefs: Prefs, actor: Actor) -> CliRe
             CliError::failure(tf(
                 l,
                 Msg::SetupCannotChmod,
-                &["2770", &shown_dir, &e.to_string()],
+                &["2770", &shown_dir, &super::io_why(&e, l)],
             ))
         },
     )?;
@@ -210,7 +214,7 @@ pub fn init_shared(cli: &Cli, a: &InitArgs, prefs: Prefs, actor: Actor) -> CliRe
                 CliError::failure(tf(
                     l,
                     Msg::SetupCannotChgrp,
-                    &[&shown, &group_shown, &e.to_string()],
+                    &[&shown, &group_shown, &super::io_why(&e, l)],
                 ))
             })?;
             std::fs::set_permissions(&p, std::fs::Permissions::from_mode(SHARED_DB_MODE)).map_err(
@@ -218,7 +222,7 @@ pub fn init_shared(cli: &Cli, a: &InitArgs, prefs: Prefs, actor: Actor) -> CliRe
                     CliError::failure(tf(
                         l,
                         Msg::SetupCannotChmod,
-                        &["0660", &shown, &e.to_string()],
+                        &["0660", &shown, &super::io_why(&e, l)],
                     ))
                 },
             )?;
@@ -338,7 +342,10 @@ fn file_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
             Some((shared, md.gid()))
         }
         Err(e) => {
-            checks.push(fail("directory", format!("{}: {e}", dir.display())));
+            checks.push(fail(
+                "directory",
+                format!("{}: {}", dir.display(), super::io_why(&e, l)),
+            ));
             None
         }
     };
@@ -350,7 +357,7 @@ fn file_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
         Ok(None) => checks.push(ok("file system", t(l, Msg::DoctorLocalFs))),
         Err(e) => checks.push(warn(
             "file system",
-            tf(l, Msg::DoctorCannotTell, &[&e.to_string()]),
+            tf(l, Msg::DoctorCannotTell, &[&super::io_why(&e, l)]),
         )),
     }
     for suffix in ["", "-wal", "-shm"] {
@@ -370,7 +377,10 @@ fn file_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
                 continue;
             }
             Err(e) => {
-                checks.push(fail(name, format!("{}: {e}", p.display())));
+                checks.push(fail(
+                    name,
+                    format!("{}: {}", p.display(), super::io_why(&e, l)),
+                ));
                 continue;
             }
         };
@@ -398,6 +408,11 @@ fn file_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
     }
 }
 
+/// A database error in the user's language.
+fn store_why(e: rusqlite::Error, l: Lang) -> String {
+    crate::store::StoreError::from(e).message(l)
+}
+
 /// The checks on the database's content.
 fn database_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
     let conn = match Connection::open_with_flags(
@@ -408,7 +423,10 @@ fn database_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
     {
         Ok(c) => c,
         Err(e) => {
-            checks.push(fail("open", format!("{}: {e}", db.display())));
+            checks.push(fail(
+                "open",
+                format!("{}: {}", db.display(), store_why(e, l)),
+            ));
             return;
         }
     };
@@ -417,7 +435,7 @@ fn database_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
         Ok(m) if m.eq_ignore_ascii_case("wal") => checks.push(ok("journal mode", "wal")),
         Ok(m) => checks.push(fail("journal mode", tf(l, Msg::DoctorJournalNotWal, &[&m]))),
         Err(e) => {
-            checks.push(fail("journal mode", e.to_string()));
+            checks.push(fail("journal mode", store_why(e, l)));
             return;
         }
     }
@@ -442,7 +460,7 @@ fn database_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
                 &[&v.to_string(), &schema::SCHEMA_VERSION.to_string()],
             ),
         )),
-        Err(e) => checks.push(fail("schema", e.to_string())),
+        Err(e) => checks.push(fail("schema", store_why(e, l))),
     }
     let quick: rusqlite::Result<Vec<String>> = conn
         .prepare("PRAGMA quick_check")
@@ -458,7 +476,7 @@ fn database_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
                 lines.into_iter().take(5).collect::<Vec<_>>().join("; ")
             ),
         )),
-        Err(e) => checks.push(fail("integrity", e.to_string())),
+        Err(e) => checks.push(fail("integrity", store_why(e, l))),
     }
     match crate::store::audit::verify(&conn) {
         Ok(v) if v.problems.is_empty() => checks.push(ok(
@@ -484,7 +502,7 @@ fn database_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
                 ],
             ),
         )),
-        Err(e) => checks.push(fail("audit chain", e.to_string())),
+        Err(e) => checks.push(fail("audit chain", e.message(l))),
     }
     match crate::store::audit::verify_approved_heads(&conn) {
         Ok(p) if p.is_empty() => checks.push(ok(
@@ -504,7 +522,7 @@ fn database_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
                 .collect::<Vec<_>>()
                 .join("; "),
         )),
-        Err(e) => checks.push(fail("approved minutes", e.to_string())),
+        Err(e) => checks.push(fail("approved minutes", e.message(l))),
     }
 }
 

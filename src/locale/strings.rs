@@ -534,6 +534,10 @@ catalogue! {
     CliDashCompliance => "{}: statutory months met {}, missed {}, at risk {}", "{}: ماه‌های الزامی برگزارشده {}، برگزارنشده {}، در خطر {}";
     CliDashFollowUp => "{}: {} of {} tasks done by their due date ({}%)", "{}: {} از {} پیگیری تا موعد انجام شد ({}٪)";
     CliDashJsonHint => "(--json prints every figure)", "(با ‎--json همه ارقام چاپ می‌شود)";
+    CliWrittenTo => "{} written to {}", "{} در {} نوشته شد";
+    CliIcsWhat => "{} sessions as iCalendar", "{} جلسه در قالب iCalendar";
+    CliCsvWhat => "{} rows as CSV", "{} ردیف در قالب CSV";
+    CliDigestWhat => "overdue digest", "خلاصه موارد معوق";
 }
 
 /// A message with `{}` placeholders filled in order.
