@@ -425,3 +425,25 @@ fn the_interactive_program_tells_store_errors_in_persian() {
     let err = app.open_resolution_page(99999).unwrap_err();
     assert!(err.contains("no resolution"), "{err}");
 }
+
+#[test]
+fn command_line_mistakes_in_persian_and_as_json() {
+    let s = Shura::new();
+    s.council();
+    let err = s.fail_fa(&["body", "add", "Y", "--meets", "x"], 2, &[]);
+    assert!(err.contains("--meets"), "{err}");
+    s.fail_fa(&["session"], 2, &[]);
+    s.fail_fa(&["bogus"], 2, &["bogus"]);
+
+    // Hostile text in a JSON error is escaped, never raw on the terminal.
+    let r = s.run(&["resolution", "show", "rlo \u{202e}gpj", "--json"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(!r.stderr.contains('\u{202e}'), "{:?}", r.stderr);
+    let v = json_error(&r.stderr);
+    assert_eq!(v["error"], "usage");
+    let r = s.run(&["session", "show", "rlo \u{202e}gpj", "--json"]);
+    assert!(!r.stderr.contains('\u{202e}'), "{:?}", r.stderr);
+    let v = json_error(&r.stderr);
+    assert_eq!(v["error"], "invalid");
+    assert_eq!(v["value"], "rlo \u{202e}gpj");
+}

@@ -162,9 +162,24 @@ pub fn main() -> ExitCode {
         Err(e) => {
             // clap prints help/version to stdout (exit 0) and usage errors to stderr (2).
             // Sanitized: what the user typed is echoed back in usage errors.
-            let text = e.render().to_string();
+            // In Persian, clap's English is replaced by the catalogue's words for the
+            // common mistakes; with --json, the error is an object like any other.
+            let text = match (e.use_stderr(), raw_lang()) {
+                (true, Lang::Fa) => usage_in(&e, Lang::Fa)
+                    .map(|m| format!("shura: {m}\n"))
+                    .unwrap_or_else(|| e.render().to_string()),
+                _ => e.render().to_string(),
+            };
             let clean = sanitize(&text);
-            if e.use_stderr() {
+            if e.use_stderr() && std::env::args().any(|a| a == "--json") {
+                let message = usage_in(&e, raw_lang()).unwrap_or_else(|| clean.trim().to_string());
+                let obj = serde_json::json!({"error": "usage", "message": message});
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "{}",
+                    json::escape_invisible(&obj.to_string())
+                );
+            } else if e.use_stderr() {
                 let _ = write!(std::io::stderr(), "{clean}");
             } else {
                 let _ = write!(std::io::stdout(), "{clean}");
@@ -186,7 +201,9 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             if json && e.code != 0 {
-                let _ = writeln!(std::io::stderr(), "{}", e.to_json(lang));
+                // One line; what the user typed is escaped like in every JSON output.
+                let obj = e.to_json(lang).to_string();
+                let _ = writeln!(std::io::stderr(), "{}", json::escape_invisible(&obj));
             } else {
                 let message = e.message(lang);
                 if !message.is_empty() {
@@ -196,6 +213,59 @@ pub fn main() -> ExitCode {
             ExitCode::from(e.code)
         }
     }
+}
+
+/// The language asked for on the command line (`--lang fa`, `--lang=fa`), else the
+/// config file's, for errors of the command line itself.
+fn raw_lang() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    for (i, a) in args.iter().enumerate() {
+        let value = match a.strip_prefix("--lang=") {
+            Some(v) => Some(v),
+            None if a == "--lang" => args.get(i + 1).map(String::as_str),
+            None => None,
+        };
+        if let Some(l) = value.and_then(Lang::parse) {
+            return l;
+        }
+    }
+    crate::config::load().0.lang
+}
+
+/// A command-line error in words from the catalogue, for the kinds people make most;
+/// `None` for the others (clap's own text is used).
+fn usage_in(e: &clap::Error, lang: Lang) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let get = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join(t(lang, Msg::ListSeparator))),
+        _ => None,
+    };
+    let text = match e.kind() {
+        ErrorKind::UnknownArgument => {
+            tf(lang, Msg::CliArgUnknown, &[&get(ContextKind::InvalidArg)?])
+        }
+        ErrorKind::InvalidValue => tf(
+            lang,
+            Msg::CliArgInvalidValue,
+            &[
+                &get(ContextKind::InvalidValue)?,
+                &get(ContextKind::InvalidArg)?,
+                &get(ContextKind::ValidValue).unwrap_or_default(),
+            ],
+        ),
+        ErrorKind::MissingRequiredArgument => {
+            tf(lang, Msg::CliArgMissing, &[&get(ContextKind::InvalidArg)?])
+        }
+        ErrorKind::InvalidSubcommand => tf(
+            lang,
+            Msg::CliArgUnknown,
+            &[&get(ContextKind::InvalidSubcommand)?],
+        ),
+        ErrorKind::MissingSubcommand => t(lang, Msg::CliArgNoSubcommand).to_string(),
+        _ => return None,
+    };
+    Some(text)
 }
 
 /// Whether the command given takes `--json` and it was given: errors are then JSON too.

@@ -538,6 +538,10 @@ catalogue! {
     CliIcsWhat => "{} sessions as iCalendar", "{} جلسه در قالب iCalendar";
     CliCsvWhat => "{} rows as CSV", "{} ردیف در قالب CSV";
     CliDigestWhat => "overdue digest", "خلاصه موارد معوق";
+    CliArgUnknown => "unexpected argument \"{}\"; see --help", "آرگومان «{}» شناخته نیست؛ ‎--help را ببینید";
+    CliArgInvalidValue => "invalid value \"{}\" for {}; possible values: {}", "مقدار «{}» برای {} معتبر نیست؛ مقدارهای ممکن: {}";
+    CliArgMissing => "missing: {}; see --help", "این‌ها داده نشده است: {}؛ ‎--help را ببینید";
+    CliArgNoSubcommand => "a subcommand is needed; see --help", "فرمانی لازم است؛ ‎--help را ببینید";
 }
 
 /// A message with `{}` placeholders filled in order.
