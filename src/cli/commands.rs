@@ -468,8 +468,12 @@ fn admin(ctx: &mut Context, cmd: &AdminCmd, out: Out) -> CliResult {
             authz::check(ctx, Activity::ManageAdministrators, None)?;
             if crate::identity::uid_of(a.login.trim()).is_none() {
                 eprintln!(
-                    "shura: note: no Unix account {:?} exists on this machine (yet); granted anyway",
-                    crate::locale::text::sanitize_line(&a.login)
+                    "shura: {}",
+                    tf(
+                        ctx.prefs.lang,
+                        Msg::CliNoUnixAccount,
+                        &[&crate::locale::text::sanitize_line(&a.login)],
+                    )
                 );
             }
             let new = ctx.store.grant_administrator(&a.login)?;

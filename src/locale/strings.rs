@@ -542,6 +542,7 @@ catalogue! {
     CliArgInvalidValue => "invalid value \"{}\" for {}; possible values: {}", "مقدار «{}» برای {} معتبر نیست؛ مقدارهای ممکن: {}";
     CliArgMissing => "missing: {}; see --help", "این‌ها داده نشده است: {}؛ ‎--help را ببینید";
     CliArgNoSubcommand => "a subcommand is needed; see --help", "فرمانی لازم است؛ ‎--help را ببینید";
+    CliNoUnixAccount => "note: no Unix account \"{}\" exists on this machine (yet); granted anyway", "توجه: حساب یونیکسی «{}» (هنوز) روی این دستگاه نیست؛ با این حال مدیر شد";
 }
 
 /// A message with `{}` placeholders filled in order.
