@@ -2411,10 +2411,7 @@ fn empty_and_overlong_titles_exit_2() {
             &["guest", "add", "--session", "1", title],
         ] {
             let err = s.fail(args, 2);
-            assert!(
-                err.contains("empty") || err.contains("10000 characters"),
-                "{err}"
-            );
+            assert!(err.contains("empty") || err.contains("(10000)"), "{err}");
             assert!(err.len() < 2_000, "no 10,000-character echo");
         }
     }
@@ -2444,7 +2441,7 @@ fn usage_errors_exit_2_and_help_exits_0() {
     let err = s.fail(&["task", "update", "one", "--percent", "3"], 2);
     assert!(err.contains("one"), "{err}");
     let err = s.fail(&["--lang", "de", "body", "list"], 2);
-    assert!(err.contains("\"de\"") && err.contains("en or fa"), "{err}");
+    assert!(err.contains("\"de\"") && err.contains("en, fa"), "{err}");
     let err = s.fail(&["--calendar", "lunar", "body", "list"], 2);
     assert!(err.contains("lunar") && err.contains("jalali"), "{err}");
     let err = s.fail(&["--bidi", "sideways", "body", "list"], 2);

@@ -150,7 +150,13 @@ fn audit_count_for(store: &Store, entity: &str, id: i64) -> usize {
 
 fn assert_not_found<T: std::fmt::Debug>(r: Result<T, StoreError>, what: &str) {
     match r {
-        Err(StoreError::NotFound { what: w, .. }) => assert_eq!(w, what, "NotFound names {what}"),
+        Err(StoreError::NotFound { what: w, .. }) => {
+            assert_eq!(
+                w.name(shura::locale::Lang::En),
+                what,
+                "NotFound names {what}"
+            )
+        }
         other => panic!("expected NotFound({what}), got {other:?}"),
     }
 }
@@ -164,7 +170,9 @@ fn assert_invalid<T: std::fmt::Debug>(r: Result<T, StoreError>) -> String {
 
 fn assert_refused<T: std::fmt::Debug>(r: Result<T, StoreError>) -> String {
     match r {
-        Err(StoreError::Refused(msg)) => msg,
+        Err(StoreError::Refused(why)) => {
+            shura::locale::Localized::message(&why, shura::locale::Lang::En)
+        }
         other => panic!("expected Refused, got {other:?}"),
     }
 }
@@ -1211,7 +1219,7 @@ fn agenda_item_round_trip_and_stale_update_conflict() {
     // Someone else's version 1 is stale now.
     match store.update_agenda_item(id, "Mine", None, None, Some(1)) {
         Err(StoreError::Conflict { what, id: cid }) => {
-            assert_eq!(what, "agenda item");
+            assert_eq!(what, shura::model::Entity::AgendaItem);
             assert_eq!(cid, id);
         }
         other => panic!("expected Conflict, got {other:?}"),
@@ -1860,7 +1868,9 @@ fn task_updates_record_progress_at_sessions() {
         expected_version: Some(1),
         ..progress(t)
     }) {
-        Err(StoreError::Conflict { what, id }) => assert_eq!((what, id), ("task", t)),
+        Err(StoreError::Conflict { what, id }) => {
+            assert_eq!((what, id), (shura::model::Entity::Task, t))
+        }
         other => panic!("expected Conflict, got {other:?}"),
     }
     assert_eq!(store.task(t).unwrap().percent, 40);
@@ -2253,7 +2263,8 @@ fn verify_detects_a_changed_entry() {
     assert!(
         v.problems
             .iter()
-            .any(|p| p.contains(&format!("entry {id} ")) && p.contains("changed")),
+            .any(|p| p.to_string().contains(&format!("entry {id} "))
+                && p.to_string().contains("changed")),
         "{:?}",
         v.problems
     );
@@ -2270,7 +2281,11 @@ fn verify_detects_a_changed_login_even_with_a_recomputed_link() {
     .unwrap();
     let v = audit::verify(&conn).unwrap();
     assert_eq!(v.problems.len(), 1, "{:?}", v.problems);
-    assert!(v.problems[0].contains("changed"), "{:?}", v.problems);
+    assert!(
+        v.problems[0].to_string().contains("changed"),
+        "{:?}",
+        v.problems
+    );
 }
 
 #[test]
@@ -2282,14 +2297,14 @@ fn verify_detects_a_deleted_entry() {
     let v = audit::verify(&conn).unwrap();
     assert_eq!(v.entries, n - 1);
     assert!(
-        v.problems.iter().any(|p| p.contains("missing")),
+        v.problems.iter().any(|p| p.to_string().contains("missing")),
         "{:?}",
         v.problems
     );
     assert!(
         v.problems
             .iter()
-            .any(|p| p.contains(&format!("entry {} ", victim + 1))),
+            .any(|p| p.to_string().contains(&format!("entry {} ", victim + 1))),
         "{:?}",
         v.problems
     );
@@ -2313,7 +2328,8 @@ fn verify_detects_an_inserted_entry() {
     assert!(
         v.problems
             .iter()
-            .any(|p| p.contains(&format!("entry {} ", n + 1)) && p.contains("link")),
+            .any(|p| p.to_string().contains(&format!("entry {} ", n + 1))
+                && p.to_string().contains("link")),
         "{:?}",
         v.problems
     );
@@ -2327,14 +2343,14 @@ fn verify_detects_an_inserted_entry() {
     .unwrap();
     let v = audit::verify(&conn).unwrap();
     assert!(
-        v.problems.iter().any(|p| p.contains("missing")),
+        v.problems.iter().any(|p| p.to_string().contains("missing")),
         "{:?}",
         v.problems
     );
     assert!(
         v.problems
             .iter()
-            .any(|p| p.contains(&format!("entry {} ", n + 10))),
+            .any(|p| p.to_string().contains(&format!("entry {} ", n + 10))),
         "{:?}",
         v.problems
     );

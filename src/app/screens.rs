@@ -28,9 +28,10 @@ impl App {
         let view = match view {
             Some(v) => {
                 if !START_VIEWS.contains(&v) {
-                    return Err(format!(
-                        "unknown view {v:?}: expected one of {}",
-                        START_VIEWS.join(", ")
+                    return Err(tf(
+                        self.lang(),
+                        Msg::UnknownView,
+                        &[v, &START_VIEWS.join(", ")],
                     ));
                 }
                 v.to_string()
@@ -985,10 +986,7 @@ impl App {
         let l = self.lang();
         let body_id = match form.get("body") {
             "" => None,
-            s => Some(
-                s.parse::<i64>()
-                    .map_err(|_| format!("body {s:?} is not a body id"))?,
-            ),
+            s => Some(s.parse::<i64>().map_err(|_| tf(l, Msg::NotABodyId, &[s]))?),
         };
         let assignee_id = match form.opt("assignee") {
             None => None,

@@ -223,8 +223,16 @@ pub struct App {
 /// What a failed action reports.
 pub(crate) type Outcome = Result<(), String>;
 
-pub(crate) fn store_err(e: StoreError) -> String {
-    e.to_string()
+thread_local! {
+    /// The language of the interface on this thread (set by [`App::new`]), for errors
+    /// turned into text where only the error is at hand (`map_err(store_err)`).
+    static UI_LANG: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
+}
+
+/// An error (store, typed value, date) as the status line shows it: in the user's
+/// language, from the catalogue.
+pub(crate) fn store_err<E: crate::locale::Localized>(e: E) -> String {
+    UI_LANG.with(|l| e.message(l.get()))
 }
 
 impl App {
@@ -235,6 +243,7 @@ impl App {
     }
 
     pub fn new(ctx: Context) -> App {
+        UI_LANG.with(|l| l.set(ctx.prefs.lang));
         let mut app = App {
             ctx,
             bindings: default_bindings(),
@@ -1155,7 +1164,7 @@ impl App {
         let v = self
             .session
             .as_mut()
-            .ok_or_else(|| "no session".to_string())?;
+            .ok_or_else(|| t(UI_LANG.with(|l| l.get()), Msg::OpenASessionFirstEnter).to_string())?;
         let sid = v.record.session.id;
         let Some(person) = row
             .and_then(|i| v.record.attendance.get(i))
@@ -1225,14 +1234,12 @@ impl App {
             .map_err(store_err)?;
         let html = crate::ops::export::minutes_html(rec, &self.ctx.store, self.ctx.prefs)
             .map_err(store_err)?;
-        let dir = std::env::current_dir().map_err(|e| e.to_string())?;
+        let dir = std::env::current_dir().map_err(|e| store_err(StoreError::from(e)))?;
         let stem = format!("minutes-{}-{}", rec.body.id, rec.session.number);
         let md_path = dir.join(format!("{stem}.md"));
         let html_path = dir.join(format!("{stem}.html"));
-        std::fs::write(&md_path, md)
-            .map_err(|e| format!("cannot write {}: {e}", md_path.display()))?;
-        std::fs::write(&html_path, html)
-            .map_err(|e| format!("cannot write {}: {e}", html_path.display()))?;
+        std::fs::write(&md_path, md).map_err(|e| cannot_write(&md_path, &e))?;
+        std::fs::write(&html_path, html).map_err(|e| cannot_write(&html_path, &e))?;
         self.modal = Some(Modal::Notice(format!(
             "{}\n{}\n{}",
             t(self.lang(), Msg::MinutesExported),
@@ -1545,7 +1552,7 @@ impl App {
     ) -> Result<Option<NaiveDate>, String> {
         match form.opt(key) {
             None => Ok(None),
-            Some(s) => self.ctx.parse_date(&s).map(Some).map_err(|e| e.to_string()),
+            Some(s) => self.ctx.parse_date(&s).map(Some).map_err(store_err),
         }
     }
 
@@ -1560,11 +1567,11 @@ impl App {
                     &mut self.ctx,
                     &NewBody {
                         name: Name::guess(form.get("name")),
-                        kind: BodyKind::parse(form.get("kind")).map_err(|e| e.to_string())?,
+                        kind: BodyKind::parse(form.get("kind")).map_err(store_err)?,
                         parent_id,
-                        quorum: QuorumRule::parse(form.get("quorum")).map_err(|e| e.to_string())?,
+                        quorum: QuorumRule::parse(form.get("quorum")).map_err(store_err)?,
                         meeting_rule: MeetingRule::parse(form.get("meeting_rule"))
-                            .map_err(|e| e.to_string())?,
+                            .map_err(store_err)?,
                         resolution_format: form.get("format").to_string(),
                         agenda_template: form
                             .get("template")
@@ -1593,7 +1600,7 @@ impl App {
                 if name.is_empty() {
                     return Err(t(l, Msg::NameIsEmptyTypeThe).into());
                 }
-                let role = Role::parse(form.get("role")).map_err(|e| e.to_string())?;
+                let role = Role::parse(form.get("role")).map_err(store_err)?;
                 let who = match self.ctx.store.find_person(&name) {
                     Ok(p) => crate::ops::setup::Member::Existing(p.id),
                     Err(StoreError::NotFound { .. }) => crate::ops::setup::Member::New(NewPerson {
@@ -1631,7 +1638,7 @@ impl App {
                     &mut self.ctx,
                     &NewSession {
                         body_id,
-                        kind: SessionKind::parse(form.get("kind")).map_err(|e| e.to_string())?,
+                        kind: SessionKind::parse(form.get("kind")).map_err(store_err)?,
                         date,
                         start_time: time,
                         end_time: None,
@@ -1698,8 +1705,7 @@ impl App {
                         .and_then(|p| p.parse::<i64>().ok())
                     {
                         if !f.value.is_empty() {
-                            member_votes
-                                .push((pid, Vote::parse(&f.value).map_err(|e| e.to_string())?));
+                            member_votes.push((pid, Vote::parse(&f.value).map_err(store_err)?));
                         }
                     }
                 }
@@ -1707,8 +1713,8 @@ impl App {
                     at: DecidedAt::Session(session_id),
                     agenda_item_id: item_id,
                     text: form.get("text").to_string(),
-                    decision: Decision::parse(form.get("decision")).map_err(|e| e.to_string())?,
-                    vote: VoteEntry::parse(form.get("votes")).map_err(|e| e.to_string())?,
+                    decision: Decision::parse(form.get("decision")).map_err(store_err)?,
+                    vote: VoteEntry::parse(form.get("votes")).map_err(store_err)?,
                     member_votes,
                     owner: form.opt("owner"),
                     due: self.parse_date_field(form, "due")?,
@@ -1744,8 +1750,7 @@ impl App {
                         assignee_id: if unit.is_some() { None } else { assignee_id },
                         assignee_unit: unit,
                         due,
-                        priority: Priority::parse(form.get("priority"))
-                            .map_err(|e| e.to_string())?,
+                        priority: Priority::parse(form.get("priority")).map_err(store_err)?,
                         created_on: Some(today),
                     },
                 )
@@ -1763,9 +1768,7 @@ impl App {
                     &mut self.ctx,
                     &TaskProgress {
                         task_id,
-                        status: Some(
-                            WorkStatus::parse(form.get("status")).map_err(|e| e.to_string())?,
-                        ),
+                        status: Some(WorkStatus::parse(form.get("status")).map_err(store_err)?),
                         percent,
                         note: form.get("note").to_string(),
                         session_id,
@@ -1794,9 +1797,7 @@ impl App {
                     &mut self.ctx,
                     &ResolutionProgress {
                         resolution_id,
-                        status: Some(
-                            WorkStatus::parse(form.get("status")).map_err(|e| e.to_string())?,
-                        ),
+                        status: Some(WorkStatus::parse(form.get("status")).map_err(store_err)?),
                         note: form.get("note").to_string(),
                         session_id: Some(session_id),
                         on: Some(today),
@@ -1874,11 +1875,10 @@ impl App {
                 })
             }
             _ => {
-                return StoreError::Conflict {
-                    what: "record",
+                return store_err(StoreError::Conflict {
+                    what: Entity::Record,
                     id: 0,
-                }
-                .to_string()
+                })
             }
         };
         match read {
@@ -1987,5 +1987,14 @@ fn parse_opt_number(s: &str, what: &str) -> Result<Option<i64>, String> {
     }
     t.parse::<i64>()
         .map(Some)
-        .map_err(|_| format!("{what} {s:?} is not a whole number"))
+        .map_err(|_| UI_LANG.with(|l| tf(l.get(), Msg::NotAWholeNumber, &[what, s])))
+}
+
+/// "cannot write FILE: why", in the user's language.
+pub(crate) fn cannot_write(path: &std::path::Path, e: &std::io::Error) -> String {
+    let lang = UI_LANG.with(|l| l.get());
+    let why = crate::store::io_kind_text(e.kind(), lang)
+        .map(str::to_string)
+        .unwrap_or_else(|| e.to_string());
+    tf(lang, Msg::CannotWrite, &[&path.display().to_string(), &why])
 }

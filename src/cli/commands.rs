@@ -10,9 +10,10 @@ use super::table::{display_line, display_text, Table};
 use super::{json, CliError, CliResult};
 use crate::identity::Actor;
 use crate::locale::calendar::{format_date, jalali_string, weekday_name};
-use crate::locale::strings::{t, Msg};
+use crate::locale::digits::localize_digits;
+use crate::locale::strings::{t, tf, Msg};
 use crate::locale::Prefs;
-use crate::locale::{Calendar, Lang};
+use crate::locale::{Calendar, Lang, Localized};
 use crate::model::roles::Activity;
 use crate::model::rules::{MeetingRule, QuorumRule};
 use crate::model::*;
@@ -81,11 +82,15 @@ fn name_arg(name: &Option<String>, fa: &Option<String>, en: &Option<String>) -> 
 pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
     match command {
         Command::Init(_) => {
-            writeln!(
+            let version = ctx.store.schema_version()?;
+            say(
                 out,
-                "{} is ready (schema version {})",
-                crate::locale::text::sanitize_line(&ctx.store.path.display().to_string()),
-                ctx.store.schema_version()?
+                ctx.prefs,
+                Msg::CliInitReady,
+                &[
+                    &crate::locale::text::sanitize_line(&ctx.store.path.display().to_string()),
+                    &version.to_string(),
+                ],
             )?;
             Ok(())
         }
@@ -214,21 +219,26 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
             let mut v = ctx.store.audit_verify()?;
             v.problems.extend(ctx.store.verify_approved_heads()?);
             if v.problems.is_empty() {
-                writeln!(
+                say(
                     out,
-                    "audit chain intact: {} entries, head {}; the chain heads of {} approved minutes are all in it",
-                    v.entries,
-                    v.head,
-                    ctx.store.approved_heads()?
+                    ctx.prefs,
+                    Msg::AuditIntact,
+                    &[
+                        &v.entries.to_string(),
+                        &v.head,
+                        &ctx.store.approved_heads()?.to_string(),
+                    ],
                 )?;
                 Ok(())
             } else {
+                let lang = ctx.prefs.lang;
                 for p in &v.problems {
-                    writeln!(out, "{p}")?;
+                    writeln!(out, "{}", display_line(&p.message(lang), ctx.prefs))?;
                 }
-                Err(CliError::failure(format!(
-                    "the audit chain is broken in {} place(s)",
-                    v.problems.len()
+                Err(CliError::failure(tf(
+                    lang,
+                    Msg::AuditBroken,
+                    &[&localize_digits(&v.problems.len().to_string(), lang)],
                 )))
             }
         }
@@ -243,23 +253,31 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
 pub fn demo(path: &Path, a: &DemoArgs, prefs: Prefs, actor: Actor) -> CliResult {
     let lang = match &a.text_lang {
         Some(l) => Lang::parse(l).ok_or_else(|| {
-            CliError::usage(format!("language {l:?} is not known; expected en or fa"))
+            CliError::usage(super::unknown_value(
+                prefs.lang,
+                Msg::WhatLanguage,
+                l,
+                "en, fa",
+            ))
         })?,
         None => prefs.lang,
     };
     if let Some(scale) = a.scale {
         if !(scale > 0.0 && scale <= 10.0) {
-            return Err(CliError::usage(format!(
-                "scale {scale} is not valid; expected a number above 0 and at most 10"
+            return Err(CliError::usage(tf(
+                prefs.lang,
+                Msg::CliScaleInvalid,
+                &[&scale.to_string()],
             )));
         }
     }
     if path.exists() {
         let store = Store::open(path, actor.clone())?;
         if store.holds_data()? && !a.force {
-            return Err(CliError::usage(format!(
-                "{} already holds data; shura demo will not touch it without --force",
-                path.display()
+            return Err(CliError::usage(tf(
+                prefs.lang,
+                Msg::CliDemoHoldsData,
+                &[&path.display().to_string()],
             )));
         }
         if store.holds_data()? {
@@ -452,8 +470,12 @@ fn admin(ctx: &mut Context, cmd: &AdminCmd, out: Out) -> CliResult {
         AdminCmd::Grant(a) => {
             if crate::identity::uid_of(a.login.trim()).is_none() {
                 eprintln!(
-                    "shura: note: no Unix account {:?} exists on this machine (yet); granted anyway",
-                    crate::locale::text::sanitize_line(&a.login)
+                    "shura: {}",
+                    tf(
+                        ctx.prefs.lang,
+                        Msg::CliNoUnixAccount,
+                        &[&crate::locale::text::sanitize_line(&a.login)],
+                    )
                 );
             }
             let new = ops::setup::grant_administrator(ctx, &a.login)?;
@@ -640,10 +662,10 @@ fn member_add(ctx: &mut Context, a: &MemberAdd, out: Out) -> CliResult {
     let term_end = a.to.as_deref().map(|d| ctx.parse_date(d)).transpose()?;
     if let (Some(s), Some(e)) = (term_start, term_end) {
         if e < s {
-            return Err(CliError::usage(format!(
-                "term end {} is before the term start {}; expected --to on or after --from",
-                ctx.date(e),
-                ctx.date(s)
+            return Err(CliError::usage(tf(
+                ctx.prefs.lang,
+                Msg::CliTermEndBeforeStart,
+                &[&ctx.date(e), &ctx.date(s)],
             )));
         }
     }
@@ -664,11 +686,7 @@ fn member_add(ctx: &mut Context, a: &MemberAdd, out: Out) -> CliResult {
             organization: a.organization.clone(),
             email: None,
         }),
-        (None, None) => {
-            return Err(CliError::usage(
-                "member add needs --person (an existing person) or --name (a new one)",
-            ))
-        }
+        (None, None) => return Err(CliError::usage(t(ctx.prefs.lang, Msg::CliMemberAddNeeds))),
     };
     let (person_id, id) = ops::setup::add_member(ctx, &who, &membership)?;
     if a.json {
@@ -942,13 +960,15 @@ fn minutes_set(ctx: &mut Context, a: &MinutesSet, out: Out) -> CliResult {
         }
         (Some(t), None) => t.clone(),
         (None, Some(f)) => std::fs::read_to_string(f).map_err(|e| {
-            CliError::usage(format!("cannot read minutes from {}: {e}", f.display()))
-        })?,
-        _ => {
-            return Err(CliError::usage(
-                "give the minutes as text, - for standard input, or --file FILE (one of them)",
+            let l = ctx.prefs.lang;
+            let why = super::io_why(&e, l);
+            CliError::usage(tf(
+                l,
+                Msg::CliCannotReadMinutes,
+                &[&f.display().to_string(), &why],
             ))
-        }
+        })?,
+        _ => return Err(CliError::usage(t(ctx.prefs.lang, Msg::CliMinutesSource))),
     };
     ops::agenda::set_minutes(ctx, a.item, &text, None)?;
     say(out, ctx.prefs, Msg::CliMinutesSaved, &[&a.item.to_string()])?;
@@ -960,16 +980,31 @@ fn attend(ctx: &mut Context, a: &AttendArgs, out: Out) -> CliResult {
     let p = ctx.store.find_person(&a.person)?;
     let presence = Presence::parse(&a.presence)?;
     let q = ops::sessions::mark_attendance(ctx, s.id, p.id, presence)?;
-    writeln!(
+    let lang = ctx.prefs.lang;
+    let presence = match lang {
+        Lang::En => presence.code(),
+        Lang::Fa => presence.label(lang),
+    };
+    say(
         out,
-        "{} {}: {}; {} of {} voting members present, quorum {}: {}",
-        display_line(p.name.get(ctx.prefs.lang), ctx.prefs),
-        p.id,
-        presence.code(),
-        q.present,
-        q.voting,
-        q.required,
-        if q.met() { "met" } else { "not met" }
+        ctx.prefs,
+        Msg::CliAttended,
+        &[
+            p.name.get(lang),
+            &p.id.to_string(),
+            presence,
+            &q.present.to_string(),
+            &q.voting.to_string(),
+            &q.required.to_string(),
+            t(
+                lang,
+                if q.met() {
+                    Msg::QuorumMet
+                } else {
+                    Msg::QuorumNotMet
+                },
+            ),
+        ],
     )?;
     Ok(())
 }
@@ -1035,18 +1070,20 @@ fn resolution_add(ctx: &mut Context, a: &ResolutionAdd, out: Out) -> CliResult {
     let at = match (&a.session, &a.body) {
         (Some(s), _) => DecidedAt::Session(ctx.store.find_session(s)?.id),
         (None, Some(b)) => DecidedAt::Body(ctx.store.find_body(b)?.id),
-        (None, None) => return Err(CliError::usage("resolution add needs --session or --body")),
+        (None, None) => return Err(CliError::usage(t(ctx.prefs.lang, Msg::CliResolutionNeeds))),
     };
     let vote = match (a.unanimous, a.votes.as_deref()) {
         (true, Some(_)) => {
-            return Err(CliError::usage(
-                "--unanimous and --votes say the same thing twice; give one",
-            ))
+            return Err(CliError::usage(t(
+                ctx.prefs.lang,
+                Msg::CliUnanimousAndVotes,
+            )))
         }
         (true, None) if a.session.is_none() => {
-            return Err(CliError::usage(
-                "--unanimous needs --session (to know who was present)",
-            ))
+            return Err(CliError::usage(t(
+                ctx.prefs.lang,
+                Msg::CliUnanimousNeedsSession,
+            )))
         }
         (true, None) => VoteEntry::Unanimous,
         (false, Some(v)) => VoteEntry::parse(v)?,
@@ -1067,13 +1104,14 @@ fn resolution_add(ctx: &mut Context, a: &ResolutionAdd, out: Out) -> CliResult {
     let r = match record(ctx, &input)? {
         Recorded::Saved(r) => r,
         Recorded::NeedsQuorumConfirmation(q) => {
-            let l = ctx.prefs.lang;
-            let d = |n: u32| crate::locale::digits::localize_digits(&n.to_string(), l);
-            return Err(CliError::usage(crate::locale::strings::tf(
-                l,
-                Msg::CliNoQuorum,
-                &[&d(q.present), &d(q.voting), &d(q.required)],
-            )));
+            return Err(
+                crate::store::StoreError::Refused(crate::store::Refusal::NoQuorum {
+                    present: q.present,
+                    voting: q.voting,
+                    required: q.required,
+                })
+                .into(),
+            );
         }
     };
     if a.json {
@@ -1261,8 +1299,10 @@ fn task_filter(ctx: &Context, a: &TaskList) -> CliResult<TaskFilter> {
             Err(crate::store::StoreError::NotFound { .. }) => {
                 let unit = who.trim().to_string();
                 if !ctx.store.unit_exists(&unit)? {
-                    return Err(CliError::usage(format!(
-                        "assignee {who:?} is neither a person (id, login or name) nor a unit that has tasks"
+                    return Err(CliError::usage(tf(
+                        ctx.prefs.lang,
+                        Msg::CliAssigneeUnknown,
+                        &[who],
                     )));
                 }
                 f.assignee_unit = Some(unit);
@@ -1323,9 +1363,7 @@ fn task_add(ctx: &mut Context, a: &TaskAdd, out: Out) -> CliResult {
         None => None,
     };
     if body_id.is_none() && a.resolution.is_none() && a.item.is_none() {
-        return Err(CliError::usage(
-            "task add needs --body, --resolution or --item",
-        ));
+        return Err(CliError::usage(t(ctx.prefs.lang, Msg::CliTaskAddNeeds)));
     }
     let assignee_id = match &a.assignee {
         Some(p) => Some(ctx.store.find_person(p)?.id),
@@ -1362,9 +1400,7 @@ fn task_update(ctx: &mut Context, a: &TaskUpdateArgs, out: Out) -> CliResult {
     let status = a.status.as_deref().map(WorkStatus::parse).transpose()?;
     let due = a.due.as_deref().map(|d| ctx.parse_date(d)).transpose()?;
     if status.is_none() && a.percent.is_none() && a.note.trim().is_empty() && due.is_none() {
-        return Err(CliError::usage(
-            "task update needs at least one of --status, --percent, --note or --due",
-        ));
+        return Err(CliError::usage(t(ctx.prefs.lang, Msg::CliTaskUpdateNeeds)));
     }
     let task = ops::tasks::record_progress(
         ctx,
@@ -1410,8 +1446,10 @@ fn cal(ctx: &mut Context, a: &CalArgs, out: Out) -> CliResult {
     };
     let grid = crate::locale::calendar::month_grid(year, month, cal);
     let Some(first) = grid.iter().flatten().flatten().next().copied() else {
-        return Err(CliError::usage(format!(
-            "month {year}/{month} is not valid"
+        return Err(CliError::usage(tf(
+            ctx.prefs.lang,
+            Msg::CliMonthInvalid,
+            &[&localize_digits(&format!("{year}/{month}"), ctx.prefs.lang)],
         )));
     };
     let last = grid
@@ -1525,24 +1563,24 @@ fn parse_month(ctx: &Context, s: &str) -> CliResult<(i32, u32)> {
                     if ctx.prefs.calendar == Calendar::Jalali {
                         return Ok((y, m));
                     }
-                    let d = crate::locale::calendar::from_jalali(y, m, 15)
-                        .ok_or_else(|| CliError::usage(format!("month {s:?} is not valid")))?;
+                    let d = crate::locale::calendar::from_jalali(y, m, 15).ok_or_else(|| {
+                        CliError::usage(tf(ctx.prefs.lang, Msg::CliMonthInvalid, &[s]))
+                    })?;
                     return Ok(month_of(d, Calendar::Gregorian));
                 }
                 if ctx.prefs.calendar == Calendar::Gregorian {
                     return Ok((y, m));
                 }
-                let d = chrono::NaiveDate::from_ymd_opt(y, m, 15)
-                    .ok_or_else(|| CliError::usage(format!("month {s:?} is not valid")))?;
+                let d = chrono::NaiveDate::from_ymd_opt(y, m, 15).ok_or_else(|| {
+                    CliError::usage(tf(ctx.prefs.lang, Msg::CliMonthInvalid, &[s]))
+                })?;
                 return Ok(month_of(d, Calendar::Jalali));
             }
         }
     }
-    let d = ctx.parse_date(s).map_err(|_| {
-        CliError::usage(format!(
-            "month {s:?} is not valid; expected YEAR/MONTH (1403/10, 2025-01) or a date in the month"
-        ))
-    })?;
+    let d = ctx
+        .parse_date(s)
+        .map_err(|_| CliError::usage(tf(ctx.prefs.lang, Msg::CliMonthExpected, &[s])))?;
     Ok(month_of(d, ctx.prefs.calendar))
 }
 
@@ -1583,15 +1621,25 @@ fn export_minutes(ctx: &mut Context, a: &ExportMinutes, out: Out) -> CliResult {
         "md" | "markdown" => crate::ops::export::minutes_markdown(&rec, &ctx.store, ctx.prefs)?,
         "html" => crate::ops::export::minutes_html(&rec, &ctx.store, ctx.prefs)?,
         other => {
-            return Err(CliError::usage(format!(
-                "format {other:?} is not known; expected md or html"
+            return Err(CliError::usage(super::unknown_value(
+                ctx.prefs.lang,
+                Msg::WhatFormat,
+                other,
+                "md, html",
             )))
         }
     };
     match &a.output {
         Some(path) => {
-            std::fs::write(path, doc)
-                .map_err(|e| CliError::failure(format!("cannot write {}: {e}", path.display())))?;
+            std::fs::write(path, doc).map_err(|e| {
+                let l = ctx.prefs.lang;
+                let why = super::io_why(&e, l);
+                CliError::failure(tf(
+                    l,
+                    Msg::CannotWrite,
+                    &[&path.display().to_string(), &why],
+                ))
+            })?;
             say(
                 out,
                 ctx.prefs,

@@ -10,6 +10,7 @@ use clap::Args;
 use super::{json, CliError, CliResult};
 use crate::locale::calendar::jalali_string;
 use crate::locale::digits::localize_digits;
+use crate::locale::strings::Msg;
 use crate::locale::text::{sanitize, sanitize_line};
 use crate::locale::Lang;
 use crate::model::*;
@@ -96,15 +97,22 @@ fn scope(ctx: &Context, body: &Option<String>, children: bool) -> CliResult<Opti
 }
 
 /// Writes a document to the file asked for, or to standard output.
-fn deliver(doc: &str, output: &Option<PathBuf>, what: &str, out: Out) -> CliResult {
+fn deliver(doc: &str, output: &Option<PathBuf>, what: &str, lang: Lang, out: Out) -> CliResult {
+    use crate::locale::strings::tf;
     match output {
         Some(path) => {
-            std::fs::write(path, doc)
-                .map_err(|e| CliError::failure(format!("cannot write {}: {e}", path.display())))?;
+            let shown = path.display().to_string();
+            std::fs::write(path, doc).map_err(|e| {
+                CliError::failure(tf(
+                    lang,
+                    Msg::CannotWrite,
+                    &[&shown, &super::io_why(&e, lang)],
+                ))
+            })?;
             writeln!(
                 out,
-                "{what} written to {}",
-                sanitize_line(&path.display().to_string())
+                "{}",
+                tf(lang, Msg::CliWrittenTo, &[what, &sanitize_line(&shown)])
             )?;
         }
         None => out.write_all(doc.as_bytes())?,
@@ -300,7 +308,12 @@ pub fn export_ics(ctx: &mut Context, a: &ExportIcs, out: Out) -> CliResult {
     deliver(
         &doc,
         &a.output,
-        &format!("{} sessions as iCalendar", events.len()),
+        &crate::locale::strings::tf(
+            ctx.prefs.lang,
+            Msg::CliIcsWhat,
+            &[&localize_digits(&events.len().to_string(), ctx.prefs.lang)],
+        ),
+        ctx.prefs.lang,
         out,
     )
 }
@@ -471,14 +484,23 @@ pub fn export_csv(ctx: &mut Context, a: &ExportCsv, out: Out) -> CliResult {
                 (TASK_CSV_HEADER, rows)
             }
             other => {
-                return Err(CliError::usage(format!(
-                    "export csv {other:?} is not known; expected resolutions or tasks"
+                return Err(CliError::usage(super::unknown_value(
+                    ctx.prefs.lang,
+                    Msg::WhatCsvExport,
+                    other,
+                    "resolutions, tasks",
                 )))
             }
         };
     let count = rows.len();
     let doc = csv_document(header, &rows);
-    deliver(&doc, &a.output, &format!("{count} rows as CSV"), out)
+    let l = ctx.prefs.lang;
+    let what = crate::locale::strings::tf(
+        l,
+        Msg::CliCsvWhat,
+        &[&localize_digits(&count.to_string(), l)],
+    );
+    deliver(&doc, &a.output, &what, l, out)
 }
 
 // ----- the overdue digest -----
@@ -629,24 +651,36 @@ pub fn digest_document(d: &OverdueDigest, ctx: &Context, md: bool) -> String {
 
 pub fn report(ctx: &mut Context, a: &ReportArgs, out: Out) -> CliResult {
     if !a.kind.trim().eq_ignore_ascii_case("overdue") {
-        return Err(CliError::usage(format!(
-            "report {:?} is not known; expected overdue",
-            a.kind
+        return Err(CliError::usage(super::unknown_value(
+            ctx.prefs.lang,
+            Msg::WhatReport,
+            &a.kind,
+            "overdue",
         )));
     }
     let md = match a.format.trim().to_ascii_lowercase().as_str() {
         "text" | "txt" => false,
         "md" | "markdown" => true,
         other => {
-            return Err(CliError::usage(format!(
-                "format {other:?} is not known; expected text or md"
+            return Err(CliError::usage(super::unknown_value(
+                ctx.prefs.lang,
+                Msg::WhatFormat,
+                other,
+                "text, md",
             )))
         }
     };
     let scope = scope(ctx, &a.body, true)?;
     let digest = overdue_digest(&ctx.store, scope.as_deref(), ctx.today)?;
     let doc = digest_document(&digest, ctx, md);
-    deliver(&sanitize(&doc), &a.output, "overdue digest", out)
+    let l = ctx.prefs.lang;
+    deliver(
+        &sanitize(&doc),
+        &a.output,
+        Msg::CliDigestWhat.text(l),
+        l,
+        out,
+    )
 }
 
 // ----- the dashboard -----
@@ -661,49 +695,61 @@ pub fn dashboard_cmd(ctx: &mut Context, a: &DashboardArgs, out: Out) -> CliResul
     let lang = ctx.prefs.lang;
     let p = ctx.prefs;
     let line = |s: String| super::table::display_line(&s, p);
-    writeln!(out, "{}", line(format!("Dashboard — {}", ctx.date(d.date))))?;
+    let n = |x: i64| localize_digits(&x.to_string(), lang);
+    let say = |msg: Msg, args: &[&str]| line(crate::locale::strings::tf(lang, msg, args));
+    writeln!(out, "{}", say(Msg::CliDashTitle, &[&ctx.date(d.date)]))?;
     let open: i64 = d.open_resolutions.iter().map(|r| r.count).sum();
-    writeln!(out, "open resolutions: {open}")?;
-    writeln!(out, "overdue tasks: {}", d.overdue_tasks_total)?;
-    writeln!(out, "tasks due this week: {}", d.due_this_week_total)?;
+    writeln!(out, "{}", say(Msg::CliDashOpen, &[&n(open)]))?;
+    writeln!(
+        out,
+        "{}",
+        say(Msg::CliDashOverdue, &[&n(d.overdue_tasks_total)])
+    )?;
+    writeln!(
+        out,
+        "{}",
+        say(Msg::CliDashDueWeek, &[&n(d.due_this_week_total)])
+    )?;
     for s in d.upcoming_sessions.iter().take(5) {
         writeln!(
             out,
             "{}",
-            line(format!(
-                "next: {} — {} #{}",
-                ctx.date(s.date),
-                s.body_name.get(lang),
-                s.number
-            ))
+            say(
+                Msg::CliDashNext,
+                &[&ctx.date(s.date), s.body_name.get(lang), &n(s.number)]
+            )
         )?;
     }
     for c in &d.compliance {
         writeln!(
             out,
             "{}",
-            line(format!(
-                "{}: statutory months met {}, missed {}, at risk {}",
-                c.name.get(lang),
-                c.met,
-                c.missed,
-                c.at_risk
-            ))
+            say(
+                Msg::CliDashCompliance,
+                &[
+                    c.name.get(lang),
+                    &n(c.met as i64),
+                    &n(c.missed as i64),
+                    &n(c.at_risk as i64)
+                ]
+            )
         )?;
     }
     for f in &d.follow_up_rate {
         writeln!(
             out,
             "{}",
-            line(format!(
-                "{}: {} of {} tasks done by their due date ({:.0}%)",
-                f.name.get(lang),
-                f.done_on_time,
-                f.due,
-                f.rate * 100.0
-            ))
+            say(
+                Msg::CliDashFollowUp,
+                &[
+                    f.name.get(lang),
+                    &n(f.done_on_time),
+                    &n(f.due),
+                    &localize_digits(&format!("{:.0}", f.rate * 100.0), lang)
+                ]
+            )
         )?;
     }
-    writeln!(out, "(--json prints every figure)")?;
+    writeln!(out, "{}", say(Msg::CliDashJsonHint, &[]))?;
     Ok(())
 }

@@ -13,8 +13,8 @@ use super::{CliError, CliResult};
 use crate::identity::{gid_of_group, group_name, login_of, Actor};
 use crate::locale::strings::{t, tf, Msg};
 use crate::locale::text::sanitize_line;
-use crate::locale::Lang;
 use crate::locale::Prefs;
+use crate::locale::{Lang, Localized};
 use crate::store::check::Inspection;
 use crate::store::{schema, Store};
 
@@ -162,14 +162,18 @@ pub fn init_shared(cli: &Cli, a: &InitArgs, prefs: Prefs, actor: Actor) -> CliRe
             return Err(CliError::failure(tf(
                 l,
                 Msg::SetupCannotTellFs,
-                &[&shown_dir, &e.to_string()],
+                &[&shown_dir, &super::io_why(&e, l)],
             )))
         }
     }
     // Parents as usual (others must be able to pass through them); the directory's own
     // mode is set below.
     std::fs::create_dir_all(dir).map_err(|e| {
-        CliError::failure(tf(l, Msg::SetupCannotCreate, &[&shown_dir, &e.to_string()]))
+        CliError::failure(tf(
+            l,
+            Msg::SetupCannotCreate,
+            &[&shown_dir, &super::io_why(&e, l)],
+        ))
     })?;
     // New files: no access for others, group read and write.
     nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(0o007));
@@ -178,7 +182,7 @@ pub fn init_shared(cli: &Cli, a: &InitArgs, prefs: Prefs, actor: Actor) -> CliRe
         CliError::failure(tf(
             l,
             Msg::SetupCannotChgrpDir,
-            &[&shown_dir, &group_shown, &e.to_string()],
+            &[&shown_dir, &group_shown, &super::io_why(&e, l)],
         ))
     })?;
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(SHARED_DIR_MODE)).map_err(
@@ -186,7 +190,7 @@ pub fn init_shared(cli: &Cli, a: &InitArgs, prefs: Prefs, actor: Actor) -> CliRe
             CliError::failure(tf(
                 l,
                 Msg::SetupCannotChmod,
-                &["2770", &shown_dir, &e.to_string()],
+                &["2770", &shown_dir, &super::io_why(&e, l)],
             ))
         },
     )?;
@@ -210,7 +214,7 @@ pub fn init_shared(cli: &Cli, a: &InitArgs, prefs: Prefs, actor: Actor) -> CliRe
                 CliError::failure(tf(
                     l,
                     Msg::SetupCannotChgrp,
-                    &[&shown, &group_shown, &e.to_string()],
+                    &[&shown, &group_shown, &super::io_why(&e, l)],
                 ))
             })?;
             std::fs::set_permissions(&p, std::fs::Permissions::from_mode(SHARED_DB_MODE)).map_err(
@@ -218,7 +222,7 @@ pub fn init_shared(cli: &Cli, a: &InitArgs, prefs: Prefs, actor: Actor) -> CliRe
                     CliError::failure(tf(
                         l,
                         Msg::SetupCannotChmod,
-                        &["0660", &shown, &e.to_string()],
+                        &["0660", &shown, &super::io_why(&e, l)],
                     ))
                 },
             )?;
@@ -338,7 +342,10 @@ fn file_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
             Some((shared, md.gid()))
         }
         Err(e) => {
-            checks.push(fail("directory", format!("{}: {e}", dir.display())));
+            checks.push(fail(
+                "directory",
+                format!("{}: {}", dir.display(), super::io_why(&e, l)),
+            ));
             None
         }
     };
@@ -350,7 +357,7 @@ fn file_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
         Ok(None) => checks.push(ok("file system", t(l, Msg::DoctorLocalFs))),
         Err(e) => checks.push(warn(
             "file system",
-            tf(l, Msg::DoctorCannotTell, &[&e.to_string()]),
+            tf(l, Msg::DoctorCannotTell, &[&super::io_why(&e, l)]),
         )),
     }
     for suffix in ["", "-wal", "-shm"] {
@@ -370,7 +377,10 @@ fn file_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
                 continue;
             }
             Err(e) => {
-                checks.push(fail(name, format!("{}: {e}", p.display())));
+                checks.push(fail(
+                    name,
+                    format!("{}: {}", p.display(), super::io_why(&e, l)),
+                ));
                 continue;
             }
         };
@@ -398,12 +408,20 @@ fn file_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
     }
 }
 
+/// A database error in the user's language.
+fn store_why(e: crate::store::StoreError, l: Lang) -> String {
+    e.message(l)
+}
+
 /// The checks on the database's content.
 fn database_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
     let file = match Inspection::open(db) {
         Ok(f) => f,
         Err(e) => {
-            checks.push(fail("open", format!("{}: {e}", db.display())));
+            checks.push(fail(
+                "open",
+                format!("{}: {}", db.display(), store_why(e, l)),
+            ));
             return;
         }
     };
@@ -411,7 +429,7 @@ fn database_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
         Ok(m) if m.eq_ignore_ascii_case("wal") => checks.push(ok("journal mode", "wal")),
         Ok(m) => checks.push(fail("journal mode", tf(l, Msg::DoctorJournalNotWal, &[&m]))),
         Err(e) => {
-            checks.push(fail("journal mode", e.to_string()));
+            checks.push(fail("journal mode", store_why(e, l)));
             return;
         }
     }
@@ -436,7 +454,7 @@ fn database_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
                 &[&v.to_string(), &schema::SCHEMA_VERSION.to_string()],
             ),
         )),
-        Err(e) => checks.push(fail("schema", e.to_string())),
+        Err(e) => checks.push(fail("schema", store_why(e, l))),
     }
     match file.quick_check() {
         Ok(lines) if lines.len() == 1 && lines[0] == "ok" => {
@@ -449,7 +467,7 @@ fn database_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
                 lines.into_iter().take(5).collect::<Vec<_>>().join("; ")
             ),
         )),
-        Err(e) => checks.push(fail("integrity", e.to_string())),
+        Err(e) => checks.push(fail("integrity", store_why(e, l))),
     }
     match file.audit_verify() {
         Ok(v) if v.problems.is_empty() => checks.push(ok(
@@ -465,10 +483,17 @@ fn database_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
             tf(
                 l,
                 Msg::DoctorAuditProblems,
-                &[&v.problems.len().to_string(), &v.problems.join("; ")],
+                &[
+                    &v.problems.len().to_string(),
+                    &v.problems
+                        .iter()
+                        .map(|p| p.message(l))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ],
             ),
         )),
-        Err(e) => checks.push(fail("audit chain", e.to_string())),
+        Err(e) => checks.push(fail("audit chain", e.message(l))),
     }
     match file.verify_approved_heads() {
         Ok(p) if p.is_empty() => checks.push(ok(
@@ -479,8 +504,14 @@ fn database_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
                 &[&file.approved_heads().unwrap_or(0).to_string()],
             ),
         )),
-        Ok(p) => checks.push(fail("approved minutes", p.join("; "))),
-        Err(e) => checks.push(fail("approved minutes", e.to_string())),
+        Ok(p) => checks.push(fail(
+            "approved minutes",
+            p.iter()
+                .map(|p| p.message(l))
+                .collect::<Vec<_>>()
+                .join("; "),
+        )),
+        Err(e) => checks.push(fail("approved minutes", e.message(l))),
     }
 }
 

@@ -136,9 +136,9 @@ pub struct DemoIndicator {
 /// Reads the demo data file.
 pub fn parse_demo(text: &str) -> Result<DemoData> {
     toml::from_str(text).map_err(|e| {
-        StoreError::Refused(format!(
-            "the demo data (data/demo.toml) cannot be read: {e}"
-        ))
+        StoreError::Refused(crate::store::Refusal::DemoData {
+            detail: e.to_string(),
+        })
     })
 }
 
@@ -282,7 +282,7 @@ fn load(store: &mut Store, data: &DemoData, lang: Lang, today: NaiveDate) -> Res
             .get(key)
             .copied()
             .ok_or_else(|| StoreError::NotFound {
-                what: "demo person",
+                what: Entity::DemoPerson,
                 key: key.to_string(),
             })
     };
@@ -297,7 +297,7 @@ fn load(store: &mut Store, data: &DemoData, lang: Lang, today: NaiveDate) -> Res
         };
         let parent_id = match &b.parent {
             Some(p) => Some(*bodies.get(p.as_str()).ok_or_else(|| StoreError::NotFound {
-                what: "demo parent body",
+                what: Entity::DemoParentBody,
                 key: p.clone(),
             })?),
             None => None,
@@ -586,7 +586,7 @@ fn load(store: &mut Store, data: &DemoData, lang: Lang, today: NaiveDate) -> Res
         let body_id = *bodies
             .get(p.body.as_str())
             .ok_or_else(|| StoreError::NotFound {
-                what: "demo policy body",
+                what: Entity::DemoPolicyBody,
                 key: p.body.clone(),
             })?;
         let pid = store.add_policy(body_id, pick(lang, &p.fa, &p.en))?;

@@ -7,27 +7,210 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::calendar::{add_months, from_ymd, month_len, month_name, weekday_name, ymd};
 use super::normalize::normalize_for_search;
+use super::strings::{t, tf, Msg};
 use super::{Calendar, Lang};
 
-/// The forms `parse_date` accepts, quoted in every error message.
-pub const ACCEPTED_FORMS: &str = "1403/09/15, 1403-9-15, 1403.09.15, 2024-12-05 (year/month/day); \
-15/09/1403, 5/12/2024 (day/month/year); 03/9/15 (two-digit Jalali year: 00-49 = 14xx, 50-99 = 13xx); \
-15 Azar 1403, ۱۵ آذر ۱۴۰۳, Azar 15 1403, 5 December 2024, Dec 5 2024 (optionally with a weekday); \
-today, tomorrow, yesterday, امروز, فردا, دیروز; +7d, -3d, +2w, +1m, +1y";
-
-/// Why a date could not be read. Displays as the quoted input, the reason and
-/// the accepted forms.
+/// Why a date could not be read: the input and what is wrong with it (as data; the
+/// text, with the accepted forms, comes from the catalogue in the user's language).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateParseError {
     input: String,
-    reason: String,
+    problem: DateProblem,
+}
+
+/// What is wrong with a typed date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateProblem {
+    Empty,
+    TwoWeekdays(Weekday, Weekday),
+    WeekdayAlone,
+    WrongWeekday {
+        date: NaiveDate,
+        cal: Calendar,
+        given: Weekday,
+    },
+    /// `+N…` with N too large to count.
+    CountTooLarge(String),
+    /// A relative date that falls outside the calendar.
+    RelativeOutOfRange(String),
+    YearOutOfRange(u32),
+    YearOutOfBounds(i32),
+    YearDigits(usize),
+    NoSuchMonth(u32),
+    NoSuchDay {
+        cal: Calendar,
+        year: i32,
+        month: u32,
+        day: u32,
+        len: u32,
+    },
+    NoSuchDate {
+        cal: Calendar,
+        year: i32,
+        month: u32,
+        day: u32,
+    },
+    NumberNotDate(String),
+    MixedSeparators,
+    NeedThreeNumbers,
+    PartTooLong(String),
+    TooManyDigits(u32),
+    MonthDayDigits,
+    TwoMonthNames,
+    PartNotNumber(String),
+    UnknownWord(String),
+    NoMonth,
+    NoDay,
+    OneDayOneYear,
+    TooManyNumbers,
+    CalendarMismatch {
+        month_word: String,
+        month_cal: Calendar,
+        year: u32,
+        year_cal: Calendar,
+        two_digit: bool,
+    },
+}
+
+impl DateProblem {
+    /// A stable snake_case code for JSON.
+    pub fn code(&self) -> &'static str {
+        use DateProblem::*;
+        match self {
+            Empty => "empty",
+            TwoWeekdays(..) => "two_weekdays",
+            WeekdayAlone => "weekday_alone",
+            WrongWeekday { .. } => "wrong_weekday",
+            CountTooLarge(_) => "count_too_large",
+            RelativeOutOfRange(_) => "relative_out_of_range",
+            YearOutOfRange(_) | YearOutOfBounds(_) => "year_out_of_range",
+            YearDigits(_) => "year_digits",
+            NoSuchMonth(_) => "no_such_month",
+            NoSuchDay { .. } => "no_such_day",
+            NoSuchDate { .. } => "no_such_date",
+            NumberNotDate(_) => "number_not_date",
+            MixedSeparators => "mixed_separators",
+            NeedThreeNumbers => "need_three_numbers",
+            PartTooLong(_) | TooManyDigits(_) => "too_many_digits",
+            MonthDayDigits => "month_day_digits",
+            TwoMonthNames => "two_month_names",
+            PartNotNumber(_) => "not_a_number",
+            UnknownWord(_) => "unknown_word",
+            NoMonth => "no_month",
+            NoDay => "no_day",
+            OneDayOneYear => "one_day_one_year",
+            TooManyNumbers => "too_many_numbers",
+            CalendarMismatch { .. } => "calendar_mismatch",
+        }
+    }
+
+    /// The problem in words, in the given language.
+    pub fn text(&self, lang: Lang) -> String {
+        use DateProblem::*;
+        let d = |s: String| super::digits::localize_digits(&s, lang);
+        let shown = |cal: Calendar, year: i32, month: u32, day: u32| {
+            d(match cal {
+                Calendar::Jalali => format!("{year:04}/{month:02}/{day:02}"),
+                Calendar::Gregorian => format!("{year:04}-{month:02}-{day:02}"),
+            })
+        };
+        let cal_name = |c: Calendar| match c {
+            Calendar::Jalali => Msg::Jalali.text(lang),
+            Calendar::Gregorian => Msg::Gregorian.text(lang),
+        };
+        match self {
+            Empty => t(lang, Msg::DateEmpty).into(),
+            TwoWeekdays(a, b) => tf(
+                lang,
+                Msg::DateTwoWeekdays,
+                &[weekday_name(*a, lang), weekday_name(*b, lang)],
+            ),
+            WeekdayAlone => t(lang, Msg::DateWeekdayAlone).into(),
+            WrongWeekday { date, cal, given } => tf(
+                lang,
+                Msg::DateWrongWeekday,
+                &[
+                    &d(show(*date, *cal)),
+                    weekday_name(date.weekday(), lang),
+                    weekday_name(*given, lang),
+                ],
+            ),
+            CountTooLarge(n) => tf(lang, Msg::DateCountTooLarge, &[n]),
+            RelativeOutOfRange(x) => tf(lang, Msg::DateRelativeOutOfRange, &[x]),
+            YearOutOfRange(y) => tf(lang, Msg::DateYearOutOfRange, &[&d(y.to_string())]),
+            YearOutOfBounds(y) => tf(lang, Msg::DateYearOutOfBounds, &[&d(y.to_string())]),
+            YearDigits(n) => tf(lang, Msg::DateYearDigits, &[&d(n.to_string())]),
+            NoSuchMonth(m) => tf(lang, Msg::DateNoSuchMonth, &[&d(m.to_string())]),
+            NoSuchDay {
+                cal,
+                year,
+                month,
+                day,
+                len,
+            } => tf(
+                lang,
+                Msg::DateNoSuchDay,
+                &[
+                    &shown(*cal, *year, *month, *day),
+                    month_name(*month, *cal, lang),
+                    &d(year.to_string()),
+                    &d(len.to_string()),
+                ],
+            ),
+            NoSuchDate {
+                cal,
+                year,
+                month,
+                day,
+            } => tf(
+                lang,
+                Msg::DateNoSuchDate,
+                &[&shown(*cal, *year, *month, *day)],
+            ),
+            NumberNotDate(n) => tf(lang, Msg::DateNumberNotDate, &[n]),
+            MixedSeparators => t(lang, Msg::DateMixedSeparators).into(),
+            NeedThreeNumbers => t(lang, Msg::DateNeedThreeNumbers).into(),
+            PartTooLong(p) => tf(lang, Msg::DateTooManyDigits, &[p]),
+            TooManyDigits(v) => tf(lang, Msg::DateTooManyDigits, &[&v.to_string()]),
+            MonthDayDigits => t(lang, Msg::DateMonthDayDigits).into(),
+            TwoMonthNames => t(lang, Msg::DateTwoMonthNames).into(),
+            PartNotNumber(p) => tf(lang, Msg::DatePartNotNumber, &[p]),
+            UnknownWord(p) => tf(lang, Msg::DateUnknownWord, &[p]),
+            NoMonth => t(lang, Msg::DateNoMonth).into(),
+            NoDay => t(lang, Msg::DateNoDay).into(),
+            OneDayOneYear => t(lang, Msg::DateOneDayOneYear).into(),
+            TooManyNumbers => t(lang, Msg::DateTooManyNumbers).into(),
+            CalendarMismatch {
+                month_word,
+                month_cal,
+                year,
+                year_cal,
+                two_digit,
+            } => {
+                let mut text = tf(
+                    lang,
+                    Msg::DateCalendarMismatch,
+                    &[
+                        month_word,
+                        cal_name(*month_cal),
+                        &year.to_string(),
+                        cal_name(*year_cal),
+                    ],
+                );
+                if *two_digit {
+                    text.push_str(t(lang, Msg::DateTwoDigitHint));
+                }
+                text
+            }
+        }
+    }
 }
 
 impl DateParseError {
-    fn new(input: &str, reason: impl Into<String>) -> Self {
+    fn new(input: &str, problem: DateProblem) -> Self {
         DateParseError {
             input: input.to_string(),
-            reason: reason.into(),
+            problem,
         }
     }
 
@@ -36,19 +219,35 @@ impl DateParseError {
         &self.input
     }
 
-    /// Why it was refused, without the list of accepted forms.
-    pub fn reason(&self) -> &str {
-        &self.reason
+    /// What is wrong with it.
+    pub fn problem(&self) -> &DateProblem {
+        &self.problem
+    }
+
+    /// Why it was refused, in English, without the list of accepted forms.
+    pub fn reason(&self) -> String {
+        self.problem.text(Lang::En)
+    }
+}
+
+impl super::Localized for DateParseError {
+    fn message(&self, lang: Lang) -> String {
+        tf(
+            lang,
+            Msg::DateCannotRead,
+            &[
+                &self.input,
+                &self.problem.text(lang),
+                t(lang, Msg::DateAcceptedForms),
+            ],
+        )
     }
 }
 
 impl fmt::Display for DateParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "cannot read date {:?}: {}. Accepted forms: {}",
-            self.input, self.reason, ACCEPTED_FORMS
-        )
+        use super::Localized;
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -86,13 +285,13 @@ pub fn parse_date(
     today: NaiveDate,
     pref: Calendar,
 ) -> Result<NaiveDate, DateParseError> {
-    let err = |reason: String| DateParseError::new(input, reason);
+    let err = |problem: DateProblem| DateParseError::new(input, problem);
     let text = normalize_for_search(input)
         .replace([',', '،', '٬'], " ")
         .replace('٫', "/");
     let text = text.trim();
     if text.is_empty() {
-        return Err(err("the input is empty".into()));
+        return Err(err(DateProblem::Empty));
     }
     if let Some(result) = parse_relative(text, today, pref) {
         return result.map_err(err);
@@ -114,11 +313,7 @@ pub fn parse_date(
         match weekday_from_word(word.trim_end_matches('.')) {
             Some(wd) => {
                 if let Some(prev) = weekday.filter(|&p| p != wd) {
-                    return Err(err(format!(
-                        "two different weekdays given ({} and {})",
-                        weekday_name(prev, Lang::En),
-                        weekday_name(wd, Lang::En)
-                    )));
+                    return Err(err(DateProblem::TwoWeekdays(prev, wd)));
                 }
                 weekday = Some(wd);
             }
@@ -127,7 +322,7 @@ pub fn parse_date(
     }
 
     let (date, cal) = match tokens.as_slice() {
-        [] => return Err(err("a weekday alone is not a date".into())),
+        [] => return Err(err(DateProblem::WeekdayAlone)),
         [one] if one.chars().all(|c| c.is_ascii_digit() || "/-.".contains(c)) => {
             parse_numeric(one).map_err(err)?
         }
@@ -136,12 +331,11 @@ pub fn parse_date(
 
     if let Some(wd) = weekday {
         if date.weekday() != wd {
-            return Err(err(format!(
-                "{} is a {}, not a {}",
-                show(date, cal),
-                weekday_name(date.weekday(), Lang::En),
-                weekday_name(wd, Lang::En)
-            )));
+            return Err(err(DateProblem::WrongWeekday {
+                date,
+                cal,
+                given: wd,
+            }));
         }
     }
     Ok(date)
@@ -161,7 +355,7 @@ fn parse_relative(
     text: &str,
     today: NaiveDate,
     pref: Calendar,
-) -> Option<Result<NaiveDate, String>> {
+) -> Option<Result<NaiveDate, DateProblem>> {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let days = match compact.as_str() {
         "today" | "امروز" => Some(0),
@@ -186,10 +380,10 @@ fn parse_relative(
         return None;
     }
     let Ok(n) = digits.parse::<i64>() else {
-        return Some(Err(format!("{digits} is too large")));
+        return Some(Err(DateProblem::CountTooLarge(digits.to_string())));
     };
     let n = sign * n;
-    let out_of_range = || format!("{compact} is out of range");
+    let out_of_range = || DateProblem::RelativeOutOfRange(compact.clone());
     Some(match unit {
         'd' => add_days(today, n),
         'w' => n
@@ -205,13 +399,13 @@ fn parse_relative(
     })
 }
 
-fn add_days(today: NaiveDate, n: i64) -> Result<NaiveDate, String> {
+fn add_days(today: NaiveDate, n: i64) -> Result<NaiveDate, DateProblem> {
     let moved = if n >= 0 {
         today.checked_add_days(Days::new(n.unsigned_abs()))
     } else {
         today.checked_sub_days(Days::new(n.unsigned_abs()))
     };
-    moved.ok_or_else(|| format!("{n} days from {today} is out of range"))
+    moved.ok_or_else(|| DateProblem::RelativeOutOfRange(format!("{n:+}d")))
 }
 
 /// A year as typed, with its digit count.
@@ -232,50 +426,54 @@ fn num(s: &str) -> Option<Num> {
 }
 
 /// The calendar and full year for a typed year.
-fn resolve_year(y: Num) -> Result<(Calendar, i32), String> {
-    let v = i32::try_from(y.value).map_err(|_| format!("year {} is out of range", y.value))?;
+fn resolve_year(y: Num) -> Result<(Calendar, i32), DateProblem> {
+    let v = i32::try_from(y.value).map_err(|_| DateProblem::YearOutOfRange(y.value))?;
     match (y.len, v) {
         (2, 0..=49) => Ok((Calendar::Jalali, 1400 + v)),
         (2, _) => Ok((Calendar::Jalali, 1300 + v)),
         (4, 1200..=1599) => Ok((Calendar::Jalali, v)),
         (4, 1600..=9999) => Ok((Calendar::Gregorian, v)),
-        (4, _) => Err(format!(
-            "year {v} is out of range (Jalali years are 1200-1599, Gregorian 1600-9999)"
-        )),
-        _ => Err(format!(
-            "the year must have 4 digits (or 2 for a Jalali year), not {}",
-            y.len
-        )),
+        (4, _) => Err(DateProblem::YearOutOfBounds(v)),
+        _ => Err(DateProblem::YearDigits(y.len)),
     }
 }
 
 /// Builds the date, explaining which part is impossible.
-fn build(cal: Calendar, year: i32, month: u32, day: u32) -> Result<(NaiveDate, Calendar), String> {
+fn build(
+    cal: Calendar,
+    year: i32,
+    month: u32,
+    day: u32,
+) -> Result<(NaiveDate, Calendar), DateProblem> {
     if !(1..=12).contains(&month) {
-        return Err(format!("month {month} does not exist (months are 1-12)"));
+        return Err(DateProblem::NoSuchMonth(month));
     }
     let len = month_len(year, month, cal);
-    let shown = match cal {
-        Calendar::Jalali => format!("{year:04}/{month:02}/{day:02}"),
-        Calendar::Gregorian => format!("{year:04}-{month:02}-{day:02}"),
-    };
     if day == 0 || day > len {
-        return Err(format!(
-            "{shown} does not exist: {} {year} has {len} days",
-            month_name(month, cal, Lang::En)
-        ));
+        return Err(DateProblem::NoSuchDay {
+            cal,
+            year,
+            month,
+            day,
+            len,
+        });
     }
     from_ymd(year, month, day, cal)
         .map(|d| (d, cal))
-        .ok_or_else(|| format!("{shown} does not exist"))
+        .ok_or(DateProblem::NoSuchDate {
+            cal,
+            year,
+            month,
+            day,
+        })
 }
 
 /// `Y/M/D`, `D/M/Y`, `YY/M/D` or `YYYYMMDD` with one kind of separator.
-fn parse_numeric(s: &str) -> Result<(NaiveDate, Calendar), String> {
+fn parse_numeric(s: &str) -> Result<(NaiveDate, Calendar), DateProblem> {
     let seps: Vec<char> = s.chars().filter(|c| !c.is_ascii_digit()).collect();
     if seps.is_empty() {
         if s.len() == 8 {
-            let y = num(&s[..4]).ok_or("not a number")?;
+            let y = num(&s[..4]).ok_or(DateProblem::NumberNotDate(s.to_string()))?;
             let (cal, year) = resolve_year(y)?;
             return build(
                 cal,
@@ -284,38 +482,36 @@ fn parse_numeric(s: &str) -> Result<(NaiveDate, Calendar), String> {
                 s[6..].parse().unwrap_or(0),
             );
         }
-        return Err(format!(
-            "{s} is a number, not a date (give year, month and day)"
-        ));
+        return Err(DateProblem::NumberNotDate(s.to_string()));
     }
     if seps.iter().any(|&c| c != seps[0]) {
-        return Err("use one kind of separator (/, - or .) between year, month and day".into());
+        return Err(DateProblem::MixedSeparators);
     }
     let parts: Vec<&str> = s.split(seps[0]).collect();
     if parts.len() != 3 || parts.iter().any(|p| p.is_empty()) {
-        return Err("a date needs three numbers: year, month and day".into());
+        return Err(DateProblem::NeedThreeNumbers);
     }
     let n: Vec<Num> = parts
         .iter()
-        .map(|p| num(p).ok_or_else(|| format!("{p} is too long")))
+        .map(|p| num(p).ok_or_else(|| DateProblem::PartTooLong(p.to_string())))
         .collect::<Result<_, _>>()?;
     let (a, b, c) = (n[0], n[1], n[2]);
     for p in [a, b, c] {
         if p.len > 4 {
-            return Err(format!("{} has too many digits", p.value));
+            return Err(DateProblem::TooManyDigits(p.value));
         }
     }
 
     let year_last = c.len >= 3 || (a.len <= 2 && c.len <= 2 && c.value > 31 && a.value <= 31);
     if !year_last {
         if b.len > 2 || c.len > 2 {
-            return Err("month and day have 1 or 2 digits".into());
+            return Err(DateProblem::MonthDayDigits);
         }
         let (cal, year) = resolve_year(a)?;
         return build(cal, year, b.value, c.value);
     }
     if a.len > 2 || b.len > 2 {
-        return Err("month and day have 1 or 2 digits".into());
+        return Err(DateProblem::MonthDayDigits);
     }
     let (cal, year) = resolve_year(c)?;
     let dmy = build(cal, year, b.value, a.value);
@@ -328,7 +524,7 @@ fn parse_numeric(s: &str) -> Result<(NaiveDate, Calendar), String> {
 }
 
 /// Forms with a month name: a day and optionally a year, in any order.
-fn parse_named(tokens: &[String], today: NaiveDate) -> Result<(NaiveDate, Calendar), String> {
+fn parse_named(tokens: &[String], today: NaiveDate) -> Result<(NaiveDate, Calendar), DateProblem> {
     let mut month: Option<(Calendar, u32, &str)> = None;
     let mut nums: Vec<Num> = Vec::new();
     for token in tokens {
@@ -337,25 +533,25 @@ fn parse_named(tokens: &[String], today: NaiveDate) -> Result<(NaiveDate, Calend
                 nums.push(n);
             } else if let Some((cal, m)) = month_from_word(part) {
                 if month.is_some() {
-                    return Err("more than one month name given".into());
+                    return Err(DateProblem::TwoMonthNames);
                 }
                 month = Some((cal, m, part));
             } else if part == "of" {
                 continue;
             } else if part.chars().any(|c| c.is_ascii_digit()) {
-                return Err(format!("{part:?} is not a number"));
+                return Err(DateProblem::PartNotNumber(part.to_string()));
             } else {
-                return Err(format!("{part:?} is not a month, weekday or number"));
+                return Err(DateProblem::UnknownWord(part.to_string()));
             }
         }
     }
     let Some((mcal, m, mword)) = month else {
-        return Err("no month found".into());
+        return Err(DateProblem::NoMonth);
     };
     let (day, year) = match nums.as_slice() {
-        [] => return Err("no day of the month given".into()),
+        [] => return Err(DateProblem::NoDay),
         [d] if d.len <= 2 => (*d, None),
-        [_] => return Err("no day of the month given".into()),
+        [_] => return Err(DateProblem::NoDay),
         [x, y] => {
             if x.len >= 3 && y.len <= 2 {
                 (*y, Some(*x))
@@ -368,31 +564,23 @@ fn parse_named(tokens: &[String], today: NaiveDate) -> Result<(NaiveDate, Calend
                     (*x, Some(*y))
                 }
             } else {
-                return Err("give one day and one year".into());
+                return Err(DateProblem::OneDayOneYear);
             }
         }
-        _ => return Err("too many numbers: give a day, a month and a year".into()),
+        _ => return Err(DateProblem::TooManyNumbers),
     };
     let year = match year {
         None => ymd(today, mcal).0,
         Some(y) => {
             let (ycal, year) = resolve_year(y)?;
             if ycal != mcal {
-                let kind = |c: Calendar| match c {
-                    Calendar::Jalali => "Jalali",
-                    Calendar::Gregorian => "Gregorian",
-                };
-                let hint = if y.len == 2 {
-                    " (two-digit years are Jalali; write the Gregorian year in full)"
-                } else {
-                    ""
-                };
-                return Err(format!(
-                    "{mword} is a {} month but {} is a {} year{hint}",
-                    kind(mcal),
-                    y.value,
-                    kind(ycal)
-                ));
+                return Err(DateProblem::CalendarMismatch {
+                    month_word: mword.to_string(),
+                    month_cal: mcal,
+                    year: y.value,
+                    year_cal: ycal,
+                    two_digit: y.len == 2,
+                });
             }
             year
         }

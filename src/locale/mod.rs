@@ -12,6 +12,12 @@ pub mod text;
 
 use serde::{Deserialize, Serialize};
 
+/// An error (or any message) that carries data and becomes text only at the edge,
+/// from the catalogue, in the user's language.
+pub trait Localized {
+    fn message(&self, lang: Lang) -> String;
+}
+
 /// The language of the user interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]

@@ -277,11 +277,12 @@ catalogue! {
     ItemAdded => "item added", "بند افزوده شد";
     ItemSaved => "item saved", "بند ذخیره شد";
     QuorumNotMet2 => "quorum not met", "حد نصاب حاصل نشده است";
-    CliNoQuorum => "quorum not met: {} of {} voting members present, {} needed; nothing was recorded. Add --without-quorum to record it anyway", "حد نصاب حاصل نشده است: {} از {} عضو دارای رأی حاضر، {} لازم است؛ چیزی ثبت نشد. برای ثبت با این حال ‎--without-quorum‎ را بیفزایید";
-    UnanimousNeedsSession => "a unanimous vote needs the session it was taken at (to know who was present)", "رأی به اتفاق آرا نیازمند جلسه‌ای است که در آن گرفته شده (تا حاضران معلوم باشند)";
-    UnanimousNobodyPresent => "a unanimous vote needs someone present: no voting member is marked present at this session; record attendance first", "رأی به اتفاق آرا نیازمند حاضران است: هیچ عضو دارای رأیی در این جلسه حاضر زده نشده؛ نخست حضور و غیاب را ثبت کنید";
+    CliUnanimousAndVotes => "--unanimous and --votes say the same thing twice; give one of them", "‎--unanimous‎ و ‎--votes‎ یک چیز را دو بار می‌گویند؛ یکی را بدهید";
+    RefusedNoQuorum => "quorum not met: {} of {} voting members present, {} needed; nothing was recorded. Add --without-quorum to record it anyway", "حد نصاب حاصل نشده است: {} از {} عضو دارای رأی حاضر، {} لازم است؛ چیزی ثبت نشد. برای ثبت با این حال ‎--without-quorum‎ را بیفزایید";
+    RefusedUnanimousNeedsSession => "a unanimous vote needs the session it was taken at (to know who was present)", "رأی به اتفاق آرا نیازمند جلسه‌ای است که در آن گرفته شده (تا حاضران معلوم باشند)";
+    RefusedUnanimousNobodyPresent => "a unanimous vote needs someone present: no voting member is marked present at this session; record attendance first", "رأی به اتفاق آرا نیازمند حاضران است: هیچ عضو دارای رأیی در این جلسه حاضر زده نشده؛ نخست حضور و غیاب را ثبت کنید";
     ResolutionRecorded => "resolution recorded:", "مصوبه ثبت شد:";
-    TaskNeedsABody => "a task needs the body, resolution or agenda item it follows up", "هر پیگیری باید به یک نهاد، مصوبه یا بند دستور جلسه مربوط باشد";
+    RefusedTaskNeedsABody => "a task needs the body, resolution or agenda item it follows up", "هر پیگیری باید به یک نهاد، مصوبه یا بند دستور جلسه مربوط باشد";
     PickAnAssigneeOrType => "pick an assignee or type a unit", "مسئول یا واحد را مشخص کنید";
     TaskAdded => "task added:", "پیگیری افزوده شد:";
     Percent2 => "percent", "درصد";
@@ -367,6 +368,186 @@ catalogue! {
     ConfigUnknownAction => "{}:{}: keys.{}: no such action; the actions are listed in the help screen (?)", "{}:{}: keys.{}: چنین فرمانی نیست؛ فرمان‌ها در راهنما (?) آمده‌اند";
     Reloaded => "reloaded", "بارگذاری شد";
     SessionFridayWeekend => "* session   · Friday (weekend)", "* جلسه   · جمعه (تعطیل)";
+    EntityBody => "body", "نهاد";
+    EntityParentBody => "parent body", "نهاد بالادستی";
+    EntityPerson => "person", "شخص";
+    EntityAssignee => "assignee", "مسئول";
+    EntitySession => "session", "جلسه";
+    EntityAgendaItem => "agenda item", "بند دستور جلسه";
+    EntityResolution => "resolution", "مصوبه";
+    EntityTask => "task", "پیگیری";
+    EntityPolicy => "policy", "سیاست";
+    EntityIndicator => "indicator", "شاخص";
+    EntityRecord => "record", "سابقه";
+    EntityDatabaseFile => "database file", "فایل پایگاه داده";
+    EntityLogin => "login", "نام کاربری";
+    EntityAdministrator => "administrator", "مدیر سامانه";
+    EntityDemoPerson => "demo person", "شخص نمونه";
+    EntityDemoParentBody => "demo parent body", "نهاد بالادستی نمونه";
+    EntityDemoPolicyBody => "demo policy body", "نهاد سیاست نمونه";
+    EntityPersonName => "person name", "نام شخص";
+    EntityBodyName => "body name", "نام نهاد";
+    EntityAgendaItemTitle => "agenda item title", "عنوان بند";
+    EntityGuestName => "guest name", "نام مهمان";
+    EntityResolutionText => "resolution text", "متن مصوبه";
+    EntityTaskTitle => "task title", "عنوان پیگیری";
+    EntityTaskDescription => "task description", "شرح پیگیری";
+    EntityPolicyTitle => "policy title", "عنوان سیاست";
+    EntityIndicatorName => "indicator name", "نام شاخص";
+    EntityPeriod => "period", "دوره سنجش";
+    EntityNote => "note", "توضیح";
+    EntityMinutes => "minutes", "صورتجلسه";
+    EntityTermEnd => "term end", "پایان دوره";
+    EntityDuration => "duration", "مدت";
+    EntityVoteTally => "vote tally", "شمارش آرا";
+    EntityPercentDone => "percent done", "درصد پیشرفت";
+    EntityTarget => "target", "هدف";
+    EntityValue => "value", "مقدار";
+    EntityTime => "time", "ساعت";
+    EntityDate => "date", "تاریخ";
+    EntityStoredValue => "stored value", "مقدار ذخیره‌شده";
+    EntityQuorumRule => "quorum rule", "قاعده حد نصاب";
+    EntityMeetingRule => "meeting rule", "قاعده جلسات الزامی";
+    EntityResolutionFormat => "resolution number format", "قالب شماره مصوبه";
+    EntityBodyKind => "body kind", "نوع نهاد";
+    EntityRole => "role", "سمت";
+    EntitySessionKind => "session kind", "نوع جلسه";
+    EntitySessionStatus => "session status", "وضعیت جلسه";
+    EntityAttendance => "attendance", "حضور و غیاب";
+    EntityAgendaStatus => "agenda item status", "وضعیت بند";
+    EntityDecision => "decision", "نتیجه";
+    EntityStatus => "status", "وضعیت";
+    EntityVote => "vote", "رأی";
+    EntityPriority => "priority", "اولویت";
+    EntityActivity => "activity", "فعالیت";
+    ErrInvalid => "{} \"{}\" is not valid; expected {}", "{} «{}» معتبر نیست؛ {} انتظار می‌رفت";
+    ErrNotFound => "no {} \"{}\" exists", "{} «{}» وجود ندارد";
+    ErrConflict => "{} {} was changed by someone else since you opened it; your text is kept, reload to see theirs", "{} {} پس از باز کردن شما توسط کاربر دیگری تغییر کرده است؛ متن شما نگه داشته شد، برای دیدن نسخه او دوباره بارگذاری کنید";
+    ErrTooNew => "the database {} has schema version {}, newer than this shura understands ({}); upgrade shura", "پایگاه داده {} نسخه طرح‌واره {} دارد، تازه‌تر از آنچه این شورا می‌شناسد ({})؛ شورا را به‌روز کنید";
+    ErrDiskFull => "the disk holding the database is full: nothing was saved; free space and try again", "دیسک پایگاه داده پر است: چیزی ذخیره نشد؛ فضا آزاد کنید و دوباره بکوشید";
+    ErrReadOnly => "the database is read-only for you: nothing was saved; ask its owner for write access", "پایگاه داده برای شما فقط خواندنی است: چیزی ذخیره نشد؛ از مالک آن اجازه نوشتن بخواهید";
+    ErrBusy => "the database stayed busy with other writers for too long: nothing was saved; try again", "پایگاه داده مدت زیادی در اختیار کاربران دیگر بود: چیزی ذخیره نشد؛ دوباره بکوشید";
+    ErrNotADatabase => "the file is not a shura database", "این فایل پایگاه داده شورا نیست";
+    ErrCannotOpenFile => "the database file cannot be opened", "فایل پایگاه داده باز نمی‌شود";
+    ErrDatabase => "database error: {}", "خطای پایگاه داده: {}";
+    ErrIo => "input/output error: {}", "خطای ورودی/خروجی: {}";
+    ErrCannotMakeDbDir => "cannot reach or create the directory {} of the database: {}; in a shared directory, ask to be added to its group", "دسترسی به پوشه {} پایگاه داده یا ساختن آن ممکن نشد: {}؛ اگر پوشه مشترک است، بخواهید شما را به گروه آن بیفزایند";
+    ErrCannotOpenDb => "cannot open the database {}: you may not read or write it, or its directory; in a shared directory, ask to be added to its group", "پایگاه داده {} باز نشد: اجازه خواندن یا نوشتن آن یا پوشه‌اش را ندارید؛ اگر پوشه مشترک است، بخواهید شما را به گروه آن بیفزایند";
+    IoNotFound => "it does not exist", "وجود ندارد";
+    IoPermissionDenied => "permission denied", "اجازه دسترسی ندارید";
+    IoAlreadyExists => "it exists already", "از پیش وجود دارد";
+    IoNotADirectory => "a part of the path is not a directory", "بخشی از مسیر پوشه نیست";
+    IoIsADirectory => "it is a directory", "یک پوشه است";
+    IoReadOnlyFs => "the file system is read-only", "سیستم فایل فقط خواندنی است";
+    IoStorageFull => "the disk is full", "دیسک پر است";
+    RefusedAmbiguousBody => "body \"{}\" is ambiguous: it matches {}; give an id", "نهاد «{}» مبهم است: با {} جور درمی‌آید؛ شناسه را بدهید";
+    RefusedAmbiguousPerson => "person \"{}\" is ambiguous: several people have that name; give an id", "شخص «{}» مبهم است: چند نفر این نام را دارند؛ شناسه را بدهید";
+    RefusedLoginTaken => "login \"{}\" already belongs to person {}", "نام کاربری «{}» از پیش متعلق به شخص {} است";
+    RefusedSessionTransition => "a session that is \"{}\" cannot become \"{}\"; the order is planned → open → closed → approved (or cancelled)", "جلسه‌ای که «{}» است نمی‌تواند «{}» شود؛ ترتیب چنین است: برنامه‌ریزی‌شده ← در جریان ← خاتمه‌یافته ← صورتجلسه تأییدشده (یا لغوشده)";
+    RefusedSessionOfOtherBody => "session {} belongs to another body than {}", "جلسه {} به نهادی جز {} تعلق دارد";
+    RefusedItemOfOtherSession => "agenda item {} belongs to session {}, not to the session of this resolution", "بند {} به جلسه {} تعلق دارد، نه به جلسه این مصوبه";
+    RefusedOverlappingMembership => "person {} is already {} of body {} (membership {}) for that term", "شخص {} در آن دوره از پیش {} نهاد {} است (عضویت {})";
+    RefusedApprovedMinutes => "the minutes of this session are approved and can no longer change", "صورتجلسه این جلسه تأیید شده است و دیگر تغییر نمی‌کند";
+    RefusedAuditAppendOnly => "the audit trail is append-only: its entries cannot change", "سابقه تغییرات فقط افزودنی است: مدخل‌های آن تغییر نمی‌کنند";
+    RefusedNotWal => "the database could not be switched to WAL mode (it reports \"{}\"); is it on a network file system?", "حالت WAL برای پایگاه داده فعال نشد (حالت گزارش‌شده: «{}»)؛ آیا روی سیستم فایل شبکه‌ای است؟";
+    RefusedLastAdministrator => "{} is the last administrator; grant another login first, then revoke this one", "{} آخرین مدیر سامانه است؛ ابتدا نام کاربری دیگری را مدیر کنید، سپس این یکی را لغو کنید";
+    RefusedDemoData => "the demo data (data/demo.toml) cannot be read: {}", "داده‌های نمونه (data/demo.toml) خوانده نشد: {}";
+    ExpectedOneOf => "one of: {}", "یکی از: {}";
+    ExpectedSomeText => "some text (it is empty)", "متنی (خالی است)";
+    ExpectedAtMostChars => "at most {} characters", "حداکثر {} نویسه";
+    ExpectedName => "a name in Persian or English (it is empty)", "نامی به فارسی یا انگلیسی (خالی است)";
+    ExpectedQuorumRule => "majority, two_thirds, or fixed:N (N a positive number)", "majority (اکثریت)، two_thirds (دو سوم) یا fixed:N (N عددی مثبت)";
+    ExpectedMeetingRule => "none, monthly, or jalali_months:M,M (Jalali months 1-12, e.g. jalali_months:4,10 for Tir and Dey)", "none (بدون الزام)، monthly (ماهانه) یا jalali_months:M,M (ماه‌های شمسی ۱ تا ۱۲، مثلاً jalali_months:4,10 برای تیر و دی)";
+    ExpectedResolutionFormat => "a pattern containing {seq}, e.g. {jyear}/{session}/{seq} or R-{year}-{seq:3}", "الگویی دارای {seq}، مثلاً {jyear}/{session}/{seq} یا R-{year}-{seq:3}";
+    ExpectedTally => "FOR/AGAINST/ABSTAIN as three whole numbers, e.g. 7/2/1", "موافق/مخالف/ممتنع به صورت سه عدد صحیح، مثلاً ۷/۲/۱";
+    ExpectedStoredValue => "a value this version of shura wrote", "مقداری که این نسخه شورا نوشته باشد";
+    ExpectedSessionRef => "a session id, or BODY#NUMBER such as 3#12", "شناسه جلسه، یا نهاد#شماره مانند 3#12";
+    ExpectedOnOrAfterTermStart => "a date on or after the term start {}", "تاریخی در روز شروع دوره {} یا پس از آن";
+    ExpectedDurationMinutes => "minutes between 0 and 1440", "دقیقه‌ای میان ۰ و ۱۴۴۰";
+    ExpectedCounts => "counts of zero or more", "شمارش‌های صفر یا بیشتر";
+    ExpectedTaskParent => "a body, a resolution or an agenda item it belongs to", "نهاد، مصوبه یا بندی که به آن تعلق دارد";
+    ExpectedPercent => "a whole number from 0 to 100", "عدد صحیحی از ۰ تا ۱۰۰";
+    ExpectedNumber => "a number", "یک عدد";
+    ExpectedTime => "HH:MM on a 24-hour clock, e.g. 09:30 or 17:00", "ساعت:دقیقه در قالب ۲۴ ساعته، مثلاً 09:30 یا 17:00";
+    ExpectedLogin => "a Unix login name (no spaces, colons or slashes, at most 64 bytes)", "نام کاربری یونیکس (بدون فاصله، دونقطه یا خط مورب، حداکثر ۶۴ بایت)";
+    DateCannotRead => "cannot read date \"{}\": {}. Accepted forms: {}", "تاریخ «{}» خوانده نشد: {}. شکل‌های پذیرفته: {}";
+    DateAcceptedForms => "1403/09/15, 1403-9-15, 1403.09.15, 2024-12-05 (year/month/day); 15/09/1403, 5/12/2024 (day/month/year); 03/9/15 (two-digit Jalali year: 00-49 = 14xx, 50-99 = 13xx); 15 Azar 1403, ۱۵ آذر ۱۴۰۳, Azar 15 1403, 5 December 2024, Dec 5 2024 (optionally with a weekday); today, tomorrow, yesterday, امروز, فردا, دیروز; +7d, -3d, +2w, +1m, +1y", "۱۴۰۳/۰۹/۱۵، ۱۴۰۳-۹-۱۵، ۱۴۰۳.۰۹.۱۵، ۲۰۲۴-۱۲-۰۵ (سال/ماه/روز)؛ ۱۵/۰۹/۱۴۰۳ (روز/ماه/سال)؛ ۰۳/۹/۱۵ (سال دورقمی شمسی: ۰۰ تا ۴۹ یعنی ۱۴xx و ۵۰ تا ۹۹ یعنی ۱۳xx)؛ ۱۵ آذر ۱۴۰۳ (با روز هفته یا بی آن)؛ امروز، فردا، دیروز، پس‌فردا، پریروز؛ ‎+7d، ‎-3d، ‎+2w، ‎+1m، ‎+1y (روز، هفته، ماه، سال)";
+    DateEmpty => "the input is empty", "چیزی وارد نشده است";
+    DateTwoWeekdays => "two different weekdays given ({} and {})", "دو روز هفته متفاوت آمده است ({} و {})";
+    DateWeekdayAlone => "a weekday alone is not a date", "روز هفته به‌تنهایی تاریخ نیست";
+    DateWrongWeekday => "{} is a {}, not a {}", "{} {} است، نه {}";
+    DateCountTooLarge => "{} is too large", "{} بیش از اندازه بزرگ است";
+    DateRelativeOutOfRange => "{} is out of range", "{} بیرون از محدوده است";
+    DateYearOutOfRange => "year {} is out of range", "سال {} بیرون از محدوده است";
+    DateYearOutOfBounds => "year {} is out of range (Jalali years are 1200-1599, Gregorian 1600-9999)", "سال {} بیرون از محدوده است (سال شمسی ۱۲۰۰ تا ۱۵۹۹، میلادی ۱۶۰۰ تا ۹۹۹۹)";
+    DateYearDigits => "the year must have 4 digits (or 2 for a Jalali year), not {}", "سال باید ۴ رقم (یا برای سال شمسی ۲ رقم) داشته باشد، نه {}";
+    DateNoSuchMonth => "month {} does not exist (months are 1-12)", "ماه {} وجود ندارد (ماه‌ها ۱ تا ۱۲ هستند)";
+    DateNoSuchDay => "{} does not exist: {} {} has {} days", "{} وجود ندارد: {} {} {} روز دارد";
+    DateNoSuchDate => "{} does not exist", "{} وجود ندارد";
+    DateNumberNotDate => "{} is a number, not a date (give year, month and day)", "{} عدد است، نه تاریخ (سال، ماه و روز را بدهید)";
+    DateMixedSeparators => "use one kind of separator (/, - or .) between year, month and day", "میان سال، ماه و روز یک نوع جداکننده (/ یا - یا .) به کار ببرید";
+    DateNeedThreeNumbers => "a date needs three numbers: year, month and day", "تاریخ سه عدد لازم دارد: سال، ماه و روز";
+    DateTooManyDigits => "{} has too many digits", "{} رقم‌های بیش از اندازه دارد";
+    DateMonthDayDigits => "month and day have 1 or 2 digits", "ماه و روز ۱ یا ۲ رقم دارند";
+    DateTwoMonthNames => "more than one month name given", "بیش از یک نام ماه آمده است";
+    DatePartNotNumber => "\"{}\" is not a number", "«{}» عدد نیست";
+    DateUnknownWord => "\"{}\" is not a month, weekday or number", "«{}» نه ماه است، نه روز هفته، نه عدد";
+    DateNoMonth => "no month found", "ماهی یافت نشد";
+    DateNoDay => "no day of the month given", "روز ماه داده نشده است";
+    DateOneDayOneYear => "give one day and one year", "یک روز و یک سال بدهید";
+    DateTooManyNumbers => "too many numbers: give a day, a month and a year", "عددها بیش از اندازه است: یک روز، یک ماه و یک سال بدهید";
+    DateCalendarMismatch => "{} is a {} month but {} is a {} year", "{} ماه {} است اما {} سال {} است";
+    DateTwoDigitHint => " (two-digit years are Jalali; write the Gregorian year in full)", " (سال دورقمی شمسی است؛ سال میلادی را کامل بنویسید)";
+    NotAWholeNumber => "{} \"{}\" is not a whole number", "{} «{}» عدد صحیح نیست";
+    NotABodyId => "body \"{}\" is not a body id", "«{}» شناسه نهاد نیست";
+    UnknownView => "unknown view \"{}\": expected one of {}", "صفحه «{}» شناخته نیست؛ یکی از {} انتظار می‌رفت";
+    CannotWrite => "cannot write {}: {}", "نوشتن {} ممکن نشد: {}";
+    AuditIntact => "audit chain intact: {} entries, head {}; the chain heads of {} approved minutes are all in it", "زنجیره ممیزی سالم است: {} مدخل، سر زنجیره {}؛ سر زنجیره هر {} صورتجلسه تأییدشده در آن هست";
+    AuditBroken => "the audit chain is broken in {} place(s)", "زنجیره ممیزی در {} جا شکسته است";
+    AuditMissing => "entries {}..{} are missing (deleted?) before entry {}", "مدخل‌های {} تا {} پیش از مدخل {} نیستند (پاک شده‌اند؟)";
+    AuditBrokenLink => "entry {} does not link to the entry before it (inserted, or its predecessor changed or deleted)", "مدخل {} به مدخل پیش از خود پیوند ندارد (افزوده شده، یا مدخل پیشین تغییر کرده یا پاک شده است)";
+    AuditChanged => "entry {} was changed after it was written (its hash does not match its content)", "مدخل {} پس از ثبت تغییر کرده است (چکیده آن با محتوایش نمی‌خواند)";
+    AuditHeadGone => "session {} (body {}, number {}, approved {}) carries audit head {} that is no longer in the chain: entries up to its approval were changed or removed", "جلسه {} (نهاد {}، شماره {}، تأیید {}) سر زنجیره {} را دارد که دیگر در زنجیره نیست: مدخل‌های تا زمان تأیید آن تغییر کرده یا حذف شده‌اند";
+    CliInitReady => "{} is ready (schema version {})", "{} آماده است (نسخه طرح‌واره {})";
+    CliAttended => "{} {}: {}; {} of {} voting members present, quorum {}: {}", "{} ({}): {}؛ {} از {} عضو دارای رأی حاضر، حد نصاب {}: {}";
+    CliUnknownValue => "{} \"{}\" is not known; expected one of: {}", "{} «{}» شناخته نیست؛ یکی از این‌ها انتظار می‌رفت: {}";
+    WhatLanguage => "language", "زبان";
+    WhatCalendar => "calendar", "تقویم";
+    WhatBidi => "bidi mode", "حالت راست‌به‌چپ";
+    WhatFormat => "format", "قالب";
+    WhatReport => "report", "گزارش";
+    WhatCsvExport => "export csv", "خروجی CSV";
+    CliScaleInvalid => "scale {} is not valid; expected a number above 0 and at most 10", "مقیاس {} معتبر نیست؛ عددی بزرگ‌تر از ۰ و حداکثر ۱۰ انتظار می‌رفت";
+    CliDemoHoldsData => "{} already holds data; shura demo will not touch it without --force", "{} از پیش داده دارد؛ داده نمونه بدون ‎--force در آن نوشته نمی‌شود";
+    CliTermEndBeforeStart => "term end {} is before the term start {}; expected --to on or after --from", "پایان دوره {} پیش از شروع دوره {} است؛ ‎--to باید در روز ‎--from یا پس از آن باشد";
+    CliMemberAddNeeds => "member add needs --person (an existing person) or --name (a new one)", "افزودن عضو به ‎--person (شخصی موجود) یا ‎--name (شخصی تازه) نیاز دارد";
+    CliCannotReadMinutes => "cannot read minutes from {}: {}", "خواندن صورتجلسه از {} ممکن نشد: {}";
+    CliMinutesSource => "give the minutes as text, - for standard input, or --file FILE (one of them)", "صورتجلسه را به صورت متن، - برای ورودی استاندارد، یا ‎--file با نام فایل بدهید (فقط یکی)";
+    CliResolutionNeeds => "resolution add needs --session or --body", "ثبت مصوبه به ‎--session یا ‎--body نیاز دارد";
+    CliUnanimousNeedsSession => "--unanimous needs --session (to know who was present)", "‎--unanimous به ‎--session نیاز دارد (تا حاضران معلوم باشند)";
+    CliUnanimousNobody => "--unanimous: no voting member is marked present at this session; record attendance first", "‎--unanimous: هیچ عضو دارای رأی در این جلسه حاضر ثبت نشده است؛ ابتدا حضور و غیاب را ثبت کنید";
+    CliAssigneeUnknown => "assignee \"{}\" is neither a person (id, login or name) nor a unit that has tasks", "مسئول «{}» نه شخصی است (شناسه، نام کاربری یا نام) و نه واحدی که پیگیری دارد";
+    CliTaskAddNeeds => "task add needs --body, --resolution or --item", "افزودن پیگیری به ‎--body، ‎--resolution یا ‎--item نیاز دارد";
+    CliTaskUpdateNeeds => "task update needs at least one of --status, --percent, --note or --due", "به‌روزرسانی پیگیری دست‌کم به یکی از ‎--status، ‎--percent، ‎--note یا ‎--due نیاز دارد";
+    CliMonthInvalid => "month \"{}\" is not valid", "ماه «{}» معتبر نیست";
+    CliMonthExpected => "month \"{}\" is not valid; expected YEAR/MONTH (1403/10, 2025-01) or a date in the month", "ماه «{}» معتبر نیست؛ سال/ماه (۱۴۰۳/۱۰ یا ۲۰۲۵-۰۱) یا تاریخی در آن ماه انتظار می‌رفت";
+    CliDashTitle => "Dashboard — {}", "داشبورد — {}";
+    CliDashOpen => "open resolutions: {}", "مصوبات باز: {}";
+    CliDashOverdue => "overdue tasks: {}", "پیگیری‌های معوق: {}";
+    CliDashDueWeek => "tasks due this week: {}", "پیگیری‌های با موعد این هفته: {}";
+    CliDashNext => "next: {} — {} #{}", "جلسه بعد: {} — {} شماره {}";
+    CliDashCompliance => "{}: statutory months met {}, missed {}, at risk {}", "{}: ماه‌های الزامی برگزارشده {}، برگزارنشده {}، در خطر {}";
+    CliDashFollowUp => "{}: {} of {} tasks done by their due date ({}%)", "{}: {} از {} پیگیری تا موعد انجام شد ({}٪)";
+    CliDashJsonHint => "(--json prints every figure)", "(با ‎--json همه ارقام چاپ می‌شود)";
+    CliWrittenTo => "{} written to {}", "{} در {} نوشته شد";
+    CliIcsWhat => "{} sessions as iCalendar", "{} جلسه در قالب iCalendar";
+    CliCsvWhat => "{} rows as CSV", "{} ردیف در قالب CSV";
+    CliDigestWhat => "overdue digest", "خلاصه موارد معوق";
+    CliArgUnknown => "unexpected argument \"{}\"; see --help", "آرگومان «{}» شناخته نیست؛ ‎--help را ببینید";
+    CliArgInvalidValue => "invalid value \"{}\" for {}; possible values: {}", "مقدار «{}» برای {} معتبر نیست؛ مقدارهای ممکن: {}";
+    CliArgMissing => "missing: {}; see --help", "این‌ها داده نشده است: {}؛ ‎--help را ببینید";
+    CliArgNoSubcommand => "a subcommand is needed; see --help", "فرمانی لازم است؛ ‎--help را ببینید";
+    CliNoUnixAccount => "note: no Unix account \"{}\" exists on this machine (yet); granted anyway", "توجه: حساب یونیکسی «{}» (هنوز) روی این دستگاه نیست؛ با این حال مدیر شد";
 }
 
 /// A message with `{}` placeholders filled in order.
@@ -398,5 +579,108 @@ mod tests {
             assert!(!m.text(Lang::En).is_empty(), "{m:?} en");
             assert!(!m.text(Lang::Fa).is_empty(), "{m:?} fa");
         }
+    }
+
+    /// Technical tokens a Persian text may keep as they are.
+    const TECHNICAL: &[&str] = &[
+        "uid",
+        "SQLite",
+        "JSON",
+        "WAL",
+        "CSV",
+        "$EDITOR",
+        "$VISUAL",
+        "data/demo.toml",
+    ];
+
+    /// The text with placeholders, technical tokens, `--flags`, key names (one capital,
+    /// `Ctrl-S`, `Enter`, `Esc`, `Tab`) and `backquoted commands` taken out.
+    fn without_allowed(text: &str) -> String {
+        let mut rest = text.replace("{}", " ");
+        for tok in TECHNICAL {
+            rest = rest.replace(tok, " ");
+        }
+        let mut out = String::new();
+        let mut quoted = false;
+        for word in rest.split_inclusive('`') {
+            if !quoted {
+                out.push_str(word.trim_end_matches('`'));
+            }
+            quoted = !quoted;
+        }
+        out.split_whitespace()
+            .filter(|w| !w.trim_start_matches('\u{200e}').starts_with("--"))
+            .filter(|w| !w.starts_with("Ctrl-") && !["Enter", "Esc", "Tab"].contains(w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn is_persian_letter(c: char) -> bool {
+        ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{FB50}'..='\u{FEFF}').contains(&c)
+    }
+
+    #[test]
+    fn persian_entries_are_persian() {
+        let mut bad = Vec::new();
+        for m in Msg::ALL {
+            let fa = m.text(Lang::Fa);
+            let rest = without_allowed(fa);
+            let ascii_letters = rest.chars().any(|c| c.is_ascii_alphabetic());
+            let persian = rest.chars().any(is_persian_letter);
+            if fa.trim().is_empty() || (ascii_letters && !persian) {
+                bad.push(format!("{m:?}: {fa:?}"));
+            }
+        }
+        assert!(bad.is_empty(), "not Persian:\n{}", bad.join("\n"));
+    }
+
+    /// The checker itself: it fails on English, passes on Persian with allowed tokens.
+    #[test]
+    fn the_persian_check_catches_english() {
+        let english = |s: &str| {
+            let rest = without_allowed(s);
+            rest.chars().any(|c| c.is_ascii_alphabetic()) && !rest.chars().any(is_persian_letter)
+        };
+        assert!(english("not found"));
+        assert!(english("{} is {}"));
+        assert!(!english("{} (uid {}) مدیر سامانه است"));
+        assert!(!english("Ctrl-S ذخیره · Esc بستن"));
+        assert!(!english("با ‎--json همه ارقام"));
+    }
+
+    /// Messages an error is made of: no English word at all in Persian (beyond the
+    /// technical tokens), since they reach people who may read no English.
+    #[test]
+    fn persian_error_messages_hold_no_english_word() {
+        // These name the codes to type (majority, monthly, {seq}, …): left as they are.
+        let codes = [
+            Msg::ExpectedQuorumRule,
+            Msg::ExpectedMeetingRule,
+            Msg::ExpectedResolutionFormat,
+        ];
+        let families = [
+            "Err", "Refused", "Date", "Entity", "Io", "Expected", "Audit", "CliDash",
+        ];
+        let mut bad = Vec::new();
+        for m in Msg::ALL {
+            let name = format!("{m:?}");
+            if codes.contains(m) || !families.iter().any(|f| name.starts_with(f)) {
+                continue;
+            }
+            // "xx" in 14xx, single letters of +7d: fewer than 3 letters are not words.
+            let rest = without_allowed(m.text(Lang::Fa));
+            let words: Vec<&str> = rest
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| w.len() >= 3)
+                .collect();
+            if !words.is_empty() {
+                bad.push(format!("{name}: {words:?}"));
+            }
+        }
+        assert!(
+            bad.is_empty(),
+            "English in Persian errors:\n{}",
+            bad.join("\n")
+        );
     }
 }

@@ -6,12 +6,13 @@ pub mod rules;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::locale::strings::{tf, Msg};
 use crate::locale::Lang;
 
 /// Declares a closed set of string-coded values (stored as text in SQLite, printed in
 /// JSON, typed on the command line) with parsing that names the accepted values.
 macro_rules! coded_enum {
-    ($(#[$meta:meta])* $name:ident, $what:literal { $($variant:ident = $code:literal / $en:literal / $fa:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident, $what:ident { $($variant:ident = $code:literal / $en:literal / $fa:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
         #[serde(rename_all = "snake_case")]
@@ -20,7 +21,7 @@ macro_rules! coded_enum {
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
             /// What this kind of value is called in error messages.
-            pub const WHAT: &'static str = $what;
+            pub const WHAT: crate::model::Entity = crate::model::Entity::$what;
 
             /// The stable code stored in the database and printed in JSON.
             pub fn code(self) -> &'static str {
@@ -47,9 +48,9 @@ macro_rules! coded_enum {
                     }
                 }
                 Err(crate::model::InvalidValue {
-                    what: $what,
+                    what: Self::WHAT,
                     value: s.to_string(),
-                    expected: format!("one of: {}", Self::ALL.iter().map(|v| v.code()).collect::<Vec<_>>().join(", ")),
+                    expected: crate::model::Expected::OneOf(Self::ALL.iter().map(|v| (v.code(), v.label(Lang::Fa))).collect()),
                 })
             }
         }
@@ -64,21 +65,167 @@ macro_rules! coded_enum {
 
 pub mod roles;
 
+/// Declares the kinds of things an error can name (records and typed fields), each with
+/// a stable code (JSON) and its name in the catalogue.
+macro_rules! entities {
+    ($($variant:ident = $code:literal / $msg:ident),+ $(,)?) => {
+        /// What an error is about: a kind of record (session, resolution, …) or of typed
+        /// value (date, quorum rule, …). Named in the user's language only at the edge.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+        pub enum Entity { $($variant),+ }
+
+        impl Entity {
+            pub const ALL: &'static [Entity] = &[$(Entity::$variant),+];
+
+            /// The stable snake_case code printed in JSON errors.
+            pub fn code(self) -> &'static str {
+                match self { $(Entity::$variant => $code),+ }
+            }
+
+            /// The name shown to a person in the given language.
+            pub fn name(self, lang: Lang) -> &'static str {
+                match self { $(Entity::$variant => Msg::$msg.text(lang)),+ }
+            }
+        }
+    };
+}
+
+entities! {
+    Body = "body" / EntityBody,
+    ParentBody = "parent_body" / EntityParentBody,
+    Person = "person" / EntityPerson,
+    Assignee = "assignee" / EntityAssignee,
+    Session = "session" / EntitySession,
+    AgendaItem = "agenda_item" / EntityAgendaItem,
+    Resolution = "resolution" / EntityResolution,
+    Task = "task" / EntityTask,
+    Policy = "policy" / EntityPolicy,
+    Indicator = "indicator" / EntityIndicator,
+    Record = "record" / EntityRecord,
+    DatabaseFile = "database_file" / EntityDatabaseFile,
+    Login = "login" / EntityLogin,
+    Administrator = "administrator" / EntityAdministrator,
+    DemoPerson = "demo_person" / EntityDemoPerson,
+    DemoParentBody = "demo_parent_body" / EntityDemoParentBody,
+    DemoPolicyBody = "demo_policy_body" / EntityDemoPolicyBody,
+    PersonName = "person_name" / EntityPersonName,
+    BodyName = "body_name" / EntityBodyName,
+    AgendaItemTitle = "agenda_item_title" / EntityAgendaItemTitle,
+    GuestName = "guest_name" / EntityGuestName,
+    ResolutionText = "resolution_text" / EntityResolutionText,
+    TaskTitle = "task_title" / EntityTaskTitle,
+    TaskDescription = "task_description" / EntityTaskDescription,
+    PolicyTitle = "policy_title" / EntityPolicyTitle,
+    IndicatorName = "indicator_name" / EntityIndicatorName,
+    Period = "period" / EntityPeriod,
+    Note = "note" / EntityNote,
+    Minutes = "minutes" / EntityMinutes,
+    TermEnd = "term_end" / EntityTermEnd,
+    Duration = "duration" / EntityDuration,
+    VoteTally = "vote_tally" / EntityVoteTally,
+    PercentDone = "percent_done" / EntityPercentDone,
+    Target = "target" / EntityTarget,
+    Value = "value" / EntityValue,
+    Time = "time" / EntityTime,
+    Date = "date" / EntityDate,
+    StoredValue = "stored_value" / EntityStoredValue,
+    QuorumRule = "quorum_rule" / EntityQuorumRule,
+    MeetingRule = "meeting_rule" / EntityMeetingRule,
+    ResolutionFormat = "resolution_format" / EntityResolutionFormat,
+    BodyKind = "body_kind" / EntityBodyKind,
+    Role = "role" / EntityRole,
+    SessionKind = "session_kind" / EntitySessionKind,
+    SessionStatus = "session_status" / EntitySessionStatus,
+    Attendance = "attendance" / EntityAttendance,
+    AgendaStatus = "agenda_item_status" / EntityAgendaStatus,
+    Decision = "decision" / EntityDecision,
+    Status = "status" / EntityStatus,
+    Vote = "vote" / EntityVote,
+    Priority = "priority" / EntityPriority,
+    Activity = "activity" / EntityActivity,
+}
+
+impl std::fmt::Display for Entity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name(Lang::En))
+    }
+}
+
+/// What a value should have been, renderable in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expected {
+    /// One of these values: (stable code, Persian label); both are accepted when typed,
+    /// so English shows the codes and Persian the labels.
+    OneOf(Vec<(&'static str, &'static str)>),
+    /// A description from the catalogue, its `{}` filled with these arguments.
+    Described(Msg, Vec<String>),
+}
+
+impl Expected {
+    /// A description from the catalogue without arguments.
+    pub fn msg(msg: Msg) -> Expected {
+        Expected::Described(msg, Vec::new())
+    }
+
+    /// A description from the catalogue with arguments.
+    pub fn with(msg: Msg, args: &[&str]) -> Expected {
+        Expected::Described(msg, args.iter().map(|a| a.to_string()).collect())
+    }
+
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            Expected::OneOf(values) => {
+                let shown: Vec<&str> = values
+                    .iter()
+                    .map(|(code, fa)| match lang {
+                        Lang::En => *code,
+                        Lang::Fa => *fa,
+                    })
+                    .collect();
+                tf(
+                    lang,
+                    Msg::ExpectedOneOf,
+                    &[&shown.join(Msg::ListSeparator.text(lang))],
+                )
+            }
+            Expected::Described(msg, args) => {
+                let args: Vec<String> = args
+                    .iter()
+                    .map(|a| crate::locale::digits::localize_digits(a, lang))
+                    .collect();
+                let args: Vec<&str> = args.iter().map(String::as_str).collect();
+                tf(lang, *msg, &args)
+            }
+        }
+    }
+}
+
 /// A value that is not one of the accepted ones.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InvalidValue {
-    pub what: &'static str,
+    pub what: Entity,
     pub value: String,
-    pub expected: String,
+    pub expected: Expected,
+}
+
+impl crate::locale::Localized for InvalidValue {
+    fn message(&self, lang: Lang) -> String {
+        tf(
+            lang,
+            Msg::ErrInvalid,
+            &[
+                self.what.name(lang),
+                &self.value,
+                &self.expected.render(lang),
+            ],
+        )
+    }
 }
 
 impl std::fmt::Display for InvalidValue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} {:?} is not valid; expected {}",
-            self.what, self.value, self.expected
-        )
+        use crate::locale::Localized;
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -86,7 +233,7 @@ impl std::error::Error for InvalidValue {}
 
 coded_enum!(
     /// What kind of body this is.
-    BodyKind, "body kind" {
+    BodyKind, BodyKind {
         Council = "council" / "Council" / "شورا",
         Commission = "commission" / "Commission" / "کمیسیون",
         Committee = "committee" / "Committee" / "کمیته",
@@ -97,7 +244,7 @@ coded_enum!(
 
 coded_enum!(
     /// A member's role in a body.
-    Role, "role" {
+    Role, Role {
         Chair = "chair" / "Chair" / "رئیس",
         ViceChair = "vice_chair" / "Vice-chair" / "نایب رئیس",
         Secretary = "secretary" / "Secretary" / "دبیر",
@@ -107,7 +254,7 @@ coded_enum!(
 );
 
 coded_enum!(
-    SessionKind, "session kind" {
+    SessionKind, SessionKind {
         Regular = "regular" / "Regular" / "عادی",
         Extraordinary = "extraordinary" / "Extraordinary" / "فوق‌العاده",
     }
@@ -115,7 +262,7 @@ coded_enum!(
 
 coded_enum!(
     /// planned → open → closed → approved; or cancelled.
-    SessionStatus, "session status" {
+    SessionStatus, SessionStatus {
         Planned = "planned" / "Planned" / "برنامه‌ریزی‌شده",
         Open = "open" / "Open" / "در جریان",
         Closed = "closed" / "Closed" / "خاتمه‌یافته",
@@ -125,7 +272,7 @@ coded_enum!(
 );
 
 coded_enum!(
-    Presence, "attendance" {
+    Presence, Attendance {
         Present = "present" / "Present" / "حاضر",
         Absent = "absent" / "Absent" / "غایب",
         Excused = "excused" / "Excused" / "غیبت موجه",
@@ -135,7 +282,7 @@ coded_enum!(
 );
 
 coded_enum!(
-    AgendaStatus, "agenda item status" {
+    AgendaStatus, AgendaStatus {
         Pending = "pending" / "Pending" / "در انتظار",
         Discussed = "discussed" / "Discussed" / "بررسی‌شده",
         Deferred = "deferred" / "Deferred" / "معوق",
@@ -144,7 +291,7 @@ coded_enum!(
 );
 
 coded_enum!(
-    Decision, "decision" {
+    Decision, Decision {
         Adopted = "adopted" / "Adopted" / "تصویب شد",
         Rejected = "rejected" / "Rejected" / "رد شد",
         Deferred = "deferred" / "Deferred" / "مسکوت ماند",
@@ -154,7 +301,7 @@ coded_enum!(
 
 coded_enum!(
     /// Implementation status of a resolution, and status of a task.
-    WorkStatus, "status" {
+    WorkStatus, Status {
         Open = "open" / "Open" / "باز",
         InProgress = "in_progress" / "In progress" / "در حال اقدام",
         Done = "done" / "Done" / "انجام‌شده",
@@ -170,7 +317,7 @@ impl WorkStatus {
 }
 
 coded_enum!(
-    Vote, "vote" {
+    Vote, Vote {
         Yes = "yes" / "For" / "موافق",
         No = "no" / "Against" / "مخالف",
         Abstain = "abstain" / "Abstain" / "ممتنع",
@@ -178,7 +325,7 @@ coded_enum!(
 );
 
 coded_enum!(
-    Priority, "priority" {
+    Priority, Priority {
         Low = "low" / "Low" / "کم",
         Normal = "normal" / "Normal" / "عادی",
         High = "high" / "High" / "زیاد",
@@ -433,17 +580,13 @@ pub struct Measurement {
 }
 
 /// Checks a title or text typed by a user: not empty, not absurdly long.
-pub fn check_text(
-    what: &'static str,
-    text: &str,
-    max_chars: usize,
-) -> Result<String, InvalidValue> {
+pub fn check_text(what: Entity, text: &str, max_chars: usize) -> Result<String, InvalidValue> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Err(InvalidValue {
             what,
             value: text.to_string(),
-            expected: "some text (it is empty)".into(),
+            expected: Expected::msg(Msg::ExpectedSomeText),
         });
     }
     let n = trimmed.chars().count();
@@ -451,8 +594,8 @@ pub fn check_text(
         let preview: String = trimmed.chars().take(24).collect();
         return Err(InvalidValue {
             what,
-            value: format!("{preview}… ({n} characters)"),
-            expected: format!("at most {max_chars} characters"),
+            value: format!("{preview}… ({n})"),
+            expected: Expected::with(Msg::ExpectedAtMostChars, &[&max_chars.to_string()]),
         });
     }
     Ok(trimmed.to_string())

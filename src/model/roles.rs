@@ -24,7 +24,7 @@ use super::{Lang, Role};
 
 coded_enum!(
     /// A kind of change someone may ask for.
-    Activity, "activity" {
+    Activity, Activity {
         SetUpBodies = "set_up_bodies" / "setting up bodies" / "تعریف شوراها و کمیسیون‌ها",
         SetUpPeople = "set_up_people" / "adding people" / "تعریف اشخاص",
         SetUpMemberships = "set_up_memberships" / "setting up memberships" / "تعیین اعضا",

@@ -3,8 +3,9 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::{InvalidValue, SessionKind, SessionStatus, Tally};
+use super::{Entity, Expected, InvalidValue, SessionKind, SessionStatus, Tally};
 use crate::locale::calendar::{from_jalali, jalali_month_len, to_jalali};
+use crate::locale::strings::Msg;
 
 /// How many voting members must be present for a valid vote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -40,9 +41,9 @@ impl QuorumRule {
     pub fn parse(s: &str) -> Result<QuorumRule, InvalidValue> {
         let t = s.trim().to_lowercase().replace('-', "_");
         let bad = || InvalidValue {
-            what: "quorum rule",
+            what: Entity::QuorumRule,
             value: s.to_string(),
-            expected: "majority, two_thirds, or fixed:N (N a positive number)".into(),
+            expected: Expected::msg(Msg::ExpectedQuorumRule),
         };
         match t.as_str() {
             "majority" | "half" | "simple_majority" => Ok(QuorumRule::Majority),
@@ -114,9 +115,9 @@ impl VoteEntry {
 pub fn parse_tally(s: &str) -> Result<Tally, InvalidValue> {
     let latin = crate::locale::digits::to_latin_digits(s.trim());
     let bad = || InvalidValue {
-        what: "vote tally",
+        what: Entity::VoteTally,
         value: s.to_string(),
-        expected: "FOR/AGAINST/ABSTAIN as three whole numbers, e.g. 7/2/1".into(),
+        expected: Expected::msg(Msg::ExpectedTally),
     };
     let parts: Vec<&str> = latin.split(['/', '-', ',']).collect();
     if parts.len() != 3 {
@@ -161,12 +162,10 @@ impl MeetingRule {
     /// Reads ``, `none`, `monthly` or `jalali_months:4,10`.
     pub fn parse(s: &str) -> Result<MeetingRule, InvalidValue> {
         let t = s.trim().to_lowercase();
-        let bad = || {
-            InvalidValue {
-            what: "meeting rule",
+        let bad = || InvalidValue {
+            what: Entity::MeetingRule,
             value: s.to_string(),
-            expected: "none, monthly, or jalali_months:M,M (Jalali months 1-12, e.g. jalali_months:4,10 for Tir and Dey)".into(),
-        }
+            expected: Expected::msg(Msg::ExpectedMeetingRule),
         };
         match t.as_str() {
             "" | "none" => Ok(MeetingRule::None),
@@ -335,11 +334,9 @@ pub fn check_resolution_format(format: &str) -> Result<String, InvalidValue> {
         Ok(f.to_string())
     } else {
         Err(InvalidValue {
-            what: "resolution number format",
+            what: Entity::ResolutionFormat,
             value: format.to_string(),
-            expected:
-                "a pattern containing {seq}, e.g. {jyear}/{session}/{seq} or R-{year}-{seq:3}"
-                    .into(),
+            expected: Expected::msg(Msg::ExpectedResolutionFormat),
         })
     }
 }

@@ -14,7 +14,7 @@ use crate::locale::Lang;
 use crate::model::roles::{
     allowed, allowed_activities, may_see, principal_role, Activity, Need, Standing,
 };
-use crate::model::{Name, Role, Task};
+use crate::model::{Entity, Name, Role, Task};
 use crate::store::access::LoginFacts;
 use crate::store::{Result, Store, StoreError};
 
@@ -116,7 +116,7 @@ pub fn need_text(need: Need, lang: Lang) -> &'static str {
 pub fn hidden_as_not_found(ctx: &Context, body_id: i64) -> Result<()> {
     if ctx.store.is_hidden(body_id) {
         return Err(StoreError::NotFound {
-            what: "body",
+            what: Entity::Body,
             key: body_id.to_string(),
         });
     }

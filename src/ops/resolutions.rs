@@ -21,7 +21,7 @@ use crate::model::roles::Activity;
 use crate::model::rules::{QuorumState, VoteEntry};
 use crate::model::{Decision, Resolution, Session, Vote};
 use crate::store::write::NewResolution;
-use crate::store::{Result, StoreError};
+use crate::store::{Refusal, Result, StoreError};
 
 /// Where a resolution was decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,7 +79,6 @@ pub fn record(ctx: &mut Context, r: &RecordResolution) -> Result<Recorded> {
         DecidedAt::Body(b) => (None, ctx.store.body(b)?.id),
     };
     authz::check(ctx, Activity::RecordResolutions, Some(body_id))?;
-    let l = ctx.prefs.lang;
 
     let mut tally = None;
     let mut votes = r.member_votes.clone();
@@ -99,9 +98,7 @@ pub fn record(ctx: &mut Context, r: &RecordResolution) -> Result<Recorded> {
         }
         VoteEntry::Unanimous => {
             let Some((attendance, _)) = &roll else {
-                return Err(StoreError::Refused(
-                    Msg::UnanimousNeedsSession.text(l).to_string(),
-                ));
+                return Err(StoreError::Refused(Refusal::UnanimousNeedsSession));
             };
             votes = attendance
                 .iter()
@@ -109,9 +106,7 @@ pub fn record(ctx: &mut Context, r: &RecordResolution) -> Result<Recorded> {
                 .map(|m| (m.person_id, Vote::Yes))
                 .collect();
             if votes.is_empty() {
-                return Err(StoreError::Refused(
-                    Msg::UnanimousNobodyPresent.text(l).to_string(),
-                ));
+                return Err(StoreError::Refused(Refusal::UnanimousNobodyPresent));
             }
         }
     }

@@ -10,7 +10,7 @@ use super::Context;
 use crate::model::roles::Activity;
 use crate::model::{Resolution, Task};
 use crate::store::write::{NewTask, ResolutionProgress, TaskProgress};
-use crate::store::{Result, StoreError};
+use crate::store::{Refusal, Result, StoreError};
 
 /// The body a new task belongs to: given, or that of its resolution or agenda item.
 fn body_of(ctx: &Context, t: &NewTask) -> Result<i64> {
@@ -26,11 +26,7 @@ fn body_of(ctx: &Context, t: &NewTask) -> Result<i64> {
             .session(ctx.store.agenda_item(i)?.session_id)?
             .body_id);
     }
-    Err(StoreError::Refused(
-        crate::locale::strings::Msg::TaskNeedsABody
-            .text(ctx.prefs.lang)
-            .to_string(),
-    ))
+    Err(StoreError::Refused(Refusal::TaskNeedsABody))
 }
 
 /// Adds a task; returns its id.

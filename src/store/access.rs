@@ -6,8 +6,8 @@ use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
 use super::audit::{record, snapshot};
-use super::{now_stamp, Result, Store, StoreError};
-use crate::model::{Membership, Role};
+use super::{now_stamp, Refusal, Result, Store, StoreError};
+use crate::model::{Entity, Membership, Role};
 
 /// One administrator.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -42,9 +42,9 @@ fn check_login(login: &str) -> Result<String> {
             .any(|c| c.is_whitespace() || c.is_control() || c == ':' || c == '/')
     {
         return Err(StoreError::Invalid(crate::model::InvalidValue {
-            what: "login",
+            what: Entity::Login,
             value: login.to_string(),
-            expected: "a Unix login name (no spaces, colons or slashes, at most 64 bytes)".into(),
+            expected: crate::model::Expected::msg(crate::locale::strings::Msg::ExpectedLogin),
         }));
     }
     Ok(l.to_string())
@@ -99,19 +99,27 @@ impl Store {
             let before = snapshot(tx, "administrator", "login = ?1", &[&login])?;
             if before.is_none() {
                 return Err(StoreError::NotFound {
-                    what: "administrator",
+                    what: Entity::Administrator,
                     key: login.clone(),
                 });
             }
             let count: i64 =
                 tx.query_row("SELECT count(*) FROM administrator", [], |r| r.get(0))?;
             if count <= 1 {
-                return Err(StoreError::Refused(format!(
-                    "{login} is the last administrator; grant another login first, then revoke this one"
-                )));
+                return Err(StoreError::Refused(Refusal::LastAdministrator {
+                    login: login.to_string(),
+                }));
             }
             tx.execute("DELETE FROM administrator WHERE login = ?1", [&login])?;
-            record(tx, &actor, "revoke", "administrator", None, before.as_deref(), None)?;
+            record(
+                tx,
+                &actor,
+                "revoke",
+                "administrator",
+                None,
+                before.as_deref(),
+                None,
+            )?;
             Ok(())
         })
     }
@@ -177,7 +185,7 @@ impl Store {
             })
             .optional()?
             .ok_or(StoreError::NotFound {
-                what: "body",
+                what: Entity::Body,
                 key: id.to_string(),
             })
     }

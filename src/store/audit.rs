@@ -167,7 +167,59 @@ pub struct Verification {
     pub entries: i64,
     pub head: String,
     /// Problems, each naming the entry id where the chain breaks.
-    pub problems: Vec<String>,
+    pub problems: Vec<AuditProblem>,
+}
+
+/// One place where the audit chain is broken, with the entries it names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+pub enum AuditProblem {
+    /// Entries `from..=to` are missing before entry `before`.
+    Missing { from: i64, to: i64, before: i64 },
+    /// The entry does not link to the one before it.
+    BrokenLink { id: i64 },
+    /// The entry's hash does not match its content.
+    Changed { id: i64 },
+    /// An approved session's chain head is no longer in the chain.
+    HeadGone {
+        session: i64,
+        body: i64,
+        number: i64,
+        approved_at: String,
+        head: String,
+    },
+}
+
+impl crate::locale::Localized for AuditProblem {
+    fn message(&self, lang: crate::locale::Lang) -> String {
+        use crate::locale::strings::{tf, Msg};
+        let n = |i: &i64| crate::locale::digits::localize_digits(&i.to_string(), lang);
+        match self {
+            AuditProblem::Missing { from, to, before } => {
+                tf(lang, Msg::AuditMissing, &[&n(from), &n(to), &n(before)])
+            }
+            AuditProblem::BrokenLink { id } => tf(lang, Msg::AuditBrokenLink, &[&n(id)]),
+            AuditProblem::Changed { id } => tf(lang, Msg::AuditChanged, &[&n(id)]),
+            AuditProblem::HeadGone {
+                session,
+                body,
+                number,
+                approved_at,
+                head,
+            } => tf(
+                lang,
+                Msg::AuditHeadGone,
+                &[&n(session), &n(body), &n(number), approved_at, head],
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for AuditProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::locale::Localized;
+        f.write_str(&self.message(crate::locale::Lang::En))
+    }
 }
 
 /// Recomputes the whole chain: a changed row breaks its own hash; a deleted or inserted
@@ -188,16 +240,14 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
         let stored_prev: String = r.get(9)?;
         let stored_hash: String = r.get(10)?;
         if id != last_id + 1 {
-            problems.push(format!(
-                "entries {}..{} are missing (deleted?) before entry {id}",
-                last_id + 1,
-                id - 1
-            ));
+            problems.push(AuditProblem::Missing {
+                from: last_id + 1,
+                to: id - 1,
+                before: id,
+            });
         }
         if stored_prev != prev {
-            problems.push(format!(
-                "entry {id} does not link to the entry before it (inserted, or its predecessor changed or deleted)"
-            ));
+            problems.push(AuditProblem::BrokenLink { id });
         }
         let before: Option<String> = r.get(7)?;
         let after: Option<String> = r.get(8)?;
@@ -213,9 +263,7 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
             after.as_deref(),
         );
         if computed != stored_hash {
-            problems.push(format!(
-                "entry {id} was changed after it was written (its hash does not match its content)"
-            ));
+            problems.push(AuditProblem::Changed { id });
         }
         prev = stored_hash;
         last_id = id;
@@ -230,7 +278,7 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
 /// Confirms that the chain head stored with each approved session's minutes is still
 /// an entry of the chain (or the genesis). One problem per session whose head is gone:
 /// the entries up to its approval were changed, deleted or replaced since.
-pub(crate) fn verify_approved_heads(conn: &Connection) -> Result<Vec<String>> {
+pub(crate) fn verify_approved_heads(conn: &Connection) -> Result<Vec<AuditProblem>> {
     let mut stmt = conn.prepare(
         "SELECT s.id, s.body_id, s.number, coalesce(s.approved_at, ''), s.approved_audit_head
          FROM session s
@@ -240,14 +288,13 @@ pub(crate) fn verify_approved_heads(conn: &Connection) -> Result<Vec<String>> {
          ORDER BY s.id",
     )?;
     let rows = stmt.query_map([GENESIS], |r| {
-        Ok(format!(
-            "session {} (body {}, number {}, approved {}) carries audit head {} that is no longer in the chain: entries up to its approval were changed or removed",
-            r.get::<_, i64>(0)?,
-            r.get::<_, i64>(1)?,
-            r.get::<_, i64>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, String>(4)?,
-        ))
+        Ok(AuditProblem::HeadGone {
+            session: r.get(0)?,
+            body: r.get(1)?,
+            number: r.get(2)?,
+            approved_at: r.get(3)?,
+            head: r.get(4)?,
+        })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
@@ -284,7 +331,7 @@ impl Store {
 
     /// Confirms that the chain head stored with each approved session's minutes is
     /// still an entry of the chain: one problem per session whose head is gone.
-    pub fn verify_approved_heads(&self) -> Result<Vec<String>> {
+    pub fn verify_approved_heads(&self) -> Result<Vec<AuditProblem>> {
         verify_approved_heads(&self.conn)
     }
 

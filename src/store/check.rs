@@ -6,6 +6,7 @@ use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 
+use super::audit::AuditProblem;
 use super::{audit, Result, BUSY_TIMEOUT};
 
 /// An open database file under inspection.
@@ -52,7 +53,7 @@ impl Inspection {
     }
 
     /// Approved sessions whose chain head is gone from the chain, one problem each.
-    pub fn verify_approved_heads(&self) -> Result<Vec<String>> {
+    pub fn verify_approved_heads(&self) -> Result<Vec<AuditProblem>> {
         audit::verify_approved_heads(&self.conn)
     }
 

@@ -17,26 +17,30 @@ use std::time::{Duration, Instant};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::identity::Actor;
-use crate::model::InvalidValue;
+use crate::locale::digits::localize_digits;
+use crate::locale::strings::{t, tf, Msg};
+use crate::locale::{Lang, Localized};
+use crate::model::{Entity, InvalidValue, SessionStatus};
 
-/// Every error the store reports, each with what the user needs to know.
+/// Every error the store reports, each with the data the user needs to know; it
+/// becomes text only at the edge ([`StoreError::message`], in the user's language).
 #[derive(Debug)]
 pub enum StoreError {
     /// A typed value was not acceptable (exit code 2).
     Invalid(InvalidValue),
     /// An id or name that does not exist (exit code 2).
     NotFound {
-        what: &'static str,
+        what: Entity,
         key: String,
     },
     /// A rule of the domain refuses the change (exit code 2).
-    Refused(String),
-    /// The user's role does not allow the change (exit code 3); the text says which
-    /// role is needed and what the user is.
+    Refused(Refusal),
+    /// The user's role does not allow the change (exit code 3); the text, already in
+    /// the user's language (`app::authz`), says which role is needed and what the user is.
     Denied(String),
     /// Someone else saved the record after it was read.
     Conflict {
-        what: &'static str,
+        what: Entity,
         id: i64,
     },
     /// The database was written by a newer shura.
@@ -50,31 +54,326 @@ pub enum StoreError {
     Io(std::io::Error),
 }
 
+/// The rules of the domain that refuse a change, with what they refer to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// A body name typed matches several bodies: (name, id) of each.
+    AmbiguousBody {
+        key: String,
+        matches: Vec<(crate::model::Name, i64)>,
+    },
+    /// A person's name typed matches several people.
+    AmbiguousPerson { key: String },
+    /// The login is already someone's.
+    LoginTaken { login: String, person: i64 },
+    /// A session cannot go from one status to another.
+    SessionTransition {
+        from: SessionStatus,
+        to: SessionStatus,
+    },
+    /// The session is not one of the body's.
+    SessionOfOtherBody { session: i64, body: i64 },
+    /// The agenda item is not one of the resolution's session.
+    ItemOfOtherSession { item: i64, session: i64 },
+    /// The person already has a membership in the body for an overlapping term.
+    OverlappingMembership {
+        person: i64,
+        role: String,
+        body: i64,
+        membership: i64,
+    },
+    /// The minutes of the session are approved (a trigger refused the change).
+    ApprovedMinutes,
+    /// The audit trail is append-only (a trigger refused the change).
+    AuditAppendOnly,
+    /// The database could not be put in WAL mode; it reports this mode.
+    NotWal { mode: String },
+    /// The login is the last administrator's.
+    LastAdministrator { login: String },
+    /// The demo data embedded in shura cannot be read (the parser's words).
+    DemoData { detail: String },
+    /// A unanimous vote is recorded at a session (whose roll tells who voted).
+    UnanimousNeedsSession,
+    /// A unanimous vote with no voting member marked present.
+    UnanimousNobodyPresent,
+    /// The session's roll call shows no quorum and the user did not confirm.
+    NoQuorum {
+        present: u32,
+        voting: u32,
+        required: u32,
+    },
+    /// A task follows up a body, a resolution or an agenda item.
+    TaskNeedsABody,
+}
+
+impl Refusal {
+    /// A stable snake_case code for JSON.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Refusal::AmbiguousBody { .. } => "ambiguous_body",
+            Refusal::AmbiguousPerson { .. } => "ambiguous_person",
+            Refusal::LoginTaken { .. } => "login_taken",
+            Refusal::SessionTransition { .. } => "session_transition",
+            Refusal::SessionOfOtherBody { .. } => "session_of_other_body",
+            Refusal::ItemOfOtherSession { .. } => "item_of_other_session",
+            Refusal::OverlappingMembership { .. } => "overlapping_membership",
+            Refusal::ApprovedMinutes => "approved_minutes",
+            Refusal::AuditAppendOnly => "audit_append_only",
+            Refusal::NotWal { .. } => "not_wal",
+            Refusal::LastAdministrator { .. } => "last_administrator",
+            Refusal::DemoData { .. } => "demo_data",
+            Refusal::UnanimousNeedsSession => "unanimous_needs_session",
+            Refusal::UnanimousNobodyPresent => "unanimous_nobody_present",
+            Refusal::NoQuorum { .. } => "no_quorum",
+            Refusal::TaskNeedsABody => "task_needs_a_body",
+        }
+    }
+
+    /// The refusal's data as JSON fields (besides `reason`).
+    fn json_fields(&self, obj: &mut serde_json::Map<String, serde_json::Value>) {
+        use serde_json::json;
+        let mut put = |k: &str, v: serde_json::Value| {
+            obj.insert(k.to_string(), v);
+        };
+        match self {
+            Refusal::AmbiguousBody { key, matches } => {
+                put("key", json!(key));
+                put(
+                    "matches",
+                    json!(matches
+                        .iter()
+                        .map(|(name, id)| json!({"id": id, "name": name}))
+                        .collect::<Vec<_>>()),
+                );
+            }
+            Refusal::AmbiguousPerson { key } => put("key", json!(key)),
+            Refusal::LoginTaken { login, person } => {
+                put("login", json!(login));
+                put("person", json!(person));
+            }
+            Refusal::SessionTransition { from, to } => {
+                put("from", json!(from.code()));
+                put("to", json!(to.code()));
+            }
+            Refusal::SessionOfOtherBody { session, body } => {
+                put("session", json!(session));
+                put("body", json!(body));
+            }
+            Refusal::ItemOfOtherSession { item, session } => {
+                put("item", json!(item));
+                put("session", json!(session));
+            }
+            Refusal::OverlappingMembership {
+                person,
+                role,
+                body,
+                membership,
+            } => {
+                put("person", json!(person));
+                put("role", json!(role));
+                put("body", json!(body));
+                put("membership", json!(membership));
+            }
+            Refusal::ApprovedMinutes | Refusal::AuditAppendOnly => {}
+            Refusal::NotWal { mode } => put("mode", json!(mode)),
+            Refusal::LastAdministrator { login } => put("login", json!(login)),
+            Refusal::DemoData { detail } => put("detail", json!(detail)),
+            Refusal::UnanimousNeedsSession
+            | Refusal::UnanimousNobodyPresent
+            | Refusal::TaskNeedsABody => {}
+            Refusal::NoQuorum {
+                present,
+                voting,
+                required,
+            } => {
+                put("present", json!(present));
+                put("voting", json!(voting));
+                put("required", json!(required));
+            }
+        }
+    }
+}
+
+impl Localized for Refusal {
+    fn message(&self, lang: Lang) -> String {
+        let n = |i: &i64| localize_digits(&i.to_string(), lang);
+        match self {
+            Refusal::AmbiguousBody { key, matches } => {
+                let list: Vec<String> = matches
+                    .iter()
+                    .map(|(name, id)| format!("{} ({})", name.get(lang), n(id)))
+                    .collect();
+                tf(
+                    lang,
+                    Msg::RefusedAmbiguousBody,
+                    &[key, &list.join(Msg::ListSeparator.text(lang))],
+                )
+            }
+            Refusal::AmbiguousPerson { key } => tf(lang, Msg::RefusedAmbiguousPerson, &[key]),
+            Refusal::LoginTaken { login, person } => {
+                tf(lang, Msg::RefusedLoginTaken, &[login, &n(person)])
+            }
+            Refusal::SessionTransition { from, to } => tf(
+                lang,
+                Msg::RefusedSessionTransition,
+                &[from.label(lang), to.label(lang)],
+            ),
+            Refusal::SessionOfOtherBody { session, body } => tf(
+                lang,
+                Msg::RefusedSessionOfOtherBody,
+                &[&n(session), &n(body)],
+            ),
+            Refusal::ItemOfOtherSession { item, session } => tf(
+                lang,
+                Msg::RefusedItemOfOtherSession,
+                &[&n(item), &n(session)],
+            ),
+            Refusal::OverlappingMembership {
+                person,
+                role,
+                body,
+                membership,
+            } => {
+                let role = crate::model::Role::parse(role)
+                    .map(|r| r.label(lang).to_lowercase())
+                    .unwrap_or_else(|_| role.clone());
+                tf(
+                    lang,
+                    Msg::RefusedOverlappingMembership,
+                    &[&n(person), &role, &n(body), &n(membership)],
+                )
+            }
+            Refusal::ApprovedMinutes => t(lang, Msg::RefusedApprovedMinutes).to_string(),
+            Refusal::AuditAppendOnly => t(lang, Msg::RefusedAuditAppendOnly).to_string(),
+            Refusal::NotWal { mode } => tf(lang, Msg::RefusedNotWal, &[mode]),
+            Refusal::LastAdministrator { login } => {
+                tf(lang, Msg::RefusedLastAdministrator, &[login])
+            }
+            Refusal::DemoData { detail } => tf(lang, Msg::RefusedDemoData, &[detail]),
+            Refusal::UnanimousNeedsSession => t(lang, Msg::RefusedUnanimousNeedsSession).into(),
+            Refusal::UnanimousNobodyPresent => t(lang, Msg::RefusedUnanimousNobodyPresent).into(),
+            Refusal::TaskNeedsABody => t(lang, Msg::RefusedTaskNeedsABody).into(),
+            Refusal::NoQuorum {
+                present,
+                voting,
+                required,
+            } => {
+                let d = |n: &u32| localize_digits(&n.to_string(), lang);
+                tf(
+                    lang,
+                    Msg::RefusedNoQuorum,
+                    &[&d(present), &d(voting), &d(required)],
+                )
+            }
+        }
+    }
+}
+
 pub type Result<T> = std::result::Result<T, StoreError>;
 
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Localized for StoreError {
+    fn message(&self, lang: Lang) -> String {
+        let n = |i: &i64| localize_digits(&i.to_string(), lang);
         match self {
-            StoreError::Invalid(e) => write!(f, "{e}"),
-            StoreError::NotFound { what, key } => write!(f, "no {what} {key:?} exists"),
-            StoreError::Refused(why) => write!(f, "{why}"),
-            StoreError::Denied(why) => write!(f, "{why}"),
-            StoreError::Conflict { what, id } => write!(
-                f,
-                "{what} {id} was changed by someone else since you opened it; your text is kept, reload to see theirs"
-            ),
+            StoreError::Invalid(e) => e.message(lang),
+            StoreError::NotFound { what, key } => {
+                tf(lang, Msg::ErrNotFound, &[what.name(lang), key])
+            }
+            StoreError::Refused(why) => why.message(lang),
+            StoreError::Denied(why) => why.clone(),
+            StoreError::Conflict { what, id } => {
+                tf(lang, Msg::ErrConflict, &[what.name(lang), &n(id)])
+            }
             StoreError::TooNew {
                 path,
                 found,
                 supported,
-            } => write!(
-                f,
-                "the database {} has schema version {found}, newer than this shura understands ({supported}); upgrade shura",
-                path.display()
+            } => tf(
+                lang,
+                Msg::ErrTooNew,
+                &[&path.display().to_string(), &n(found), &n(supported)],
             ),
-            StoreError::Sqlite(e) => write!(f, "{}", describe_sqlite(e)),
-            StoreError::Io(e) => write!(f, "{e}"),
+            StoreError::Sqlite(e) => describe_sqlite(e, lang),
+            StoreError::Io(e) => describe_io(e, lang),
         }
+    }
+}
+
+impl StoreError {
+    /// The error in the user's language, from the catalogue.
+    pub fn message(&self, lang: Lang) -> String {
+        Localized::message(self, lang)
+    }
+
+    /// A stable snake_case code for scripts (`--json`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            StoreError::Invalid(_) => "invalid",
+            StoreError::NotFound { .. } => "not_found",
+            StoreError::Refused(_) => "refused",
+            StoreError::Denied(_) => "denied",
+            StoreError::Conflict { .. } => "conflict",
+            StoreError::TooNew { .. } => "too_new",
+            StoreError::Sqlite(_) => "database",
+            StoreError::Io(_) => "io",
+        }
+    }
+
+    /// A language-neutral object: `error` (the code) and the error's data; `message`
+    /// in the user's language besides.
+    pub fn to_json(&self, lang: Lang) -> serde_json::Value {
+        use serde_json::json;
+        let mut obj = serde_json::Map::new();
+        obj.insert("error".into(), json!(self.code()));
+        match self {
+            StoreError::Invalid(e) => {
+                obj.insert("what".into(), json!(e.what.code()));
+                obj.insert("value".into(), json!(e.value));
+                if let crate::model::Expected::OneOf(values) = &e.expected {
+                    let codes: Vec<&str> = values.iter().map(|(code, _)| *code).collect();
+                    obj.insert("accepted".into(), json!(codes));
+                }
+            }
+            StoreError::NotFound { what, key } => {
+                obj.insert("what".into(), json!(what.code()));
+                obj.insert("key".into(), json!(key));
+            }
+            StoreError::Refused(why) => {
+                obj.insert("reason".into(), json!(why.code()));
+                why.json_fields(&mut obj);
+            }
+            StoreError::Denied(_) => {}
+            StoreError::Conflict { what, id } => {
+                obj.insert("what".into(), json!(what.code()));
+                obj.insert("id".into(), json!(id));
+            }
+            StoreError::TooNew {
+                path,
+                found,
+                supported,
+            } => {
+                obj.insert("path".into(), json!(path.display().to_string()));
+                obj.insert("found".into(), json!(found));
+                obj.insert("supported".into(), json!(supported));
+            }
+            StoreError::Sqlite(e) => {
+                if let Some(c) = e.sqlite_error_code() {
+                    obj.insert("sqlite".into(), json!(format!("{c:?}")));
+                }
+            }
+            StoreError::Io(e) => {
+                obj.insert("kind".into(), json!(format!("{:?}", e.kind())));
+            }
+        }
+        obj.insert("message".into(), json!(self.message(lang)));
+        serde_json::Value::Object(obj)
+    }
+}
+
+/// English, for logs and for code that needs `Display`; users get [`StoreError::message`].
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -82,11 +381,13 @@ impl std::error::Error for StoreError {}
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
-        // Triggers that protect approved minutes and the audit table raise ABORT with a
-        // sentence meant for the user.
+        // Triggers that protect approved minutes and the audit table raise ABORT.
         if let rusqlite::Error::SqliteFailure(_, Some(msg)) = &e {
-            if msg.contains("approved and can no longer change") || msg.contains("append-only") {
-                return StoreError::Refused(msg.clone());
+            if msg.contains("approved and can no longer change") {
+                return StoreError::Refused(Refusal::ApprovedMinutes);
+            }
+            if msg.contains("append-only") {
+                return StoreError::Refused(Refusal::AuditAppendOnly);
             }
         }
         StoreError::Sqlite(e)
@@ -115,26 +416,87 @@ impl StoreError {
     }
 }
 
-fn describe_sqlite(e: &rusqlite::Error) -> String {
+fn describe_sqlite(e: &rusqlite::Error, lang: Lang) -> String {
     use rusqlite::ErrorCode;
     match e.sqlite_error_code() {
-        Some(ErrorCode::DiskFull) => {
-            "the disk holding the database is full: nothing was saved; free space and try again"
-                .into()
-        }
-        Some(ErrorCode::ReadOnly) => {
-            "the database is read-only for you: nothing was saved; ask its owner for write access"
-                .into()
-        }
+        Some(ErrorCode::DiskFull) => t(lang, Msg::ErrDiskFull).to_string(),
+        Some(ErrorCode::ReadOnly) => t(lang, Msg::ErrReadOnly).to_string(),
         Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
-            "the database stayed busy with other writers for too long: nothing was saved; try again"
-                .into()
+            t(lang, Msg::ErrBusy).to_string()
         }
-        Some(ErrorCode::NotADatabase) => "the file is not a shura database".into(),
-        Some(ErrorCode::CannotOpen) => "the database file cannot be opened".into(),
-        _ => format!("database error: {e}"),
+        Some(ErrorCode::NotADatabase) => t(lang, Msg::ErrNotADatabase).to_string(),
+        Some(ErrorCode::CannotOpen) => t(lang, Msg::ErrCannotOpenFile).to_string(),
+        _ => tf(lang, Msg::ErrDatabase, &[&e.to_string()]),
     }
 }
+
+/// An I/O error: the ones shura makes itself carry a [`OpenProblem`] inside; the
+/// system's own text (from the OS, in English) is kept as a detail.
+fn describe_io(e: &std::io::Error, lang: Lang) -> String {
+    if let Some(p) = e.get_ref().and_then(|i| i.downcast_ref::<OpenProblem>()) {
+        return p.message(lang);
+    }
+    match io_kind_text(e.kind(), lang) {
+        Some(why) => tf(lang, Msg::ErrIo, &[why]),
+        None => tf(lang, Msg::ErrIo, &[&e.to_string()]),
+    }
+}
+
+/// The common kinds of I/O failure in words (the system's own text is English).
+pub fn io_kind_text(kind: std::io::ErrorKind, lang: Lang) -> Option<&'static str> {
+    use std::io::ErrorKind as K;
+    let msg = match kind {
+        K::NotFound => Msg::IoNotFound,
+        K::PermissionDenied => Msg::IoPermissionDenied,
+        K::AlreadyExists => Msg::IoAlreadyExists,
+        K::NotADirectory => Msg::IoNotADirectory,
+        K::IsADirectory => Msg::IoIsADirectory,
+        K::ReadOnlyFilesystem => Msg::IoReadOnlyFs,
+        K::StorageFull => Msg::IoStorageFull,
+        _ => return None,
+    };
+    Some(msg.text(lang))
+}
+
+/// Why the database could not be opened, carried inside an `io::Error`.
+#[derive(Debug)]
+pub enum OpenProblem {
+    /// The directory of the database cannot be made, for this reason.
+    Directory {
+        dir: PathBuf,
+        kind: std::io::ErrorKind,
+    },
+    /// The file (or its directory) may not be read or written.
+    Permission { path: PathBuf },
+}
+
+impl Localized for OpenProblem {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            OpenProblem::Directory { dir, kind } => {
+                let why = io_kind_text(*kind, lang)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| format!("{kind:?}"));
+                tf(
+                    lang,
+                    Msg::ErrCannotMakeDbDir,
+                    &[&dir.display().to_string(), &why],
+                )
+            }
+            OpenProblem::Permission { path } => {
+                tf(lang, Msg::ErrCannotOpenDb, &[&path.display().to_string()])
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for OpenProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for OpenProblem {}
 
 /// How long one attempt waits on a lock before SQLite gives up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -161,10 +523,10 @@ impl Store {
                 std::fs::create_dir_all(dir).map_err(|e| {
                     std::io::Error::new(
                         e.kind(),
-                        format!(
-                            "cannot reach or create the directory {} of the database: {e}; in a shared directory, ask to be added to its group",
-                            dir.display()
-                        ),
+                        OpenProblem::Directory {
+                            dir: dir.to_path_buf(),
+                            kind: e.kind(),
+                        },
                     )
                 })?;
             }
@@ -179,10 +541,9 @@ impl Store {
         .map_err(|e| match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::CannotOpen) => StoreError::Io(std::io::Error::new(
                 std::io::ErrorKind::PermissionDenied,
-                format!(
-                    "cannot open the database {}: you may not read or write it, or its directory; in a shared directory, ask to be added to its group",
-                    path.display()
-                ),
+                OpenProblem::Permission {
+                    path: path.to_path_buf(),
+                },
             )),
             _ => StoreError::from(e),
         })?;
@@ -201,7 +562,7 @@ impl Store {
     pub fn open_existing(path: &Path, actor: Actor) -> Result<Store> {
         if !path.exists() {
             return Err(StoreError::NotFound {
-                what: "database file",
+                what: Entity::DatabaseFile,
                 key: path.display().to_string(),
             });
         }
@@ -227,9 +588,7 @@ impl Store {
             }
         };
         if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
-            return Err(StoreError::Refused(format!(
-                "the database could not be switched to WAL mode (it reports {mode:?}); is it on a network file system?"
-            )));
+            return Err(StoreError::Refused(Refusal::NotWal { mode }));
         }
         conn.execute_batch(
             "PRAGMA foreign_keys = ON;

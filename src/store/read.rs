@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use serde::Serialize;
 
-use super::{Result, Store, StoreError};
+use super::{Refusal, Result, Store, StoreError};
+use crate::locale::strings::Msg;
 use crate::model::rules::{MeetingRule, QuorumRule};
 use crate::model::*;
 
@@ -23,9 +24,9 @@ fn conv_err(idx: usize, msg: String) -> rusqlite::Error {
         idx,
         rusqlite::types::Type::Text,
         Box::new(InvalidValue {
-            what: "stored value",
+            what: Entity::StoredValue,
             value: msg,
-            expected: "a value this version of shura wrote".into(),
+            expected: Expected::msg(Msg::ExpectedStoredValue),
         }),
     )
 }
@@ -374,7 +375,7 @@ impl Store {
     pub fn body(&self, id: i64) -> Result<Body> {
         if self.is_hidden(id) {
             return Err(StoreError::NotFound {
-                what: "body",
+                what: Entity::Body,
                 key: id.to_string(),
             });
         }
@@ -383,7 +384,7 @@ impl Store {
             .query_row([id], |r| body_from(r, 0))
             .optional()?
             .ok_or(StoreError::NotFound {
-                what: "body",
+                what: Entity::Body,
                 key: id.to_string(),
             })
     }
@@ -394,7 +395,7 @@ impl Store {
         let digits = crate::locale::digits::to_latin_digits(key);
         if let Ok(id) = digits.parse::<i64>() {
             return self.body(id).map_err(|_| StoreError::NotFound {
-                what: "body",
+                what: Entity::Body,
                 key: key.to_string(),
             });
         }
@@ -419,16 +420,13 @@ impl Store {
         match hits.as_slice() {
             [one] => Ok((*one).clone()),
             [] => Err(StoreError::NotFound {
-                what: "body",
+                what: Entity::Body,
                 key: key.to_string(),
             }),
-            many => Err(StoreError::Refused(format!(
-                "body {key:?} is ambiguous: it matches {}; give an id",
-                many.iter()
-                    .map(|b| format!("{} ({})", b.name.get(crate::locale::Lang::En), b.id))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))),
+            many => Err(StoreError::Refused(Refusal::AmbiguousBody {
+                key: key.to_string(),
+                matches: many.iter().map(|b| (b.name.clone(), b.id)).collect(),
+            })),
         }
     }
 
@@ -460,7 +458,7 @@ impl Store {
             .query_row([id], |r| person_from(r, 0))
             .optional()?
             .ok_or(StoreError::NotFound {
-                what: "person",
+                what: Entity::Person,
                 key: id.to_string(),
             })
     }
@@ -489,12 +487,12 @@ impl Store {
         match hits.as_slice() {
             [one] => Ok((*one).clone()),
             [] => Err(StoreError::NotFound {
-                what: "person",
+                what: Entity::Person,
                 key: key.to_string(),
             }),
-            _ => Err(StoreError::Refused(format!(
-                "person {key:?} is ambiguous: several people have that name; give an id"
-            ))),
+            _ => Err(StoreError::Refused(Refusal::AmbiguousPerson {
+                key: key.to_string(),
+            })),
         }
     }
 
@@ -645,7 +643,7 @@ impl Store {
             .optional()?
             .filter(|s| !self.is_hidden(s.body_id))
             .ok_or(StoreError::NotFound {
-                what: "session",
+                what: Entity::Session,
                 key: id.to_string(),
             })
     }
@@ -657,9 +655,9 @@ impl Store {
             let body = self.find_body(body)?;
             let number: i64 = number.trim().parse().map_err(|_| {
                 StoreError::Invalid(InvalidValue {
-                    what: "session",
+                    what: Entity::Session,
                     value: key.to_string(),
-                    expected: "a session id, or BODY#NUMBER such as 3#12".into(),
+                    expected: Expected::msg(Msg::ExpectedSessionRef),
                 })
             })?;
             return self
@@ -670,16 +668,16 @@ impl Store {
                 .query_row([body.id, number], |r| session_from(r, 0))
                 .optional()?
                 .ok_or(StoreError::NotFound {
-                    what: "session",
+                    what: Entity::Session,
                     key: key.to_string(),
                 });
         }
         match key_latin.parse::<i64>() {
             Ok(id) => self.session(id),
             Err(_) => Err(StoreError::Invalid(InvalidValue {
-                what: "session",
+                what: Entity::Session,
                 value: key.to_string(),
-                expected: "a session id, or BODY#NUMBER such as 3#12".into(),
+                expected: Expected::msg(Msg::ExpectedSessionRef),
             })),
         }
     }
@@ -713,7 +711,7 @@ impl Store {
             .query_row([id], |r| agenda_from(r, 0))
             .optional()?
             .ok_or(StoreError::NotFound {
-                what: "agenda item",
+                what: Entity::AgendaItem,
                 key: id.to_string(),
             })
     }
@@ -756,7 +754,7 @@ impl Store {
             .optional()?
             .filter(|r| !self.is_hidden(r.body_id))
             .ok_or(StoreError::NotFound {
-                what: "resolution",
+                what: Entity::Resolution,
                 key: id.to_string(),
             })
     }
@@ -859,7 +857,7 @@ impl Store {
             .optional()?
             .filter(|t| !self.is_hidden(t.body_id))
             .ok_or(StoreError::NotFound {
-                what: "task",
+                what: Entity::Task,
                 key: id.to_string(),
             })
     }

@@ -6,8 +6,9 @@ use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::audit::{record, snapshot};
 use super::search::{index_entry, SearchKind};
-use super::{now_stamp, Result, Store, StoreError};
+use super::{now_stamp, Refusal, Result, Store, StoreError};
 use crate::identity::Actor;
+use crate::locale::strings::Msg;
 use crate::model::rules::{
     check_resolution_format, format_resolution_number, MeetingRule, QuorumRule,
 };
@@ -125,9 +126,9 @@ fn check_note(note: &str) -> Result<()> {
     let n = note.chars().count();
     if n > MAX_TEXT {
         return Err(InvalidValue {
-            what: "note",
+            what: Entity::Note,
             value: format!("({n} characters)"),
-            expected: format!("at most {MAX_TEXT} characters"),
+            expected: Expected::with(Msg::ExpectedAtMostChars, &[&MAX_TEXT.to_string()]),
         }
         .into());
     }
@@ -145,12 +146,12 @@ fn opt_text(s: &Option<String>) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
-fn check_name(name: &Name, what: &'static str) -> Result<()> {
+fn check_name(name: &Name, what: Entity) -> Result<()> {
     if name.is_empty() {
         return Err(InvalidValue {
             what,
             value: String::new(),
-            expected: "a name in Persian or English (it is empty)".into(),
+            expected: Expected::msg(Msg::ExpectedName),
         }
         .into());
     }
@@ -163,7 +164,7 @@ fn check_name(name: &Name, what: &'static str) -> Result<()> {
 fn check_version(
     tx: &Transaction,
     table: &str,
-    what: &'static str,
+    what: Entity,
     id: i64,
     expected: Option<i64>,
 ) -> Result<()> {
@@ -184,7 +185,7 @@ fn check_version(
     }
 }
 
-fn exists(tx: &Transaction, table: &str, what: &'static str, id: i64) -> Result<()> {
+fn exists(tx: &Transaction, table: &str, what: Entity, id: i64) -> Result<()> {
     let n: i64 = tx.query_row(
         &format!("SELECT count(*) FROM {table} WHERE id = ?1"),
         [id],
@@ -226,7 +227,7 @@ fn today() -> NaiveDate {
 
 impl Store {
     pub fn add_person(&mut self, p: &NewPerson) -> Result<i64> {
-        check_name(&p.name, "person name")?;
+        check_name(&p.name, Entity::PersonName)?;
         let login = opt_text(&p.login);
         let actor = self.actor.clone();
         self.write(|tx| {
@@ -235,9 +236,10 @@ impl Store {
                     .query_row("SELECT id FROM person WHERE login = ?1", [l], |r| r.get(0))
                     .optional()?;
                 if let Some(other) = taken {
-                    return Err(StoreError::Refused(format!(
-                        "login {l:?} already belongs to person {other}"
-                    )));
+                    return Err(StoreError::Refused(Refusal::LoginTaken {
+                        login: l.to_string(),
+                        person: other,
+                    }));
                 }
             }
             tx.execute(
@@ -259,12 +261,12 @@ impl Store {
     }
 
     pub fn add_body(&mut self, b: &NewBody) -> Result<i64> {
-        check_name(&b.name, "body name")?;
+        check_name(&b.name, Entity::BodyName)?;
         let format = check_resolution_format(&b.resolution_format)?;
         let actor = self.actor.clone();
         self.write(|tx| {
             if let Some(parent) = b.parent_id {
-                exists(tx, "body", "parent body", parent)?;
+                exists(tx, "body", Entity::ParentBody, parent)?;
             }
             tx.execute(
                 "INSERT INTO body(name_fa, name_en, kind, parent_id, quorum_rule, meeting_rule,
@@ -294,9 +296,9 @@ impl Store {
         if let (Some(s), Some(e)) = (m.term_start, m.term_end) {
             if e < s {
                 return Err(InvalidValue {
-                    what: "term end",
+                    what: Entity::TermEnd,
                     value: e.to_string(),
-                    expected: format!("a date on or after the term start {s}"),
+                    expected: Expected::with(Msg::ExpectedOnOrAfterTermStart, &[&s.to_string()]),
                 }
                 .into());
             }
@@ -310,13 +312,13 @@ impl Store {
     /// as the membership, so two secretaries adding the same newcomer at once make one
     /// person. Returns (person id, membership id).
     pub fn add_member_named(&mut self, p: &NewPerson, m: &NewMembership) -> Result<(i64, i64)> {
-        check_name(&p.name, "person name")?;
+        check_name(&p.name, Entity::PersonName)?;
         if let (Some(s), Some(e)) = (m.term_start, m.term_end) {
             if e < s {
                 return Err(InvalidValue {
-                    what: "term end",
+                    what: Entity::TermEnd,
                     value: e.to_string(),
-                    expected: format!("a date on or after the term start {s}"),
+                    expected: Expected::with(Msg::ExpectedOnOrAfterTermStart, &[&s.to_string()]),
                 }
                 .into());
             }
@@ -353,9 +355,9 @@ impl Store {
                     id
                 }
                 _ => {
-                    return Err(StoreError::Refused(format!(
-                        "person {typed:?} is ambiguous: several people have that name; give an id"
-                    )))
+                    return Err(StoreError::Refused(Refusal::AmbiguousPerson {
+                        key: typed.to_string(),
+                    }))
                 }
             };
             let m = NewMembership { person_id, ..m.clone() };
@@ -466,7 +468,7 @@ impl Store {
         let actor = self.actor.clone();
         self.write(|tx| {
             let before = snapshot(tx, "session", "id = ?1", &[&id])?;
-            exists(tx, "session", "session", id)?;
+            exists(tx, "session", Entity::Session, id)?;
             if let Some(d) = date {
                 tx.execute(
                     "UPDATE session SET date = ?2, version = version + 1 WHERE id = ?1",
@@ -507,7 +509,7 @@ impl Store {
                 .optional()?;
             let Some(from) = from else {
                 return Err(StoreError::NotFound {
-                    what: "session",
+                    what: Entity::Session,
                     key: id.to_string(),
                 });
             };
@@ -524,11 +526,7 @@ impl Store {
                     | (Cancelled, Planned)
             );
             if !allowed {
-                return Err(StoreError::Refused(format!(
-                    "a session that is {} cannot become {}; the order is planned → open → closed → approved (or cancelled)",
-                    from.code(),
-                    to.code()
-                )));
+                return Err(StoreError::Refused(Refusal::SessionTransition { from, to }));
             }
             let before = snapshot(tx, "session", "id = ?1", &[&id])?;
             // The clock gives the start or end time only on the session's own day: a
@@ -571,13 +569,13 @@ impl Store {
     }
 
     pub fn add_agenda_item(&mut self, a: &NewAgendaItem) -> Result<i64> {
-        let title = check_text("agenda item title", &a.title, MAX_TITLE)?;
+        let title = check_text(Entity::AgendaItemTitle, &a.title, MAX_TITLE)?;
         if let Some(d) = a.duration_min {
             if !(0..=24 * 60).contains(&d) {
                 return Err(InvalidValue {
-                    what: "duration",
+                    what: Entity::Duration,
                     value: d.to_string(),
-                    expected: "minutes between 0 and 1440".into(),
+                    expected: Expected::msg(Msg::ExpectedDurationMinutes),
                 }
                 .into());
             }
@@ -589,7 +587,7 @@ impl Store {
                 .optional()?;
             let Some(body_id) = body_id else {
                 return Err(StoreError::NotFound {
-                    what: "session",
+                    what: Entity::Session,
                     key: a.session_id.to_string(),
                 });
             };
@@ -619,10 +617,10 @@ impl Store {
         duration_min: Option<i64>,
         expected_version: Option<i64>,
     ) -> Result<()> {
-        let title = check_text("agenda item title", title, MAX_TITLE)?;
+        let title = check_text(Entity::AgendaItemTitle, title, MAX_TITLE)?;
         let actor = self.actor.clone();
         self.write(|tx| {
-            check_version(tx, "agenda_item", "agenda item", id, expected_version)?;
+            check_version(tx, "agenda_item", Entity::AgendaItem, id, expected_version)?;
             let before = snapshot(tx, "agenda_item", "id = ?1", &[&id])?;
             tx.execute(
                 "UPDATE agenda_item SET title = ?2, presenter = ?3, duration_min = ?4, version = version + 1 WHERE id = ?1",
@@ -636,7 +634,7 @@ impl Store {
     pub fn set_agenda_status(&mut self, id: i64, status: AgendaStatus) -> Result<()> {
         let actor = self.actor.clone();
         self.write(|tx| {
-            exists(tx, "agenda_item", "agenda item", id)?;
+            exists(tx, "agenda_item", Entity::AgendaItem, id)?;
             let before = snapshot(tx, "agenda_item", "id = ?1", &[&id])?;
             tx.execute(
                 "UPDATE agenda_item SET status = ?2, version = version + 1 WHERE id = ?1",
@@ -658,7 +656,7 @@ impl Store {
                 )
                 .optional()?
                 .ok_or(StoreError::NotFound {
-                    what: "agenda item",
+                    what: Entity::AgendaItem,
                     key: id.to_string(),
                 })?;
             let neighbour: Option<(i64, i64)> = if delta < 0 {
@@ -698,15 +696,15 @@ impl Store {
     ) -> Result<i64> {
         if text.chars().count() > MAX_TEXT {
             return Err(InvalidValue {
-                what: "minutes",
+                what: Entity::Minutes,
                 value: format!("({} characters)", text.chars().count()),
-                expected: format!("at most {MAX_TEXT} characters"),
+                expected: Expected::with(Msg::ExpectedAtMostChars, &[&MAX_TEXT.to_string()]),
             }
             .into());
         }
         let actor = self.actor.clone();
         self.write(|tx| {
-            check_version(tx, "agenda_item", "agenda item", item_id, expected_version)?;
+            check_version(tx, "agenda_item", Entity::AgendaItem, item_id, expected_version)?;
             let before = snapshot(tx, "agenda_item", "id = ?1", &[&item_id])?;
             let text = if text.trim().is_empty() { None } else { Some(text) };
             tx.execute(
@@ -729,8 +727,8 @@ impl Store {
     ) -> Result<()> {
         let actor = self.actor.clone();
         self.write(|tx| {
-            exists(tx, "session", "session", session_id)?;
-            exists(tx, "person", "person", person_id)?;
+            exists(tx, "session", Entity::Session, session_id)?;
+            exists(tx, "person", Entity::Person, person_id)?;
             let before = snapshot(
                 tx,
                 "attendance",
@@ -766,10 +764,10 @@ impl Store {
         name: &str,
         organization: Option<String>,
     ) -> Result<i64> {
-        let name = check_text("guest name", name, MAX_TITLE)?;
+        let name = check_text(Entity::GuestName, name, MAX_TITLE)?;
         let actor = self.actor.clone();
         self.write(|tx| {
-            exists(tx, "session", "session", session_id)?;
+            exists(tx, "session", Entity::Session, session_id)?;
             tx.execute(
                 "INSERT INTO guest(session_id, name, organization) VALUES (?1, ?2, ?3)",
                 params![session_id, name, opt_text(&organization)],
@@ -783,7 +781,7 @@ impl Store {
     /// Records a resolution; its number comes from the body's format and sequence.
     /// Per-member votes, when given, also set the tally.
     pub fn add_resolution(&mut self, r: &NewResolution) -> Result<Resolution> {
-        let text = check_text("resolution text", &r.text, MAX_TEXT)?;
+        let text = check_text(Entity::ResolutionText, &r.text, MAX_TEXT)?;
         let actor = self.actor.clone();
         let body = self.body(r.body_id)?;
         let session = match r.session_id {
@@ -792,10 +790,10 @@ impl Store {
         };
         if let Some(s) = &session {
             if s.body_id != r.body_id {
-                return Err(StoreError::Refused(format!(
-                    "session {} belongs to another body than {}",
-                    s.id, r.body_id
-                )));
+                return Err(StoreError::Refused(Refusal::SessionOfOtherBody {
+                    session: s.id,
+                    body: r.body_id,
+                }));
             }
         }
         let tally = if r.votes.is_empty() {
@@ -811,9 +809,9 @@ impl Store {
         if let Some(t) = &tally {
             if t.yes < 0 || t.no < 0 || t.abstain < 0 {
                 return Err(InvalidValue {
-                    what: "vote tally",
+                    what: Entity::VoteTally,
                     value: format!("{}/{}/{}", t.yes, t.no, t.abstain),
-                    expected: "counts of zero or more".into(),
+                    expected: Expected::msg(Msg::ExpectedCounts),
                 }
                 .into());
             }
@@ -832,12 +830,13 @@ impl Store {
                     )
                     .optional()?;
                 let Some((item_session, item_body)) = owner else {
-                    return Err(StoreError::NotFound { what: "agenda item", key: item.to_string() });
+                    return Err(StoreError::NotFound { what: Entity::AgendaItem, key: item.to_string() });
                 };
                 if r.session_id.is_some_and(|s| s != item_session) || item_body != r.body_id {
-                    return Err(StoreError::Refused(format!(
-                        "agenda item {item} belongs to session {item_session}, not to the session of this resolution"
-                    )));
+                    return Err(StoreError::Refused(Refusal::ItemOfOtherSession {
+                        item,
+                        session: item_session,
+                    }));
                 }
             }
             let seq: i64 = tx.query_row(
@@ -878,7 +877,7 @@ impl Store {
             )?;
             let id = tx.last_insert_rowid();
             for (person, vote) in &r.votes {
-                exists(tx, "person", "person", *person)?;
+                exists(tx, "person", Entity::Person, *person)?;
                 tx.execute(
                     "INSERT INTO vote(resolution_id, person_id, vote) VALUES (?1, ?2, ?3)
                      ON CONFLICT(resolution_id, person_id) DO UPDATE SET vote = excluded.vote",
@@ -895,7 +894,7 @@ impl Store {
     pub fn set_resolution_status(&mut self, id: i64, status: WorkStatus) -> Result<Resolution> {
         let actor = self.actor.clone();
         self.write(|tx| {
-            exists(tx, "resolution", "resolution", id)?;
+            exists(tx, "resolution", Entity::Resolution, id)?;
             let before = snapshot(tx, "resolution", "id = ?1", &[&id])?;
             tx.execute(
                 "UPDATE resolution SET status = ?2, version = version + 1 WHERE id = ?1",
@@ -917,12 +916,12 @@ impl Store {
             check_version(
                 tx,
                 "resolution",
-                "resolution",
+                Entity::Resolution,
                 p.resolution_id,
                 p.expected_version,
             )?;
             if let Some(s) = p.session_id {
-                exists(tx, "session", "session", s)?;
+                exists(tx, "session", Entity::Session, s)?;
             }
             let before = snapshot(tx, "resolution", "id = ?1", &[&p.resolution_id])?;
             let old_status: String = tx.query_row(
@@ -955,13 +954,13 @@ impl Store {
     /// Creates a follow-up task. Its body is the given one, or its resolution's, or its
     /// agenda item's session's.
     pub fn add_task(&mut self, t: &NewTask) -> Result<i64> {
-        let title = check_text("task title", &t.title, MAX_TITLE)?;
+        let title = check_text(Entity::TaskTitle, &t.title, MAX_TITLE)?;
         if let Some(d) = &t.description {
             if d.chars().count() > MAX_TEXT {
                 return Err(InvalidValue {
-                    what: "task description",
+                    what: Entity::TaskDescription,
                     value: format!("({} characters)", d.chars().count()),
-                    expected: format!("at most {MAX_TEXT} characters"),
+                    expected: Expected::with(Msg::ExpectedAtMostChars, &[&MAX_TEXT.to_string()]),
                 }
                 .into());
             }
@@ -975,7 +974,7 @@ impl Store {
                 let b: Option<i64> = tx
                     .query_row("SELECT body_id FROM resolution WHERE id = ?1", [r], |row| row.get(0))
                     .optional()?;
-                let b = b.ok_or(StoreError::NotFound { what: "resolution", key: r.to_string() })?;
+                let b = b.ok_or(StoreError::NotFound { what: Entity::Resolution, key: r.to_string() })?;
                 body_id = body_id.or(Some(b));
             }
             if let Some(a) = t.agenda_item_id {
@@ -986,20 +985,20 @@ impl Store {
                         |row| row.get(0),
                     )
                     .optional()?;
-                let b = b.ok_or(StoreError::NotFound { what: "agenda item", key: a.to_string() })?;
+                let b = b.ok_or(StoreError::NotFound { what: Entity::AgendaItem, key: a.to_string() })?;
                 body_id = body_id.or(Some(b));
             }
             let Some(body_id) = body_id else {
                 return Err(InvalidValue {
-                    what: "task",
+                    what: Entity::Task,
                     value: title.clone(),
-                    expected: "a body, a resolution or an agenda item it belongs to".into(),
+                    expected: Expected::msg(Msg::ExpectedTaskParent),
                 }
                 .into());
             };
-            exists(tx, "body", "body", body_id)?;
+            exists(tx, "body", Entity::Body, body_id)?;
             if let Some(p) = t.assignee_id {
-                exists(tx, "person", "assignee", p)?;
+                exists(tx, "person", Entity::Assignee, p)?;
             }
             tx.execute(
                 "INSERT INTO task(body_id, resolution_id, agenda_item_id, title, description, assignee_id,
@@ -1035,9 +1034,9 @@ impl Store {
         if let Some(pc) = p.percent {
             if !(0..=100).contains(&pc) {
                 return Err(InvalidValue {
-                    what: "percent done",
+                    what: Entity::PercentDone,
                     value: pc.to_string(),
-                    expected: "a whole number from 0 to 100".into(),
+                    expected: Expected::msg(Msg::ExpectedPercent),
                 }
                 .into());
             }
@@ -1046,9 +1045,9 @@ impl Store {
         let actor = self.actor.clone();
         let on = p.on.unwrap_or_else(today);
         self.write(|tx| {
-            check_version(tx, "task", "task", p.task_id, p.expected_version)?;
+            check_version(tx, "task", Entity::Task, p.task_id, p.expected_version)?;
             if let Some(s) = p.session_id {
-                exists(tx, "session", "session", s)?;
+                exists(tx, "session", Entity::Session, s)?;
             }
             let before = snapshot(tx, "task", "id = ?1", &[&p.task_id])?;
             let (old_status, old_percent): (String, i64) = tx.query_row(
@@ -1097,10 +1096,10 @@ impl Store {
     }
 
     pub fn add_policy(&mut self, body_id: i64, title: &str) -> Result<i64> {
-        let title = check_text("policy title", title, MAX_TITLE)?;
+        let title = check_text(Entity::PolicyTitle, title, MAX_TITLE)?;
         let actor = self.actor.clone();
         self.write(|tx| {
-            exists(tx, "body", "body", body_id)?;
+            exists(tx, "body", Entity::Body, body_id)?;
             tx.execute(
                 "INSERT INTO policy(body_id, title) VALUES (?1, ?2)",
                 params![body_id, title],
@@ -1119,18 +1118,18 @@ impl Store {
         target: f64,
         higher_is_better: bool,
     ) -> Result<i64> {
-        let name = check_text("indicator name", name, MAX_TITLE)?;
+        let name = check_text(Entity::IndicatorName, name, MAX_TITLE)?;
         if !target.is_finite() {
             return Err(InvalidValue {
-                what: "target",
+                what: Entity::Target,
                 value: target.to_string(),
-                expected: "a number".into(),
+                expected: Expected::msg(Msg::ExpectedNumber),
             }
             .into());
         }
         let actor = self.actor.clone();
         self.write(|tx| {
-            exists(tx, "policy", "policy", policy_id)?;
+            exists(tx, "policy", Entity::Policy, policy_id)?;
             tx.execute(
                 "INSERT INTO indicator(policy_id, name, unit, target, higher_is_better) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![policy_id, name, opt_text(&unit), target, higher_is_better],
@@ -1143,18 +1142,18 @@ impl Store {
 
     /// Records (or corrects) the measured value of an indicator for a period such as `1403-Q2`.
     pub fn set_measurement(&mut self, indicator_id: i64, period: &str, value: f64) -> Result<()> {
-        let period = check_text("period", period, 40)?;
+        let period = check_text(Entity::Period, period, 40)?;
         if !value.is_finite() {
             return Err(InvalidValue {
-                what: "value",
+                what: Entity::Value,
                 value: value.to_string(),
-                expected: "a number".into(),
+                expected: Expected::msg(Msg::ExpectedNumber),
             }
             .into());
         }
         let actor = self.actor.clone();
         self.write(|tx| {
-            exists(tx, "indicator", "indicator", indicator_id)?;
+            exists(tx, "indicator", Entity::Indicator, indicator_id)?;
             let before = snapshot(
                 tx,
                 "measurement",
@@ -1188,8 +1187,8 @@ impl Store {
 /// Inserts a membership after checking the body, the person and that the person has
 /// no overlapping membership in the body.
 fn insert_membership(tx: &Transaction, actor: &Actor, m: &NewMembership) -> Result<i64> {
-    exists(tx, "body", "body", m.body_id)?;
-    exists(tx, "person", "person", m.person_id)?;
+    exists(tx, "body", Entity::Body, m.body_id)?;
+    exists(tx, "person", Entity::Person, m.person_id)?;
     // Two memberships of one person in one body may not overlap in time.
     let overlapping: Option<(i64, String)> = tx
         .query_row(
@@ -1206,10 +1205,12 @@ fn insert_membership(tx: &Transaction, actor: &Actor, m: &NewMembership) -> Resu
         )
         .optional()?;
     if let Some((id, role)) = overlapping {
-        return Err(StoreError::Refused(format!(
-            "person {} is already a {role} of body {} (membership {id}) for that term",
-            m.person_id, m.body_id
-        )));
+        return Err(StoreError::Refused(Refusal::OverlappingMembership {
+            person: m.person_id,
+            role,
+            body: m.body_id,
+            membership: id,
+        }));
     }
     tx.execute(
         "INSERT INTO membership(body_id, person_id, role, voting, term_start, term_end)
@@ -1254,9 +1255,9 @@ pub fn review_item_title(body: &Body) -> String {
 pub fn check_time(t: &str) -> Result<String> {
     let latin = crate::locale::digits::to_latin_digits(t.trim());
     let bad = || InvalidValue {
-        what: "time",
+        what: Entity::Time,
         value: t.to_string(),
-        expected: "HH:MM on a 24-hour clock, e.g. 09:30 or 17:00".into(),
+        expected: Expected::msg(Msg::ExpectedTime),
     };
     let (h, m) = latin.split_once(':').ok_or_else(bad)?;
     let h: u32 = h.parse().map_err(|_| bad())?;
