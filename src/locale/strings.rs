@@ -458,6 +458,7 @@ catalogue! {
     ExpectedName => "a name in Persian or English (it is empty)", "نامی به فارسی یا انگلیسی (خالی است)";
     ExpectedQuorumRule => "majority, two_thirds, or fixed:N (N a positive number)", "majority (اکثریت)، two_thirds (دو سوم) یا fixed:N (N عددی مثبت)";
     ExpectedMeetingRule => "none, monthly, or jalali_months:M,M (Jalali months 1-12, e.g. jalali_months:4,10 for Tir and Dey)", "none (بدون الزام)، monthly (ماهانه) یا jalali_months:M,M (ماه‌های شمسی ۱ تا ۱۲، مثلاً jalali_months:4,10 برای تیر و دی)";
+    ExpectedFormatField => "{seq}, {session}, {year} or {jyear}, each with an optional width from 1 to 9 such as {seq:3}; «{}» is not one of them", "{seq}، {session}، {year} یا {jyear}، هر یک با پهنای دلخواه از ۱ تا ۹ مانند {seq:3}؛ «{}» هیچ‌یک از آن‌ها نیست";
     ExpectedResolutionFormat => "a pattern containing {seq}, e.g. {jyear}/{session}/{seq} or R-{year}-{seq:3}", "الگویی دارای {seq}، مثلاً {jyear}/{session}/{seq} یا R-{year}-{seq:3}";
     ExpectedTally => "FOR/AGAINST/ABSTAIN as three whole numbers, e.g. 7/2/1", "موافق/مخالف/ممتنع به صورت سه عدد صحیح، مثلاً ۷/۲/۱";
     ExpectedStoredValue => "a value this version of shura wrote", "مقداری که این نسخه شورا نوشته باشد";
@@ -657,6 +658,7 @@ mod tests {
             Msg::ExpectedQuorumRule,
             Msg::ExpectedMeetingRule,
             Msg::ExpectedResolutionFormat,
+            Msg::ExpectedFormatField,
         ];
         let families = [
             "Err", "Refused", "Date", "Entity", "Io", "Expected", "Audit", "CliDash",

@@ -303,7 +303,9 @@ pub fn format_resolution_number(
         };
         let token = &after[..close];
         let (name, width) = match token.split_once(':') {
-            Some((n, w)) => (n, w.parse::<usize>().unwrap_or(0)),
+            // Formats are checked on saving; one stored before that check is held to it
+            // here too, so no width can make a number absurdly long (or panic).
+            Some((n, w)) => (n, w.parse::<usize>().unwrap_or(0).min(MAX_FORMAT_WIDTH)),
             None => (token, 0),
         };
         let value = match name {
@@ -327,23 +329,84 @@ pub fn format_resolution_number(
     out
 }
 
-/// Checks a resolution-number format: it must contain `{seq}` so numbers are unique.
+/// The widest a number in a resolution format may be padded (`{seq:9}`).
+pub const MAX_FORMAT_WIDTH: usize = 9;
+
+/// The fields a resolution-number format may hold.
+pub const FORMAT_FIELDS: &[&str] = &["seq", "session", "year", "jyear"];
+
+/// Checks a resolution-number format: it must contain `{seq}` so numbers are unique,
+/// and every `{…}` must be a known field with an optional width of 1 to 9 (`{seq:3}`);
+/// anything else would be printed as typed in every number.
 pub fn check_resolution_format(format: &str) -> Result<String, InvalidValue> {
     let f = format.trim();
-    if f.contains("{seq") {
+    let bad = |expected: Expected| InvalidValue {
+        what: Entity::ResolutionFormat,
+        value: format.to_string(),
+        expected,
+    };
+    let mut rest = f;
+    let mut has_seq = false;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            return Err(bad(Expected::with(Msg::ExpectedFormatField, &[after])));
+        };
+        let token = &after[..close];
+        let (name, width) = match token.split_once(':') {
+            Some((n, w)) => (n, Some(w)),
+            None => (token, None),
+        };
+        let width_ok = width.is_none_or(|w| {
+            w.parse::<usize>()
+                .is_ok_and(|w| (1..=MAX_FORMAT_WIDTH).contains(&w))
+        });
+        if !FORMAT_FIELDS.contains(&name) || !width_ok {
+            return Err(bad(Expected::with(Msg::ExpectedFormatField, &[token])));
+        }
+        has_seq |= name == "seq";
+        rest = &after[close + 1..];
+    }
+    if has_seq {
         Ok(f.to_string())
     } else {
-        Err(InvalidValue {
-            what: Entity::ResolutionFormat,
-            value: format.to_string(),
-            expected: Expected::msg(Msg::ExpectedResolutionFormat),
-        })
+        Err(bad(Expected::msg(Msg::ExpectedResolutionFormat)))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn resolution_formats_hold_only_known_fields_and_sane_widths() {
+        for good in [
+            "{seq}",
+            "{jyear}/{session}/{seq}",
+            "R-{year}-{seq:3}",
+            "{seq:9}",
+        ] {
+            assert!(check_resolution_format(good).is_ok(), "{good}");
+        }
+        for (bad, named) in [
+            ("{seq:2}-{yy}", "yy"),
+            ("{seq:70000}", "seq:70000"),
+            ("{seq:0}", "seq:0"),
+            ("{seq:x}", "seq:x"),
+            ("{seq", "seq"),
+        ] {
+            let e = check_resolution_format(bad).expect_err(bad);
+            let text = e.expected.render(crate::locale::Lang::En);
+            assert!(text.contains(&format!("«{named}»")), "{bad}: {text}");
+        }
+        assert!(check_resolution_format("{session}").is_err(), "no {{seq}}");
+        // A format stored before the check cannot make a number absurd, or panic.
+        let d = NaiveDate::from_ymd_opt(2026, 11, 22).expect("a date");
+        assert_eq!(
+            format_resolution_number("{seq:70000}", 7, None, d),
+            "000000007"
+        );
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
