@@ -774,3 +774,53 @@ fn cutting_the_chain_back_to_before_an_approval_is_found_by_the_stored_head() {
         "the cut chain itself looks whole"
     );
 }
+
+/// Nothing a user sets changes what they may do: a secretary whose term ended in 2024
+/// setting `SHURA_TODAY` back into that term is still refused (issue 19).
+#[test]
+fn shura_today_grants_nothing() {
+    if !root_or_skip("shura_today_grants_nothing") {
+        return;
+    }
+    let d = Db::open_to_all();
+    d.ok(&["init"]);
+    d.ok(&["body", "add", "Finance Commission", "--kind", "commission"]);
+    d.ok(&[
+        "member",
+        "add",
+        "--body",
+        "1",
+        "--name",
+        "Dan Former",
+        "--login",
+        "daemon",
+        "--role",
+        "secretary",
+        "--from",
+        "2024-01-01",
+        "--to",
+        "2024-12-31",
+    ]);
+    d.ok(&["session", "add", "--body", "1", "--date", "2024-06-01"]);
+    d.open_files();
+    for today in ["2024-06-01", TODAY] {
+        let r = {
+            let out = d
+                .cmd(DAEMON)
+                .env("SHURA_TODAY", today)
+                .args(["agenda", "add", "--session", "1", "Back again"])
+                .output()
+                .expect("run shura");
+            Run {
+                code: out.status.code().unwrap_or(-1),
+                stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+                stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            }
+        };
+        refused(&r, &format!("a former secretary with SHURA_TODAY={today}"));
+        assert!(r.stderr.contains("not one of its members"), "{}", r.stderr);
+    }
+    // What is shown still follows SHURA_TODAY: the session is listed on that day.
+    let out = d.ok(&["session", "list", "--json"]);
+    assert!(out.contains("2024-06-01"), "{out}");
+}

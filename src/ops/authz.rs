@@ -1,5 +1,7 @@
 //! Loads who the user is to the database (administrator, person, roles per body) and
-//! asks the one rule in [`crate::model::roles`]. Every write, in the CLI and the TUI,
+//! asks the one rule in [`crate::model::roles`]. Roles are those of memberships in force
+//! by the system clock ([`clock_today`]) and the real uid: nothing a user sets, such as
+//! `SHURA_TODAY`, changes what they may do or see. Every write, in the CLI and the TUI,
 //! calls [`check`] (or [`check_task_progress`]) first; [`Context::new`] hides the
 //! confidential bodies the user may not see.
 
@@ -16,7 +18,7 @@ use crate::model::roles::{
 };
 use crate::model::{Entity, Name, Role, Task};
 use crate::store::access::LoginFacts;
-use crate::store::{Result, Store, StoreError};
+use crate::store::{clock_today, Result, Store, StoreError};
 
 /// The user's roles in each body, from memberships in force on `today`.
 fn roles_by_body(facts: &LoginFacts, today: NaiveDate) -> BTreeMap<i64, Vec<Role>> {
@@ -130,7 +132,7 @@ pub fn check(ctx: &Context, activity: Activity, body_id: Option<i64>) -> Result<
     if let Some(b) = body_id {
         hidden_as_not_found(ctx, b)?;
     }
-    let st = standing(&ctx.store, body_id, ctx.today)?;
+    let st = standing(&ctx.store, body_id, clock_today())?;
     if allowed(&st, activity) {
         return Ok(());
     }
@@ -146,7 +148,7 @@ pub fn check(ctx: &Context, activity: Activity, body_id: Option<i64>) -> Result<
 pub fn check_task_progress(ctx: &Context, task: &Task) -> Result<()> {
     hidden_as_not_found(ctx, task.body_id)?;
     let facts = ctx.store.login_facts(&ctx.store.actor.login)?;
-    let mut st = standing(&ctx.store, Some(task.body_id), ctx.today)?;
+    let mut st = standing(&ctx.store, Some(task.body_id), clock_today())?;
     st.own_task = facts.person_id.is_some() && facts.person_id == task.assignee_id;
     let activity = Activity::RecordOwnTaskProgress;
     if allowed(&st, activity) {
@@ -205,7 +207,7 @@ pub fn profile(ctx: &Context) -> Result<Profile> {
         Vec::new()
     };
     let mut bodies = Vec::new();
-    for (body_id, roles) in roles_by_body(&facts, ctx.today) {
+    for (body_id, roles) in roles_by_body(&facts, clock_today()) {
         let b = store.body_facts(body_id)?;
         let st = Standing {
             administrator: facts.administrator,

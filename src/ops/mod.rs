@@ -42,7 +42,7 @@ impl Context {
     /// hidden from every read (see [`authz`]).
     pub fn new(mut store: Store, prefs: Prefs) -> Context {
         let today = today();
-        authz::apply_visibility(&mut store, today);
+        authz::apply_visibility(&mut store, crate::store::clock_today());
         Context {
             store,
             prefs,
@@ -53,7 +53,7 @@ impl Context {
     /// Reads the user's roles again (memberships may have changed meanwhile) and hides
     /// what they may not see.
     pub fn refresh_visibility(&mut self) {
-        authz::apply_visibility(&mut self.store, self.today);
+        authz::apply_visibility(&mut self.store, crate::store::clock_today());
     }
 
     /// A date in the user's calendar and digits.

@@ -752,13 +752,21 @@ fn jitter() -> Duration {
     Duration::from_micros(u64::from(nanos % 5000))
 }
 
-/// Today, from the clock, or from `SHURA_TODAY` (ISO date) for reproducible runs.
+/// Today as shown and counted (overdue, due this week, statutory months): the clock, or
+/// `SHURA_TODAY` (ISO date) for reproducible runs and demonstrations. It never decides
+/// what anyone may do; that is [`clock_today`].
 pub fn today() -> chrono::NaiveDate {
     if let Ok(s) = std::env::var("SHURA_TODAY") {
         if let Ok(d) = chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d") {
             return d;
         }
     }
+    clock_today()
+}
+
+/// Today by the system clock, which nothing a user sets can move: the day whose
+/// memberships decide who may do what.
+pub fn clock_today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
