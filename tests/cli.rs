@@ -2506,3 +2506,32 @@ fn a_resolution_format_holds_only_known_fields_and_sane_widths() {
     let r = s.json(&["resolution", "add", "--body", "1", "Noted."]);
     assert_eq!(r["number"], "C-000000001");
 }
+
+#[test]
+fn a_search_query_has_a_length_limit_named_in_the_refusal() {
+    let s = Shura::new();
+    s.council();
+    // 44 KB of words took over 100 s; now it is refused at once, naming the limits.
+    let long = "budget ".repeat(6_000);
+    let err = s.fail(&["search", &long], 2);
+    assert!(err.contains("200") && err.contains("12"), "{err}");
+    assert!(
+        err.len() < 400,
+        "the query is not echoed whole: {} bytes",
+        err.len()
+    );
+    let words = "a b c d e f g h i j k l m";
+    let err = s.fail(&["search", words], 2);
+    assert!(err.contains("12"), "{err}");
+    let mut c = s.cmd();
+    c.args(["--lang", "fa"]);
+    let r = s.run_cmd(c, &["search", &long]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("۲۰۰") || r.stderr.contains("200"),
+        "{}",
+        r.stderr
+    );
+    // An ordinary query still works.
+    s.ok(&["search", "roof"]);
+}

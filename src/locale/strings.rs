@@ -389,6 +389,8 @@ catalogue! {
     EntityBodyName => "body name", "نام نهاد";
     EntityAgendaItemTitle => "agenda item title", "عنوان بند";
     EntityGuestName => "guest name", "نام مهمان";
+    EntitySearchQuery => "search query", "عبارت جستجو";
+    ExpectedSearchQuery => "at most {} characters and {} words", "حداکثر {} نویسه و {} واژه";
     EntityResolutionText => "resolution text", "متن مصوبه";
     EntityTaskTitle => "task title", "عنوان پیگیری";
     EntityTaskDescription => "task description", "شرح پیگیری";

@@ -123,6 +123,7 @@ entities! {
     TermEnd = "term_end" / EntityTermEnd,
     Duration = "duration" / EntityDuration,
     VoteTally = "vote_tally" / EntityVoteTally,
+    SearchQuery = "search_query" / EntitySearchQuery,
     PercentDone = "percent_done" / EntityPercentDone,
     Target = "target" / EntityTarget,
     Value = "value" / EntityValue,

@@ -817,6 +817,9 @@ impl Store {
 
     /// Resolutions matching a filter, newest first unless the filter asks otherwise.
     pub fn resolutions(&self, f: &ResolutionFilter) -> Result<Vec<ResolutionRow>> {
+        if let Some(text) = f.text.as_deref() {
+            super::search::check_query(text)?;
+        }
         let (from_where, args) = self.resolution_where(f);
         // Newest and oldest by the day of the decision (the index resolution_created).
         let order = match f.order {
@@ -846,6 +849,9 @@ impl Store {
 
     /// How many resolutions match (limit and offset aside), counted up to `cap`.
     pub fn count_resolutions(&self, f: &ResolutionFilter, cap: i64) -> Result<(i64, bool)> {
+        if let Some(text) = f.text.as_deref() {
+            super::search::check_query(text)?;
+        }
         let (from_where, args) = self.resolution_where(f);
         capped_count(&self.conn, &from_where, args, cap)
     }
@@ -938,6 +944,9 @@ impl Store {
     /// Tasks matching a filter. Overdue listings come oldest-due first; others by due
     /// date unless the filter asks for another order.
     pub fn tasks(&self, f: &TaskFilter) -> Result<Vec<TaskRow>> {
+        if let Some(text) = f.text.as_deref() {
+            super::search::check_query(text)?;
+        }
         let (from_where, args) = self.task_where(f);
         // DueFirst and DueLast follow the due-date indexes (tasks with no due date sort
         // first, as NULL does); Default keeps them last, for listings read whole.
@@ -981,6 +990,9 @@ impl Store {
 
     /// How many tasks match (limit and offset aside), counted up to `cap`.
     pub fn count_tasks(&self, f: &TaskFilter, cap: i64) -> Result<(i64, bool)> {
+        if let Some(text) = f.text.as_deref() {
+            super::search::check_query(text)?;
+        }
         let (from_where, args) = self.task_where(f);
         capped_count(&self.conn, &from_where, args, cap)
     }

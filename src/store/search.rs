@@ -71,6 +71,35 @@ pub fn match_expression(query: &str) -> Option<String> {
     Some(expression(first, &format!("{}*", quote(last)), " "))
 }
 
+/// The longest search query, in characters and in words: each word is one more pass
+/// over the index, so an unbounded query could hold a core for minutes.
+pub const MAX_QUERY_CHARS: usize = 200;
+pub const MAX_QUERY_WORDS: usize = 12;
+
+/// Refuses a query longer than the limits, naming them (and the start of the query).
+pub fn check_query(query: &str) -> Result<()> {
+    let chars = query.chars().count();
+    if chars > MAX_QUERY_CHARS || query_tokens(query).len() > MAX_QUERY_WORDS {
+        let shown: String = query.chars().take(40).collect();
+        let shown = if chars > 40 {
+            format!("{shown}…")
+        } else {
+            shown
+        };
+        return Err(crate::store::StoreError::Invalid(
+            crate::model::InvalidValue {
+                what: crate::model::Entity::SearchQuery,
+                value: shown,
+                expected: crate::model::Expected::with(
+                    crate::locale::strings::Msg::ExpectedSearchQuery,
+                    &[&MAX_QUERY_CHARS.to_string(), &MAX_QUERY_WORDS.to_string()],
+                ),
+            },
+        ));
+    }
+    Ok(())
+}
+
 /// The query's tokens, normalized and split as the index splits text.
 fn query_tokens(query: &str) -> Vec<String> {
     let norm = normalize_for_search(query);
@@ -304,6 +333,7 @@ impl Store {
         body_ids: Option<&[i64]>,
         limit: i64,
     ) -> Result<Vec<SearchHit>> {
+        check_query(query)?;
         let tokens: Vec<String> = query_tokens(query)
             .iter()
             .map(|t| fold(t).into_owned())
