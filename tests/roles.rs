@@ -698,3 +698,41 @@ fn a_version_1_database_gets_its_creator_as_first_administrator() {
     let ctx = ctx_of(&path, "alice");
     assert!(authz::check(&ctx, Activity::SetUpBodies, None).is_ok());
 }
+
+/// A confidential body is invisible in every count and list for those who may not see
+/// it: the dashboard's totals match its lists, and people who belong only to it are not
+/// listed (issue 19).
+#[test]
+fn confidential_bodies_count_nowhere_for_non_members() {
+    let w = world();
+    for (login, sees) in [
+        ("mem", false),
+        ("stranger", false),
+        ("csec", true),
+        ("founder", true),
+    ] {
+        let ctx = ctx_of(&w.path, login);
+        let d = shura::ops::dashboard::dashboard(&ctx.store, None, day(TODAY)).unwrap();
+        let listed_secret = d.overdue_tasks.iter().any(|t| t.body_id == w.secret);
+        assert_eq!(listed_secret, sees, "{login}: the secret task listed");
+        assert_eq!(
+            d.overdue_tasks_total as usize,
+            d.overdue_tasks.len(),
+            "{login}: the total counts what the list shows"
+        );
+        let people: Vec<String> = ctx
+            .store
+            .people()
+            .unwrap()
+            .iter()
+            .map(|p| p.name.get(Lang::En).to_string())
+            .collect();
+        assert_eq!(
+            people.iter().any(|n| n == "Person csec"),
+            sees,
+            "{login}: {people:?}"
+        );
+        // Someone with no membership at all is still listed, for set-up.
+        assert!(people.iter().any(|n| n == "Person stranger"), "{login}");
+    }
+}

@@ -156,7 +156,7 @@ impl Store {
         n: usize,
     ) -> Result<Option<NaiveDate>> {
         let mut args: Vec<rusqlite::types::Value> = vec![today.to_string().into()];
-        let scope = scope_sql("body_id", body_ids, &mut args);
+        let scope = scope_sql("body_id", body_ids, &mut args) + &self.visible_sql("body_id");
         args.push((n.max(1) as i64 - 1).into());
         let sql = format!(
             "SELECT due FROM task
@@ -181,7 +181,7 @@ impl Store {
     ) -> Result<i64> {
         let mut args: Vec<rusqlite::types::Value> =
             vec![from.to_string().into(), to.to_string().into()];
-        let scope = scope_sql("body_id", body_ids, &mut args);
+        let scope = scope_sql("body_id", body_ids, &mut args) + &self.visible_sql("body_id");
         let sql = format!(
             "SELECT count(*) FROM task
              WHERE status IN ('open','in_progress') AND due >= ? AND due < ?{scope}"
@@ -196,7 +196,7 @@ impl Store {
     /// (None: every body): a count over the partial indexes of open tasks.
     pub fn overdue_task_count(&self, body_ids: Option<&[i64]>, today: NaiveDate) -> Result<i64> {
         let mut args: Vec<rusqlite::types::Value> = vec![today.to_string().into()];
-        let scope = scope_sql("body_id", body_ids, &mut args);
+        let scope = scope_sql("body_id", body_ids, &mut args) + &self.visible_sql("body_id");
         let sql = format!(
             "SELECT count(*) FROM task
              WHERE status IN ('open','in_progress') AND due <> '' AND due < ?{scope}"

@@ -442,10 +442,21 @@ impl Store {
         Ok(ids)
     }
 
+    /// Everyone, but those who belong only to bodies hidden from the user (a person
+    /// with no membership yet is listed: set-up needs them).
     pub fn people(&self) -> Result<Vec<Person>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("SELECT {PERSON_COLS} FROM person p ORDER BY p.id"))?;
+        let visible = if self.hidden().is_empty() {
+            String::new()
+        } else {
+            format!(
+                " WHERE NOT EXISTS (SELECT 1 FROM membership m WHERE m.person_id = p.id)
+                   OR EXISTS (SELECT 1 FROM membership m WHERE m.person_id = p.id{})",
+                self.visible_sql("m.body_id")
+            )
+        };
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {PERSON_COLS} FROM person p{visible} ORDER BY p.id"
+        ))?;
         let rows = stmt.query_map([], |r| person_from(r, 0))?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
