@@ -1048,7 +1048,8 @@ fn minutes_set_from_text_file_and_stdin() {
         file.to_str().unwrap(),
     ]);
 
-    let from_stdin = "Parking\r\nstays as it is.\n";
+    // A NUL, a bidi override and a Windows line end: stored cleaned, as every input is.
+    let from_stdin = "Parking\r\nstays\0 as it is.\u{202e}\n";
     let mut c = s.cmd();
     c.write_stdin(from_stdin);
     let r = s.run_cmd(c, &["minutes", "set", "--item", "3", "-"]);
@@ -1058,7 +1059,10 @@ fn minutes_set_from_text_file_and_stdin() {
     let items = array(&v);
     assert_eq!(items[0]["minutes"], "Opened at 9:05.");
     assert_eq!(items[1]["minutes"], from_file, "file text kept exactly");
-    assert_eq!(items[2]["minutes"], from_stdin, "stdin text kept exactly");
+    assert_eq!(
+        items[2]["minutes"], "Parking\nstays as it is.\n",
+        "stdin text kept but for its control characters"
+    );
     assert!(items.iter().all(|i| i["status"] == "discussed"));
     assert!(items.iter().all(|i| i["minutes_author"].is_string()));
 
@@ -2534,4 +2538,28 @@ fn a_search_query_has_a_length_limit_named_in_the_refusal() {
     );
     // An ordinary query still works.
     s.ok(&["search", "roof"]);
+}
+
+#[test]
+fn control_characters_are_stripped_from_every_input_alike() {
+    let s = Shura::new();
+    s.ok(&["body", "add", "Council\u{7}\u{202e}", "--kind", "council"]);
+    s.ok(&[
+        "member",
+        "add",
+        "--body",
+        "1",
+        "--name",
+        "Sara\u{7}\u{8} Ahmadi",
+        "--role",
+        "chair",
+        "--organization",
+        "City\u{1b}[31m Hall",
+    ]);
+    let bodies = s.json(&["body", "list"]);
+    assert_eq!(array(&bodies)[0]["name"]["en"], "Council");
+    let people = s.json(&["person", "list"]);
+    let p = &array(&people)[0];
+    assert_eq!(p["name"]["en"], "Sara Ahmadi");
+    assert_eq!(p["organization"], "City Hall");
 }

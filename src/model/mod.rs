@@ -580,9 +580,18 @@ pub struct Measurement {
     pub value: f64,
 }
 
-/// Checks a title or text typed by a user: not empty, not absurdly long.
+/// Text as stored: NUL and the other control characters, bidi overrides and isolates
+/// removed, line breaks made `\n`, the same way for every field and every front end (see
+/// [`crate::locale::text::sanitize`]).
+pub fn clean_text(text: &str) -> String {
+    crate::locale::text::sanitize(text).into_owned()
+}
+
+/// Checks a title or text typed by a user: not empty, not absurdly long; gives it as
+/// stored (trimmed, [`clean_text`]).
 pub fn check_text(what: Entity, text: &str, max_chars: usize) -> Result<String, InvalidValue> {
-    let trimmed = text.trim();
+    let cleaned = clean_text(text);
+    let trimmed = cleaned.trim();
     if trimmed.is_empty() {
         return Err(InvalidValue {
             what,

@@ -122,7 +122,9 @@ pub struct ResolutionProgress {
 }
 
 /// A progress note: at most [`MAX_TEXT`] characters.
-fn check_note(note: &str) -> Result<()> {
+/// A note as stored (cleaned, trimmed), or why not.
+fn check_note(note: &str) -> Result<String> {
+    let note = crate::model::clean_text(note);
     let n = note.chars().count();
     if n > MAX_TEXT {
         return Err(InvalidValue {
@@ -132,7 +134,7 @@ fn check_note(note: &str) -> Result<()> {
         }
         .into());
     }
-    Ok(())
+    Ok(note.trim().to_string())
 }
 
 /// When an update happened: its day, and the time of the clock now.
@@ -142,11 +144,12 @@ fn stamp(on: NaiveDate) -> String {
 
 fn opt_text(s: &Option<String>) -> Option<String> {
     s.as_ref()
-        .map(|s| s.trim().to_string())
+        .map(|s| crate::model::clean_text(s).trim().to_string())
         .filter(|s| !s.is_empty())
 }
 
-fn check_name(name: &Name, what: Entity) -> Result<()> {
+/// A name as stored (each language cleaned and trimmed), or why not.
+fn check_name(name: &Name, what: Entity) -> Result<Name> {
     if name.is_empty() {
         return Err(InvalidValue {
             what,
@@ -155,10 +158,17 @@ fn check_name(name: &Name, what: Entity) -> Result<()> {
         }
         .into());
     }
-    for n in [&name.fa, &name.en].into_iter().flatten() {
-        check_text(what, n, MAX_TITLE)?;
-    }
-    Ok(())
+    let clean = |n: &Option<String>| -> Result<Option<String>> {
+        n.as_deref()
+            .map(|n| check_text(what, n, MAX_TITLE))
+            .transpose()
+            .map_err(Into::into)
+    };
+    let name = Name {
+        fa: clean(&name.fa)?,
+        en: clean(&name.en)?,
+    };
+    Ok(name)
 }
 
 fn check_version(
@@ -227,7 +237,7 @@ fn today() -> NaiveDate {
 
 impl Store {
     pub fn add_person(&mut self, p: &NewPerson) -> Result<i64> {
-        check_name(&p.name, Entity::PersonName)?;
+        let name = check_name(&p.name, Entity::PersonName)?;
         let login = opt_text(&p.login);
         let actor = self.actor.clone();
         self.write(|tx| {
@@ -246,8 +256,8 @@ impl Store {
                 "INSERT INTO person(name_fa, name_en, login, organization, email, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![
-                    p.name.fa,
-                    p.name.en,
+                    name.fa,
+                    name.en,
                     login,
                     opt_text(&p.organization),
                     opt_text(&p.email),
@@ -261,7 +271,7 @@ impl Store {
     }
 
     pub fn add_body(&mut self, b: &NewBody) -> Result<i64> {
-        check_name(&b.name, Entity::BodyName)?;
+        let name = check_name(&b.name, Entity::BodyName)?;
         let format = check_resolution_format(&b.resolution_format)?;
         let actor = self.actor.clone();
         self.write(|tx| {
@@ -273,8 +283,8 @@ impl Store {
                                   resolution_format, agenda_template, confidential, formed_on, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                 params![
-                    b.name.fa,
-                    b.name.en,
+                    name.fa,
+                    name.en,
                     b.kind.code(),
                     b.parent_id,
                     b.quorum.code(),
@@ -312,7 +322,7 @@ impl Store {
     /// as the membership, so two secretaries adding the same newcomer at once make one
     /// person. Returns (person id, membership id).
     pub fn add_member_named(&mut self, p: &NewPerson, m: &NewMembership) -> Result<(i64, i64)> {
-        check_name(&p.name, Entity::PersonName)?;
+        let name = check_name(&p.name, Entity::PersonName)?;
         if let (Some(s), Some(e)) = (m.term_start, m.term_end) {
             if e < s {
                 return Err(InvalidValue {
@@ -324,7 +334,7 @@ impl Store {
             }
         }
         let actor = self.actor.clone();
-        let typed = p.name.get(crate::locale::Lang::Fa).to_string();
+        let typed = name.get(crate::locale::Lang::Fa).to_string();
         self.write(|tx| {
             let mut stmt = tx.prepare("SELECT id, name_fa, name_en FROM person")?;
             let hits: Vec<i64> = stmt
@@ -342,8 +352,8 @@ impl Store {
                         "INSERT INTO person(name_fa, name_en, login, organization, email, created_at)
                          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                         params![
-                            p.name.fa,
-                            p.name.en,
+                            name.fa,
+                            name.en,
                             opt_text(&p.login),
                             opt_text(&p.organization),
                             opt_text(&p.email),
@@ -702,6 +712,8 @@ impl Store {
             }
             .into());
         }
+        let text = crate::model::clean_text(text);
+        let text = text.as_str();
         let actor = self.actor.clone();
         self.write(|tx| {
             check_version(tx, "agenda_item", Entity::AgendaItem, item_id, expected_version)?;
@@ -909,7 +921,7 @@ impl Store {
     /// to the session that reviewed it when there is one. A save over a version someone
     /// else wrote meanwhile is refused as a conflict when `expected_version` is given.
     pub fn update_resolution(&mut self, p: &ResolutionProgress) -> Result<Resolution> {
-        check_note(&p.note)?;
+        let note = check_note(&p.note)?;
         let actor = self.actor.clone();
         let on = p.on.unwrap_or_else(today);
         self.write(|tx| {
@@ -941,7 +953,7 @@ impl Store {
                     p.resolution_id,
                     p.session_id,
                     status.code(),
-                    p.note.trim(),
+                    note.as_str(),
                     actor.login,
                     stamp(on)
                 ],
@@ -1041,7 +1053,7 @@ impl Store {
                 .into());
             }
         }
-        check_note(&p.note)?;
+        let note = check_note(&p.note)?;
         let actor = self.actor.clone();
         let on = p.on.unwrap_or_else(today);
         self.write(|tx| {
@@ -1085,7 +1097,7 @@ impl Store {
                     p.session_id,
                     status.code(),
                     percent,
-                    p.note.trim(),
+                    note.as_str(),
                     actor.login,
                     stamp(on)
                 ],
