@@ -580,11 +580,12 @@ pub struct Measurement {
     pub value: f64,
 }
 
-/// Text as stored: NUL and the other control characters, bidi overrides and isolates
-/// removed, line breaks made `\n`, the same way for every field and every front end (see
-/// [`crate::locale::text::sanitize`]).
+/// Text as stored: exactly as typed but for NUL, which no text means and C tools
+/// (sqlite3, terminals, exports read by other programs) take as its end. Every other
+/// character is kept byte for byte; what reaches a terminal or an export is sanitized
+/// there ([`crate::locale::text::sanitize`]), so the record stays what was typed.
 pub fn clean_text(text: &str) -> String {
-    crate::locale::text::sanitize(text).into_owned()
+    text.replace('\0', "")
 }
 
 /// Checks a title or text typed by a user: not empty, not absurdly long; gives it as

@@ -73,8 +73,8 @@ pub fn match_expression(query: &str) -> Option<String> {
 
 /// The longest search query, in characters and in words: each word is one more pass
 /// over the index, so an unbounded query could hold a core for minutes.
-pub const MAX_QUERY_CHARS: usize = 200;
-pub const MAX_QUERY_WORDS: usize = 12;
+pub const MAX_QUERY_CHARS: usize = 256;
+pub const MAX_QUERY_WORDS: usize = 24;
 
 /// Refuses a query longer than the limits, naming them (and the start of the query).
 pub fn check_query(query: &str) -> Result<()> {
