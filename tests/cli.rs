@@ -2540,3 +2540,49 @@ fn a_search_query_has_a_length_limit_named_in_the_refusal() {
     // An ordinary query still works.
     s.ok(&["search", "roof"]);
 }
+
+#[test]
+fn dropped_triggers_are_found_by_doctor_and_approved_minutes_stay_frozen() {
+    let s = Shura::new();
+    s.council();
+    s.ok(&["agenda", "add", "--session", "1", "Roof"]);
+    s.ok(&["minutes", "set", "--item", "2", "Repair it."]);
+    s.ok(&["session", "open", "1"]);
+    s.ok(&["session", "close", "1"]);
+    s.ok(&["session", "approve", "1"]);
+    let before = s.run(&["doctor", "--json"]);
+    let v: Value = serde_json::from_str(&before.stdout).unwrap();
+    let triggers = array(&v["checks"])
+        .iter()
+        .find(|c| c["check"] == "triggers")
+        .cloned()
+        .expect("a triggers check");
+    assert_eq!(triggers["status"], "ok", "{triggers}");
+
+    // Behind shura's back: the trigger that freezes approved agenda items goes.
+    let conn = rusqlite::Connection::open(&s.db).unwrap();
+    conn.execute_batch("DROP TRIGGER approved_agenda_update")
+        .unwrap();
+    drop(conn);
+    let after = s.run(&["doctor", "--json"]);
+    let v: Value = serde_json::from_str(&after.stdout).unwrap();
+    let triggers = array(&v["checks"])
+        .iter()
+        .find(|c| c["check"] == "triggers")
+        .cloned()
+        .expect("a triggers check");
+    assert_eq!(triggers["status"], "fail", "{triggers}");
+    assert!(
+        triggers["detail"]
+            .as_str()
+            .unwrap()
+            .contains("approved_agenda_update is missing"),
+        "{triggers}"
+    );
+    assert_ne!(after.code, 0);
+    // The minutes stay frozen all the same: the rule lives in ops too.
+    let err = s.fail(&["minutes", "set", "--item", "2", "Rewritten."], 2);
+    assert!(err.contains("approved"), "{err}");
+    let v = s.json(&["agenda", "list", "1"]);
+    assert_eq!(array(&v)[1]["minutes"], "Repair it.");
+}

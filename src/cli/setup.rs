@@ -513,6 +513,28 @@ fn database_checks(db: &Path, l: Lang, checks: &mut Vec<Check>) {
         )),
         Err(e) => checks.push(fail("approved minutes", e.message(l))),
     }
+    // The triggers that freeze approved minutes and keep the audit trail append-only:
+    // dropped or altered behind shura's back, nothing else would notice.
+    if file.schema_version().ok() == Some(schema::SCHEMA_VERSION) {
+        use crate::store::check::TriggerProblem;
+        match file.trigger_problems() {
+            Ok((n, p)) if p.is_empty() => checks.push(ok(
+                "triggers",
+                tf(l, Msg::DoctorTriggersInPlace, &[&n.to_string()]),
+            )),
+            Ok((_, p)) => checks.push(fail(
+                "triggers",
+                p.iter()
+                    .map(|p| match p {
+                        TriggerProblem::Missing(name) => tf(l, Msg::DoctorTriggerMissing, &[name]),
+                        TriggerProblem::Altered(name) => tf(l, Msg::DoctorTriggerAltered, &[name]),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )),
+            Err(e) => checks.push(fail("triggers", e.message(l))),
+        }
+    }
 }
 
 /// `shura doctor`: one line per check; exit 0 when all are ok, 1 otherwise.
@@ -601,6 +623,7 @@ fn check_label(check: &'static str, l: Lang) -> &'static str {
         "integrity" => Msg::DoctorCheckIntegrity,
         "audit chain" => Msg::DoctorCheckAudit,
         "approved minutes" => Msg::DoctorCheckApproved,
+        "triggers" => Msg::DoctorCheckTriggers,
         _ => return check,
     };
     t(l, msg)

@@ -329,6 +329,10 @@ catalogue! {
     DoctorCheckJournal => "journal mode", "حالت ژورنال";
     DoctorCheckSchema => "schema", "طرح‌واره";
     DoctorCheckIntegrity => "integrity", "سلامت";
+    DoctorCheckTriggers => "protective triggers", "تریگرهای محافظ";
+    DoctorTriggersInPlace => "all {} in place (approved minutes frozen, the audit trail append-only)", "هر {} مورد برقرار است (صورتجلسه تأییدشده قفل و زنجیره ممیزی فقط‌افزودنی)";
+    DoctorTriggerMissing => "{} is missing: what it protects can be changed without a word; restore the database from a backup", "{} حذف شده است: آنچه محافظت می‌کرد بی‌صدا تغییرپذیر است؛ پایگاه داده را از پشتیبان بازگردانید";
+    DoctorTriggerAltered => "{} is not as shura made it; restore the database from a backup", "{} آن‌گونه که شورا ساخته نیست؛ پایگاه داده را از پشتیبان بازگردانید";
     DoctorCheckAudit => "audit chain", "زنجیره ممیزی";
     DoctorCheckApproved => "approved minutes", "صورتجلسه‌های تأییدشده";
     DoctorDirWorldWritable => "{} ({}, {}) is writable by everyone: anyone can replace the database; expected 2770 for a group, 0700 for one user", "{} ({}، {}) برای همه نوشتنی است: هر کسی می‌تواند پایگاه داده را جایگزین کند؛ 2770 برای یک گروه و 0700 برای یک کاربر انتظار می‌رفت";

@@ -70,3 +70,20 @@ impl Context {
         parse_date(s, self.today, self.prefs.calendar)
     }
 }
+
+/// Refuses a change to a session whose minutes are approved: the record is frozen. The
+/// store's triggers refuse it too; this keeps the rule when a trigger has been dropped
+/// behind shura's back (which `shura doctor` reports).
+pub(crate) fn not_frozen(ctx: &Context, session_id: i64) -> crate::store::Result<()> {
+    if ctx.store.session(session_id)?.status == crate::model::SessionStatus::Approved {
+        return Err(crate::store::StoreError::Refused(
+            crate::store::Refusal::ApprovedMinutes,
+        ));
+    }
+    Ok(())
+}
+
+/// [`not_frozen`] for the session of an agenda item.
+pub(crate) fn item_not_frozen(ctx: &Context, item_id: i64) -> crate::store::Result<()> {
+    not_frozen(ctx, ctx.store.agenda_item(item_id)?.session_id)
+}

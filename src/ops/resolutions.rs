@@ -79,6 +79,9 @@ pub fn record(ctx: &mut Context, r: &RecordResolution) -> Result<Recorded> {
         DecidedAt::Body(b) => (None, ctx.store.body(b)?.id),
     };
     authz::check(ctx, Activity::RecordResolutions, Some(body_id))?;
+    if let Some(s) = &session {
+        super::not_frozen(ctx, s.id)?;
+    }
 
     let mut tally = None;
     let mut votes = r.member_votes.clone();

@@ -3,7 +3,8 @@
 //!
 //! Rules: scheduling needs the body's secretary or chair; approving the minutes needs
 //! its chair or vice-chair, any other change of status its secretary or chair; marking
-//! attendance and inviting guests need its secretary or chair. The store refuses what
+//! attendance and inviting guests need its secretary or chair, and none of it changes
+//! once the minutes are approved. The store refuses what
 //! the session's state forbids (a frozen record, a status it cannot go to).
 
 use super::authz;
@@ -49,6 +50,7 @@ pub fn mark_attendance(
 ) -> Result<QuorumState> {
     let s = ctx.store.session(session_id)?;
     authz::check(ctx, Activity::RecordAttendance, Some(s.body_id))?;
+    super::not_frozen(ctx, s.id)?;
     ctx.store.set_attendance(s.id, person_id, presence)?;
     quorum(ctx, &s)
 }
@@ -58,6 +60,7 @@ pub fn mark_attendance(
 pub fn mark_rest_present(ctx: &mut Context, session_id: i64) -> Result<(usize, QuorumState)> {
     let s = ctx.store.session(session_id)?;
     authz::check(ctx, Activity::RecordAttendance, Some(s.body_id))?;
+    super::not_frozen(ctx, s.id)?;
     let body = ctx.store.body(s.body_id)?;
     let (roll, _) = roll_call(&ctx.store, &body, &s)?;
     let mut n = 0;
@@ -83,5 +86,6 @@ pub fn invite_guest(
 ) -> Result<i64> {
     let s = ctx.store.session(session_id)?;
     authz::check(ctx, Activity::InviteGuests, Some(s.body_id))?;
+    super::not_frozen(ctx, s.id)?;
     ctx.store.add_guest(s.id, name, organization)
 }

@@ -7,14 +7,64 @@ use std::path::Path;
 use rusqlite::{Connection, OpenFlags};
 
 use super::audit::AuditProblem;
-use super::{audit, Result, BUSY_TIMEOUT};
+use super::{audit, schema, Result, BUSY_TIMEOUT};
 
 /// An open database file under inspection.
 pub struct Inspection {
     conn: Connection,
 }
 
+/// A protective trigger (approved minutes frozen, the audit trail append-only, the
+/// dashboard's tallies kept) that is not as shura made it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TriggerProblem {
+    /// Dropped: what it protected can now be changed without a word.
+    Missing(String),
+    /// Replaced by one with other SQL.
+    Altered(String),
+}
+
+/// The triggers of a database, by name, with their SQL (whitespace folded).
+fn triggers(conn: &Connection) -> Result<Vec<(String, String)>> {
+    let mut stmt =
+        conn.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")?;
+    let rows = stmt.query_map([], |r| {
+        let sql: String = r.get(1)?;
+        Ok((
+            r.get(0)?,
+            sql.split_whitespace().collect::<Vec<_>>().join(" "),
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The triggers a database of this version of shura has: those its migrations make.
+pub fn expected_triggers() -> Result<Vec<(String, String)>> {
+    let conn = Connection::open_in_memory()?;
+    super::read::register_functions(&conn)?;
+    for step in schema::MIGRATIONS {
+        conn.execute_batch(step)?;
+    }
+    triggers(&conn)
+}
+
 impl Inspection {
+    /// The protective triggers that are missing or altered, against those shura's own
+    /// migrations make (meaningful when the file is at this schema version).
+    pub fn trigger_problems(&self) -> Result<(usize, Vec<TriggerProblem>)> {
+        let expected = expected_triggers()?;
+        let found = triggers(&self.conn)?;
+        let mut problems = Vec::new();
+        for (name, sql) in &expected {
+            match found.iter().find(|(n, _)| n == name) {
+                None => problems.push(TriggerProblem::Missing(name.clone())),
+                Some((_, s)) if s != sql => problems.push(TriggerProblem::Altered(name.clone())),
+                Some(_) => {}
+            }
+        }
+        Ok((expected.len(), problems))
+    }
+
     /// Opens an existing file for reading and writing, or else read-only; never creates it.
     pub fn open(path: &Path) -> Result<Inspection> {
         let conn = Connection::open_with_flags(
