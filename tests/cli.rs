@@ -2586,3 +2586,25 @@ fn dropped_triggers_are_found_by_doctor_and_approved_minutes_stay_frozen() {
     let v = s.json(&["agenda", "list", "1"]);
     assert_eq!(array(&v)[1]["minutes"], "Repair it.");
 }
+
+#[test]
+fn a_command_that_only_reads_never_creates_a_database() {
+    let s = Shura::new();
+    let missing = s.dir.path().join("no/such/dir/x.db");
+    for args in [
+        &["body", "list"][..],
+        &["session", "list", "--json"],
+        &["search", "roof"],
+        &["dashboard"],
+    ] {
+        let mut full = vec!["--db", missing.to_str().unwrap()];
+        full.extend_from_slice(args);
+        let err = s.fail(&full, 2);
+        assert!(err.contains(missing.to_str().unwrap()), "{args:?}: {err}");
+    }
+    assert!(!s.dir.path().join("no").exists(), "no directory was made");
+    // A command that writes still makes it, as set-up expects.
+    let made = s.dir.path().join("made.db");
+    s.ok(&["--db", made.to_str().unwrap(), "body", "add", "Council"]);
+    assert!(made.exists());
+}

@@ -101,6 +101,35 @@ pub enum Command {
     Dashboard(super::reports::DashboardArgs),
 }
 
+impl Command {
+    /// Whether the command only reads the database: then it never creates one, and an
+    /// unknown path is an error naming it.
+    pub fn only_reads(&self) -> bool {
+        match self {
+            Command::Body(c) => matches!(c, BodyCmd::List(_)),
+            Command::Person(c) => matches!(c, PersonCmd::List(_)),
+            Command::Member(c) => matches!(c, MemberCmd::List(_)),
+            Command::Session(c) => matches!(c, SessionCmd::List(_) | SessionCmd::Show(_)),
+            Command::Agenda(c) => matches!(c, AgendaCmd::List(_)),
+            Command::Resolution(c) => {
+                matches!(c, ResolutionCmd::List(_) | ResolutionCmd::Show(_))
+            }
+            Command::Task(c) => matches!(c, TaskCmd::List(_)),
+            Command::Admin(c) => matches!(c, AdminCmd::List(_)),
+            Command::Cal(_)
+            | Command::Search(_)
+            | Command::Export(_)
+            | Command::Audit(_)
+            | Command::Whoami(_)
+            | Command::Report(_)
+            | Command::Dashboard(_)
+            | Command::Date(_)
+            | Command::Doctor(_) => true,
+            _ => false,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct JsonFlag {
     /// Print JSON instead of a table

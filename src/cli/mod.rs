@@ -388,7 +388,11 @@ fn run(cli: Cli, (prefs, config, problems): Prefs3, interactive: Interactive) ->
     if let Command::Demo(a) = command {
         return commands::demo(&path, a, prefs, actor);
     }
-    let store = Store::open(&path, actor)?;
+    let store = if command.only_reads() {
+        Store::open_existing(&path, actor)?
+    } else {
+        Store::open(&path, actor)?
+    };
     let mut ctx = Context::new(store, prefs);
     let out = std::io::stdout();
     let mut out = out.lock();
