@@ -560,7 +560,13 @@ impl Store {
 
     /// Opens an existing database without creating or migrating it (for checks).
     pub fn open_existing(path: &Path, actor: Actor) -> Result<Store> {
-        if !path.exists() {
+        // Only a path that is surely absent is "not found"; one we may not look into
+        // (another group's directory) goes on to open, which says why it cannot.
+        let absent = matches!(
+            std::fs::metadata(path),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound
+        );
+        if absent {
             return Err(StoreError::NotFound {
                 what: Entity::DatabaseFile,
                 key: path.display().to_string(),
