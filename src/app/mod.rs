@@ -3,8 +3,10 @@
 
 pub mod authz;
 pub mod browse;
+pub mod component;
 pub mod dashboard_screen;
 pub mod form;
+pub mod home;
 pub mod keymap;
 pub mod pages;
 pub mod screens;

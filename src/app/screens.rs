@@ -9,7 +9,7 @@ use super::dashboard_screen::{DashPane, DashScope, DashboardScreen, Section};
 use super::form::{Field, Form, FormPurpose};
 use super::keymap::Action;
 use super::pages::{MinePane, MyView, ResolutionPage};
-use super::state::{store_err, App, BodiesPane, Cursor, ListKind, Modal, Outcome, Screen};
+use super::state::{store_err, App, Cursor, ListKind, Modal, Outcome, Screen};
 use crate::locale::digits::localize_digits;
 use crate::locale::strings::{t, tf, Msg};
 use crate::model::rules::ComplianceState;
@@ -321,6 +321,15 @@ impl App {
     /// A click on the `on_screen`-th row shown of a list `height` cells high.
     pub fn click_list(&mut self, kind: ListKind, on_screen: usize, height: u16) {
         let focus_ok = match kind {
+            ListKind::Bodies | ListKind::Sessions | ListKind::Members => {
+                if self
+                    .home
+                    .click(kind, on_screen, height, &self.filter, &self.ctx)
+                {
+                    self.reload();
+                }
+                false
+            }
             ListKind::Figures | ListKind::Detail => {
                 if let Some(d) = &mut self.dashboard {
                     d.pane = if kind == ListKind::Figures {
@@ -725,15 +734,9 @@ impl App {
         self.stack = vec![Screen::Bodies];
         self.drop_unused_states();
         self.filter.clear();
-        if let Some(i) = self.bodies.iter().position(|b| b.id == body_id) {
-            self.body_cursor.selected = i;
-        }
-        self.load_body_panes()?;
-        self.bodies_pane = BodiesPane::Members;
-        if let Some(i) = self.members.iter().position(|m| m.person.id == person_id) {
-            self.member_cursor.selected = i;
-        }
-        Ok(())
+        self.home
+            .show_member(body_id, person_id, &self.ctx)
+            .map_err(store_err)
     }
 
     pub(crate) fn open_browser(&mut self, kind: BrowseKind, filter: BrowseFilter) -> Outcome {
@@ -921,7 +924,8 @@ impl App {
         let f = &b.filter;
         let mut bodies = vec![(String::new(), t(l, Msg::AllBodies).to_string())];
         bodies.extend(
-            self.bodies
+            self.home
+                .bodies
                 .iter()
                 .map(|b| (b.id.to_string(), b.name.get(l).to_string())),
         );

@@ -6,6 +6,7 @@
 use crate::locale::strings::{t, tf, Msg};
 use chrono::NaiveDate;
 
+use super::component::Component;
 use super::form::{Editor, Field, Form, FormConflict, FormPurpose};
 use super::keymap::{default_bindings, lookup_any_layout, Action, Binding, ListingCache, Scope};
 use crate::locale::Lang;
@@ -14,7 +15,7 @@ use crate::model::rules::{MeetingRule, QuorumRule};
 use crate::model::*;
 use crate::ops::record::{session_record, SessionRecord};
 use crate::ops::Context;
-use crate::store::read::{MemberRow, SessionRow, TaskFilter, TaskRow};
+use crate::store::read::{TaskFilter, TaskRow};
 use crate::store::write::*;
 use crate::store::StoreError;
 
@@ -30,12 +31,7 @@ pub enum Screen {
     Mine,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BodiesPane {
-    Bodies,
-    Sessions,
-    Members,
-}
+pub use super::home::BodiesPane;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SessionPane {
@@ -194,15 +190,8 @@ pub struct App {
     pub repaint: bool,
     /// Rows a page moves (set by the view from the screen height).
     pub page: usize,
-    // Home screen cache.
-    pub bodies: Vec<Body>,
-    pub body_depth: Vec<usize>,
-    pub bodies_pane: BodiesPane,
-    pub body_cursor: Cursor,
-    pub sessions: Vec<SessionRow>,
-    pub session_cursor: Cursor,
-    pub members: Vec<MemberRow>,
-    pub member_cursor: Cursor,
+    /// The home screen (bodies, their sessions and members).
+    pub home: super::home::Home,
     /// The text filtering the list in view (`/`), and whether it is being typed.
     pub filter: String,
     pub filtering: bool,
@@ -254,14 +243,7 @@ impl App {
             repaint: false,
             own_changes: 0,
             page: 10,
-            bodies: vec![],
-            body_depth: vec![],
-            bodies_pane: BodiesPane::Bodies,
-            body_cursor: Cursor::default(),
-            sessions: vec![],
-            session_cursor: Cursor::default(),
-            members: vec![],
-            member_cursor: Cursor::default(),
+            home: Default::default(),
             filter: String::new(),
             filtering: false,
             minutes_drafts: Default::default(),
@@ -398,42 +380,8 @@ impl App {
     }
 
     fn try_reload(&mut self) -> Outcome {
-        let store = &self.ctx.store;
-        let mut bodies = store.bodies().map_err(store_err)?;
-        // Order as a tree: each body followed by its children.
-        let mut ordered = Vec::with_capacity(bodies.len());
-        let mut depth = Vec::with_capacity(bodies.len());
-        let lang = self.ctx.prefs.lang;
-        if lang == Lang::Fa {
-            crate::locale::collate::sort_persian(&mut bodies, |b| b.name.get(Lang::Fa));
-        }
-        fn walk(
-            all: &[Body],
-            parent: Option<i64>,
-            level: usize,
-            out: &mut Vec<Body>,
-            depth: &mut Vec<usize>,
-        ) {
-            for b in all.iter().filter(|b| b.parent_id == parent) {
-                out.push(b.clone());
-                depth.push(level);
-                if level < 16 {
-                    walk(all, Some(b.id), level + 1, out, depth);
-                }
-            }
-        }
-        walk(&bodies, None, 0, &mut ordered, &mut depth);
-        // Bodies whose parent is missing still show, at the top level.
-        for b in &bodies {
-            if !ordered.iter().any(|o| o.id == b.id) {
-                ordered.push(b.clone());
-                depth.push(0);
-            }
-        }
-        self.bodies = ordered;
-        self.body_depth = depth;
-        self.body_cursor.clamp(self.visible_bodies().len());
-        self.load_body_panes()?;
+        let filter = self.list_filter(ListKind::Bodies).to_string();
+        self.home.reload(&self.ctx, &filter).map_err(store_err)?;
         if let Screen::Session(id) = self.screen() {
             self.load_session(id)?;
         }
@@ -444,11 +392,7 @@ impl App {
     /// The list the cursor is in.
     pub fn focused_list(&self) -> ListKind {
         match self.screen() {
-            Screen::Bodies => match self.bodies_pane {
-                BodiesPane::Bodies => ListKind::Bodies,
-                BodiesPane::Sessions => ListKind::Sessions,
-                BodiesPane::Members => ListKind::Members,
-            },
+            Screen::Bodies => self.home.focused(),
             Screen::Session(_) => match self.session.as_ref().map(|v| v.pane) {
                 Some(SessionPane::RollCall) => ListKind::RollCall,
                 Some(SessionPane::Review) => ListKind::Review,
@@ -468,31 +412,9 @@ impl App {
             )
         };
         match kind {
-            ListKind::Bodies => self.bodies.iter().map(|b| both(&b.name)).collect(),
-            ListKind::Sessions => self
-                .sessions
-                .iter()
-                .map(|s| {
-                    format!(
-                        "{} {} {} {}",
-                        s.session.number,
-                        self.ctx.date(s.session.date),
-                        s.session.date,
-                        s.session.status.label(self.lang())
-                    )
-                })
-                .collect(),
-            ListKind::Members => self
-                .members
-                .iter()
-                .map(|m| {
-                    format!(
-                        "{} {}",
-                        both(&m.person.name),
-                        m.membership.role.label(self.lang())
-                    )
-                })
-                .collect(),
+            ListKind::Bodies | ListKind::Sessions | ListKind::Members => {
+                self.home.row_texts(kind, &self.ctx)
+            }
             ListKind::Agenda => self
                 .session
                 .as_ref()
@@ -539,9 +461,7 @@ impl App {
     /// How many rows a list holds (before any `/` filter).
     pub fn row_count(&self, kind: ListKind) -> usize {
         match kind {
-            ListKind::Bodies => self.bodies.len(),
-            ListKind::Sessions => self.sessions.len(),
-            ListKind::Members => self.members.len(),
+            ListKind::Bodies | ListKind::Sessions | ListKind::Members => self.home.len(kind),
             ListKind::Agenda => self.session.as_ref().map_or(0, |v| v.record.agenda.len()),
             ListKind::RollCall => self
                 .session
@@ -576,9 +496,9 @@ impl App {
     /// The row under the cursor of a list, as an index into the list's data.
     pub fn selected_row(&self, kind: ListKind) -> Option<usize> {
         let cursor = match kind {
-            ListKind::Bodies => self.body_cursor,
-            ListKind::Sessions => self.session_cursor,
-            ListKind::Members => self.member_cursor,
+            ListKind::Bodies | ListKind::Sessions | ListKind::Members => Cursor {
+                selected: self.home.cursor(kind)?,
+            },
             ListKind::Agenda => self.session.as_ref()?.agenda,
             ListKind::RollCall => self.session.as_ref()?.roll,
             ListKind::Review => self.session.as_ref()?.review_cursor,
@@ -627,9 +547,9 @@ impl App {
         self.filter.clear();
         if let Some(row) = row {
             match kind {
-                ListKind::Bodies => self.body_cursor.selected = row,
-                ListKind::Sessions => self.session_cursor.selected = row,
-                ListKind::Members => self.member_cursor.selected = row,
+                ListKind::Bodies | ListKind::Sessions | ListKind::Members => {
+                    self.home.set_cursor(kind, row)
+                }
                 ListKind::Agenda | ListKind::RollCall | ListKind::Review => {
                     if let Some(v) = &mut self.session {
                         match kind {
@@ -648,9 +568,9 @@ impl App {
     /// Puts the focused list's cursor on its first row (after the filter changed).
     pub fn reset_cursor(&mut self) {
         match self.focused_list() {
-            ListKind::Bodies => self.body_cursor = Cursor::default(),
-            ListKind::Sessions => self.session_cursor = Cursor::default(),
-            ListKind::Members => self.member_cursor = Cursor::default(),
+            kind @ (ListKind::Bodies | ListKind::Sessions | ListKind::Members) => {
+                self.home.set_cursor(kind, 0)
+            }
             ListKind::Agenda => {
                 if let Some(v) = &mut self.session {
                     v.agenda = Cursor::default();
@@ -678,24 +598,22 @@ impl App {
 
     pub fn selected_body(&self) -> Option<&Body> {
         self.selected_row(ListKind::Bodies)
-            .and_then(|i| self.bodies.get(i))
+            .and_then(|i| self.home.bodies.get(i))
     }
 
     pub(crate) fn load_body_panes(&mut self) -> Outcome {
-        let Some(body) = self.selected_body().cloned() else {
-            self.sessions.clear();
-            self.members.clear();
-            return Ok(());
-        };
-        self.sessions = self
-            .ctx
-            .store
-            .sessions(Some(&[body.id]), &[], None, None, Some(500))
-            .map_err(store_err)?;
-        self.members = self.ctx.store.members(body.id).map_err(store_err)?;
-        self.session_cursor.clamp(self.sessions.len());
-        self.member_cursor.clamp(self.members.len());
-        Ok(())
+        let filter = self.list_filter(ListKind::Bodies).to_string();
+        self.home.load_panes(&self.ctx, &filter).map_err(store_err)
+    }
+
+    /// The `/` filter as it applies to a list: to the focused one only, and never to a
+    /// browser's rows (its text filter runs in the database).
+    fn list_filter(&self, kind: ListKind) -> &str {
+        if kind == self.focused_list() && kind != ListKind::Browse {
+            &self.filter
+        } else {
+            ""
+        }
     }
 
     pub(crate) fn load_session(&mut self, id: i64) -> Outcome {
@@ -1061,19 +979,12 @@ impl App {
         let kind = self.focused_list();
         let len = self.visible_rows(kind).len();
         match kind {
-            ListKind::Bodies => {
-                let before = self.body_cursor.selected;
-                self.body_cursor.apply(action, len, page);
-                if before != self.body_cursor.selected {
-                    self.session_cursor = Cursor::default();
-                    self.member_cursor = Cursor::default();
-                    if let Err(e) = self.load_body_panes() {
-                        self.fail(e);
-                    }
+            ListKind::Bodies | ListKind::Sessions | ListKind::Members => {
+                let filter = self.list_filter(kind).to_string();
+                if let Err(e) = self.home.move_cursor(action, len, page, &self.ctx, &filter) {
+                    self.fail(store_err(e));
                 }
             }
-            ListKind::Sessions => self.session_cursor.apply(action, len, page),
-            ListKind::Members => self.member_cursor.apply(action, len, page),
             ListKind::Agenda | ListKind::RollCall | ListKind::Review => {
                 if let Some(v) = &mut self.session {
                     let c = match kind {
@@ -1091,16 +1002,7 @@ impl App {
     fn switch_pane(&mut self, forward: bool) {
         self.clear_filter();
         match self.screen() {
-            Screen::Bodies => {
-                use BodiesPane::*;
-                let order = [Bodies, Sessions, Members];
-                let i = order
-                    .iter()
-                    .position(|p| *p == self.bodies_pane)
-                    .unwrap_or(0);
-                let j = if forward { (i + 1) % 3 } else { (i + 2) % 3 };
-                self.bodies_pane = order[j];
-            }
+            Screen::Bodies => self.home.switch_pane(forward),
             Screen::Session(_) => {
                 if let Some(v) = &mut self.session {
                     use SessionPane::*;
@@ -1116,16 +1018,16 @@ impl App {
 
     fn open(&mut self) -> Outcome {
         match self.screen() {
-            Screen::Bodies => match self.bodies_pane {
+            Screen::Bodies => match self.home.pane {
                 BodiesPane::Bodies => {
                     self.clear_filter();
-                    self.bodies_pane = BodiesPane::Sessions;
+                    self.home.pane = BodiesPane::Sessions;
                     Ok(())
                 }
                 BodiesPane::Sessions => {
                     let Some(s) = self
                         .selected_row(ListKind::Sessions)
-                        .and_then(|i| self.sessions.get(i))
+                        .and_then(|i| self.home.sessions.get(i))
                     else {
                         return Err(t(self.lang(), Msg::NoSessionYetScheduleOne).into());
                     };
@@ -1259,7 +1161,8 @@ impl App {
             .collect();
         let mut parents = vec![(String::new(), t(l, Msg::None).to_string())];
         parents.extend(
-            self.bodies
+            self.home
+                .bodies
                 .iter()
                 .map(|b| (b.id.to_string(), b.name.get(l).to_string())),
         );
@@ -1308,11 +1211,13 @@ impl App {
             .map(|k| (k.code().to_string(), k.label(l).to_string()))
             .collect();
         let next = self
+            .home
             .sessions
             .first()
             .map(|s| s.session.number + 1)
             .unwrap_or(1);
         let place = self
+            .home
             .sessions
             .first()
             .and_then(|s| s.session.place.clone())
@@ -1588,9 +1493,9 @@ impl App {
                 if let Some(pos) = self
                     .visible_bodies()
                     .iter()
-                    .position(|&i| self.bodies[i].id == id)
+                    .position(|&i| self.home.bodies[i].id == id)
                 {
-                    self.body_cursor.selected = pos;
+                    self.home.body_cursor.selected = pos;
                     let _ = self.load_body_panes();
                 }
                 Ok(format!("{} {id}", t(l, Msg::BodyAdded)))

@@ -18,7 +18,7 @@ use ratatui::Frame;
 
 use super::theme::Theme;
 use crate::app::keymap::Action;
-use crate::app::state::{App, BodiesPane, ListKind, Modal, SessionPane};
+use crate::app::state::{App, ListKind, Modal, SessionPane};
 
 /// What a click on a list selects: the list kinds of the app.
 pub type Target = ListKind;
@@ -57,22 +57,6 @@ pub fn click(app: &mut App, clicks: &Clicks, column: u16, row: u16) {
         (crate::app::state::first_shown(selected, len, h) + on_screen).min(len.saturating_sub(1))
     };
     match target {
-        Target::Bodies => {
-            app.bodies_pane = BodiesPane::Bodies;
-            let len = app.visible_bodies().len();
-            if len > 0 && on_screen < len {
-                app.body_cursor.selected = pick(app.body_cursor.selected, len);
-                app.reload();
-            }
-        }
-        Target::Sessions => {
-            app.bodies_pane = BodiesPane::Sessions;
-            app.session_cursor.selected = pick(app.session_cursor.selected, app.sessions.len());
-        }
-        Target::Members => {
-            app.bodies_pane = BodiesPane::Members;
-            app.member_cursor.selected = pick(app.member_cursor.selected, app.members.len());
-        }
         Target::Agenda | Target::RollCall | Target::Review => {
             if let Some(v) = &mut app.session {
                 let (pane, len) = match target {
