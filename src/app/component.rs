@@ -3,7 +3,8 @@
 //! list is a line in its screen's impl; a new screen is its own file and one line in
 //! `App::components`.
 
-use super::state::ListKind;
+use super::keymap::Action;
+use super::state::{Cursor, ListKind};
 use crate::ops::Context;
 
 /// A screen's lists: their rows, their cursors, and which one is in focus.
@@ -25,6 +26,15 @@ pub trait Component {
 
     /// Puts the cursor of a list on a position among its visible rows.
     fn set_cursor(&mut self, kind: ListKind, row: usize);
+
+    /// Moves the cursor of a list that shows `len` rows (`page` rows a page).
+    fn move_cursor(&mut self, kind: ListKind, action: Action, len: usize, page: usize) {
+        if let Some(selected) = self.cursor(kind) {
+            let mut c = Cursor { selected };
+            c.apply(action, len, page);
+            self.set_cursor(kind, c.selected);
+        }
+    }
 
     /// Indices of the rows of a list that are shown: all of them, or those matching
     /// `filter` (empty unless the list is the focused one).

@@ -10,6 +10,7 @@ pub mod home;
 pub mod keymap;
 pub mod pages;
 pub mod screens;
+pub mod session_screen;
 pub mod state;
 
 pub use crate::locale::Prefs;

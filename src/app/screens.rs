@@ -330,6 +330,12 @@ impl App {
                 }
                 false
             }
+            ListKind::Agenda | ListKind::RollCall | ListKind::Review => {
+                if let Some(v) = &mut self.session {
+                    v.click(kind, on_screen, height);
+                }
+                false
+            }
             ListKind::Figures | ListKind::Detail => {
                 if let Some(d) = &mut self.dashboard {
                     d.pane = if kind == ListKind::Figures {

@@ -13,9 +13,8 @@ use crate::locale::Lang;
 use crate::model::roles::Activity;
 use crate::model::rules::{MeetingRule, QuorumRule};
 use crate::model::*;
-use crate::ops::record::{session_record, SessionRecord};
 use crate::ops::Context;
-use crate::store::read::{TaskFilter, TaskRow};
+use crate::store::read::TaskRow;
 use crate::store::write::*;
 use crate::store::StoreError;
 
@@ -32,13 +31,7 @@ pub enum Screen {
 }
 
 pub use super::home::BodiesPane;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SessionPane {
-    Agenda,
-    RollCall,
-    Review,
-}
+pub use super::session_screen::{ReviewRow, SessionPane, SessionView, REVIEW_ROWS};
 
 /// The lists a cursor moves in and `/` filters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,53 +120,6 @@ impl Cursor {
 pub struct Status {
     pub text: String,
     pub error: bool,
-}
-
-/// How many open tasks, and how many open resolutions without one, a session's review
-/// lists at most.
-pub const REVIEW_ROWS: i64 = 500;
-
-/// One row of a session's review of previous resolutions: an open task of the body, or
-/// an open resolution of the body that has no open task to carry its follow-up.
-#[derive(Debug, Clone)]
-pub enum ReviewRow {
-    Task(TaskRow),
-    Resolution(Resolution),
-}
-
-impl ReviewRow {
-    /// The words the pane's filter matches.
-    pub fn filter_text(&self) -> String {
-        match self {
-            ReviewRow::Task(r) => format!(
-                "{} {}",
-                r.task.title,
-                r.task.assignee_unit.as_deref().unwrap_or("")
-            ),
-            ReviewRow::Resolution(r) => format!(
-                "{} {} {}",
-                r.number,
-                r.text,
-                r.owner.as_deref().unwrap_or("")
-            ),
-        }
-    }
-}
-
-/// The session screen's cached data.
-pub struct SessionView {
-    pub record: SessionRecord,
-    /// The body's open tasks, then its open resolutions without an open task (the
-    /// review of previous resolutions).
-    pub review: Vec<ReviewRow>,
-    /// Tasks whose progress was recorded at this session.
-    pub reviewed: std::collections::BTreeSet<i64>,
-    /// Resolutions whose follow-up was recorded at this session.
-    pub reviewed_resolutions: std::collections::BTreeSet<i64>,
-    pub pane: SessionPane,
-    pub agenda: Cursor,
-    pub roll: Cursor,
-    pub review_cursor: Cursor,
 }
 
 pub struct App {
@@ -393,48 +339,24 @@ impl App {
     pub fn focused_list(&self) -> ListKind {
         match self.screen() {
             Screen::Bodies => self.home.focused(),
-            Screen::Session(_) => match self.session.as_ref().map(|v| v.pane) {
-                Some(SessionPane::RollCall) => ListKind::RollCall,
-                Some(SessionPane::Review) => ListKind::Review,
-                _ => ListKind::Agenda,
-            },
+            Screen::Session(_) => self
+                .session
+                .as_ref()
+                .map_or(ListKind::Agenda, |v| v.focused()),
             other => self.focused_list_of(other),
         }
     }
 
     /// The text of each row of a list, as `/` matches it.
     fn row_texts(&self, kind: ListKind) -> Vec<String> {
-        let both = |n: &Name| {
-            format!(
-                "{} {}",
-                n.fa.as_deref().unwrap_or(""),
-                n.en.as_deref().unwrap_or("")
-            )
-        };
         match kind {
             ListKind::Bodies | ListKind::Sessions | ListKind::Members => {
                 self.home.row_texts(kind, &self.ctx)
             }
-            ListKind::Agenda => self
+            ListKind::Agenda | ListKind::RollCall | ListKind::Review => self
                 .session
                 .as_ref()
-                .map(|v| {
-                    v.record
-                        .agenda
-                        .iter()
-                        .map(|a| a.item.title.clone())
-                        .collect()
-                })
-                .unwrap_or_default(),
-            ListKind::RollCall => self
-                .session
-                .as_ref()
-                .map(|v| v.record.attendance.iter().map(|a| both(&a.name)).collect())
-                .unwrap_or_default(),
-            ListKind::Review => self
-                .session
-                .as_ref()
-                .map(|v| v.review.iter().map(ReviewRow::filter_text).collect())
+                .map(|v| v.row_texts(kind, &self.ctx))
                 .unwrap_or_default(),
             other => self.row_texts_of(other),
         }
@@ -462,12 +384,9 @@ impl App {
     pub fn row_count(&self, kind: ListKind) -> usize {
         match kind {
             ListKind::Bodies | ListKind::Sessions | ListKind::Members => self.home.len(kind),
-            ListKind::Agenda => self.session.as_ref().map_or(0, |v| v.record.agenda.len()),
-            ListKind::RollCall => self
-                .session
-                .as_ref()
-                .map_or(0, |v| v.record.attendance.len()),
-            ListKind::Review => self.session.as_ref().map_or(0, |v| v.review.len()),
+            ListKind::Agenda | ListKind::RollCall | ListKind::Review => {
+                self.session.as_ref().map_or(0, |v| v.len(kind))
+            }
             other => self.row_count_of(other),
         }
     }
@@ -499,9 +418,9 @@ impl App {
             ListKind::Bodies | ListKind::Sessions | ListKind::Members => Cursor {
                 selected: self.home.cursor(kind)?,
             },
-            ListKind::Agenda => self.session.as_ref()?.agenda,
-            ListKind::RollCall => self.session.as_ref()?.roll,
-            ListKind::Review => self.session.as_ref()?.review_cursor,
+            ListKind::Agenda | ListKind::RollCall | ListKind::Review => Cursor {
+                selected: self.session.as_ref()?.cursor(kind)?,
+            },
             other => Cursor {
                 selected: self.cursor_of(other)?,
             },
@@ -552,11 +471,7 @@ impl App {
                 }
                 ListKind::Agenda | ListKind::RollCall | ListKind::Review => {
                     if let Some(v) = &mut self.session {
-                        match kind {
-                            ListKind::Agenda => v.agenda.selected = row,
-                            ListKind::RollCall => v.roll.selected = row,
-                            _ => v.review_cursor.selected = row,
-                        }
+                        v.set_cursor(kind, row)
                     }
                 }
                 ListKind::Browse => self.set_browser_text(),
@@ -571,19 +486,9 @@ impl App {
             kind @ (ListKind::Bodies | ListKind::Sessions | ListKind::Members) => {
                 self.home.set_cursor(kind, 0)
             }
-            ListKind::Agenda => {
+            kind @ (ListKind::Agenda | ListKind::RollCall | ListKind::Review) => {
                 if let Some(v) = &mut self.session {
-                    v.agenda = Cursor::default();
-                }
-            }
-            ListKind::RollCall => {
-                if let Some(v) = &mut self.session {
-                    v.roll = Cursor::default();
-                }
-            }
-            ListKind::Review => {
-                if let Some(v) = &mut self.session {
-                    v.review_cursor = Cursor::default();
+                    v.set_cursor(kind, 0)
                 }
             }
             ListKind::Browse => self.set_browser_text(),
@@ -617,66 +522,10 @@ impl App {
     }
 
     pub(crate) fn load_session(&mut self, id: i64) -> Outcome {
-        let session = self.ctx.store.session(id).map_err(store_err)?;
-        let body_id = session.body_id;
-        let record = session_record(&self.ctx.store, session).map_err(store_err)?;
-        let mut review: Vec<ReviewRow> = self
-            .ctx
-            .store
-            .tasks(&TaskFilter {
-                body_ids: Some(vec![body_id]),
-                statuses: vec![WorkStatus::Open, WorkStatus::InProgress],
-                limit: Some(REVIEW_ROWS),
-                ..Default::default()
-            })
-            .map_err(store_err)?
-            .into_iter()
-            .map(ReviewRow::Task)
-            .collect();
-        review.extend(
-            self.ctx
-                .store
-                .open_resolutions_without_open_tasks(body_id, REVIEW_ROWS)
-                .map_err(store_err)?
-                .into_iter()
-                .map(ReviewRow::Resolution),
-        );
-        let reviewed = self
-            .ctx
-            .store
-            .tasks_reviewed_in(id)
-            .map_err(store_err)?
-            .into_iter()
-            .collect();
-        let reviewed_resolutions = self
-            .ctx
-            .store
-            .resolutions_reviewed_in(id)
-            .map_err(store_err)?
-            .into_iter()
-            .collect();
+        let fresh = SessionView::load(&self.ctx.store, id).map_err(store_err)?;
         match &mut self.session {
-            Some(v) if v.record.session.id == id => {
-                v.record = record;
-                v.review = review;
-                v.reviewed = reviewed;
-                v.reviewed_resolutions = reviewed_resolutions;
-                v.agenda.clamp(v.record.agenda.len());
-                v.roll.clamp(v.record.attendance.len());
-                v.review_cursor.clamp(v.review.len());
-            }
-            _ => {
-                self.session = Some(SessionView {
-                    record,
-                    review,
-                    reviewed,
-                    reviewed_resolutions,
-                    pane: SessionPane::Agenda,
-                    agenda: Cursor::default(),
-                    roll: Cursor::default(),
-                    review_cursor: Cursor::default(),
-                })
-            }
+            Some(v) if v.record.session.id == id => v.refresh(fresh),
+            _ => self.session = Some(fresh),
         }
         Ok(())
     }
@@ -987,12 +836,7 @@ impl App {
             }
             ListKind::Agenda | ListKind::RollCall | ListKind::Review => {
                 if let Some(v) = &mut self.session {
-                    let c = match kind {
-                        ListKind::Agenda => &mut v.agenda,
-                        ListKind::RollCall => &mut v.roll,
-                        _ => &mut v.review_cursor,
-                    };
-                    c.apply(action, len, page);
+                    v.move_cursor(kind, action, len, page);
                 }
             }
             other => self.move_cursor_of(other, action, len, page),
@@ -1005,11 +849,7 @@ impl App {
             Screen::Bodies => self.home.switch_pane(forward),
             Screen::Session(_) => {
                 if let Some(v) = &mut self.session {
-                    use SessionPane::*;
-                    let order = [Agenda, RollCall, Review];
-                    let i = order.iter().position(|p| *p == v.pane).unwrap_or(0);
-                    let j = if forward { (i + 1) % 3 } else { (i + 2) % 3 };
-                    v.pane = order[j];
+                    v.switch_pane(forward);
                 }
             }
             _ => self.switch_pane_of(forward),

@@ -18,7 +18,7 @@ use ratatui::Frame;
 
 use super::theme::Theme;
 use crate::app::keymap::Action;
-use crate::app::state::{App, ListKind, Modal, SessionPane};
+use crate::app::state::{App, ListKind, Modal};
 
 /// What a click on a list selects: the list kinds of the app.
 pub type Target = ListKind;
@@ -52,29 +52,7 @@ pub fn click(app: &mut App, clicks: &Clicks, column: u16, row: u16) {
     // Rows start below the border and the header line; the list may be scrolled, by
     // the same rule its view drew it with.
     let on_screen = row.saturating_sub(area.y + 2) as usize;
-    let h = area.height;
-    let pick = |selected: usize, len: usize| {
-        (crate::app::state::first_shown(selected, len, h) + on_screen).min(len.saturating_sub(1))
-    };
-    match target {
-        Target::Agenda | Target::RollCall | Target::Review => {
-            if let Some(v) = &mut app.session {
-                let (pane, len) = match target {
-                    Target::Agenda => (SessionPane::Agenda, v.record.agenda.len()),
-                    Target::RollCall => (SessionPane::RollCall, v.record.attendance.len()),
-                    _ => (SessionPane::Review, v.review.len()),
-                };
-                v.pane = pane;
-                let c = match pane {
-                    SessionPane::Agenda => &mut v.agenda,
-                    SessionPane::RollCall => &mut v.roll,
-                    SessionPane::Review => &mut v.review_cursor,
-                };
-                c.selected = pick(c.selected, len);
-            }
-        }
-        other => app.click_list(other, on_screen, h),
-    }
+    app.click_list(target, on_screen, area.height);
 }
 
 pub fn draw_modal(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
