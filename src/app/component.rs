@@ -4,8 +4,9 @@
 //! `App::components`.
 
 use super::keymap::Action;
-use super::state::{Cursor, ListKind};
+use super::state::{first_shown, Cursor, ListKind};
 use crate::ops::Context;
+use crate::store::Result;
 
 /// A screen's lists: their rows, their cursors, and which one is in focus.
 pub trait Component {
@@ -28,12 +29,50 @@ pub trait Component {
     fn set_cursor(&mut self, kind: ListKind, row: usize);
 
     /// Moves the cursor of a list that shows `len` rows (`page` rows a page).
-    fn move_cursor(&mut self, kind: ListKind, action: Action, len: usize, page: usize) {
+    fn move_cursor(
+        &mut self,
+        kind: ListKind,
+        action: Action,
+        len: usize,
+        page: usize,
+        _ctx: &Context,
+        _filter: &str,
+    ) -> Result<()> {
         if let Some(selected) = self.cursor(kind) {
             let mut c = Cursor { selected };
             c.apply(action, len, page);
             self.set_cursor(kind, c.selected);
         }
+        Ok(())
+    }
+
+    /// Tab and the arrows between panes: the next pane (or the one before).
+    fn switch_pane(&mut self, _forward: bool) {}
+
+    /// Puts the focus on a list that was clicked; false if a click does not select in it.
+    fn focus(&mut self, _kind: ListKind) -> bool {
+        false
+    }
+
+    /// A click on the `on_screen`-th row shown of a list `height` cells high: focuses
+    /// the list and selects the row. True when the screens are to be read again.
+    fn click(
+        &mut self,
+        kind: ListKind,
+        on_screen: usize,
+        height: u16,
+        ctx: &Context,
+        filter: &str,
+    ) -> Result<bool> {
+        if self.focus(kind) {
+            let len = self.visible_rows(kind, filter, ctx).len();
+            if len > 0 {
+                let selected = self.cursor(kind).unwrap_or(0);
+                let first = first_shown(selected, len, height);
+                self.set_cursor(kind, (first + on_screen).min(len - 1));
+            }
+        }
+        Ok(false)
     }
 
     /// Indices of the rows of a list that are shown: all of them, or those matching

@@ -98,76 +98,6 @@ impl Home {
         Ok(())
     }
 
-    /// Moves the cursor of the focused list (`len` rows shown); another body selected
-    /// shows its own sessions and members.
-    pub fn move_cursor(
-        &mut self,
-        action: Action,
-        len: usize,
-        page: usize,
-        ctx: &Context,
-        filter: &str,
-    ) -> Result<()> {
-        match self.pane {
-            BodiesPane::Bodies => {
-                let before = self.body_cursor.selected;
-                self.body_cursor.apply(action, len, page);
-                if before != self.body_cursor.selected {
-                    self.session_cursor = Cursor::default();
-                    self.member_cursor = Cursor::default();
-                    return self.load_panes(ctx, filter);
-                }
-            }
-            BodiesPane::Sessions => self.session_cursor.apply(action, len, page),
-            BodiesPane::Members => self.member_cursor.apply(action, len, page),
-        }
-        Ok(())
-    }
-
-    pub fn switch_pane(&mut self, forward: bool) {
-        use BodiesPane::*;
-        let order = [Bodies, Sessions, Members];
-        let i = order.iter().position(|p| *p == self.pane).unwrap_or(0);
-        let j = if forward { (i + 1) % 3 } else { (i + 2) % 3 };
-        self.pane = order[j];
-    }
-
-    /// A click on the `on_screen`-th row shown of a list `height` cells high: focuses
-    /// it and selects the row. True when another body was picked (all is read again).
-    pub fn click(
-        &mut self,
-        kind: ListKind,
-        on_screen: usize,
-        height: u16,
-        filter: &str,
-        ctx: &Context,
-    ) -> bool {
-        let pick = |selected: usize, len: usize| {
-            (first_shown(selected, len, height) + on_screen).min(len.saturating_sub(1))
-        };
-        match kind {
-            ListKind::Bodies => {
-                self.pane = BodiesPane::Bodies;
-                let len = self.visible_bodies(filter, ctx).len();
-                if len > 0 && on_screen < len {
-                    self.body_cursor.selected = pick(self.body_cursor.selected, len);
-                    return true;
-                }
-            }
-            ListKind::Sessions => {
-                self.pane = BodiesPane::Sessions;
-                self.session_cursor.selected =
-                    pick(self.session_cursor.selected, self.sessions.len());
-            }
-            ListKind::Members => {
-                self.pane = BodiesPane::Members;
-                self.member_cursor.selected = pick(self.member_cursor.selected, self.members.len());
-            }
-            _ => {}
-        }
-        false
-    }
-
     /// Selects a body by id and a member of it by person (the filter is cleared).
     pub fn show_member(&mut self, body_id: i64, person_id: i64, ctx: &Context) -> Result<()> {
         if let Some(i) = self.bodies.iter().position(|b| b.id == body_id) {
@@ -252,5 +182,76 @@ impl Component for Home {
             ListKind::Members => self.member_cursor.selected = row,
             _ => {}
         }
+    }
+
+    /// Moves the cursor of the focused list (`len` rows shown); another body selected
+    /// shows its own sessions and members.
+    fn move_cursor(
+        &mut self,
+        _kind: ListKind,
+        action: Action,
+        len: usize,
+        page: usize,
+        ctx: &Context,
+        filter: &str,
+    ) -> Result<()> {
+        match self.pane {
+            BodiesPane::Bodies => {
+                let before = self.body_cursor.selected;
+                self.body_cursor.apply(action, len, page);
+                if before != self.body_cursor.selected {
+                    self.session_cursor = Cursor::default();
+                    self.member_cursor = Cursor::default();
+                    return self.load_panes(ctx, filter);
+                }
+            }
+            BodiesPane::Sessions => self.session_cursor.apply(action, len, page),
+            BodiesPane::Members => self.member_cursor.apply(action, len, page),
+        }
+        Ok(())
+    }
+
+    fn switch_pane(&mut self, forward: bool) {
+        use BodiesPane::*;
+        let order = [Bodies, Sessions, Members];
+        let i = order.iter().position(|p| *p == self.pane).unwrap_or(0);
+        let j = if forward { (i + 1) % 3 } else { (i + 2) % 3 };
+        self.pane = order[j];
+    }
+
+    /// A click on the `on_screen`-th row shown of a list `height` cells high: focuses
+    /// it and selects the row. True when another body was picked (all is read again).
+    fn click(
+        &mut self,
+        kind: ListKind,
+        on_screen: usize,
+        height: u16,
+        ctx: &Context,
+        filter: &str,
+    ) -> Result<bool> {
+        let pick = |selected: usize, len: usize| {
+            (first_shown(selected, len, height) + on_screen).min(len.saturating_sub(1))
+        };
+        match kind {
+            ListKind::Bodies => {
+                self.pane = BodiesPane::Bodies;
+                let len = self.visible_bodies(filter, ctx).len();
+                if len > 0 && on_screen < len {
+                    self.body_cursor.selected = pick(self.body_cursor.selected, len);
+                    return Ok(true);
+                }
+            }
+            ListKind::Sessions => {
+                self.pane = BodiesPane::Sessions;
+                self.session_cursor.selected =
+                    pick(self.session_cursor.selected, self.sessions.len());
+            }
+            ListKind::Members => {
+                self.pane = BodiesPane::Members;
+                self.member_cursor.selected = pick(self.member_cursor.selected, self.members.len());
+            }
+            _ => {}
+        }
+        Ok(false)
     }
 }

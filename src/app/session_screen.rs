@@ -110,27 +110,6 @@ impl SessionView {
         self.review_cursor.clamp(self.review.len());
     }
 
-    pub fn switch_pane(&mut self, forward: bool) {
-        use SessionPane::*;
-        let order = [Agenda, RollCall, Review];
-        let i = order.iter().position(|p| *p == self.pane).unwrap_or(0);
-        let j = if forward { (i + 1) % 3 } else { (i + 2) % 3 };
-        self.pane = order[j];
-    }
-
-    /// A click on the `on_screen`-th row shown of a list `height` cells high: focuses
-    /// it and selects the row.
-    pub fn click(&mut self, kind: ListKind, on_screen: usize, height: u16) {
-        let (pane, len) = match kind {
-            ListKind::Agenda => (SessionPane::Agenda, self.record.agenda.len()),
-            ListKind::RollCall => (SessionPane::RollCall, self.record.attendance.len()),
-            _ => (SessionPane::Review, self.review.len()),
-        };
-        self.pane = pane;
-        let c = self.cursor_mut(kind);
-        c.selected = (first_shown(c.selected, len, height) + on_screen).min(len.saturating_sub(1));
-    }
-
     fn cursor_mut(&mut self, kind: ListKind) -> &mut Cursor {
         match kind {
             ListKind::Agenda => &mut self.agenda,
@@ -194,5 +173,34 @@ impl Component for SessionView {
         if self.lists().contains(&kind) {
             self.cursor_mut(kind).selected = row;
         }
+    }
+
+    fn switch_pane(&mut self, forward: bool) {
+        use SessionPane::*;
+        let order = [Agenda, RollCall, Review];
+        let i = order.iter().position(|p| *p == self.pane).unwrap_or(0);
+        let j = if forward { (i + 1) % 3 } else { (i + 2) % 3 };
+        self.pane = order[j];
+    }
+
+    /// A click on the `on_screen`-th row shown of a list `height` cells high: focuses
+    /// it and selects the row.
+    fn click(
+        &mut self,
+        kind: ListKind,
+        on_screen: usize,
+        height: u16,
+        _ctx: &Context,
+        _filter: &str,
+    ) -> Result<bool> {
+        let (pane, len) = match kind {
+            ListKind::Agenda => (SessionPane::Agenda, self.record.agenda.len()),
+            ListKind::RollCall => (SessionPane::RollCall, self.record.attendance.len()),
+            _ => (SessionPane::Review, self.review.len()),
+        };
+        self.pane = pane;
+        let c = self.cursor_mut(kind);
+        c.selected = (first_shown(c.selected, len, height) + on_screen).min(len.saturating_sub(1));
+        Ok(false)
     }
 }

@@ -337,58 +337,86 @@ impl App {
 
     /// The list the cursor is in.
     pub fn focused_list(&self) -> ListKind {
+        let focused = |c: Option<&dyn Component>, none: ListKind| c.map_or(none, |c| c.focused());
         match self.screen() {
             Screen::Bodies => self.home.focused(),
-            Screen::Session(_) => self
-                .session
-                .as_ref()
-                .map_or(ListKind::Agenda, |v| v.focused()),
-            other => self.focused_list_of(other),
+            Screen::Session(_) => focused(self.session.as_ref().map(|c| c as _), ListKind::Agenda),
+            Screen::Dashboard => {
+                focused(self.dashboard.as_ref().map(|c| c as _), ListKind::Figures)
+            }
+            Screen::Browse => ListKind::Browse,
+            Screen::Resolution(_) => focused(
+                self.resolution_page.as_ref().map(|c| c as _),
+                ListKind::PageTasks,
+            ),
+            Screen::Mine => focused(self.mine.as_ref().map(|c| c as _), ListKind::MyTasks),
         }
     }
 
-    /// The text of each row of a list, as `/` matches it.
-    fn row_texts(&self, kind: ListKind) -> Vec<String> {
-        match kind {
-            ListKind::Bodies | ListKind::Sessions | ListKind::Members => {
-                self.home.row_texts(kind, &self.ctx)
-            }
-            ListKind::Agenda | ListKind::RollCall | ListKind::Review => self
-                .session
-                .as_ref()
-                .map(|v| v.row_texts(kind, &self.ctx))
-                .unwrap_or_default(),
-            other => self.row_texts_of(other),
-        }
+    /// The screens' states, each answering for its own lists (see [`Component`]). A new
+    /// screen's state is one line here.
+    fn components(&self) -> [Option<&dyn Component>; 6] {
+        [
+            Some(&self.home),
+            self.session.as_ref().map(|c| c as _),
+            self.dashboard.as_ref().map(|c| c as _),
+            self.browser.as_ref().map(|c| c as _),
+            self.resolution_page.as_ref().map(|c| c as _),
+            self.mine.as_ref().map(|c| c as _),
+        ]
+    }
+
+    /// The state of the screen that holds a list.
+    fn component(&self, kind: ListKind) -> Option<&dyn Component> {
+        self.components()
+            .into_iter()
+            .flatten()
+            .find(|c| c.lists().contains(&kind))
+    }
+
+    /// Runs `f` on the state of the screen that holds a list (none when that screen is
+    /// not on the stack).
+    fn with_component<R>(
+        &mut self,
+        kind: ListKind,
+        f: impl FnOnce(&mut dyn Component, &Context) -> R,
+    ) -> Option<R> {
+        let App {
+            ctx,
+            home,
+            session,
+            dashboard,
+            browser,
+            resolution_page,
+            mine,
+            ..
+        } = self;
+        let all: [Option<&mut dyn Component>; 6] = [
+            Some(home),
+            session.as_mut().map(|c| c as _),
+            dashboard.as_mut().map(|c| c as _),
+            browser.as_mut().map(|c| c as _),
+            resolution_page.as_mut().map(|c| c as _),
+            mine.as_mut().map(|c| c as _),
+        ];
+        let c = all
+            .into_iter()
+            .flatten()
+            .find(|c| c.lists().contains(&kind))?;
+        Some(f(c, ctx))
     }
 
     /// Indices of the rows of a list that are shown: all of them, or those matching the
     /// filter when it is the focused list.
     pub fn visible_rows(&self, kind: ListKind) -> Vec<usize> {
-        // Unfiltered lists need only their length (this runs on every key and frame);
-        // a browser's text filter runs in the database: every row read is shown.
-        if self.filter.is_empty() || kind != self.focused_list() || kind == ListKind::Browse {
-            return (0..self.row_count(kind)).collect();
-        }
-        let texts = self.row_texts(kind);
-        let needle = crate::locale::normalize::normalize_for_search(&self.filter);
-        texts
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| crate::locale::normalize::normalize_for_search(t).contains(&needle))
-            .map(|(i, _)| i)
-            .collect()
+        self.component(kind)
+            .map(|c| c.visible_rows(kind, self.list_filter(kind), &self.ctx))
+            .unwrap_or_default()
     }
 
     /// How many rows a list holds (before any `/` filter).
     pub fn row_count(&self, kind: ListKind) -> usize {
-        match kind {
-            ListKind::Bodies | ListKind::Sessions | ListKind::Members => self.home.len(kind),
-            ListKind::Agenda | ListKind::RollCall | ListKind::Review => {
-                self.session.as_ref().map_or(0, |v| v.len(kind))
-            }
-            other => self.row_count_of(other),
-        }
+        self.component(kind).map_or(0, |c| c.len(kind))
     }
 
     /// After the `/` filter changed: the cursor to the first match, and what depends on
@@ -414,18 +442,8 @@ impl App {
 
     /// The row under the cursor of a list, as an index into the list's data.
     pub fn selected_row(&self, kind: ListKind) -> Option<usize> {
-        let cursor = match kind {
-            ListKind::Bodies | ListKind::Sessions | ListKind::Members => Cursor {
-                selected: self.home.cursor(kind)?,
-            },
-            ListKind::Agenda | ListKind::RollCall | ListKind::Review => Cursor {
-                selected: self.session.as_ref()?.cursor(kind)?,
-            },
-            other => Cursor {
-                selected: self.cursor_of(other)?,
-            },
-        };
-        self.visible_rows(kind).get(cursor.selected).copied()
+        self.component(kind)?
+            .selected_row(kind, self.list_filter(kind), &self.ctx)
     }
 
     /// Runs an action the user confirmed (approving minutes, cancelling a session).
@@ -465,34 +483,21 @@ impl App {
         let row = self.selected_row(kind);
         self.filter.clear();
         if let Some(row) = row {
-            match kind {
-                ListKind::Bodies | ListKind::Sessions | ListKind::Members => {
-                    self.home.set_cursor(kind, row)
-                }
-                ListKind::Agenda | ListKind::RollCall | ListKind::Review => {
-                    if let Some(v) = &mut self.session {
-                        v.set_cursor(kind, row)
-                    }
-                }
-                ListKind::Browse => self.set_browser_text(),
-                other => self.set_cursor_of(other, row),
+            if kind == ListKind::Browse {
+                self.set_browser_text();
+            } else {
+                self.with_component(kind, |c, _| c.set_cursor(kind, row));
             }
         }
     }
 
     /// Puts the focused list's cursor on its first row (after the filter changed).
     pub fn reset_cursor(&mut self) {
-        match self.focused_list() {
-            kind @ (ListKind::Bodies | ListKind::Sessions | ListKind::Members) => {
-                self.home.set_cursor(kind, 0)
-            }
-            kind @ (ListKind::Agenda | ListKind::RollCall | ListKind::Review) => {
-                if let Some(v) = &mut self.session {
-                    v.set_cursor(kind, 0)
-                }
-            }
-            ListKind::Browse => self.set_browser_text(),
-            other => self.set_cursor_of(other, 0),
+        let kind = self.focused_list();
+        if kind == ListKind::Browse {
+            self.set_browser_text();
+        } else {
+            self.with_component(kind, |c, _| c.set_cursor(kind, 0));
         }
     }
 
@@ -827,32 +832,31 @@ impl App {
         let page = self.page;
         let kind = self.focused_list();
         let len = self.visible_rows(kind).len();
-        match kind {
-            ListKind::Bodies | ListKind::Sessions | ListKind::Members => {
-                let filter = self.list_filter(kind).to_string();
-                if let Err(e) = self.home.move_cursor(action, len, page, &self.ctx, &filter) {
-                    self.fail(store_err(e));
-                }
-            }
-            ListKind::Agenda | ListKind::RollCall | ListKind::Review => {
-                if let Some(v) = &mut self.session {
-                    v.move_cursor(kind, action, len, page);
-                }
-            }
-            other => self.move_cursor_of(other, action, len, page),
+        let filter = self.list_filter(kind).to_string();
+        let moved = self.with_component(kind, |c, ctx| {
+            c.move_cursor(kind, action, len, page, ctx, &filter)
+        });
+        if let Some(Err(e)) = moved {
+            self.fail(store_err(e));
         }
     }
 
     fn switch_pane(&mut self, forward: bool) {
         self.clear_filter();
-        match self.screen() {
-            Screen::Bodies => self.home.switch_pane(forward),
-            Screen::Session(_) => {
-                if let Some(v) = &mut self.session {
-                    v.switch_pane(forward);
-                }
-            }
-            _ => self.switch_pane_of(forward),
+        let kind = self.focused_list();
+        self.with_component(kind, |c, _| c.switch_pane(forward));
+    }
+
+    /// A click on the `on_screen`-th row shown of a list `height` cells high: focuses
+    /// the list and selects the row.
+    pub fn click_list(&mut self, kind: ListKind, on_screen: usize, height: u16) {
+        let filter = self.filter.clone();
+        match self.with_component(kind, |c, ctx| {
+            c.click(kind, on_screen, height, ctx, &filter)
+        }) {
+            Some(Ok(true)) => self.reload(),
+            Some(Err(e)) => self.fail(store_err(e)),
+            _ => {}
         }
     }
 
