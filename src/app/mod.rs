@@ -9,6 +9,7 @@ pub mod form;
 pub mod home;
 pub mod keymap;
 pub mod pages;
+pub mod popups;
 pub mod screens;
 pub mod session_screen;
 pub mod state;
