@@ -617,14 +617,14 @@ fn confidential_bodies_are_hidden_from_everyone_but_members_and_administrators()
 fn joining_a_confidential_body_shows_it_in_the_app() {
     let w = world();
     let mut app = app_of(&w.path, "mem");
-    assert!(!app.bodies.iter().any(|b| b.id == w.secret));
+    assert!(!app.home.bodies.iter().any(|b| b.id == w.secret));
     {
         let mut s = Store::open(&w.path, actor("founder")).unwrap();
         let mem = s.person_by_login("mem").unwrap().unwrap().id;
         member(&mut s, w.secret, mem, Role::Member);
     }
     app.reload();
-    assert!(app.bodies.iter().any(|b| b.id == w.secret));
+    assert!(app.home.bodies.iter().any(|b| b.id == w.secret));
 }
 
 #[test]

@@ -601,8 +601,13 @@ fn dashboard_figures_on_a_fixture_match_a_count_by_hand() {
     assert_eq!((c.met, c.missed), (1, 2));
     // Scoped to the committee alone.
     app.update(Action::GoBodies);
-    let i = app.bodies.iter().position(|b| b.id == committee).unwrap();
-    app.body_cursor.selected = i;
+    let i = app
+        .home
+        .bodies
+        .iter()
+        .position(|b| b.id == committee)
+        .unwrap();
+    app.home.body_cursor.selected = i;
     app.update(Action::BodyDashboard);
     let t = &app.dashboard.as_ref().unwrap().totals;
     assert_eq!(t.overdue_tasks, 1);

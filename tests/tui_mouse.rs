@@ -80,8 +80,11 @@ fn bodies_on_screen(lines: &[String]) -> Vec<(u16, u16, String)> {
 }
 
 fn selected_name(app: &App) -> String {
-    let i = app.visible_bodies()[app.body_cursor.selected];
-    app.bodies[i].name.get(shura::locale::Lang::En).to_string()
+    let i = app.visible_bodies()[app.home.body_cursor.selected];
+    app.home.bodies[i]
+        .name
+        .get(shura::locale::Lang::En)
+        .to_string()
 }
 
 #[test]

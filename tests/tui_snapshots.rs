@@ -1553,7 +1553,7 @@ fn palette_selection_stays_on_the_matches() {
     key(&mut app, KeyCode::Up);
     enter(&mut app);
     assert_eq!(
-        app.bodies_pane,
+        app.home.pane,
         shura::app::state::BodiesPane::Members,
         "Up from the last match selects the one before: the pane to the left, the previous"
     );
@@ -1855,14 +1855,17 @@ fn persian_keyboard_keys_act_as_the_latin_keys_at_their_place() {
         key(&mut app, KeyCode::Esc);
         // أ is G (last row), ل is g (first row).
         press(&mut app, 'أ');
-        assert_eq!(app.body_cursor.selected, app.visible_bodies().len() - 1);
+        assert_eq!(
+            app.home.body_cursor.selected,
+            app.visible_bodies().len() - 1
+        );
         press(&mut app, 'ل');
-        assert_eq!(app.body_cursor.selected, 0);
+        assert_eq!(app.home.body_cursor.selected, 0);
         // ت is j (down), ن is k (up).
         press(&mut app, 'ت');
-        assert_eq!(app.body_cursor.selected, 1);
+        assert_eq!(app.home.body_cursor.selected, 1);
         press(&mut app, 'ن');
-        assert_eq!(app.body_cursor.selected, 0);
+        assert_eq!(app.home.body_cursor.selected, 0);
         // The filter and the palette's query take the letters as typed.
         press(&mut app, '/');
         typ(&mut app, "ضد");
@@ -1965,31 +1968,31 @@ fn left_and_right_move_between_panes_the_way_they_point() {
     use shura::app::state::BodiesPane;
     let (_fx, mut app) = fixture_app(&english(), en());
     key(&mut app, KeyCode::Right);
-    assert_eq!(app.bodies_pane, BodiesPane::Sessions, "right of the bodies");
+    assert_eq!(app.home.pane, BodiesPane::Sessions, "right of the bodies");
     key(&mut app, KeyCode::Left);
-    assert_eq!(app.bodies_pane, BodiesPane::Bodies);
+    assert_eq!(app.home.pane, BodiesPane::Bodies);
     press(&mut app, 'l');
-    assert_eq!(app.bodies_pane, BodiesPane::Sessions);
+    assert_eq!(app.home.pane, BodiesPane::Sessions);
     press(&mut app, 'h');
-    assert_eq!(app.bodies_pane, BodiesPane::Bodies);
+    assert_eq!(app.home.pane, BodiesPane::Bodies);
 
     // Persian: the bodies are on the right, their sessions to the left of them.
     let (_fx, mut app) = fixture_app(&persian(), fa());
     assert!(app.right_to_left());
     key(&mut app, KeyCode::Left);
-    assert_eq!(app.bodies_pane, BodiesPane::Sessions, "left of the bodies");
+    assert_eq!(app.home.pane, BodiesPane::Sessions, "left of the bodies");
     key(&mut app, KeyCode::Left);
-    assert_eq!(app.bodies_pane, BodiesPane::Members);
+    assert_eq!(app.home.pane, BodiesPane::Members);
     key(&mut app, KeyCode::Right);
-    assert_eq!(app.bodies_pane, BodiesPane::Sessions);
+    assert_eq!(app.home.pane, BodiesPane::Sessions);
     key(&mut app, KeyCode::Right);
-    assert_eq!(app.bodies_pane, BodiesPane::Bodies);
+    assert_eq!(app.home.pane, BodiesPane::Bodies);
     // Tab is the next pane whichever way the panes run.
     key(&mut app, KeyCode::Tab);
-    assert_eq!(app.bodies_pane, BodiesPane::Sessions);
+    assert_eq!(app.home.pane, BodiesPane::Sessions);
     // On the Persian keyboard, م is l: to the right, as l points.
     press(&mut app, 'م');
-    assert_eq!(app.bodies_pane, BodiesPane::Bodies);
+    assert_eq!(app.home.pane, BodiesPane::Bodies);
 
     // The session screen: the agenda on the right, the roll call to its left.
     on_current_session(&mut app);

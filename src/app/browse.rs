@@ -262,3 +262,93 @@ fn body_ids(store: &Store, f: &BrowseFilter) -> Result<Option<Vec<i64>>> {
         Some(id) => Some(vec![id]),
     })
 }
+
+use super::component::Component;
+use super::keymap::Action;
+use super::state::{first_shown, ListKind};
+use crate::ops::Context;
+
+/// A browser's rows are read from the database around the cursor, and filtered there:
+/// it moves and clicks through the store.
+impl Component for Browser {
+    fn lists(&self) -> &'static [ListKind] {
+        &[ListKind::Browse]
+    }
+
+    fn focused(&self) -> ListKind {
+        ListKind::Browse
+    }
+
+    fn len(&self, _kind: ListKind) -> usize {
+        self.window_len()
+    }
+
+    fn row_texts(&self, _kind: ListKind, _ctx: &Context) -> Vec<String> {
+        match self.kind {
+            BrowseKind::Tasks => self.tasks.iter().map(|t| t.task.title.clone()).collect(),
+            BrowseKind::Resolutions => self
+                .resolutions
+                .iter()
+                .map(|r| r.resolution.text.clone())
+                .collect(),
+        }
+    }
+
+    fn cursor(&self, _kind: ListKind) -> Option<usize> {
+        Some(self.selected_in_window())
+    }
+
+    /// The cursor follows the text filter in the database (see `App::set_browser_text`).
+    fn set_cursor(&mut self, _kind: ListKind, _row: usize) {}
+
+    /// Every row read is shown: the text filter ran in the database.
+    fn visible_rows(&self, kind: ListKind, _filter: &str, _ctx: &Context) -> Vec<usize> {
+        (0..self.len(kind)).collect()
+    }
+
+    fn move_cursor(
+        &mut self,
+        _kind: ListKind,
+        action: Action,
+        _len: usize,
+        page: usize,
+        ctx: &Context,
+        _filter: &str,
+    ) -> Result<()> {
+        let today = ctx.today;
+        let page = page.max(1);
+        // The end is known unless the count was capped; it is counted exactly only when
+        // the cursor is sent there (G), never on an ordinary move.
+        let end = (!self.capped).then(|| self.total.saturating_sub(1));
+        let target = match action {
+            Action::Up => self.selected.saturating_sub(1),
+            Action::PageUp => self.selected.saturating_sub(page),
+            Action::Top => 0,
+            Action::Down => self.selected + 1,
+            Action::PageDown => self.selected + page,
+            _ => {
+                let last = self.exact_total(&ctx.store, today)?.saturating_sub(1);
+                self.total = last + 1;
+                self.capped = false;
+                last
+            }
+        };
+        let target = end.map_or(target, |e| target.min(e));
+        self.select(target, &ctx.store, today)
+    }
+
+    fn click(
+        &mut self,
+        _kind: ListKind,
+        on_screen: usize,
+        height: u16,
+        ctx: &Context,
+        _filter: &str,
+    ) -> Result<bool> {
+        // Rows on screen start where the view scrolled the window to.
+        let first = first_shown(self.selected_in_window(), self.window_len(), height);
+        let row = self.start + first + on_screen;
+        self.select(row, &ctx.store, ctx.today)?;
+        Ok(false)
+    }
+}

@@ -219,3 +219,110 @@ impl DashboardScreen {
 pub fn percent(part: i64, whole: i64) -> Option<i64> {
     (whole > 0).then(|| ((part as f64 / whole as f64) * 100.0).round() as i64)
 }
+
+use super::component::{both_names, Component};
+use super::state::ListKind;
+
+impl Component for DashboardScreen {
+    fn lists(&self) -> &'static [ListKind] {
+        &[ListKind::Figures, ListKind::Detail]
+    }
+
+    fn focused(&self) -> ListKind {
+        match self.pane {
+            DashPane::Detail => ListKind::Detail,
+            DashPane::Figures => ListKind::Figures,
+        }
+    }
+
+    fn len(&self, kind: ListKind) -> usize {
+        match kind {
+            ListKind::Figures => Section::ALL.len(),
+            ListKind::Detail => self.detail_len(),
+            _ => 0,
+        }
+    }
+
+    fn row_texts(&self, kind: ListKind, ctx: &crate::ops::Context) -> Vec<String> {
+        let l = ctx.prefs.lang;
+        let both = both_names;
+        match kind {
+            ListKind::Figures => Section::ALL
+                .iter()
+                .map(|s| super::screens::section_title(*s, l).to_string())
+                .collect(),
+            ListKind::Detail => {
+                let data = &self.data;
+                match self.current() {
+                    Section::OpenResolutions => data
+                        .open_resolutions
+                        .iter()
+                        .map(|r| both(&r.name))
+                        .collect(),
+                    Section::OverdueTasks => data
+                        .overdue_tasks
+                        .iter()
+                        .map(|t| format!("{} {}", t.title, t.assignee(l)))
+                        .collect(),
+                    Section::DueThisWeek => data
+                        .due_this_week
+                        .iter()
+                        .map(|t| format!("{} {}", t.title, both(&t.body_name)))
+                        .collect(),
+                    Section::UpcomingSessions => data
+                        .upcoming_sessions
+                        .iter()
+                        .map(|s| format!("{} {}", both(&s.body_name), s.number))
+                        .collect(),
+                    Section::Compliance => data.compliance.iter().map(|c| both(&c.name)).collect(),
+                    Section::FollowUp => {
+                        data.follow_up_rate.iter().map(|f| both(&f.name)).collect()
+                    }
+                    Section::Attendance => data.attendance.iter().map(|a| both(&a.name)).collect(),
+                    Section::Indicators => data
+                        .indicators
+                        .iter()
+                        .map(|i| format!("{} {}", i.policy, i.indicator))
+                        .collect(),
+                }
+            }
+            _ => vec![],
+        }
+    }
+
+    fn cursor(&self, kind: ListKind) -> Option<usize> {
+        match kind {
+            ListKind::Figures => Some(self.section),
+            ListKind::Detail => Some(self.detail),
+            _ => None,
+        }
+    }
+
+    /// Another figure shows its list from the top.
+    fn set_cursor(&mut self, kind: ListKind, row: usize) {
+        match kind {
+            ListKind::Figures => {
+                self.section = row;
+                self.detail = 0;
+            }
+            ListKind::Detail => self.detail = row,
+            _ => {}
+        }
+    }
+
+    fn switch_pane(&mut self, _forward: bool) {
+        self.pane = match self.pane {
+            DashPane::Figures => DashPane::Detail,
+            DashPane::Detail => DashPane::Figures,
+        };
+    }
+
+    fn focus(&mut self, kind: ListKind) -> bool {
+        self.pane = if kind == ListKind::Figures {
+            DashPane::Figures
+        } else {
+            DashPane::Detail
+        };
+        true
+    }
+}

@@ -3,11 +3,15 @@
 
 pub mod authz;
 pub mod browse;
+pub mod component;
 pub mod dashboard_screen;
 pub mod form;
+pub mod home;
 pub mod keymap;
 pub mod pages;
+pub mod popups;
 pub mod screens;
+pub mod session_screen;
 pub mod state;
 
 pub use crate::locale::Prefs;

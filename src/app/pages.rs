@@ -234,3 +234,174 @@ impl MyView {
         self.fill(store, today)
     }
 }
+
+use super::component::{both_names, Component};
+use super::keymap::Action;
+use super::state::{Cursor, ListKind};
+use crate::ops::Context;
+
+impl Component for ResolutionPage {
+    fn lists(&self) -> &'static [ListKind] {
+        &[ListKind::PageTasks, ListKind::PageHistory]
+    }
+
+    fn focused(&self) -> ListKind {
+        if self.history_focus {
+            ListKind::PageHistory
+        } else {
+            ListKind::PageTasks
+        }
+    }
+
+    /// The history's length is known to the view only (it scrolls by lines).
+    fn len(&self, kind: ListKind) -> usize {
+        match kind {
+            ListKind::PageTasks => self.tasks.len(),
+            _ => 0,
+        }
+    }
+
+    fn row_texts(&self, kind: ListKind, _ctx: &Context) -> Vec<String> {
+        match kind {
+            ListKind::PageTasks => self.tasks.iter().map(|t| t.task.title.clone()).collect(),
+            _ => vec![],
+        }
+    }
+
+    fn cursor(&self, kind: ListKind) -> Option<usize> {
+        match kind {
+            ListKind::PageTasks => Some(self.task_cursor),
+            ListKind::PageHistory => Some(self.scroll),
+            _ => None,
+        }
+    }
+
+    fn set_cursor(&mut self, kind: ListKind, row: usize) {
+        match kind {
+            ListKind::PageTasks => self.task_cursor = row,
+            ListKind::PageHistory => self.scroll = row,
+            _ => {}
+        }
+    }
+
+    fn move_cursor(
+        &mut self,
+        kind: ListKind,
+        action: Action,
+        len: usize,
+        page: usize,
+        _ctx: &Context,
+        _filter: &str,
+    ) -> Result<()> {
+        let Some(selected) = self.cursor(kind) else {
+            return Ok(());
+        };
+        let mut c = Cursor { selected };
+        if kind == ListKind::PageHistory {
+            // The history scrolls by lines: its progress, its audit and their headings.
+            c.apply(action, self.progress.len() + self.audit.len() + 4, page);
+        } else {
+            c.apply(action, len, page);
+        }
+        self.set_cursor(kind, c.selected);
+        Ok(())
+    }
+
+    fn switch_pane(&mut self, _forward: bool) {
+        self.history_focus = !self.history_focus;
+    }
+
+    /// The history is scrolled, not clicked.
+    fn focus(&mut self, kind: ListKind) -> bool {
+        if kind == ListKind::PageTasks {
+            self.history_focus = false;
+        }
+        kind == ListKind::PageTasks
+    }
+}
+
+impl Component for MyView {
+    fn lists(&self) -> &'static [ListKind] {
+        &[
+            ListKind::MyTasks,
+            ListKind::MyUpcoming,
+            ListKind::MyAttended,
+        ]
+    }
+
+    fn focused(&self) -> ListKind {
+        match self.pane {
+            MinePane::Upcoming => ListKind::MyUpcoming,
+            MinePane::Attended => ListKind::MyAttended,
+            MinePane::Tasks => ListKind::MyTasks,
+        }
+    }
+
+    fn len(&self, kind: ListKind) -> usize {
+        match kind {
+            ListKind::MyTasks => self.tasks.len(),
+            ListKind::MyUpcoming => self.upcoming.len(),
+            ListKind::MyAttended => self.attended.len(),
+            _ => 0,
+        }
+    }
+
+    fn row_texts(&self, kind: ListKind, ctx: &Context) -> Vec<String> {
+        let rows = match kind {
+            ListKind::MyTasks => {
+                return self
+                    .tasks
+                    .iter()
+                    .map(|t| format!("{} {}", t.task.title, both_names(&t.body_name)))
+                    .collect()
+            }
+            ListKind::MyUpcoming => &self.upcoming,
+            ListKind::MyAttended => &self.attended,
+            _ => return vec![],
+        };
+        rows.iter()
+            .map(|s| {
+                format!(
+                    "{} {} {}",
+                    both_names(&s.body_name),
+                    s.session.number,
+                    ctx.date(s.session.date)
+                )
+            })
+            .collect()
+    }
+
+    fn cursor(&self, kind: ListKind) -> Option<usize> {
+        match kind {
+            ListKind::MyTasks => Some(self.tasks_cursor),
+            ListKind::MyUpcoming => Some(self.upcoming_cursor),
+            ListKind::MyAttended => Some(self.attended_cursor),
+            _ => None,
+        }
+    }
+
+    fn set_cursor(&mut self, kind: ListKind, row: usize) {
+        match kind {
+            ListKind::MyTasks => self.tasks_cursor = row,
+            ListKind::MyUpcoming => self.upcoming_cursor = row,
+            ListKind::MyAttended => self.attended_cursor = row,
+            _ => {}
+        }
+    }
+
+    fn switch_pane(&mut self, forward: bool) {
+        use MinePane::*;
+        let order = [Tasks, Upcoming, Attended];
+        let i = order.iter().position(|p| *p == self.pane).unwrap_or(0);
+        self.pane = order[if forward { (i + 1) % 3 } else { (i + 2) % 3 }];
+    }
+
+    fn focus(&mut self, kind: ListKind) -> bool {
+        self.pane = match kind {
+            ListKind::MyTasks => MinePane::Tasks,
+            ListKind::MyUpcoming => MinePane::Upcoming,
+            _ => MinePane::Attended,
+        };
+        true
+    }
+}

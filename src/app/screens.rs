@@ -9,7 +9,7 @@ use super::dashboard_screen::{DashPane, DashScope, DashboardScreen, Section};
 use super::form::{Field, Form, FormPurpose};
 use super::keymap::Action;
 use super::pages::{MinePane, MyView, ResolutionPage};
-use super::state::{store_err, App, BodiesPane, Cursor, ListKind, Modal, Outcome, Screen};
+use super::state::{store_err, App, ListKind, Modal, Outcome, Screen};
 use crate::locale::digits::localize_digits;
 use crate::locale::strings::{t, tf, Msg};
 use crate::model::rules::ComplianceState;
@@ -124,349 +124,11 @@ impl App {
         }
     }
 
-    pub(crate) fn focused_list_of(&self, screen: Screen) -> ListKind {
-        match screen {
-            Screen::Dashboard => match self.dashboard.as_ref().map(|d| d.pane) {
-                Some(DashPane::Detail) => ListKind::Detail,
-                _ => ListKind::Figures,
-            },
-            Screen::Browse => ListKind::Browse,
-            Screen::Resolution(_) => match &self.resolution_page {
-                Some(p) if p.history_focus => ListKind::PageHistory,
-                _ => ListKind::PageTasks,
-            },
-            Screen::Mine => match self.mine.as_ref().map(|m| m.pane) {
-                Some(MinePane::Upcoming) => ListKind::MyUpcoming,
-                Some(MinePane::Attended) => ListKind::MyAttended,
-                _ => ListKind::MyTasks,
-            },
-            // The older screens answer for themselves.
-            Screen::Bodies | Screen::Session(_) => ListKind::Bodies,
-        }
-    }
-
-    /// What `/` matches in the new lists.
-    pub(crate) fn row_texts_of(&self, kind: ListKind) -> Vec<String> {
-        let l = self.lang();
-        let both = |n: &crate::model::Name| {
-            format!(
-                "{} {}",
-                n.fa.as_deref().unwrap_or(""),
-                n.en.as_deref().unwrap_or("")
-            )
-        };
-        match kind {
-            ListKind::Figures => Section::ALL
-                .iter()
-                .map(|s| section_title(*s, l).to_string())
-                .collect(),
-            ListKind::Detail => {
-                let Some(d) = &self.dashboard else {
-                    return vec![];
-                };
-                let data = &d.data;
-                match d.current() {
-                    Section::OpenResolutions => data
-                        .open_resolutions
-                        .iter()
-                        .map(|r| both(&r.name))
-                        .collect(),
-                    Section::OverdueTasks => data
-                        .overdue_tasks
-                        .iter()
-                        .map(|t| format!("{} {}", t.title, t.assignee(l)))
-                        .collect(),
-                    Section::DueThisWeek => data
-                        .due_this_week
-                        .iter()
-                        .map(|t| format!("{} {}", t.title, both(&t.body_name)))
-                        .collect(),
-                    Section::UpcomingSessions => data
-                        .upcoming_sessions
-                        .iter()
-                        .map(|s| format!("{} {}", both(&s.body_name), s.number))
-                        .collect(),
-                    Section::Compliance => data.compliance.iter().map(|c| both(&c.name)).collect(),
-                    Section::FollowUp => {
-                        data.follow_up_rate.iter().map(|f| both(&f.name)).collect()
-                    }
-                    Section::Attendance => data.attendance.iter().map(|a| both(&a.name)).collect(),
-                    Section::Indicators => data
-                        .indicators
-                        .iter()
-                        .map(|i| format!("{} {}", i.policy, i.indicator))
-                        .collect(),
-                }
-            }
-            ListKind::Browse => {
-                let Some(b) = &self.browser else {
-                    return vec![];
-                };
-                match b.kind {
-                    BrowseKind::Tasks => b.tasks.iter().map(|t| t.task.title.clone()).collect(),
-                    BrowseKind::Resolutions => b
-                        .resolutions
-                        .iter()
-                        .map(|r| r.resolution.text.clone())
-                        .collect(),
-                }
-            }
-            ListKind::PageTasks => self
-                .resolution_page
-                .as_ref()
-                .map(|p| p.tasks.iter().map(|t| t.task.title.clone()).collect())
-                .unwrap_or_default(),
-            ListKind::PageHistory => vec![],
-            ListKind::MyTasks => self
-                .mine
-                .as_ref()
-                .map(|m| {
-                    m.tasks
-                        .iter()
-                        .map(|t| format!("{} {}", t.task.title, both(&t.body_name)))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            ListKind::MyUpcoming | ListKind::MyAttended => self
-                .mine
-                .as_ref()
-                .map(|m| {
-                    let rows = if kind == ListKind::MyUpcoming {
-                        &m.upcoming
-                    } else {
-                        &m.attended
-                    };
-                    rows.iter()
-                        .map(|s| {
-                            format!(
-                                "{} {} {}",
-                                both(&s.body_name),
-                                s.session.number,
-                                self.ctx.date(s.session.date)
-                            )
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
-            _ => vec![],
-        }
-    }
-
-    /// How many rows one of the new lists holds.
-    pub(crate) fn row_count_of(&self, kind: ListKind) -> usize {
-        match kind {
-            ListKind::Figures => Section::ALL.len(),
-            ListKind::Detail => self.dashboard.as_ref().map_or(0, |d| d.detail_len()),
-            ListKind::Browse => self.browser.as_ref().map_or(0, |b| b.window_len()),
-            ListKind::PageTasks => self.resolution_page.as_ref().map_or(0, |p| p.tasks.len()),
-            ListKind::MyTasks => self.mine.as_ref().map_or(0, |m| m.tasks.len()),
-            ListKind::MyUpcoming => self.mine.as_ref().map_or(0, |m| m.upcoming.len()),
-            ListKind::MyAttended => self.mine.as_ref().map_or(0, |m| m.attended.len()),
-            _ => self.row_texts_of(kind).len(),
-        }
-    }
-
-    /// The cursor of a new list, as a position among its visible rows.
-    pub(crate) fn cursor_of(&self, kind: ListKind) -> Option<usize> {
-        Some(match kind {
-            ListKind::Figures => self.dashboard.as_ref()?.section,
-            ListKind::Detail => self.dashboard.as_ref()?.detail,
-            ListKind::Browse => self.browser.as_ref()?.selected_in_window(),
-            ListKind::PageTasks => self.resolution_page.as_ref()?.task_cursor,
-            ListKind::PageHistory => self.resolution_page.as_ref()?.scroll,
-            ListKind::MyTasks => self.mine.as_ref()?.tasks_cursor,
-            ListKind::MyUpcoming => self.mine.as_ref()?.upcoming_cursor,
-            ListKind::MyAttended => self.mine.as_ref()?.attended_cursor,
-            _ => return None,
-        })
-    }
-
-    pub(crate) fn set_cursor_of(&mut self, kind: ListKind, row: usize) {
-        match kind {
-            ListKind::Figures => {
-                if let Some(d) = &mut self.dashboard {
-                    d.section = row;
-                    d.detail = 0;
-                }
-            }
-            ListKind::Detail => {
-                if let Some(d) = &mut self.dashboard {
-                    d.detail = row;
-                }
-            }
-            ListKind::PageTasks => {
-                if let Some(p) = &mut self.resolution_page {
-                    p.task_cursor = row;
-                }
-            }
-            ListKind::PageHistory => {
-                if let Some(p) = &mut self.resolution_page {
-                    p.scroll = row;
-                }
-            }
-            ListKind::MyTasks | ListKind::MyUpcoming | ListKind::MyAttended => {
-                if let Some(m) = &mut self.mine {
-                    match kind {
-                        ListKind::MyTasks => m.tasks_cursor = row,
-                        ListKind::MyUpcoming => m.upcoming_cursor = row,
-                        _ => m.attended_cursor = row,
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// A mouse click on row `index` of one of the new lists.
-    /// A click on the `on_screen`-th row shown of a list `height` cells high.
-    pub fn click_list(&mut self, kind: ListKind, on_screen: usize, height: u16) {
-        let focus_ok = match kind {
-            ListKind::Figures | ListKind::Detail => {
-                if let Some(d) = &mut self.dashboard {
-                    d.pane = if kind == ListKind::Figures {
-                        DashPane::Figures
-                    } else {
-                        DashPane::Detail
-                    };
-                }
-                true
-            }
-            ListKind::MyTasks | ListKind::MyUpcoming | ListKind::MyAttended => {
-                if let Some(m) = &mut self.mine {
-                    m.pane = match kind {
-                        ListKind::MyTasks => MinePane::Tasks,
-                        ListKind::MyUpcoming => MinePane::Upcoming,
-                        _ => MinePane::Attended,
-                    };
-                }
-                true
-            }
-            ListKind::PageTasks => {
-                if let Some(p) = &mut self.resolution_page {
-                    p.history_focus = false;
-                }
-                true
-            }
-            ListKind::Browse => {
-                let today = self.ctx.today;
-                if let Some(b) = &mut self.browser {
-                    // Rows on screen start where the view scrolled the window to.
-                    let first = crate::app::state::first_shown(
-                        b.selected_in_window(),
-                        b.window_len(),
-                        height,
-                    );
-                    let row = b.start + first + on_screen;
-                    if let Err(e) = b.select(row, &self.ctx.store, today) {
-                        self.fail(store_err(e));
-                    }
-                }
-                false
-            }
-            _ => false,
-        };
-        if focus_ok {
-            let len = self.visible_rows(kind).len();
-            if len > 0 {
-                let selected = self.cursor_of(kind).unwrap_or(0);
-                let first = crate::app::state::first_shown(selected, len, height);
-                self.set_cursor_of(kind, (first + on_screen).min(len - 1));
-            }
-        }
-    }
-
     /// The browser searches what was typed after `/` (it is read again right after).
     pub(crate) fn set_browser_text(&mut self) {
         if let Some(b) = &mut self.browser {
             b.text = self.filter.clone();
             b.selected = 0;
-        }
-    }
-
-    pub(crate) fn move_cursor_of(
-        &mut self,
-        kind: ListKind,
-        action: Action,
-        len: usize,
-        page: usize,
-    ) {
-        if kind == ListKind::Browse {
-            let today = self.ctx.today;
-            let Some(b) = &mut self.browser else { return };
-            let result = (|| {
-                let page = page.max(1);
-                // The end is known unless the count was capped; it is counted exactly
-                // only when the cursor is sent there (G), never on an ordinary move.
-                let end = (!b.capped).then(|| b.total.saturating_sub(1));
-                let target = match action {
-                    Action::Up => b.selected.saturating_sub(1),
-                    Action::PageUp => b.selected.saturating_sub(page),
-                    Action::Top => 0,
-                    Action::Down => b.selected + 1,
-                    Action::PageDown => b.selected + page,
-                    _ => {
-                        let last = b.exact_total(&self.ctx.store, today)?.saturating_sub(1);
-                        b.total = last + 1;
-                        b.capped = false;
-                        last
-                    }
-                };
-                let target = end.map_or(target, |e| target.min(e));
-                b.select(target, &self.ctx.store, today)
-            })();
-            if let Err(e) = result {
-                self.fail(store_err(e));
-            }
-            return;
-        }
-        let Some(selected) = self.cursor_of(kind) else {
-            return;
-        };
-        let mut c = Cursor { selected };
-        if kind == ListKind::PageHistory {
-            // The history scrolls by lines; its length is known to the view only.
-            let lines = self
-                .resolution_page
-                .as_ref()
-                .map(|p| p.progress.len() + p.audit.len() + 4)
-                .unwrap_or(0);
-            c.apply(action, lines, page);
-        } else {
-            c.apply(action, len, page);
-        }
-        let before = selected;
-        self.set_cursor_of(kind, c.selected);
-        if kind == ListKind::Figures && before != c.selected {
-            if let Some(d) = &mut self.dashboard {
-                d.detail = 0;
-            }
-        }
-    }
-
-    pub(crate) fn switch_pane_of(&mut self, forward: bool) {
-        match self.screen() {
-            Screen::Dashboard => {
-                if let Some(d) = &mut self.dashboard {
-                    d.pane = match d.pane {
-                        DashPane::Figures => DashPane::Detail,
-                        DashPane::Detail => DashPane::Figures,
-                    };
-                }
-            }
-            Screen::Resolution(_) => {
-                if let Some(p) = &mut self.resolution_page {
-                    p.history_focus = !p.history_focus;
-                }
-            }
-            Screen::Mine => {
-                if let Some(m) = &mut self.mine {
-                    use MinePane::*;
-                    let order = [Tasks, Upcoming, Attended];
-                    let i = order.iter().position(|p| *p == m.pane).unwrap_or(0);
-                    m.pane = order[if forward { (i + 1) % 3 } else { (i + 2) % 3 }];
-                }
-            }
-            _ => {}
         }
     }
 
@@ -725,15 +387,9 @@ impl App {
         self.stack = vec![Screen::Bodies];
         self.drop_unused_states();
         self.filter.clear();
-        if let Some(i) = self.bodies.iter().position(|b| b.id == body_id) {
-            self.body_cursor.selected = i;
-        }
-        self.load_body_panes()?;
-        self.bodies_pane = BodiesPane::Members;
-        if let Some(i) = self.members.iter().position(|m| m.person.id == person_id) {
-            self.member_cursor.selected = i;
-        }
-        Ok(())
+        self.home
+            .show_member(body_id, person_id, &self.ctx)
+            .map_err(store_err)
     }
 
     pub(crate) fn open_browser(&mut self, kind: BrowseKind, filter: BrowseFilter) -> Outcome {
@@ -921,7 +577,8 @@ impl App {
         let f = &b.filter;
         let mut bodies = vec![(String::new(), t(l, Msg::AllBodies).to_string())];
         bodies.extend(
-            self.bodies
+            self.home
+                .bodies
                 .iter()
                 .map(|b| (b.id.to_string(), b.name.get(l).to_string())),
         );

@@ -6,15 +6,15 @@
 use crate::locale::strings::{t, tf, Msg};
 use chrono::NaiveDate;
 
+use super::component::Component;
 use super::form::{Editor, Field, Form, FormConflict, FormPurpose};
 use super::keymap::{default_bindings, lookup_any_layout, Action, Binding, ListingCache, Scope};
 use crate::locale::Lang;
 use crate::model::roles::Activity;
 use crate::model::rules::{MeetingRule, QuorumRule};
 use crate::model::*;
-use crate::ops::record::{session_record, SessionRecord};
 use crate::ops::Context;
-use crate::store::read::{MemberRow, SessionRow, TaskFilter, TaskRow};
+use crate::store::read::TaskRow;
 use crate::store::write::*;
 use crate::store::StoreError;
 
@@ -30,19 +30,8 @@ pub enum Screen {
     Mine,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BodiesPane {
-    Bodies,
-    Sessions,
-    Members,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SessionPane {
-    Agenda,
-    RollCall,
-    Review,
-}
+pub use super::home::BodiesPane;
+pub use super::session_screen::{ReviewRow, SessionPane, SessionView, REVIEW_ROWS};
 
 /// The lists a cursor moves in and `/` filters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,53 +122,6 @@ pub struct Status {
     pub error: bool,
 }
 
-/// How many open tasks, and how many open resolutions without one, a session's review
-/// lists at most.
-pub const REVIEW_ROWS: i64 = 500;
-
-/// One row of a session's review of previous resolutions: an open task of the body, or
-/// an open resolution of the body that has no open task to carry its follow-up.
-#[derive(Debug, Clone)]
-pub enum ReviewRow {
-    Task(TaskRow),
-    Resolution(Resolution),
-}
-
-impl ReviewRow {
-    /// The words the pane's filter matches.
-    pub fn filter_text(&self) -> String {
-        match self {
-            ReviewRow::Task(r) => format!(
-                "{} {}",
-                r.task.title,
-                r.task.assignee_unit.as_deref().unwrap_or("")
-            ),
-            ReviewRow::Resolution(r) => format!(
-                "{} {} {}",
-                r.number,
-                r.text,
-                r.owner.as_deref().unwrap_or("")
-            ),
-        }
-    }
-}
-
-/// The session screen's cached data.
-pub struct SessionView {
-    pub record: SessionRecord,
-    /// The body's open tasks, then its open resolutions without an open task (the
-    /// review of previous resolutions).
-    pub review: Vec<ReviewRow>,
-    /// Tasks whose progress was recorded at this session.
-    pub reviewed: std::collections::BTreeSet<i64>,
-    /// Resolutions whose follow-up was recorded at this session.
-    pub reviewed_resolutions: std::collections::BTreeSet<i64>,
-    pub pane: SessionPane,
-    pub agenda: Cursor,
-    pub roll: Cursor,
-    pub review_cursor: Cursor,
-}
-
 pub struct App {
     pub ctx: Context,
     pub bindings: Vec<Binding>,
@@ -194,15 +136,8 @@ pub struct App {
     pub repaint: bool,
     /// Rows a page moves (set by the view from the screen height).
     pub page: usize,
-    // Home screen cache.
-    pub bodies: Vec<Body>,
-    pub body_depth: Vec<usize>,
-    pub bodies_pane: BodiesPane,
-    pub body_cursor: Cursor,
-    pub sessions: Vec<SessionRow>,
-    pub session_cursor: Cursor,
-    pub members: Vec<MemberRow>,
-    pub member_cursor: Cursor,
+    /// The home screen (bodies, their sessions and members).
+    pub home: super::home::Home,
     /// The text filtering the list in view (`/`), and whether it is being typed.
     pub filter: String,
     pub filtering: bool,
@@ -254,14 +189,7 @@ impl App {
             repaint: false,
             own_changes: 0,
             page: 10,
-            bodies: vec![],
-            body_depth: vec![],
-            bodies_pane: BodiesPane::Bodies,
-            body_cursor: Cursor::default(),
-            sessions: vec![],
-            session_cursor: Cursor::default(),
-            members: vec![],
-            member_cursor: Cursor::default(),
+            home: Default::default(),
             filter: String::new(),
             filtering: false,
             minutes_drafts: Default::default(),
@@ -398,42 +326,8 @@ impl App {
     }
 
     fn try_reload(&mut self) -> Outcome {
-        let store = &self.ctx.store;
-        let mut bodies = store.bodies().map_err(store_err)?;
-        // Order as a tree: each body followed by its children.
-        let mut ordered = Vec::with_capacity(bodies.len());
-        let mut depth = Vec::with_capacity(bodies.len());
-        let lang = self.ctx.prefs.lang;
-        if lang == Lang::Fa {
-            crate::locale::collate::sort_persian(&mut bodies, |b| b.name.get(Lang::Fa));
-        }
-        fn walk(
-            all: &[Body],
-            parent: Option<i64>,
-            level: usize,
-            out: &mut Vec<Body>,
-            depth: &mut Vec<usize>,
-        ) {
-            for b in all.iter().filter(|b| b.parent_id == parent) {
-                out.push(b.clone());
-                depth.push(level);
-                if level < 16 {
-                    walk(all, Some(b.id), level + 1, out, depth);
-                }
-            }
-        }
-        walk(&bodies, None, 0, &mut ordered, &mut depth);
-        // Bodies whose parent is missing still show, at the top level.
-        for b in &bodies {
-            if !ordered.iter().any(|o| o.id == b.id) {
-                ordered.push(b.clone());
-                depth.push(0);
-            }
-        }
-        self.bodies = ordered;
-        self.body_depth = depth;
-        self.body_cursor.clamp(self.visible_bodies().len());
-        self.load_body_panes()?;
+        let filter = self.list_filter(ListKind::Bodies).to_string();
+        self.home.reload(&self.ctx, &filter).map_err(store_err)?;
         if let Screen::Session(id) = self.screen() {
             self.load_session(id)?;
         }
@@ -443,113 +337,86 @@ impl App {
 
     /// The list the cursor is in.
     pub fn focused_list(&self) -> ListKind {
+        let focused = |c: Option<&dyn Component>, none: ListKind| c.map_or(none, |c| c.focused());
         match self.screen() {
-            Screen::Bodies => match self.bodies_pane {
-                BodiesPane::Bodies => ListKind::Bodies,
-                BodiesPane::Sessions => ListKind::Sessions,
-                BodiesPane::Members => ListKind::Members,
-            },
-            Screen::Session(_) => match self.session.as_ref().map(|v| v.pane) {
-                Some(SessionPane::RollCall) => ListKind::RollCall,
-                Some(SessionPane::Review) => ListKind::Review,
-                _ => ListKind::Agenda,
-            },
-            other => self.focused_list_of(other),
+            Screen::Bodies => self.home.focused(),
+            Screen::Session(_) => focused(self.session.as_ref().map(|c| c as _), ListKind::Agenda),
+            Screen::Dashboard => {
+                focused(self.dashboard.as_ref().map(|c| c as _), ListKind::Figures)
+            }
+            Screen::Browse => ListKind::Browse,
+            Screen::Resolution(_) => focused(
+                self.resolution_page.as_ref().map(|c| c as _),
+                ListKind::PageTasks,
+            ),
+            Screen::Mine => focused(self.mine.as_ref().map(|c| c as _), ListKind::MyTasks),
         }
     }
 
-    /// The text of each row of a list, as `/` matches it.
-    fn row_texts(&self, kind: ListKind) -> Vec<String> {
-        let both = |n: &Name| {
-            format!(
-                "{} {}",
-                n.fa.as_deref().unwrap_or(""),
-                n.en.as_deref().unwrap_or("")
-            )
-        };
-        match kind {
-            ListKind::Bodies => self.bodies.iter().map(|b| both(&b.name)).collect(),
-            ListKind::Sessions => self
-                .sessions
-                .iter()
-                .map(|s| {
-                    format!(
-                        "{} {} {} {}",
-                        s.session.number,
-                        self.ctx.date(s.session.date),
-                        s.session.date,
-                        s.session.status.label(self.lang())
-                    )
-                })
-                .collect(),
-            ListKind::Members => self
-                .members
-                .iter()
-                .map(|m| {
-                    format!(
-                        "{} {}",
-                        both(&m.person.name),
-                        m.membership.role.label(self.lang())
-                    )
-                })
-                .collect(),
-            ListKind::Agenda => self
-                .session
-                .as_ref()
-                .map(|v| {
-                    v.record
-                        .agenda
-                        .iter()
-                        .map(|a| a.item.title.clone())
-                        .collect()
-                })
-                .unwrap_or_default(),
-            ListKind::RollCall => self
-                .session
-                .as_ref()
-                .map(|v| v.record.attendance.iter().map(|a| both(&a.name)).collect())
-                .unwrap_or_default(),
-            ListKind::Review => self
-                .session
-                .as_ref()
-                .map(|v| v.review.iter().map(ReviewRow::filter_text).collect())
-                .unwrap_or_default(),
-            other => self.row_texts_of(other),
-        }
+    /// The screens' states, each answering for its own lists (see [`Component`]). A new
+    /// screen's state is one line here.
+    fn components(&self) -> [Option<&dyn Component>; 6] {
+        [
+            Some(&self.home),
+            self.session.as_ref().map(|c| c as _),
+            self.dashboard.as_ref().map(|c| c as _),
+            self.browser.as_ref().map(|c| c as _),
+            self.resolution_page.as_ref().map(|c| c as _),
+            self.mine.as_ref().map(|c| c as _),
+        ]
+    }
+
+    /// The state of the screen that holds a list.
+    fn component(&self, kind: ListKind) -> Option<&dyn Component> {
+        self.components()
+            .into_iter()
+            .flatten()
+            .find(|c| c.lists().contains(&kind))
+    }
+
+    /// Runs `f` on the state of the screen that holds a list (none when that screen is
+    /// not on the stack).
+    fn with_component<R>(
+        &mut self,
+        kind: ListKind,
+        f: impl FnOnce(&mut dyn Component, &Context) -> R,
+    ) -> Option<R> {
+        let App {
+            ctx,
+            home,
+            session,
+            dashboard,
+            browser,
+            resolution_page,
+            mine,
+            ..
+        } = self;
+        let all: [Option<&mut dyn Component>; 6] = [
+            Some(home),
+            session.as_mut().map(|c| c as _),
+            dashboard.as_mut().map(|c| c as _),
+            browser.as_mut().map(|c| c as _),
+            resolution_page.as_mut().map(|c| c as _),
+            mine.as_mut().map(|c| c as _),
+        ];
+        let c = all
+            .into_iter()
+            .flatten()
+            .find(|c| c.lists().contains(&kind))?;
+        Some(f(c, ctx))
     }
 
     /// Indices of the rows of a list that are shown: all of them, or those matching the
     /// filter when it is the focused list.
     pub fn visible_rows(&self, kind: ListKind) -> Vec<usize> {
-        // Unfiltered lists need only their length (this runs on every key and frame);
-        // a browser's text filter runs in the database: every row read is shown.
-        if self.filter.is_empty() || kind != self.focused_list() || kind == ListKind::Browse {
-            return (0..self.row_count(kind)).collect();
-        }
-        let texts = self.row_texts(kind);
-        let needle = crate::locale::normalize::normalize_for_search(&self.filter);
-        texts
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| crate::locale::normalize::normalize_for_search(t).contains(&needle))
-            .map(|(i, _)| i)
-            .collect()
+        self.component(kind)
+            .map(|c| c.visible_rows(kind, self.list_filter(kind), &self.ctx))
+            .unwrap_or_default()
     }
 
     /// How many rows a list holds (before any `/` filter).
     pub fn row_count(&self, kind: ListKind) -> usize {
-        match kind {
-            ListKind::Bodies => self.bodies.len(),
-            ListKind::Sessions => self.sessions.len(),
-            ListKind::Members => self.members.len(),
-            ListKind::Agenda => self.session.as_ref().map_or(0, |v| v.record.agenda.len()),
-            ListKind::RollCall => self
-                .session
-                .as_ref()
-                .map_or(0, |v| v.record.attendance.len()),
-            ListKind::Review => self.session.as_ref().map_or(0, |v| v.review.len()),
-            other => self.row_count_of(other),
-        }
+        self.component(kind).map_or(0, |c| c.len(kind))
     }
 
     /// After the `/` filter changed: the cursor to the first match, and what depends on
@@ -575,18 +442,8 @@ impl App {
 
     /// The row under the cursor of a list, as an index into the list's data.
     pub fn selected_row(&self, kind: ListKind) -> Option<usize> {
-        let cursor = match kind {
-            ListKind::Bodies => self.body_cursor,
-            ListKind::Sessions => self.session_cursor,
-            ListKind::Members => self.member_cursor,
-            ListKind::Agenda => self.session.as_ref()?.agenda,
-            ListKind::RollCall => self.session.as_ref()?.roll,
-            ListKind::Review => self.session.as_ref()?.review_cursor,
-            other => Cursor {
-                selected: self.cursor_of(other)?,
-            },
-        };
-        self.visible_rows(kind).get(cursor.selected).copied()
+        self.component(kind)?
+            .selected_row(kind, self.list_filter(kind), &self.ctx)
     }
 
     /// Runs an action the user confirmed (approving minutes, cancelling a session).
@@ -626,48 +483,21 @@ impl App {
         let row = self.selected_row(kind);
         self.filter.clear();
         if let Some(row) = row {
-            match kind {
-                ListKind::Bodies => self.body_cursor.selected = row,
-                ListKind::Sessions => self.session_cursor.selected = row,
-                ListKind::Members => self.member_cursor.selected = row,
-                ListKind::Agenda | ListKind::RollCall | ListKind::Review => {
-                    if let Some(v) = &mut self.session {
-                        match kind {
-                            ListKind::Agenda => v.agenda.selected = row,
-                            ListKind::RollCall => v.roll.selected = row,
-                            _ => v.review_cursor.selected = row,
-                        }
-                    }
-                }
-                ListKind::Browse => self.set_browser_text(),
-                other => self.set_cursor_of(other, row),
+            if kind == ListKind::Browse {
+                self.set_browser_text();
+            } else {
+                self.with_component(kind, |c, _| c.set_cursor(kind, row));
             }
         }
     }
 
     /// Puts the focused list's cursor on its first row (after the filter changed).
     pub fn reset_cursor(&mut self) {
-        match self.focused_list() {
-            ListKind::Bodies => self.body_cursor = Cursor::default(),
-            ListKind::Sessions => self.session_cursor = Cursor::default(),
-            ListKind::Members => self.member_cursor = Cursor::default(),
-            ListKind::Agenda => {
-                if let Some(v) = &mut self.session {
-                    v.agenda = Cursor::default();
-                }
-            }
-            ListKind::RollCall => {
-                if let Some(v) = &mut self.session {
-                    v.roll = Cursor::default();
-                }
-            }
-            ListKind::Review => {
-                if let Some(v) = &mut self.session {
-                    v.review_cursor = Cursor::default();
-                }
-            }
-            ListKind::Browse => self.set_browser_text(),
-            other => self.set_cursor_of(other, 0),
+        let kind = self.focused_list();
+        if kind == ListKind::Browse {
+            self.set_browser_text();
+        } else {
+            self.with_component(kind, |c, _| c.set_cursor(kind, 0));
         }
     }
 
@@ -678,87 +508,29 @@ impl App {
 
     pub fn selected_body(&self) -> Option<&Body> {
         self.selected_row(ListKind::Bodies)
-            .and_then(|i| self.bodies.get(i))
+            .and_then(|i| self.home.bodies.get(i))
     }
 
     pub(crate) fn load_body_panes(&mut self) -> Outcome {
-        let Some(body) = self.selected_body().cloned() else {
-            self.sessions.clear();
-            self.members.clear();
-            return Ok(());
-        };
-        self.sessions = self
-            .ctx
-            .store
-            .sessions(Some(&[body.id]), &[], None, None, Some(500))
-            .map_err(store_err)?;
-        self.members = self.ctx.store.members(body.id).map_err(store_err)?;
-        self.session_cursor.clamp(self.sessions.len());
-        self.member_cursor.clamp(self.members.len());
-        Ok(())
+        let filter = self.list_filter(ListKind::Bodies).to_string();
+        self.home.load_panes(&self.ctx, &filter).map_err(store_err)
+    }
+
+    /// The `/` filter as it applies to a list: to the focused one only, and never to a
+    /// browser's rows (its text filter runs in the database).
+    fn list_filter(&self, kind: ListKind) -> &str {
+        if kind == self.focused_list() && kind != ListKind::Browse {
+            &self.filter
+        } else {
+            ""
+        }
     }
 
     pub(crate) fn load_session(&mut self, id: i64) -> Outcome {
-        let session = self.ctx.store.session(id).map_err(store_err)?;
-        let body_id = session.body_id;
-        let record = session_record(&self.ctx.store, session).map_err(store_err)?;
-        let mut review: Vec<ReviewRow> = self
-            .ctx
-            .store
-            .tasks(&TaskFilter {
-                body_ids: Some(vec![body_id]),
-                statuses: vec![WorkStatus::Open, WorkStatus::InProgress],
-                limit: Some(REVIEW_ROWS),
-                ..Default::default()
-            })
-            .map_err(store_err)?
-            .into_iter()
-            .map(ReviewRow::Task)
-            .collect();
-        review.extend(
-            self.ctx
-                .store
-                .open_resolutions_without_open_tasks(body_id, REVIEW_ROWS)
-                .map_err(store_err)?
-                .into_iter()
-                .map(ReviewRow::Resolution),
-        );
-        let reviewed = self
-            .ctx
-            .store
-            .tasks_reviewed_in(id)
-            .map_err(store_err)?
-            .into_iter()
-            .collect();
-        let reviewed_resolutions = self
-            .ctx
-            .store
-            .resolutions_reviewed_in(id)
-            .map_err(store_err)?
-            .into_iter()
-            .collect();
+        let fresh = SessionView::load(&self.ctx.store, id).map_err(store_err)?;
         match &mut self.session {
-            Some(v) if v.record.session.id == id => {
-                v.record = record;
-                v.review = review;
-                v.reviewed = reviewed;
-                v.reviewed_resolutions = reviewed_resolutions;
-                v.agenda.clamp(v.record.agenda.len());
-                v.roll.clamp(v.record.attendance.len());
-                v.review_cursor.clamp(v.review.len());
-            }
-            _ => {
-                self.session = Some(SessionView {
-                    record,
-                    review,
-                    reviewed,
-                    reviewed_resolutions,
-                    pane: SessionPane::Agenda,
-                    agenda: Cursor::default(),
-                    roll: Cursor::default(),
-                    review_cursor: Cursor::default(),
-                })
-            }
+            Some(v) if v.record.session.id == id => v.refresh(fresh),
+            _ => self.session = Some(fresh),
         }
         Ok(())
     }
@@ -1060,72 +832,46 @@ impl App {
         let page = self.page;
         let kind = self.focused_list();
         let len = self.visible_rows(kind).len();
-        match kind {
-            ListKind::Bodies => {
-                let before = self.body_cursor.selected;
-                self.body_cursor.apply(action, len, page);
-                if before != self.body_cursor.selected {
-                    self.session_cursor = Cursor::default();
-                    self.member_cursor = Cursor::default();
-                    if let Err(e) = self.load_body_panes() {
-                        self.fail(e);
-                    }
-                }
-            }
-            ListKind::Sessions => self.session_cursor.apply(action, len, page),
-            ListKind::Members => self.member_cursor.apply(action, len, page),
-            ListKind::Agenda | ListKind::RollCall | ListKind::Review => {
-                if let Some(v) = &mut self.session {
-                    let c = match kind {
-                        ListKind::Agenda => &mut v.agenda,
-                        ListKind::RollCall => &mut v.roll,
-                        _ => &mut v.review_cursor,
-                    };
-                    c.apply(action, len, page);
-                }
-            }
-            other => self.move_cursor_of(other, action, len, page),
+        let filter = self.list_filter(kind).to_string();
+        let moved = self.with_component(kind, |c, ctx| {
+            c.move_cursor(kind, action, len, page, ctx, &filter)
+        });
+        if let Some(Err(e)) = moved {
+            self.fail(store_err(e));
         }
     }
 
     fn switch_pane(&mut self, forward: bool) {
         self.clear_filter();
-        match self.screen() {
-            Screen::Bodies => {
-                use BodiesPane::*;
-                let order = [Bodies, Sessions, Members];
-                let i = order
-                    .iter()
-                    .position(|p| *p == self.bodies_pane)
-                    .unwrap_or(0);
-                let j = if forward { (i + 1) % 3 } else { (i + 2) % 3 };
-                self.bodies_pane = order[j];
-            }
-            Screen::Session(_) => {
-                if let Some(v) = &mut self.session {
-                    use SessionPane::*;
-                    let order = [Agenda, RollCall, Review];
-                    let i = order.iter().position(|p| *p == v.pane).unwrap_or(0);
-                    let j = if forward { (i + 1) % 3 } else { (i + 2) % 3 };
-                    v.pane = order[j];
-                }
-            }
-            _ => self.switch_pane_of(forward),
+        let kind = self.focused_list();
+        self.with_component(kind, |c, _| c.switch_pane(forward));
+    }
+
+    /// A click on the `on_screen`-th row shown of a list `height` cells high: focuses
+    /// the list and selects the row.
+    pub fn click_list(&mut self, kind: ListKind, on_screen: usize, height: u16) {
+        let filter = self.filter.clone();
+        match self.with_component(kind, |c, ctx| {
+            c.click(kind, on_screen, height, ctx, &filter)
+        }) {
+            Some(Ok(true)) => self.reload(),
+            Some(Err(e)) => self.fail(store_err(e)),
+            _ => {}
         }
     }
 
     fn open(&mut self) -> Outcome {
         match self.screen() {
-            Screen::Bodies => match self.bodies_pane {
+            Screen::Bodies => match self.home.pane {
                 BodiesPane::Bodies => {
                     self.clear_filter();
-                    self.bodies_pane = BodiesPane::Sessions;
+                    self.home.pane = BodiesPane::Sessions;
                     Ok(())
                 }
                 BodiesPane::Sessions => {
                     let Some(s) = self
                         .selected_row(ListKind::Sessions)
-                        .and_then(|i| self.sessions.get(i))
+                        .and_then(|i| self.home.sessions.get(i))
                     else {
                         return Err(t(self.lang(), Msg::NoSessionYetScheduleOne).into());
                     };
@@ -1259,7 +1005,8 @@ impl App {
             .collect();
         let mut parents = vec![(String::new(), t(l, Msg::None).to_string())];
         parents.extend(
-            self.bodies
+            self.home
+                .bodies
                 .iter()
                 .map(|b| (b.id.to_string(), b.name.get(l).to_string())),
         );
@@ -1308,11 +1055,13 @@ impl App {
             .map(|k| (k.code().to_string(), k.label(l).to_string()))
             .collect();
         let next = self
+            .home
             .sessions
             .first()
             .map(|s| s.session.number + 1)
             .unwrap_or(1);
         let place = self
+            .home
             .sessions
             .first()
             .and_then(|s| s.session.place.clone())
@@ -1588,9 +1337,9 @@ impl App {
                 if let Some(pos) = self
                     .visible_bodies()
                     .iter()
-                    .position(|&i| self.bodies[i].id == id)
+                    .position(|&i| self.home.bodies[i].id == id)
                 {
-                    self.body_cursor.selected = pos;
+                    self.home.body_cursor.selected = pos;
                     let _ = self.load_body_panes();
                 }
                 Ok(format!("{} {id}", t(l, Msg::BodyAdded)))

@@ -50,8 +50,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
     let rows: Vec<Vec<String>> = visible
         .iter()
         .map(|&i| {
-            let b = &app.bodies[i];
-            let depth = app.body_depth.get(i).copied().unwrap_or(0);
+            let b = &app.home.bodies[i];
+            let depth = app.home.body_depth.get(i).copied().unwrap_or(0);
             vec![
                 format!("{}{}", "  ".repeat(depth), b.name.get(l)),
                 b.kind.label(l).to_string(),
@@ -73,8 +73,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
         &[t(l, Msg::Name), t(l, Msg::Kind)],
         &[Col::Flex, Col::Fixed(13)],
         &rows,
-        Some(app.body_cursor.selected),
-        app.bodies_pane == BodiesPane::Bodies,
+        Some(app.home.body_cursor.selected),
+        app.home.pane == BodiesPane::Bodies,
         theme,
         prefs,
         &[],
@@ -84,7 +84,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
     let visible_sessions: Vec<_> = app
         .visible_rows(ListKind::Sessions)
         .into_iter()
-        .filter_map(|i| app.sessions.get(i))
+        .filter_map(|i| app.home.sessions.get(i))
         .collect();
     let rows: Vec<Vec<String>> = visible_sessions
         .iter()
@@ -113,8 +113,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
         &[t(l, Msg::Number), t(l, Msg::Date), t(l, Msg::Status)],
         &[Col::Fixed(5), Col::Fixed(10), Col::Flex],
         &rows,
-        Some(app.session_cursor.selected),
-        app.bodies_pane == BodiesPane::Sessions,
+        Some(app.home.session_cursor.selected),
+        app.home.pane == BodiesPane::Sessions,
         theme,
         prefs,
         &styles,
@@ -124,7 +124,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
     let rows: Vec<Vec<String>> = app
         .visible_rows(ListKind::Members)
         .into_iter()
-        .filter_map(|i| app.members.get(i))
+        .filter_map(|i| app.home.members.get(i))
         .map(|m| {
             let mut role = m.membership.role.label(l).to_string();
             if !m.membership.voting {
@@ -140,8 +140,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
         &[t(l, Msg::Name), t(l, Msg::Role)],
         &[Col::Flex, Col::Fixed(14)],
         &rows,
-        Some(app.member_cursor.selected),
-        app.bodies_pane == BodiesPane::Members,
+        Some(app.home.member_cursor.selected),
+        app.home.pane == BodiesPane::Members,
         theme,
         prefs,
         &[],

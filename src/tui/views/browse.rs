@@ -30,6 +30,7 @@ fn filter_line(app: &App, b: &Browser) -> String {
     match f.body_id {
         Some(id) => {
             let name = app
+                .home
                 .bodies
                 .iter()
                 .find(|x| x.id == id)

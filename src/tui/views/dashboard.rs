@@ -24,7 +24,8 @@ pub fn title(app: &App) -> String {
         return t(l, Msg::DashboardScreen).to_string();
     };
     let name = |id: i64| {
-        app.bodies
+        app.home
+            .bodies
             .iter()
             .find(|b| b.id == id)
             .map(|b| b.name.get(l).to_string())
@@ -156,7 +157,8 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
             .unwrap_or_else(|| "—".into())
     };
     let body_name = |id: i64| {
-        app.bodies
+        app.home
+            .bodies
             .iter()
             .find(|b| b.id == id)
             .map(|b| b.name.get(l).to_string())
