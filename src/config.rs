@@ -120,54 +120,60 @@ pub fn parse_str(text: &str, path: &Path, mut cfg: Config) -> (Config, Vec<Strin
                 .span()
                 .map(|s| text[..s.start.min(text.len())].lines().count().max(1))
                 .unwrap_or(0);
-            problems.push(format!(
-                "{}:{line}: {}; using defaults",
-                path.display(),
-                e.message()
+            problems.push(tf(
+                cfg.lang,
+                Msg::ConfigSyntax,
+                &[&path.display().to_string(), &line.to_string(), e.message()],
             ));
             return (cfg, problems);
         }
     };
     cfg.source = Some(path.to_path_buf());
+    // Problems are told in the file's own language when it names one.
+    let l = ["lang", "language"]
+        .iter()
+        .find_map(|k| table.get(*k).and_then(|v| v.as_str()).and_then(Lang::parse))
+        .unwrap_or(cfg.lang);
+    let file = path.display().to_string();
     let mut unknown = Vec::new();
-    let mut bad = |key: &str, value: &toml::Value, expected: &str| {
-        problems.push(format!(
-            "{}:{}: {key} = {value} is not valid; expected {expected}; using the default",
-            path.display(),
-            line_of(text, key)
+    let mut bad = |key: &str, value: &toml::Value, expected: Msg| {
+        problems.push(tf(
+            l,
+            Msg::ConfigBadValue,
+            &[
+                &file,
+                &line_of(text, key).to_string(),
+                key,
+                &value.to_string(),
+                tf(l, expected, &[]).as_str(),
+            ],
         ));
     };
     for (key, value) in &table {
         match key.as_str() {
             "lang" | "language" => match value.as_str().and_then(Lang::parse) {
                 Some(l) => cfg.lang = l,
-                None => bad(key, value, "\"en\" or \"fa\""),
+                None => bad(key, value, Msg::ConfigExpectLang),
             },
             "calendar" => match value.as_str().and_then(Calendar::parse) {
                 Some(c) => cfg.calendar = c,
-                None => bad(key, value, "\"jalali\" or \"gregorian\""),
+                None => bad(key, value, Msg::ConfigExpectCalendar),
             },
             "bidi" => match value.as_str().and_then(BidiMode::parse) {
                 Some(b) => cfg.bidi = b,
-                None => bad(key, value, "\"app\", \"terminal\" or \"off\""),
+                None => bad(key, value, Msg::ConfigExpectBidi),
             },
             "start_view" => match value.as_str() {
-                Some(v) if START_VIEWS.contains(&v) => {
-                    cfg.start_view = Some(v.to_string())
-                }
-                _ => bad(
-                    key,
-                    value,
-                    "\"dashboard\", \"bodies\", \"tasks\", \"resolutions\" or \"mine\"",
-                ),
+                Some(v) if START_VIEWS.contains(&v) => cfg.start_view = Some(v.to_string()),
+                _ => bad(key, value, Msg::ConfigExpectStartView),
             },
             "theme" => match value.as_str() {
                 Some(t) if !t.trim().is_empty() => cfg.theme = t.trim().to_string(),
-                _ => bad(key, value, "a theme name such as \"dark\", \"light\" or \"high-contrast\""),
+                _ => bad(key, value, Msg::ConfigExpectTheme),
             },
             "mouse" => match value.as_bool() {
                 Some(m) => cfg.mouse = m,
-                None => bad(key, value, "true or false"),
+                None => bad(key, value, Msg::ConfigExpectBool),
             },
             "keys" => match value.as_table() {
                 Some(t) => {
@@ -176,16 +182,16 @@ pub fn parse_str(text: &str, path: &Path, mut cfg: Config) -> (Config, Vec<Strin
                             Some(k) => {
                                 cfg.keys.insert(action.clone(), k.to_string());
                             }
-                            None => bad(&format!("keys.{action}"), k, "a key such as \"ctrl-q\""),
+                            None => bad(&format!("keys.{action}"), k, Msg::ConfigExpectKey),
                         }
                     }
                 }
-                None => bad(key, value, "a table [keys] of action = \"key\""),
+                None => bad(key, value, Msg::ConfigExpectKeysTable),
             },
-            other => unknown.push(format!(
-                "{}:{}: unknown setting {other:?}; known: lang, calendar, bidi, theme, mouse, [keys]",
-                path.display(),
-                line_of(text, other)
+            other => unknown.push(tf(
+                l,
+                Msg::ConfigUnknownSetting,
+                &[&file, &line_of(text, other).to_string(), other],
             )),
         }
     }
@@ -303,6 +309,33 @@ pub fn default_db_path() -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_persian_settings_file_hears_its_problems_in_persian() {
+        let text = "lang = \"fa\"\ncalendar = \"lunar\"\ncolour = 1\nmouse = \"yes\"\n";
+        let (_, problems) = parse_str(text, Path::new("/x/config.toml"), Config::default());
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        for p in &problems {
+            assert!(p.contains("/x/config.toml:"), "{p}");
+            // Beyond the path, the key, the value and the codes to type: Persian only.
+            for word in [
+                "not valid",
+                "expected",
+                "unknown",
+                "using",
+                "default",
+                "known",
+            ] {
+                assert!(!p.contains(word), "{p}");
+            }
+        }
+        assert!(problems
+            .iter()
+            .any(|p| p.contains(":2:") && p.contains("lunar")));
+        assert!(problems
+            .iter()
+            .any(|p| p.contains(":3:") && p.contains("colour")));
+    }
 
     #[test]
     fn bad_value_names_file_line_and_value() {

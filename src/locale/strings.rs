@@ -369,6 +369,17 @@ catalogue! {
     ScopeFilter => "Typing a filter (/)", "نوشتن پالایش (/)";
     ConfigBadKeyName => "{}:{}: keys.{} = \"{}\": «{}» is not a key name; expected a character or enter, esc, tab, backspace, delete, up, down, left, right, home, end, pgup, pgdn, f1..f12, after ctrl-, alt- or shift- if any; using the default", "{}:{}: keys.{} = \"{}\": «{}» نام کلید نیست؛ یک نویسه یا enter، esc، tab، backspace، delete، up، down، left، right، home، end، pgup، pgdn، f1 تا f12، در صورت نیاز پس از ctrl-، alt- یا shift- انتظار می‌رود؛ کلید پیش‌فرض به کار می‌رود";
     ConfigKeyClash => "{}:{}: keys.{} = \"{}\": the key {} is already bound to «{}» ({}) in «{}»; using the default", "{}:{}: keys.{} = \"{}\": کلید {} پیش از این برای «{}» ({}) در «{}» است؛ کلید پیش‌فرض به کار می‌رود";
+    ConfigSyntax => "{}:{}: {}; using defaults", "{}:{}: {}؛ تنظیمات پیش‌فرض به کار می‌رود";
+    ConfigBadValue => "{}:{}: {} = {} is not valid; expected {}; using the default", "{}:{}: {} = {} معتبر نیست؛ {} انتظار می‌رفت؛ مقدار پیش‌فرض به کار می‌رود";
+    ConfigUnknownSetting => "{}:{}: unknown setting «{}»; known: lang, calendar, bidi, start_view, theme, mouse, [keys]", "{}:{}: تنظیم ناشناخته «{}»؛ تنظیم‌های شناخته: lang، calendar، bidi، start_view، theme، mouse، [keys]";
+    ConfigExpectLang => "\"en\" or \"fa\"", "«en» (انگلیسی) یا «fa» (فارسی)";
+    ConfigExpectCalendar => "\"jalali\" or \"gregorian\"", "«jalali» (هجری شمسی) یا «gregorian» (میلادی)";
+    ConfigExpectBidi => "\"app\", \"terminal\" or \"off\"", "«app» (برنامه)، «terminal» (پایانه) یا «off» (خاموش)";
+    ConfigExpectStartView => "\"dashboard\", \"bodies\", \"tasks\", \"resolutions\" or \"mine\"", "یکی از «dashboard»، «bodies»، «tasks»، «resolutions» یا «mine»";
+    ConfigExpectTheme => "a theme name such as \"dark\", \"light\" or \"high-contrast\"", "نام یک پوسته مانند «dark»، «light» یا «high-contrast»";
+    ConfigExpectBool => "true or false", "true (بله) یا false (خیر)";
+    ConfigExpectKey => "a key such as \"ctrl-q\"", "کلیدی مانند «ctrl-q»";
+    ConfigExpectKeysTable => "a table [keys] of action = \"key\"", "جدولی [keys] به شکل action = \"key\"";
     ConfigUnknownAction => "{}:{}: keys.{}: no such action; the actions are listed in the help screen (?)", "{}:{}: keys.{}: چنین فرمانی نیست؛ فرمان‌ها در راهنما (?) آمده‌اند";
     Reloaded => "reloaded", "بارگذاری شد";
     SessionFridayWeekend => "* session   · Friday (weekend)", "* جلسه   · جمعه (تعطیل)";
