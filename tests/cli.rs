@@ -2608,3 +2608,33 @@ fn a_command_that_only_reads_never_creates_a_database() {
     s.ok(&["--db", made.to_str().unwrap(), "body", "add", "Council"]);
     assert!(made.exists());
 }
+
+#[test]
+fn resolution_show_prints_how_each_member_voted() {
+    let s = Shura::new();
+    s.council();
+    s.ok(&["attend", "--session", "1", "sara", "present"]);
+    s.ok(&["attend", "--session", "1", "reza", "present"]);
+    s.ok(&[
+        "resolution",
+        "add",
+        "--session",
+        "1",
+        "Repair the roof.",
+        "--unanimous",
+    ]);
+    let out = s.ok(&["resolution", "show", "1"]);
+    assert!(out.contains("Votes: 2 for, 0 against, 0 abstain"), "{out}");
+    let voted: Vec<&str> = out.lines().filter(|l| l.ends_with(": For")).collect();
+    assert_eq!(voted.len(), 2, "one line per member: {out}");
+    let mut c = s.cmd();
+    c.args(["--lang", "fa"]);
+    let r = s.run_cmd(c, &["resolution", "show", "1"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("۲ موافق، ۰ مخالف، ۰ ممتنع"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(r.stdout.matches(": موافق").count(), 2, "{}", r.stdout);
+}

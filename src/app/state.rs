@@ -1342,7 +1342,11 @@ impl App {
                     self.home.body_cursor.selected = pos;
                     let _ = self.load_body_panes();
                 }
-                Ok(format!("{} {id}", t(l, Msg::BodyAdded)))
+                Ok(format!(
+                    "{} {}",
+                    t(l, Msg::BodyAdded),
+                    crate::locale::digits::localize_digits(&id.to_string(), l)
+                ))
             }
             FormPurpose::NewMember { body_id } => {
                 let name = form.get("name").trim().to_string();
@@ -1470,9 +1474,11 @@ impl App {
                     without_quorum: form.confirmed,
                 };
                 match record(&mut self.ctx, &input).map_err(store_err)? {
-                    Recorded::Saved(r) => {
-                        Ok(format!("{} {}", t(l, Msg::ResolutionRecorded), r.number))
-                    }
+                    Recorded::Saved(r) => Ok(format!(
+                        "{} {}",
+                        t(l, Msg::ResolutionRecorded),
+                        crate::locale::digits::localize_digits(&r.number, l)
+                    )),
                     Recorded::NeedsQuorumConfirmation(q) => {
                         form.confirmed = true;
                         form.warning = Some(no_quorum_text(&self.ctx, &q));
@@ -1504,7 +1510,11 @@ impl App {
                     },
                 )
                 .map_err(store_err)?;
-                Ok(format!("{} {id}", t(l, Msg::TaskAdded)))
+                Ok(format!(
+                    "{} {}",
+                    t(l, Msg::TaskAdded),
+                    crate::locale::digits::localize_digits(&id.to_string(), l)
+                ))
             }
             FormPurpose::ReviewTask {
                 session_id,

@@ -1185,7 +1185,7 @@ fn resolution_show(ctx: &mut Context, a: &ResolutionShow, out: Out) -> CliResult
             &format!(
                 "{} {} — {} — {}",
                 t(lang, Msg::Resolution),
-                r.number,
+                localize_digits(&r.number, lang),
                 r.decision.label(lang),
                 r.status.label(lang)
             ),
@@ -1194,16 +1194,37 @@ fn resolution_show(ctx: &mut Context, a: &ResolutionShow, out: Out) -> CliResult
     )?;
     writeln!(out, "{}", display_text(&r.text, p))?;
     if let Some(tally) = &r.tally {
+        let d = |n: i64| localize_digits(&n.to_string(), lang);
+        let sep = t(lang, Msg::ListSeparator);
         writeln!(
             out,
-            "{}: {} {}, {} {}, {} {}",
-            t(lang, Msg::Votes),
-            tally.yes,
-            t(lang, Msg::For),
-            tally.no,
-            t(lang, Msg::Against),
-            tally.abstain,
-            t(lang, Msg::Abstain)
+            "{}",
+            display_line(
+                &format!(
+                    "{}: {} {}{sep}{} {}{sep}{} {}",
+                    t(lang, Msg::Votes),
+                    d(tally.yes),
+                    t(lang, Msg::For),
+                    d(tally.no),
+                    t(lang, Msg::Against),
+                    d(tally.abstain),
+                    t(lang, Msg::Abstain)
+                ),
+                p
+            )
+        )?;
+    }
+    // How each member voted, when the vote was taken member by member.
+    for v in &page.votes {
+        let name = ctx
+            .store
+            .person(v.person_id)
+            .map(|p| p.name.get(lang).to_string())
+            .unwrap_or_else(|_| localize_digits(&v.person_id.to_string(), lang));
+        writeln!(
+            out,
+            "{}",
+            display_line(&format!("  {name}: {}", v.vote.label(lang)), p)
         )?;
     }
     // The day of an update ("2026-11-22T10:00:00Z") in the user's calendar.
