@@ -797,7 +797,7 @@ fn session_add_list_show_and_numbering() {
         text.contains("Planning Council") && text.contains("Opening"),
         "{text}"
     );
-    assert!(text.contains("Quorum"), "{text}");
+    assert!(text.contains("quorum 2: not met"), "{text}");
     // The empty agenda was empty.
     let rec = s.json(&["session", "show", "2#1"]);
     assert!(array(&rec["agenda"]).is_empty());
@@ -2637,4 +2637,13 @@ fn resolution_show_prints_how_each_member_voted() {
         r.stdout
     );
     assert_eq!(r.stdout.matches(": موافق").count(), 2, "{}", r.stdout);
+    // The session's roll line too: Persian digits and the Persian semicolon.
+    let mut c = s.cmd();
+    c.args(["--lang", "fa"]);
+    let r = s.run_cmd(c, &["session", "show", "1"]);
+    assert!(
+        r.stdout.contains("۲ از ۲ عضو دارای رأی حاضر؛ حد نصاب ۲"),
+        "{}",
+        r.stdout
+    );
 }

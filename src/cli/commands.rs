@@ -833,21 +833,24 @@ fn session_show(ctx: &mut Context, a: &SessionShow, out: Out) -> CliResult {
         "{}",
         display_line(
             &format!(
-                "{}: {} {} {} {}; {} {}: {}",
+                "{}: {}",
                 t(lang, Msg::Attendance),
-                q.present,
-                t(lang, Msg::Of),
-                q.voting,
-                t(lang, Msg::VotingPresent),
-                t(lang, Msg::Quorum),
-                q.required,
-                t(
+                tf(
                     lang,
-                    if q.met() {
-                        Msg::QuorumMet
-                    } else {
-                        Msg::QuorumNotMet
-                    }
+                    Msg::QuorumLine,
+                    &[
+                        &localize_digits(&q.present.to_string(), lang),
+                        &localize_digits(&q.voting.to_string(), lang),
+                        &localize_digits(&q.required.to_string(), lang),
+                        t(
+                            lang,
+                            if q.met() {
+                                Msg::QuorumMet
+                            } else {
+                                Msg::QuorumNotMet
+                            }
+                        ),
+                    ]
                 )
             ),
             p
