@@ -4,7 +4,7 @@
 //! `App::components`.
 
 use super::keymap::Action;
-use super::state::{first_shown, Cursor, ListKind};
+use super::state::{clicked_row, Cursor, ListKind};
 use crate::ops::Context;
 use crate::store::Result;
 
@@ -68,8 +68,7 @@ pub trait Component {
             let len = self.visible_rows(kind, filter, ctx).len();
             if len > 0 {
                 let selected = self.cursor(kind).unwrap_or(0);
-                let first = first_shown(selected, len, height);
-                self.set_cursor(kind, (first + on_screen).min(len - 1));
+                self.set_cursor(kind, clicked_row(selected, len, height, on_screen));
             }
         }
         Ok(false)
@@ -105,4 +104,15 @@ pub(crate) fn both_names(n: &crate::model::Name) -> String {
         n.fa.as_deref().unwrap_or(""),
         n.en.as_deref().unwrap_or("")
     )
+}
+
+/// The pane after (or before) `now` in a screen's cycle of panes.
+pub fn next_pane<T: Copy + PartialEq>(order: &[T], now: T, forward: bool) -> T {
+    let n = order.len().max(1);
+    let i = order.iter().position(|p| *p == now).unwrap_or(0);
+    order[if forward {
+        (i + 1) % n
+    } else {
+        (i + n - 1) % n
+    }]
 }

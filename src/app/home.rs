@@ -2,7 +2,7 @@
 
 use super::component::{both_names, Component};
 use super::keymap::Action;
-use super::state::{first_shown, Cursor, ListKind};
+use super::state::{clicked_row, Cursor, ListKind};
 use crate::locale::Lang;
 use crate::model::Body;
 use crate::ops::Context;
@@ -213,10 +213,7 @@ impl Component for Home {
 
     fn switch_pane(&mut self, forward: bool) {
         use BodiesPane::*;
-        let order = [Bodies, Sessions, Members];
-        let i = order.iter().position(|p| *p == self.pane).unwrap_or(0);
-        let j = if forward { (i + 1) % 3 } else { (i + 2) % 3 };
-        self.pane = order[j];
+        self.pane = super::component::next_pane(&[Bodies, Sessions, Members], self.pane, forward);
     }
 
     /// A click on the `on_screen`-th row shown of a list `height` cells high: focuses
@@ -229,9 +226,7 @@ impl Component for Home {
         ctx: &Context,
         filter: &str,
     ) -> Result<bool> {
-        let pick = |selected: usize, len: usize| {
-            (first_shown(selected, len, height) + on_screen).min(len.saturating_sub(1))
-        };
+        let pick = |selected: usize, len: usize| clicked_row(selected, len, height, on_screen);
         match kind {
             ListKind::Bodies => {
                 self.pane = BodiesPane::Bodies;

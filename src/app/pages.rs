@@ -391,9 +391,7 @@ impl Component for MyView {
 
     fn switch_pane(&mut self, forward: bool) {
         use MinePane::*;
-        let order = [Tasks, Upcoming, Attended];
-        let i = order.iter().position(|p| *p == self.pane).unwrap_or(0);
-        self.pane = order[if forward { (i + 1) % 3 } else { (i + 2) % 3 }];
+        self.pane = super::component::next_pane(&[Tasks, Upcoming, Attended], self.pane, forward);
     }
 
     fn focus(&mut self, kind: ListKind) -> bool {

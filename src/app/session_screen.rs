@@ -2,7 +2,7 @@
 //! previous resolutions.
 
 use super::component::{both_names, Component};
-use super::state::{first_shown, Cursor, ListKind};
+use super::state::{clicked_row, Cursor, ListKind};
 use crate::model::{Resolution, WorkStatus};
 use crate::ops::record::{session_record, SessionRecord};
 use crate::ops::Context;
@@ -177,10 +177,7 @@ impl Component for SessionView {
 
     fn switch_pane(&mut self, forward: bool) {
         use SessionPane::*;
-        let order = [Agenda, RollCall, Review];
-        let i = order.iter().position(|p| *p == self.pane).unwrap_or(0);
-        let j = if forward { (i + 1) % 3 } else { (i + 2) % 3 };
-        self.pane = order[j];
+        self.pane = super::component::next_pane(&[Agenda, RollCall, Review], self.pane, forward);
     }
 
     /// A click on the `on_screen`-th row shown of a list `height` cells high: focuses
@@ -200,7 +197,7 @@ impl Component for SessionView {
         };
         self.pane = pane;
         let c = self.cursor_mut(kind);
-        c.selected = (first_shown(c.selected, len, height) + on_screen).min(len.saturating_sub(1));
+        c.selected = clicked_row(c.selected, len, height, on_screen);
         Ok(false)
     }
 }

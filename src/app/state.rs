@@ -87,6 +87,12 @@ pub fn first_shown(selected: usize, len: usize, height: u16) -> usize {
         .saturating_sub(visible - 1)
 }
 
+/// The row a click on the `on_screen`-th row shown picks, in a list of `len` rows
+/// whose cursor is on `selected`, drawn in a box `height` cells high.
+pub fn clicked_row(selected: usize, len: usize, height: u16, on_screen: usize) -> usize {
+    (first_shown(selected, len, height) + on_screen).min(len.saturating_sub(1))
+}
+
 /// A selectable list's position.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Cursor {
