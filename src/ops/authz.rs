@@ -115,7 +115,7 @@ pub fn need_text(need: Need, lang: Lang) -> &'static str {
     }
 }
 
-pub fn hidden_as_not_found(ctx: &Context, body_id: i64) -> Result<()> {
+fn hidden_as_not_found(ctx: &Context, body_id: i64) -> Result<()> {
     if ctx.store.is_hidden(body_id) {
         return Err(StoreError::NotFound {
             what: Entity::Body,
