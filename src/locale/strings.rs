@@ -566,6 +566,47 @@ catalogue! {
     CliArgMissing => "missing: {}; see --help", "این‌ها داده نشده است: {}؛ ‎--help را ببینید";
     CliArgNoSubcommand => "a subcommand is needed; see --help", "فرمانی لازم است؛ ‎--help را ببینید";
     CliNoUnixAccount => "note: no Unix account \"{}\" exists on this machine (yet); granted anyway", "توجه: حساب یونیکسی «{}» (هنوز) روی این دستگاه نیست؛ با این حال مدیر شد";
+
+    // ---- The meeting: voting rules and outcomes (model::voting)
+    EntityThreshold => "threshold", "حد لازم آرا";
+    EntityVotingRule => "voting rule", "قاعده رأی‌گیری";
+    EntityMotionKind => "kind of motion", "نوع پیشنهاد";
+    EntityMotionStatus => "motion status", "وضعیت پیشنهاد";
+    EntityVoteMethod => "way of voting", "شیوه رأی‌گیری";
+    EntityVoteBasis => "vote basis", "مبنای شمارش آرا";
+    EntityAbstentions => "abstentions", "آرای ممتنع";
+    EntityTieRule => "tie rule", "حکم تساوی آرا";
+    EntityMotion => "motion", "پیشنهاد";
+    EntityCastingVote => "casting vote", "رأی تعیین‌کننده رئیس";
+    ExpectedThreshold => "half, two_thirds, three_quarters or at_least:N", "half (بیش از نصف)، two_thirds (دو سوم)، three_quarters (سه چهارم) یا at_least:N (دست‌کم N)";
+    ExpectedVotingRule => "iran-council, roberts, or parts such as basis=present;threshold=half;abstentions=against;tie=fails;closed_session=two_thirds@present", "iran-council، roberts، یا اجزایی مانند basis=present;threshold=half;abstentions=against;tie=fails;closed_session=two_thirds@present";
+    ThresholdHalf => "more than half", "بیش از نصف";
+    ThresholdTwoThirds => "two thirds", "دو سوم";
+    ThresholdThreeQuarters => "three quarters", "سه چهارم";
+    ThresholdAtLeast => "at least {} votes", "دست‌کم {} رأی";
+    RuleOf => "{} of the {}", "{} {}";
+    RuleAbstentions => "abstentions {}", "رأی ممتنع {}";
+    RuleTie => "on a tie {}", "در تساوی آرا {}";
+    VoteTooMany => "the tally has {} votes but only {} voting members present may vote", "مجموع آرا {} است ولی تنها {} عضو حاضرِ دارای حق رأی می‌توانند رأی دهند";
+    VoteNoCastingVote => "a casting vote is given only on a tie, and only when the body's rule gives the chair one", "رأی تعیین‌کننده رئیس فقط در تساوی آرا و فقط وقتی قاعده نهاد آن را پیش‌بینی کرده داده می‌شود";
+    VoteNoQuorum => "no quorum: {} of {} voting members present, {} needed; record it with --without-quorum to minute it as taken without quorum", "حد نصاب حاصل نیست: {} از {} عضو دارای حق رأی حاضرند و {} لازم است؛ برای ثبت رأی‌گیری بدون حد نصاب ‎--without-quorum بدهید";
+    VoteNeedsOf => "needs {} of {} {}", "لازم: {} رأی از {} نفر {}";
+    VoteNeedsShare => "needs {} of the {}", "لازم: {} {}";
+    VoteRecusedNote => " ({} recused)", " ({} نفر به سبب تعارض منافع کنار رفته)";
+    OutcomeCarried => "carried: {} for, {} against, {} abstaining", "تصویب شد: {} موافق، {} مخالف، {} ممتنع";
+    OutcomeFailed => "failed: {} for, {} against, {} abstaining", "رد شد: {} موافق، {} مخالف، {} ممتنع";
+    OutcomeNeeded => "; needed {} of {} {}", "؛ حد لازم {} رأی از {} نفر {}";
+    OutcomeTie => "; a tie", "؛ آرا مساوی بود";
+    OutcomeTieCast => "; a tie, broken by the chair's vote {}", "؛ آرا مساوی بود و رأی رئیس ({}) تعیین‌کننده شد";
+    // ---- The meeting: motions (ops::motions)
+
+    // ---- The meeting: the clock (session times, arrivals and departures)
+
+    // ---- The meeting: command line
+
+    // ---- The meeting: the TUI
+
+    // ---- The meeting: minutes
 }
 
 /// A message with `{}` placeholders filled in order.

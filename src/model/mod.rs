@@ -64,6 +64,7 @@ macro_rules! coded_enum {
 }
 
 pub mod roles;
+pub mod voting;
 
 /// Declares the kinds of things an error can name (records and typed fields), each with
 /// a stable code (JSON) and its name in the catalogue.
@@ -144,6 +145,16 @@ entities! {
     Vote = "vote" / EntityVote,
     Priority = "priority" / EntityPriority,
     Activity = "activity" / EntityActivity,
+    Threshold = "threshold" / EntityThreshold,
+    VotingRule = "voting_rule" / EntityVotingRule,
+    MotionKind = "motion_kind" / EntityMotionKind,
+    MotionStatus = "motion_status" / EntityMotionStatus,
+    VoteMethod = "vote_method" / EntityVoteMethod,
+    VoteBasis = "vote_basis" / EntityVoteBasis,
+    Abstentions = "abstentions" / EntityAbstentions,
+    TieRule = "tie_rule" / EntityTieRule,
+    Motion = "motion" / EntityMotion,
+    CastingVote = "casting_vote" / EntityCastingVote,
 }
 
 impl std::fmt::Display for Entity {

@@ -2,13 +2,13 @@
 //! runs in its own IMMEDIATE transaction.
 
 /// The schema version this binary writes.
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 /// Migration `i` takes a database from version `i` to `i + 1`.
 ///
 /// V3 (the dashboard's tallies) is idempotent: every statement is IF NOT EXISTS and the
 /// tallies are recomputed from the rows.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 const V1: &str = r#"
 CREATE TABLE meta (
@@ -304,6 +304,150 @@ CREATE INDEX IF NOT EXISTS task_update_session ON task_update(session_id);
 -- The dashboard's statutory compliance reads every session of each body with a meeting
 -- rule, in date order: from this index alone, without a sort.
 CREATE INDEX IF NOT EXISTS session_body_calendar ON session(body_id, date, id, kind, status);
+"#;
+
+/// The meeting as it runs: each body's voting rule; motions (with amendments) and the
+/// vote taken on each, with the rule in force and who was in the room at that moment;
+/// members' own votes (never for a secret ballot); conflicts of interest; consent and
+/// closed-session items; the session's clock (call to order, recesses, closed session,
+/// adjournment) and members' arrivals and departures.
+const V6: &str = r#"
+ALTER TABLE body ADD COLUMN voting_rule TEXT NOT NULL DEFAULT 'roberts';
+ALTER TABLE body ADD COLUMN second_required INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE body ADD COLUMN number_rejected INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE agenda_item ADD COLUMN consent INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE agenda_item ADD COLUMN closed INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE attendance ADD COLUMN arrived_at TEXT;
+ALTER TABLE attendance ADD COLUMN left_at TEXT;
+
+CREATE TABLE motion (
+    id             INTEGER PRIMARY KEY,
+    session_id     INTEGER NOT NULL REFERENCES session(id),
+    agenda_item_id INTEGER REFERENCES agenda_item(id),
+    amends         INTEGER REFERENCES motion(id),
+    kind           TEXT NOT NULL CHECK (kind IN ('substantive','approve_agenda','approve_minutes','defer','refer','recess','closed_session','adjourn','extend_time','reconsider','amendment','consent')),
+    text           TEXT NOT NULL,
+    final_text     TEXT NOT NULL,
+    mover_id       INTEGER REFERENCES person(id),
+    seconder_id    INTEGER REFERENCES person(id),
+    status         TEXT NOT NULL CHECK (status IN ('pending','voting','carried','failed','withdrawn','no_second','accepted')),
+    resolution_id  INTEGER REFERENCES resolution(id),
+    moved_at       TEXT NOT NULL,
+    created_at     TEXT NOT NULL,
+    version        INTEGER NOT NULL DEFAULT 1,
+    CHECK ((kind = 'amendment') = (amends IS NOT NULL))
+) STRICT;
+CREATE INDEX motion_session ON motion(session_id, id);
+CREATE INDEX motion_item ON motion(agenda_item_id);
+CREATE INDEX motion_amends ON motion(amends);
+CREATE INDEX motion_resolution ON motion(resolution_id);
+
+-- The vote taken on a motion: how, under which rule and quorum, who was in the room
+-- (voting members present, comma-separated ids) and who was recused at that moment.
+CREATE TABLE ballot (
+    motion_id      INTEGER PRIMARY KEY REFERENCES motion(id),
+    method         TEXT NOT NULL CHECK (method IN ('count','roll','unanimous','secret','live')),
+    status         TEXT NOT NULL CHECK (status IN ('open','closed')),
+    rule           TEXT NOT NULL,
+    quorum_rule    TEXT NOT NULL,
+    in_office      INTEGER NOT NULL,
+    present        INTEGER NOT NULL,
+    recused        INTEGER NOT NULL,
+    present_ids    TEXT NOT NULL,
+    recused_ids    TEXT NOT NULL,
+    yes            INTEGER,
+    no             INTEGER,
+    abstain        INTEGER,
+    needed         INTEGER,
+    carried        INTEGER,
+    casting_vote   TEXT CHECK (casting_vote IN ('yes','no')),
+    declared       TEXT CHECK (declared IN ('carried','failed')),
+    without_quorum INTEGER NOT NULL DEFAULT 0,
+    opened_at      TEXT NOT NULL,
+    opened_by      TEXT NOT NULL,
+    closed_at      TEXT
+) STRICT;
+CREATE INDEX ballot_open ON ballot(status) WHERE status = 'open';
+
+CREATE TABLE ballot_vote (
+    motion_id INTEGER NOT NULL REFERENCES ballot(motion_id),
+    person_id INTEGER NOT NULL REFERENCES person(id),
+    vote      TEXT NOT NULL CHECK (vote IN ('yes','no','abstain','not_voting')),
+    cast_by   TEXT NOT NULL,
+    at        TEXT NOT NULL,
+    PRIMARY KEY (motion_id, person_id)
+) STRICT, WITHOUT ROWID;
+CREATE TRIGGER ballot_secret_no_names BEFORE INSERT ON ballot_vote
+WHEN (SELECT method FROM ballot WHERE motion_id = NEW.motion_id) = 'secret'
+BEGIN SELECT RAISE(ABORT, 'a secret ballot records no names'); END;
+CREATE TRIGGER ballot_closed_no_votes BEFORE INSERT ON ballot_vote
+WHEN (SELECT status FROM ballot WHERE motion_id = NEW.motion_id) = 'closed'
+BEGIN SELECT RAISE(ABORT, 'the vote is closed'); END;
+
+CREATE TABLE conflict (
+    agenda_item_id INTEGER NOT NULL REFERENCES agenda_item(id),
+    person_id      INTEGER NOT NULL REFERENCES person(id),
+    reason         TEXT NOT NULL DEFAULT '',
+    declared_at    TEXT NOT NULL,
+    declared_by    TEXT NOT NULL,
+    PRIMARY KEY (agenda_item_id, person_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX conflict_person ON conflict(person_id);
+
+CREATE TABLE session_event (
+    id          INTEGER PRIMARY KEY,
+    session_id  INTEGER NOT NULL REFERENCES session(id),
+    kind        TEXT NOT NULL CHECK (kind IN ('called_to_order','recess','resumed','closed_start','closed_end','adjourned')),
+    at          TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    recorded_by TEXT NOT NULL
+) STRICT;
+CREATE INDEX session_event_session ON session_event(session_id, at, id);
+CREATE TRIGGER approved_motion_insert BEFORE INSERT ON motion
+WHEN (SELECT status FROM session WHERE id = NEW.session_id) = 'approved'
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_motion_update BEFORE UPDATE ON motion
+WHEN (SELECT status FROM session WHERE id = OLD.session_id) = 'approved'
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_motion_delete BEFORE DELETE ON motion
+WHEN (SELECT status FROM session WHERE id = OLD.session_id) = 'approved'
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_ballot_insert BEFORE INSERT ON ballot
+WHEN (SELECT s.status FROM motion m JOIN session s ON s.id = m.session_id WHERE m.id = NEW.motion_id) = 'approved'
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_ballot_update BEFORE UPDATE ON ballot
+WHEN (SELECT s.status FROM motion m JOIN session s ON s.id = m.session_id WHERE m.id = OLD.motion_id) = 'approved'
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_ballot_delete BEFORE DELETE ON ballot
+WHEN (SELECT s.status FROM motion m JOIN session s ON s.id = m.session_id WHERE m.id = OLD.motion_id) = 'approved'
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_ballot_vote_insert BEFORE INSERT ON ballot_vote
+WHEN (SELECT s.status FROM motion m JOIN session s ON s.id = m.session_id WHERE m.id = NEW.motion_id) = 'approved'
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_ballot_vote_update BEFORE UPDATE ON ballot_vote
+WHEN (SELECT s.status FROM motion m JOIN session s ON s.id = m.session_id WHERE m.id = OLD.motion_id) = 'approved'
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_ballot_vote_delete BEFORE DELETE ON ballot_vote
+WHEN (SELECT s.status FROM motion m JOIN session s ON s.id = m.session_id WHERE m.id = OLD.motion_id) = 'approved'
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_conflict_insert BEFORE INSERT ON conflict
+WHEN (SELECT s.status FROM agenda_item a JOIN session s ON s.id = a.session_id WHERE a.id = NEW.agenda_item_id) = 'approved'
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_conflict_update BEFORE UPDATE ON conflict
+WHEN (SELECT s.status FROM agenda_item a JOIN session s ON s.id = a.session_id WHERE a.id = OLD.agenda_item_id) = 'approved'
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_conflict_delete BEFORE DELETE ON conflict
+WHEN (SELECT s.status FROM agenda_item a JOIN session s ON s.id = a.session_id WHERE a.id = OLD.agenda_item_id) = 'approved'
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_session_event_insert BEFORE INSERT ON session_event
+WHEN (SELECT status FROM session WHERE id = NEW.session_id) = 'approved'
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_session_event_update BEFORE UPDATE ON session_event
+WHEN (SELECT status FROM session WHERE id = OLD.session_id) = 'approved'
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_session_event_delete BEFORE DELETE ON session_event
+WHEN (SELECT status FROM session WHERE id = OLD.session_id) = 'approved'
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
 "#;
 
 /// The dashboard's figures that would otherwise read a million rows, kept up to date by
