@@ -71,6 +71,7 @@ fn world(db: &Path, item_title: &str) -> (i64, i64, i64) {
             agenda_template: vec![],
             confidential: false,
             formed_on: None,
+            procedure: Default::default(),
         })
         .unwrap();
     let session = s

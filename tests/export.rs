@@ -36,6 +36,7 @@ fn fixture(dir: &std::path::Path, persian: bool) -> (Store, i64) {
             agenda_template: vec![],
             confidential: false,
             formed_on: None,
+            procedure: Default::default(),
         })
         .expect("body");
     let mut people = Vec::new();

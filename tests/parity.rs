@@ -54,6 +54,7 @@ fn world(present: &[Option<Presence>]) -> World {
             agenda_template: vec![],
             confidential: false,
             formed_on: Some(day("2026-01-01")),
+            procedure: Default::default(),
         })
         .unwrap();
     let mut people = Vec::new();

@@ -69,6 +69,7 @@ fn body(store: &mut Store, en: &str, confidential: bool) -> i64 {
             agenda_template: vec![],
             confidential,
             formed_on: Some(day("2026-01-01")),
+            procedure: Default::default(),
         })
         .unwrap()
 }

@@ -48,6 +48,7 @@ fn new_body(name: &str, format: &str) -> NewBody {
         agenda_template: vec![],
         confidential: false,
         formed_on: None,
+        procedure: Default::default(),
     }
 }
 
@@ -371,6 +372,7 @@ fn body_round_trip_with_every_setting() {
             agenda_template: vec!["Opening".into(), "Any other business".into()],
             confidential: true,
             formed_on: Some(d(2020, 3, 21)),
+            procedure: Default::default(),
         })
         .unwrap();
     let b = store.body(child).unwrap();
@@ -387,6 +389,7 @@ fn body_round_trip_with_every_setting() {
             agenda_template: vec!["Opening".into(), "Any other business".into()],
             confidential: true,
             formed_on: Some(d(2020, 3, 21)),
+            procedure: Default::default(),
             version: 1,
         }
     );
@@ -1200,6 +1203,8 @@ fn agenda_item_round_trip_and_stale_update_conflict() {
             status: AgendaStatus::Pending,
             carried_from: None,
             is_review: false,
+            consent: false,
+            closed: false,
             minutes: None,
             minutes_author: None,
             minutes_at: None,

@@ -483,6 +483,7 @@ fn dashboard_figures_on_a_fixture_match_a_count_by_hand() {
             agenda_template: vec![],
             confidential: false,
             formed_on: Some(NaiveDate::from_ymd_opt(2025, 3, 21).unwrap()),
+            procedure: Default::default(),
         })
         .unwrap()
     };
@@ -662,6 +663,7 @@ fn a_browser_pages_through_more_rows_than_it_counts() {
             agenda_template: vec![],
             confidential: false,
             formed_on: None,
+            procedure: Default::default(),
         })
         .unwrap();
     // More tasks than the count goes to, written in one transaction (as the scale

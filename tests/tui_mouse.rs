@@ -41,6 +41,7 @@ fn app_with_bodies(dir: &tempfile::TempDir, n: usize) -> App {
                 agenda_template: vec![],
                 confidential: false,
                 formed_on: None,
+                procedure: Default::default(),
             })
             .unwrap();
     }

@@ -190,6 +190,7 @@ fn body(
             agenda_template: template.iter().map(|s| s.to_string()).collect(),
             confidential: false,
             formed_on: Some(day("2026-01-01")),
+            procedure: Default::default(),
         })
         .unwrap()
 }

@@ -1335,6 +1335,7 @@ impl App {
                             .collect(),
                         confidential: false,
                         formed_on: Some(today),
+                        procedure: Default::default(),
                     },
                 )
                 .map_err(store_err)?;

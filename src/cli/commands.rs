@@ -550,6 +550,7 @@ fn body_add(ctx: &mut Context, a: &BodyAdd, out: Out) -> CliResult {
             agenda_template: a.template_item.clone(),
             confidential: a.confidential,
             formed_on,
+            procedure: Default::default(),
         },
     )?;
     if a.json {

@@ -44,6 +44,9 @@ pub struct DemoBody {
     pub kind: String,
     pub parent: Option<String>,
     pub quorum: String,
+    /// A voting-rule preset or parts (see `model::voting::VotingRule::parse`).
+    #[serde(default)]
+    pub voting_rule: String,
     #[serde(default)]
     pub meeting_rule: String,
     pub resolution_format: String,
@@ -312,6 +315,11 @@ fn load(store: &mut Store, data: &DemoData, lang: Lang, today: NaiveDate) -> Res
             agenda_template: template,
             confidential: false,
             formed_on: Some(formed),
+            procedure: crate::model::voting::Procedure {
+                voting_rule: crate::model::voting::VotingRule::parse(&b.voting_rule)?,
+                second_required: false,
+                number_rejected: false,
+            },
         })?;
         bodies.insert(b.key.as_str(), body_id);
         let mut members: Vec<(i64, bool)> = Vec::new();

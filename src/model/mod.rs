@@ -416,6 +416,8 @@ pub struct Body {
     pub agenda_template: Vec<String>,
     pub confidential: bool,
     pub formed_on: Option<NaiveDate>,
+    /// Its voting rule and how it runs motions.
+    pub procedure: voting::Procedure,
     pub version: i64,
 }
 
@@ -481,6 +483,10 @@ pub struct AgendaItem {
     pub carried_from: Option<i64>,
     /// The standing "review of previous resolutions" item.
     pub is_review: bool,
+    /// On the consent agenda: adopted with the others by one vote.
+    pub consent: bool,
+    /// Taken in closed session: its minutes and votes are for members only.
+    pub closed: bool,
     pub minutes: Option<String>,
     pub minutes_author: Option<String>,
     pub minutes_at: Option<String>,

@@ -669,6 +669,90 @@ pub fn quorum_problem(quorum: QuorumRule, room: Room) -> Option<VoteProblem> {
     })
 }
 
+/// How a body runs its motions: its voting rule, whether a motion needs a second, and
+/// whether rejected main motions get a resolution number too.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Procedure {
+    pub voting_rule: VotingRule,
+    pub second_required: bool,
+    pub number_rejected: bool,
+}
+
+/// A motion before the body, on an agenda item (or on the session itself, for
+/// procedural motions such as adjourning).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Motion {
+    pub id: i64,
+    pub session_id: i64,
+    pub agenda_item_id: Option<i64>,
+    /// The motion this one amends (an amendment), or none.
+    pub amends: Option<i64>,
+    pub kind: MotionKind,
+    pub text: String,
+    /// The text as amended so far.
+    pub final_text: String,
+    pub mover_id: Option<i64>,
+    pub seconder_id: Option<i64>,
+    pub status: MotionStatus,
+    pub resolution_id: Option<i64>,
+    /// When it was moved (HH:MM).
+    pub moved_at: String,
+    pub version: i64,
+}
+
+/// The vote on a motion: how it was taken, the rule and quorum in force, who was in the
+/// room and who was recused at that moment, and what came of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ballot {
+    pub motion_id: i64,
+    pub method: VoteMethod,
+    pub open: bool,
+    pub rule: VotingRule,
+    pub quorum: QuorumRule,
+    pub room: Room,
+    pub present_ids: Vec<i64>,
+    pub recused_ids: Vec<i64>,
+    pub tally: Option<Tally>,
+    pub needed: Option<u32>,
+    pub carried: Option<bool>,
+    pub casting_vote: Option<Vote>,
+    /// The chair declared the result otherwise than the rule gives: carried (true) or
+    /// failed (false).
+    pub declared: Option<bool>,
+    pub without_quorum: bool,
+    pub opened_at: String,
+    pub opened_by: String,
+    pub closed_at: Option<String>,
+}
+
+impl Ballot {
+    /// The result as recorded: the chair's declaration when there is one, else the
+    /// rule's.
+    pub fn result(&self) -> Option<bool> {
+        self.declared.or(self.carried)
+    }
+}
+
+/// One member's vote on a motion, and who entered it (the member, or the secretary).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BallotVote {
+    pub motion_id: i64,
+    pub person_id: i64,
+    pub choice: Choice,
+    pub cast_by: String,
+    pub at: String,
+}
+
+/// A member's declared interest in an agenda item: they do not vote on it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Conflict {
+    pub agenda_item_id: i64,
+    pub person_id: i64,
+    pub reason: String,
+    pub declared_at: String,
+    pub declared_by: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

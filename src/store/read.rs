@@ -68,7 +68,7 @@ fn person_from(r: &Row, o: usize) -> rusqlite::Result<Person> {
     })
 }
 
-pub const BODY_COLS: &str = "b.id, b.name_fa, b.name_en, b.kind, b.parent_id, b.quorum_rule, b.meeting_rule, b.resolution_format, b.agenda_template, b.confidential, b.formed_on, b.version";
+pub const BODY_COLS: &str = "b.id, b.name_fa, b.name_en, b.kind, b.parent_id, b.quorum_rule, b.meeting_rule, b.resolution_format, b.agenda_template, b.confidential, b.formed_on, b.version, b.voting_rule, b.second_required, b.number_rejected";
 fn body_from(r: &Row, o: usize) -> rusqlite::Result<Body> {
     let template: String = r.get(o + 8)?;
     Ok(Body {
@@ -88,6 +88,11 @@ fn body_from(r: &Row, o: usize) -> rusqlite::Result<Body> {
         confidential: r.get(o + 9)?,
         formed_on: opt_date_at(r, o + 10)?,
         version: r.get(o + 11)?,
+        procedure: crate::model::voting::Procedure {
+            voting_rule: code_at(r, o + 12, crate::model::voting::VotingRule::parse)?,
+            second_required: r.get(o + 13)?,
+            number_rejected: r.get(o + 14)?,
+        },
     })
 }
 
@@ -110,7 +115,7 @@ fn session_from(r: &Row, o: usize) -> rusqlite::Result<Session> {
     })
 }
 
-pub const AGENDA_COLS: &str = "a.id, a.session_id, a.position, a.title, a.presenter, a.duration_min, a.status, a.carried_from, a.is_review, a.minutes, a.minutes_author, a.minutes_at, a.version";
+pub const AGENDA_COLS: &str = "a.id, a.session_id, a.position, a.title, a.presenter, a.duration_min, a.status, a.carried_from, a.is_review, a.minutes, a.minutes_author, a.minutes_at, a.version, a.consent, a.closed";
 fn agenda_from(r: &Row, o: usize) -> rusqlite::Result<AgendaItem> {
     Ok(AgendaItem {
         id: r.get(o)?,
@@ -126,6 +131,8 @@ fn agenda_from(r: &Row, o: usize) -> rusqlite::Result<AgendaItem> {
         minutes_author: r.get(o + 10)?,
         minutes_at: r.get(o + 11)?,
         version: r.get(o + 12)?,
+        consent: r.get(o + 13)?,
+        closed: r.get(o + 14)?,
     })
 }
 

@@ -33,6 +33,7 @@ pub struct NewBody {
     pub agenda_template: Vec<String>,
     pub confidential: bool,
     pub formed_on: Option<NaiveDate>,
+    pub procedure: crate::model::voting::Procedure,
 }
 
 #[derive(Debug, Clone)]
@@ -280,8 +281,9 @@ impl Store {
             }
             tx.execute(
                 "INSERT INTO body(name_fa, name_en, kind, parent_id, quorum_rule, meeting_rule,
-                                  resolution_format, agenda_template, confidential, formed_on, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                  resolution_format, agenda_template, confidential, formed_on, created_at,
+                                  voting_rule, second_required, number_rejected)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                 params![
                     name.fa,
                     name.en,
@@ -293,7 +295,10 @@ impl Store {
                     b.agenda_template.join("\n"),
                     b.confidential,
                     b.formed_on.map(|d| d.to_string()),
-                    now_stamp()
+                    now_stamp(),
+                    b.procedure.voting_rule.code(),
+                    b.procedure.second_required,
+                    b.procedure.number_rejected
                 ],
             )?;
             let id = tx.last_insert_rowid();
