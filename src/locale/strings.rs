@@ -599,6 +599,21 @@ catalogue! {
     OutcomeTie => "; a tie", "؛ آرا مساوی بود";
     OutcomeTieCast => "; a tie, broken by the chair's vote {}", "؛ آرا مساوی بود و رأی رئیس ({}) تعیین‌کننده شد";
     // ---- The meeting: motions (ops::motions)
+    MotionNeedsSecond => "motion {} has no seconder, and this body requires one: record the seconder, or record that it failed for lack of a second", "پیشنهاد {} موافق دوم ندارد و این نهاد آن را لازم می‌داند: موافق دوم را ثبت کنید، یا ثبت کنید که برای نداشتن موافق دوم طرح نشد";
+    MotionNotPending => "motion {} is no longer before the body: it is «{}»", "پیشنهاد {} دیگر در دستور نیست: «{}»";
+    MotionAmendmentPending => "amendment {} of motion {} is still pending: it is voted (or withdrawn, or accepted) first", "اصلاحیه {} بر پیشنهاد {} هنوز تعیین تکلیف نشده است: نخست آن رأی‌گیری، مسترد یا پذیرفته شود";
+    MotionThirdDegree => "motion {} is already an amendment of an amendment: a third degree is out of order", "پیشنهاد {} خود اصلاحیهٔ یک اصلاحیه است: اصلاحیهٔ درجه سوم پذیرفته نیست";
+    MotionNotAnAmendment => "motion {} is not an amendment: only an amendment is accepted without objection", "پیشنهاد {} اصلاحیه نیست: فقط اصلاحیه بدون مخالفت پذیرفته می‌شود";
+    MotionVoteAlreadyOpen => "the vote on motion {} is already open", "رأی‌گیری پیشنهاد {} از پیش باز است";
+    MotionVoteNotOpen => "no vote is open on motion {}", "رأی‌گیری پیشنهاد {} باز نیست";
+    MotionNoPersonForLogin => "no person carries your login «{}»: ask the secretary to link it, or to enter your vote", "هیچ شخصی با نام کاربری شما «{}» ثبت نشده است: از دبیر بخواهید آن را پیوند دهد یا رأی شما را ثبت کند";
+    MotionNotInRoom => "{} is not a voting member present in the room", "{} عضو دارای حق رأیِ حاضر در جلسه نیست";
+    MotionRecused => "{} declared an interest in this item and does not vote on it", "{} در این دستور اعلام تعارض منافع کرده و در آن رأی نمی‌دهد";
+    MotionSecretHasNoNames => "a secret ballot records the count only, never names", "رأی مخفی فقط شمارش آرا را ثبت می‌کند، هرگز نام‌ها را";
+    MotionVotedTwice => "{} is named twice in the roll call", "نام {} دو بار در رأی‌گیری با ذکر نام آمده است";
+    MotionNoConsentItems => "session {} has no items on its consent agenda", "جلسه {} هیچ دستوری برای تصویب یکجا ندارد";
+    MotionNeedsItem => "a main motion is moved on an agenda item: give --item", "طرح اصلی روی یکی از دستورهای جلسه مطرح می‌شود: ‎--item را بدهید";
+    MotionSecondsOwn => "{} moved the motion and cannot second it", "{} پیشنهاددهنده است و نمی‌تواند موافق دوم آن باشد";
 
     // ---- The meeting: the clock (session times, arrivals and departures)
 

@@ -503,6 +503,128 @@ impl Localized for VoteProblem {
     }
 }
 
+/// Why a motion cannot go as asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MotionProblem {
+    /// The body requires a second and the motion has none.
+    NeedsSecond { motion: i64 },
+    /// The motion is no longer before the body.
+    NotPending { motion: i64, status: MotionStatus },
+    /// An amendment of the motion is still pending: it is voted first.
+    AmendmentPending { motion: i64, amendment: i64 },
+    /// An amendment of an amendment of an amendment.
+    ThirdDegree { motion: i64 },
+    /// Only an amendment is accepted without objection.
+    NotAnAmendment { motion: i64 },
+    /// A vote is already open on the motion.
+    VoteAlreadyOpen { motion: i64 },
+    /// No vote is open on the motion.
+    VoteNotOpen { motion: i64 },
+    /// The login at the keyboard is no person's.
+    NoPersonForLogin { login: String },
+    /// The person is not a voting member in the room.
+    NotInRoom { person: String },
+    /// The person declared an interest in the item.
+    Recused { person: String },
+    /// A secret ballot records the count only.
+    SecretHasNoNames,
+    /// A roll call names a member twice.
+    VotedTwice { person: String },
+    /// The session has no items on its consent agenda.
+    NoConsentItems { session: i64 },
+    /// Procedural motions are moved on the session; an item's motion needs an item.
+    NeedsItem,
+    /// The mover cannot second their own motion.
+    SecondsOwnMotion { person: String },
+}
+
+impl MotionProblem {
+    pub fn code(&self) -> &'static str {
+        match self {
+            MotionProblem::NeedsSecond { .. } => "needs_second",
+            MotionProblem::NotPending { .. } => "motion_not_pending",
+            MotionProblem::AmendmentPending { .. } => "amendment_pending",
+            MotionProblem::ThirdDegree { .. } => "third_degree_amendment",
+            MotionProblem::NotAnAmendment { .. } => "not_an_amendment",
+            MotionProblem::VoteAlreadyOpen { .. } => "vote_already_open",
+            MotionProblem::VoteNotOpen { .. } => "vote_not_open",
+            MotionProblem::NoPersonForLogin { .. } => "no_person_for_login",
+            MotionProblem::NotInRoom { .. } => "not_in_room",
+            MotionProblem::Recused { .. } => "recused",
+            MotionProblem::SecretHasNoNames => "secret_has_no_names",
+            MotionProblem::VotedTwice { .. } => "voted_twice",
+            MotionProblem::NoConsentItems { .. } => "no_consent_items",
+            MotionProblem::NeedsItem => "needs_item",
+            MotionProblem::SecondsOwnMotion { .. } => "seconds_own_motion",
+        }
+    }
+
+    /// The problem's data, for JSON.
+    pub fn fields(&self) -> Vec<(&'static str, String)> {
+        match self {
+            MotionProblem::NeedsSecond { motion }
+            | MotionProblem::ThirdDegree { motion }
+            | MotionProblem::NotAnAmendment { motion }
+            | MotionProblem::VoteAlreadyOpen { motion }
+            | MotionProblem::VoteNotOpen { motion } => vec![("motion", motion.to_string())],
+            MotionProblem::NotPending { motion, status } => vec![
+                ("motion", motion.to_string()),
+                ("status", status.code().to_string()),
+            ],
+            MotionProblem::AmendmentPending { motion, amendment } => vec![
+                ("motion", motion.to_string()),
+                ("amendment", amendment.to_string()),
+            ],
+            MotionProblem::NoPersonForLogin { login } => vec![("login", login.clone())],
+            MotionProblem::NotInRoom { person }
+            | MotionProblem::Recused { person }
+            | MotionProblem::VotedTwice { person }
+            | MotionProblem::SecondsOwnMotion { person } => vec![("person", person.clone())],
+            MotionProblem::NoConsentItems { session } => vec![("session", session.to_string())],
+            MotionProblem::SecretHasNoNames | MotionProblem::NeedsItem => vec![],
+        }
+    }
+}
+
+impl Localized for MotionProblem {
+    fn message(&self, lang: Lang) -> String {
+        let d = |n: &i64| localize_digits(&n.to_string(), lang);
+        match self {
+            MotionProblem::NeedsSecond { motion } => tf(lang, Msg::MotionNeedsSecond, &[&d(motion)]),
+            MotionProblem::NotPending { motion, status } => {
+                tf(lang, Msg::MotionNotPending, &[&d(motion), status.label(lang)])
+            }
+            MotionProblem::AmendmentPending { motion, amendment } => tf(
+                lang,
+                Msg::MotionAmendmentPending,
+                &[&d(amendment), &d(motion)],
+            ),
+            MotionProblem::ThirdDegree { motion } => tf(lang, Msg::MotionThirdDegree, &[&d(motion)]),
+            MotionProblem::NotAnAmendment { motion } => {
+                tf(lang, Msg::MotionNotAnAmendment, &[&d(motion)])
+            }
+            MotionProblem::VoteAlreadyOpen { motion } => {
+                tf(lang, Msg::MotionVoteAlreadyOpen, &[&d(motion)])
+            }
+            MotionProblem::VoteNotOpen { motion } => tf(lang, Msg::MotionVoteNotOpen, &[&d(motion)]),
+            MotionProblem::NoPersonForLogin { login } => {
+                tf(lang, Msg::MotionNoPersonForLogin, &[login])
+            }
+            MotionProblem::NotInRoom { person } => tf(lang, Msg::MotionNotInRoom, &[person]),
+            MotionProblem::Recused { person } => tf(lang, Msg::MotionRecused, &[person]),
+            MotionProblem::SecretHasNoNames => Msg::MotionSecretHasNoNames.text(lang).into(),
+            MotionProblem::VotedTwice { person } => tf(lang, Msg::MotionVotedTwice, &[person]),
+            MotionProblem::NoConsentItems { session } => {
+                tf(lang, Msg::MotionNoConsentItems, &[&d(session)])
+            }
+            MotionProblem::NeedsItem => Msg::MotionNeedsItem.text(lang).into(),
+            MotionProblem::SecondsOwnMotion { person } => {
+                tf(lang, Msg::MotionSecondsOwn, &[person])
+            }
+        }
+    }
+}
+
 /// The outcome of a vote under a rule: whether it carried, what it needed of which
 /// basis, and the figures.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -694,6 +816,7 @@ pub struct Motion {
     pub mover_id: Option<i64>,
     pub seconder_id: Option<i64>,
     pub status: MotionStatus,
+    /// The resolution it became (a main motion carried).
     pub resolution_id: Option<i64>,
     /// When it was moved (HH:MM).
     pub moved_at: String,

@@ -5,6 +5,7 @@ pub mod access;
 pub mod audit;
 pub mod bulk;
 pub mod check;
+pub mod meeting;
 pub mod dashboard;
 pub mod read;
 pub mod schema;
@@ -104,6 +105,10 @@ pub enum Refusal {
     },
     /// A task follows up a body, a resolution or an agenda item.
     TaskNeedsABody,
+    /// A motion cannot go as asked.
+    Motion(crate::model::voting::MotionProblem),
+    /// A vote cannot be counted as given.
+    Vote(crate::model::voting::VoteProblem),
 }
 
 impl Refusal {
@@ -126,6 +131,8 @@ impl Refusal {
             Refusal::UnanimousNobodyPresent => "unanimous_nobody_present",
             Refusal::NoQuorum { .. } => "no_quorum",
             Refusal::TaskNeedsABody => "task_needs_a_body",
+            Refusal::Motion(p) => p.code(),
+            Refusal::Vote(p) => p.code(),
         }
     }
 
@@ -189,6 +196,16 @@ impl Refusal {
                 put("present", json!(present));
                 put("voting", json!(voting));
                 put("required", json!(required));
+            }
+            Refusal::Motion(p) => {
+                for (k, v) in p.fields() {
+                    put(k, json!(v));
+                }
+            }
+            Refusal::Vote(p) => {
+                for (k, v) in p.fields() {
+                    put(k, json!(v));
+                }
             }
         }
     }
@@ -265,6 +282,8 @@ impl Localized for Refusal {
                     &[&d(present), &d(voting), &d(required)],
                 )
             }
+            Refusal::Motion(p) => p.message(lang),
+            Refusal::Vote(p) => p.message(lang),
         }
     }
 }

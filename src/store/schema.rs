@@ -319,6 +319,9 @@ ALTER TABLE agenda_item ADD COLUMN consent INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE agenda_item ADD COLUMN closed INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE attendance ADD COLUMN arrived_at TEXT;
 ALTER TABLE attendance ADD COLUMN left_at TEXT;
+-- The motion a resolution was adopted on (a main motion, or the consent agenda's).
+ALTER TABLE resolution ADD COLUMN motion_id INTEGER REFERENCES motion(id);
+CREATE INDEX resolution_motion ON resolution(motion_id) WHERE motion_id IS NOT NULL;
 
 CREATE TABLE motion (
     id             INTEGER PRIMARY KEY,
@@ -331,7 +334,6 @@ CREATE TABLE motion (
     mover_id       INTEGER REFERENCES person(id),
     seconder_id    INTEGER REFERENCES person(id),
     status         TEXT NOT NULL CHECK (status IN ('pending','voting','carried','failed','withdrawn','no_second','accepted')),
-    resolution_id  INTEGER REFERENCES resolution(id),
     moved_at       TEXT NOT NULL,
     created_at     TEXT NOT NULL,
     version        INTEGER NOT NULL DEFAULT 1,
@@ -340,7 +342,6 @@ CREATE TABLE motion (
 CREATE INDEX motion_session ON motion(session_id, id);
 CREATE INDEX motion_item ON motion(agenda_item_id);
 CREATE INDEX motion_amends ON motion(amends);
-CREATE INDEX motion_resolution ON motion(resolution_id);
 
 -- The vote taken on a motion: how, under which rule and quorum, who was in the room
 -- (voting members present, comma-separated ids) and who was recused at that moment.

@@ -143,7 +143,7 @@ fn stamp(on: NaiveDate) -> String {
     format!("{on}T{}", chrono::Utc::now().format("%H:%M:%SZ"))
 }
 
-fn opt_text(s: &Option<String>) -> Option<String> {
+pub(crate) fn opt_text(s: &Option<String>) -> Option<String> {
     s.as_ref()
         .map(|s| crate::model::clean_text(s).trim().to_string())
         .filter(|s| !s.is_empty())
@@ -196,7 +196,7 @@ fn check_version(
     }
 }
 
-fn exists(tx: &Transaction, table: &str, what: Entity, id: i64) -> Result<()> {
+pub(crate) fn exists(tx: &Transaction, table: &str, what: Entity, id: i64) -> Result<()> {
     let n: i64 = tx.query_row(
         &format!("SELECT count(*) FROM {table} WHERE id = ?1"),
         [id],
@@ -212,7 +212,7 @@ fn exists(tx: &Transaction, table: &str, what: Entity, id: i64) -> Result<()> {
 }
 
 /// Records one row change in the audit trail, with snapshots.
-fn audited(
+pub(crate) fn audited(
     tx: &Transaction,
     actor: &Actor,
     action: &str,
@@ -798,8 +798,16 @@ impl Store {
     /// Records a resolution; its number comes from the body's format and sequence.
     /// Per-member votes, when given, also set the tally.
     pub fn add_resolution(&mut self, r: &NewResolution) -> Result<Resolution> {
-        let text = check_text(Entity::ResolutionText, &r.text, MAX_TEXT)?;
+        let prepared = self.prepare_resolution(r)?;
         let actor = self.actor.clone();
+        let id = self.write(|tx| insert_resolution(tx, &actor, &prepared, None))?;
+        self.resolution(id)
+    }
+
+    /// Checks a resolution before it is written (in [`insert_resolution`], possibly in
+    /// a larger transaction): its text, session and tally.
+    pub(crate) fn prepare_resolution(&self, r: &NewResolution) -> Result<PreparedResolution> {
+        let text = check_text(Entity::ResolutionText, &r.text, MAX_TEXT)?;
         let body = self.body(r.body_id)?;
         let session = match r.session_id {
             Some(s) => Some(self.session(s)?),
@@ -837,75 +845,14 @@ impl Store {
             .created_on
             .or(session.as_ref().map(|s| s.date))
             .unwrap_or_else(today);
-        let id = self.write(|tx| {
-            if let Some(item) = r.agenda_item_id {
-                let owner: Option<(i64, i64)> = tx
-                    .query_row(
-                        "SELECT a.session_id, s.body_id FROM agenda_item a JOIN session s ON s.id = a.session_id WHERE a.id = ?1",
-                        [item],
-                        |row| Ok((row.get(0)?, row.get(1)?)),
-                    )
-                    .optional()?;
-                let Some((item_session, item_body)) = owner else {
-                    return Err(StoreError::NotFound { what: Entity::AgendaItem, key: item.to_string() });
-                };
-                if r.session_id.is_some_and(|s| s != item_session) || item_body != r.body_id {
-                    return Err(StoreError::Refused(Refusal::ItemOfOtherSession {
-                        item,
-                        session: item_session,
-                    }));
-                }
-            }
-            let seq: i64 = tx.query_row(
-                "SELECT coalesce(max(seq), 0) + 1 FROM resolution WHERE body_id = ?1",
-                [r.body_id],
-                |row| row.get(0),
-            )?;
-            let number = format_resolution_number(
-                &body.resolution_format,
-                seq,
-                session.as_ref().map(|s| s.number),
-                created_on,
-            );
-            let status = match r.decision {
-                Decision::Adopted => WorkStatus::Open,
-                _ => WorkStatus::Cancelled,
-            };
-            tx.execute(
-                "INSERT INTO resolution(body_id, session_id, agenda_item_id, seq, number, text, decision,
-                   votes_yes, votes_no, votes_abstain, status, owner, due, created_on)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-                params![
-                    r.body_id,
-                    r.session_id,
-                    r.agenda_item_id,
-                    seq,
-                    number,
-                    text,
-                    r.decision.code(),
-                    tally.as_ref().map(|t| t.yes),
-                    tally.as_ref().map(|t| t.no),
-                    tally.as_ref().map(|t| t.abstain),
-                    status.code(),
-                    opt_text(&r.owner),
-                    r.due.map(|d| d.to_string()),
-                    created_on.to_string()
-                ],
-            )?;
-            let id = tx.last_insert_rowid();
-            for (person, vote) in &r.votes {
-                exists(tx, "person", Entity::Person, *person)?;
-                tx.execute(
-                    "INSERT INTO vote(resolution_id, person_id, vote) VALUES (?1, ?2, ?3)
-                     ON CONFLICT(resolution_id, person_id) DO UPDATE SET vote = excluded.vote",
-                    params![id, person, vote.code()],
-                )?;
-            }
-            index_entry(tx, SearchKind::Resolution, id, r.body_id, &format!("{number} {text}"))?;
-            audited(tx, &actor, "insert", "resolution", id, None)?;
-            Ok(id)
-        })?;
-        self.resolution(id)
+        Ok(PreparedResolution {
+            r: r.clone(),
+            text,
+            body,
+            session,
+            tally,
+            created_on,
+        })
     }
 
     pub fn set_resolution_status(&mut self, id: i64, status: WorkStatus) -> Result<Resolution> {
@@ -1283,4 +1230,102 @@ pub fn check_time(t: &str) -> Result<String> {
         return Err(bad().into());
     }
     Ok(format!("{h:02}:{m:02}"))
+}
+
+/// A resolution checked by [`Store::prepare_resolution`], ready to insert.
+#[derive(Debug)]
+pub struct PreparedResolution {
+    r: NewResolution,
+    text: String,
+    body: Body,
+    session: Option<Session>,
+    tally: Option<Tally>,
+    created_on: NaiveDate,
+}
+
+/// Inserts a prepared resolution (number, votes, search entry, audit) in `tx`.
+pub(crate) fn insert_resolution(
+    tx: &Transaction,
+    actor: &Actor,
+    p: &PreparedResolution,
+    motion_id: Option<i64>,
+) -> Result<i64> {
+    let r = &p.r;
+    if let Some(item) = r.agenda_item_id {
+        let owner: Option<(i64, i64)> = tx
+            .query_row(
+                "SELECT a.session_id, s.body_id FROM agenda_item a JOIN session s ON s.id = a.session_id WHERE a.id = ?1",
+                [item],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?;
+        let Some((item_session, item_body)) = owner else {
+            return Err(StoreError::NotFound {
+                what: Entity::AgendaItem,
+                key: item.to_string(),
+            });
+        };
+        if r.session_id.is_some_and(|s| s != item_session) || item_body != r.body_id {
+            return Err(StoreError::Refused(Refusal::ItemOfOtherSession {
+                item,
+                session: item_session,
+            }));
+        }
+    }
+    let seq: i64 = tx.query_row(
+        "SELECT coalesce(max(seq), 0) + 1 FROM resolution WHERE body_id = ?1",
+        [r.body_id],
+        |row| row.get(0),
+    )?;
+    let number = format_resolution_number(
+        &p.body.resolution_format,
+        seq,
+        p.session.as_ref().map(|s| s.number),
+        p.created_on,
+    );
+    let status = match r.decision {
+        Decision::Adopted => WorkStatus::Open,
+        _ => WorkStatus::Cancelled,
+    };
+    let tally = &p.tally;
+    tx.execute(
+        "INSERT INTO resolution(body_id, session_id, agenda_item_id, seq, number, text, decision,
+           votes_yes, votes_no, votes_abstain, status, owner, due, created_on, motion_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        params![
+            r.body_id,
+            r.session_id,
+            r.agenda_item_id,
+            seq,
+            number,
+            p.text,
+            r.decision.code(),
+            tally.as_ref().map(|t| t.yes),
+            tally.as_ref().map(|t| t.no),
+            tally.as_ref().map(|t| t.abstain),
+            status.code(),
+            opt_text(&r.owner),
+            r.due.map(|d| d.to_string()),
+            p.created_on.to_string(),
+            motion_id
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    for (person, vote) in &r.votes {
+        exists(tx, "person", Entity::Person, *person)?;
+        tx.execute(
+            "INSERT INTO vote(resolution_id, person_id, vote) VALUES (?1, ?2, ?3)
+             ON CONFLICT(resolution_id, person_id) DO UPDATE SET vote = excluded.vote",
+            params![id, person, vote.code()],
+        )?;
+    }
+    index_entry(
+        tx,
+        SearchKind::Resolution,
+        id,
+        r.body_id,
+        &format!("{number} {}", p.text),
+    )?;
+    audited(tx, actor, "insert", "resolution", id, None)?;
+    Ok(id)
 }
