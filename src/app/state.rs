@@ -1135,13 +1135,18 @@ impl App {
 
     fn resolution_form(&self, session_id: i64, item_id: Option<i64>) -> Form {
         let l = self.lang();
-        let decisions = Decision::ALL
-            .iter()
-            .map(|d| (d.code().to_string(), d.label(l).to_string()))
+        // The decision follows from the vote by default; one chosen otherwise is the
+        // chair's declaration.
+        let decisions = std::iter::once((String::new(), t(l, Msg::DecisionByVote).to_string()))
+            .chain(
+                Decision::ALL
+                    .iter()
+                    .map(|d| (d.code().to_string(), d.label(l).to_string())),
+            )
             .collect();
         let mut fields = vec![
             Field::text("text", t(l, Msg::Text2), "").with_hint(t(l, Msg::ItWasDecidedThat)),
-            Field::choice("decision", t(l, Msg::Decision), decisions, "adopted"),
+            Field::choice("decision", t(l, Msg::Decision), decisions, ""),
             Field::text("votes", t(l, Msg::VotesForAgainstAbstain), "")
                 .with_hint(t(l, Msg::N721OrU)),
             Field::text("owner", t(l, Msg::Owner), ""),
@@ -1472,7 +1477,11 @@ impl App {
                     at: DecidedAt::Session(session_id),
                     agenda_item_id: item_id,
                     text: form.get("text").to_string(),
-                    decision: Decision::parse(form.get("decision")).map_err(store_err)?,
+                    decision: form
+                        .opt("decision")
+                        .map(|d| Decision::parse(&d))
+                        .transpose()
+                        .map_err(store_err)?,
                     vote: VoteEntry::parse(form.get("votes")).map_err(store_err)?,
                     member_votes,
                     owner: form.opt("owner"),
@@ -1485,6 +1494,7 @@ impl App {
                         t(l, Msg::ResolutionRecorded),
                         crate::locale::digits::localize_digits(&r.number, l)
                     )),
+                    Recorded::Failed(v) => Ok(v.outcome.explanation(l)),
                     Recorded::NeedsQuorumConfirmation(q) => {
                         form.confirmed = true;
                         form.warning = Some(no_quorum_text(&self.ctx, &q));

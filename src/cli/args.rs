@@ -475,9 +475,11 @@ pub struct ResolutionAdd {
     #[arg(long)]
     pub item: Option<i64>,
     pub text: String,
-    /// adopted, rejected, deferred or withdrawn
-    #[arg(long, default_value = "adopted")]
-    pub decision: String,
+    /// adopted, rejected, deferred or withdrawn. With a vote at a session the decision
+    /// follows from the body's voting rule; one given otherwise is recorded as the
+    /// chair's declaration
+    #[arg(long)]
+    pub decision: Option<String>,
     /// Vote tally FOR/AGAINST/ABSTAIN, e.g. 7/2/1
     #[arg(long)]
     pub votes: Option<String>,

@@ -1098,7 +1098,7 @@ fn resolution_add(ctx: &mut Context, a: &ResolutionAdd, out: Out) -> CliResult {
         at,
         agenda_item_id: a.item,
         text: a.text.clone(),
-        decision: Decision::parse(&a.decision)?,
+        decision: a.decision.as_deref().map(Decision::parse).transpose()?,
         vote,
         member_votes: Vec::new(),
         owner: a.owner.clone(),
@@ -1107,6 +1107,23 @@ fn resolution_add(ctx: &mut Context, a: &ResolutionAdd, out: Out) -> CliResult {
     };
     let r = match record(ctx, &input)? {
         Recorded::Saved(r) => r,
+        Recorded::Failed(v) => {
+            if a.json {
+                let view =
+                    ops::motions::motion_view(&ctx.store, v.motion.clone(), &[], ctx.prefs.lang)?;
+                return print_json(
+                    out,
+                    &serde_json::json!({
+                        "decision": "rejected",
+                        "resolution": null,
+                        "motion": view,
+                        "outcome": view.outcome,
+                    }),
+                );
+            }
+            writeln!(out, "{}", v.outcome.explanation(ctx.prefs.lang))?;
+            return Ok(());
+        }
         Recorded::NeedsQuorumConfirmation(q) => {
             return Err(
                 crate::store::StoreError::Refused(crate::store::Refusal::NoQuorum {
@@ -1119,7 +1136,22 @@ fn resolution_add(ctx: &mut Context, a: &ResolutionAdd, out: Out) -> CliResult {
         }
     };
     if a.json {
-        return print_json(out, &r);
+        let motion = match ctx.store.motion_of_resolution(r.id)? {
+            Some(m) => Some(ops::motions::motion_view(
+                &ctx.store,
+                m,
+                &[],
+                ctx.prefs.lang,
+            )?),
+            None => None,
+        };
+        let outcome = motion.as_ref().and_then(|m| m.outcome.clone());
+        let mut page = serde_json::to_value(&r)?;
+        if let Some(obj) = page.as_object_mut() {
+            obj.insert("outcome".into(), serde_json::to_value(&outcome)?);
+            obj.insert("motion".into(), serde_json::to_value(&motion)?);
+        }
+        return print_json(out, &page);
     }
     say(
         out,

@@ -597,6 +597,9 @@ catalogue! {
     OutcomeFailed => "failed: {} for, {} against, {} abstaining", "رد شد: {} موافق، {} مخالف، {} ممتنع";
     OutcomeNeeded => "; needed {} of {} {}", "؛ حد لازم {} رأی از {} نفر {}";
     OutcomeTie => "; a tie", "؛ آرا مساوی بود";
+    OutcomeDeclaredCarried => "; declared carried by the chair", "؛ رئیس جلسه آن را تصویب‌شده اعلام کرد";
+    OutcomeDeclaredFailed => "; declared failed by the chair", "؛ رئیس جلسه آن را ردشده اعلام کرد";
+    OutcomeWithoutQuorum => "; taken without quorum", "؛ بدون حد نصاب";
     OutcomeTieCast => "; a tie, broken by the chair's vote {}", "؛ آرا مساوی بود و رأی رئیس ({}) تعیین‌کننده شد";
     // ---- The meeting: motions (ops::motions)
     MotionNeedsSecond => "motion {} has no seconder, and this body requires one: record the seconder, or record that it failed for lack of a second", "پیشنهاد {} موافق دوم ندارد و این نهاد آن را لازم می‌داند: موافق دوم را ثبت کنید، یا ثبت کنید که برای نداشتن موافق دوم طرح نشد";
@@ -612,7 +615,6 @@ catalogue! {
     MotionSecretHasNoNames => "a secret ballot records the count only, never names", "رأی مخفی فقط شمارش آرا را ثبت می‌کند، هرگز نام‌ها را";
     MotionVotedTwice => "{} is named twice in the roll call", "نام {} دو بار در رأی‌گیری با ذکر نام آمده است";
     MotionNoConsentItems => "session {} has no items on its consent agenda", "جلسه {} هیچ دستوری برای تصویب یکجا ندارد";
-    MotionNeedsItem => "a main motion is moved on an agenda item: give --item", "طرح اصلی روی یکی از دستورهای جلسه مطرح می‌شود: ‎--item را بدهید";
     MotionSecondsOwn => "{} moved the motion and cannot second it", "{} پیشنهاددهنده است و نمی‌تواند موافق دوم آن باشد";
 
     // ---- The meeting: the clock (session times, arrivals and departures)
@@ -620,6 +622,7 @@ catalogue! {
     // ---- The meeting: command line
 
     // ---- The meeting: the TUI
+    DecisionByVote => "as the vote gives", "بر پایه رأی‌گیری";
 
     // ---- The meeting: minutes
 }

@@ -532,8 +532,6 @@ pub enum MotionProblem {
     VotedTwice { person: String },
     /// The session has no items on its consent agenda.
     NoConsentItems { session: i64 },
-    /// Procedural motions are moved on the session; an item's motion needs an item.
-    NeedsItem,
     /// The mover cannot second their own motion.
     SecondsOwnMotion { person: String },
 }
@@ -554,7 +552,6 @@ impl MotionProblem {
             MotionProblem::SecretHasNoNames => "secret_has_no_names",
             MotionProblem::VotedTwice { .. } => "voted_twice",
             MotionProblem::NoConsentItems { .. } => "no_consent_items",
-            MotionProblem::NeedsItem => "needs_item",
             MotionProblem::SecondsOwnMotion { .. } => "seconds_own_motion",
         }
     }
@@ -581,7 +578,7 @@ impl MotionProblem {
             | MotionProblem::VotedTwice { person }
             | MotionProblem::SecondsOwnMotion { person } => vec![("person", person.clone())],
             MotionProblem::NoConsentItems { session } => vec![("session", session.to_string())],
-            MotionProblem::SecretHasNoNames | MotionProblem::NeedsItem => vec![],
+            MotionProblem::SecretHasNoNames => vec![],
         }
     }
 }
@@ -590,23 +587,31 @@ impl Localized for MotionProblem {
     fn message(&self, lang: Lang) -> String {
         let d = |n: &i64| localize_digits(&n.to_string(), lang);
         match self {
-            MotionProblem::NeedsSecond { motion } => tf(lang, Msg::MotionNeedsSecond, &[&d(motion)]),
-            MotionProblem::NotPending { motion, status } => {
-                tf(lang, Msg::MotionNotPending, &[&d(motion), status.label(lang)])
+            MotionProblem::NeedsSecond { motion } => {
+                tf(lang, Msg::MotionNeedsSecond, &[&d(motion)])
             }
+            MotionProblem::NotPending { motion, status } => tf(
+                lang,
+                Msg::MotionNotPending,
+                &[&d(motion), status.label(lang)],
+            ),
             MotionProblem::AmendmentPending { motion, amendment } => tf(
                 lang,
                 Msg::MotionAmendmentPending,
                 &[&d(amendment), &d(motion)],
             ),
-            MotionProblem::ThirdDegree { motion } => tf(lang, Msg::MotionThirdDegree, &[&d(motion)]),
+            MotionProblem::ThirdDegree { motion } => {
+                tf(lang, Msg::MotionThirdDegree, &[&d(motion)])
+            }
             MotionProblem::NotAnAmendment { motion } => {
                 tf(lang, Msg::MotionNotAnAmendment, &[&d(motion)])
             }
             MotionProblem::VoteAlreadyOpen { motion } => {
                 tf(lang, Msg::MotionVoteAlreadyOpen, &[&d(motion)])
             }
-            MotionProblem::VoteNotOpen { motion } => tf(lang, Msg::MotionVoteNotOpen, &[&d(motion)]),
+            MotionProblem::VoteNotOpen { motion } => {
+                tf(lang, Msg::MotionVoteNotOpen, &[&d(motion)])
+            }
             MotionProblem::NoPersonForLogin { login } => {
                 tf(lang, Msg::MotionNoPersonForLogin, &[login])
             }
@@ -617,7 +622,6 @@ impl Localized for MotionProblem {
             MotionProblem::NoConsentItems { session } => {
                 tf(lang, Msg::MotionNoConsentItems, &[&d(session)])
             }
-            MotionProblem::NeedsItem => Msg::MotionNeedsItem.text(lang).into(),
             MotionProblem::SecondsOwnMotion { person } => {
                 tf(lang, Msg::MotionSecondsOwn, &[person])
             }

@@ -115,6 +115,11 @@ pub fn need_text(need: Need, lang: Lang) -> &'static str {
     }
 }
 
+/// Refuses a body the user may not see, as not found.
+pub fn check_visible(ctx: &Context, body_id: i64) -> Result<()> {
+    hidden_as_not_found(ctx, body_id)
+}
+
 fn hidden_as_not_found(ctx: &Context, body_id: i64) -> Result<()> {
     if ctx.store.is_hidden(body_id) {
         return Err(StoreError::NotFound {

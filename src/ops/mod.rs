@@ -14,6 +14,7 @@ pub mod agenda;
 pub mod authz;
 pub mod dashboard;
 pub mod export;
+pub mod motions;
 pub mod record;
 pub mod resolutions;
 pub mod sessions;

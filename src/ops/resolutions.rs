@@ -13,13 +13,15 @@
 use chrono::NaiveDate;
 
 use super::authz;
+use super::motions::{self, room_now, HowVoted, MoveMotion, TakeVote, VoteResult};
 use super::record::roll_call;
 use super::Context;
 use crate::locale::digits::localize_digits;
 use crate::locale::strings::{tf, Msg};
 use crate::model::roles::Activity;
 use crate::model::rules::{QuorumState, VoteEntry};
-use crate::model::{Decision, Resolution, Session, Vote};
+use crate::model::voting::{decide, Choice, MotionKind};
+use crate::model::{Decision, Resolution, Session, Tally, Vote};
 use crate::store::write::NewResolution;
 use crate::store::{Refusal, Result, StoreError};
 
@@ -38,7 +40,10 @@ pub struct RecordResolution {
     pub at: DecidedAt,
     pub agenda_item_id: Option<i64>,
     pub text: String,
-    pub decision: Decision,
+    /// The decision as typed. With a vote at a session it follows from the body's rule,
+    /// and one typed otherwise is recorded as the chair's declaration; without a vote
+    /// it is the decision (adopted when not given).
+    pub decision: Option<Decision>,
     pub vote: VoteEntry,
     /// Votes member by member (person id, vote); when given they make the tally.
     pub member_votes: Vec<(i64, Vote)>,
@@ -52,6 +57,9 @@ pub struct RecordResolution {
 #[derive(Debug, Clone)]
 pub enum Recorded {
     Saved(Resolution),
+    /// The vote was recorded and the motion failed; the body does not number rejected
+    /// motions, so no resolution was made.
+    Failed(VoteResult),
     /// Nothing was written: the session's roll call shows no quorum; ask the user,
     /// then call again with `without_quorum`.
     NeedsQuorumConfirmation(QuorumState),
@@ -68,7 +76,10 @@ pub fn no_quorum_text(ctx: &Context, q: &QuorumState) -> String {
     )
 }
 
-/// Records a resolution: role check, the vote rules above, then the write.
+/// Records a resolution. At a session with a vote, it is a main motion voted at once
+/// (see [`super::motions`]): the tally is checked against the room and the decision
+/// follows from the body's rule. Otherwise (no vote, or decided outside a session, or
+/// deferred or withdrawn) it is recorded as typed.
 pub fn record(ctx: &mut Context, r: &RecordResolution) -> Result<Recorded> {
     let (session, body_id): (Option<Session>, i64) = match r.at {
         DecidedAt::Session(id) => {
@@ -81,6 +92,14 @@ pub fn record(ctx: &mut Context, r: &RecordResolution) -> Result<Recorded> {
     authz::check(ctx, Activity::RecordResolutions, Some(body_id))?;
     if let Some(s) = &session {
         super::not_frozen(ctx, s.id)?;
+    }
+    let voted = r.vote != VoteEntry::NotTaken || !r.member_votes.is_empty();
+    let by_vote = matches!(
+        r.decision,
+        None | Some(Decision::Adopted | Decision::Rejected)
+    );
+    if let (Some(s), true, true) = (&session, voted, by_vote) {
+        return record_by_vote(ctx, s, r);
     }
 
     let mut tally = None;
@@ -124,7 +143,7 @@ pub fn record(ctx: &mut Context, r: &RecordResolution) -> Result<Recorded> {
         session_id: session.as_ref().map(|s| s.id),
         agenda_item_id: r.agenda_item_id,
         text: r.text.clone(),
-        decision: r.decision,
+        decision: r.decision.unwrap_or(Decision::Adopted),
         tally,
         votes,
         owner: r.owner.clone(),
@@ -136,4 +155,92 @@ pub fn record(ctx: &mut Context, r: &RecordResolution) -> Result<Recorded> {
         },
     })?;
     Ok(Recorded::Saved(saved))
+}
+
+/// A resolution at a session with a vote: a main motion moved and voted at once.
+fn record_by_vote(ctx: &mut Context, session: &Session, r: &RecordResolution) -> Result<Recorded> {
+    let body = ctx.store.body(session.body_id)?;
+    let room = room_now(&ctx.store, session, r.agenda_item_id)?;
+    let (_, q) = roll_call(&ctx.store, &body, session)?;
+    if room.roll_taken && !q.met() && !r.without_quorum {
+        return Ok(Recorded::NeedsQuorumConfirmation(q));
+    }
+    let how = if !r.member_votes.is_empty() {
+        HowVoted::Roll(
+            r.member_votes
+                .iter()
+                .map(|(p, v)| {
+                    let c = match v {
+                        Vote::Yes => Choice::Yes,
+                        Vote::No => Choice::No,
+                        Vote::Abstain => Choice::Abstain,
+                    };
+                    (*p, c)
+                })
+                .collect(),
+        )
+    } else {
+        match &r.vote {
+            VoteEntry::Tally(t) => HowVoted::Count(t.clone()),
+            _ => HowVoted::Unanimous,
+        }
+    };
+    // Check the vote before anything is written, so a refused tally leaves no motion.
+    let tally = match &how {
+        HowVoted::Count(t) | HowVoted::Secret(t) => t.clone(),
+        HowVoted::Roll(roll) => {
+            let n = |c: Choice| roll.iter().filter(|(_, x)| *x == c).count() as i64;
+            Tally {
+                yes: n(Choice::Yes),
+                no: n(Choice::No),
+                abstain: n(Choice::Abstain),
+            }
+        }
+        HowVoted::Unanimous => Tally {
+            yes: i64::from(room.room.eligible()),
+            no: 0,
+            abstain: 0,
+        },
+    };
+    if let Err(p) = decide(
+        &body.procedure.voting_rule,
+        MotionKind::Substantive,
+        room.room,
+        &tally,
+        None,
+    ) {
+        return Err(StoreError::Refused(Refusal::Vote(p)));
+    }
+    if matches!(how, HowVoted::Unanimous) && room.room.eligible() == 0 {
+        return Err(StoreError::Refused(Refusal::UnanimousNobodyPresent));
+    }
+    let motion = motions::move_motion(
+        ctx,
+        &MoveMotion {
+            session_id: session.id,
+            item_id: r.agenda_item_id,
+            kind: MotionKind::Substantive,
+            text: r.text.clone(),
+            mover: None,
+            seconder: None,
+            at: None,
+        },
+    )?;
+    let result = motions::vote(
+        ctx,
+        &TakeVote {
+            motion_id: motion.id,
+            how,
+            casting_vote: None,
+            declared: r.decision.map(|d| d == Decision::Adopted),
+            // The quorum was asked about above; an unmarked roll counts everyone.
+            without_quorum: true,
+            owner: r.owner.clone(),
+            due: r.due,
+        },
+    )?;
+    match result.resolutions.first() {
+        Some(res) => Ok(Recorded::Saved(res.clone())),
+        None => Ok(Recorded::Failed(result)),
+    }
 }

@@ -48,6 +48,10 @@ pub struct CloseBallot {
     /// Votes entered at the close (a roll call or a unanimous vote), besides those cast
     /// while it was open.
     pub votes: Vec<(i64, Choice)>,
+    /// Who was in the room when the vote closed.
+    pub room: Room,
+    pub present_ids: Vec<i64>,
+    pub recused_ids: Vec<i64>,
     pub tally: Tally,
     pub needed: u32,
     pub carried: bool,
@@ -279,48 +283,20 @@ impl Store {
     /// Opens the vote on a motion (the motion goes to "vote open").
     pub fn open_ballot(&mut self, b: &NewBallot) -> Result<Ballot> {
         let actor = self.actor.clone();
-        self.write(|tx| {
-            exists(tx, "motion", Entity::Motion, b.motion_id)?;
-            tx.execute(
-                "INSERT INTO ballot(motion_id, method, status, rule, quorum_rule, in_office, present,
-                                    recused, present_ids, recused_ids, without_quorum, opened_at, opened_by)
-                 VALUES (?1, ?2, 'open', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                params![
-                    b.motion_id,
-                    b.method.code(),
-                    b.rule.code(),
-                    b.quorum.code(),
-                    b.room.in_office,
-                    b.room.present,
-                    b.room.recused,
-                    ids_text(&b.present_ids),
-                    ids_text(&b.recused_ids),
-                    b.without_quorum,
-                    now_stamp(),
-                    actor.login
-                ],
-            )?;
-            let after = snapshot(tx, "ballot", "motion_id = ?1", &[&b.motion_id])?;
-            record(
-                tx,
-                &actor,
-                "insert",
-                "ballot",
-                Some(b.motion_id),
-                None,
-                after.as_deref(),
-            )?;
-            let before = snapshot(tx, "motion", "id = ?1", &[&b.motion_id])?;
-            tx.execute(
-                "UPDATE motion SET status = 'voting' WHERE id = ?1",
-                [b.motion_id],
-            )?;
-            bump(tx, "motion", b.motion_id)?;
-            audited(tx, &actor, "update", "motion", b.motion_id, before)
-        })?;
+        self.write(|tx| insert_ballot(tx, &actor, b))?;
         self.ballot(b.motion_id)?.ok_or(StoreError::NotFound {
             what: Entity::Motion,
             key: b.motion_id.to_string(),
+        })
+    }
+
+    /// A vote taken at once (by count, roll call, unanimously or by secret ballot):
+    /// opened and closed in one transaction. Gives the resolutions' ids.
+    pub fn take_ballot(&mut self, b: &NewBallot, c: &CloseBallot) -> Result<Vec<i64>> {
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            insert_ballot(tx, &actor, b)?;
+            close_ballot_tx(tx, &actor, c)
         })
     }
 
@@ -354,7 +330,12 @@ impl Store {
 
     /// Records one member's vote while the vote is open (a later vote replaces an
     /// earlier one); `cast_by` is the login of whoever entered it.
-    pub fn cast_ballot_vote(&mut self, motion_id: i64, person_id: i64, choice: Choice) -> Result<()> {
+    pub fn cast_ballot_vote(
+        &mut self,
+        motion_id: i64,
+        person_id: i64,
+        choice: Choice,
+    ) -> Result<()> {
         let actor = self.actor.clone();
         self.write(|tx| {
             let key = "motion_id = ?1 AND person_id = ?2";
@@ -364,7 +345,13 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT(motion_id, person_id) DO UPDATE SET
                    vote = excluded.vote, cast_by = excluded.cast_by, at = excluded.at",
-                params![motion_id, person_id, choice.code(), actor.login, now_stamp()],
+                params![
+                    motion_id,
+                    person_id,
+                    choice.code(),
+                    actor.login,
+                    now_stamp()
+                ],
             )?;
             let after = snapshot(tx, "ballot_vote", key, &[&motion_id, &person_id])?;
             record(
@@ -384,73 +371,7 @@ impl Store {
     /// affects, all in one transaction. Gives the resolutions' ids.
     pub fn close_ballot(&mut self, c: &CloseBallot) -> Result<Vec<i64>> {
         let actor = self.actor.clone();
-        self.write(|tx| {
-            let key = "motion_id = ?1";
-            let before = snapshot(tx, "ballot", key, &[&c.motion_id])?;
-            if before.is_none() {
-                return Err(StoreError::NotFound {
-                    what: Entity::Motion,
-                    key: c.motion_id.to_string(),
-                });
-            }
-            for (person, choice) in &c.votes {
-                tx.execute(
-                    "INSERT INTO ballot_vote(motion_id, person_id, vote, cast_by, at)
-                     VALUES (?1, ?2, ?3, ?4, ?5)
-                     ON CONFLICT(motion_id, person_id) DO UPDATE SET
-                       vote = excluded.vote, cast_by = excluded.cast_by, at = excluded.at",
-                    params![c.motion_id, person, choice.code(), actor.login, now_stamp()],
-                )?;
-            }
-            tx.execute(
-                "UPDATE ballot SET status = 'closed', yes = ?2, no = ?3, abstain = ?4, needed = ?5,
-                   carried = ?6, casting_vote = ?7, declared = ?8, without_quorum = ?9, closed_at = ?10
-                 WHERE motion_id = ?1",
-                params![
-                    c.motion_id,
-                    c.tally.yes,
-                    c.tally.no,
-                    c.tally.abstain,
-                    c.needed,
-                    c.carried,
-                    c.casting_vote.map(|v| v.code()),
-                    c.declared.map(|d| if d { "carried" } else { "failed" }),
-                    c.without_quorum,
-                    now_stamp()
-                ],
-            )?;
-            let after = snapshot(tx, "ballot", key, &[&c.motion_id])?;
-            record(
-                tx,
-                &actor,
-                "update",
-                "ballot",
-                Some(c.motion_id),
-                before.as_deref(),
-                after.as_deref(),
-            )?;
-            let before = snapshot(tx, "motion", "id = ?1", &[&c.motion_id])?;
-            tx.execute(
-                "UPDATE motion SET status = ?2 WHERE id = ?1",
-                params![c.motion_id, c.status.code()],
-            )?;
-            bump(tx, "motion", c.motion_id)?;
-            audited(tx, &actor, "update", "motion", c.motion_id, before)?;
-            if let Some((parent, text)) = &c.amend_parent {
-                set_final_text(tx, &actor, *parent, text)?;
-            }
-            let mut ids = Vec::new();
-            for p in &c.resolutions {
-                ids.push(insert_resolution(tx, &actor, p, Some(c.motion_id))?);
-            }
-            if let Some((item, status)) = c.item_status {
-                set_item(tx, &actor, item, "status = ?2", &status)?;
-            }
-            for item in &c.close_items {
-                set_item(tx, &actor, *item, "closed = ?2", &true)?;
-            }
-            Ok(ids)
-        })
+        self.write(|tx| close_ballot_tx(tx, &actor, c))
     }
 
     /// Open votes of the sessions where this person is marked present (for voting
@@ -570,4 +491,122 @@ fn set_item(
         params![item, value],
     )?;
     audited(tx, actor, "update", "agenda_item", item, before)
+}
+
+fn insert_ballot(tx: &Transaction, actor: &crate::identity::Actor, b: &NewBallot) -> Result<()> {
+    exists(tx, "motion", Entity::Motion, b.motion_id)?;
+    tx.execute(
+        "INSERT INTO ballot(motion_id, method, status, rule, quorum_rule, in_office, present,
+                            recused, present_ids, recused_ids, without_quorum, opened_at, opened_by)
+         VALUES (?1, ?2, 'open', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            b.motion_id,
+            b.method.code(),
+            b.rule.code(),
+            b.quorum.code(),
+            b.room.in_office,
+            b.room.present,
+            b.room.recused,
+            ids_text(&b.present_ids),
+            ids_text(&b.recused_ids),
+            b.without_quorum,
+            now_stamp(),
+            actor.login
+        ],
+    )?;
+    let after = snapshot(tx, "ballot", "motion_id = ?1", &[&b.motion_id])?;
+    record(
+        tx,
+        actor,
+        "insert",
+        "ballot",
+        Some(b.motion_id),
+        None,
+        after.as_deref(),
+    )?;
+    let before = snapshot(tx, "motion", "id = ?1", &[&b.motion_id])?;
+    tx.execute(
+        "UPDATE motion SET status = 'voting' WHERE id = ?1",
+        [b.motion_id],
+    )?;
+    bump(tx, "motion", b.motion_id)?;
+    audited(tx, actor, "update", "motion", b.motion_id, before)
+}
+
+fn close_ballot_tx(
+    tx: &Transaction,
+    actor: &crate::identity::Actor,
+    c: &CloseBallot,
+) -> Result<Vec<i64>> {
+    let key = "motion_id = ?1";
+    let before = snapshot(tx, "ballot", key, &[&c.motion_id])?;
+    if before.is_none() {
+        return Err(StoreError::NotFound {
+            what: Entity::Motion,
+            key: c.motion_id.to_string(),
+        });
+    }
+    for (person, choice) in &c.votes {
+        tx.execute(
+            "INSERT INTO ballot_vote(motion_id, person_id, vote, cast_by, at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT(motion_id, person_id) DO UPDATE SET
+                   vote = excluded.vote, cast_by = excluded.cast_by, at = excluded.at",
+            params![c.motion_id, person, choice.code(), actor.login, now_stamp()],
+        )?;
+    }
+    tx.execute(
+        "UPDATE ballot SET status = 'closed', yes = ?2, no = ?3, abstain = ?4, needed = ?5,
+               carried = ?6, casting_vote = ?7, declared = ?8, without_quorum = ?9, closed_at = ?10,
+            in_office = ?11, present = ?12, recused = ?13, present_ids = ?14, recused_ids = ?15
+             WHERE motion_id = ?1",
+        params![
+            c.motion_id,
+            c.tally.yes,
+            c.tally.no,
+            c.tally.abstain,
+            c.needed,
+            c.carried,
+            c.casting_vote.map(|v| v.code()),
+            c.declared.map(|d| if d { "carried" } else { "failed" }),
+            c.without_quorum,
+            now_stamp(),
+            c.room.in_office,
+            c.room.present,
+            c.room.recused,
+            ids_text(&c.present_ids),
+            ids_text(&c.recused_ids)
+        ],
+    )?;
+    let after = snapshot(tx, "ballot", key, &[&c.motion_id])?;
+    record(
+        tx,
+        actor,
+        "update",
+        "ballot",
+        Some(c.motion_id),
+        before.as_deref(),
+        after.as_deref(),
+    )?;
+    let before = snapshot(tx, "motion", "id = ?1", &[&c.motion_id])?;
+    tx.execute(
+        "UPDATE motion SET status = ?2 WHERE id = ?1",
+        params![c.motion_id, c.status.code()],
+    )?;
+    bump(tx, "motion", c.motion_id)?;
+    audited(tx, actor, "update", "motion", c.motion_id, before)?;
+    if let Some((parent, text)) = &c.amend_parent {
+        set_final_text(tx, actor, *parent, text)?;
+    }
+    let mut ids = Vec::new();
+    for p in &c.resolutions {
+        ids.push(insert_resolution(tx, actor, p, Some(c.motion_id))?);
+    }
+    if let Some((item, status)) = c.item_status {
+        set_item(tx, actor, item, "status = ?2", &status)?;
+    }
+    for item in &c.close_items {
+        set_item(tx, actor, *item, "closed = ?2", &true)?;
+    }
+    Ok(ids)
 }
