@@ -1186,6 +1186,23 @@ fn resolution_add_show_and_set_status() {
     ]);
     // Session 1 on 2026-11-20 = 1405/08/29.
     assert_eq!(out.trim(), "resolution 1 recorded as number 1405/1/1");
+    // A tally larger than the room is refused, naming both numbers.
+    let err = s.fail(
+        &[
+            "resolution",
+            "add",
+            "--session",
+            "1",
+            "Buy chairs",
+            "--votes",
+            "۷/۲/۱",
+        ],
+        2,
+    );
+    assert!(err.contains("10") && err.contains(" 2 "), "{err}");
+    // The decision follows from the rule; a chair who declares otherwise is recorded
+    // as having done so, and a failed motion is not numbered (this body does not
+    // number rejected motions).
     let r = s.json(&[
         "resolution",
         "add",
@@ -1193,17 +1210,15 @@ fn resolution_add_show_and_set_status() {
         "1",
         "Buy chairs",
         "--votes",
-        "۷/۲/۱",
+        "۲/۰/۰",
         "--decision",
         "rejected",
     ]);
-    assert_eq!(r["number"], "1405/1/2");
     assert_eq!(r["decision"], "rejected");
-    assert_eq!(r["status"], "cancelled");
-    assert_eq!(
-        r["tally"],
-        serde_json::json!({"yes": 7, "no": 2, "abstain": 1})
-    );
+    assert_eq!(r["resolution"], Value::Null);
+    assert_eq!(r["outcome"]["carried"], false);
+    assert_eq!(r["outcome"]["rule_gave"], true);
+    assert_eq!(r["outcome"]["declared"], true);
     let c = s.json(&[
         "resolution",
         "add",
@@ -1352,8 +1367,9 @@ fn resolution_add_show_and_set_status() {
         2,
     );
     assert!(err.contains("present"), "{err}");
-    // Three resolutions exist (two of the council, one of the commission).
-    assert_eq!(array(&s.json(&["resolution", "list"])).len(), 3);
+    // Two resolutions exist (one of the council, one of the commission): the failed
+    // motion made none.
+    assert_eq!(array(&s.json(&["resolution", "list"])).len(), 2);
 }
 
 #[test]
@@ -2078,7 +2094,7 @@ fn every_listing_is_one_json_array_of_snake_case_objects() {
         "--due",
         "2026-12-01",
         "--votes",
-        "3/0/0",
+        "2/0/0",
     ]);
     s.ok(&[
         "task",

@@ -546,7 +546,8 @@ pub fn vote(ctx: &mut Context, v: &TakeVote) -> Result<VoteResult> {
                 .filter(|p| !room.recused_ids.contains(p))
                 .map(|p| (*p, Choice::Yes))
                 .collect();
-            if roll.is_empty() {
+            // A vote per member needs the roll call that says who they are.
+            if roll.is_empty() || !room.roll_taken {
                 return Err(StoreError::Refused(Refusal::UnanimousNobodyPresent));
             }
             let t = tally_of(&roll);

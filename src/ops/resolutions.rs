@@ -211,7 +211,7 @@ fn record_by_vote(ctx: &mut Context, session: &Session, r: &RecordResolution) ->
     ) {
         return Err(StoreError::Refused(Refusal::Vote(p)));
     }
-    if matches!(how, HowVoted::Unanimous) && room.room.eligible() == 0 {
+    if matches!(how, HowVoted::Unanimous) && (room.room.eligible() == 0 || !room.roll_taken) {
         return Err(StoreError::Refused(Refusal::UnanimousNobodyPresent));
     }
     let motion = motions::move_motion(
