@@ -233,8 +233,8 @@ fn record_by_vote(ctx: &mut Context, session: &Session, r: &RecordResolution) ->
             how,
             casting_vote: None,
             declared: r.decision.map(|d| d == Decision::Adopted),
-            // The quorum was asked about above; an unmarked roll counts everyone.
-            without_quorum: true,
+            // Asked about above (an unmarked roll counts every member present).
+            without_quorum: r.without_quorum && room.roll_taken && !q.met(),
             owner: r.owner.clone(),
             due: r.due,
         },
