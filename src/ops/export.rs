@@ -116,6 +116,61 @@ fn assignee(task: &crate::store::read::TaskRow, lang: Lang) -> String {
         .unwrap_or_default()
 }
 
+/// The "Times" part of the minutes: called to order, recesses, closed session and
+/// adjournment, then members' arrivals and departures; empty when none is recorded.
+fn times_markdown(rec: &SessionRecord, lang: Lang) -> String {
+    let times = super::clock::time_lines(&rec.timeline, lang);
+    let moves = super::clock::movements(&rec.attendance, lang);
+    if times.is_empty() && moves.is_empty() {
+        return String::new();
+    }
+    let mut md = format!("\n## {}\n\n", t(lang, Msg::ClockTimes));
+    for (what, when) in times {
+        md.push_str(&format!(
+            "- **{}:** {}\n",
+            md_escape(&what),
+            md_escape(&when)
+        ));
+    }
+    for m in moves {
+        md.push_str(&format!("- {}\n", md_escape(&m)));
+    }
+    md
+}
+
+/// [`times_markdown`] as HTML.
+fn times_html(rec: &SessionRecord, lang: Lang) -> String {
+    let times = super::clock::time_lines(&rec.timeline, lang);
+    let moves = super::clock::movements(&rec.attendance, lang);
+    if times.is_empty() && moves.is_empty() {
+        return String::new();
+    }
+    let mut h = format!(
+        "<h2>{}</h2>\n<table class=\"times\">\n",
+        t(lang, Msg::ClockTimes)
+    );
+    for (what, when) in times {
+        h.push_str(&format!(
+            "<tr><th>{}</th><td>{}</td></tr>\n",
+            html_escape(&what),
+            html_escape(&when)
+        ));
+    }
+    h.push_str("</table>\n");
+    if !moves.is_empty() {
+        h.push_str(&format!(
+            "<p class=\"movements\"><strong>{}:</strong> {}</p>\n",
+            t(lang, Msg::ClockArrivals),
+            moves
+                .iter()
+                .map(|m| html_escape(m))
+                .collect::<Vec<_>>()
+                .join(list_separator(lang))
+        ));
+    }
+    h
+}
+
 /// The minutes as Markdown.
 pub fn minutes_markdown(
     rec: &SessionRecord,
@@ -210,6 +265,7 @@ pub fn minutes_markdown(
             list.join(list_separator(lang))
         ));
     }
+    md.push_str(&times_markdown(rec, lang));
     md.push_str(&format!("\n## {}\n\n", t(lang, Msg::Agenda)));
     for a in &rec.agenda {
         md.push_str(&format!(
@@ -376,6 +432,7 @@ pub fn minutes_html(
         h.push_str(&row(Msg::Guests, list.join(list_separator(lang))));
     }
     h.push_str("</table>\n");
+    h.push_str(&times_html(rec, lang));
     h.push_str(&format!("<h2>{}</h2>\n", t(lang, Msg::Agenda)));
     for a in &rec.agenda {
         h.push_str(&format!(

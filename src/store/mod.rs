@@ -5,6 +5,7 @@ pub mod access;
 pub mod audit;
 pub mod bulk;
 pub mod check;
+pub mod clock;
 pub mod dashboard;
 pub mod read;
 pub mod schema;
@@ -104,6 +105,8 @@ pub enum Refusal {
     },
     /// A task follows up a body, a resolution or an agenda item.
     TaskNeedsABody,
+    /// The session's clock refuses the event, arrival or departure.
+    Clock(crate::model::clock::ClockRefusal),
 }
 
 impl Refusal {
@@ -126,6 +129,7 @@ impl Refusal {
             Refusal::UnanimousNobodyPresent => "unanimous_nobody_present",
             Refusal::NoQuorum { .. } => "no_quorum",
             Refusal::TaskNeedsABody => "task_needs_a_body",
+            Refusal::Clock(c) => c.code(),
         }
     }
 
@@ -181,6 +185,11 @@ impl Refusal {
             Refusal::UnanimousNeedsSession
             | Refusal::UnanimousNobodyPresent
             | Refusal::TaskNeedsABody => {}
+            Refusal::Clock(c) => {
+                for (k, v) in c.fields() {
+                    put(k, json!(v));
+                }
+            }
             Refusal::NoQuorum {
                 present,
                 voting,
@@ -253,6 +262,7 @@ impl Localized for Refusal {
             Refusal::UnanimousNeedsSession => t(lang, Msg::RefusedUnanimousNeedsSession).into(),
             Refusal::UnanimousNobodyPresent => t(lang, Msg::RefusedUnanimousNobodyPresent).into(),
             Refusal::TaskNeedsABody => t(lang, Msg::RefusedTaskNeedsABody).into(),
+            Refusal::Clock(c) => c.message(lang),
             Refusal::NoQuorum {
                 present,
                 voting,
