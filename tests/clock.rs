@@ -43,10 +43,19 @@ struct World {
     people: Vec<i64>,
 }
 
+/// A fixed user (who creates the database, so administers it): the screens do not
+/// depend on who runs the tests.
+fn secretary() -> Actor {
+    Actor {
+        uid: 1000,
+        login: "secretary".into(),
+    }
+}
+
 fn world(date: &str) -> World {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("council.db");
-    let mut store = Store::open(&path, Actor::current()).unwrap();
+    let mut store = Store::open(&path, secretary()).unwrap();
     let body = store
         .add_body(&NewBody {
             name: Name::new(None, Some("Town Council".into())),
@@ -150,7 +159,7 @@ fn events_and_times_survive_a_reopen_of_the_file_and_are_audited() {
         (e.kind, e.at.as_str()),
         (SessionEventKind::CalledToOrder, "17:00")
     );
-    assert_eq!(e.recorded_by, Actor::current().login);
+    assert_eq!(e.recorded_by, "secretary");
     // Persian digits are read as the same time.
     w.ctx
         .store
@@ -180,7 +189,7 @@ fn events_and_times_survive_a_reopen_of_the_file_and_are_audited() {
         .unwrap();
     assert_eq!(step.session.end_time.as_deref(), Some("19:05"));
 
-    let store = Store::open(&w.path, Actor::current()).unwrap();
+    let store = Store::open(&w.path, secretary()).unwrap();
     let events: Vec<(SessionEventKind, String)> = store
         .session_events(s)
         .unwrap()
@@ -722,4 +731,161 @@ fn exported_minutes_have_the_times() {
     assert!(md.contains("## زمان‌ها"), "{md}");
     assert!(md.contains("۱۷:۴۵–۱۸:۰۰"), "{md}");
     assert!(md.contains("ساعت ۱۸:۰۵ خارج شد"), "{md}");
+}
+
+// ----- the TUI -----
+
+mod common;
+
+use shura::app::form::FormPurpose;
+use shura::app::keymap::Action;
+use shura::app::state::{App, Modal, SessionPane};
+
+/// The app on the world's session screen.
+fn app_on_session(w: World) -> (App, i64, Vec<i64>, TempDir) {
+    let World {
+        _dir,
+        ctx,
+        session,
+        people,
+        ..
+    } = w;
+    let mut app = App::new(ctx);
+    app.open_session_screen(session).unwrap();
+    (app, session, people, _dir)
+}
+
+fn status_of(app: &App) -> String {
+    app.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+fn press(app: &mut App, c: char) {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let m = if c.is_uppercase() {
+        KeyModifiers::SHIFT
+    } else {
+        KeyModifiers::NONE
+    };
+    shura::tui::handle_key(app, KeyEvent::new(KeyCode::Char(c), m));
+}
+
+fn render(app: &mut App, width: u16, height: u16) -> String {
+    let theme = shura::tui::theme::Theme::monochrome();
+    app.resize(height);
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|f| shura::tui::draw::draw(f, app, &theme))
+        .unwrap();
+    common::buffer_text(terminal.backend().buffer())
+}
+
+#[test]
+fn tui_close_asks_the_adjournment_time_prefilled_with_now() {
+    let mut w = world(TODAY);
+    shura::ops::clock::open(&mut w.ctx, w.session, Some("00:00")).unwrap();
+    let (mut app, s, _, _dir) = app_on_session(w);
+    press(&mut app, 'C');
+    let Some(Modal::Form(form)) = &mut app.modal else {
+        panic!("C opens the adjournment form: {}", status_of(&app));
+    };
+    assert_eq!(form.purpose, FormPurpose::Adjourn { session_id: s });
+    let prefilled = form.get("at").to_string();
+    assert!(
+        shura::store::write::check_time(&prefilled).is_ok(),
+        "prefilled with now: {prefilled:?}"
+    );
+    assert_eq!(
+        app.ctx.store.session(s).unwrap().status,
+        SessionStatus::Open,
+        "nothing is closed before the form is saved"
+    );
+    // The time typed is the adjournment.
+    if let Some(Modal::Form(form)) = &mut app.modal {
+        form.set("at", "23:59");
+    }
+    let screen = render(&mut app, 80, 24);
+    insta::assert_snapshot!("close_form_en_80x24", screen);
+    shura::tui::handle_key(
+        &mut app,
+        crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Enter,
+            crossterm::event::KeyModifiers::NONE,
+        ),
+    );
+    assert!(app.modal.is_none(), "{:?}", app.modal);
+    let session = app.ctx.store.session(s).unwrap();
+    assert_eq!(session.status, SessionStatus::Closed);
+    assert_eq!(session.end_time.as_deref(), Some("23:59"));
+    assert!(status_of(&app).contains("23:59"), "{}", status_of(&app));
+}
+
+#[test]
+fn tui_close_takes_the_recorded_adjournment_without_asking() {
+    let mut w = world(TODAY);
+    shura::ops::clock::open(&mut w.ctx, w.session, Some("00:00")).unwrap();
+    shura::ops::clock::record_adjournment(&mut w.ctx, w.session, Some("00:01")).unwrap();
+    let (mut app, s, _, _dir) = app_on_session(w);
+    press(&mut app, 'C');
+    assert!(app.modal.is_none(), "no form: {:?}", app.modal);
+    let session = app.ctx.store.session(s).unwrap();
+    assert_eq!(session.status, SessionStatus::Closed);
+    assert_eq!(
+        session.end_time.as_deref(),
+        Some("00:01"),
+        "not the key press"
+    );
+    assert!(status_of(&app).contains("00:01"), "{}", status_of(&app));
+}
+
+#[test]
+fn tui_keys_take_a_recess_resume_and_mark_a_late_arrival_with_its_time() {
+    let mut w = world(TODAY);
+    shura::ops::clock::open(&mut w.ctx, w.session, Some("00:00")).unwrap();
+    let (mut app, s, people, _dir) = app_on_session(w);
+    press(&mut app, 'R');
+    assert!(!app.status.as_ref().unwrap().error, "{}", status_of(&app));
+    press(&mut app, 'R');
+    assert!(
+        app.status.as_ref().unwrap().error,
+        "a second recess is refused"
+    );
+    press(&mut app, 'U');
+    assert!(!app.status.as_ref().unwrap().error, "{}", status_of(&app));
+    let kinds: Vec<SessionEventKind> = app
+        .ctx
+        .store
+        .session_events(s)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            SessionEventKind::CalledToOrder,
+            SessionEventKind::Recess,
+            SessionEventKind::Resumed
+        ]
+    );
+    // The header shows the recess, from and to.
+    let events = app.ctx.store.session_events(s).unwrap();
+    let span = format!("Recess {}–{}", events[1].at, events[2].at);
+    let screen = render(&mut app, 160, 48);
+    assert!(screen.contains(&span), "{span} in:\n{screen}");
+    // L in the roll call: late, with the time of arrival.
+    while app.session.as_ref().unwrap().pane != SessionPane::RollCall {
+        app.update(Action::NextPane);
+    }
+    app.update(Action::Top);
+    press(&mut app, 'L');
+    let marks = app.ctx.store.attendance(s).unwrap();
+    let first = marks.iter().find(|a| a.person_id == people[0]).unwrap();
+    assert_eq!(first.presence, Presence::Late);
+    assert!(first.arrived_at.is_some(), "{first:?}");
+    let screen = render(&mut app, 160, 48);
+    assert!(screen.contains("Late "), "{screen}");
 }

@@ -16,7 +16,9 @@ pub fn activity_of(action: crate::app::keymap::Action) -> Option<Activity> {
         NewBody => Activity::SetUpBodies,
         AddMember => Activity::SetUpMemberships,
         NewSession => Activity::ScheduleSessions,
-        OpenSession | CloseSession | CancelSession => Activity::ChangeSessionStatus,
+        OpenSession | CloseSession | CancelSession | Recess | Resume => {
+            Activity::ChangeSessionStatus
+        }
         ApproveMinutes => Activity::ApproveMinutes,
         AddItem | EditItem | MoveItemUp | MoveItemDown | DeferItem | WithdrawItem => {
             Activity::EditAgenda

@@ -150,6 +150,8 @@ actions! {
     NewSession = "new_session", "Schedule the next session", "برنامه‌ریزی جلسه بعد";
     OpenSession = "open_session", "Open the session", "شروع جلسه";
     CloseSession = "close_session", "Close the session", "ختم جلسه";
+    Recess = "recess", "Take a recess (now)", "اعلام تنفس (اکنون)";
+    Resume = "resume", "Resume after the recess (now)", "ادامه جلسه پس از تنفس (اکنون)";
     ApproveMinutes = "approve_minutes", "Approve the minutes (chair)", "تأیید صورتجلسه (رئیس)";
     CancelSession = "cancel_session", "Cancel the session", "لغو جلسه";
     AddItem = "add_item", "Add an agenda item", "افزودن بند دستور جلسه";
@@ -250,6 +252,8 @@ pub fn default_bindings() -> Vec<Binding> {
         b(Bodies, &["n"], NewSession),
         b(Session, &["O"], OpenSession),
         b(Session, &["C"], CloseSession),
+        b(Session, &["R"], Recess),
+        b(Session, &["U"], Resume),
         b(Session, &["A"], ApproveMinutes),
         b(Session, &["X"], CancelSession),
         b(Session, &["a"], AddItem),
@@ -1002,6 +1006,30 @@ mod tests {
             lookup_any_layout(&bindings, &scopes, "ض"),
             Some(Action::Help)
         );
+    }
+
+    #[test]
+    fn recess_and_resume_have_keys_on_both_keyboards() {
+        let bindings = default_bindings();
+        let session = [
+            Scope::RollCall,
+            Scope::Session,
+            Scope::List,
+            Scope::Global,
+            Scope::Always,
+        ];
+        assert_eq!(lookup(&bindings, &session, "R"), Some(Action::Recess));
+        assert_eq!(lookup(&bindings, &session, "U"), Some(Action::Resume));
+        // Shift+R and Shift+U on the Persian keyboard: tanwin fathatan and fatha.
+        assert_eq!(
+            lookup_any_layout(&bindings, &session, "\u{64B}"),
+            Some(Action::Recess)
+        );
+        assert_eq!(
+            lookup_any_layout(&bindings, &session, "\u{64E}"),
+            Some(Action::Resume)
+        );
+        assert_eq!(lookup(&bindings, &[Scope::Bodies], "R"), None);
     }
 
     #[test]
