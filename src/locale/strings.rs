@@ -628,7 +628,6 @@ catalogue! {
     CliClockAtOnlyLateLeft => "--at goes with late or left only", "‎--at فقط همراه late (با تأخیر) یا left (خروج) می‌آید";
     TuiAdjournTitle => "Close the session: time of adjournment", "ختم جلسه: ساعت ختم";
     TuiAdjournAt => "Adjourned at (HH:MM)", "ساعت ختم (ساعت:دقیقه)";
-    TuiRecessKey => "recess", "تنفس";
 
     // ---- The meeting: command line
 
