@@ -888,4 +888,14 @@ fn tui_keys_take_a_recess_resume_and_mark_a_late_arrival_with_its_time() {
     assert!(first.arrived_at.is_some(), "{first:?}");
     let screen = render(&mut app, 160, 48);
     assert!(screen.contains("Late "), "{screen}");
+    // v: the member under the cursor leaves, now; the quorum counts them no more.
+    app.update(Action::Top);
+    press(&mut app, 'v');
+    assert!(!app.status.as_ref().unwrap().error, "{}", status_of(&app));
+    let marks = app.ctx.store.attendance(s).unwrap();
+    let first = marks.iter().find(|a| a.person_id == people[0]).unwrap();
+    assert!(first.left_at.is_some(), "{first:?}");
+    assert_eq!(app.session.as_ref().unwrap().record.quorum.present, 0);
+    let screen = render(&mut app, 160, 48);
+    assert!(screen.contains("Left "), "{screen}");
 }

@@ -27,7 +27,7 @@ pub fn activity_of(action: crate::app::keymap::Action) -> Option<Activity> {
         AddResolution => Activity::RecordResolutions,
         AddTask => Activity::ManageTasks,
         InviteGuest => Activity::InviteGuests,
-        MarkPresent | MarkAbsent | MarkExcused | MarkLate | MarkRemote | AllPresent => {
+        MarkPresent | MarkAbsent | MarkExcused | MarkLate | MarkRemote | MarkLeft | AllPresent => {
             Activity::RecordAttendance
         }
         _ => return None,

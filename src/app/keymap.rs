@@ -172,6 +172,7 @@ actions! {
     MarkExcused = "mark_excused", "Excused", "غیبت موجه";
     MarkLate = "mark_late", "Late", "با تأخیر";
     MarkRemote = "mark_remote", "Remote", "برخط";
+    MarkLeft = "mark_left", "Left the room (now)", "خروج از جلسه (اکنون)";
     AllPresent = "all_present", "Mark everyone not yet marked present", "حاضر زدن همه علامت‌نخورده‌ها";
     GoDashboard = "go_dashboard", "Dashboard", "داشبورد";
     GoBodies = "go_bodies", "Bodies, sessions and members", "نهادها، جلسات و اعضا";
@@ -274,6 +275,7 @@ pub fn default_bindings() -> Vec<Binding> {
         b(RollCall, &["s"], MarkExcused),
         b(RollCall, &["L"], MarkLate),
         b(RollCall, &["o"], MarkRemote),
+        b(RollCall, &["v"], MarkLeft),
         b(RollCall, &["P"], AllPresent),
         b(Global, &["1"], GoDashboard),
         b(Global, &["2"], GoBodies),

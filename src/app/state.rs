@@ -817,6 +817,7 @@ impl App {
             MarkExcused => self.mark(Presence::Excused),
             MarkLate => self.mark(Presence::Late),
             MarkRemote => self.mark(Presence::Remote),
+            MarkLeft => self.mark_as(None),
             AllPresent => {
                 let v = self.session.as_ref().ok_or_else(|| self.no_session())?;
                 let sid = v.record.session.id;
@@ -923,6 +924,11 @@ impl App {
     }
 
     fn mark(&mut self, presence: Presence) -> Outcome {
+        self.mark_as(Some(presence))
+    }
+
+    /// Marks the member under the cursor: a presence, or none for gone (left now).
+    fn mark_as(&mut self, presence: Option<Presence>) -> Outcome {
         if let Some(v) = self.session.as_mut() {
             if v.pane != SessionPane::RollCall {
                 v.pane = SessionPane::RollCall;
@@ -949,12 +955,18 @@ impl App {
         if len > 0 {
             v.roll.apply(Action::Down, len, 1);
         }
-        if presence == Presence::Late {
+        match presence {
             // A late arrival is recorded with its time: now, on the session's day.
-            crate::ops::clock::arrive(&mut self.ctx, sid, person, None).map_err(store_err)?;
-        } else {
-            crate::ops::sessions::mark_attendance(&mut self.ctx, sid, person, presence)
-                .map_err(store_err)?;
+            Some(Presence::Late) => {
+                crate::ops::clock::arrive(&mut self.ctx, sid, person, None).map_err(store_err)?;
+            }
+            Some(presence) => {
+                crate::ops::sessions::mark_attendance(&mut self.ctx, sid, person, presence)
+                    .map_err(store_err)?;
+            }
+            None => {
+                crate::ops::clock::depart(&mut self.ctx, sid, person, None).map_err(store_err)?;
+            }
         }
         self.reload();
         self.say_quorum();
