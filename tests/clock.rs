@@ -899,3 +899,45 @@ fn tui_keys_take_a_recess_resume_and_mark_a_late_arrival_with_its_time() {
     let screen = render(&mut app, 160, 48);
     assert!(screen.contains("Left "), "{screen}");
 }
+
+#[test]
+fn a_step_of_the_clock_is_one_change_of_the_session() {
+    let mut w = world(TODAY);
+    let s = w.session;
+    let v0 = w.ctx.store.session(s).unwrap().version;
+    let step = shura::ops::clock::open(&mut w.ctx, s, Some("17:00")).unwrap();
+    assert_eq!(
+        step.session.version,
+        v0 + 1,
+        "status and start time together"
+    );
+    // A recess changes no field of the session.
+    shura::ops::clock::recess(&mut w.ctx, s, Some("17:30")).unwrap();
+    assert_eq!(w.ctx.store.session(s).unwrap().version, v0 + 1);
+    shura::ops::clock::resume(&mut w.ctx, s, Some("17:40")).unwrap();
+    shura::ops::clock::close(&mut w.ctx, s, Some("18:00")).unwrap();
+    // Reopened: the call to order stays, and another time for it is refused.
+    let r = clock_refusal(shura::ops::clock::open(&mut w.ctx, s, Some("18:10")));
+    assert_eq!(
+        r,
+        shura::model::clock::ClockRefusal::CalledToOrder { at: "17:00".into() }
+    );
+    let step = shura::ops::clock::open(&mut w.ctx, s, None).unwrap();
+    assert_eq!(step.session.start_time.as_deref(), Some("17:00"));
+}
+
+#[test]
+fn a_session_in_recess_is_not_closed_even_without_a_time() {
+    let mut w = world("2026-11-01");
+    let s = w.session;
+    shura::ops::clock::open(&mut w.ctx, s, Some("17:00")).unwrap();
+    shura::ops::clock::recess(&mut w.ctx, s, Some("17:30")).unwrap();
+    let r = clock_refusal(shura::ops::clock::close(&mut w.ctx, s, None));
+    assert_eq!(
+        r,
+        shura::model::clock::ClockRefusal::InRecess {
+            since: "17:30".into()
+        }
+    );
+    assert_eq!(w.ctx.store.session(s).unwrap().status, SessionStatus::Open);
+}

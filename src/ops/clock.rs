@@ -68,14 +68,21 @@ pub fn timeline(ctx: &Context, session_id: i64) -> Result<Timeline> {
 }
 
 /// Opens a session: status open and its call to order, at the time given or now.
-/// A session called to order already (opened before, then set back to planned) keeps
-/// that time; reopening a closed session records no new call to order.
+/// A session called to order already (opened before, then set back to planned, or
+/// closed and reopened) keeps that time, and another time given is refused.
 pub fn open(ctx: &mut Context, session_id: i64, at: Option<&str>) -> Result<ClockStep> {
     let s = session_for_clock(ctx, session_id)?;
     let events = ctx.store.session_events(s.id)?;
-    let called = Timeline::of(&events).called_to_order.is_some();
+    let called = Timeline::of(&events).called_to_order;
+    if let (Some(recorded), Some(given)) = (&called, at.map(check_time).transpose()?) {
+        if *recorded != given {
+            return Err(refused(ClockRefusal::CalledToOrder {
+                at: recorded.clone(),
+            }));
+        }
+    }
     let event = match s.status {
-        SessionStatus::Planned if !called => match time_of(ctx, &s, at)? {
+        SessionStatus::Planned if called.is_none() => match time_of(ctx, &s, at)? {
             Some(at) => {
                 check_next(&events, SessionEventKind::CalledToOrder, &at).map_err(refused)?;
                 Some(at)
@@ -98,7 +105,14 @@ pub fn open(ctx: &mut Context, session_id: i64, at: Option<&str>) -> Result<Cloc
 pub fn close(ctx: &mut Context, session_id: i64, at: Option<&str>) -> Result<ClockStep> {
     let s = session_for_clock(ctx, session_id)?;
     let events = ctx.store.session_events(s.id)?;
-    let event = match Timeline::of(&events).adjourned {
+    let timeline = Timeline::of(&events);
+    // A recess under way ends with its resumption, even when no time is known.
+    if let Some(since) = timeline.recess_since() {
+        return Err(refused(ClockRefusal::InRecess {
+            since: since.to_string(),
+        }));
+    }
+    let event = match timeline.adjourned {
         Some(recorded) => {
             if let Some(given) = at.map(check_time).transpose()? {
                 if given != recorded {

@@ -71,10 +71,6 @@ impl Store {
             let before = snapshot(tx, "session", "id = ?1", &[&session_id])?;
             if let Some(to) = to {
                 check_transition(tx, session_id, to)?;
-                tx.execute(
-                    "UPDATE session SET status = ?2, version = version + 1 WHERE id = ?1",
-                    params![session_id, to.code()],
-                )?;
             }
             let mut event_id = None;
             if let Some((kind, at)) = &event {
@@ -87,7 +83,17 @@ impl Store {
                 audited(tx, &actor, "insert", "session_event", id, None)?;
                 event_id = Some(id);
             }
-            sync_times(tx, session_id)?;
+            // The status, and the times the events give, in one change of the session.
+            let (start, end) = times_of_events(tx, session_id)?;
+            tx.execute(
+                "UPDATE session SET status = coalesce(?2, status),
+                 start_time = coalesce(?3, start_time), end_time = coalesce(?4, end_time),
+                 version = version + 1
+                 WHERE id = ?1 AND (coalesce(?2, status) IS NOT status
+                   OR coalesce(?3, start_time) IS NOT start_time
+                   OR coalesce(?4, end_time) IS NOT end_time)",
+                params![session_id, to.map(|t| t.code()), start, end],
+            )?;
             let after = snapshot(tx, "session", "id = ?1", &[&session_id])?;
             if after != before {
                 record(
@@ -157,9 +163,9 @@ impl Store {
     }
 }
 
-/// The session's start time is its call to order and its end time its adjournment,
-/// when those are recorded; otherwise they stay as they are.
-fn sync_times(tx: &Transaction, session_id: i64) -> Result<()> {
+/// The times a session's events give it: the call to order (its start) and the
+/// adjournment (its end), when recorded.
+fn times_of_events(tx: &Transaction, session_id: i64) -> Result<(Option<String>, Option<String>)> {
     let first = |kind: SessionEventKind| -> Result<Option<String>> {
         Ok(tx
             .query_row(
@@ -170,22 +176,10 @@ fn sync_times(tx: &Transaction, session_id: i64) -> Result<()> {
             )
             .optional()?)
     };
-    let start = first(SessionEventKind::CalledToOrder)?;
-    let end = first(SessionEventKind::Adjourned)?;
-    let (old_start, old_end): (Option<String>, Option<String>) = tx.query_row(
-        "SELECT start_time, end_time FROM session WHERE id = ?1",
-        [session_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    let start = start.or(old_start.clone());
-    let end = end.or(old_end.clone());
-    if (&start, &end) != (&old_start, &old_end) {
-        tx.execute(
-            "UPDATE session SET start_time = ?2, end_time = ?3, version = version + 1 WHERE id = ?1",
-            params![session_id, start, end],
-        )?;
-    }
-    Ok(())
+    Ok((
+        first(SessionEventKind::CalledToOrder)?,
+        first(SessionEventKind::Adjourned)?,
+    ))
 }
 
 /// Changes one attendance row with `change` and audits it (as `set_attendance` does).
