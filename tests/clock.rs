@@ -941,3 +941,39 @@ fn a_session_in_recess_is_not_closed_even_without_a_time() {
     );
     assert_eq!(w.ctx.store.session(s).unwrap().status, SessionStatus::Open);
 }
+
+/// The app on a session with a recess, a late arrival and a departure, in the roll call.
+fn timed_app(prefs: Prefs) -> (App, TempDir) {
+    let mut w = world(TODAY);
+    let s = w.session;
+    let (a, b) = (w.people[0], w.people[1]);
+    shura::ops::clock::open(&mut w.ctx, s, Some("17:00")).unwrap();
+    shura::ops::sessions::mark_attendance(&mut w.ctx, s, a, Presence::Present).unwrap();
+    shura::ops::clock::arrive(&mut w.ctx, s, b, Some("17:20")).unwrap();
+    shura::ops::clock::recess(&mut w.ctx, s, Some("17:45")).unwrap();
+    shura::ops::clock::resume(&mut w.ctx, s, Some("18:00")).unwrap();
+    shura::ops::clock::depart(&mut w.ctx, s, a, Some("18:05")).unwrap();
+    w.ctx.prefs = prefs;
+    let (mut app, _, _, dir) = app_on_session(w);
+    while app.session.as_ref().unwrap().pane != SessionPane::RollCall {
+        app.update(Action::NextPane);
+    }
+    (app, dir)
+}
+
+#[test]
+fn tui_session_screen_shows_the_times() {
+    let (mut app, _dir) = timed_app(en());
+    insta::assert_snapshot!("session_times_en_100x20", render(&mut app, 100, 20));
+    let (mut app, _dir) = timed_app(Prefs {
+        lang: Lang::Fa,
+        calendar: Calendar::Jalali,
+        ..Prefs::default()
+    });
+    insta::assert_snapshot!("session_times_fa_100x20", render(&mut app, 100, 20));
+    press(&mut app, 'C');
+    if let Some(Modal::Form(form)) = &mut app.modal {
+        form.set("at", "۱۹:۰۵");
+    }
+    insta::assert_snapshot!("close_form_fa_100x20", render(&mut app, 100, 20));
+}

@@ -26,7 +26,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
         Calendar::Jalali => Calendar::Gregorian,
         Calendar::Gregorian => Calendar::Jalali,
     };
-    let line1 = format!(
+    let mut line1 = format!(
         "{} {} · {} ({}) · {} · {}",
         t(l, Msg::Session),
         localize_digits(&s.number.to_string(), l),
@@ -35,7 +35,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
         s.kind.label(l),
         s.status.label(l)
     );
-    let mut line2 = format!(
+    let line2 = format!(
         "{}: {}   {}: {} – {}",
         t(l, Msg::Place),
         s.place.as_deref().unwrap_or("—"),
@@ -43,15 +43,15 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
         localize_digits(s.start_time.as_deref().unwrap_or("—"), l),
         localize_digits(s.end_time.as_deref().unwrap_or("—"), l)
     );
-    // Recesses and closed parts beside the start and end (those are the call to order
-    // and the adjournment).
+    // Recesses and closed parts after the status (the start and end beside the place
+    // are the call to order and the adjournment).
     let tl = &rec.timeline;
     for (what, when) in crate::ops::clock::time_lines(tl, l)
         .into_iter()
         .skip(usize::from(tl.called_to_order.is_some()))
         .take(tl.recesses.len() + tl.closed.len())
     {
-        line2.push_str(&format!(" · {what} {when}"));
+        line1.push_str(&format!(" · {what} {when}"));
     }
     let q = rec.quorum;
     let quorum = app.quorum_line().unwrap_or_default();
