@@ -617,6 +617,22 @@ fn cli_records_the_clock_and_session_show_prints_it() {
     assert!(r.stdout.contains("18:00"), "{}", r.stdout);
     let out = s.ok(&["attend", "--session", "1", "sara", "left", "--at", "18:05"]);
     assert!(out.contains("18:05") && out.contains("2 of 3"), "{out}");
+    let j = s.json(&["attend", "--session", "1", "mina", "left", "--at", "18:06"]);
+    assert_eq!(j["attendance"]["left_at"], "18:06");
+    assert_eq!(j["quorum"]["present"], 1);
+    // Back in the room.
+    let j = s.json(&["attend", "--session", "1", "mina", "present"]);
+    assert_eq!(j["attendance"]["left_at"], serde_json::Value::Null);
+    assert_eq!(j["quorum"]["present"], 2);
+    // A refusal as JSON names the rule and its times.
+    let r = s.run(&["session", "recess", "1", "--at", "17:40", "--json"]);
+    assert_eq!(r.code, 2);
+    let v: serde_json::Value = serde_json::from_str(r.stderr.trim()).unwrap();
+    assert_eq!(v["error"], "refused");
+    assert_eq!(v["reason"], "clock_before_previous");
+    assert_eq!(v["at"], "17:40");
+    assert_eq!(v["previous"], "resumed");
+    assert_eq!(v["previous_at"], "18:00");
     // left needs --at; --at goes with late or left only.
     let err = s.fails(&["attend", "--session", "1", "mina", "left"]);
     assert!(err.contains("--at"), "{err}");

@@ -433,6 +433,9 @@ pub struct AttendArgs {
     /// departure (needed)
     #[arg(long)]
     pub at: Option<String>,
+    /// Print the member's row of the roll call and the quorum as JSON
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1108,6 +1108,22 @@ fn attend(ctx: &mut Context, a: &AttendArgs, out: Out) -> CliResult {
             }
         }
     };
+    if a.json {
+        let body = ctx.store.body(s.body_id)?;
+        let (roll, _) = ops::record::roll_call(&ctx.store, &body, &s)?;
+        #[derive(Serialize)]
+        struct Marked<'a> {
+            attendance: Option<&'a ops::record::AttendanceRow>,
+            quorum: crate::model::rules::QuorumState,
+        }
+        return print_json(
+            out,
+            &Marked {
+                attendance: roll.iter().find(|r| r.person_id == p.id),
+                quorum: q,
+            },
+        );
+    }
     let verdict = t(
         lang,
         if q.met() {
