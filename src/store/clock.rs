@@ -67,46 +67,13 @@ impl Store {
         };
         let actor = self.actor.clone();
         let event_id = self.write(|tx| {
-            exists(tx, "session", Entity::Session, session_id)?;
-            let before = snapshot(tx, "session", "id = ?1", &[&session_id])?;
-            if let Some(to) = to {
-                check_transition(tx, session_id, to)?;
-            }
-            let mut event_id = None;
-            if let Some((kind, at)) = &event {
-                tx.execute(
-                    "INSERT INTO session_event(session_id, kind, at, recorded_at, recorded_by)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![session_id, kind.code(), at, now_stamp(), actor.login],
-                )?;
-                let id = tx.last_insert_rowid();
-                audited(tx, &actor, "insert", "session_event", id, None)?;
-                event_id = Some(id);
-            }
-            // The status, and the times the events give, in one change of the session.
-            let (start, end) = times_of_events(tx, session_id)?;
-            tx.execute(
-                "UPDATE session SET status = coalesce(?2, status),
-                 start_time = coalesce(?3, start_time), end_time = coalesce(?4, end_time),
-                 version = version + 1
-                 WHERE id = ?1 AND (coalesce(?2, status) IS NOT status
-                   OR coalesce(?3, start_time) IS NOT start_time
-                   OR coalesce(?4, end_time) IS NOT end_time)",
-                params![session_id, to.map(|t| t.code()), start, end],
-            )?;
-            let after = snapshot(tx, "session", "id = ?1", &[&session_id])?;
-            if after != before {
-                record(
-                    tx,
-                    &actor,
-                    "update",
-                    "session",
-                    Some(session_id),
-                    before.as_deref(),
-                    after.as_deref(),
-                )?;
-            }
-            Ok(event_id)
+            clock_step_in(
+                tx,
+                &actor,
+                session_id,
+                event.as_ref().map(|(k, at)| (*k, at.as_str())),
+                to,
+            )
         })?;
         let event = match event_id {
             Some(id) => self
@@ -161,6 +128,59 @@ impl Store {
             })
         })
     }
+}
+
+/// [`Store::clock_step`] inside a transaction already begun (a carried motion to
+/// adjourn, recess or go into closed session records its event with the motion):
+/// `at` is a checked HH:MM ([`check_time`]), and the order of events is the caller's
+/// to check first (`model::clock::check_next`). Returns the event's id.
+pub(crate) fn clock_step_in(
+    tx: &Transaction,
+    actor: &Actor,
+    session_id: i64,
+    event: Option<(SessionEventKind, &str)>,
+    to: Option<SessionStatus>,
+) -> Result<Option<i64>> {
+    exists(tx, "session", Entity::Session, session_id)?;
+    let before = snapshot(tx, "session", "id = ?1", &[&session_id])?;
+    if let Some(to) = to {
+        check_transition(tx, session_id, to)?;
+    }
+    let mut event_id = None;
+    if let Some((kind, at)) = event {
+        tx.execute(
+            "INSERT INTO session_event(session_id, kind, at, recorded_at, recorded_by)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![session_id, kind.code(), at, now_stamp(), actor.login],
+        )?;
+        let id = tx.last_insert_rowid();
+        audited(tx, actor, "insert", "session_event", id, None)?;
+        event_id = Some(id);
+    }
+    // The status, and the times the events give, in one change of the session.
+    let (start, end) = times_of_events(tx, session_id)?;
+    tx.execute(
+        "UPDATE session SET status = coalesce(?2, status),
+         start_time = coalesce(?3, start_time), end_time = coalesce(?4, end_time),
+         version = version + 1
+         WHERE id = ?1 AND (coalesce(?2, status) IS NOT status
+           OR coalesce(?3, start_time) IS NOT start_time
+           OR coalesce(?4, end_time) IS NOT end_time)",
+        params![session_id, to.map(|t| t.code()), start, end],
+    )?;
+    let after = snapshot(tx, "session", "id = ?1", &[&session_id])?;
+    if after != before {
+        record(
+            tx,
+            actor,
+            "update",
+            "session",
+            Some(session_id),
+            before.as_deref(),
+            after.as_deref(),
+        )?;
+    }
+    Ok(event_id)
 }
 
 /// The times a session's events give it: the call to order (its start) and the
