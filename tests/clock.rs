@@ -734,6 +734,11 @@ fn exported_minutes_have_the_times() {
     ] {
         assert!(md.contains(want), "{want:?} in:\n{md}");
     }
+    // In time order, not the roll's (Sara comes first in the roll).
+    assert!(
+        md.find("Ali Rahimi arrived").unwrap() < md.find("Sara Ahmadi left").unwrap(),
+        "{md}"
+    );
     let html = shura::ops::export::minutes_html(&rec, &w.ctx.store, en()).unwrap();
     for want in ["17:45–18:00", "18:10–18:30", "Ali Rahimi arrived 17:20"] {
         assert!(html.contains(want), "{want:?} in:\n{html}");

@@ -294,26 +294,22 @@ pub fn time_lines(timeline: &Timeline, lang: Lang) -> Vec<(String, String)> {
 }
 
 /// Members' arrivals and departures with their times ("Ali Rahimi arrived 17:20",
-/// "Sara Ahmadi left 18:05"), in the order of the roll; names as stored (the edge
-/// escapes them).
+/// "Sara Ahmadi left 18:05"), in time order (the roll's order within a minute); names
+/// as stored (the edge escapes them).
 pub fn movements(attendance: &[AttendanceRow], lang: Lang) -> Vec<String> {
-    let mut out = Vec::new();
+    let mut moves: Vec<(&str, Msg, &str)> = Vec::new();
     for a in attendance {
         let name = a.name.get(lang);
         if let Some(at) = &a.arrived_at {
-            out.push(tf(
-                lang,
-                Msg::ClockArrived,
-                &[name, &localize_digits(at, lang)],
-            ));
+            moves.push((at, Msg::ClockArrived, name));
         }
         if let Some(at) = &a.left_at {
-            out.push(tf(
-                lang,
-                Msg::ClockLeft,
-                &[name, &localize_digits(at, lang)],
-            ));
+            moves.push((at, Msg::ClockLeft, name));
         }
     }
-    out
+    moves.sort_by_key(|(at, _, _)| *at);
+    moves
+        .into_iter()
+        .map(|(at, msg, name)| tf(lang, msg, &[name, &localize_digits(at, lang)]))
+        .collect()
 }
