@@ -734,6 +734,16 @@ fn exported_minutes_have_the_times() {
     ] {
         assert!(md.contains(want), "{want:?} in:\n{md}");
     }
+    // The quorum the minutes state is the one at the call to order: only Sara then.
+    assert!(
+        md.contains("1 of 3 voting members present at the call to order, 17:00"),
+        "{md}"
+    );
+    let at = |t: &str| shura::ops::record::quorum_at(&rec, t).present;
+    assert_eq!(
+        (at("17:10"), at("17:20"), at("18:05"), at("19:00")),
+        (1, 2, 1, 1)
+    );
     // In time order, not the roll's (Sara comes first in the roll).
     assert!(
         md.find("Ali Rahimi arrived").unwrap() < md.find("Sara Ahmadi left").unwrap(),

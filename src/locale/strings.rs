@@ -620,7 +620,7 @@ catalogue! {
     ClockArrived => "{} arrived {}", "{} ساعت {} وارد شد";
     ClockLeft => "{} left {}", "{} ساعت {} خارج شد";
     ClockLeftMark => "Left", "خارج شد";
-    ClockNoTimes => "no times recorded", "زمانی ثبت نشده است";
+    ClockQuorumAtCall => " at the call to order, {}", " در زمان اعلام رسمیت، ساعت {}";
     CliClockEvent => "session {}: {} at {}", "جلسه {}: {} در ساعت {}";
     CliClockArrived => "{} ({}) arrived at {}; {} of {} voting members in the room, quorum {}: {}", "{} ({}) ساعت {} وارد شد؛ {} از {} عضو دارای رأی حاضر، حد نصاب {}: {}";
     CliClockLeft => "{} ({}) left at {}; {} of {} voting members in the room, quorum {}: {}", "{} ({}) ساعت {} خارج شد؛ {} از {} عضو دارای رأی حاضر، حد نصاب {}: {}";

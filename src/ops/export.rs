@@ -116,6 +116,19 @@ fn assignee(task: &crate::store::read::TaskRow, lang: Lang) -> String {
         .unwrap_or_default()
 }
 
+/// The quorum the minutes state: at the call to order when it is recorded (members
+/// who came later or left are not counted then), else as the roll stands; with the
+/// words that say when (" at the call to order, 17:00"), or none.
+fn minutes_quorum(rec: &SessionRecord, lang: Lang) -> (crate::model::rules::QuorumState, String) {
+    match &rec.timeline.called_to_order {
+        Some(at) => (
+            super::record::quorum_at(rec, at),
+            crate::locale::strings::tf(lang, Msg::ClockQuorumAtCall, &[&localize_digits(at, lang)]),
+        ),
+        None => (rec.quorum, String::new()),
+    }
+}
+
 /// The "Times" part of the minutes: called to order, recesses, closed session and
 /// adjournment, then members' arrivals and departures; empty when none is recorded.
 fn times_markdown(rec: &SessionRecord, lang: Lang) -> String {
@@ -210,9 +223,9 @@ pub fn minutes_markdown(
         t(lang, Msg::Status),
         s.status.label(lang)
     ));
-    let q = rec.quorum;
+    let (q, at_call) = minutes_quorum(rec, lang);
     md.push_str(&format!(
-        "- **{}:** {} {} {} {} — {}\n\n",
+        "- **{}:** {} {} {} {}{at_call} — {}\n\n",
         t(lang, Msg::Quorum),
         localize_digits(&q.present.to_string(), lang),
         t(lang, Msg::Of),
@@ -374,11 +387,11 @@ pub fn minutes_html(
         e(&localize_digits(s.end_time.as_deref().unwrap_or("—"), lang)),
     ));
     h.push_str(&row(Msg::Status, e(s.status.label(lang))));
-    let q = rec.quorum;
+    let (q, at_call) = minutes_quorum(rec, lang);
     h.push_str(&row(
         Msg::Quorum,
         e(&format!(
-            "{} {} {} {} — {}",
+            "{} {} {} {}{at_call} — {}",
             localize_digits(&q.present.to_string(), lang),
             t(lang, Msg::Of),
             localize_digits(&q.voting.to_string(), lang),

@@ -58,6 +58,34 @@ impl AttendanceRow {
     pub fn votes_here(&self) -> bool {
         self.voting && self.in_room()
     }
+
+    /// In the room at a time of the session (HH:MM): counted present, arrived by then
+    /// (one marked late with no time of arrival is not), and not gone by then.
+    pub fn in_room_at(&self, at: &str) -> bool {
+        let counted = matches!(
+            self.presence,
+            Some(Presence::Present | Presence::Late | Presence::Remote)
+        );
+        let arrived = match (&self.arrived_at, self.presence) {
+            (Some(arrived), _) => arrived.as_str() <= at,
+            (None, Some(Presence::Late)) => false,
+            (None, _) => true,
+        };
+        let stayed = self.left_at.as_deref().is_none_or(|left| left > at);
+        counted && arrived && stayed
+    }
+}
+
+/// The quorum of a session's roll at a time of the session (HH:MM): the voting members
+/// in the room then.
+pub fn quorum_at(rec: &SessionRecord, at: &str) -> QuorumState {
+    let voting = rec.attendance.iter().filter(|a| a.voting).count() as u32;
+    let present = rec
+        .attendance
+        .iter()
+        .filter(|a| a.voting && a.in_room_at(at))
+        .count() as u32;
+    QuorumState::new(rec.body.quorum, voting, present)
 }
 
 /// A session's roll: every member in office on its day with their mark, and the
