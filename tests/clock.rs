@@ -1008,3 +1008,50 @@ fn tui_session_screen_shows_the_times() {
     }
     insta::assert_snapshot!("close_form_fa_100x20", render(&mut app, 100, 20));
 }
+
+#[test]
+fn tui_close_form_keeps_a_bad_time_with_its_error_and_a_planned_session_is_refused_at_once() {
+    let mut w = world(TODAY);
+    shura::ops::clock::open(&mut w.ctx, w.session, Some("17:00")).unwrap();
+    shura::ops::clock::recess(&mut w.ctx, w.session, Some("17:30")).unwrap();
+    shura::ops::clock::resume(&mut w.ctx, w.session, Some("17:40")).unwrap();
+    let (mut app, s, _, _dir) = app_on_session(w);
+    press(&mut app, 'C');
+    let enter = |app: &mut App| {
+        shura::tui::handle_key(
+            app,
+            crossterm::event::KeyEvent::new(
+                crossterm::event::KeyCode::Enter,
+                crossterm::event::KeyModifiers::NONE,
+            ),
+        )
+    };
+    for (typed, names) in [("25:00", "25:00"), ("17:35", "17:40")] {
+        if let Some(Modal::Form(form)) = &mut app.modal {
+            form.set("at", typed);
+        }
+        enter(&mut app);
+        match &app.modal {
+            Some(Modal::Form(f)) => {
+                let err = f.error.clone().unwrap_or_default();
+                assert!(err.contains(names), "{typed}: {err}");
+                assert_eq!(f.get("at"), typed, "what was typed stays");
+            }
+            other => panic!("{typed}: the form stays open: {other:?}"),
+        }
+    }
+    assert_eq!(
+        app.ctx.store.session(s).unwrap().status,
+        SessionStatus::Open
+    );
+
+    let w = world(TODAY);
+    let (mut app, s, _, _dir) = app_on_session(w);
+    press(&mut app, 'C');
+    assert!(app.modal.is_none(), "no form for a planned session");
+    assert!(app.status.as_ref().unwrap().error, "{}", status_of(&app));
+    assert_eq!(
+        app.ctx.store.session(s).unwrap().status,
+        SessionStatus::Planned
+    );
+}
