@@ -262,10 +262,12 @@ fn marking_present_again_brings_a_member_back() {
 
 #[test]
 fn approved_minutes_freeze_the_clock() {
-    let mut w = world(TODAY);
+    // A session recorded afterwards, with no times: any event would be in order, and
+    // the approved minutes refuse it (the store's trigger).
+    let mut w = world("2026-11-01");
     let s = w.session;
-    shura::ops::clock::open(&mut w.ctx, s, Some("17:00")).unwrap();
-    shura::ops::clock::close(&mut w.ctx, s, Some("18:00")).unwrap();
+    shura::ops::clock::open(&mut w.ctx, s, None).unwrap();
+    shura::ops::clock::close(&mut w.ctx, s, None).unwrap();
     shura::ops::sessions::set_status(&mut w.ctx, s, SessionStatus::Approved).unwrap();
     let r = w
         .ctx
@@ -274,6 +276,11 @@ fn approved_minutes_freeze_the_clock() {
     assert!(
         matches!(r, Err(StoreError::Refused(Refusal::ApprovedMinutes))),
         "{r:?}"
+    );
+    let r = shura::ops::clock::recess(&mut w.ctx, s, Some("18:10"));
+    assert!(
+        matches!(r, Err(StoreError::Refused(Refusal::ApprovedMinutes))),
+        "the op says so first: {r:?}"
     );
     let r = shura::ops::clock::arrive(&mut w.ctx, s, w.people[1], Some("17:10"));
     assert!(matches!(
@@ -1054,4 +1061,37 @@ fn tui_close_form_keeps_a_bad_time_with_its_error_and_a_planned_session_is_refus
         app.ctx.store.session(s).unwrap().status,
         SessionStatus::Planned
     );
+}
+
+#[test]
+fn the_store_checks_the_order_of_events_inside_its_write() {
+    let mut w = world(TODAY);
+    let s = w.session;
+    w.ctx
+        .store
+        .clock_step(
+            s,
+            Some((SessionEventKind::CalledToOrder, "17:00")),
+            Some(SessionStatus::Open),
+        )
+        .unwrap();
+    let r = w
+        .ctx
+        .store
+        .clock_step(s, Some((SessionEventKind::Recess, "16:59")), None);
+    assert_eq!(clock_refusal(r).code(), "clock_before_previous");
+    let r = w
+        .ctx
+        .store
+        .clock_step(s, Some((SessionEventKind::Resumed, "17:10")), None);
+    assert_eq!(clock_refusal(r).code(), "clock_not_in_recess");
+    // Refused with its status change: neither is written.
+    let r = w.ctx.store.clock_step(
+        s,
+        Some((SessionEventKind::CalledToOrder, "17:30")),
+        Some(SessionStatus::Planned),
+    );
+    assert_eq!(clock_refusal(r).code(), "clock_called_to_order");
+    assert_eq!(w.ctx.store.session(s).unwrap().status, SessionStatus::Open);
+    assert_eq!(kinds(&w).len(), 1);
 }

@@ -6,8 +6,9 @@
 //!   recorded — on the session's own day only: a session recorded on another day gets
 //!   no time from the clock (opening and closing it then record no event; a recess, a
 //!   closed session or a departure needs its time given).
-//! - Events follow one another in time and in a sensible order ([`check_next`]: no
-//!   second recess while in recess, no resumption without a recess, nothing after the
+//! - Events follow one another in time and in a sensible order
+//!   (`model::clock::check_next`, applied by the store inside the write: no second
+//!   recess while in recess, no resumption without a recess, nothing after the
 //!   adjournment); a refusal names both times.
 //! - A recess, a closed session and an adjournment before closing are recorded only
 //!   while the session is open.
@@ -28,7 +29,7 @@ use crate::locale::digits::localize_digits;
 use crate::locale::strings::{t, tf, Msg};
 use crate::locale::text::sanitize_line;
 use crate::locale::Lang;
-use crate::model::clock::{check_next, ClockRefusal, Timeline};
+use crate::model::clock::{ClockRefusal, Timeline};
 use crate::model::roles::Activity;
 use crate::model::rules::QuorumState;
 use crate::model::{Session, SessionEvent, SessionEventKind, SessionStatus};
@@ -82,13 +83,7 @@ pub fn open(ctx: &mut Context, session_id: i64, at: Option<&str>) -> Result<Cloc
         }
     }
     let event = match s.status {
-        SessionStatus::Planned if called.is_none() => match time_of(ctx, &s, at)? {
-            Some(at) => {
-                check_next(&events, SessionEventKind::CalledToOrder, &at).map_err(refused)?;
-                Some(at)
-            }
-            None => None,
-        },
+        SessionStatus::Planned if called.is_none() => time_of(ctx, &s, at)?,
         _ => None,
     };
     ctx.store.clock_step(
@@ -122,13 +117,7 @@ pub fn close(ctx: &mut Context, session_id: i64, at: Option<&str>) -> Result<Clo
             None
         }
         // Only an open session is closed; the store refuses the rest by its status.
-        None if s.status == SessionStatus::Open => match time_of(ctx, &s, at)? {
-            Some(at) => {
-                check_next(&events, SessionEventKind::Adjourned, &at).map_err(refused)?;
-                Some(at)
-            }
-            None => None,
-        },
+        None if s.status == SessionStatus::Open => time_of(ctx, &s, at)?,
         None => None,
     };
     ctx.store.clock_step(
@@ -154,8 +143,6 @@ pub fn record_event(
         }));
     }
     let at = time_needed(ctx, &s, at)?;
-    let events = ctx.store.session_events(s.id)?;
-    check_next(&events, kind, &at).map_err(refused)?;
     let step = ctx.store.clock_step(s.id, Some((kind, &at)), None)?;
     step.event.ok_or_else(|| StoreError::NotFound {
         what: crate::model::Entity::SessionEvent,

@@ -8,8 +8,9 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use super::audit::{record, snapshot};
 use super::read::code_at;
 use super::write::{audited, check_time, check_transition, exists};
-use super::{now_stamp, Result, Store, StoreError};
+use super::{now_stamp, Refusal, Result, Store, StoreError};
 use crate::identity::Actor;
+use crate::model::clock::check_next;
 use crate::model::{Entity, Session, SessionEvent, SessionEventKind, SessionStatus};
 
 /// The time of day now (HH:MM), from the clock, or from `SHURA_NOW` (HH:MM) for
@@ -34,27 +35,13 @@ pub struct ClockStep {
 impl Store {
     /// A session's events in time order (the order they were recorded within a minute).
     pub fn session_events(&self, session_id: i64) -> Result<Vec<SessionEvent>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, session_id, kind, at, recorded_at, recorded_by FROM session_event
-             WHERE session_id = ?1 ORDER BY at, id",
-        )?;
-        let rows = stmt.query_map([session_id], |r| {
-            Ok(SessionEvent {
-                id: r.get(0)?,
-                session_id: r.get(1)?,
-                kind: code_at(r, 2, SessionEventKind::parse)?,
-                at: r.get(3)?,
-                recorded_at: r.get(4)?,
-                recorded_by: r.get(5)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        events_of(&self.conn, session_id)
     }
 
     /// One step of a session's clock, in one transaction: records the event (kind and
-    /// time, HH:MM) if given, moves the session to the status `to` if given, and keeps
-    /// the session's start time at its call to order and its end time at its
-    /// adjournment, when those are recorded.
+    /// time, HH:MM) if given and in order ([`check_next`]), moves the session to the
+    /// status `to` if given, and keeps the session's start time at its call to order
+    /// and its end time at its adjournment, when those are recorded.
     pub fn clock_step(
         &mut self,
         session_id: i64,
@@ -130,10 +117,29 @@ impl Store {
     }
 }
 
+/// A session's events in time order, read on a connection or in a transaction.
+fn events_of(conn: &rusqlite::Connection, session_id: i64) -> Result<Vec<SessionEvent>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, session_id, kind, at, recorded_at, recorded_by FROM session_event
+             WHERE session_id = ?1 ORDER BY at, id",
+    )?;
+    let rows = stmt.query_map([session_id], |r| {
+        Ok(SessionEvent {
+            id: r.get(0)?,
+            session_id: r.get(1)?,
+            kind: code_at(r, 2, SessionEventKind::parse)?,
+            at: r.get(3)?,
+            recorded_at: r.get(4)?,
+            recorded_by: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 /// [`Store::clock_step`] inside a transaction already begun (a carried motion to
 /// adjourn, recess or go into closed session records its event with the motion):
-/// `at` is a checked HH:MM ([`check_time`]), and the order of events is the caller's
-/// to check first (`model::clock::check_next`). Returns the event's id.
+/// `at` is a checked HH:MM ([`check_time`]); an event out of order is refused
+/// ([`check_next`]). Returns the event's id.
 pub(crate) fn clock_step_in(
     tx: &Transaction,
     actor: &Actor,
@@ -148,6 +154,9 @@ pub(crate) fn clock_step_in(
     }
     let mut event_id = None;
     if let Some((kind, at)) = event {
+        // The order of events, checked where no other writer can slip one in between.
+        check_next(&events_of(tx, session_id)?, kind, at)
+            .map_err(|r| StoreError::Refused(Refusal::Clock(r)))?;
         tx.execute(
             "INSERT INTO session_event(session_id, kind, at, recorded_at, recorded_by)
              VALUES (?1, ?2, ?3, ?4, ?5)",
