@@ -1095,3 +1095,56 @@ fn the_store_checks_the_order_of_events_inside_its_write() {
     assert_eq!(w.ctx.store.session(s).unwrap().status, SessionStatus::Open);
     assert_eq!(kinds(&w).len(), 1);
 }
+
+/// The same adjournment from either front end stores the same session and events.
+#[test]
+fn closing_at_a_time_from_the_tui_and_the_cli_stores_the_same() {
+    let by_cli = Shura::new();
+    let by_tui = Shura::new();
+    for s in [&by_cli, &by_tui] {
+        s.council();
+        s.ok(&["session", "open", "1", "--at", "17:00"]);
+        s.ok(&["session", "recess", "1", "--at", "17:30"]);
+        s.ok(&["session", "resume", "1", "--at", "17:40"]);
+    }
+    by_cli.ok(&["session", "close", "1", "--at", "19:05"]);
+
+    let store = Store::open(&by_tui.db, Actor::current()).unwrap();
+    let mut app = App::new(Context {
+        store,
+        prefs: en(),
+        today: day(TODAY),
+    });
+    app.open_session_screen(1).unwrap();
+    press(&mut app, 'C');
+    if let Some(Modal::Form(form)) = &mut app.modal {
+        form.set("at", "19:05");
+    } else {
+        panic!("the adjournment form: {}", status_of(&app));
+    }
+    shura::tui::handle_key(
+        &mut app,
+        crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Enter,
+            crossterm::event::KeyModifiers::NONE,
+        ),
+    );
+    assert!(app.modal.is_none(), "{:?}", app.modal);
+    drop(app);
+
+    let rows = |db: &PathBuf| {
+        let store = Store::open(db, Actor::current()).unwrap();
+        let s = store.session(1).unwrap();
+        let events: Vec<(SessionEventKind, String)> = store
+            .session_events(1)
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.kind, e.at))
+            .collect();
+        (s.status, s.start_time, s.end_time, s.version, events)
+    };
+    let cli = rows(&by_cli.db);
+    assert_eq!(cli, rows(&by_tui.db));
+    assert_eq!(cli.2.as_deref(), Some("19:05"));
+    assert_eq!(cli.4.len(), 4);
+}
