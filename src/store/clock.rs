@@ -1,7 +1,8 @@
 //! The session's clock in the database: its events (call to order, recesses, closed
 //! session, adjournment) and members' arrivals and departures. Each write is one
-//! IMMEDIATE transaction and audited; which event may come next is decided in
-//! `model::clock` and `ops::clock`.
+//! IMMEDIATE transaction and audited. Which event may come next is the rule of
+//! `model::clock`, checked here inside the write; the other rules (the time of an
+//! act, who may record it, an open session) are in `ops::clock`.
 
 use rusqlite::{params, OptionalExtension, Transaction};
 
