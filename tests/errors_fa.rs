@@ -335,9 +335,10 @@ fn a_refused_role_in_persian_and_as_json() {
     if r.code == 3 {
         let v = json_error(&r.stderr);
         assert_eq!(v["error"], "denied");
+        // The body's name is as it was typed (in English only).
         assert_persian(
             v["message"].as_str().unwrap(),
-            &["daemon"],
+            &["daemon", "Planning Council"],
             &["session open"],
         );
     }

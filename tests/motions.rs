@@ -32,7 +32,14 @@ struct World {
     people: Vec<i64>,
 }
 
-fn world(rule: &str, quorum: QuorumRule, members: usize, present: usize, second_required: bool, number_rejected: bool) -> World {
+fn world(
+    rule: &str,
+    quorum: QuorumRule,
+    members: usize,
+    present: usize,
+    second_required: bool,
+    number_rejected: bool,
+) -> World {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("council.db");
     let mut store = Store::open(&db, Actor::current()).unwrap();
@@ -88,7 +95,9 @@ fn world(rule: &str, quorum: QuorumRule, members: usize, present: usize, second_
         })
         .unwrap()
         .id;
-    store.set_session_status(session, SessionStatus::Open).unwrap();
+    store
+        .set_session_status(session, SessionStatus::Open)
+        .unwrap();
     let item = store
         .add_agenda_item(&NewAgendaItem {
             session_id: session,
@@ -98,7 +107,11 @@ fn world(rule: &str, quorum: QuorumRule, members: usize, present: usize, second_
         })
         .unwrap();
     for (i, p) in people.iter().enumerate() {
-        let mark = if i < present { Presence::Present } else { Presence::Absent };
+        let mark = if i < present {
+            Presence::Present
+        } else {
+            Presence::Absent
+        };
         store.set_attendance(session, *p, mark).unwrap();
     }
     World {
@@ -113,7 +126,10 @@ fn world(rule: &str, quorum: QuorumRule, members: usize, present: usize, second_
 impl World {
     /// The creator of the database (an administrator) at the keyboard.
     fn ctx(&self) -> Context {
-        Context::new(Store::open(&self.db, Actor::current()).unwrap(), Prefs::default())
+        Context::new(
+            Store::open(&self.db, Actor::current()).unwrap(),
+            Prefs::default(),
+        )
     }
 
     /// Member `i` at the keyboard (their login; uid is not what identifies them here).
@@ -187,27 +203,137 @@ fn the_rule_decides_on_a_table_of_cases_worked_out_by_hand() {
     let cases = [
         // 9 of 11 present; more than half of those present: 9/2+1 = 5; 4 for fails:
         // the 2 abstentions count against.
-        Case { why: "iran-council, abstentions against", rule: "iran-council", quorum: QuorumRule::TwoThirds, members: 11, present: 9, kind: Substantive, tally: (4, 3, 2), carried: false, needed: 5, of: 9 },
+        Case {
+            why: "iran-council, abstentions against",
+            rule: "iran-council",
+            quorum: QuorumRule::TwoThirds,
+            members: 11,
+            present: 9,
+            kind: Substantive,
+            tally: (4, 3, 2),
+            carried: false,
+            needed: 5,
+            of: 9,
+        },
         // Same room under Robert's: votes cast 4+3 = 7; 7/2+1 = 4; 4 for carries.
-        Case { why: "roberts, abstentions ignored", rule: "roberts", quorum: QuorumRule::Majority, members: 11, present: 9, kind: Substantive, tally: (4, 3, 2), carried: true, needed: 4, of: 7 },
+        Case {
+            why: "roberts, abstentions ignored",
+            rule: "roberts",
+            quorum: QuorumRule::Majority,
+            members: 11,
+            present: 9,
+            kind: Substantive,
+            tally: (4, 3, 2),
+            carried: true,
+            needed: 4,
+            of: 7,
+        },
         // iran-council, 6 of 9 present for: 6 >= 5 carries.
-        Case { why: "iran-council, clear majority", rule: "iran-council", quorum: QuorumRule::TwoThirds, members: 11, present: 9, kind: Substantive, tally: (6, 2, 1), carried: true, needed: 5, of: 9 },
+        Case {
+            why: "iran-council, clear majority",
+            rule: "iran-council",
+            quorum: QuorumRule::TwoThirds,
+            members: 11,
+            present: 9,
+            kind: Substantive,
+            tally: (6, 2, 1),
+            carried: true,
+            needed: 5,
+            of: 9,
+        },
         // A closed session needs two thirds of those present: ceil(2*9/3) = 6; 5 fails.
-        Case { why: "closed session two thirds", rule: "iran-council", quorum: QuorumRule::TwoThirds, members: 11, present: 9, kind: ClosedSession, tally: (5, 4, 0), carried: false, needed: 6, of: 9 },
+        Case {
+            why: "closed session two thirds",
+            rule: "iran-council",
+            quorum: QuorumRule::TwoThirds,
+            members: 11,
+            present: 9,
+            kind: ClosedSession,
+            tally: (5, 4, 0),
+            carried: false,
+            needed: 6,
+            of: 9,
+        },
         // 6 of 9 for a closed session: carries.
-        Case { why: "closed session carried", rule: "iran-council", quorum: QuorumRule::TwoThirds, members: 11, present: 9, kind: ClosedSession, tally: (6, 3, 0), carried: true, needed: 6, of: 9 },
+        Case {
+            why: "closed session carried",
+            rule: "iran-council",
+            quorum: QuorumRule::TwoThirds,
+            members: 11,
+            present: 9,
+            kind: ClosedSession,
+            tally: (6, 3, 0),
+            carried: true,
+            needed: 6,
+            of: 9,
+        },
         // Robert's tie 4-4: needs 8/2+1 = 5; fails.
-        Case { why: "tie fails", rule: "roberts", quorum: QuorumRule::Majority, members: 9, present: 8, kind: Substantive, tally: (4, 4, 0), carried: false, needed: 5, of: 8 },
+        Case {
+            why: "tie fails",
+            rule: "roberts",
+            quorum: QuorumRule::Majority,
+            members: 9,
+            present: 8,
+            kind: Substantive,
+            tally: (4, 4, 0),
+            carried: false,
+            needed: 5,
+            of: 8,
+        },
         // Nothing cast: base 0, needs 1: fails.
-        Case { why: "0/0/0 does not carry", rule: "roberts", quorum: QuorumRule::Majority, members: 5, present: 5, kind: Substantive, tally: (0, 0, 0), carried: false, needed: 1, of: 0 },
+        Case {
+            why: "0/0/0 does not carry",
+            rule: "roberts",
+            quorum: QuorumRule::Majority,
+            members: 5,
+            present: 5,
+            kind: Substantive,
+            tally: (0, 0, 0),
+            carried: false,
+            needed: 1,
+            of: 0,
+        },
         // Two thirds of the members in office (12): ceil(24/3) = 8; 7 fails though
         // 7 of 9 present voted for.
-        Case { why: "two thirds of members in office", rule: "basis=members;threshold=two_thirds", quorum: QuorumRule::Majority, members: 12, present: 9, kind: Substantive, tally: (7, 2, 0), carried: false, needed: 8, of: 12 },
+        Case {
+            why: "two thirds of members in office",
+            rule: "basis=members;threshold=two_thirds",
+            quorum: QuorumRule::Majority,
+            members: 12,
+            present: 9,
+            kind: Substantive,
+            tally: (7, 2, 0),
+            carried: false,
+            needed: 8,
+            of: 12,
+        },
         // Votes cast with abstentions counted against: 4+3+2 = 9; needs 5; 4 fails.
-        Case { why: "votes cast, abstentions against", rule: "basis=cast;abstentions=against", quorum: QuorumRule::Majority, members: 9, present: 9, kind: Substantive, tally: (4, 3, 2), carried: false, needed: 5, of: 9 },
+        Case {
+            why: "votes cast, abstentions against",
+            rule: "basis=cast;abstentions=against",
+            quorum: QuorumRule::Majority,
+            members: 9,
+            present: 9,
+            kind: Substantive,
+            tally: (4, 3, 2),
+            carried: false,
+            needed: 5,
+            of: 9,
+        },
         // A procedural motion follows the general rule: approve the agenda 3-1 of 4
         // cast (Robert's): needs 3; carries.
-        Case { why: "procedural motion", rule: "roberts", quorum: QuorumRule::Majority, members: 5, present: 5, kind: ApproveAgenda, tally: (3, 1, 1), carried: true, needed: 3, of: 4 },
+        Case {
+            why: "procedural motion",
+            rule: "roberts",
+            quorum: QuorumRule::Majority,
+            members: 5,
+            present: 5,
+            kind: ApproveAgenda,
+            tally: (3, 1, 1),
+            carried: true,
+            needed: 3,
+            of: 4,
+        },
     ];
     for c in cases {
         let w = world(c.rule, c.quorum, c.members, c.present, false, false);
@@ -215,8 +341,17 @@ fn the_rule_decides_on_a_table_of_cases_worked_out_by_hand() {
         let m = w.motion(&mut ctx, c.kind, "That the branch opens on Saturdays.");
         let r = motions::vote(&mut ctx, &take(m, count(c.tally.0, c.tally.1, c.tally.2))).unwrap();
         assert_eq!(r.outcome.carried, c.carried, "{}: {r:?}", c.why);
-        assert_eq!((r.outcome.needed, r.outcome.of), (c.needed, c.of), "{}", c.why);
-        let status = if c.carried { MotionStatus::Carried } else { MotionStatus::Failed };
+        assert_eq!(
+            (r.outcome.needed, r.outcome.of),
+            (c.needed, c.of),
+            "{}",
+            c.why
+        );
+        let status = if c.carried {
+            MotionStatus::Carried
+        } else {
+            MotionStatus::Failed
+        };
         assert_eq!(r.motion.status, status, "{}", c.why);
         // A carried main motion, and only that, is a resolution; procedural ones never.
         let made = c.carried && c.kind == Substantive;
@@ -248,14 +383,25 @@ fn a_tally_larger_than_the_room_is_refused_naming_both_numbers() {
 
 #[test]
 fn ties_and_the_chairs_casting_vote() {
-    let w = world("roberts;tie=chair", QuorumRule::Majority, 9, 8, false, false);
+    let w = world(
+        "roberts;tie=chair",
+        QuorumRule::Majority,
+        9,
+        8,
+        false,
+        false,
+    );
     let mut ctx = w.ctx();
     let m = w.motion(&mut ctx, MotionKind::Substantive, "Extend hours");
     let mut v = take(m, count(4, 4, 0));
     v.casting_vote = Some(Vote::Yes);
     let r = motions::vote(&mut ctx, &v).unwrap();
     assert!(r.outcome.carried);
-    assert!(r.outcome.explanation(Lang::En).contains("chair"), "{:?}", r.outcome);
+    assert!(
+        r.outcome.explanation(Lang::En).contains("chair"),
+        "{:?}",
+        r.outcome
+    );
     // Where the rule gives no casting vote, one is refused.
     let w = world("roberts", QuorumRule::Majority, 9, 8, false, false);
     let mut ctx = w.ctx();
@@ -274,14 +420,22 @@ fn a_chair_declaring_otherwise_is_recorded() {
     v.declared = Some(false);
     let r = motions::vote(&mut ctx, &v).unwrap();
     assert!(r.outcome.carried, "the rule gives carried");
-    assert_eq!(r.motion.status, MotionStatus::Failed, "the chair declared it failed");
+    assert_eq!(
+        r.motion.status,
+        MotionStatus::Failed,
+        "the chair declared it failed"
+    );
     let b = ctx.store.ballot(m).unwrap().unwrap();
     assert_eq!(b.declared, Some(false));
     assert_eq!(b.carried, Some(true));
     let view = motions::motion_views(&ctx.store, w.session, Lang::En).unwrap();
     let o = view[0].outcome.as_ref().unwrap();
     assert!(!o.carried && o.rule_gave && o.declared);
-    assert!(o.explanation.contains("declared failed by the chair"), "{}", o.explanation);
+    assert!(
+        o.explanation.contains("declared failed by the chair"),
+        "{}",
+        o.explanation
+    );
 }
 
 #[test]
@@ -298,7 +452,10 @@ fn recusal_leaves_the_member_out_of_the_vote_and_of_the_count() {
     // The recused member named in a roll call is refused.
     let roll: Vec<(i64, Choice)> = w.people[..9].iter().map(|p| (*p, Choice::Yes)).collect();
     let e = motions::vote(&mut ctx, &take(m, HowVoted::Roll(roll))).unwrap_err();
-    assert!(shura::locale::Localized::message(&e, Lang::En).contains("Member 3"), "{e:?}");
+    assert!(
+        shura::locale::Localized::message(&e, Lang::En).contains("Member 3"),
+        "{e:?}"
+    );
     // A count of 9 has no place for the recused member's vote.
     assert!(motions::vote(&mut ctx, &take(m, count(9, 0, 0))).is_err());
     // A unanimous vote is a "for" from the 8 who may vote.
@@ -323,8 +480,12 @@ fn quorum_lost_mid_session_refuses_the_vote_unless_taken_without_it() {
     let mut ctx = w.ctx();
     let m1 = w.motion(&mut ctx, MotionKind::Substantive, "First");
     motions::vote(&mut ctx, &take(m1, count(3, 1, 0))).unwrap();
-    ctx.store.set_attendance(w.session, w.people[2], Presence::Absent).unwrap();
-    ctx.store.set_attendance(w.session, w.people[3], Presence::Absent).unwrap();
+    ctx.store
+        .set_attendance(w.session, w.people[2], Presence::Absent)
+        .unwrap();
+    ctx.store
+        .set_attendance(w.session, w.people[3], Presence::Absent)
+        .unwrap();
     let m2 = w.motion(&mut ctx, MotionKind::Substantive, "Second");
     let e = motions::vote(&mut ctx, &take(m2, count(2, 0, 0))).unwrap_err();
     match refusal(e) {
@@ -342,32 +503,74 @@ fn quorum_lost_mid_session_refuses_the_vote_unless_taken_without_it() {
     assert_eq!(ctx.store.ballot(m1).unwrap().unwrap().present_ids.len(), 4);
     assert_eq!(b.present_ids, vec![w.people[0], w.people[1]]);
     let view = motions::motion_views(&ctx.store, w.session, Lang::En).unwrap();
-    assert!(view[1].outcome.as_ref().unwrap().explanation.contains("without quorum"));
+    assert!(view[1]
+        .outcome
+        .as_ref()
+        .unwrap()
+        .explanation
+        .contains("without quorum"));
 }
 
 #[test]
 fn amendments_first_and_second_degree() {
     let w = world("roberts", QuorumRule::Majority, 5, 5, false, false);
     let mut ctx = w.ctx();
-    let main = w.motion(&mut ctx, MotionKind::Substantive, "Open on Saturdays 10-14.");
-    let a1 = motions::amend(&mut ctx, main, "Open on Saturdays 9-17.", Some(w.people[3]), Some(w.people[4]), None).unwrap();
+    let main = w.motion(
+        &mut ctx,
+        MotionKind::Substantive,
+        "Open on Saturdays 10-14.",
+    );
+    let a1 = motions::amend(
+        &mut ctx,
+        main,
+        "Open on Saturdays 9-17.",
+        Some(w.people[3]),
+        Some(w.people[4]),
+        None,
+    )
+    .unwrap();
     // The main motion waits for its amendment.
     let e = motions::vote(&mut ctx, &take(main, count(5, 0, 0))).unwrap_err();
     assert!(matches!(refusal(e), Refusal::Motion(_)));
-    let a2 = motions::amend(&mut ctx, a1.id, "Open on Saturdays 9-15.", Some(w.people[2]), None, None).unwrap();
+    let a2 = motions::amend(
+        &mut ctx,
+        a1.id,
+        "Open on Saturdays 9-15.",
+        Some(w.people[2]),
+        None,
+        None,
+    )
+    .unwrap();
     // No third degree.
     assert!(motions::amend(&mut ctx, a2.id, "x", None, None, None).is_err());
     // The second-degree amendment carries: the first amendment takes its text.
     motions::vote(&mut ctx, &take(a2.id, count(3, 2, 0))).unwrap();
-    assert_eq!(ctx.store.motion(a1.id).unwrap().final_text, "Open on Saturdays 9-15.");
+    assert_eq!(
+        ctx.store.motion(a1.id).unwrap().final_text,
+        "Open on Saturdays 9-15."
+    );
     // The first amendment (as amended) fails: the main motion keeps its text.
     let r = motions::vote(&mut ctx, &take(a1.id, count(2, 3, 0))).unwrap();
     assert_eq!(r.motion.status, MotionStatus::Failed);
-    assert_eq!(ctx.store.motion(main).unwrap().final_text, "Open on Saturdays 10-14.");
+    assert_eq!(
+        ctx.store.motion(main).unwrap().final_text,
+        "Open on Saturdays 10-14."
+    );
     // A friendly amendment accepted without objection changes it.
-    let a3 = motions::amend(&mut ctx, main, "Open on Saturdays 10-16.", Some(w.people[1]), None, None).unwrap();
+    let a3 = motions::amend(
+        &mut ctx,
+        main,
+        "Open on Saturdays 10-16.",
+        Some(w.people[1]),
+        None,
+        None,
+    )
+    .unwrap();
     motions::accept(&mut ctx, a3.id).unwrap();
-    assert_eq!(ctx.store.motion(a3.id).unwrap().status, MotionStatus::Accepted);
+    assert_eq!(
+        ctx.store.motion(a3.id).unwrap().status,
+        MotionStatus::Accepted
+    );
     let r = motions::vote(&mut ctx, &take(main, count(4, 1, 0))).unwrap();
     assert_eq!(r.resolutions[0].text, "Open on Saturdays 10-16.");
     assert_eq!(r.motion.resolution_id, Some(r.resolutions[0].id));
@@ -440,7 +643,10 @@ fn members_vote_for_themselves_only_while_the_vote_is_open() {
     // Recused, absent, or nobody's login: refused.
     assert!(motions::cast_own(&mut w.member(2), m, Choice::Yes).is_err());
     assert!(motions::cast_own(&mut w.member(4), m, Choice::Yes).is_err());
-    let stranger = Actor { uid: 61_000, login: "stranger".into() };
+    let stranger = Actor {
+        uid: 61_000,
+        login: "stranger".into(),
+    };
     let mut s = Context::new(Store::open(&w.db, stranger).unwrap(), Prefs::default());
     match refusal(motions::cast_own(&mut s, m, Choice::Yes).unwrap_err()) {
         Refusal::Motion(p) => assert_eq!(p.code(), "no_person_for_login"),
@@ -452,14 +658,24 @@ fn members_vote_for_themselves_only_while_the_vote_is_open() {
     // The secretary enters the vote of a member without a terminal.
     motions::cast_for(&mut sec, m, w.people[3], Choice::Yes).unwrap();
     let live = motions::live_tally(&sec.store, m).unwrap();
-    assert_eq!((live.tally.yes, live.tally.no, live.tally.abstain), (2, 0, 1));
+    assert_eq!(
+        (live.tally.yes, live.tally.no, live.tally.abstain),
+        (2, 0, 1)
+    );
     assert_eq!((live.voted, live.eligible), (3, 3));
     let r = motions::close_vote(&mut sec, m, None, None).unwrap();
     // iran-council: 4 present, 1 recused: needs 2 of 3; 2 for carries.
     assert!(r.outcome.carried, "{:?}", r.outcome);
     assert_eq!((r.outcome.needed, r.outcome.of), (2, 3));
     let votes = sec.store.ballot_votes(m).unwrap();
-    let by = |p: i64| votes.iter().find(|v| v.person_id == p).unwrap().cast_by.clone();
+    let by = |p: i64| {
+        votes
+            .iter()
+            .find(|v| v.person_id == p)
+            .unwrap()
+            .cast_by
+            .clone()
+    };
     assert_eq!(by(w.people[0]), "m0");
     assert_eq!(by(w.people[1]), "m1");
     assert_eq!(by(w.people[3]), Actor::current().login);
@@ -472,7 +688,18 @@ fn a_secret_ballot_never_stores_a_name() {
     let w = world("roberts", QuorumRule::Majority, 5, 5, false, false);
     let mut ctx = w.ctx();
     let m = w.motion(&mut ctx, MotionKind::Substantive, "Elect the treasurer");
-    let r = motions::vote(&mut ctx, &take(m, HowVoted::Secret(Tally { yes: 3, no: 1, abstain: 1 }))).unwrap();
+    let r = motions::vote(
+        &mut ctx,
+        &take(
+            m,
+            HowVoted::Secret(Tally {
+                yes: 3,
+                no: 1,
+                abstain: 1,
+            }),
+        ),
+    )
+    .unwrap();
     assert!(r.outcome.carried);
     assert!(ctx.store.ballot_votes(m).unwrap().is_empty());
     assert!(ctx.store.votes(r.resolutions[0].id).unwrap().is_empty());
@@ -514,7 +741,8 @@ fn a_consent_agenda_is_adopted_by_one_vote() {
     motions::set_consent(&mut ctx, third, true).unwrap();
     // A member asks for the copier to be taken out before the vote.
     motions::set_consent(&mut ctx, third, false).unwrap();
-    let m = motions::move_consent(&mut ctx, w.session, Some(w.people[1]), Some(w.people[2])).unwrap();
+    let m =
+        motions::move_consent(&mut ctx, w.session, Some(w.people[1]), Some(w.people[2])).unwrap();
     let r = motions::vote(&mut ctx, &take(m.id, HowVoted::Unanimous)).unwrap();
     assert_eq!(r.resolutions.len(), 1);
     assert_eq!(r.resolutions[0].text, "Accept the donation of 40 books");
@@ -525,7 +753,12 @@ fn a_consent_agenda_is_adopted_by_one_vote() {
 fn procedural_motions_never_become_open_resolutions() {
     let w = world("roberts", QuorumRule::Majority, 5, 5, false, false);
     let mut ctx = w.ctx();
-    for kind in [MotionKind::ApproveAgenda, MotionKind::ApproveMinutes, MotionKind::Adjourn, MotionKind::Recess] {
+    for kind in [
+        MotionKind::ApproveAgenda,
+        MotionKind::ApproveMinutes,
+        MotionKind::ExtendTime,
+        MotionKind::Refer,
+    ] {
         let m = w.motion(&mut ctx, kind, kind.label(Lang::En));
         let r = motions::vote(&mut ctx, &take(m, HowVoted::Unanimous)).unwrap();
         assert!(r.outcome.carried && r.resolutions.is_empty());
@@ -538,7 +771,10 @@ fn procedural_motions_never_become_open_resolutions() {
     // A carried motion to defer defers its item.
     let m = w.motion(&mut ctx, MotionKind::Defer, "Defer to the next meeting");
     motions::vote(&mut ctx, &take(m, count(3, 2, 0))).unwrap();
-    assert_eq!(ctx.store.agenda_item(w.item).unwrap().status, AgendaStatus::Deferred);
+    assert_eq!(
+        ctx.store.agenda_item(w.item).unwrap().status,
+        AgendaStatus::Deferred
+    );
 }
 
 #[test]
@@ -546,8 +782,12 @@ fn approved_minutes_freeze_motions_and_votes() {
     let w = world("roberts", QuorumRule::Majority, 5, 5, false, false);
     let mut ctx = w.ctx();
     let m = w.motion(&mut ctx, MotionKind::Substantive, "Adopt the budget");
-    ctx.store.set_session_status(w.session, SessionStatus::Closed).unwrap();
-    ctx.store.set_session_status(w.session, SessionStatus::Approved).unwrap();
+    ctx.store
+        .set_session_status(w.session, SessionStatus::Closed)
+        .unwrap();
+    ctx.store
+        .set_session_status(w.session, SessionStatus::Approved)
+        .unwrap();
     assert!(motions::vote(&mut ctx, &take(m, count(3, 0, 0))).is_err());
     assert!(motions::withdraw(&mut ctx, m).is_err());
     assert!(motions::declare_conflict(&mut ctx, w.item, w.people[1], "").is_err());
@@ -556,4 +796,53 @@ fn approved_minutes_freeze_motions_and_votes() {
     assert!(raw
         .execute("UPDATE motion SET text = 'changed' WHERE id = ?1", [m])
         .is_err());
+}
+
+#[test]
+fn carried_procedural_motions_run_the_clock() {
+    let w = world("roberts", QuorumRule::Majority, 5, 5, false, false);
+    let mut ctx = w.ctx();
+    // Moved at 18:05 (the session is recorded on another day, so that is its time).
+    let recess = w.motion(&mut ctx, MotionKind::Recess, "Recess for ten minutes");
+    motions::vote(&mut ctx, &take(recess, HowVoted::Unanimous)).unwrap();
+    let events = ctx.store.session_events(w.session).unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].kind, SessionEventKind::Recess);
+    assert_eq!(events[0].at, "18:05");
+    shura::ops::clock::resume(&mut ctx, w.session, Some("18:15")).unwrap();
+    let m = motions::move_motion(
+        &mut ctx,
+        &MoveMotion {
+            session_id: w.session,
+            item_id: None,
+            kind: MotionKind::Adjourn,
+            text: "Adjourn".into(),
+            mover: Some(w.people[1]),
+            seconder: Some(w.people[2]),
+            at: Some("19:40".into()),
+        },
+    )
+    .unwrap();
+    // A motion to adjourn that fails records nothing.
+    motions::vote(&mut ctx, &take(m.id, count(1, 4, 0))).unwrap();
+    assert_eq!(ctx.store.session_events(w.session).unwrap().len(), 2);
+    let m = motions::move_motion(
+        &mut ctx,
+        &MoveMotion {
+            session_id: w.session,
+            item_id: None,
+            kind: MotionKind::Adjourn,
+            text: "Adjourn".into(),
+            mover: Some(w.people[3]),
+            seconder: Some(w.people[2]),
+            at: Some("19:52".into()),
+        },
+    )
+    .unwrap();
+    motions::vote(&mut ctx, &take(m.id, count(4, 1, 0))).unwrap();
+    // Closing takes the adjournment's time, not the time of closing.
+    shura::ops::clock::close(&mut ctx, w.session, None).unwrap();
+    let s = ctx.store.session(w.session).unwrap();
+    assert_eq!(s.end_time.as_deref(), Some("19:52"));
+    assert_eq!(s.status, SessionStatus::Closed);
 }

@@ -1064,7 +1064,9 @@ fn approved_minutes_are_frozen_but_implementation_goes_on() {
         vec![Attendance {
             session_id: session,
             person_id: person,
-            presence: Presence::Present
+            presence: Presence::Present,
+            arrived_at: None,
+            left_at: None,
         }]
     );
 
@@ -1124,12 +1126,16 @@ fn attendance_is_upserted() {
             Attendance {
                 session_id: s.id,
                 person_id: a,
-                presence: Presence::Late
+                presence: Presence::Late,
+                arrived_at: None,
+                left_at: None,
             },
             Attendance {
                 session_id: s.id,
                 person_id: b,
-                presence: Presence::Remote
+                presence: Presence::Remote,
+                arrived_at: None,
+                left_at: None,
             },
         ]
     );

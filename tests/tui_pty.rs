@@ -402,8 +402,13 @@ fn secretary_workflow_in_a_terminal() {
         !s.contains("┌ New follow-up task") && s.contains("Order new swings")
     });
 
-    // Close and approve.
-    tui.key("C", "Closed");
+    // Close (the form asks the time of adjournment; the session is not today's, so
+    // it starts empty and none is recorded) and approve.
+    tui.key("C", "┌ Close the session: time of adjournment");
+    tui.send(ENTER);
+    tui.wait_until("closed", |s| {
+        !s.contains("┌ Close the session") && s.contains("Closed")
+    });
     tui.key("A", "can never change afterwards");
     tui.key("y", "approved");
 

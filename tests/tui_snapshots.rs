@@ -1245,9 +1245,16 @@ fn secretary_workflow_by_keys() {
     enter(&mut app);
     no_error(&app, "task");
 
-    // Close, approve.
+    // Close (the form asks the time of adjournment: empty, as the session is not
+    // today, so none is recorded), approve.
     typ(&mut app, "C");
+    match &app.modal {
+        Some(Modal::Form(f)) => assert_eq!(f.get("at"), "", "no hour from the clock"),
+        other => panic!("C asks the adjournment time: {other:?}"),
+    }
+    enter(&mut app);
     no_error(&app, "close");
+    assert_eq!(app.ctx.store.session(sid).unwrap().end_time, None);
     typ(&mut app, "A");
     typ(&mut app, "y"); // confirm: approved minutes never change
     no_error(&app, "approve");

@@ -16,7 +16,9 @@ pub fn activity_of(action: crate::app::keymap::Action) -> Option<Activity> {
         NewBody => Activity::SetUpBodies,
         AddMember => Activity::SetUpMemberships,
         NewSession => Activity::ScheduleSessions,
-        OpenSession | CloseSession | CancelSession => Activity::ChangeSessionStatus,
+        OpenSession | CloseSession | CancelSession | Recess | Resume => {
+            Activity::ChangeSessionStatus
+        }
         ApproveMinutes => Activity::ApproveMinutes,
         AddItem | EditItem | MoveItemUp | MoveItemDown | DeferItem | WithdrawItem => {
             Activity::EditAgenda
@@ -25,7 +27,7 @@ pub fn activity_of(action: crate::app::keymap::Action) -> Option<Activity> {
         AddResolution => Activity::RecordResolutions,
         AddTask => Activity::ManageTasks,
         InviteGuest => Activity::InviteGuests,
-        MarkPresent | MarkAbsent | MarkExcused | MarkLate | MarkRemote | AllPresent => {
+        MarkPresent | MarkAbsent | MarkExcused | MarkLate | MarkRemote | MarkLeft | AllPresent => {
             Activity::RecordAttendance
         }
         _ => return None,

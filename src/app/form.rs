@@ -246,6 +246,10 @@ pub enum FormPurpose {
     Guest {
         session_id: i64,
     },
+    /// Closing a session: the time of its adjournment.
+    Adjourn {
+        session_id: i64,
+    },
     /// The browser's filter (nothing is written).
     BrowseFilter,
 }

@@ -150,6 +150,8 @@ actions! {
     NewSession = "new_session", "Schedule the next session", "برنامه‌ریزی جلسه بعد";
     OpenSession = "open_session", "Open the session", "شروع جلسه";
     CloseSession = "close_session", "Close the session", "ختم جلسه";
+    Recess = "recess", "Take a recess (now)", "اعلام تنفس (اکنون)";
+    Resume = "resume", "Resume after the recess (now)", "ادامه جلسه پس از تنفس (اکنون)";
     ApproveMinutes = "approve_minutes", "Approve the minutes (chair)", "تأیید صورتجلسه (رئیس)";
     CancelSession = "cancel_session", "Cancel the session", "لغو جلسه";
     AddItem = "add_item", "Add an agenda item", "افزودن بند دستور جلسه";
@@ -170,6 +172,7 @@ actions! {
     MarkExcused = "mark_excused", "Excused", "غیبت موجه";
     MarkLate = "mark_late", "Late", "با تأخیر";
     MarkRemote = "mark_remote", "Remote", "برخط";
+    MarkLeft = "mark_left", "Left the room (now)", "خروج از جلسه (اکنون)";
     AllPresent = "all_present", "Mark everyone not yet marked present", "حاضر زدن همه علامت‌نخورده‌ها";
     GoDashboard = "go_dashboard", "Dashboard", "داشبورد";
     GoBodies = "go_bodies", "Bodies, sessions and members", "نهادها، جلسات و اعضا";
@@ -250,6 +253,8 @@ pub fn default_bindings() -> Vec<Binding> {
         b(Bodies, &["n"], NewSession),
         b(Session, &["O"], OpenSession),
         b(Session, &["C"], CloseSession),
+        b(Session, &["R"], Recess),
+        b(Session, &["U"], Resume),
         b(Session, &["A"], ApproveMinutes),
         b(Session, &["X"], CancelSession),
         b(Session, &["a"], AddItem),
@@ -270,6 +275,7 @@ pub fn default_bindings() -> Vec<Binding> {
         b(RollCall, &["s"], MarkExcused),
         b(RollCall, &["L"], MarkLate),
         b(RollCall, &["o"], MarkRemote),
+        b(RollCall, &["v"], MarkLeft),
         b(RollCall, &["P"], AllPresent),
         b(Global, &["1"], GoDashboard),
         b(Global, &["2"], GoBodies),
@@ -1002,6 +1008,30 @@ mod tests {
             lookup_any_layout(&bindings, &scopes, "ض"),
             Some(Action::Help)
         );
+    }
+
+    #[test]
+    fn recess_and_resume_have_keys_on_both_keyboards() {
+        let bindings = default_bindings();
+        let session = [
+            Scope::RollCall,
+            Scope::Session,
+            Scope::List,
+            Scope::Global,
+            Scope::Always,
+        ];
+        assert_eq!(lookup(&bindings, &session, "R"), Some(Action::Recess));
+        assert_eq!(lookup(&bindings, &session, "U"), Some(Action::Resume));
+        // Shift+R and Shift+U on the Persian keyboard: tanwin fathatan and fatha.
+        assert_eq!(
+            lookup_any_layout(&bindings, &session, "\u{64B}"),
+            Some(Action::Recess)
+        );
+        assert_eq!(
+            lookup_any_layout(&bindings, &session, "\u{64E}"),
+            Some(Action::Resume)
+        );
+        assert_eq!(lookup(&bindings, &[Scope::Bodies], "R"), None);
     }
 
     #[test]

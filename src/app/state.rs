@@ -646,7 +646,24 @@ impl App {
                 Ok(())
             }
             OpenSession => self.set_session_status(SessionStatus::Open),
-            CloseSession => self.set_session_status(SessionStatus::Closed),
+            CloseSession => self.close_session(),
+            Recess | Resume => {
+                let id = self.current_session_id()?;
+                let e = if action == Recess {
+                    crate::ops::clock::recess(&mut self.ctx, id, None)
+                } else {
+                    crate::ops::clock::resume(&mut self.ctx, id, None)
+                }
+                .map_err(store_err)?;
+                self.reload();
+                let l = self.lang();
+                self.say(format!(
+                    "{} {}",
+                    e.kind.label(l),
+                    crate::locale::digits::localize_digits(&e.at, l)
+                ));
+                Ok(())
+            }
             ApproveMinutes | CancelSession if !self.confirmed => {
                 let number = self
                     .session
@@ -800,6 +817,7 @@ impl App {
             MarkExcused => self.mark(Presence::Excused),
             MarkLate => self.mark(Presence::Late),
             MarkRemote => self.mark(Presence::Remote),
+            MarkLeft => self.mark_as(None),
             AllPresent => {
                 let v = self.session.as_ref().ok_or_else(|| self.no_session())?;
                 let sid = v.record.session.id;
@@ -906,6 +924,11 @@ impl App {
     }
 
     fn mark(&mut self, presence: Presence) -> Outcome {
+        self.mark_as(Some(presence))
+    }
+
+    /// Marks the member under the cursor: a presence, or none for gone (left now).
+    fn mark_as(&mut self, presence: Option<Presence>) -> Outcome {
         if let Some(v) = self.session.as_mut() {
             if v.pane != SessionPane::RollCall {
                 v.pane = SessionPane::RollCall;
@@ -932,8 +955,19 @@ impl App {
         if len > 0 {
             v.roll.apply(Action::Down, len, 1);
         }
-        crate::ops::sessions::mark_attendance(&mut self.ctx, sid, person, presence)
-            .map_err(store_err)?;
+        match presence {
+            // A late arrival is recorded with its time: now, on the session's day.
+            Some(Presence::Late) => {
+                crate::ops::clock::arrive(&mut self.ctx, sid, person, None).map_err(store_err)?;
+            }
+            Some(presence) => {
+                crate::ops::sessions::mark_attendance(&mut self.ctx, sid, person, presence)
+                    .map_err(store_err)?;
+            }
+            None => {
+                crate::ops::clock::depart(&mut self.ctx, sid, person, None).map_err(store_err)?;
+            }
+        }
         self.reload();
         self.say_quorum();
         Ok(())
@@ -977,6 +1011,53 @@ impl App {
             s.status.label(self.lang())
         ));
         Ok(())
+    }
+
+    /// Closes the session on screen at its adjournment: the one already recorded (a
+    /// carried motion to adjourn), else the time asked in a small form, prefilled with
+    /// now on the session's own day. A session that is not open is refused at once.
+    fn close_session(&mut self) -> Outcome {
+        let v = self.session.as_ref().ok_or_else(|| self.no_session())?;
+        let s = &v.record.session;
+        if s.status != SessionStatus::Open || v.record.timeline.adjourned.is_some() {
+            let id = s.id;
+            let step = crate::ops::clock::close(&mut self.ctx, id, None).map_err(store_err)?;
+            self.reload();
+            let msg = self.closed_message(&step.session);
+            self.say(msg);
+            return Ok(());
+        }
+        let l = self.lang();
+        let now = if s.date == self.ctx.today {
+            crate::locale::digits::localize_digits(&crate::ops::clock::now_time(), l)
+        } else {
+            String::new()
+        };
+        self.modal = Some(Modal::Form(Form::new(
+            t(l, Msg::TuiAdjournTitle),
+            FormPurpose::Adjourn { session_id: s.id },
+            vec![Field::text("at", t(l, Msg::TuiAdjournAt), &now)],
+        )));
+        Ok(())
+    }
+
+    /// "Session 12 — Closed · Adjourned 19:05".
+    fn closed_message(&self, s: &Session) -> String {
+        let l = self.lang();
+        let mut msg = format!(
+            "{} {} — {}",
+            t(l, Msg::Session),
+            crate::locale::digits::localize_digits(&s.number.to_string(), l),
+            s.status.label(l)
+        );
+        if let Some(end) = &s.end_time {
+            msg.push_str(&format!(
+                " · {} {}",
+                SessionEventKind::Adjourned.label(l),
+                crate::locale::digits::localize_digits(end, l)
+            ));
+        }
+        msg
     }
 
     fn export_minutes(&mut self) -> Outcome {
@@ -1591,6 +1672,12 @@ impl App {
                 ))
             }
             FormPurpose::BrowseFilter => self.apply_filter_form(form),
+            FormPurpose::Adjourn { session_id } => {
+                let at = form.opt("at");
+                let step = crate::ops::clock::close(&mut self.ctx, session_id, at.as_deref())
+                    .map_err(store_err)?;
+                Ok(self.closed_message(&step.session))
+            }
             FormPurpose::Guest { session_id } => {
                 crate::ops::sessions::invite_guest(
                     &mut self.ctx,

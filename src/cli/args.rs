@@ -299,10 +299,15 @@ pub enum SessionCmd {
     Add(SessionAdd),
     /// A session's whole record
     Show(SessionShow),
-    /// Open a session (starts the roll call and minutes)
-    Open(SessionRef),
-    /// Close a session
-    Close(SessionRef),
+    /// Open a session: it is called to order at --at HH:MM, or now
+    Open(SessionClock),
+    /// Close a session: adjourned at the adjournment already recorded, else at --at
+    /// HH:MM, or now
+    Close(SessionClock),
+    /// Take a recess in an open session, at --at HH:MM or now
+    Recess(SessionClock),
+    /// Resume an open session after its recess, at --at HH:MM or now
+    Resume(SessionClock),
     /// Approve the minutes of a closed session; they no longer change afterwards
     Approve(SessionRef),
     /// Cancel a planned session
@@ -350,6 +355,17 @@ pub struct SessionAdd {
 pub struct SessionShow {
     /// A session id, or BODY#NUMBER
     pub session: String,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SessionClock {
+    /// A session id, or BODY#NUMBER
+    pub session: String,
+    /// The time it happened, HH:MM (default: now, on the session's own day)
+    #[arg(long)]
+    pub at: Option<String>,
     #[arg(long)]
     pub json: bool,
 }
@@ -411,8 +427,15 @@ pub struct AttendArgs {
     pub session: String,
     /// A person (id, login or name)
     pub person: String,
-    /// present, absent, excused, late or remote
+    /// present, absent, excused, late or remote; or left (gone before the end)
     pub presence: String,
+    /// With late: the time of arrival, HH:MM (default: now); with left: the time of
+    /// departure (needed)
+    #[arg(long)]
+    pub at: Option<String>,
+    /// Print the member's row of the roll call and the quorum as JSON
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]

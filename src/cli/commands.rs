@@ -104,12 +104,10 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
         Command::Session(SessionCmd::List(a)) => session_list(ctx, a, out),
         Command::Session(SessionCmd::Add(a)) => session_add(ctx, a, out),
         Command::Session(SessionCmd::Show(a)) => session_show(ctx, a, out),
-        Command::Session(SessionCmd::Open(a)) => {
-            session_status(ctx, &a.session, SessionStatus::Open, out)
-        }
-        Command::Session(SessionCmd::Close(a)) => {
-            session_status(ctx, &a.session, SessionStatus::Closed, out)
-        }
+        Command::Session(SessionCmd::Open(a)) => session_clock(ctx, a, Clock::Open, out),
+        Command::Session(SessionCmd::Close(a)) => session_clock(ctx, a, Clock::Close, out),
+        Command::Session(SessionCmd::Recess(a)) => session_clock(ctx, a, Clock::Recess, out),
+        Command::Session(SessionCmd::Resume(a)) => session_clock(ctx, a, Clock::Resume, out),
         Command::Session(SessionCmd::Approve(a)) => {
             session_status(ctx, &a.session, SessionStatus::Approved, out)
         }
@@ -857,6 +855,31 @@ fn session_show(ctx: &mut Context, a: &SessionShow, out: Out) -> CliResult {
             p
         )
     )?;
+    let times: Vec<String> = ops::clock::time_lines(&rec.timeline, lang)
+        .into_iter()
+        .map(|(what, when)| format!("{what} {when}"))
+        .collect();
+    if !times.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            display_line(
+                &format!("{}: {}", t(lang, Msg::ClockTimes), times.join(" · ")),
+                p
+            )
+        )?;
+    }
+    let moves = ops::clock::movements(&rec.attendance, lang);
+    if !moves.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            display_line(
+                &format!("{}: {}", t(lang, Msg::ClockArrivals), moves.join(" · ")),
+                p
+            )
+        )?;
+    }
     for item in &rec.agenda {
         writeln!(out)?;
         writeln!(
@@ -901,6 +924,86 @@ fn session_status(ctx: &mut Context, key: &str, to: SessionStatus, out: Out) -> 
             term(ctx.prefs, s.status.code(), s.status.label(ctx.prefs.lang)),
         ],
     )?;
+    Ok(())
+}
+
+/// A step of a session's clock asked on the command line.
+enum Clock {
+    Open,
+    Close,
+    Recess,
+    Resume,
+}
+
+fn session_clock(ctx: &mut Context, a: &SessionClock, step: Clock, out: Out) -> CliResult {
+    let s = ctx.store.find_session(&a.session)?;
+    let at = a.at.as_deref();
+    let (session, event) = match step {
+        Clock::Open => {
+            let r = ops::clock::open(ctx, s.id, at)?;
+            (r.session, r.event)
+        }
+        Clock::Close => {
+            let r = ops::clock::close(ctx, s.id, at)?;
+            (r.session, r.event)
+        }
+        Clock::Recess => (
+            ctx.store.session(s.id)?,
+            Some(ops::clock::recess(ctx, s.id, at)?),
+        ),
+        Clock::Resume => (
+            ctx.store.session(s.id)?,
+            Some(ops::clock::resume(ctx, s.id, at)?),
+        ),
+    };
+    let session = ctx.store.session(session.id)?;
+    if a.json {
+        #[derive(Serialize)]
+        struct Step<'a> {
+            session: &'a Session,
+            event: &'a Option<SessionEvent>,
+        }
+        return print_json(
+            out,
+            &Step {
+                session: &session,
+                event: &event,
+            },
+        );
+    }
+    let p = ctx.prefs;
+    if matches!(step, Clock::Open | Clock::Close) {
+        say(
+            out,
+            p,
+            Msg::CliSessionStatus,
+            &[
+                &session.id.to_string(),
+                term(p, session.status.code(), session.status.label(p.lang)),
+            ],
+        )?;
+    }
+    // The time the session went by: the event recorded, or the adjournment recorded
+    // before closing.
+    let shown = event.map(|e| (e.kind, e.at)).or_else(|| match step {
+        Clock::Close => session
+            .end_time
+            .clone()
+            .map(|at| (SessionEventKind::Adjourned, at)),
+        _ => None,
+    });
+    if let Some((kind, at)) = shown {
+        say(
+            out,
+            p,
+            Msg::CliClockEvent,
+            &[
+                &session.id.to_string(),
+                term(p, kind.code(), kind.label(p.lang)),
+                &at,
+            ],
+        )?;
+    }
     Ok(())
 }
 
@@ -982,35 +1085,93 @@ fn minutes_set(ctx: &mut Context, a: &MinutesSet, out: Out) -> CliResult {
 fn attend(ctx: &mut Context, a: &AttendArgs, out: Out) -> CliResult {
     let s = ctx.store.find_session(&a.session)?;
     let p = ctx.store.find_person(&a.person)?;
-    let presence = Presence::parse(&a.presence)?;
-    let q = ops::sessions::mark_attendance(ctx, s.id, p.id, presence)?;
     let lang = ctx.prefs.lang;
-    let presence = match lang {
-        Lang::En => presence.code(),
-        Lang::Fa => presence.label(lang),
+    let left = a.presence.trim().eq_ignore_ascii_case("left")
+        || a.presence.trim() == Msg::ClockLeftMark.text(Lang::Fa);
+    // What was recorded: a departure or an arrival at a time, or a mark.
+    let (timed, q, presence) = if left {
+        let Some(at) = a.at.as_deref() else {
+            return Err(CliError::usage(t(lang, Msg::CliClockAtNeeded)));
+        };
+        let (at, q) = ops::clock::depart(ctx, s.id, p.id, Some(at))?;
+        (Some((Msg::CliClockLeft, at)), q, None)
+    } else {
+        let presence = Presence::parse(&a.presence)?;
+        match (presence, a.at.as_deref()) {
+            (Presence::Late, at) => {
+                let (at, q) = ops::clock::arrive(ctx, s.id, p.id, at)?;
+                (at.map(|at| (Msg::CliClockArrived, at)), q, Some(presence))
+            }
+            (_, Some(_)) => return Err(CliError::usage(t(lang, Msg::CliClockAtOnlyLateLeft))),
+            (_, None) => {
+                let q = ops::sessions::mark_attendance(ctx, s.id, p.id, presence)?;
+                (None, q, Some(presence))
+            }
+        }
     };
-    say(
-        out,
-        ctx.prefs,
-        Msg::CliAttended,
-        &[
-            p.name.get(lang),
-            &p.id.to_string(),
-            presence,
-            &q.present.to_string(),
-            &q.voting.to_string(),
-            &q.required.to_string(),
-            t(
-                lang,
-                if q.met() {
-                    Msg::QuorumMet
-                } else {
-                    Msg::QuorumNotMet
-                },
-            ),
-        ],
-    )?;
-    Ok(())
+    if a.json {
+        let body = ctx.store.body(s.body_id)?;
+        let (roll, _) = ops::record::roll_call(&ctx.store, &body, &s)?;
+        #[derive(Serialize)]
+        struct Marked<'a> {
+            attendance: Option<&'a ops::record::AttendanceRow>,
+            quorum: crate::model::rules::QuorumState,
+        }
+        return print_json(
+            out,
+            &Marked {
+                attendance: roll.iter().find(|r| r.person_id == p.id),
+                quorum: q,
+            },
+        );
+    }
+    let verdict = t(
+        lang,
+        if q.met() {
+            Msg::QuorumMet
+        } else {
+            Msg::QuorumNotMet
+        },
+    );
+    let (present, voting, required) = (
+        q.present.to_string(),
+        q.voting.to_string(),
+        q.required.to_string(),
+    );
+    let id = p.id.to_string();
+    match (timed, presence) {
+        (Some((msg, at)), _) => say(
+            out,
+            ctx.prefs,
+            msg,
+            &[
+                p.name.get(lang),
+                &id,
+                &at,
+                &present,
+                &voting,
+                &required,
+                verdict,
+            ],
+        ),
+        (None, presence) => {
+            let presence = presence.unwrap_or(Presence::Late);
+            say(
+                out,
+                ctx.prefs,
+                Msg::CliAttended,
+                &[
+                    p.name.get(lang),
+                    &id,
+                    term(ctx.prefs, presence.code(), presence.label(lang)),
+                    &present,
+                    &voting,
+                    &required,
+                    verdict,
+                ],
+            )
+        }
+    }
 }
 
 // ----- resolutions and tasks -----

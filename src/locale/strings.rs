@@ -618,6 +618,33 @@ catalogue! {
     MotionSecondsOwn => "{} moved the motion and cannot second it", "{} پیشنهاددهنده است و نمی‌تواند موافق دوم آن باشد";
 
     // ---- The meeting: the clock (session times, arrivals and departures)
+    EntitySessionEvent => "session event", "رویداد جلسه";
+    RefusedClockBeforePrevious => "{} at {} is earlier than the {} recorded at {}; the session's times follow one another", "{} در ساعت {} پیش از «{}» ثبت‌شده در ساعت {} است؛ زمان‌های جلسه به ترتیب ثبت می‌شوند";
+    RefusedClockCalledToOrder => "the session was called to order at {} already", "رسمیت جلسه پیش‌تر در ساعت {} اعلام شده است";
+    RefusedClockAdjourned => "the session was adjourned at {}; nothing more is recorded on its clock", "جلسه در ساعت {} ختم شده است؛ زمان دیگری برای آن ثبت نمی‌شود";
+    RefusedClockInRecess => "the session is in recess since {}; record its resumption first", "جلسه از ساعت {} در تنفس است؛ ابتدا ادامه جلسه را ثبت کنید";
+    RefusedClockNotInRecess => "the session is not in recess; there is nothing to resume", "جلسه در تنفس نیست؛ ادامه‌ای برای ثبت وجود ندارد";
+    RefusedClockInClosedSession => "a closed session is under way since {}", "بخش غیرعلنی از ساعت {} در جریان است";
+    RefusedClockNotInClosedSession => "no closed session is under way", "بخش غیرعلنی در جریان نیست";
+    RefusedClockNotOpen => "{}: the session must be open; it is {}", "{}: جلسه باید در جریان باشد؛ وضعیت آن «{}» است";
+    RefusedClockTimeNeeded => "the session is not being held today: give the time it happened (HH:MM)", "جلسه امروز برگزار نمی‌شود: ساعتی را که رخ داد بدهید (ساعت:دقیقه)";
+    RefusedClockAdjournedAtOther => "the adjournment is recorded at {}, not {}; the session closes at the recorded time", "ختم جلسه در ساعت {} ثبت شده است، نه {}؛ جلسه با همان ساعت ثبت‌شده خاتمه می‌یابد";
+    RefusedClockNotInRoom => "{} is not in the room (not marked present, or gone already)", "{} در جلسه حضور ندارد (حاضر ثبت نشده یا پیش‌تر خارج شده است)";
+    RefusedClockLeftBeforeArrival => "{} cannot leave at {}, before arriving at {}", "خروج {} در ساعت {} پیش از ورود در ساعت {} ممکن نیست";
+    ClockTimes => "Times", "زمان‌ها";
+    ClockClosedSession => "Closed session", "بخش غیرعلنی";
+    ClockArrivals => "Arrivals and departures", "ورود و خروج اعضا";
+    ClockArrived => "{} arrived {}", "{} ساعت {} وارد شد";
+    ClockLeft => "{} left {}", "{} ساعت {} خارج شد";
+    ClockLeftMark => "Left", "خارج شد";
+    ClockQuorumAtCall => " at the call to order, {}", " در زمان اعلام رسمیت، ساعت {}";
+    CliClockEvent => "session {}: {} at {}", "جلسه {}: {} در ساعت {}";
+    CliClockArrived => "{} ({}) arrived at {}; {} of {} voting members in the room, quorum {}: {}", "{} ({}) ساعت {} وارد شد؛ {} از {} عضو دارای رأی حاضر، حد نصاب {}: {}";
+    CliClockLeft => "{} ({}) left at {}; {} of {} voting members in the room, quorum {}: {}", "{} ({}) ساعت {} خارج شد؛ {} از {} عضو دارای رأی حاضر، حد نصاب {}: {}";
+    CliClockAtNeeded => "a departure needs its time: --at HH:MM", "ثبت خروج به ساعت آن نیاز دارد: ‎--at ساعت:دقیقه";
+    CliClockAtOnlyLateLeft => "--at goes with late or left only", "‎--at فقط همراه late (با تأخیر) یا left (خروج) می‌آید";
+    TuiAdjournTitle => "Close the session: time of adjournment", "ختم جلسه: ساعت ختم";
+    TuiAdjournAt => "Adjourned at (HH:MM)", "ساعت ختم (ساعت:دقیقه)";
 
     // ---- The meeting: command line
 
@@ -735,9 +762,23 @@ mod tests {
             Msg::ExpectedMeetingRule,
             Msg::ExpectedResolutionFormat,
             Msg::ExpectedFormatField,
+            Msg::ExpectedThreshold,
+            Msg::ExpectedVotingRule,
         ];
         let families = [
-            "Err", "Refused", "Date", "Entity", "Io", "Expected", "Audit", "CliDash",
+            "Err",
+            "Refused",
+            "Date",
+            "Entity",
+            "Io",
+            "Expected",
+            "Audit",
+            "CliDash",
+            "Motion",
+            "Vote",
+            "Outcome",
+            "Threshold",
+            "Rule",
         ];
         let mut bad = Vec::new();
         for m in Msg::ALL {

@@ -1,6 +1,7 @@
 //! The domain: plain types and rules (quorum, numbering, meeting rules).
 //! No SQL and no terminal here.
 
+pub mod clock;
 pub mod rules;
 
 use chrono::NaiveDate;
@@ -155,6 +156,7 @@ entities! {
     TieRule = "tie_rule" / EntityTieRule,
     Motion = "motion" / EntityMotion,
     CastingVote = "casting_vote" / EntityCastingVote,
+    SessionEvent = "session_event" / EntitySessionEvent,
 }
 
 impl std::fmt::Display for Entity {
@@ -345,6 +347,19 @@ coded_enum!(
     }
 );
 
+coded_enum!(
+    /// A moment of a session's clock: the call to order, a recess and the resumption,
+    /// the start and end of a closed session, the adjournment.
+    SessionEventKind, SessionEvent {
+        CalledToOrder = "called_to_order" / "Called to order" / "اعلام رسمیت و آغاز جلسه",
+        Recess = "recess" / "Recess" / "تنفس",
+        Resumed = "resumed" / "Resumed" / "ادامه جلسه",
+        ClosedStart = "closed_start" / "Closed session began" / "آغاز بخش غیرعلنی",
+        ClosedEnd = "closed_end" / "Closed session ended" / "پایان بخش غیرعلنی",
+        Adjourned = "adjourned" / "Adjourned" / "ختم جلسه",
+    }
+);
+
 /// A name kept in Persian, English or both; shown in the user's language when it has one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct Name {
@@ -461,6 +476,21 @@ pub struct Attendance {
     pub session_id: i64,
     pub person_id: i64,
     pub presence: Presence,
+    /// When a member who came late arrived (HH:MM).
+    pub arrived_at: Option<String>,
+    /// When a member left before the end (HH:MM); none once back in the room.
+    pub left_at: Option<String>,
+}
+
+/// One moment of a session's clock, at a time of day (HH:MM) on the session's date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SessionEvent {
+    pub id: i64,
+    pub session_id: i64,
+    pub kind: SessionEventKind,
+    pub at: String,
+    pub recorded_at: String,
+    pub recorded_by: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

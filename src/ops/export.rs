@@ -116,6 +116,74 @@ fn assignee(task: &crate::store::read::TaskRow, lang: Lang) -> String {
         .unwrap_or_default()
 }
 
+/// The quorum the minutes state: at the call to order when it is recorded (members
+/// who came later or left are not counted then), else as the roll stands; with the
+/// words that say when (" at the call to order, 17:00"), or none.
+fn minutes_quorum(rec: &SessionRecord, lang: Lang) -> (crate::model::rules::QuorumState, String) {
+    match &rec.timeline.called_to_order {
+        Some(at) => (
+            super::record::quorum_at(rec, at),
+            crate::locale::strings::tf(lang, Msg::ClockQuorumAtCall, &[&localize_digits(at, lang)]),
+        ),
+        None => (rec.quorum, String::new()),
+    }
+}
+
+/// The "Times" part of the minutes: called to order, recesses, closed session and
+/// adjournment, then members' arrivals and departures; empty when none is recorded.
+fn times_markdown(rec: &SessionRecord, lang: Lang) -> String {
+    let times = super::clock::time_lines(&rec.timeline, lang);
+    let moves = super::clock::movements(&rec.attendance, lang);
+    if times.is_empty() && moves.is_empty() {
+        return String::new();
+    }
+    let mut md = format!("\n## {}\n\n", t(lang, Msg::ClockTimes));
+    for (what, when) in times {
+        md.push_str(&format!(
+            "- **{}:** {}\n",
+            md_escape(&what),
+            md_escape(&when)
+        ));
+    }
+    for m in moves {
+        md.push_str(&format!("- {}\n", md_escape(&m)));
+    }
+    md
+}
+
+/// [`times_markdown`] as HTML.
+fn times_html(rec: &SessionRecord, lang: Lang) -> String {
+    let times = super::clock::time_lines(&rec.timeline, lang);
+    let moves = super::clock::movements(&rec.attendance, lang);
+    if times.is_empty() && moves.is_empty() {
+        return String::new();
+    }
+    let mut h = format!(
+        "<h2>{}</h2>\n<table class=\"times\">\n",
+        t(lang, Msg::ClockTimes)
+    );
+    for (what, when) in times {
+        h.push_str(&format!(
+            "<tr><th>{}</th><td>{}</td></tr>\n",
+            html_escape(&what),
+            html_escape(&when)
+        ));
+    }
+    h.push_str("</table>\n");
+    if !moves.is_empty() {
+        h.push_str(&format!(
+            "<p class=\"movements\"><strong>{}:</strong> {}</p>\n",
+            t(lang, Msg::ClockArrivals),
+            moves
+                .iter()
+                .map(|m| html_escape(m))
+                .collect::<Vec<_>>()
+                .join(list_separator(lang))
+        ));
+    }
+    h
+}
+
 /// The minutes as Markdown.
 pub fn minutes_markdown(
     rec: &SessionRecord,
@@ -155,9 +223,9 @@ pub fn minutes_markdown(
         t(lang, Msg::Status),
         s.status.label(lang)
     ));
-    let q = rec.quorum;
+    let (q, at_call) = minutes_quorum(rec, lang);
     md.push_str(&format!(
-        "- **{}:** {} {} {} {} — {}\n\n",
+        "- **{}:** {} {} {} {}{at_call} — {}\n\n",
         t(lang, Msg::Quorum),
         localize_digits(&q.present.to_string(), lang),
         t(lang, Msg::Of),
@@ -210,6 +278,7 @@ pub fn minutes_markdown(
             list.join(list_separator(lang))
         ));
     }
+    md.push_str(&times_markdown(rec, lang));
     md.push_str(&format!("\n## {}\n\n", t(lang, Msg::Agenda)));
     for a in &rec.agenda {
         md.push_str(&format!(
@@ -318,11 +387,11 @@ pub fn minutes_html(
         e(&localize_digits(s.end_time.as_deref().unwrap_or("—"), lang)),
     ));
     h.push_str(&row(Msg::Status, e(s.status.label(lang))));
-    let q = rec.quorum;
+    let (q, at_call) = minutes_quorum(rec, lang);
     h.push_str(&row(
         Msg::Quorum,
         e(&format!(
-            "{} {} {} {} — {}",
+            "{} {} {} {}{at_call} — {}",
             localize_digits(&q.present.to_string(), lang),
             t(lang, Msg::Of),
             localize_digits(&q.voting.to_string(), lang),
@@ -376,6 +445,7 @@ pub fn minutes_html(
         h.push_str(&row(Msg::Guests, list.join(list_separator(lang))));
     }
     h.push_str("</table>\n");
+    h.push_str(&times_html(rec, lang));
     h.push_str(&format!("<h2>{}</h2>\n", t(lang, Msg::Agenda)));
     for a in &rec.agenda {
         h.push_str(&format!(

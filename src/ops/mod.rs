@@ -6,12 +6,14 @@
 //! rows and the same refusal from either front end.
 //!
 //! Areas: [`authz`] (who may do what), [`setup`] (bodies, people, memberships,
-//! administrators), [`sessions`] (scheduling, status, roll call, guests), [`agenda`]
+//! administrators), [`sessions`] (scheduling, status, roll call, guests), [`clock`] (the
+//! session's times, arrivals and departures), [`agenda`]
 //! (items and minutes), [`resolutions`], [`tasks`] (follow-up), [`record`] (a session's
 //! whole record), [`dashboard`] (the chair's figures), [`export`] (minutes, calendars).
 
 pub mod agenda;
 pub mod authz;
+pub mod clock;
 pub mod dashboard;
 pub mod export;
 pub mod motions;

@@ -32,7 +32,9 @@ use crate::model::voting::{
     decide, quorum_problem, requirement_text, Ballot, Choice, Motion, MotionKind, MotionProblem,
     MotionStatus, Outcome, Room, VoteMethod, VoteProblem,
 };
-use crate::model::{AgendaStatus, Decision, Name, Session, Tally, Vote};
+use crate::model::{
+    AgendaStatus, Decision, Name, Session, SessionEventKind, SessionStatus, Tally, Vote,
+};
 use crate::store::meeting::{CloseBallot, NewBallot, NewMotion};
 use crate::store::write::NewResolution;
 use crate::store::{Refusal, Result, Store, StoreError};
@@ -468,6 +470,23 @@ fn conclude(
         }
         _ => {}
     }
+    // A carried recess, closed session or adjournment is also an event of the
+    // session's clock, at the time the vote is recorded (or the time it was moved, for
+    // a session recorded on another day), while the session is open.
+    let clock_kind = match motion.kind {
+        MotionKind::Recess => Some(SessionEventKind::Recess),
+        MotionKind::ClosedSession => Some(SessionEventKind::ClosedStart),
+        MotionKind::Adjourn => Some(SessionEventKind::Adjourned),
+        _ => None,
+    };
+    let clock_event = match clock_kind {
+        Some(kind) if carried && session.status == SessionStatus::Open => {
+            let at = super::clock::time_of(ctx, session, None)?
+                .unwrap_or_else(|| motion.moved_at.clone());
+            Some((session.id, kind, at))
+        }
+        _ => None,
+    };
     let prepared = resolutions
         .iter()
         .map(|r| ctx.store.check_resolution(r))
@@ -490,6 +509,7 @@ fn conclude(
             resolutions: prepared,
             item_status,
             close_items,
+            clock_event,
         },
         outcome,
     ))

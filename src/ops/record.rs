@@ -18,6 +18,9 @@ pub struct SessionRecord {
     pub guests: Vec<Guest>,
     pub agenda: Vec<AgendaRecord>,
     pub quorum: QuorumState,
+    /// The session's clock: its events in time order, and what they add up to.
+    pub events: Vec<SessionEvent>,
+    pub timeline: crate::model::clock::Timeline,
 }
 
 #[derive(Serialize)]
@@ -27,6 +30,10 @@ pub struct AttendanceRow {
     pub role: Role,
     pub voting: bool,
     pub presence: Option<Presence>,
+    /// When a member who came late arrived (HH:MM).
+    pub arrived_at: Option<String>,
+    /// When a member left before the end (HH:MM).
+    pub left_at: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -38,18 +45,52 @@ pub struct AgendaRecord {
 }
 
 impl AttendanceRow {
-    /// A voting member counted present (in the room, late or remote).
-    pub fn votes_here(&self) -> bool {
-        self.voting
+    /// Counted present (in the room, late or remote) and not gone: in the room now.
+    pub fn in_room(&self) -> bool {
+        self.left_at.is_none()
             && matches!(
                 self.presence,
                 Some(Presence::Present | Presence::Late | Presence::Remote)
             )
     }
+
+    /// A voting member in the room.
+    pub fn votes_here(&self) -> bool {
+        self.voting && self.in_room()
+    }
+
+    /// In the room at a time of the session (HH:MM): counted present, arrived by then
+    /// (one marked late with no time of arrival is not), and not gone by then.
+    pub fn in_room_at(&self, at: &str) -> bool {
+        let counted = matches!(
+            self.presence,
+            Some(Presence::Present | Presence::Late | Presence::Remote)
+        );
+        let arrived = match (&self.arrived_at, self.presence) {
+            (Some(arrived), _) => arrived.as_str() <= at,
+            (None, Some(Presence::Late)) => false,
+            (None, _) => true,
+        };
+        let stayed = self.left_at.as_deref().is_none_or(|left| left > at);
+        counted && arrived && stayed
+    }
+}
+
+/// The quorum of a session's roll at a time of the session (HH:MM): the voting members
+/// in the room then.
+pub fn quorum_at(rec: &SessionRecord, at: &str) -> QuorumState {
+    let voting = rec.attendance.iter().filter(|a| a.voting).count() as u32;
+    let present = rec
+        .attendance
+        .iter()
+        .filter(|a| a.voting && a.in_room_at(at))
+        .count() as u32;
+    QuorumState::new(rec.body.quorum, voting, present)
 }
 
 /// A session's roll: every member in office on its day with their mark, and the
-/// quorum it makes under the body's rule.
+/// quorum it makes under the body's rule, counting the voting members in the room
+/// (those who left are not).
 pub fn roll_call(
     store: &Store,
     body: &Body,
@@ -65,10 +106,17 @@ pub fn roll_call(
             name: m.person.name.clone(),
             role: m.membership.role,
             voting: m.membership.voting,
-            presence: marks
-                .iter()
-                .find(|a| a.person_id == m.person.id)
-                .map(|a| a.presence),
+            presence: None,
+            arrived_at: None,
+            left_at: None,
+        })
+        .map(|mut row| {
+            if let Some(a) = marks.iter().find(|a| a.person_id == row.person_id) {
+                row.presence = Some(a.presence);
+                row.arrived_at = a.arrived_at.clone();
+                row.left_at = a.left_at.clone();
+            }
+            row
         })
         .collect();
     let voting = attendance.iter().filter(|a| a.voting).count() as u32;
@@ -104,7 +152,10 @@ pub fn session_record(store: &Store, session: Session) -> crate::store::Result<S
             tasks,
         });
     }
+    let events = store.session_events(session.id)?;
     Ok(SessionRecord {
+        timeline: crate::model::clock::Timeline::of(&events),
+        events,
         quorum,
         guests: store.guests(session.id)?,
         session,

@@ -34,8 +34,14 @@ pub fn status_activity(to: SessionStatus) -> Activity {
     }
 }
 
-/// Opens, closes, approves or cancels a session.
+/// Opens, closes, approves or cancels a session. Opening and closing go by the
+/// session's clock ([`super::clock::open`], [`super::clock::close`]) at the time now.
 pub fn set_status(ctx: &mut Context, session_id: i64, to: SessionStatus) -> Result<Session> {
+    match to {
+        SessionStatus::Open => return Ok(super::clock::open(ctx, session_id, None)?.session),
+        SessionStatus::Closed => return Ok(super::clock::close(ctx, session_id, None)?.session),
+        _ => {}
+    }
     let s = ctx.store.session(session_id)?;
     authz::check(ctx, status_activity(to), Some(s.body_id))?;
     ctx.store.set_session_status(s.id, to)

@@ -68,6 +68,9 @@ pub struct CloseBallot {
     pub item_status: Option<(i64, &'static str)>,
     /// The items to mark taken in closed session.
     pub close_items: Vec<i64>,
+    /// The session event a carried procedural motion records (a recess, the closed
+    /// session's start, the adjournment) at a time (HH:MM).
+    pub clock_event: Option<(i64, crate::model::SessionEventKind, String)>,
 }
 
 pub const MOTION_COLS: &str = "m.id, m.session_id, m.agenda_item_id, m.amends, m.kind, m.text, m.final_text, m.mover_id, m.seconder_id, m.status, (SELECT min(r.id) FROM resolution r WHERE r.motion_id = m.id), m.moved_at, m.version";
@@ -607,6 +610,9 @@ fn close_ballot_tx(
     }
     for item in &c.close_items {
         set_item(tx, actor, *item, "closed = ?2", &true)?;
+    }
+    if let Some((session, kind, at)) = &c.clock_event {
+        super::clock::clock_step_in(tx, actor, *session, Some((*kind, at)), None)?;
     }
     Ok(ids)
 }

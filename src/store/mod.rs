@@ -5,6 +5,7 @@ pub mod access;
 pub mod audit;
 pub mod bulk;
 pub mod check;
+pub mod clock;
 pub mod dashboard;
 pub mod meeting;
 pub mod read;
@@ -109,6 +110,8 @@ pub enum Refusal {
     Motion(crate::model::voting::MotionProblem),
     /// A vote cannot be counted as given.
     Vote(crate::model::voting::VoteProblem),
+    /// The session's clock refuses the event, arrival or departure.
+    Clock(crate::model::clock::ClockRefusal),
 }
 
 impl Refusal {
@@ -133,6 +136,7 @@ impl Refusal {
             Refusal::TaskNeedsABody => "task_needs_a_body",
             Refusal::Motion(p) => p.code(),
             Refusal::Vote(p) => p.code(),
+            Refusal::Clock(c) => c.code(),
         }
     }
 
@@ -188,6 +192,11 @@ impl Refusal {
             Refusal::UnanimousNeedsSession
             | Refusal::UnanimousNobodyPresent
             | Refusal::TaskNeedsABody => {}
+            Refusal::Clock(c) => {
+                for (k, v) in c.fields() {
+                    put(k, json!(v));
+                }
+            }
             Refusal::NoQuorum {
                 present,
                 voting,
@@ -270,6 +279,7 @@ impl Localized for Refusal {
             Refusal::UnanimousNeedsSession => t(lang, Msg::RefusedUnanimousNeedsSession).into(),
             Refusal::UnanimousNobodyPresent => t(lang, Msg::RefusedUnanimousNobodyPresent).into(),
             Refusal::TaskNeedsABody => t(lang, Msg::RefusedTaskNeedsABody).into(),
+            Refusal::Clock(c) => c.message(lang),
             Refusal::NoQuorum {
                 present,
                 voting,

@@ -736,13 +736,16 @@ impl Store {
 
     pub fn attendance(&self, session_id: i64) -> Result<Vec<Attendance>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT session_id, person_id, presence FROM attendance WHERE session_id = ?1",
+            "SELECT session_id, person_id, presence, arrived_at, left_at FROM attendance
+             WHERE session_id = ?1",
         )?;
         let rows = stmt.query_map([session_id], |r| {
             Ok(Attendance {
                 session_id: r.get(0)?,
                 person_id: r.get(1)?,
                 presence: code_at(r, 2, Presence::parse)?,
+                arrived_at: r.get(3)?,
+                left_at: r.get(4)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

@@ -519,30 +519,8 @@ impl Store {
     pub fn set_session_status(&mut self, id: i64, to: SessionStatus) -> Result<Session> {
         let actor = self.actor.clone();
         self.write(|tx| {
-            let from: Option<String> = tx
-                .query_row("SELECT status FROM session WHERE id = ?1", [id], |r| r.get(0))
-                .optional()?;
-            let Some(from) = from else {
-                return Err(StoreError::NotFound {
-                    what: Entity::Session,
-                    key: id.to_string(),
-                });
-            };
-            let from = SessionStatus::parse(&from)?;
+            check_transition(tx, id, to)?;
             use SessionStatus::*;
-            let allowed = matches!(
-                (from, to),
-                (Planned, Open)
-                    | (Planned, Cancelled)
-                    | (Open, Closed)
-                    | (Open, Planned)
-                    | (Closed, Open)
-                    | (Closed, Approved)
-                    | (Cancelled, Planned)
-            );
-            if !allowed {
-                return Err(StoreError::Refused(Refusal::SessionTransition { from, to }));
-            }
             let before = snapshot(tx, "session", "id = ?1", &[&id])?;
             // The clock gives the start or end time only on the session's own day: a
             // session recorded afterwards does not get the hour it was typed in.
@@ -753,8 +731,11 @@ impl Store {
                 &[&session_id, &person_id],
             )?;
             tx.execute(
+                // Marked in the room again: back after leaving.
                 "INSERT INTO attendance(session_id, person_id, presence) VALUES (?1, ?2, ?3)
-                 ON CONFLICT(session_id, person_id) DO UPDATE SET presence = excluded.presence",
+                 ON CONFLICT(session_id, person_id) DO UPDATE SET presence = excluded.presence,
+                 left_at = CASE WHEN excluded.presence IN ('present', 'late', 'remote')
+                                THEN NULL ELSE left_at END",
                 params![session_id, person_id, presence.code()],
             )?;
             let after = snapshot(
@@ -1204,6 +1185,41 @@ fn reindex_agenda(tx: &Transaction, id: i64) -> Result<()> {
         None => title,
     };
     index_entry(tx, SearchKind::Agenda, id, body_id, &text)
+}
+
+/// The session's status now, when it may go from it to `to` (else the refusal).
+pub(super) fn check_transition(
+    tx: &Transaction,
+    id: i64,
+    to: SessionStatus,
+) -> Result<SessionStatus> {
+    let from: Option<String> = tx
+        .query_row("SELECT status FROM session WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let Some(from) = from else {
+        return Err(StoreError::NotFound {
+            what: Entity::Session,
+            key: id.to_string(),
+        });
+    };
+    let from = SessionStatus::parse(&from)?;
+    use SessionStatus::*;
+    let allowed = matches!(
+        (from, to),
+        (Planned, Open)
+            | (Planned, Cancelled)
+            | (Open, Closed)
+            | (Open, Planned)
+            | (Closed, Open)
+            | (Closed, Approved)
+            | (Cancelled, Planned)
+    );
+    if !allowed {
+        return Err(StoreError::Refused(Refusal::SessionTransition { from, to }));
+    }
+    Ok(from)
 }
 
 /// The title of the standing review item, in the body's own language.

@@ -26,7 +26,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
         Calendar::Jalali => Calendar::Gregorian,
         Calendar::Gregorian => Calendar::Jalali,
     };
-    let line1 = format!(
+    let mut line1 = format!(
         "{} {} · {} ({}) · {} · {}",
         t(l, Msg::Session),
         localize_digits(&s.number.to_string(), l),
@@ -43,6 +43,16 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
         localize_digits(s.start_time.as_deref().unwrap_or("—"), l),
         localize_digits(s.end_time.as_deref().unwrap_or("—"), l)
     );
+    // Recesses and closed parts after the status (the start and end beside the place
+    // are the call to order and the adjournment).
+    let tl = &rec.timeline;
+    for (what, when) in crate::ops::clock::time_lines(tl, l)
+        .into_iter()
+        .skip(usize::from(tl.called_to_order.is_some()))
+        .take(tl.recesses.len() + tl.closed.len())
+    {
+        line1.push_str(&format!(" · {what} {when}"));
+    }
     let q = rec.quorum;
     let quorum = app.quorum_line().unwrap_or_default();
     let quorum_style = if q.met() { theme.ok } else { theme.warn };
@@ -122,21 +132,39 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
                 .into_iter()
                 .filter_map(|i| rec.attendance.get(i))
                 .collect();
+            // A member gone shows when they left; one who came late when they arrived.
+            let mark = |a: &crate::ops::record::AttendanceRow| match (&a.left_at, &a.arrived_at) {
+                (Some(at), _) => Some(format!(
+                    "{} {}",
+                    t(l, Msg::ClockLeftMark),
+                    localize_digits(at, l)
+                )),
+                (None, Some(at)) if a.presence == Some(Presence::Late) => Some(format!(
+                    "{} {}",
+                    Presence::Late.label(l),
+                    localize_digits(at, l)
+                )),
+                _ => None,
+            };
+            let timed = people.iter().any(|a| mark(a).is_some());
             let mut rows: Vec<Vec<String>> = people
                 .iter()
                 .map(|a| {
                     vec![
                         a.name.get(l).to_string(),
                         a.role.label(l).to_string(),
-                        a.presence
-                            .map(|p| p.label(l).to_string())
-                            .unwrap_or_else(|| "·".into()),
+                        mark(a).unwrap_or_else(|| {
+                            a.presence
+                                .map(|p| p.label(l).to_string())
+                                .unwrap_or_else(|| "·".into())
+                        }),
                     ]
                 })
                 .collect();
             let mut styles: Vec<Style> = people
                 .iter()
                 .map(|a| match a.presence {
+                    _ if a.left_at.is_some() => theme.muted,
                     Some(Presence::Absent) => theme.error,
                     Some(Presence::Excused) => theme.warn,
                     None => theme.muted,
@@ -172,7 +200,11 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
                 right,
                 &title,
                 &[t(l, Msg::Name), t(l, Msg::Role), t(l, Msg::Status)],
-                &[Col::Flex, Col::Fixed(10), Col::Fixed(10)],
+                &[
+                    Col::Flex,
+                    Col::Fixed(10),
+                    Col::Fixed(if timed { 15 } else { 10 }),
+                ],
                 &rows,
                 Some(v.roll.selected),
                 true,
