@@ -198,7 +198,10 @@ mod tests {
             };
             assert!(allowed(&own, Activity::RecordOwnTaskProgress));
             assert!(!allowed(&own, Activity::ManageTasks));
-            assert!(allowed(&s, Activity::ReadClosedSession), "{reader:?}");
+            assert!(
+                allowed(&with(&[reader]), Activity::ReadClosedSession),
+                "{reader:?}"
+            );
         }
         assert!(allowed(&secretary, Activity::ReadClosedSession));
     }
