@@ -403,6 +403,13 @@ fn meeting(dir: &Path, persian: bool) -> Meeting {
     Meeting { path, session: s }
 }
 
+/// Writes a generated document to $SHURA_MINUTES_OUT (to read it by hand), when set.
+fn keep(name: &str, text: &str) {
+    if let Some(dir) = std::env::var_os("SHURA_MINUTES_OUT") {
+        std::fs::write(Path::new(&dir).join(name), text).unwrap();
+    }
+}
+
 fn reopen(path: &Path) -> Store {
     Store::open(path, Actor::current()).expect("reopen")
 }
@@ -458,10 +465,13 @@ fn sides<'a>(items: &'a [String], side: &str) -> Vec<&'a str> {
 fn markdown_minutes_tell_the_procedure_with_names_under_each_side() {
     let dir = tempfile::tempdir().unwrap();
     let m = meeting(dir.path(), false);
+    if let Some(out) = std::env::var_os("SHURA_MINUTES_OUT") {
+        std::fs::copy(&m.path, Path::new(&out).join("board.db")).unwrap();
+    }
     let store = reopen(&m.path);
     let rec = public_record(&store, store.session(m.session).unwrap(), Lang::En).unwrap();
     let md = shura::ops::export::minutes_markdown(&rec, &store, prefs(Lang::En)).unwrap();
-    std::fs::write("/tmp/minutes-board.md", &md).ok();
+    keep("minutes-board.md", &md);
     let (items, paras, all) = md_blocks(&md);
 
     // The roll call on the main motion: the names under the right side.
@@ -554,7 +564,7 @@ fn html_minutes_tell_the_same_and_escape_stored_text() {
     let store = reopen(&m.path);
     let rec = public_record(&store, store.session(m.session).unwrap(), Lang::En).unwrap();
     let html = shura::ops::export::minutes_html(&rec, &store, prefs(Lang::En)).unwrap();
-    std::fs::write("/tmp/minutes-board.html", &html).ok();
+    keep("minutes-board.html", &html);
     let doc = Html::parse_document(&html);
     let sel = |s: &str| Selector::parse(s).unwrap();
     assert_eq!(
@@ -616,7 +626,7 @@ fn the_closed_part_is_for_members_and_holds_what_the_public_minutes_leave_out() 
     let rec = closed_record(&ctx, ctx.store.session(m.session).unwrap()).unwrap();
     let md = shura::ops::export::minutes_markdown(&rec, &ctx.store, prefs(Lang::En)).unwrap();
     let html = shura::ops::export::minutes_html(&rec, &ctx.store, prefs(Lang::En)).unwrap();
-    std::fs::write("/tmp/minutes-board-closed.md", &md).ok();
+    keep("minutes-board-closed.md", &md);
     let (items, _, all) = md_blocks(&md);
     assert!(all.contains("Closed session"));
     assert!(all.contains("Confidential: for the members of the body and administrators only."));
@@ -689,8 +699,8 @@ fn persian_minutes_are_persian_with_persian_digits_and_rtl() {
     let rec = public_record(&store, store.session(m.session).unwrap(), Lang::Fa).unwrap();
     let md = shura::ops::export::minutes_markdown(&rec, &store, prefs(Lang::Fa)).unwrap();
     let html = shura::ops::export::minutes_html(&rec, &store, prefs(Lang::Fa)).unwrap();
-    std::fs::write("/tmp/minutes-council.md", &md).ok();
-    std::fs::write("/tmp/minutes-council.html", &html).ok();
+    keep("minutes-council.md", &md);
+    keep("minutes-council.html", &html);
     let (items, _, all) = md_blocks(&md);
     // Stored text entered in Latin: the place, and the script in a motion.
     let latin = ["Reading Room", "<script>alert(1)</script>"];
@@ -869,4 +879,55 @@ fn cli_closed_minutes_refused_to_a_non_member_and_given_to_the_secretary() {
     assert_eq!(code, 0, "{err}");
     let (_, out, _) = shura_as(dir.path(), &m.path, nobody, &["export", "minutes", &sid]);
     assert!(out.contains("Roof repair"));
+}
+
+#[test]
+fn the_session_screen_shows_a_stranger_only_that_an_item_was_closed() {
+    use ratatui::backend::TestBackend;
+    use ratatui::Terminal;
+    let dir = tempfile::tempdir().unwrap();
+    let m = meeting(dir.path(), false);
+    let screen = |login: &str, row: usize| {
+        let mut store = reopen(&m.path);
+        store.actor = Actor {
+            uid: 4242,
+            login: login.into(),
+        };
+        let mut app = shura::app::state::App::new(Context::new(store, prefs(Lang::En)));
+        app.open_session_screen(m.session).unwrap();
+        if let Some(v) = app.session.as_mut() {
+            v.agenda.selected = row;
+        }
+        app.resize(40);
+        let mut terminal = Terminal::new(TestBackend::new(160, 40)).unwrap();
+        terminal
+            .draw(|f| shura::tui::draw::draw(f, &mut app, &shura::tui::theme::Theme::monochrome()))
+            .unwrap();
+        let buf = terminal.backend().buffer();
+        let mut text = String::new();
+        for y in 0..buf.area.height {
+            for x in 0..buf.area.width {
+                text.push_str(buf[(x, y)].symbol());
+            }
+            text.push('\n');
+        }
+        (
+            app.session.as_ref().unwrap().record.agenda[2].redacted,
+            text,
+        )
+    };
+    let (redacted, text) = screen("stranger", 2);
+    assert!(redacted);
+    assert!(
+        text.contains("Item 3 was taken in closed session."),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Personnel matter") && !text.contains("Zebulon"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Roof repair"),
+        "the open items are shown: {text}"
+    );
 }
