@@ -928,6 +928,11 @@ fn session_show(ctx: &mut Context, a: &SessionShow, out: Out) -> CliResult {
         }
         motion_block(out, &item.motions)?;
         for r in &item.resolutions {
+            // A resolution one of the item's motions became is told with the motion.
+            let motion = item.votes_of(r.id).and_then(|v| v.motion_id);
+            if motion.is_some_and(|m| item.motions.iter().any(|v| v.motion.id == m)) {
+                continue;
+            }
             writeln!(
                 out,
                 "{}",

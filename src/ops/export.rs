@@ -53,6 +53,13 @@ pub fn md_escape(s: &str) -> String {
     out
 }
 
+fn semicolon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ";",
+        Lang::Fa => "؛",
+    }
+}
+
 fn list_separator(lang: Lang) -> &'static str {
     t(lang, Msg::ListSeparator)
 }
@@ -75,13 +82,14 @@ fn tally_text(r: &Resolution, lang: Lang) -> String {
         ),
         Some(tl) => localize_digits(
             &format!(
-                "{} {}, {} {}, {} {}",
+                "{} {}{sep}{} {}{sep}{} {}",
                 tl.yes,
                 t(lang, Msg::For),
                 tl.no,
                 t(lang, Msg::Against),
                 tl.abstain,
-                t(lang, Msg::Abstain)
+                t(lang, Msg::Abstain),
+                sep = list_separator(lang)
             ),
             lang,
         ),
@@ -261,10 +269,11 @@ pub fn minutes_markdown(
                 None => {}
             }
             md.push_str(&format!(
-                "> **{} {}** ({}; {})\n>\n> {}\n\n",
+                "> **{} {}** ({}{} {})\n>\n> {}\n\n",
                 t(lang, Msg::Resolution),
-                md_escape(&r.number),
+                md_escape(&localize_digits(&r.number, lang)),
                 r.decision.label(lang),
+                semicolon(lang),
                 tally_text(r, lang),
                 md_escape(&r.text).replace('\n', "\n> ")
             ));
@@ -473,7 +482,7 @@ pub fn minutes_html(
             h.push_str(&format!(
                 "<div class=\"resolution\"><p><strong>{} {}</strong> — {} {}</p><p>{}</p>{}</div>\n",
                 t(lang, Msg::Resolution),
-                e(&r.number),
+                e(&localize_digits(&r.number, lang)),
                 e(r.decision.label(lang)),
                 e(&tally_text(r, lang)),
                 e(&r.text).replace('\n', "<br>"),
@@ -542,7 +551,7 @@ fn closed_suffix(rec: &SessionRecord, lang: Lang) -> String {
 
 /// One motion as the minutes tell it, in plain (unescaped) text.
 struct MotionText {
-    kind: &'static str,
+    kind: String,
     /// The wording (final, as amended); none for a consent motion (its items are listed).
     wording: Option<String>,
     /// The wording as moved, when amendments changed it.
@@ -569,7 +578,8 @@ fn motion_text(
         (MotionKind::Amendment, 2..) => t(lang, Msg::MinutesAmendmentOfAmendment),
         (MotionKind::Amendment, _) => t(lang, Msg::MinutesAmendment),
         (k, _) => k.label(lang),
-    };
+    }
+    .to_string();
     let (wording, as_moved) = if m.kind == MotionKind::Consent {
         (None, None)
     } else if m.final_text != m.text {
@@ -923,7 +933,7 @@ fn html_motion(m: &MotionText, lang: Lang) -> String {
     let e = html_escape;
     let mut h = format!(
         "<div class=\"motion\">\n<p class=\"motion-kind\"><strong>{}</strong></p>\n",
-        e(m.kind)
+        e(&m.kind)
     );
     if let Some(w) = &m.wording {
         h.push_str(&format!(
@@ -1052,8 +1062,13 @@ pub fn motion_lines(
             out.push(format!("{pad}  {r}"));
         }
     }
+    let mut text = motion_text(v, all, lang);
+    // A consent motion's wording names it and lists its items: all there is to say.
+    if text.wording.is_none() {
+        text.kind = v.motion.final_text.replace('\n', " ");
+    }
     let mut out = Vec::new();
-    lines(&motion_text(v, all, lang), lang, 0, &mut out);
+    lines(&text, lang, 0, &mut out);
     out
 }
 
