@@ -334,6 +334,35 @@ fn meeting(dir: &Path, persian: bool) -> Meeting {
         carol,
         Some(dave),
     );
+    // A friendly amendment accepted without objection, another withdrawn by its mover.
+    let friendly = motions::amend(
+        &mut ctx,
+        secret,
+        fa(
+            "That Baker & Co be the auditor for two years",
+            "مؤسسه بیکر برای دو سال حسابرس باشد",
+        ),
+        Some(erin),
+        None,
+        None,
+    )
+    .expect("amend")
+    .id;
+    motions::accept(&mut ctx, friendly).expect("accept");
+    let dropped = motions::amend(
+        &mut ctx,
+        secret,
+        fa(
+            "That Baker & Co be the auditor for ten years",
+            "مؤسسه بیکر برای ده سال حسابرس باشد",
+        ),
+        Some(dave),
+        Some(bob),
+        None,
+    )
+    .expect("amend")
+    .id;
+    motions::withdraw(&mut ctx, dropped).expect("withdraw amendment");
     vote(&mut ctx, secret, HowVoted::Secret(tally(4, 2, 1)));
 
     // Item 3: closed session.
@@ -390,6 +419,32 @@ fn meeting(dir: &Path, persian: bool) -> Meeting {
         })
         .expect("old resolution");
 
+    // A tie the chair declares carried: minuted as declared.
+    let extend = moved(
+        &mut ctx,
+        s,
+        None,
+        MotionKind::ExtendTime,
+        fa(
+            "That the meeting be extended by 15 minutes",
+            "تمدید جلسه به مدت ۱۵ دقیقه",
+        ),
+        carol,
+        Some(erin),
+    );
+    motions::vote(
+        &mut ctx,
+        &TakeVote {
+            motion_id: extend,
+            how: HowVoted::Count(tally(3, 3, 0)),
+            casting_vote: None,
+            declared: Some(true),
+            without_quorum: false,
+            owner: None,
+            due: None,
+        },
+    )
+    .expect("declared");
     let adjourn = moved(
         &mut ctx,
         s,
@@ -429,6 +484,7 @@ fn md_blocks(md: &str) -> (Vec<String>, Vec<String>, String) {
             Event::Start(Tag::Paragraph) => para.clear(),
             Event::End(TagEnd::Paragraph) => {
                 paragraphs.push(para.clone());
+                all.push(' ');
                 if let Some(top) = stack.last_mut() {
                     top.push(' ');
                 }
@@ -533,18 +589,36 @@ fn markdown_minutes_tell_the_procedure_with_names_under_each_side() {
         !all.contains("Vote: Secret ballot"),
         "said once, with its count"
     );
+    // The friendly amendment and the withdrawn one, each with its mover.
+    assert!(all.contains("That Baker & Co be the auditor for two years"));
+    assert!(
+        all.contains("Moved by Erin Eads; no seconder. Accepted without objection."),
+        "{all}"
+    );
+    assert!(all.contains("Moved by Dave Dunn, seconded by Bob Baker. Withdrawn by the mover."));
+    // The chair's declaration.
+    assert!(
+        all.contains(
+            "The motion failed: 3 for, 3 against, 0 abstaining; needed 4 of 6 votes cast; a tie; declared carried by the chair."
+        ),
+        "{all}"
+    );
     // The opening, the consent agenda, the adjournment at the end.
     let opening = md.find("## Opening of the session").expect("opening part");
     let agenda = md.find("## Agenda").expect("agenda");
     let consent = md.find("## Consent agenda").expect("consent part");
     let end = md.find("## Motions of the session").expect("closing part");
     assert!(opening < consent && consent < agenda && agenda < end);
-    assert!(md[end..].contains("Adjourn"));
+    assert!(md[end..].contains("Adjourn") && md[end..].contains("Extend time"));
     assert!(md[opening..consent].contains("Approve the agenda"));
     assert!(all.contains("Adopted together, by one vote: 4. Parking report; 5. Library donation."));
     assert!(all.contains("Adopted on the consent agenda: resolution"));
     // A resolution made by a motion is not listed again as a resolution.
-    assert!(!all.contains("Resolution 1403/1/1 "), "{all}");
+    assert_eq!(
+        all.matches("Resolution 1403/").count(),
+        1,
+        "only the old one: {all}"
+    );
     // Stored markup is text.
     assert!(all.contains("<script>alert(1)</script>"));
     // The closed item: a line, no content.
@@ -677,7 +751,11 @@ fn the_closed_part_is_for_members_and_holds_what_the_public_minutes_leave_out() 
         4,
         "main motion and three amendments"
     );
-    assert_eq!(full.motions.len(), 3, "approve agenda, consent, adjourn");
+    assert_eq!(
+        full.motions.len(),
+        4,
+        "approve agenda, consent, extend time, adjourn"
+    );
 }
 
 fn no_ascii_letters_but(text: &str, allowed: &[&str]) -> Vec<String> {

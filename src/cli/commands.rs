@@ -986,7 +986,12 @@ fn agenda_add(ctx: &mut Context, a: &AgendaAdd, out: Out) -> CliResult {
 
 fn agenda_list(ctx: &mut Context, a: &SessionShow, out: Out) -> CliResult {
     let s = ctx.store.find_session(&a.session)?;
-    let items = ctx.store.agenda(s.id)?;
+    // What the reader may see: an item taken in closed session is for members only.
+    let items: Vec<crate::model::AgendaItem> = visible_record(&ctx.store, s, ctx.prefs.lang)?
+        .agenda
+        .into_iter()
+        .map(|a| a.item)
+        .collect();
     if a.json {
         return print_json(out, &items);
     }
@@ -1003,7 +1008,12 @@ fn agenda_list(ctx: &mut Context, a: &SessionShow, out: Out) -> CliResult {
         table.push(vec![
             i.id.to_string(),
             i.position.to_string(),
-            i.title.clone(),
+            if i.closed && i.title.is_empty() {
+                // Left out for a reader who is not a member.
+                t(lang, Msg::MinutesClosedPart).to_string()
+            } else {
+                i.title.clone()
+            },
             i.presenter.clone().unwrap_or_default(),
             i.status.label(lang).to_string(),
         ]);
