@@ -979,7 +979,7 @@ fn the_session_screen_shows_a_stranger_only_that_an_item_was_closed() {
         app.resize(40);
         let mut terminal = Terminal::new(TestBackend::new(160, 40)).unwrap();
         terminal
-            .draw(|f| shura::tui::draw::draw(f, &mut app, &shura::tui::theme::Theme::monochrome()))
+            .draw(|f| shura::tui::draw::draw(f, &app, &shura::tui::theme::Theme::monochrome()))
             .unwrap();
         let buf = terminal.backend().buffer();
         let mut text = String::new();

@@ -615,9 +615,14 @@ fn motion_text(
             after.push(tf(lang, Msg::MinutesStillPending, &[m.status.label(lang)]))
         }
         MotionStatus::Carried | MotionStatus::Failed => {
-            // A secret ballot says so below, with its count.
-            if let Some(b) = v.ballot.as_ref().filter(|b| b.method != VoteMethod::Secret) {
-                after.push(tf(lang, Msg::MinutesVotedHow, &[b.method.label(lang)]));
+            let secret = v
+                .ballot
+                .as_ref()
+                .is_some_and(|b| b.method == VoteMethod::Secret);
+            match &v.ballot {
+                Some(_) if secret => after.push(t(lang, Msg::MinutesSecretBallot).to_string()),
+                Some(b) => after.push(tf(lang, Msg::MinutesVotedHow, &[b.method.label(lang)])),
+                None => {}
             }
             match &v.outcome {
                 Some(o) => after.push(tf(
@@ -632,9 +637,8 @@ fn motion_text(
                 None => after.push(format!("{}.", m.status.label(lang))),
             }
             match &v.ballot {
-                Some(b) if b.method == VoteMethod::Secret => {
-                    after.push(t(lang, Msg::MinutesSecretBallot).to_string())
-                }
+                // A secret ballot has no names.
+                Some(_) if secret => {}
                 Some(_) => {
                     for (choice, msg) in [
                         (Choice::Yes, Msg::MinutesVotesFor),
