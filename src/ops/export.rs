@@ -1,5 +1,14 @@
 //! Exports of a session's minutes: Markdown and printable HTML (A4; right-to-left
 //! when the interface is Persian). Stored text is escaped for each format.
+//!
+//! The minutes tell what was done: under each item its motions in order, with their
+//! wording as adopted, mover and seconder, amendments and their fate, each vote's
+//! outcome and the names under each side (the count only for a secret ballot), the
+//! recusals and the resolution a motion became; the session's own motions (the agenda
+//! and previous minutes approved first, the consent agenda, then recess, adjourn…).
+//! An item taken in closed session is, in the public minutes, one line saying so, even
+//! when the record given holds its content; [`SessionRecord::closed_part`] (from
+//! [`crate::ops::record::closed_record`]) prints that part alone.
 
 use crate::locale::calendar::format_date;
 use crate::locale::digits::localize_digits;
@@ -341,7 +350,7 @@ pub fn minutes_html(
         lang.code(),
         e(rec.body.name.get(lang)),
         t(lang, Msg::Minutes),
-        s.number
+        localize_digits(&s.number.to_string(), lang)
     ));
     h.push_str(
         "<style>\n@page { size: A4; margin: 20mm 18mm; }\nbody { font-family: 'Vazirmatn', 'Noto Naskh Arabic', 'DejaVu Sans', sans-serif; font-size: 11pt; line-height: 1.6; color: #000; max-width: 174mm; margin: auto; }\nh1 { font-size: 16pt; border-bottom: 2px solid #000; padding-bottom: 4pt; }\nh2 { font-size: 13pt; margin-top: 14pt; }\nh3 { font-size: 11.5pt; margin-bottom: 2pt; }\ntable { border-collapse: collapse; width: 100%; margin: 6pt 0; }\nth, td { border: 1px solid #555; padding: 3pt 6pt; text-align: start; vertical-align: top; }\n.resolution { border-inline-start: 3px solid #000; padding-inline-start: 8pt; margin: 6pt 0; }\n.status { font-style: italic; color: #333; }\n.signatures { display: flex; justify-content: space-between; margin-top: 30pt; page-break-inside: avoid; }\n.signatures div { width: 45%; border-top: 1px solid #000; padding-top: 4pt; text-align: center; }\n.seal { font-size: 8.5pt; color: #333; margin-top: 16pt; word-break: break-all; }\nsection.item { page-break-inside: avoid; }\n.motion { margin: 6pt 0; }\n.motion blockquote { margin: 2pt 0; padding-inline-start: 8pt; border-inline-start: 2px solid #555; }\n.amendments { margin-inline-start: 12pt; }\nul.votes { margin: 2pt 0; }\n.confidential { border: 1px solid #000; padding: 4pt; }\n</style>\n</head>\n<body>\n",
