@@ -924,6 +924,23 @@ fn cli_closed_minutes_refused_to_a_non_member_and_given_to_the_secretary() {
         6
     );
     assert_eq!(v["agenda"][0]["motions"][0]["mover"]["en"], "Bob Baker");
+    // agenda list too, in its table and its JSON.
+    let (code, out, err) = shura_as(dir.path(), &m.path, nobody, &["agenda", "list", &sid]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Closed session") && !out.contains("Personnel matter"),
+        "{out}"
+    );
+    let (_, out, _) = shura_as(
+        dir.path(),
+        &m.path,
+        nobody,
+        &["agenda", "list", &sid, "--json"],
+    );
+    assert!(
+        !out.contains("Personnel matter") && !out.contains("Zebulon"),
+        "{out}"
+    );
     // The secretary gets the closed part, and sees it in session show.
     let (code, out, err) = shura_as(
         dir.path(),
