@@ -440,8 +440,12 @@ fn the_quorum_follows_who_is_in_the_room() {
     assert_eq!((q.present, q.met()), (2, true));
     let (_, q) = shura::ops::clock::depart(&mut w.ctx, s, a, Some("18:05")).unwrap();
     assert_eq!((q.present, q.voting, q.met()), (1, 3, false), "quorum lost");
-    let rec =
-        shura::ops::record::session_record(&w.ctx.store, w.ctx.store.session(s).unwrap()).unwrap();
+    let rec = shura::ops::record::session_record(
+        &w.ctx.store,
+        w.ctx.store.session(s).unwrap(),
+        shura::locale::Lang::En,
+    )
+    .unwrap();
     let row = |p: i64| rec.attendance.iter().find(|r| r.person_id == p).unwrap();
     assert!(!row(a).in_room() && !row(a).votes_here());
     assert!(row(b).in_room() && row(b).votes_here());
@@ -728,8 +732,12 @@ fn exported_minutes_have_the_times() {
     shura::ops::clock::enter_closed_session(&mut w.ctx, s, Some("18:10")).unwrap();
     shura::ops::clock::leave_closed_session(&mut w.ctx, s, Some("18:30")).unwrap();
     shura::ops::clock::close(&mut w.ctx, s, Some("19:05")).unwrap();
-    let rec =
-        shura::ops::record::session_record(&w.ctx.store, w.ctx.store.session(s).unwrap()).unwrap();
+    let rec = shura::ops::record::session_record(
+        &w.ctx.store,
+        w.ctx.store.session(s).unwrap(),
+        shura::locale::Lang::En,
+    )
+    .unwrap();
     let md = shura::ops::export::minutes_markdown(&rec, &w.ctx.store, en()).unwrap();
     for want in [
         "## Times",

@@ -160,7 +160,7 @@ fn prefs(lang: Lang) -> Prefs {
 fn markdown_parses_with_the_structure_and_literal_text() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (store, sid) = fixture(dir.path(), false);
-    let rec = session_record(&store, store.session(sid).expect("s")).expect("record");
+    let rec = session_record(&store, store.session(sid).expect("s"), Lang::En).expect("record");
     let md = shura::ops::export::minutes_markdown(&rec, &store, prefs(Lang::En)).expect("md");
     let mut headings = Vec::new();
     let mut in_heading = false;
@@ -225,7 +225,7 @@ fn markdown_parses_with_the_structure_and_literal_text() {
 fn html_is_well_formed_escaped_and_printable() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (store, sid) = fixture(dir.path(), false);
-    let rec = session_record(&store, store.session(sid).expect("s")).expect("record");
+    let rec = session_record(&store, store.session(sid).expect("s"), Lang::En).expect("record");
     let html = shura::ops::export::minutes_html(&rec, &store, prefs(Lang::En)).expect("html");
     let doc = Html::parse_document(&html);
     let sel = |s: &str| Selector::parse(s).expect("selector");
@@ -268,7 +268,7 @@ fn html_is_well_formed_escaped_and_printable() {
 fn persian_html_is_rtl() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (store, sid) = fixture(dir.path(), true);
-    let rec = session_record(&store, store.session(sid).expect("s")).expect("record");
+    let rec = session_record(&store, store.session(sid).expect("s"), Lang::Fa).expect("record");
     let html = shura::ops::export::minutes_html(&rec, &store, prefs(Lang::Fa)).expect("html");
     let doc = Html::parse_document(&html);
     let root = doc

@@ -3,8 +3,9 @@
 
 use super::component::{both_names, Component};
 use super::state::{clicked_row, Cursor, ListKind};
+use crate::locale::Lang;
 use crate::model::{Resolution, WorkStatus};
-use crate::ops::record::{session_record, SessionRecord};
+use crate::ops::record::{visible_record, SessionRecord};
 use crate::ops::Context;
 use crate::store::read::{TaskFilter, TaskRow};
 use crate::store::{Result, Store};
@@ -64,11 +65,12 @@ pub struct SessionView {
 }
 
 impl SessionView {
-    /// Reads a session's record and review, with its cursors at the top.
-    pub fn load(store: &Store, id: i64) -> Result<SessionView> {
+    /// Reads a session's record (what its reader may see of it: items taken in closed
+    /// session only for the body's members) and review, with its cursors at the top.
+    pub fn load(store: &Store, id: i64, lang: Lang) -> Result<SessionView> {
         let session = store.session(id)?;
         let body_id = session.body_id;
-        let record = session_record(store, session)?;
+        let record = visible_record(store, session, lang)?;
         let mut review: Vec<ReviewRow> = store
             .tasks(&TaskFilter {
                 body_ids: Some(vec![body_id]),

@@ -533,7 +533,7 @@ impl App {
     }
 
     pub(crate) fn load_session(&mut self, id: i64) -> Outcome {
-        let fresh = SessionView::load(&self.ctx.store, id).map_err(store_err)?;
+        let fresh = SessionView::load(&self.ctx.store, id, self.lang()).map_err(store_err)?;
         match &mut self.session {
             Some(v) if v.record.session.id == id => v.refresh(fresh),
             _ => self.session = Some(fresh),

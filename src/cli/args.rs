@@ -384,6 +384,16 @@ pub enum AgendaCmd {
     List(SessionShow),
     /// Set an item's status: pending, discussed, deferred, withdrawn
     SetStatus(AgendaStatusArgs),
+    /// Mark an item as taken in closed session (its minutes and votes for members only)
+    Closed(AgendaClosedArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AgendaClosedArgs {
+    pub item: i64,
+    /// Take the mark off: the item is taken in open session
+    #[arg(long)]
+    pub off: bool,
 }
 
 #[derive(Debug, Args)]
@@ -678,6 +688,9 @@ pub struct ExportMinutes {
     /// Write to this file instead of standard output
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// Only the part taken in closed session (for the body's members and administrators)
+    #[arg(long)]
+    pub closed: bool,
 }
 
 #[derive(Debug, Subcommand)]

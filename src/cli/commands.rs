@@ -17,7 +17,7 @@ use crate::locale::{Calendar, Lang, Localized};
 use crate::model::roles::Activity;
 use crate::model::rules::{MeetingRule, QuorumRule};
 use crate::model::*;
-use crate::ops::record::session_record;
+use crate::ops::record::visible_record;
 use crate::ops::Context;
 use crate::ops::{self, authz};
 use crate::store::read::{ResolutionFilter, TaskFilter};
@@ -116,6 +116,19 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
         }
         Command::Agenda(AgendaCmd::Add(a)) => agenda_add(ctx, a, out),
         Command::Agenda(AgendaCmd::List(a)) => agenda_list(ctx, a, out),
+        Command::Agenda(AgendaCmd::Closed(a)) => {
+            ops::agenda::set_closed(ctx, a.item, !a.off)?;
+            say(
+                out,
+                ctx.prefs,
+                if a.off {
+                    Msg::CliItemOpen
+                } else {
+                    Msg::CliItemClosed
+                },
+                &[&a.item.to_string()],
+            )
+        }
         Command::Agenda(AgendaCmd::SetStatus(a)) => {
             let status = AgendaStatus::parse(&a.status)?;
             ops::agenda::set_item_status(ctx, a.item, status)?;
@@ -805,7 +818,7 @@ fn session_add(ctx: &mut Context, a: &SessionAdd, out: Out) -> CliResult {
 
 fn session_show(ctx: &mut Context, a: &SessionShow, out: Out) -> CliResult {
     let s = ctx.store.find_session(&a.session)?;
-    let rec = session_record(&ctx.store, s)?;
+    let rec = visible_record(&ctx.store, s, ctx.prefs.lang)?;
     if a.json {
         return print_json(out, &rec);
     }
@@ -880,17 +893,45 @@ fn session_show(ctx: &mut Context, a: &SessionShow, out: Out) -> CliResult {
             )
         )?;
     }
+    let motion_block = |out: Out, views: &[crate::ops::motions::MotionView]| -> CliResult {
+        for v in views.iter().filter(|v| v.motion.amends.is_none()) {
+            for line in crate::ops::export::motion_lines(v, views, lang) {
+                writeln!(out, "{}", display_line(&format!("  {line}"), p))?;
+            }
+        }
+        Ok(())
+    };
+    if !rec.motions.is_empty() {
+        writeln!(out)?;
+        motion_block(out, &rec.motions)?;
+    }
     for item in &rec.agenda {
         writeln!(out)?;
+        if item.redacted {
+            writeln!(
+                out,
+                "{}",
+                display_line(
+                    &crate::ops::export::closed_item_text(item.item.position, lang),
+                    p
+                )
+            )?;
+            continue;
+        }
         writeln!(
             out,
             "{}",
             display_line(
                 &format!(
-                    "{}. {} [{}]",
+                    "{}. {} [{}]{}",
                     item.item.position,
                     item.item.title,
-                    item.item.status.label(lang)
+                    item.item.status.label(lang),
+                    if item.item.closed {
+                        format!(" — {}", t(lang, Msg::MinutesClosedPart))
+                    } else {
+                        String::new()
+                    }
                 ),
                 p
             )
@@ -898,7 +939,23 @@ fn session_show(ctx: &mut Context, a: &SessionShow, out: Out) -> CliResult {
         if let Some(m) = &item.item.minutes {
             writeln!(out, "{}", display_text(m, p))?;
         }
+        for r in &item.recusals {
+            writeln!(
+                out,
+                "{}",
+                display_line(
+                    &format!("  {}", crate::ops::export::recusal_text(r, lang)),
+                    p
+                )
+            )?;
+        }
+        motion_block(out, &item.motions)?;
         for r in &item.resolutions {
+            // A resolution one of the item's motions became is told with the motion.
+            let motion = item.votes_of(r.id).and_then(|v| v.motion_id);
+            if motion.is_some_and(|m| item.motions.iter().any(|v| v.motion.id == m)) {
+                continue;
+            }
             writeln!(
                 out,
                 "{}",
@@ -1032,7 +1089,12 @@ fn agenda_add(ctx: &mut Context, a: &AgendaAdd, out: Out) -> CliResult {
 
 fn agenda_list(ctx: &mut Context, a: &SessionShow, out: Out) -> CliResult {
     let s = ctx.store.find_session(&a.session)?;
-    let items = ctx.store.agenda(s.id)?;
+    // What the reader may see: an item taken in closed session is for members only.
+    let items: Vec<crate::model::AgendaItem> = visible_record(&ctx.store, s, ctx.prefs.lang)?
+        .agenda
+        .into_iter()
+        .map(|a| a.item)
+        .collect();
     if a.json {
         return print_json(out, &items);
     }
@@ -1049,7 +1111,12 @@ fn agenda_list(ctx: &mut Context, a: &SessionShow, out: Out) -> CliResult {
         table.push(vec![
             i.id.to_string(),
             i.position.to_string(),
-            i.title.clone(),
+            if i.closed && i.title.is_empty() {
+                // Left out for a reader who is not a member.
+                t(lang, Msg::MinutesClosedPart).to_string()
+            } else {
+                i.title.clone()
+            },
             i.presenter.clone().unwrap_or_default(),
             i.status.label(lang).to_string(),
         ]);
@@ -1834,7 +1901,11 @@ fn search(ctx: &mut Context, a: &SearchArgs, out: Out) -> CliResult {
 
 fn export_minutes(ctx: &mut Context, a: &ExportMinutes, out: Out) -> CliResult {
     let s = ctx.store.find_session(&a.session)?;
-    let rec = session_record(&ctx.store, s)?;
+    let rec = if a.closed {
+        crate::ops::record::closed_record(ctx, s)?
+    } else {
+        crate::ops::record::public_record(&ctx.store, s, ctx.prefs.lang)?
+    };
     let doc = match a.format.to_ascii_lowercase().as_str() {
         "md" | "markdown" => crate::ops::export::minutes_markdown(&rec, &ctx.store, ctx.prefs)?,
         "html" => crate::ops::export::minutes_html(&rec, &ctx.store, ctx.prefs)?,

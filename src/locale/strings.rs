@@ -652,6 +652,41 @@ catalogue! {
     DecisionByVote => "as the vote gives", "بر پایه رأی‌گیری";
 
     // ---- The meeting: minutes
+    NeedMemberOfBody => "one of its members (any role) or an administrator", "یکی از اعضای آن (با هر سمتی) یا مدیر سامانه";
+    MinutesOpening => "Opening of the session", "افتتاح جلسه";
+    MinutesSessionMotions => "Motions of the session", "پیشنهادهای مربوط به اداره جلسه";
+    MinutesConsentAgenda => "Consent agenda", "دستور جلسه یکجا";
+    MinutesConsentItems => "Adopted together, by one vote: {}.", "با یک رأی‌گیری یکجا تصویب شد: {}.";
+    MinutesConsentAdopted => "Adopted on the consent agenda: resolution {}.", "در دستور جلسه یکجا تصویب شد: مصوبه {}.";
+    MinutesMovedSeconded => "Moved by {}, seconded by {}.", "به پیشنهاد {} و تأیید {}.";
+    MinutesMovedNoSeconder => "Moved by {}; no seconder.", "به پیشنهاد {}، بدون موافق دوم.";
+    MinutesMoverNotRecorded => "(not recorded)", "(ثبت نشده)";
+    MinutesAmendment => "Amendment", "اصلاحیه";
+    MinutesAmendmentOfAmendment => "Amendment to the amendment", "اصلاحیهٔ اصلاحیه";
+    MinutesFinalWording => "As adopted", "متن نهایی";
+    MinutesOriginalWording => "As moved", "متن پیشنهادی";
+    MinutesMotionOutcome => "The motion {}.", "نتیجهٔ رأی‌گیری: {}.";
+    MinutesAmendmentOutcome => "The amendment {}.", "نتیجهٔ رأی‌گیری بر اصلاحیه: {}.";
+    MinutesVotedHow => "Vote: {}.", "شیوهٔ رأی‌گیری: {}.";
+    MinutesWithdrawn => "Withdrawn by the mover.", "پیشنهاددهنده آن را مسترد کرد.";
+    MinutesNoSecond => "It failed for lack of a second.", "به سبب نبودن موافق دوم طرح نشد.";
+    MinutesAccepted => "Accepted without objection.", "بدون مخالفت پذیرفته شد.";
+    MinutesStillPending => "Still before the body: {}.", "هنوز تعیین تکلیف نشده: {}.";
+    MinutesVotesFor => "For", "موافق";
+    MinutesVotesAgainst => "Against", "مخالف";
+    MinutesVotesAbstaining => "Abstaining", "ممتنع";
+    MinutesVotesNotVoting => "Not voting", "بدون رأی";
+    MinutesSecretBallot => "Secret ballot: count only.", "رأی مخفی: فقط شمارش آرا.";
+    MinutesRecusal => "{} declared an interest and did not vote: {}.", "{} اعلام تعارض منافع کرد و رأی نداد: {}.";
+    MinutesRecusalNoReason => "{} declared an interest and did not vote.", "{} اعلام تعارض منافع کرد و رأی نداد.";
+    MinutesBecameResolution => "It became resolution {}.", "به شمارهٔ {} مصوبه شد.";
+    MinutesNumberedRejected => "Numbered {} as a motion rejected.", "با شمارهٔ {} به عنوان پیشنهاد ردشده ثبت شد.";
+    MinutesClosedItem => "Item {} was taken in closed session.", "دستور {} در جلسهٔ غیرعلنی بررسی شد.";
+    MinutesClosedPart => "Closed session", "بخش غیرعلنی";
+    MinutesClosedNote => "Confidential: for the members of the body and administrators only.", "محرمانه: فقط برای اعضای نهاد و مدیران سامانه.";
+    MinutesNoClosedItems => "No item of this session was taken in closed session.", "هیچ دستوری از این جلسه در بخش غیرعلنی بررسی نشد.";
+    CliItemClosed => "agenda item {} is now taken in closed session", "بند {} اکنون در بخش غیرعلنی بررسی می‌شود";
+    CliItemOpen => "agenda item {} is now taken in open session", "بند {} اکنون در بخش علنی بررسی می‌شود";
 }
 
 /// A message with `{}` placeholders filled in order.

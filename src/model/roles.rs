@@ -13,6 +13,9 @@
 //!   also approve minutes;
 //! - a **member** or **observer** reads, and records progress on tasks assigned to them;
 //! - anyone records progress on a task whose assignee is their own person;
+//! - what a body took in **closed session** (its items marked closed: minutes, motions,
+//!   votes) is read by the body's current members (any role) and administrators only;
+//!   the public minutes say only that the item was taken in closed session;
 //! - everyone else reads non-confidential bodies only; a confidential body is visible
 //!   to its current members and to administrators, and to nobody else.
 //!
@@ -40,6 +43,7 @@ coded_enum!(
         ApproveMinutes = "approve_minutes" / "approving minutes" / "تأیید صورتجلسه",
         RecordOwnTaskProgress = "record_own_task_progress" / "recording progress on your own tasks" / "ثبت پیشرفت اقدامات خود",
         ReadAuditLog = "read_audit_log" / "reading the whole audit log" / "خواندن کل سوابق تغییرات",
+        ReadClosedSession = "read_closed_session" / "reading what was taken in closed session" / "خواندن صورتجلسه بخش غیرعلنی",
     }
 );
 
@@ -55,6 +59,9 @@ pub enum Need {
     Chair,
     /// The task's assignee, or the body's secretary, chair or vice-chair.
     AssigneeOrEditor,
+    /// A member of the body (any role in force: chair, vice-chair, secretary, member,
+    /// observer).
+    Member,
 }
 
 impl Activity {
@@ -68,6 +75,7 @@ impl Activity {
             | InviteGuests | RecordMinutes | RecordResolutions | ManageTasks => Need::Editor,
             ApproveMinutes => Need::Chair,
             RecordOwnTaskProgress => Need::AssigneeOrEditor,
+            ReadClosedSession => Need::Member,
         }
     }
 
@@ -111,6 +119,7 @@ pub fn allowed(standing: &Standing, activity: Activity) -> bool {
         Need::Editor => edits(&standing.roles),
         Need::Chair => chairs(&standing.roles),
         Need::AssigneeOrEditor => standing.own_task || edits(&standing.roles),
+        Need::Member => !standing.roles.is_empty(),
     }
 }
 
@@ -189,7 +198,12 @@ mod tests {
             };
             assert!(allowed(&own, Activity::RecordOwnTaskProgress));
             assert!(!allowed(&own, Activity::ManageTasks));
+            assert!(
+                allowed(&with(&[reader]), Activity::ReadClosedSession),
+                "{reader:?}"
+            );
         }
+        assert!(allowed(&secretary, Activity::ReadClosedSession));
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //!
 //! Rules: the agenda is edited by the body's secretary or chair, the minutes recorded
 //! by them too, and neither changes once the minutes are approved; a version read with the form guards against saving over someone
-//! else's change (the store refuses a stale version as a conflict).
+//! else's change (the store refuses a stale version as a conflict); marking an item as
+//! taken in closed session is editing the agenda.
 
 use super::authz;
 use super::Context;
@@ -57,4 +58,12 @@ pub fn set_minutes(
     authz::check_item(ctx, Activity::RecordMinutes, item_id)?;
     super::item_not_frozen(ctx, item_id)?;
     ctx.store.set_minutes(item_id, text, expected_version)
+}
+
+/// Marks an item as taken in closed session (its content then for the body's members
+/// and administrators only), or takes the mark off.
+pub fn set_closed(ctx: &mut Context, item_id: i64, closed: bool) -> Result<()> {
+    authz::check_item(ctx, Activity::EditAgenda, item_id)?;
+    super::item_not_frozen(ctx, item_id)?;
+    ctx.store.set_closed(item_id, closed)
 }

@@ -112,6 +112,7 @@ pub fn need_text(need: Need, lang: Lang) -> &'static str {
         Need::Editor => Msg::NeedEditor.text(lang),
         Need::Chair => Msg::NeedChair.text(lang),
         Need::AssigneeOrEditor => Msg::NeedAssigneeOrEditor.text(lang),
+        Need::Member => Msg::NeedMemberOfBody.text(lang),
     }
 }
 

@@ -1,9 +1,18 @@
 //! Exports of a session's minutes: Markdown and printable HTML (A4; right-to-left
 //! when the interface is Persian). Stored text is escaped for each format.
+//!
+//! The minutes tell what was done: under each item its motions in order, with their
+//! wording as adopted, mover and seconder, amendments and their fate, each vote's
+//! outcome and the names under each side (the count only for a secret ballot), the
+//! recusals and the resolution a motion became; the session's own motions (the agenda
+//! and previous minutes approved first, the consent agenda, then recess, adjourn…).
+//! An item taken in closed session is, in the public minutes, one line saying so, even
+//! when the record given holds its content; [`SessionRecord::closed_part`] (from
+//! [`crate::ops::record::closed_record`]) prints that part alone.
 
 use crate::locale::calendar::format_date;
 use crate::locale::digits::localize_digits;
-use crate::locale::strings::{t, Msg};
+use crate::locale::strings::{t, tf, Msg};
 use crate::locale::text::sanitize;
 use crate::locale::Prefs;
 use crate::locale::{Calendar, Lang};
@@ -53,6 +62,13 @@ pub fn md_escape(s: &str) -> String {
     out
 }
 
+fn semicolon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ";",
+        Lang::Fa => "؛",
+    }
+}
+
 fn list_separator(lang: Lang) -> &'static str {
     t(lang, Msg::ListSeparator)
 }
@@ -75,13 +91,14 @@ fn tally_text(r: &Resolution, lang: Lang) -> String {
         ),
         Some(tl) => localize_digits(
             &format!(
-                "{} {}, {} {}, {} {}",
+                "{} {}{sep}{} {}{sep}{} {}",
                 tl.yes,
                 t(lang, Msg::For),
                 tl.no,
                 t(lang, Msg::Against),
                 tl.abstain,
-                t(lang, Msg::Abstain)
+                t(lang, Msg::Abstain),
+                sep = list_separator(lang)
             ),
             lang,
         ),
@@ -194,11 +211,15 @@ pub fn minutes_markdown(
     let s = &rec.session;
     let mut md = String::new();
     md.push_str(&format!(
-        "# {} — {} {}\n\n",
+        "# {} — {} {}{}\n\n",
         md_escape(rec.body.name.get(lang)),
         t(lang, Msg::Minutes),
-        localize_digits(&s.number.to_string(), lang)
+        localize_digits(&s.number.to_string(), lang),
+        closed_suffix(rec, lang)
     ));
+    if rec.closed_part {
+        md.push_str(&format!("**{}**\n\n", t(lang, Msg::MinutesClosedNote)));
+    }
     md.push_str(&format!(
         "- **{}:** {}\n",
         t(lang, Msg::Date),
@@ -279,8 +300,22 @@ pub fn minutes_markdown(
         ));
     }
     md.push_str(&times_markdown(rec, lang));
-    md.push_str(&format!("\n## {}\n\n", t(lang, Msg::Agenda)));
+    md.push('\n');
+    md.push_str(&md_before_agenda(rec, lang));
+    md.push_str(&format!("## {}\n\n", t(lang, Msg::Agenda)));
+    if rec.closed_part && rec.agenda.is_empty() {
+        md.push_str(&format!("{}\n\n", t(lang, Msg::MinutesNoClosedItems)));
+    }
     for a in &rec.agenda {
+        if a.item.closed && !rec.closed_part {
+            md.push_str(&format!(
+                "### {}. {}\n\n{}\n\n",
+                localize_digits(&a.item.position.to_string(), lang),
+                t(lang, Msg::MinutesClosedPart),
+                closed_item_line(a, lang)
+            ));
+            continue;
+        }
         md.push_str(&format!(
             "### {}. {}\n\n",
             localize_digits(&a.item.position.to_string(), lang),
@@ -294,15 +329,37 @@ pub fn minutes_markdown(
                 md.push_str("\n\n");
             }
         }
+        md.push_str(&md_item_procedure(a, lang));
         for r in &a.resolutions {
+            match resolution_motion(a, r) {
+                Some(m) if a.motions.iter().any(|v| v.motion.id == m) => continue,
+                Some(_) => {
+                    md.push_str(&format!(
+                        "{}\n\n",
+                        md_escape(&tf(
+                            lang,
+                            Msg::MinutesConsentAdopted,
+                            &[&localize_digits(&r.number, lang)]
+                        ))
+                    ));
+                    continue;
+                }
+                None => {}
+            }
             md.push_str(&format!(
-                "> **{} {}** ({}; {})\n>\n> {}\n\n",
+                "> **{} {}** ({}{} {})\n>\n> {}\n\n",
                 t(lang, Msg::Resolution),
-                md_escape(&r.number),
+                md_escape(&localize_digits(&r.number, lang)),
                 r.decision.label(lang),
+                semicolon(lang),
                 tally_text(r, lang),
                 md_escape(&r.text).replace('\n', "\n> ")
             ));
+            let names = resolution_names(a, r, lang);
+            if !names.is_empty() {
+                md.push_str(&md_names(&names, lang));
+                md.push('\n');
+            }
         }
         if !a.tasks.is_empty() {
             md.push_str(&format!(
@@ -325,6 +382,7 @@ pub fn minutes_markdown(
             md.push('\n');
         }
     }
+    md.push_str(&md_after_agenda(rec, lang));
     md.push_str(&format!("## {}\n\n", t(lang, Msg::Signatures)));
     md.push_str(&format!(
         "{}: ____________________\n\n{}: ____________________\n",
@@ -361,17 +419,25 @@ pub fn minutes_html(
         lang.code(),
         e(rec.body.name.get(lang)),
         t(lang, Msg::Minutes),
-        s.number
-    ));
-    h.push_str(
-        "<style>\n@page { size: A4; margin: 20mm 18mm; }\nbody { font-family: 'Vazirmatn', 'Noto Naskh Arabic', 'DejaVu Sans', sans-serif; font-size: 11pt; line-height: 1.6; color: #000; max-width: 174mm; margin: auto; }\nh1 { font-size: 16pt; border-bottom: 2px solid #000; padding-bottom: 4pt; }\nh2 { font-size: 13pt; margin-top: 14pt; }\nh3 { font-size: 11.5pt; margin-bottom: 2pt; }\ntable { border-collapse: collapse; width: 100%; margin: 6pt 0; }\nth, td { border: 1px solid #555; padding: 3pt 6pt; text-align: start; vertical-align: top; }\n.resolution { border-inline-start: 3px solid #000; padding-inline-start: 8pt; margin: 6pt 0; }\n.status { font-style: italic; color: #333; }\n.signatures { display: flex; justify-content: space-between; margin-top: 30pt; page-break-inside: avoid; }\n.signatures div { width: 45%; border-top: 1px solid #000; padding-top: 4pt; text-align: center; }\n.seal { font-size: 8.5pt; color: #333; margin-top: 16pt; word-break: break-all; }\nsection.item { page-break-inside: avoid; }\n</style>\n</head>\n<body>\n",
-    );
-    h.push_str(&format!(
-        "<h1>{} — {} {}</h1>\n<table class=\"header\">\n",
-        e(rec.body.name.get(lang)),
-        t(lang, Msg::Minutes),
         localize_digits(&s.number.to_string(), lang)
     ));
+    h.push_str(
+        "<style>\n@page { size: A4; margin: 20mm 18mm; }\nbody { font-family: 'Vazirmatn', 'Noto Naskh Arabic', 'DejaVu Sans', sans-serif; font-size: 11pt; line-height: 1.6; color: #000; max-width: 174mm; margin: auto; }\nh1 { font-size: 16pt; border-bottom: 2px solid #000; padding-bottom: 4pt; }\nh2 { font-size: 13pt; margin-top: 14pt; }\nh3 { font-size: 11.5pt; margin-bottom: 2pt; }\ntable { border-collapse: collapse; width: 100%; margin: 6pt 0; }\nth, td { border: 1px solid #555; padding: 3pt 6pt; text-align: start; vertical-align: top; }\n.resolution { border-inline-start: 3px solid #000; padding-inline-start: 8pt; margin: 6pt 0; }\n.status { font-style: italic; color: #333; }\n.signatures { display: flex; justify-content: space-between; margin-top: 30pt; page-break-inside: avoid; }\n.signatures div { width: 45%; border-top: 1px solid #000; padding-top: 4pt; text-align: center; }\n.seal { font-size: 8.5pt; color: #333; margin-top: 16pt; word-break: break-all; }\nsection.item { page-break-inside: avoid; }\n.motion { margin: 6pt 0; }\n.motion blockquote { margin: 2pt 0; padding-inline-start: 8pt; border-inline-start: 2px solid #555; }\n.amendments { margin-inline-start: 12pt; }\nul.votes { margin: 2pt 0; }\n.confidential { border: 1px solid #000; padding: 4pt; }\n</style>\n</head>\n<body>\n",
+    );
+    h.push_str(&format!(
+        "<h1>{} — {} {}{}</h1>\n",
+        e(rec.body.name.get(lang)),
+        t(lang, Msg::Minutes),
+        localize_digits(&s.number.to_string(), lang),
+        closed_suffix(rec, lang)
+    ));
+    if rec.closed_part {
+        h.push_str(&format!(
+            "<p class=\"confidential\"><strong>{}</strong></p>\n",
+            t(lang, Msg::MinutesClosedNote)
+        ));
+    }
+    h.push_str("<table class=\"header\">\n");
     let row = |k: Msg, v: String| format!("<tr><th>{}</th><td>{}</td></tr>\n", t(lang, k), v);
     h.push_str(&row(Msg::Date, e(&both_dates(s.date, lang))));
     h.push_str(&row(Msg::Place, e(s.place.as_deref().unwrap_or("—"))));
@@ -446,8 +512,21 @@ pub fn minutes_html(
     }
     h.push_str("</table>\n");
     h.push_str(&times_html(rec, lang));
+    h.push_str(&html_before_agenda(rec, lang));
     h.push_str(&format!("<h2>{}</h2>\n", t(lang, Msg::Agenda)));
+    if rec.closed_part && rec.agenda.is_empty() {
+        h.push_str(&format!("<p>{}</p>\n", t(lang, Msg::MinutesNoClosedItems)));
+    }
     for a in &rec.agenda {
+        if a.item.closed && !rec.closed_part {
+            h.push_str(&format!(
+                "<section class=\"item closed\">\n<h3>{}. {}</h3>\n<p>{}</p>\n</section>\n",
+                localize_digits(&a.item.position.to_string(), lang),
+                t(lang, Msg::MinutesClosedPart),
+                e(&closed_item_line(a, lang))
+            ));
+            continue;
+        }
         h.push_str(&format!(
             "<section class=\"item\">\n<h3>{}. {}</h3>\n<p class=\"status\">{}</p>\n",
             localize_digits(&a.item.position.to_string(), lang),
@@ -462,14 +541,31 @@ pub fn minutes_html(
                 ));
             }
         }
+        h.push_str(&html_item_procedure(a, lang));
         for r in &a.resolutions {
+            match resolution_motion(a, r) {
+                Some(m) if a.motions.iter().any(|v| v.motion.id == m) => continue,
+                Some(_) => {
+                    h.push_str(&format!(
+                        "<p class=\"consent-adopted\">{}</p>\n",
+                        e(&tf(
+                            lang,
+                            Msg::MinutesConsentAdopted,
+                            &[&localize_digits(&r.number, lang)]
+                        ))
+                    ));
+                    continue;
+                }
+                None => {}
+            }
             h.push_str(&format!(
-                "<div class=\"resolution\"><p><strong>{} {}</strong> — {} {}</p><p>{}</p></div>\n",
+                "<div class=\"resolution\"><p><strong>{} {}</strong> — {} {}</p><p>{}</p>{}</div>\n",
                 t(lang, Msg::Resolution),
-                e(&r.number),
+                e(&localize_digits(&r.number, lang)),
                 e(r.decision.label(lang)),
                 e(&tally_text(r, lang)),
-                e(&r.text).replace('\n', "<br>")
+                e(&r.text).replace('\n', "<br>"),
+                html_names(&resolution_names(a, r, lang), lang)
             ));
         }
         if !a.tasks.is_empty() {
@@ -495,6 +591,7 @@ pub fn minutes_html(
         }
         h.push_str("</section>\n");
     }
+    h.push_str(&html_after_agenda(rec, lang));
     h.push_str(&format!(
         "<div class=\"signatures\"><div>{}</div><div>{}</div></div>\n",
         t(lang, Msg::Chair),
@@ -516,4 +613,558 @@ pub fn minutes_html(
     }
     h.push_str("</body>\n</html>\n");
     Ok(h)
+}
+
+/// " — Closed session" in the title of the closed part.
+fn closed_suffix(rec: &SessionRecord, lang: Lang) -> String {
+    if rec.closed_part {
+        format!(" — {}", t(lang, Msg::MinutesClosedPart))
+    } else {
+        String::new()
+    }
+}
+
+// ---- The procedure in the minutes: motions, amendments, votes, recusals, the consent
+// agenda and closed session. Built once as plain sentences ([`MotionText`]), then
+// escaped for Markdown or HTML.
+
+/// One motion as the minutes tell it, in plain (unescaped) text.
+struct MotionText {
+    kind: String,
+    /// The wording (final, as amended); none for a consent motion (its items are listed).
+    wording: Option<String>,
+    /// The wording as moved, when amendments changed it.
+    as_moved: Option<String>,
+    /// Moved by …, seconded by ….
+    moved: String,
+    amendments: Vec<MotionText>,
+    /// What came of it: the way of voting, the outcome, a withdrawal…
+    after: Vec<String>,
+    /// The names under each side of a vote (sides with nobody left out).
+    names: Vec<(&'static str, Vec<String>)>,
+    /// The resolution it became.
+    resolution: Option<String>,
+}
+
+fn motion_text(
+    v: &crate::ops::motions::MotionView,
+    all: &[crate::ops::motions::MotionView],
+    lang: Lang,
+) -> MotionText {
+    use crate::model::voting::{Choice, MotionKind, MotionStatus, VoteMethod};
+    let m = &v.motion;
+    let kind = match (m.kind, v.degree) {
+        (MotionKind::Amendment, 2..) => t(lang, Msg::MinutesAmendmentOfAmendment),
+        (MotionKind::Amendment, _) => t(lang, Msg::MinutesAmendment),
+        (k, _) => k.label(lang),
+    }
+    .to_string();
+    let (wording, as_moved) = if m.kind == MotionKind::Consent {
+        (None, None)
+    } else if m.final_text != m.text {
+        (Some(m.final_text.clone()), Some(m.text.clone()))
+    } else {
+        (Some(m.final_text.clone()), None)
+    };
+    let who = |n: &Option<Name>| {
+        n.as_ref()
+            .map(|n| n.get(lang).to_string())
+            .unwrap_or_else(|| t(lang, Msg::MinutesMoverNotRecorded).to_string())
+    };
+    let moved = match &v.seconder {
+        Some(_) => tf(
+            lang,
+            Msg::MinutesMovedSeconded,
+            &[&who(&v.mover), &who(&v.seconder)],
+        ),
+        None => tf(lang, Msg::MinutesMovedNoSeconder, &[&who(&v.mover)]),
+    };
+    let amendments = all
+        .iter()
+        .filter(|a| a.motion.amends == Some(m.id))
+        .map(|a| motion_text(a, all, lang))
+        .collect();
+    let mut after = Vec::new();
+    let mut names = Vec::new();
+    match m.status {
+        MotionStatus::Withdrawn => after.push(t(lang, Msg::MinutesWithdrawn).to_string()),
+        MotionStatus::NoSecond => after.push(t(lang, Msg::MinutesNoSecond).to_string()),
+        MotionStatus::Accepted => after.push(t(lang, Msg::MinutesAccepted).to_string()),
+        MotionStatus::Pending | MotionStatus::Voting => {
+            after.push(tf(lang, Msg::MinutesStillPending, &[m.status.label(lang)]))
+        }
+        MotionStatus::Carried | MotionStatus::Failed => {
+            let secret = v
+                .ballot
+                .as_ref()
+                .is_some_and(|b| b.method == VoteMethod::Secret);
+            match &v.ballot {
+                Some(_) if secret => after.push(t(lang, Msg::MinutesSecretBallot).to_string()),
+                Some(b) => after.push(tf(lang, Msg::MinutesVotedHow, &[b.method.label(lang)])),
+                None => {}
+            }
+            match &v.outcome {
+                Some(o) => after.push(tf(
+                    lang,
+                    if m.kind == MotionKind::Amendment {
+                        Msg::MinutesAmendmentOutcome
+                    } else {
+                        Msg::MinutesMotionOutcome
+                    },
+                    &[&o.explanation],
+                )),
+                None => after.push(format!("{}.", m.status.label(lang))),
+            }
+            match &v.ballot {
+                // A secret ballot has no names.
+                Some(_) if secret => {}
+                Some(_) => {
+                    for (choice, msg) in [
+                        (Choice::Yes, Msg::MinutesVotesFor),
+                        (Choice::No, Msg::MinutesVotesAgainst),
+                        (Choice::Abstain, Msg::MinutesVotesAbstaining),
+                        (Choice::NotVoting, Msg::MinutesVotesNotVoting),
+                    ] {
+                        let side: Vec<String> = v
+                            .votes
+                            .iter()
+                            .filter(|x| x.vote == choice)
+                            .map(|x| x.person.clone())
+                            .collect();
+                        if !side.is_empty() {
+                            names.push((t(lang, msg), side));
+                        }
+                    }
+                }
+                None => {}
+            }
+        }
+    }
+    // A consent motion's resolutions are told under each item it adopted.
+    let number = v
+        .resolution_number
+        .as_ref()
+        .filter(|_| m.kind != MotionKind::Consent);
+    let resolution = number.map(|n| {
+        let msg = if m.status == MotionStatus::Carried {
+            Msg::MinutesBecameResolution
+        } else {
+            Msg::MinutesNumberedRejected
+        };
+        tf(lang, msg, &[&localize_digits(n, lang)])
+    });
+    MotionText {
+        kind,
+        wording,
+        as_moved,
+        moved,
+        amendments,
+        after,
+        names,
+        resolution,
+    }
+}
+
+/// The top-level motions of a list (amendments are told under their motion).
+fn main_motions(all: &[crate::ops::motions::MotionView], lang: Lang) -> Vec<MotionText> {
+    all.iter()
+        .filter(|v| v.motion.amends.is_none())
+        .map(|v| motion_text(v, all, lang))
+        .collect()
+}
+
+fn recusal_line(r: &crate::ops::motions::Recusal, lang: Lang) -> String {
+    if r.reason.trim().is_empty() {
+        tf(lang, Msg::MinutesRecusalNoReason, &[&r.person])
+    } else {
+        tf(lang, Msg::MinutesRecusal, &[&r.person, &r.reason])
+    }
+}
+
+/// Names of one side of a resolution's per-member vote (the old path: votes recorded on
+/// the resolution, no motion).
+fn resolution_names(
+    a: &crate::ops::record::AgendaRecord,
+    r: &Resolution,
+    lang: Lang,
+) -> Vec<(&'static str, Vec<String>)> {
+    use crate::model::voting::Choice;
+    let Some(rv) = a.votes_of(r.id) else {
+        return Vec::new();
+    };
+    [
+        (Choice::Yes, Msg::MinutesVotesFor),
+        (Choice::No, Msg::MinutesVotesAgainst),
+        (Choice::Abstain, Msg::MinutesVotesAbstaining),
+    ]
+    .into_iter()
+    .filter_map(|(c, msg)| {
+        let side: Vec<String> = rv
+            .votes
+            .iter()
+            .filter(|v| v.vote == c)
+            .map(|v| v.person.clone())
+            .collect();
+        (!side.is_empty()).then(|| (t(lang, msg), side))
+    })
+    .collect()
+}
+
+/// Whether a resolution of the item is told with a motion (the item's own, or the
+/// consent agenda's) rather than on its own.
+fn resolution_motion(a: &crate::ops::record::AgendaRecord, r: &Resolution) -> Option<i64> {
+    a.votes_of(r.id).and_then(|v| v.motion_id)
+}
+
+/// The session's own motions: those of the opening (approve the agenda, the previous
+/// minutes), the consent agenda, and the others (recess, adjourn…), in that order.
+fn session_parts(
+    rec: &SessionRecord,
+) -> (
+    Vec<&crate::ops::motions::MotionView>,
+    Vec<&crate::ops::motions::MotionView>,
+    Vec<&crate::ops::motions::MotionView>,
+) {
+    use crate::model::voting::MotionKind;
+    let top = rec.motions.iter().filter(|m| m.motion.amends.is_none());
+    let opening = top
+        .clone()
+        .filter(|m| {
+            matches!(
+                m.motion.kind,
+                MotionKind::ApproveAgenda | MotionKind::ApproveMinutes
+            )
+        })
+        .collect();
+    let consent = top
+        .clone()
+        .filter(|m| m.motion.kind == MotionKind::Consent)
+        .collect();
+    let other = top
+        .filter(|m| {
+            !matches!(
+                m.motion.kind,
+                MotionKind::ApproveAgenda | MotionKind::ApproveMinutes | MotionKind::Consent
+            )
+        })
+        .collect();
+    (opening, consent, other)
+}
+
+/// "3. Title; 4. Title": the items on the consent agenda (a closed one by number only).
+fn consent_items(rec: &SessionRecord, lang: Lang) -> String {
+    rec.agenda
+        .iter()
+        .filter(|a| a.item.consent)
+        .map(|a| {
+            let n = localize_digits(&a.item.position.to_string(), lang);
+            if a.item.closed && !rec.closed_part {
+                n
+            } else {
+                format!("{n}. {}", sanitize(&a.item.title))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(match lang {
+            Lang::En => "; ",
+            Lang::Fa => "؛ ",
+        })
+}
+
+fn md_names(names: &[(&str, Vec<String>)], lang: Lang) -> String {
+    names
+        .iter()
+        .map(|(side, who)| {
+            format!(
+                "- **{side}:** {}\n",
+                who.iter()
+                    .map(|n| md_escape(n))
+                    .collect::<Vec<_>>()
+                    .join(list_separator(lang))
+            )
+        })
+        .collect()
+}
+
+/// A motion in Markdown: blocks separated by blank lines; amendments as list items.
+fn md_motion(m: &MotionText, lang: Lang) -> String {
+    let mut out = format!("**{}**\n\n", m.kind);
+    if let Some(w) = &m.wording {
+        out.push_str(&format!("> {}\n\n", md_escape(w).replace('\n', "\n> ")));
+    }
+    if let Some(w) = &m.as_moved {
+        out.push_str(&format!(
+            "*{}:* {}\n\n",
+            t(lang, Msg::MinutesOriginalWording),
+            md_escape(w).replace('\n', " ")
+        ));
+    }
+    out.push_str(&format!("{}\n\n", md_escape(&m.moved)));
+    for a in &m.amendments {
+        let inner = md_motion(a, lang);
+        let mut first = true;
+        for line in inner.trim_end().lines() {
+            if first {
+                out.push_str("- ");
+                first = false;
+            } else if !line.is_empty() {
+                out.push_str("  ");
+            }
+            out.push_str(line);
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    if !m.after.is_empty() {
+        let lines: Vec<String> = m.after.iter().map(|s| md_escape(s)).collect();
+        out.push_str(&lines.join("  \n"));
+        out.push_str("\n\n");
+    }
+    if !m.names.is_empty() {
+        out.push_str(&md_names(&m.names, lang));
+        out.push('\n');
+    }
+    if let Some(r) = &m.resolution {
+        out.push_str(&format!("{}\n\n", md_escape(r)));
+    }
+    out
+}
+
+/// The parts of the session before its agenda: the opening motions and the consent
+/// agenda (Markdown).
+fn md_before_agenda(rec: &SessionRecord, lang: Lang) -> String {
+    let (opening, consent, _) = session_parts(rec);
+    let all = &rec.motions;
+    let mut md = String::new();
+    if !opening.is_empty() {
+        md.push_str(&format!("## {}\n\n", t(lang, Msg::MinutesOpening)));
+        for v in opening {
+            md.push_str(&md_motion(&motion_text(v, all, lang), lang));
+        }
+    }
+    if !consent.is_empty() {
+        md.push_str(&format!("## {}\n\n", t(lang, Msg::MinutesConsentAgenda)));
+        md.push_str(&format!(
+            "{}\n\n",
+            md_escape(&tf(
+                lang,
+                Msg::MinutesConsentItems,
+                &[&consent_items(rec, lang)]
+            ))
+        ));
+        for v in consent {
+            md.push_str(&md_motion(&motion_text(v, all, lang), lang));
+        }
+    }
+    md
+}
+
+/// The session's other motions (recess, adjourn…), after the agenda (Markdown).
+fn md_after_agenda(rec: &SessionRecord, lang: Lang) -> String {
+    let (_, _, other) = session_parts(rec);
+    if other.is_empty() {
+        return String::new();
+    }
+    let mut md = format!("## {}\n\n", t(lang, Msg::MinutesSessionMotions));
+    for v in other {
+        md.push_str(&md_motion(&motion_text(v, &rec.motions, lang), lang));
+    }
+    md
+}
+
+/// An item's recusals and motions (Markdown).
+fn md_item_procedure(a: &crate::ops::record::AgendaRecord, lang: Lang) -> String {
+    let mut md = String::new();
+    for r in &a.recusals {
+        md.push_str(&format!("{}\n\n", md_escape(&recusal_line(r, lang))));
+    }
+    for m in main_motions(&a.motions, lang) {
+        md.push_str(&md_motion(&m, lang));
+    }
+    md
+}
+
+/// An item taken in closed session, in the public minutes: its number, no content.
+fn closed_item_line(a: &crate::ops::record::AgendaRecord, lang: Lang) -> String {
+    tf(
+        lang,
+        Msg::MinutesClosedItem,
+        &[&localize_digits(&a.item.position.to_string(), lang)],
+    )
+}
+
+fn html_names(names: &[(&str, Vec<String>)], lang: Lang) -> String {
+    if names.is_empty() {
+        return String::new();
+    }
+    let mut h = String::from("<ul class=\"votes\">\n");
+    for (side, who) in names {
+        h.push_str(&format!(
+            "<li><strong>{}:</strong> {}</li>\n",
+            html_escape(side),
+            who.iter()
+                .map(|n| html_escape(n))
+                .collect::<Vec<_>>()
+                .join(list_separator(lang))
+        ));
+    }
+    h.push_str("</ul>\n");
+    h
+}
+
+fn html_motion(m: &MotionText, lang: Lang) -> String {
+    let e = html_escape;
+    let mut h = format!(
+        "<div class=\"motion\">\n<p class=\"motion-kind\"><strong>{}</strong></p>\n",
+        e(&m.kind)
+    );
+    if let Some(w) = &m.wording {
+        h.push_str(&format!(
+            "<blockquote class=\"wording\">{}</blockquote>\n",
+            e(w).replace('\n', "<br>")
+        ));
+    }
+    if let Some(w) = &m.as_moved {
+        h.push_str(&format!(
+            "<p class=\"as-moved\"><em>{}:</em> {}</p>\n",
+            t(lang, Msg::MinutesOriginalWording),
+            e(w).replace('\n', "<br>")
+        ));
+    }
+    h.push_str(&format!("<p class=\"moved\">{}</p>\n", e(&m.moved)));
+    if !m.amendments.is_empty() {
+        h.push_str("<div class=\"amendments\">\n");
+        for a in &m.amendments {
+            h.push_str(&html_motion(a, lang));
+        }
+        h.push_str("</div>\n");
+    }
+    for s in &m.after {
+        h.push_str(&format!("<p class=\"outcome\">{}</p>\n", e(s)));
+    }
+    h.push_str(&html_names(&m.names, lang));
+    if let Some(r) = &m.resolution {
+        h.push_str(&format!("<p class=\"became\">{}</p>\n", e(r)));
+    }
+    h.push_str("</div>\n");
+    h
+}
+
+fn html_before_agenda(rec: &SessionRecord, lang: Lang) -> String {
+    let (opening, consent, _) = session_parts(rec);
+    let mut h = String::new();
+    if !opening.is_empty() {
+        h.push_str(&format!(
+            "<h2>{}</h2>\n<section class=\"opening\">\n",
+            t(lang, Msg::MinutesOpening)
+        ));
+        for v in opening {
+            h.push_str(&html_motion(&motion_text(v, &rec.motions, lang), lang));
+        }
+        h.push_str("</section>\n");
+    }
+    if !consent.is_empty() {
+        h.push_str(&format!(
+            "<h2>{}</h2>\n<section class=\"consent\">\n<p>{}</p>\n",
+            t(lang, Msg::MinutesConsentAgenda),
+            html_escape(&tf(
+                lang,
+                Msg::MinutesConsentItems,
+                &[&consent_items(rec, lang)]
+            ))
+        ));
+        for v in consent {
+            h.push_str(&html_motion(&motion_text(v, &rec.motions, lang), lang));
+        }
+        h.push_str("</section>\n");
+    }
+    h
+}
+
+fn html_after_agenda(rec: &SessionRecord, lang: Lang) -> String {
+    let (_, _, other) = session_parts(rec);
+    if other.is_empty() {
+        return String::new();
+    }
+    let mut h = format!(
+        "<h2>{}</h2>\n<section class=\"session-motions\">\n",
+        t(lang, Msg::MinutesSessionMotions)
+    );
+    for v in other {
+        h.push_str(&html_motion(&motion_text(v, &rec.motions, lang), lang));
+    }
+    h.push_str("</section>\n");
+    h
+}
+
+fn html_item_procedure(a: &crate::ops::record::AgendaRecord, lang: Lang) -> String {
+    let mut h = String::new();
+    for r in &a.recusals {
+        h.push_str(&format!(
+            "<p class=\"recusal\">{}</p>\n",
+            html_escape(&recusal_line(r, lang))
+        ));
+    }
+    for m in main_motions(&a.motions, lang) {
+        h.push_str(&html_motion(&m, lang));
+    }
+    h
+}
+
+/// A motion told in plain lines (for `session show`): its kind and wording, who moved
+/// it, its amendments (indented), what came of it and the names under each side.
+pub fn motion_lines(
+    v: &crate::ops::motions::MotionView,
+    all: &[crate::ops::motions::MotionView],
+    lang: Lang,
+) -> Vec<String> {
+    fn lines(m: &MotionText, lang: Lang, indent: usize, out: &mut Vec<String>) {
+        let pad = "  ".repeat(indent);
+        match &m.wording {
+            Some(w) => out.push(format!("{pad}{}: {}", m.kind, w.replace('\n', " "))),
+            None => out.push(format!("{pad}{}", m.kind)),
+        }
+        if let Some(w) = &m.as_moved {
+            out.push(format!(
+                "{pad}  {}: {}",
+                t(lang, Msg::MinutesOriginalWording),
+                w.replace('\n', " ")
+            ));
+        }
+        out.push(format!("{pad}  {}", m.moved));
+        for a in &m.amendments {
+            lines(a, lang, indent + 1, out);
+        }
+        for s in &m.after {
+            out.push(format!("{pad}  {s}"));
+        }
+        for (side, who) in &m.names {
+            out.push(format!("{pad}  {side}: {}", who.join(list_separator(lang))));
+        }
+        if let Some(r) = &m.resolution {
+            out.push(format!("{pad}  {r}"));
+        }
+    }
+    let mut text = motion_text(v, all, lang);
+    // A consent motion's wording names it and lists its items: all there is to say.
+    if text.wording.is_none() {
+        text.kind = v.motion.final_text.replace('\n', " ");
+    }
+    let mut out = Vec::new();
+    lines(&text, lang, 0, &mut out);
+    out
+}
+
+/// The line for an item taken in closed session where its content is left out.
+pub fn closed_item_text(position: i64, lang: Lang) -> String {
+    tf(
+        lang,
+        Msg::MinutesClosedItem,
+        &[&localize_digits(&position.to_string(), lang)],
+    )
+}
+
+/// A recusal in words: "X declared an interest and did not vote: reason."
+pub fn recusal_text(r: &crate::ops::motions::Recusal, lang: Lang) -> String {
+    recusal_line(r, lang)
 }

@@ -1,9 +1,19 @@
-//! A session's whole record (attendance, quorum, agenda with minutes, resolutions and
-//! tasks), as the views show it and the exports print it.
+//! A session's whole record (attendance, quorum, agenda with minutes, motions and their
+//! votes, resolutions and tasks), as the views show it and the exports print it.
+//!
+//! What was taken in closed session (items marked closed) is for the body's members
+//! and administrators only ([`Activity::ReadClosedSession`]): [`visible_record`] leaves
+//! it out for anyone else, [`public_record`] (the public minutes) for everybody, and
+//! [`closed_record`] gives that part alone to those who may read it.
 
 use serde::Serialize;
 
+use super::motions::{motion_views, MemberVote, MotionView, Recusal};
+use super::Context;
+use crate::locale::Lang;
+use crate::model::roles::Activity;
 use crate::model::rules::QuorumState;
+use crate::model::voting::{Choice, MotionKind};
 use crate::model::*;
 use crate::store::read::{ResolutionFilter, TaskFilter};
 use crate::store::Store;
@@ -21,6 +31,11 @@ pub struct SessionRecord {
     /// The session's clock: its events in time order, and what they add up to.
     pub events: Vec<SessionEvent>,
     pub timeline: crate::model::clock::Timeline,
+    /// Motions of the session itself, on no agenda item (approve the agenda or the
+    /// previous minutes, recess, adjourn, the consent agenda…), in the order moved.
+    pub motions: Vec<MotionView>,
+    /// The record holds only what was taken in closed session (see [`closed_record`]).
+    pub closed_part: bool,
 }
 
 #[derive(Serialize)]
@@ -42,6 +57,31 @@ pub struct AgendaRecord {
     pub item: AgendaItem,
     pub resolutions: Vec<Resolution>,
     pub tasks: Vec<crate::store::read::TaskRow>,
+    /// The item's motions and amendments, in the order moved.
+    pub motions: Vec<MotionView>,
+    /// Members who declared an interest in the item, with their reasons.
+    pub recusals: Vec<Recusal>,
+    /// For each of the item's resolutions: the motion it was adopted on (none when it
+    /// was recorded directly) and its per-member votes.
+    pub resolution_votes: Vec<ResolutionVotes>,
+    /// Taken in closed session and left out of this record for its reader.
+    pub redacted: bool,
+}
+
+#[derive(Serialize)]
+pub struct ResolutionVotes {
+    pub resolution_id: i64,
+    pub motion_id: Option<i64>,
+    pub votes: Vec<MemberVote>,
+}
+
+impl AgendaRecord {
+    /// The per-member votes and motion of one of the item's resolutions.
+    pub fn votes_of(&self, resolution_id: i64) -> Option<&ResolutionVotes> {
+        self.resolution_votes
+            .iter()
+            .find(|v| v.resolution_id == resolution_id)
+    }
 }
 
 impl AttendanceRow {
@@ -124,14 +164,27 @@ pub fn roll_call(
     Ok((attendance, QuorumState::new(body.quorum, voting, present)))
 }
 
-/// Gathers a session's record from the store.
-pub fn session_record(store: &Store, session: Session) -> crate::store::Result<SessionRecord> {
+/// Gathers a session's record from the store (names and outcome sentences of its
+/// motions in `lang`), closed items included: see [`visible_record`] for what to show.
+pub fn session_record(
+    store: &Store,
+    session: Session,
+    lang: Lang,
+) -> crate::store::Result<SessionRecord> {
     let body = store.body(session.body_id)?;
     let (attendance, quorum) = roll_call(store, &body, &session)?;
     let resolutions = store.resolutions(&ResolutionFilter {
         session_id: Some(session.id),
         ..Default::default()
     })?;
+    let mut motions = motion_views(store, session.id, lang)?;
+    let conflicts = store.conflicts(session.id)?;
+    let name = |id: i64| {
+        store
+            .person(id)
+            .map(|p| p.name.get(lang).to_string())
+            .unwrap_or_default()
+    };
     let mut agenda = Vec::new();
     for item in store.agenda(session.id)? {
         let item_resolutions: Vec<Resolution> = resolutions
@@ -140,16 +193,47 @@ pub fn session_record(store: &Store, session: Session) -> crate::store::Result<S
             .map(|r| r.resolution.clone())
             .collect();
         let mut tasks = Vec::new();
+        let mut resolution_votes = Vec::new();
         for r in &item_resolutions {
             tasks.extend(store.tasks(&TaskFilter {
                 resolution_id: Some(r.id),
                 ..Default::default()
             })?);
+            resolution_votes.push(ResolutionVotes {
+                resolution_id: r.id,
+                motion_id: store.motion_of_resolution(r.id)?.map(|m| m.id),
+                votes: store
+                    .votes(r.id)?
+                    .into_iter()
+                    .map(|(p, v)| MemberVote {
+                        person_id: p,
+                        person: name(p),
+                        vote: choice_of(v),
+                    })
+                    .collect(),
+            });
         }
+        let (mine, rest): (Vec<MotionView>, Vec<MotionView>) = motions
+            .into_iter()
+            .partition(|m| m.motion.agenda_item_id == Some(item.id));
+        motions = rest;
+        let recusals = conflicts
+            .iter()
+            .filter(|c| c.agenda_item_id == item.id)
+            .map(|c| Recusal {
+                person_id: c.person_id,
+                person: name(c.person_id),
+                reason: c.reason.clone(),
+            })
+            .collect();
         agenda.push(AgendaRecord {
             item,
             resolutions: item_resolutions,
             tasks,
+            motions: mine,
+            recusals,
+            resolution_votes,
+            redacted: false,
         });
     }
     let events = store.session_events(session.id)?;
@@ -162,5 +246,93 @@ pub fn session_record(store: &Store, session: Session) -> crate::store::Result<S
         body,
         attendance,
         agenda,
+        motions,
+        closed_part: false,
     })
+}
+
+fn choice_of(v: Vote) -> Choice {
+    match v {
+        Vote::Yes => Choice::Yes,
+        Vote::No => Choice::No,
+        Vote::Abstain => Choice::Abstain,
+    }
+}
+
+/// Leaves out the content of the items taken in closed session: their title,
+/// presenter, minutes, motions, votes, recusals, resolutions and tasks. What stays says
+/// only that the item (by its position) was taken in closed session. A consent motion
+/// that adopted a closed item loses its wording, which names the items.
+pub fn redact_closed(rec: &mut SessionRecord) {
+    let mut closed_on_consent = false;
+    for a in rec.agenda.iter_mut().filter(|a| a.item.closed) {
+        closed_on_consent |= a.item.consent;
+        a.item.title = String::new();
+        a.item.presenter = None;
+        a.item.duration_min = None;
+        a.item.minutes = None;
+        a.item.minutes_author = None;
+        a.item.minutes_at = None;
+        a.resolutions.clear();
+        a.tasks.clear();
+        a.motions.clear();
+        a.recusals.clear();
+        a.resolution_votes.clear();
+        a.redacted = true;
+    }
+    if closed_on_consent {
+        for m in rec
+            .motions
+            .iter_mut()
+            .filter(|m| m.motion.kind == MotionKind::Consent)
+        {
+            m.motion.text = String::new();
+            m.motion.final_text = String::new();
+        }
+    }
+}
+
+/// Whether the store's actor may read what a body took in closed session.
+pub fn may_read_closed(store: &Store, body_id: i64) -> crate::store::Result<bool> {
+    let st = super::authz::standing(store, Some(body_id), crate::store::clock_today())?;
+    Ok(crate::model::roles::allowed(
+        &st,
+        Activity::ReadClosedSession,
+    ))
+}
+
+/// A session's record as its reader may see it: the closed items left out unless they
+/// are a member of the body or an administrator. Used by `session show` and the TUI.
+pub fn visible_record(
+    store: &Store,
+    session: Session,
+    lang: Lang,
+) -> crate::store::Result<SessionRecord> {
+    let mut rec = session_record(store, session, lang)?;
+    if !may_read_closed(store, rec.body.id)? {
+        redact_closed(&mut rec);
+    }
+    Ok(rec)
+}
+
+/// The record for the public minutes: the closed items left out, for every reader.
+pub fn public_record(
+    store: &Store,
+    session: Session,
+    lang: Lang,
+) -> crate::store::Result<SessionRecord> {
+    let mut rec = session_record(store, session, lang)?;
+    redact_closed(&mut rec);
+    Ok(rec)
+}
+
+/// The part of a session taken in closed session, alone (the `--closed` minutes):
+/// refused to anyone but the body's members and administrators.
+pub fn closed_record(ctx: &Context, session: Session) -> crate::store::Result<SessionRecord> {
+    super::authz::check(ctx, Activity::ReadClosedSession, Some(session.body_id))?;
+    let mut rec = session_record(&ctx.store, session, ctx.prefs.lang)?;
+    rec.agenda.retain(|a| a.item.closed);
+    rec.motions.clear();
+    rec.closed_part = true;
+    Ok(rec)
 }

@@ -96,7 +96,11 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
             }
             vec![
                 localize_digits(&a.item.position.to_string(), l),
-                a.item.title.clone(),
+                if a.redacted {
+                    t(l, Msg::MinutesClosedPart).to_string()
+                } else {
+                    a.item.title.clone()
+                },
                 marks,
                 a.item.status.label(l).to_string(),
             ]
@@ -331,6 +335,24 @@ fn draw_item(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     };
     let mut lines: Vec<(String, Style)> = Vec::new();
+    if a.redacted {
+        // Taken in closed session: its content is for the body's members only.
+        let line = tf(
+            l,
+            Msg::MinutesClosedItem,
+            &[&localize_digits(&a.item.position.to_string(), l)],
+        );
+        widgets::text_block(
+            f,
+            area,
+            t(l, Msg::Item),
+            &[(line, theme.muted)],
+            false,
+            theme,
+            prefs,
+        );
+        return;
+    }
     lines.push((a.item.title.clone(), theme.title));
     if let Some(p) = &a.item.presenter {
         lines.push((format!("{}: {p}", t(l, Msg::Presenter)), theme.muted));
