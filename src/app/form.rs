@@ -248,6 +248,8 @@ pub enum FormPurpose {
     },
     /// The browser's filter (nothing is written).
     BrowseFilter,
+    /// A motion, a vote, an interest or the consent agenda (see `app::meeting`).
+    Meeting(super::meeting::MeetingForm),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -265,6 +267,9 @@ pub struct Form {
     /// fields keep what the user typed; saving again keeps theirs over the new version.
     #[serde(default)]
     pub conflict: Option<FormConflict>,
+    /// A line shown above the fields (a vote's requirement in the room now).
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// The other person's version of a record a form edits, read back after a save met a
@@ -302,6 +307,7 @@ impl Form {
             warning: None,
             confirmed: false,
             conflict: None,
+            note: None,
         }
     }
 

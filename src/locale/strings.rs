@@ -623,6 +623,54 @@ catalogue! {
 
     // ---- The meeting: the TUI
     DecisionByVote => "as the vote gives", "بر پایه رأی‌گیری";
+    ScopeBallot => "A vote open to you", "رأی‌گیری باز برای شما";
+    MeetMotions => "Motions", "پیشنهادها";
+    MeetMotionNo => "motion {}", "پیشنهاد {}";
+    MeetNoMotions => "no motion on this item yet: {} moves one", "هنوز پیشنهادی در این بند نیست: با {} پیشنهادی طرح کنید";
+    MeetPaneEmpty => "No motion on this item yet; {} moves one.", "هنوز پیشنهادی در این بند نیست؛ با {} پیشنهادی طرح کنید.";
+    MeetChooseMotion => "choose the motion in the motions pane, then press the key again", "پیشنهاد را در قاب پیشنهادها برگزینید و دوباره کلید را بزنید";
+    MeetNoOpenVote => "no vote is open at this session", "در این جلسه رأی‌گیری بازی نیست";
+    MeetMoveTitle => "Move a motion", "طرح پیشنهاد";
+    MeetAmendTitle => "Amend {}", "اصلاحیه بر {}";
+    MeetSecondTitle => "Second {}", "موافق دوم {}";
+    MeetVoteTitle => "Vote on {}: {}", "رأی‌گیری {}: {}";
+    MeetInterestTitle => "Declare an interest — {}", "اعلام تعارض منافع — {}";
+    MeetConsentTitle => "Move the consent agenda", "طرح دستور جلسه یکجا";
+    MeetMover => "Moved by", "پیشنهاددهنده";
+    MeetSeconder => "Seconded by", "موافق دوم";
+    MeetMember => "Member", "عضو";
+    MeetReason => "Reason", "دلیل";
+    MeetAmendedText => "Text as amended", "متن پس از اصلاح";
+    MeetAmendedHint => "the motion's whole wording as the amendment makes it", "همه متن پیشنهاد چنان که اصلاحیه آن را می‌سازد";
+    MeetMethod => "Way of voting", "شیوه رأی‌گیری";
+    MeetVotesHint => "by count or secret ballot: for/against/abstain, e.g. 6/2/1", "برای شمارش آرا یا رأی مخفی: موافق/مخالف/ممتنع، مثلاً ۶/۲/۱";
+    MeetRecusedShown => "recused: {}", "کنار رفته به سبب تعارض منافع: {}";
+    MeetCasting => "Chair's casting vote (a tie)", "رأی تعیین‌کننده رئیس (تساوی)";
+    MeetDeclared => "Chair's declaration", "اعلام رئیس جلسه";
+    MeetTextEmpty => "the motion's text is empty: type what is moved", "متن پیشنهاد خالی است: آنچه پیشنهاد می‌شود را بنویسید";
+    MeetReasonEmpty => "the reason is empty: type the member's interest in the item", "دلیل خالی است: نفع شخصی عضو در این بند را بنویسید";
+    MeetChooseMember => "no member chosen: pick one with ← →, or type the start of the name", "عضوی انتخاب نشده است: با ← → یا نوشتن آغاز نام یکی را برگزینید";
+    MeetTallyExpected => "votes \"{}\" are not a count: expected for/against/abstain such as 6/2/1", "آرای «{}» شمارش نیست: موافق/مخالف/ممتنع مانند ۶/۲/۱ انتظار می‌رفت";
+    MeetNoQuorum => "no quorum: {} of {} voting members present, {} needed", "حد نصاب حاصل نیست: {} از {} عضو دارای حق رأی حاضرند و {} لازم است";
+    MeetOpenAnyway => "Open the vote as taken without quorum? y opens it, any other key does not.", "رأی‌گیری بدون حد نصاب باز شود؟ y باز می‌کند و هر کلید دیگر نه.";
+    MeetMoved => "{} moved", "{} طرح شد";
+    MeetAmended => "{} moved on {}", "{} بر {} طرح شد";
+    MeetSeconded => "{} seconded", "برای {} موافق دوم ثبت شد";
+    MeetVoteOpened => "vote open on {}: members vote from their terminals; {}", "رأی‌گیری {} باز شد: اعضا از پایانه خود رأی می‌دهند؛ {}";
+    MeetBecameResolution => "; resolution {}", "؛ مصوبه {}";
+    MeetInterestDeclared => "{} declared an interest and does not vote on this item", "تعارض منافع {} ثبت شد و در این بند رأی نمی‌دهد";
+    MeetOnConsent => "on the consent agenda", "در دستور جلسه یکجا";
+    MeetOffConsent => "off the consent agenda", "بیرون از دستور جلسه یکجا";
+    MeetMovedBy => "moved by {}", "پیشنهاد {}";
+    MeetSecondedBy => "seconded by {}", "موافق دوم {}";
+    MeetLiveTally => "votes so far: {} for, {} against, {} abstaining — {} of {} voted", "آرای تاکنون: {} موافق، {} مخالف، {} ممتنع — {} از {} نفر رأی داده‌اند";
+    MeetRecusedLine => "Recused: {}", "کنار رفته به سبب تعارض منافع: {}";
+    MeetConsentMark => "On the consent agenda", "در دستور جلسه یکجا";
+    MeetBallotTitle => "Vote open — {}", "رأی‌گیری باز — {}";
+    MeetBallotKeys => "{} for|{} against|{} abstain|{} not voting|{} hide", "{} موافق|{} مخالف|{} ممتنع|{} بدون رأی|{} پنهان";
+    MeetYourVote => "Your vote:", "رأی شما:";
+    MeetYouMayChange => "you may change it while the vote is open", "تا رأی‌گیری باز است می‌توانید آن را تغییر دهید";
+    MeetNotYetVoted => "You have not voted yet.", "هنوز رأی نداده‌اید.";
 
     // ---- The meeting: minutes
 }

@@ -114,13 +114,18 @@ pub fn draw_with_clicks(f: &mut Frame, app: &App, theme: &Theme, clicks: &mut vi
             ),
             Modal::Form(form) => {
                 // A conflict's message takes about three lines more than an error's one.
-                let extra = if form.conflict.is_some() { 2 } else { 0 };
+                let extra = if form.conflict.is_some() { 2 } else { 0 }
+                    + u16::from(form.note.is_some()) * 2;
                 widgets::centered(area, 72, (form.fields.len() as u16) * 2 + 6 + extra)
             }
             Modal::Notice(_) | Modal::Confirm { .. } => widgets::centered(area, 70, 8),
         };
         f.render_widget(Clear, popup);
         views::draw_modal(f, popup, app, theme);
+    } else if let Some(b) = app.ballot.as_ref().filter(|_| app.ballot_showing()) {
+        let popup = widgets::centered(area, 72, 14);
+        f.render_widget(Clear, popup);
+        views::motions::draw_ballot(f, popup, app, b, theme);
     }
 }
 
