@@ -123,7 +123,7 @@ pub fn draw_with_clicks(f: &mut Frame, app: &App, theme: &Theme, clicks: &mut vi
         f.render_widget(Clear, popup);
         views::draw_modal(f, popup, app, theme);
     } else if let Some(b) = app.ballot.as_ref().filter(|_| app.ballot_showing()) {
-        let popup = widgets::centered(area, 72, 14);
+        let popup = widgets::centered(area, 72, 12);
         f.render_widget(Clear, popup);
         views::motions::draw_ballot(f, popup, app, b, theme);
     }

@@ -47,7 +47,12 @@ pub fn motion_lines(
     theme: &Theme,
     full: bool,
 ) -> Vec<(String, Style)> {
-    let indent = "  ".repeat(m.degree as usize);
+    // Amendments are indented under their motion in a list, not when shown alone.
+    let indent = if full {
+        String::new()
+    } else {
+        "  ".repeat(m.degree as usize)
+    };
     let mut out = vec![(
         format!(
             "{indent}{} · {} · {}",
@@ -167,7 +172,7 @@ pub fn draw_pane(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &m
         list,
         t(l, Msg::MeetMotions),
         &["#", t(l, Msg::Text2), t(l, Msg::Status)],
-        &[Col::Fixed(3), Col::Flex, Col::Fixed(12)],
+        &[Col::Fixed(3), Col::Flex, Col::Fixed(15)],
         &rows,
         Some(v.motions.cursor.selected),
         v.pane == SessionPane::Motions,
@@ -179,6 +184,10 @@ pub fn draw_pane(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &m
     let selected = app
         .selected_row(ListKind::Motions)
         .and_then(|i| all.get(i).copied());
+    let title = selected.map_or_else(
+        || t(l, Msg::MeetMotions).to_string(),
+        |m| motion_no(m.motion.id, l),
+    );
     let lines = match selected {
         Some(m) => motion_lines(m, v.motions.live.get(&m.motion.id), l, theme, true),
         None => vec![(
@@ -190,7 +199,7 @@ pub fn draw_pane(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &m
             theme.muted,
         )],
     };
-    widgets::text_block(f, detail, t(l, Msg::Item), &lines, false, theme, prefs);
+    widgets::text_block(f, detail, &title, &lines, false, theme, prefs);
 }
 
 fn first_key(app: &App, a: Action) -> String {
@@ -282,8 +291,14 @@ pub fn draw_ballot(f: &mut Frame, area: Rect, app: &App, b: &BallotPrompt, theme
         lines.push((e.clone(), theme.error));
     }
     let title = tf(l, Msg::MeetBallotTitle, &[&motion_no(b.motion_id, l)]);
-    let [body, keys] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
-    widgets::text_block(f, body, &title, &lines, true, theme, prefs);
+    widgets::text_block(f, area, &title, &lines, true, theme, prefs);
+    // The keys on the last row inside the border.
+    let keys = Rect::new(
+        area.x + 1,
+        (area.y + area.height).saturating_sub(2),
+        area.width.saturating_sub(2),
+        1,
+    );
     let hint = |a| key_hint(&app.bindings, Scope::Ballot, a);
     let spec = fill_hints(
         t(l, Msg::MeetBallotKeys),
