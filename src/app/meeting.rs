@@ -278,7 +278,7 @@ impl App {
             }),
             vec![
                 Field::choice("kind", t(l, Msg::Kind), kinds, "substantive"),
-                Field::text("text", t(l, Msg::Text2), "").with_hint(t(l, Msg::ItWasDecidedThat)),
+                Field::text("text", t(l, Msg::MeetText), "").with_hint(t(l, Msg::ItWasDecidedThat)),
                 Field::choice("mover", t(l, Msg::MeetMover), self.member_choices(), ""),
                 Field::choice(
                     "seconder",

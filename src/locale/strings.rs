@@ -625,6 +625,7 @@ catalogue! {
     DecisionByVote => "as the vote gives", "بر پایه رأی‌گیری";
     ScopeBallot => "A vote open to you", "رأی‌گیری باز برای شما";
     MeetMotions => "Motions", "پیشنهادها";
+    MeetText => "Text", "متن";
     MeetMotionNo => "motion {}", "پیشنهاد {}";
     MeetNoMotions => "no motion on this item yet: {} moves one", "هنوز پیشنهادی در این بند نیست: با {} پیشنهادی طرح کنید";
     MeetPaneEmpty => "No motion on this item yet; {} moves one.", "هنوز پیشنهادی در این بند نیست؛ با {} پیشنهادی طرح کنید.";

@@ -171,7 +171,7 @@ pub fn draw_pane(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &m
         f,
         list,
         t(l, Msg::MeetMotions),
-        &["#", t(l, Msg::Text2), t(l, Msg::Status)],
+        &["#", t(l, Msg::MeetText), t(l, Msg::Status)],
         &[Col::Fixed(3), Col::Flex, Col::Fixed(15)],
         &rows,
         Some(v.motions.cursor.selected),
