@@ -448,6 +448,12 @@ fn a_member_votes_from_their_terminal_and_the_secretary_sees_it_live() {
         daemon.ballot_showing(),
         "the popup stays while the vote is open"
     );
+    // Esc hides it; Y shows it again.
+    key(&mut daemon, KeyCode::Esc);
+    assert!(!daemon.ballot_showing());
+    assert!(daemon.ballot.is_some());
+    typ(&mut daemon, "Y");
+    assert!(daemon.ballot_showing());
     // A Persian-keyboard key is the key at its place: «ش» is «a», abstain.
     typ(&mut daemon, "ش");
     let votes = daemon.ctx.store.ballot_votes(motion.id).unwrap();
@@ -608,5 +614,32 @@ fn consent_agenda_by_keys() {
     assert_eq!(
         sec.ctx.store.motion(m.id).unwrap().status,
         MotionStatus::Carried
+    );
+}
+
+#[test]
+fn the_vote_forms_requirement_follows_the_room() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("shura.db");
+    let w = world(&db, Lang::En);
+    let (_, _, other) = amended_and_voted(&db, &w, Lang::En);
+    let mut sec = secretary(&db, en(), w.session);
+    on_motion(&mut sec, other);
+    typ(&mut sec, "v");
+    let note = |app: &App| match &app.modal {
+        Some(Modal::Form(f)) => f.note.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(note(&sec).as_deref(), Some("needs 3 of 5 members present"));
+    // Another program records that Kian left, and Dara's interest in the item.
+    let mut c = ctx(&db, 1000, "secretary", en());
+    shura::ops::sessions::mark_attendance(&mut c, w.session, w.daemon + 2, Presence::Absent)
+        .unwrap();
+    motions::declare_conflict(&mut c, w.item, w.daemon, "his brother bids").unwrap();
+    assert!(sec.poll_changes());
+    assert_eq!(
+        note(&sec).as_deref(),
+        Some("needs 2 of 3 members present (1 recused)"),
+        "the form stays open with the room as it is now"
     );
 }

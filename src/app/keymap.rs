@@ -228,7 +228,8 @@ actions! {
     VoteAgainst = "vote_against", "Vote against", "رأی مخالف";
     VoteAbstain = "vote_abstain", "Abstain", "رأی ممتنع";
     VoteNotVoting = "vote_not_voting", "Present, not voting", "حاضر، بدون رأی";
-    HideBallot = "hide_ballot", "Hide the vote (it comes back when it changes)", "پنهان کردن رأی‌گیری (با تغییر بازمی‌گردد)";
+    HideBallot = "hide_ballot", "Hide the vote for now", "پنهان کردن رأی‌گیری فعلاً";
+    ShowBallot = "show_ballot", "Show the vote open to you again", "نمایش دوباره رأی‌گیری باز برای شما";
 }
 
 /// One key bound to one action in one scope.
@@ -368,6 +369,7 @@ pub fn default_bindings() -> Vec<Binding> {
         b(Ballot, &["a"], VoteAbstain),
         b(Ballot, &["p"], VoteNotVoting),
         b(Ballot, &["esc"], HideBallot),
+        b(Global, &["Y"], ShowBallot),
     ]
 }
 

@@ -637,6 +637,13 @@ impl App {
             | Unanimous | MergeInEditor | SaveMinutes | CloseEditor | ContinueInEditor
             | Newline | Indent | RunCommand | ConfirmYes | ConfirmNo | FilterDone | ClearFilter
             | VoteFor | VoteAgainst | VoteAbstain | VoteNotVoting | HideBallot => Ok(()),
+            ShowBallot => {
+                match &mut self.ballot {
+                    Some(b) => b.hidden = false,
+                    None => self.say(t(self.lang(), Msg::MeetNoVoteForYou)),
+                }
+                Ok(())
+            }
             MoveMotion | AmendMotion | SecondMotion | WithdrawMotion | LapseMotion
             | AcceptAmendment | TakeVote | OpenVote | CloseVote | DeclareInterest
             | ToggleConsent | MoveConsent => self.dispatch_meeting(action),

@@ -626,6 +626,13 @@ catalogue! {
     ScopeBallot => "A vote open to you", "رأی‌گیری باز برای شما";
     MeetMotions => "Motions", "پیشنهادها";
     MeetText => "Text", "متن";
+    MeetNoVoteForYou => "no vote is open to you now", "اکنون رأی‌گیری بازی برای شما نیست";
+    MeetHintMove => "move", "طرح";
+    MeetHintVote => "vote", "رأی‌گیری";
+    MeetHintOpen => "open vote", "رأی از پایانه‌ها";
+    MeetHintClose => "close vote", "بستن رأی‌گیری";
+    MeetHintSecond => "second", "موافق دوم";
+    MeetHintAmend => "amend", "اصلاحیه";
     MeetMotionNo => "motion {}", "پیشنهاد {}";
     MeetNoMotions => "no motion on this item yet: {} moves one", "هنوز پیشنهادی در این بند نیست: با {} پیشنهادی طرح کنید";
     MeetPaneEmpty => "No motion on this item yet; {} moves one.", "هنوز پیشنهادی در این بند نیست؛ با {} پیشنهادی طرح کنید.";

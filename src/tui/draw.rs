@@ -161,7 +161,21 @@ fn hints(app: &App, width: usize) -> String {
                 .as_ref()
                 .map(|v| v.pane == crate::app::state::SessionPane::RollCall)
                 .unwrap_or(false);
-            if roll {
+            let motions = app
+                .session
+                .as_ref()
+                .is_some_and(|v| v.pane == crate::app::state::SessionPane::Motions);
+            if motions {
+                vec![
+                    (k(Action::MoveMotion), t(l, Msg::MeetHintMove)),
+                    (k(Action::TakeVote), t(l, Msg::MeetHintVote)),
+                    (k(Action::OpenVote), t(l, Msg::MeetHintOpen)),
+                    (k(Action::CloseVote), t(l, Msg::MeetHintClose)),
+                    (k(Action::SecondMotion), t(l, Msg::MeetHintSecond)),
+                    (k(Action::AmendMotion), t(l, Msg::MeetHintAmend)),
+                    (k(Action::Help), Action::Help.describe(l)),
+                ]
+            } else if roll {
                 vec![
                     (k(Action::MarkPresent), Action::MarkPresent.describe(l)),
                     (k(Action::MarkAbsent), Action::MarkAbsent.describe(l)),
