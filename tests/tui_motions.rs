@@ -643,3 +643,79 @@ fn the_vote_forms_requirement_follows_the_room() {
         "the form stays open with the room as it is now"
     );
 }
+
+#[test]
+fn without_quorum_the_vote_is_taken_only_when_confirmed() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("shura.db");
+    let w = world(&db, Lang::En);
+    let (_, _, other) = amended_and_voted(&db, &w, Lang::En);
+    let mut c = ctx(&db, 1000, "secretary", en());
+    // Three of five leave: two present, three needed.
+    for p in [w.daemon - 2, w.daemon - 1, w.daemon + 2] {
+        shura::ops::sessions::mark_attendance(&mut c, w.session, p, Presence::Absent).unwrap();
+    }
+    let mut sec = secretary(&db, en(), w.session);
+    on_motion(&mut sec, other);
+    typ(&mut sec, "v");
+    key(&mut sec, KeyCode::Tab);
+    typ(&mut sec, "2/0/0");
+    key(&mut sec, KeyCode::Enter);
+    let Some(Modal::Form(f)) = &sec.modal else {
+        panic!("the form stays open: {:?}", sec.status)
+    };
+    assert_eq!(
+        f.warning.as_deref(),
+        Some("no quorum: 2 of 5 voting members present, 3 needed")
+    );
+    assert_eq!(f.fields[1].value, "2/0/0", "what was typed stays");
+    assert_eq!(
+        sec.ctx.store.motion(other).unwrap().status,
+        MotionStatus::Pending,
+        "nothing recorded yet"
+    );
+    key(&mut sec, KeyCode::Enter);
+    let (text, error) = status(&sec);
+    assert!(!error, "{text}");
+    assert!(
+        text.ends_with("; taken without quorum; resolution R-2"),
+        "{text}"
+    );
+    assert!(sec.ctx.store.ballot(other).unwrap().unwrap().without_quorum);
+
+    // Opening a live vote asks first, and opens it only on yes.
+    let m = motions::move_motion(
+        &mut c,
+        &MoveMotion {
+            session_id: w.session,
+            item_id: Some(w.item),
+            kind: MotionKind::Substantive,
+            text: "Another".into(),
+            mover: Some(w.daemon),
+            seconder: Some(w.bin),
+            at: None,
+        },
+    )
+    .unwrap();
+    sec.poll_changes();
+    on_motion(&mut sec, m.id);
+    typ(&mut sec, "V");
+    match &sec.modal {
+        Some(Modal::Confirm { text, .. }) => {
+            assert!(text.starts_with("no quorum: 2 of 5"), "{text}")
+        }
+        other => panic!("{other:?}"),
+    }
+    typ(&mut sec, "n");
+    assert_eq!(
+        sec.ctx.store.motion(m.id).unwrap().status,
+        MotionStatus::Pending
+    );
+    typ(&mut sec, "V");
+    typ(&mut sec, "y");
+    assert_eq!(
+        sec.ctx.store.motion(m.id).unwrap().status,
+        MotionStatus::Voting
+    );
+    assert!(sec.ctx.store.ballot(m.id).unwrap().unwrap().without_quorum);
+}
