@@ -476,9 +476,41 @@ fn a_member_votes_from_their_terminal_and_the_secretary_sees_it_live() {
     // Two more for, and the secretary closes it: carried, and the popup goes away.
     let mut bin = member(&db, 2, "bin", en());
     typ(&mut bin, "y");
-    let mut kian = ctx(&db, 1000, "secretary", en());
-    motions::cast_for(&mut kian, motion.id, w.daemon + 2, Choice::Yes).unwrap();
+    // Kian has no terminal: the secretary enters his vote.
     sec.poll_changes();
+    typ(&mut sec, "f");
+    let Some(Modal::Form(f)) = &sec.modal else {
+        panic!("no form: {:?}", sec.status)
+    };
+    let offered: Vec<String> = match &f.fields[0].kind {
+        shura::app::form::FieldKind::Choice(o) => o.iter().map(|(_, n)| n.clone()).collect(),
+        _ => panic!(),
+    };
+    assert_eq!(
+        offered,
+        [
+            "Babak Bahrami",
+            "Azar Amini",
+            "Dara Daneshvar",
+            "Bita Bagheri",
+            "Kian Karimi"
+        ]
+    );
+    typ(&mut sec, "Kia");
+    key(&mut sec, KeyCode::Enter);
+    assert_eq!(status(&sec), ("Kian Karimi: For".to_string(), false));
+    let kian = sec
+        .ctx
+        .store
+        .ballot_votes(motion.id)
+        .unwrap()
+        .into_iter()
+        .find(|v| v.person_id == w.daemon + 2)
+        .unwrap();
+    assert_eq!(
+        (kian.choice, kian.cast_by.as_str()),
+        (Choice::Yes, "secretary")
+    );
     typ(&mut sec, "c");
     let (text, error) = status(&sec);
     assert!(!error, "{text}");

@@ -23,7 +23,7 @@ pub fn activity_of(action: crate::app::keymap::Action) -> Option<Activity> {
         }
         WriteMinutes | ExternalEditor => Activity::RecordMinutes,
         AddResolution | MoveMotion | AmendMotion | SecondMotion | WithdrawMotion | LapseMotion
-        | AcceptAmendment | TakeVote | OpenVote | CloseVote | MoveConsent => {
+        | AcceptAmendment | TakeVote | OpenVote | CloseVote | CastFor | MoveConsent => {
             Activity::RecordResolutions
         }
         ToggleConsent => Activity::EditAgenda,

@@ -220,6 +220,7 @@ actions! {
     AcceptAmendment = "accept_amendment", "Accept the amendment without objection", "پذیرش اصلاحیه بدون مخالفت";
     TakeVote = "take_vote", "Take a vote on the selected motion", "رأی‌گیری پیشنهاد انتخاب‌شده";
     OpenVote = "open_vote", "Open a vote members cast from their terminals", "گشودن رأی‌گیری از پایانه اعضا";
+    CastFor = "cast_for", "Enter the vote of a member without a terminal", "ثبت رأی عضوی که پایانه ندارد";
     CloseVote = "close_vote", "Close the open vote and count it", "بستن رأی‌گیری و شمارش آرا";
     DeclareInterest = "declare_interest", "Declare a member's interest in the item", "ثبت تعارض منافع عضو در این بند";
     ToggleConsent = "toggle_consent", "Put the item on the consent agenda, or take it off", "افزودن بند به دستور یکجا یا برداشتن آن";
@@ -361,6 +362,7 @@ pub fn default_bindings() -> Vec<Binding> {
         b(Session, &["v"], TakeVote),
         b(Session, &["V"], OpenVote),
         b(Session, &["c"], CloseVote),
+        b(Session, &["f"], CastFor),
         b(Session, &["I"], DeclareInterest),
         b(Session, &["z"], ToggleConsent),
         b(Session, &["Z"], MoveConsent),

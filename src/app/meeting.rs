@@ -32,6 +32,10 @@ pub enum MeetingForm {
     Vote {
         motion_id: i64,
     },
+    /// A member's vote entered by the secretary, in an open vote.
+    CastFor {
+        motion_id: i64,
+    },
     /// A member's interest in an item.
     Interest {
         item_id: i64,
@@ -199,6 +203,34 @@ impl App {
                     .map_err(store_err)?;
                 self.reload();
                 self.say(self.result_text(m.motion.id, &r));
+                Ok(())
+            }
+            CastFor => {
+                let m = self.open_vote_motion()?;
+                let (req, room) =
+                    motions::requirement_now(&self.ctx, &m.motion).map_err(store_err)?;
+                let names: Vec<(String, String)> = self
+                    .member_choices()
+                    .into_iter()
+                    .filter(|(id, _)| id.parse::<i64>().is_ok_and(|p| room.may_vote(p)))
+                    .collect();
+                let first = names.first().map(|n| n.0.clone()).unwrap_or_default();
+                let choices = Choice::ALL
+                    .iter()
+                    .map(|c| (c.code().to_string(), c.label(l).to_string()))
+                    .collect();
+                let mut form = Form::new(
+                    &tf(l, Msg::MeetCastForTitle, &[&motion_no(m.motion.id, l)]),
+                    FormPurpose::Meeting(MeetingForm::CastFor {
+                        motion_id: m.motion.id,
+                    }),
+                    vec![
+                        Field::choice("person", t(l, Msg::MeetMember), names, &first),
+                        Field::choice("choice", t(l, Msg::MeetVote), choices, "yes"),
+                    ],
+                );
+                form.note = Some(req);
+                self.modal = Some(Modal::Form(form));
                 Ok(())
             }
             DeclareInterest => {
@@ -559,6 +591,18 @@ impl App {
                     }
                     Err(e) => Err(store_err(e)),
                 }
+            }
+            MeetingForm::CastFor { motion_id } => {
+                let who = person("person").ok_or_else(|| t(l, Msg::MeetChooseMember))?;
+                let choice = Choice::read(form.get("choice")).map_err(store_err)?;
+                motions::cast_for(&mut self.ctx, motion_id, who, choice).map_err(store_err)?;
+                let name = self
+                    .ctx
+                    .store
+                    .person(who)
+                    .map(|p| p.name.get(l).to_string())
+                    .unwrap_or_default();
+                Ok(format!("{name}: {}", choice.label(l)))
             }
             MeetingForm::Interest { item_id } => {
                 let who = person("person").ok_or_else(|| t(l, Msg::MeetChooseMember))?;

@@ -645,7 +645,7 @@ impl App {
                 Ok(())
             }
             MoveMotion | AmendMotion | SecondMotion | WithdrawMotion | LapseMotion
-            | AcceptAmendment | TakeVote | OpenVote | CloseVote | DeclareInterest
+            | AcceptAmendment | TakeVote | OpenVote | CloseVote | CastFor | DeclareInterest
             | ToggleConsent | MoveConsent => self.dispatch_meeting(action),
             Open => self.open(),
             GoDashboard | GoBodies | GoTasks | GoResolutions | GoMine | BodyDashboard

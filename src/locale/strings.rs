@@ -626,6 +626,8 @@ catalogue! {
     ScopeBallot => "A vote open to you", "رأی‌گیری باز برای شما";
     MeetMotions => "Motions", "پیشنهادها";
     MeetText => "Text", "متن";
+    MeetCastForTitle => "A member's vote on {}", "رأی یک عضو در {}";
+    MeetVote => "Vote", "رأی";
     MeetNoVoteForYou => "no vote is open to you now", "اکنون رأی‌گیری بازی برای شما نیست";
     MeetHintMove => "move", "طرح";
     MeetHintVote => "vote", "رأی‌گیری";
