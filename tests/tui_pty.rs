@@ -359,6 +359,8 @@ fn secretary_workflow_in_a_terminal() {
     tui.wait_until("the item", |s| {
         !s.contains("┌ New agenda item") && s.contains("Playground safety")
     });
+    // Roll call → review → motions → agenda.
+    tui.send(TAB);
     tui.send(TAB);
     tui.key(TAB, "no minutes yet");
     tui.key("m", "┌ Minutes — Playground safety");

@@ -900,7 +900,7 @@ fn help_screen_rows(app: &mut App, w: u16, h: u16) -> Vec<String> {
 
 /// The scopes whose keys the help shows on every screen: the popups', the filter's and
 /// those that work always.
-const POPUP_SCOPES: [Scope; 7] = [
+const POPUP_SCOPES: [Scope; 8] = [
     Scope::Always,
     Scope::Filtering,
     Scope::Form,
@@ -908,6 +908,7 @@ const POPUP_SCOPES: [Scope; 7] = [
     Scope::PaletteQuery,
     Scope::HelpScreen,
     Scope::Confirm,
+    Scope::Ballot,
 ];
 
 /// The bindings the help shows where the app is now.

@@ -24,7 +24,11 @@ pub fn activity_of(action: crate::app::keymap::Action) -> Option<Activity> {
             Activity::EditAgenda
         }
         WriteMinutes | ExternalEditor => Activity::RecordMinutes,
-        AddResolution => Activity::RecordResolutions,
+        AddResolution | MoveMotion | AmendMotion | SecondMotion | WithdrawMotion | LapseMotion
+        | AcceptAmendment | TakeVote | OpenVote | CloseVote | CastFor | MoveConsent => {
+            Activity::RecordResolutions
+        }
+        ToggleConsent => Activity::EditAgenda,
         AddTask => Activity::ManageTasks,
         InviteGuest => Activity::InviteGuests,
         MarkPresent | MarkAbsent | MarkExcused | MarkLate | MarkRemote | MarkLeft | AllPresent => {

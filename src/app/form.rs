@@ -25,6 +25,9 @@ pub struct Field {
     /// Cursor position in characters (text fields).
     pub cursor: usize,
     pub hint: String,
+    /// What was typed into a choice so far ("bi" picks "Bina" over "Behzad").
+    #[serde(default, skip)]
+    pub typed: String,
 }
 
 impl Field {
@@ -36,6 +39,7 @@ impl Field {
             value: value.into(),
             cursor: value.chars().count(),
             hint: String::new(),
+            typed: String::new(),
         }
     }
     pub fn date(key: &str, label: &str, value: &str) -> Field {
@@ -57,6 +61,7 @@ impl Field {
             cursor: 0,
             value,
             hint: String::new(),
+            typed: String::new(),
         }
     }
     pub fn toggle(key: &str, label: &str, on: bool) -> Field {
@@ -67,6 +72,7 @@ impl Field {
             value: if on { "yes".into() } else { String::new() },
             cursor: 0,
             hint: String::new(),
+            typed: String::new(),
         }
     }
     pub fn with_hint(mut self, hint: &str) -> Field {
@@ -88,6 +94,7 @@ impl Field {
     }
 
     fn cycle(&mut self, step: isize) {
+        self.typed.clear();
         if let FieldKind::Choice(opts) = &self.kind {
             if opts.is_empty() {
                 return;
@@ -120,12 +127,31 @@ impl Field {
                 self.cursor += clean.chars().count();
             }
             FieldKind::Choice(opts) => {
-                // Typing picks the first option whose label or code starts with the text.
-                let t = s.to_lowercase();
-                if let Some((c, _)) = opts.iter().find(|(c, l)| {
-                    l.to_lowercase().starts_with(&t) || c.to_lowercase().starts_with(&t)
-                }) {
-                    self.value = c.clone();
+                // Typing picks the first option whose label or code starts with what
+                // was typed so far (or, failing that, with this key alone); then one
+                // with a word of its label starting so ("sol" for "Maryam Soltani").
+                let pick = |t: &str| {
+                    let t = t.to_lowercase();
+                    opts.iter()
+                        .find(|(c, l)| {
+                            l.to_lowercase().starts_with(&t) || c.to_lowercase().starts_with(&t)
+                        })
+                        .or_else(|| {
+                            opts.iter().find(|(_, l)| {
+                                l.to_lowercase()
+                                    .split_whitespace()
+                                    .any(|w| w.starts_with(&t))
+                            })
+                        })
+                        .map(|(c, _)| c.clone())
+                };
+                let more = format!("{}{s}", self.typed);
+                if let Some(c) = pick(&more) {
+                    self.value = c;
+                    self.typed = more;
+                } else if let Some(c) = pick(s).filter(|_| s != " ") {
+                    self.value = c;
+                    self.typed = s.to_string();
                 } else if s == " " {
                     self.cycle(1);
                 }
@@ -252,6 +278,8 @@ pub enum FormPurpose {
     },
     /// The browser's filter (nothing is written).
     BrowseFilter,
+    /// A motion, a vote, an interest or the consent agenda (see `app::meeting`).
+    Meeting(super::meeting::MeetingForm),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -269,6 +297,9 @@ pub struct Form {
     /// fields keep what the user typed; saving again keeps theirs over the new version.
     #[serde(default)]
     pub conflict: Option<FormConflict>,
+    /// A line shown above the fields (a vote's requirement in the room now).
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// The other person's version of a record a form edits, read back after a save met a
@@ -306,6 +337,7 @@ impl Form {
             warning: None,
             confirmed: false,
             conflict: None,
+            note: None,
         }
     }
 

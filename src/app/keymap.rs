@@ -40,6 +40,8 @@ pub enum Scope {
     Confirm,
     /// Typing a list's filter after `/`.
     Filtering,
+    /// The popup of an open vote on a member's own terminal.
+    Ballot,
 }
 
 impl Scope {
@@ -65,6 +67,7 @@ impl Scope {
                 Scope::HelpScreen => Msg::ScopeHelp,
                 Scope::Confirm => Msg::ScopeConfirm,
                 Scope::Filtering => Msg::ScopeFilter,
+                Scope::Ballot => Msg::ScopeBallot,
             },
         )
     }
@@ -100,6 +103,7 @@ pub const MODES: &[&[Scope]] = &[
     &[Scope::HelpScreen, Scope::Always],
     &[Scope::Confirm, Scope::Always],
     &[Scope::Filtering, Scope::Always],
+    &[Scope::Ballot, Scope::Always],
 ];
 
 macro_rules! actions {
@@ -211,6 +215,25 @@ actions! {
     ConfirmNo = "confirm_no", "No (so does any other key)", "خیر (هر کلید دیگر هم)";
     FilterDone = "filter_done", "Keep the filter and go back to the list", "نگه داشتن پالایش و بازگشت به فهرست";
     ClearFilter = "clear_filter", "Clear the filter", "پاک کردن پالایش";
+    MoveMotion = "move_motion", "Move a motion", "طرح پیشنهاد";
+    AmendMotion = "amend_motion", "Amend the selected motion", "اصلاحیه بر پیشنهاد انتخاب‌شده";
+    SecondMotion = "second_motion", "Second the selected motion", "ثبت موافق دوم پیشنهاد";
+    WithdrawMotion = "withdraw_motion", "Withdraw the selected motion", "استرداد پیشنهاد";
+    LapseMotion = "lapse_motion", "The motion failed for lack of a second", "پیشنهاد بدون موافق دوم طرح نشد";
+    AcceptAmendment = "accept_amendment", "Accept the amendment without objection", "پذیرش اصلاحیه بدون مخالفت";
+    TakeVote = "take_vote", "Take a vote on the selected motion", "رأی‌گیری پیشنهاد انتخاب‌شده";
+    OpenVote = "open_vote", "Open a vote members cast from their terminals", "گشودن رأی‌گیری از پایانه اعضا";
+    CastFor = "cast_for", "Enter the vote of a member without a terminal", "ثبت رأی عضوی که پایانه ندارد";
+    CloseVote = "close_vote", "Close the open vote and count it", "بستن رأی‌گیری و شمارش آرا";
+    DeclareInterest = "declare_interest", "Declare a member's interest in the item", "ثبت تعارض منافع عضو در این بند";
+    ToggleConsent = "toggle_consent", "Put the item on the consent agenda, or take it off", "افزودن بند به دستور یکجا یا برداشتن آن";
+    MoveConsent = "move_consent", "Move the consent agenda as one motion", "طرح دستور یکجا در یک پیشنهاد";
+    VoteFor = "vote_for", "Vote for", "رأی موافق";
+    VoteAgainst = "vote_against", "Vote against", "رأی مخالف";
+    VoteAbstain = "vote_abstain", "Abstain", "رأی ممتنع";
+    VoteNotVoting = "vote_not_voting", "Present, not voting", "حاضر، بدون رأی";
+    HideBallot = "hide_ballot", "Hide the vote for now", "پنهان کردن رأی‌گیری فعلاً";
+    ShowBallot = "show_ballot", "Show the vote open to you again", "نمایش دوباره رأی‌گیری باز برای شما";
 }
 
 /// One key bound to one action in one scope.
@@ -336,6 +359,25 @@ pub fn default_bindings() -> Vec<Binding> {
         b(Filtering, &["enter"], FilterDone),
         b(Filtering, &["esc"], ClearFilter),
         b(Filtering, &["backspace"], DeleteBack),
+        b(Session, &["M"], MoveMotion),
+        b(Session, &["N"], AmendMotion),
+        b(Session, &["S"], SecondMotion),
+        b(Session, &["W"], WithdrawMotion),
+        b(Session, &["D"], LapseMotion),
+        b(Session, &["F"], AcceptAmendment),
+        b(Session, &["v"], TakeVote),
+        b(Session, &["V"], OpenVote),
+        b(Session, &["c"], CloseVote),
+        b(Session, &["f"], CastFor),
+        b(Session, &["I"], DeclareInterest),
+        b(Session, &["z"], ToggleConsent),
+        b(Session, &["Z"], MoveConsent),
+        b(Ballot, &["y"], VoteFor),
+        b(Ballot, &["n"], VoteAgainst),
+        b(Ballot, &["a"], VoteAbstain),
+        b(Ballot, &["p"], VoteNotVoting),
+        b(Ballot, &["esc"], HideBallot),
+        b(Global, &["Y"], ShowBallot),
     ]
 }
 

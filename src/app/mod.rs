@@ -2,12 +2,15 @@
 //! [`crate::ops`] for every act (no terminal I/O here, so it is testable alone).
 
 pub mod authz;
+pub mod ballot;
 pub mod browse;
 pub mod component;
 pub mod dashboard_screen;
 pub mod form;
 pub mod home;
 pub mod keymap;
+pub mod meeting;
+pub mod motions_pane;
 pub mod pages;
 pub mod popups;
 pub mod screens;

@@ -15,6 +15,8 @@ pub enum SessionPane {
     Agenda,
     RollCall,
     Review,
+    /// The motions on the selected item and the session's own.
+    Motions,
 }
 
 /// How many open tasks, and how many open resolutions without one, a session's review
@@ -62,6 +64,8 @@ pub struct SessionView {
     pub agenda: Cursor,
     pub roll: Cursor,
     pub review_cursor: Cursor,
+    /// The motions pane (read with the user's language by `App::load_session`).
+    pub motions: super::motions_pane::MotionsPane,
 }
 
 impl SessionView {
@@ -98,6 +102,7 @@ impl SessionView {
             agenda: Cursor::default(),
             roll: Cursor::default(),
             review_cursor: Cursor::default(),
+            motions: Default::default(),
         })
     }
 
@@ -112,10 +117,19 @@ impl SessionView {
         self.review_cursor.clamp(self.review.len());
     }
 
+    /// The agenda item under the agenda's cursor.
+    pub fn item_id(&self) -> Option<i64> {
+        self.record
+            .agenda
+            .get(self.agenda.selected)
+            .map(|a| a.item.id)
+    }
+
     fn cursor_mut(&mut self, kind: ListKind) -> &mut Cursor {
         match kind {
             ListKind::Agenda => &mut self.agenda,
             ListKind::RollCall => &mut self.roll,
+            ListKind::Motions => &mut self.motions.cursor,
             _ => &mut self.review_cursor,
         }
     }
@@ -123,7 +137,12 @@ impl SessionView {
 
 impl Component for SessionView {
     fn lists(&self) -> &'static [ListKind] {
-        &[ListKind::Agenda, ListKind::RollCall, ListKind::Review]
+        &[
+            ListKind::Agenda,
+            ListKind::RollCall,
+            ListKind::Review,
+            ListKind::Motions,
+        ]
     }
 
     fn focused(&self) -> ListKind {
@@ -131,6 +150,7 @@ impl Component for SessionView {
             SessionPane::Agenda => ListKind::Agenda,
             SessionPane::RollCall => ListKind::RollCall,
             SessionPane::Review => ListKind::Review,
+            SessionPane::Motions => ListKind::Motions,
         }
     }
 
@@ -139,6 +159,7 @@ impl Component for SessionView {
             ListKind::Agenda => self.record.agenda.len(),
             ListKind::RollCall => self.record.attendance.len(),
             ListKind::Review => self.review.len(),
+            ListKind::Motions => self.motions.rows(self.item_id()).len(),
             _ => 0,
         }
     }
@@ -158,6 +179,12 @@ impl Component for SessionView {
                 .map(|a| both_names(&a.name))
                 .collect(),
             ListKind::Review => self.review.iter().map(ReviewRow::filter_text).collect(),
+            ListKind::Motions => self
+                .motions
+                .rows(self.item_id())
+                .into_iter()
+                .map(|m| super::motions_pane::MotionsPane::row_text(m, _ctx.prefs.lang))
+                .collect(),
             _ => vec![],
         }
     }
@@ -167,6 +194,7 @@ impl Component for SessionView {
             ListKind::Agenda => Some(self.agenda.selected),
             ListKind::RollCall => Some(self.roll.selected),
             ListKind::Review => Some(self.review_cursor.selected),
+            ListKind::Motions => Some(self.motions.cursor.selected),
             _ => None,
         }
     }
@@ -179,7 +207,8 @@ impl Component for SessionView {
 
     fn switch_pane(&mut self, forward: bool) {
         use SessionPane::*;
-        self.pane = super::component::next_pane(&[Agenda, RollCall, Review], self.pane, forward);
+        self.pane =
+            super::component::next_pane(&[Agenda, RollCall, Review, Motions], self.pane, forward);
     }
 
     /// A click on the `on_screen`-th row shown of a list `height` cells high: focuses
@@ -195,6 +224,10 @@ impl Component for SessionView {
         let (pane, len) = match kind {
             ListKind::Agenda => (SessionPane::Agenda, self.record.agenda.len()),
             ListKind::RollCall => (SessionPane::RollCall, self.record.attendance.len()),
+            ListKind::Motions => (
+                SessionPane::Motions,
+                self.motions.rows(self.item_id()).len(),
+            ),
             _ => (SessionPane::Review, self.review.len()),
         };
         self.pane = pane;

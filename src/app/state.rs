@@ -54,6 +54,8 @@ pub enum ListKind {
     MyTasks,
     MyUpcoming,
     MyAttended,
+    /// The session screen's motions.
+    Motions,
 }
 
 /// A popup over the screen.
@@ -150,7 +152,9 @@ pub struct App {
     /// Minutes typed and closed without saving, by agenda item: (text, version).
     pub minutes_drafts: std::collections::BTreeMap<i64, (String, i64)>,
     /// Set once a confirmed action runs, so it does not ask again.
-    confirmed: bool,
+    pub(crate) confirmed: bool,
+    /// The open vote the member at the keyboard is asked for (see `app::ballot`).
+    pub ballot: Option<super::ballot::BallotPrompt>,
     pub session: Option<SessionView>,
     pub dashboard: Option<super::dashboard_screen::DashboardScreen>,
     pub browser: Option<super::browse::Browser>,
@@ -200,6 +204,7 @@ impl App {
             filtering: false,
             minutes_drafts: Default::default(),
             confirmed: false,
+            ballot: None,
             session: None,
             dashboard: None,
             browser: None,
@@ -254,6 +259,7 @@ impl App {
             Some(Modal::Confirm { .. }) => vec![Scope::Confirm],
             // Any key acknowledges a notice.
             Some(Modal::Notice(_)) => vec![],
+            None if self.ballot_showing() => vec![Scope::Ballot],
             None if self.filtering => vec![Scope::Filtering],
             None => self.scopes(),
         };
@@ -313,6 +319,8 @@ impl App {
         if let Err(e) = self.try_reload() {
             self.fail(e);
         }
+        self.refresh_ballot();
+        self.refresh_form_note();
         if let Ok(v) = self.ctx.store.data_version() {
             self.data_version = v;
         }
@@ -534,9 +542,19 @@ impl App {
 
     pub(crate) fn load_session(&mut self, id: i64) -> Outcome {
         let fresh = SessionView::load(&self.ctx.store, id, self.lang()).map_err(store_err)?;
+        let motions = super::motions_pane::MotionsPane::load(&self.ctx.store, id, self.lang())
+            .map_err(store_err)?;
         match &mut self.session {
-            Some(v) if v.record.session.id == id => v.refresh(fresh),
-            _ => self.session = Some(fresh),
+            Some(v) if v.record.session.id == id => {
+                v.refresh(fresh);
+                let item = v.item_id();
+                v.motions.refresh(motions, item);
+            }
+            _ => {
+                let mut v = fresh;
+                v.motions = motions;
+                self.session = Some(v);
+            }
         }
         Ok(())
     }
@@ -617,9 +635,18 @@ impl App {
             Suspend | Interrupt | NextField | PrevField | CursorLeft | CursorRight | LineStart
             | LineEnd | DeleteBack | DeleteForward | SaveForm | CloseForm | TakeTheirs
             | Unanimous | MergeInEditor | SaveMinutes | CloseEditor | ContinueInEditor
-            | Newline | Indent | RunCommand | ConfirmYes | ConfirmNo | FilterDone | ClearFilter => {
+            | Newline | Indent | RunCommand | ConfirmYes | ConfirmNo | FilterDone | ClearFilter
+            | VoteFor | VoteAgainst | VoteAbstain | VoteNotVoting | HideBallot => Ok(()),
+            ShowBallot => {
+                match &mut self.ballot {
+                    Some(b) => b.hidden = false,
+                    None => self.say(t(self.lang(), Msg::MeetNoVoteForYou)),
+                }
                 Ok(())
             }
+            MoveMotion | AmendMotion | SecondMotion | WithdrawMotion | LapseMotion
+            | AcceptAmendment | TakeVote | OpenVote | CloseVote | CastFor | DeclareInterest
+            | ToggleConsent | MoveConsent => self.dispatch_meeting(action),
             Open => self.open(),
             GoDashboard | GoBodies | GoTasks | GoResolutions | GoMine | BodyDashboard
             | CycleScope | BrowseAll | EditFilter | CycleOrder | ToggleOverdue | ToggleChildren => {
@@ -910,6 +937,7 @@ impl App {
                     SessionPane::Agenda => self.dispatch(Action::WriteMinutes),
                     SessionPane::RollCall => self.mark(Presence::Present),
                     SessionPane::Review => self.dispatch(Action::ReviewTask),
+                    SessionPane::Motions => self.dispatch(Action::TakeVote),
                 }
             }
             _ => self.open_in_screens(),
@@ -1678,6 +1706,7 @@ impl App {
                     .map_err(store_err)?;
                 Ok(self.closed_message(&step.session))
             }
+            FormPurpose::Meeting(m) => self.save_meeting_form(form, m),
             FormPurpose::Guest { session_id } => {
                 crate::ops::sessions::invite_guest(
                     &mut self.ctx,
@@ -1822,6 +1851,7 @@ impl App {
             Scope::PaletteQuery,
             Scope::HelpScreen,
             Scope::Confirm,
+            Scope::Ballot,
         ]);
         self.listings.help(&scopes, l, || {
             let titled: Vec<(Scope, &str)> = scopes.iter().map(|s| (*s, s.title(l))).collect();

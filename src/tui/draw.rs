@@ -114,13 +114,18 @@ pub fn draw_with_clicks(f: &mut Frame, app: &App, theme: &Theme, clicks: &mut vi
             ),
             Modal::Form(form) => {
                 // A conflict's message takes about three lines more than an error's one.
-                let extra = if form.conflict.is_some() { 2 } else { 0 };
+                let extra = if form.conflict.is_some() { 2 } else { 0 }
+                    + u16::from(form.note.is_some()) * 2;
                 widgets::centered(area, 72, (form.fields.len() as u16) * 2 + 6 + extra)
             }
             Modal::Notice(_) | Modal::Confirm { .. } => widgets::centered(area, 70, 8),
         };
         f.render_widget(Clear, popup);
         views::draw_modal(f, popup, app, theme);
+    } else if let Some(b) = app.ballot.as_ref().filter(|_| app.ballot_showing()) {
+        let popup = widgets::centered(area, 72, 12);
+        f.render_widget(Clear, popup);
+        views::motions::draw_ballot(f, popup, app, b, theme);
     }
 }
 
@@ -156,7 +161,21 @@ fn hints(app: &App, width: usize) -> String {
                 .as_ref()
                 .map(|v| v.pane == crate::app::state::SessionPane::RollCall)
                 .unwrap_or(false);
-            if roll {
+            let motions = app
+                .session
+                .as_ref()
+                .is_some_and(|v| v.pane == crate::app::state::SessionPane::Motions);
+            if motions {
+                vec![
+                    (k(Action::MoveMotion), t(l, Msg::MeetHintMove)),
+                    (k(Action::TakeVote), t(l, Msg::MeetHintVote)),
+                    (k(Action::OpenVote), t(l, Msg::MeetHintOpen)),
+                    (k(Action::CloseVote), t(l, Msg::MeetHintClose)),
+                    (k(Action::SecondMotion), t(l, Msg::MeetHintSecond)),
+                    (k(Action::AmendMotion), t(l, Msg::MeetHintAmend)),
+                    (k(Action::Help), Action::Help.describe(l)),
+                ]
+            } else if roll {
                 vec![
                     (k(Action::MarkPresent), Action::MarkPresent.describe(l)),
                     (k(Action::MarkAbsent), Action::MarkAbsent.describe(l)),

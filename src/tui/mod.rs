@@ -396,6 +396,10 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
         views::modal_key(app, action, text);
         return;
     }
+    if app.ballot_showing() {
+        app.ballot_key(action);
+        return;
+    }
     if app.filtering {
         match (action, text) {
             (Some(Action::FilterDone), _) => app.filtering = false,

@@ -29,7 +29,11 @@ pub fn draw(
     let align = if rtl { Align::Right } else { Align::Left };
     let mut y = inner.y;
     let width = inner.width as usize;
-    for (msg, style) in [(&form.error, theme.error), (&form.warning, theme.warn)] {
+    for (msg, style) in [
+        (&form.error, theme.error),
+        (&form.warning, theme.warn),
+        (&form.note, theme.accent),
+    ] {
         if let Some(m) = msg {
             for l in crate::locale::text::display_lines(m, width, prefs.lang, prefs.bidi) {
                 if y < inner.y + inner.height {

@@ -8,6 +8,7 @@ pub mod editor;
 pub mod form;
 pub mod help;
 pub mod mine;
+pub mod motions;
 pub mod palette;
 pub mod resolution;
 pub mod session;

@@ -94,6 +94,17 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
             if a.item.carried_from.is_some() {
                 marks.push('↻');
             }
+            // On the consent agenda; a member recused on it.
+            if a.item.consent {
+                marks.push('✓');
+            }
+            if v.motions
+                .conflicts
+                .iter()
+                .any(|c| c.agenda_item_id == a.item.id)
+            {
+                marks.push('⚖');
+            }
             vec![
                 localize_digits(&a.item.position.to_string(), l),
                 if a.redacted {
@@ -106,6 +117,13 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
             ]
         })
         .collect();
+    // The marks' column widens only when an item carries more than three.
+    let marks_width = rows
+        .iter()
+        .map(|r| r[2].chars().count() as u16)
+        .max()
+        .unwrap_or(0)
+        .max(3);
     let styles: Vec<Style> = agenda
         .iter()
         .map(|a| match a.item.status {
@@ -119,7 +137,12 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
         left,
         t(l, Msg::Agenda),
         &["#", t(l, Msg::Title), "", t(l, Msg::Status)],
-        &[Col::Fixed(2), Col::Flex, Col::Fixed(3), Col::Fixed(11)],
+        &[
+            Col::Fixed(2),
+            Col::Flex,
+            Col::Fixed(marks_width),
+            Col::Fixed(11),
+        ],
         &rows,
         Some(v.agenda.selected),
         v.pane == SessionPane::Agenda,
@@ -130,6 +153,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
     clicks.remember(left, Target::Agenda);
     match v.pane {
         SessionPane::Agenda => draw_item(f, right, app, theme),
+        SessionPane::Motions => super::motions::draw_pane(f, right, app, theme, clicks),
         SessionPane::RollCall => {
             let people: Vec<_> = app
                 .visible_rows(ListKind::RollCall)
@@ -411,6 +435,7 @@ fn draw_item(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.muted,
         ));
     }
+    lines.extend(super::motions::item_lines(app, theme));
     widgets::text_block(f, area, t(l, Msg::Item), &lines, false, theme, prefs);
 }
 
