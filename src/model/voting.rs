@@ -374,6 +374,47 @@ impl VotingRule {
         Ok(rule)
     }
 
+    /// The rule with the parts given on their own put in place of its own (flags such as
+    /// `--threshold two_thirds` after `--voting-rule roberts`).
+    pub fn with_parts(mut self, parts: &RuleParts) -> VotingRule {
+        if let Some(b) = parts.basis {
+            self.basis = b;
+        }
+        if let Some(t) = parts.threshold {
+            self.threshold = t;
+        }
+        if let Some(a) = parts.abstentions {
+            self.abstentions = a;
+        }
+        if let Some(t) = parts.tie {
+            self.tie = t;
+        }
+        self
+    }
+
+    /// A rule as named or spelled out ([`VotingRule::parse`]), with the quorum that goes
+    /// with it when it is a preset's name.
+    pub fn read_with_quorum(s: &str) -> Result<(VotingRule, Option<QuorumRule>), InvalidValue> {
+        match VotingRule::preset(s) {
+            Some((rule, quorum)) => Ok((rule, Some(quorum))),
+            None => Ok((VotingRule::parse(s)?, None)),
+        }
+    }
+
+    /// The rule a body gets from what was given: `base` (a preset's name or parts, else
+    /// the `current` rule), then the parts given on their own; with the preset's quorum.
+    pub fn build(
+        base: Option<&str>,
+        current: &VotingRule,
+        parts: &RuleParts,
+    ) -> Result<(VotingRule, Option<QuorumRule>), InvalidValue> {
+        let (rule, quorum) = match base {
+            Some(b) => VotingRule::read_with_quorum(b)?,
+            None => (current.clone(), None),
+        };
+        Ok((rule.with_parts(parts), quorum))
+    }
+
     /// What a motion of this kind needs.
     pub fn requirement(&self, kind: MotionKind) -> Requirement {
         self.exceptions
@@ -419,6 +460,15 @@ impl VotingRule {
         }
         out
     }
+}
+
+/// Parts of a voting rule given one by one; `None` keeps the rule's own.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RuleParts {
+    pub basis: Option<VoteBasis>,
+    pub threshold: Option<Threshold>,
+    pub abstentions: Option<Abstentions>,
+    pub tie: Option<TieRule>,
 }
 
 /// Who can vote at the moment of a vote: voting members in office, those of them in the
@@ -534,6 +584,9 @@ pub enum MotionProblem {
     NoConsentItems { session: i64 },
     /// The mover cannot second their own motion.
     SecondsOwnMotion { person: String },
+    /// A main motion (or amendment) is moved on an agenda item; only procedural motions
+    /// are moved on the session itself.
+    NeedsItem { kind: MotionKind },
 }
 
 impl MotionProblem {
@@ -553,6 +606,7 @@ impl MotionProblem {
             MotionProblem::VotedTwice { .. } => "voted_twice",
             MotionProblem::NoConsentItems { .. } => "no_consent_items",
             MotionProblem::SecondsOwnMotion { .. } => "seconds_own_motion",
+            MotionProblem::NeedsItem { .. } => "needs_item",
         }
     }
 
@@ -579,6 +633,7 @@ impl MotionProblem {
             | MotionProblem::SecondsOwnMotion { person } => vec![("person", person.clone())],
             MotionProblem::NoConsentItems { session } => vec![("session", session.to_string())],
             MotionProblem::SecretHasNoNames => vec![],
+            MotionProblem::NeedsItem { kind } => vec![("kind", kind.code().to_string())],
         }
     }
 }
@@ -624,6 +679,9 @@ impl Localized for MotionProblem {
             }
             MotionProblem::SecondsOwnMotion { person } => {
                 tf(lang, Msg::MotionSecondsOwn, &[person])
+            }
+            MotionProblem::NeedsItem { kind } => {
+                tf(lang, Msg::MotionNeedsItem, &[kind.label(lang)])
             }
         }
     }
@@ -893,6 +951,24 @@ mod tests {
             present,
             recused,
         }
+    }
+
+    #[test]
+    fn parts_change_a_preset_and_a_preset_brings_its_quorum() {
+        let (rule, quorum) = VotingRule::read_with_quorum("iran-council").unwrap();
+        assert_eq!(quorum, Some(QuorumRule::TwoThirds));
+        let changed = rule.clone().with_parts(&RuleParts {
+            tie: Some(TieRule::Chair),
+            ..Default::default()
+        });
+        assert_eq!(changed.tie, TieRule::Chair);
+        assert_eq!(changed.basis, VoteBasis::Present);
+        assert_eq!(changed.exceptions, rule.exceptions);
+        assert_ne!(changed.code(), "iran-council");
+        let (custom, q) = VotingRule::read_with_quorum("basis=cast;threshold=two_thirds").unwrap();
+        assert_eq!(q, None);
+        assert_eq!(custom.threshold, Threshold::TwoThirds);
+        assert!(VotingRule::read_with_quorum("nonsense").is_err());
     }
 
     #[test]
