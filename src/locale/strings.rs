@@ -772,6 +772,8 @@ mod tests {
             Msg::ExpectedMeetingRule,
             Msg::ExpectedResolutionFormat,
             Msg::ExpectedFormatField,
+            Msg::ExpectedThreshold,
+            Msg::ExpectedVotingRule,
         ];
         let families = [
             "Err", "Refused", "Date", "Entity", "Io", "Expected", "Audit", "CliDash",
