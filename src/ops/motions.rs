@@ -6,8 +6,6 @@
 //!   the secretary does for them; a member casts only their own vote, from their own
 //!   login, while the vote is open, when they are a voting member in the room and not
 //!   recused on the item;
-//! - a main motion is moved on an agenda item; only procedural motions (and the
-//!   consent agenda) are moved on the session itself;
 //! - a motion is voted only while it is before the body, after its pending amendments,
 //!   and, when the body requires one, once seconded; an amendment of an amendment is
 //!   the last degree; a carried (or accepted) amendment becomes its motion's text;
@@ -141,9 +139,6 @@ pub fn move_motion(ctx: &mut Context, m: &MoveMotion) -> Result<Motion> {
     let session = ctx.store.session(m.session_id)?;
     authz::check(ctx, Activity::RecordResolutions, Some(session.body_id))?;
     super::not_frozen(ctx, session.id)?;
-    if m.item_id.is_none() && !m.kind.is_procedural() && m.kind != MotionKind::Consent {
-        return refuse(MotionProblem::NeedsItem { kind: m.kind });
-    }
     if let Some(item) = m.item_id {
         let it = ctx.store.agenda_item(item)?;
         if it.session_id != session.id {
