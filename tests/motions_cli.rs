@@ -614,19 +614,9 @@ fn motions_and_amendments_from_moving_to_resolution() {
     let r = d.json(&["motion", "vote", "6", "--unanimous"]);
     assert_eq!(r["status"], "carried");
     assert_eq!(r["resolution_number"], Value::Null);
-    // A main motion is not moved on the session alone.
-    d.refused(
-        &[
-            "motion",
-            "add",
-            "--session",
-            "1",
-            "Paint the hall",
-            "--mover",
-            "M1",
-        ],
-        "needs_item",
-    );
+    // A motion is moved on an item or a session: one of the two is asked for.
+    let err = d.fail(&["motion", "add", "Paint the hall", "--mover", "M1"]);
+    assert!(err.contains("--item") && err.contains("--session"), "{err}");
     assert!(array(&d.json(&["resolution", "list"])).is_empty());
 
     // The main motion carried by roll call: a numbered resolution, adopted, with

@@ -656,7 +656,6 @@ catalogue! {
     CliVotingRule => "Voting rule", "قاعده رأی‌گیری";
     CliSecondRequired => "a motion needs a second", "هر پیشنهاد موافق دوم لازم دارد";
     CliNumberRejected => "rejected main motions are numbered", "طرح‌های ردشده هم شماره مصوبه می‌گیرند";
-    MotionNeedsItem => "a «{}» is moved on an agenda item: give --item; only procedural motions are moved on the session itself", "«{}» روی یک بند دستور جلسه مطرح می‌شود: ‎--item را بدهید؛ فقط پیشنهادهای آیین‌نامه‌ای روی خود جلسه مطرح می‌شوند";
 
     // ---- The meeting: the TUI
     DecisionByVote => "as the vote gives", "بر پایه رأی‌گیری";

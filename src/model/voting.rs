@@ -584,9 +584,6 @@ pub enum MotionProblem {
     NoConsentItems { session: i64 },
     /// The mover cannot second their own motion.
     SecondsOwnMotion { person: String },
-    /// A main motion (or amendment) is moved on an agenda item; only procedural motions
-    /// are moved on the session itself.
-    NeedsItem { kind: MotionKind },
 }
 
 impl MotionProblem {
@@ -606,7 +603,6 @@ impl MotionProblem {
             MotionProblem::VotedTwice { .. } => "voted_twice",
             MotionProblem::NoConsentItems { .. } => "no_consent_items",
             MotionProblem::SecondsOwnMotion { .. } => "seconds_own_motion",
-            MotionProblem::NeedsItem { .. } => "needs_item",
         }
     }
 
@@ -633,7 +629,6 @@ impl MotionProblem {
             | MotionProblem::SecondsOwnMotion { person } => vec![("person", person.clone())],
             MotionProblem::NoConsentItems { session } => vec![("session", session.to_string())],
             MotionProblem::SecretHasNoNames => vec![],
-            MotionProblem::NeedsItem { kind } => vec![("kind", kind.code().to_string())],
         }
     }
 }
@@ -679,9 +674,6 @@ impl Localized for MotionProblem {
             }
             MotionProblem::SecondsOwnMotion { person } => {
                 tf(lang, Msg::MotionSecondsOwn, &[person])
-            }
-            MotionProblem::NeedsItem { kind } => {
-                tf(lang, Msg::MotionNeedsItem, &[kind.label(lang)])
             }
         }
     }
