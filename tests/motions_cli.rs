@@ -1060,3 +1060,57 @@ fn a_body_voting_rule_is_set_changed_and_audited() {
         "{err}"
     );
 }
+
+#[test]
+fn hostile_text_in_a_motion_never_reaches_the_terminal_raw() {
+    let d = board(&["--voting-rule", "roberts"], 3, 3);
+    let hostile = "clear \u{1b}[2J screen rlo \u{202e}gpj.exe";
+    d.ok(&[
+        "conflict", "declare", "--item", "1", "M3", "--reason", hostile,
+    ]);
+    let m = d.json(&["motion", "add", "--item", "1", hostile, "--mover", "M1"]);
+    assert_eq!(m["text"], hostile, "stored exactly");
+    d.ok(&["motion", "vote", "1", "--roll", "M1=for,M2=for"]);
+    for args in [
+        &["motion", "list", "--session", "1"][..],
+        &["motion", "show", "1"],
+        &["conflict", "list", "--session", "1"],
+        &["resolution", "show", "1"],
+        &["--lang", "fa", "motion", "show", "1"],
+    ] {
+        let r = d.run(args);
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+        assert!(
+            !r.stdout.contains('\u{1b}') && !r.stdout.contains('\u{202e}'),
+            "{args:?}: {:?}",
+            r.stdout
+        );
+    }
+    let err = d.fail(&[
+        "motion",
+        "add",
+        "--item",
+        "1",
+        "--session",
+        "1",
+        "Both",
+        "--mover",
+        "M1",
+    ]);
+    assert!(err.contains("--item") && err.contains("not both"), "{err}");
+    let r = d.run(&[
+        "--lang",
+        "fa",
+        "motion",
+        "add",
+        "--item",
+        "1",
+        "--session",
+        "1",
+        "Both",
+        "--mover",
+        "M1",
+    ]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("نه هر دو"), "{}", r.stderr);
+}

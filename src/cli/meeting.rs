@@ -59,7 +59,7 @@ impl MotionCmd {
 #[derive(Debug, Args)]
 pub struct MotionAdd {
     /// The agenda item it is moved on (the session follows from it)
-    #[arg(long, conflicts_with = "session")]
+    #[arg(long)]
     pub item: Option<i64>,
     /// The session, for a procedural motion moved on no item (id or BODY#NUMBER)
     #[arg(long)]
@@ -437,7 +437,8 @@ fn motion_add(ctx: &mut Context, a: &MotionAdd, out: Out) -> CliResult {
         )));
     }
     let (session_id, item_id) = match (a.item, &a.session) {
-        (Some(item), _) => (ctx.store.agenda_item(item)?.session_id, Some(item)),
+        (Some(_), Some(_)) => return Err(CliError::usage(t(lang, Msg::CliMotionItemOrSession))),
+        (Some(item), None) => (ctx.store.agenda_item(item)?.session_id, Some(item)),
         (None, Some(s)) => (ctx.store.find_session(s)?.id, None),
         (None, None) => return Err(CliError::usage(t(lang, Msg::CliMotionNeedsPlace))),
     };
@@ -942,7 +943,7 @@ fn cast_said(
         Msg::CliVoteCast,
         &[
             &person_name(ctx, person),
-            choice.label(lang),
+            super::commands::term(ctx.prefs, choice.code(), choice.label(lang)),
             &motion.to_string(),
         ],
     )

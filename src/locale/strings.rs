@@ -627,6 +627,7 @@ catalogue! {
     CliMotionLapsed => "motion {} failed for lack of a second", "پیشنهاد {} بدون موافق دوم طرح نشد";
     CliMotionAccepted => "amendment {} accepted without objection; motion {} now reads:", "اصلاحیه {} بدون مخالفت پذیرفته شد؛ متن پیشنهاد {} اکنون چنین است:";
     CliMotionNeedsPlace => "a motion is moved on an agenda item (--item ITEM) or, for a procedural motion, on a session (--session SESSION)", "پیشنهاد روی یک بند دستور جلسه (‎--item‎) یا، اگر آیین‌نامه‌ای باشد، روی یک جلسه (‎--session‎) مطرح می‌شود";
+    CliMotionItemOrSession => "give --item (the session follows from it) or --session, not both", "یا ‎--item‎ (جلسه از آن معلوم است) یا ‎--session‎ را بدهید، نه هر دو را";
     CliMotionMadeResolution => "resolution {} recorded ({})", "مصوبه {} ثبت شد ({})";
     CliVoteOneForm => "give exactly one of --votes, --roll, --unanimous, --secret (given: {})", "دقیقاً یکی از ‎--votes‎، ‎--roll‎، ‎--unanimous‎ یا ‎--secret‎ را بدهید (داده شده: {})";
     CliNone => "none", "هیچ";
