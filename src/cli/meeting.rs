@@ -79,6 +79,7 @@ pub struct MotionAdd {
     /// When it was moved, HH:MM (default: now)
     #[arg(long)]
     pub at: Option<String>,
+    /// Print JSON instead of text
     #[arg(long)]
     pub json: bool,
 }
@@ -89,29 +90,36 @@ pub struct MotionAmend {
     pub motion: i64,
     /// The motion's wording as the amendment makes it
     pub text: String,
+    /// Who moved the amendment (id, login or name)
     #[arg(long)]
     pub mover: String,
+    /// Who seconded it (id, login or name)
     #[arg(long)]
     pub seconder: Option<String>,
     /// When it was moved, HH:MM (default: now)
     #[arg(long)]
     pub at: Option<String>,
+    /// Print JSON instead of text
     #[arg(long)]
     pub json: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct MotionRef {
+    /// The motion's id
     pub motion: i64,
+    /// Print JSON instead of text
     #[arg(long)]
     pub json: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct MotionSecond {
+    /// The motion's id
     pub motion: i64,
     /// The seconder (id, login or name)
     pub person: String,
+    /// Print JSON instead of text
     #[arg(long)]
     pub json: bool,
 }
@@ -121,12 +129,14 @@ pub struct MotionList {
     /// A session id, or BODY#NUMBER
     #[arg(long)]
     pub session: String,
+    /// Print JSON instead of text
     #[arg(long)]
     pub json: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct MotionVote {
+    /// The motion's id
     pub motion: i64,
     /// The count FOR/AGAINST/ABSTAIN, e.g. 6/2/1
     #[arg(long)]
@@ -155,46 +165,58 @@ pub struct MotionVote {
     /// For a main motion: the resolution's due date
     #[arg(long)]
     pub due: Option<String>,
+    /// Print JSON instead of text
     #[arg(long)]
     pub json: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct MotionOpenVote {
+    /// The motion's id
     pub motion: i64,
+    /// Open it although the roll call shows no quorum (minuted as such)
     #[arg(long = "without-quorum")]
     pub without_quorum: bool,
+    /// Print JSON instead of text
     #[arg(long)]
     pub json: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct MotionCast {
+    /// The motion's id
     pub motion: i64,
     /// The member (id, login or name)
     pub person: String,
     /// for, against, abstain or not_voting
     pub vote: String,
+    /// Print JSON instead of text
     #[arg(long)]
     pub json: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct MotionClose {
+    /// The motion's id
     pub motion: i64,
+    /// The chair's casting vote on a tie: for or against
     #[arg(long = "casting-vote")]
     pub casting_vote: Option<String>,
+    /// The chair declared the motion carried or failed otherwise than the rule gives
     #[arg(long)]
     pub declare: Option<String>,
+    /// Print JSON instead of text
     #[arg(long)]
     pub json: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct VoteOwn {
+    /// The motion's id
     pub motion: i64,
     /// for, against, abstain or not_voting
     pub vote: String,
+    /// Print JSON instead of text
     #[arg(long)]
     pub json: bool,
 }
@@ -209,20 +231,25 @@ pub enum ConflictCmd {
 
 #[derive(Debug, Args)]
 pub struct ConflictDeclare {
+    /// The agenda item the member does not vote on
     #[arg(long)]
     pub item: i64,
     /// The member (id, login or name)
     pub person: String,
+    /// Why (minuted with the recusal)
     #[arg(long, default_value = "")]
     pub reason: String,
+    /// Print JSON instead of text
     #[arg(long)]
     pub json: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct MotionListConflicts {
+    /// A session id, or BODY#NUMBER
     #[arg(long)]
     pub session: String,
+    /// Print JSON instead of text
     #[arg(long)]
     pub json: bool,
 }
@@ -235,18 +262,23 @@ pub enum ConsentCmd {
 
 #[derive(Debug, Args)]
 pub struct ConsentMove {
+    /// A session id, or BODY#NUMBER
     #[arg(long)]
     pub session: String,
+    /// Who moved it (id, login or name)
     #[arg(long)]
     pub mover: Option<String>,
+    /// Who seconded it (id, login or name)
     #[arg(long)]
     pub seconder: Option<String>,
+    /// Print JSON instead of text
     #[arg(long)]
     pub json: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct AgendaConsent {
+    /// The agenda item's id
     pub item: i64,
     /// Take the item off the consent agenda
     #[arg(long)]
