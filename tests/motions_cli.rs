@@ -852,8 +852,15 @@ fn three_members_vote_at_once_from_their_own_logins() {
         "daemon",
     ]);
 
-    // Before the vote is open, a member's vote is refused.
     d.open_files();
+    // A member is not an administrator: the body's rule is not theirs to change.
+    let r = d.run_as(who("daemon"), &["body", "edit", "1", "--tie", "chair"]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert_eq!(d.json(&["body", "show", "1"])["voting_rule"], "roberts");
+    // Nor do they open the vote.
+    let r = d.run_as(who("daemon"), &["motion", "open-vote", "1"]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    // Before the vote is open, a member's vote is refused.
     let r = d.run_as(who("daemon"), &["vote", "1", "for", "--json"]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("vote_not_open"), "{}", r.stderr);
