@@ -578,30 +578,25 @@ fn rule_parts(f: &RuleFlags) -> CliResult<crate::model::voting::RuleParts> {
     })
 }
 
-/// The procedure and quorum the flags give a body whose procedure is `current`.
-fn procedure_from(
+/// The change to a body's procedure the flags ask for.
+fn procedure_change(
     f: &RuleFlags,
-    current: &crate::model::voting::Procedure,
     quorum: Option<&str>,
-    current_quorum: QuorumRule,
-) -> CliResult<(crate::model::voting::Procedure, QuorumRule)> {
-    let (rule, preset_quorum) = crate::model::voting::VotingRule::build(
-        f.voting_rule.as_deref(),
-        &current.voting_rule,
-        &rule_parts(f)?,
-    )?;
-    let quorum = match quorum {
-        Some(q) => QuorumRule::parse(q)?,
-        None => preset_quorum.unwrap_or(current_quorum),
+    no_second: bool,
+    no_number: bool,
+) -> CliResult<crate::model::voting::ProcedureChange> {
+    let switch = |on: bool, off: bool| match (on, off) {
+        (true, _) => Some(true),
+        (_, true) => Some(false),
+        _ => None,
     };
-    Ok((
-        crate::model::voting::Procedure {
-            voting_rule: rule,
-            second_required: current.second_required || f.second_required,
-            number_rejected: current.number_rejected || f.number_rejected,
-        },
-        quorum,
-    ))
+    Ok(crate::model::voting::ProcedureChange {
+        rule: f.voting_rule.clone(),
+        parts: rule_parts(f)?,
+        quorum: quorum.map(QuorumRule::parse).transpose()?,
+        second_required: switch(f.second_required, no_second),
+        number_rejected: switch(f.number_rejected, no_number),
+    })
 }
 
 fn body_show(ctx: &mut Context, a: &BodyShow, out: Out) -> CliResult {
@@ -645,14 +640,13 @@ fn body_show(ctx: &mut Context, a: &BodyShow, out: Out) -> CliResult {
 
 fn body_edit(ctx: &mut Context, a: &BodyEdit, out: Out) -> CliResult {
     let b = ctx.store.find_body(&a.body)?;
-    let (mut procedure, quorum) =
-        procedure_from(&a.rule, &b.procedure, a.quorum.as_deref(), b.quorum)?;
-    if a.no_second_required {
-        procedure.second_required = false;
-    }
-    if a.no_number_rejected {
-        procedure.number_rejected = false;
-    }
+    let change = procedure_change(
+        &a.rule,
+        a.quorum.as_deref(),
+        a.no_second_required,
+        a.no_number_rejected,
+    )?;
+    let (procedure, quorum) = b.procedure.changed(b.quorum, &change)?;
     ops::setup::edit_body_procedure(ctx, b.id, &procedure, quorum, Some(b.version))?;
     let b = ctx.store.body(b.id)?;
     if a.json {
@@ -680,12 +674,9 @@ fn body_add(ctx: &mut Context, a: &BodyAdd, out: Out) -> CliResult {
         Some(d) => Some(ctx.parse_date(d)?),
         None => None,
     };
-    let (procedure, quorum) = procedure_from(
-        &a.rule,
-        &Default::default(),
-        a.quorum.as_deref(),
-        QuorumRule::Majority,
-    )?;
+    let change = procedure_change(&a.rule, a.quorum.as_deref(), false, false)?;
+    let (procedure, quorum) =
+        crate::model::voting::Procedure::default().changed(QuorumRule::Majority, &change)?;
     let id = ops::setup::add_body(
         ctx,
         &NewBody {

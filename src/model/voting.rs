@@ -854,6 +854,39 @@ pub struct Procedure {
     pub number_rejected: bool,
 }
 
+/// A change to a body's procedure as asked for: a rule (a preset's name or parts), parts
+/// given one by one after it, a quorum, and the two switches; `None` keeps what is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProcedureChange {
+    pub rule: Option<String>,
+    pub parts: RuleParts,
+    pub quorum: Option<QuorumRule>,
+    pub second_required: Option<bool>,
+    pub number_rejected: Option<bool>,
+}
+
+impl Procedure {
+    /// The procedure and quorum after a change: a preset brings the quorum that goes
+    /// with it unless a quorum is given; parts change the rule named (or the current
+    /// one).
+    pub fn changed(
+        &self,
+        quorum: QuorumRule,
+        change: &ProcedureChange,
+    ) -> Result<(Procedure, QuorumRule), InvalidValue> {
+        let (rule, preset_quorum) =
+            VotingRule::build(change.rule.as_deref(), &self.voting_rule, &change.parts)?;
+        Ok((
+            Procedure {
+                voting_rule: rule,
+                second_required: change.second_required.unwrap_or(self.second_required),
+                number_rejected: change.number_rejected.unwrap_or(self.number_rejected),
+            },
+            change.quorum.or(preset_quorum).unwrap_or(quorum),
+        ))
+    }
+}
+
 /// A motion before the body, on an agenda item (or on the session itself, for
 /// procedural motions such as adjourning).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -943,6 +976,43 @@ mod tests {
             present,
             recused,
         }
+    }
+
+    #[test]
+    fn a_procedure_change_keeps_what_is_not_given() {
+        let now = Procedure {
+            voting_rule: VotingRule::roberts(),
+            second_required: true,
+            number_rejected: false,
+        };
+        let tie = ProcedureChange {
+            parts: RuleParts {
+                tie: Some(TieRule::Chair),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let (p, q) = now.changed(QuorumRule::Fixed(4), &tie).unwrap();
+        assert_eq!(q, QuorumRule::Fixed(4));
+        assert!(p.second_required);
+        assert_eq!(p.voting_rule.tie, TieRule::Chair);
+        let preset = ProcedureChange {
+            rule: Some("iran-council".into()),
+            second_required: Some(false),
+            ..Default::default()
+        };
+        let (p, q) = now.changed(QuorumRule::Majority, &preset).unwrap();
+        assert_eq!(q, QuorumRule::TwoThirds);
+        assert_eq!(p.voting_rule, VotingRule::iran_council());
+        assert!(!p.second_required);
+        let given = ProcedureChange {
+            quorum: Some(QuorumRule::Majority),
+            ..preset
+        };
+        assert_eq!(
+            now.changed(QuorumRule::Fixed(2), &given).unwrap().1,
+            QuorumRule::Majority
+        );
     }
 
     #[test]
