@@ -1121,3 +1121,105 @@ fn hostile_text_in_a_motion_never_reaches_the_terminal_raw() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("نه هر دو"), "{}", r.stderr);
 }
+
+#[test]
+fn the_consent_agenda_is_moved_and_adopted_as_one_motion() {
+    let d = board(&["--voting-rule", "roberts"], 5, 5);
+    d.ok(&["agenda", "add", "--session", "1", "Minutes of October"]);
+    d.ok(&["agenda", "add", "--session", "1", "Grant to the choir"]);
+    d.refused(&["consent", "move", "--session", "1"], "no_consent_items");
+    let out = d.ok(&["agenda", "consent", "2"]);
+    assert_eq!(out.trim(), "item 2 is on the consent agenda");
+    d.ok(&["agenda", "consent", "3"]);
+    d.ok(&["agenda", "consent", "1"]);
+    let out = d.ok(&["agenda", "consent", "1", "--off"]);
+    assert_eq!(out.trim(), "item 1 is off the consent agenda");
+    let m = d.json(&[
+        "consent",
+        "move",
+        "--session",
+        "1",
+        "--mover",
+        "M1",
+        "--seconder",
+        "M2",
+    ]);
+    assert_eq!(m["kind"], "consent");
+    let text = m["text"].as_str().unwrap();
+    assert!(
+        text.contains("Minutes of October") && text.contains("Grant to the choir"),
+        "{m}"
+    );
+    assert!(!text.contains("Item"), "item 1 was taken off: {m}");
+    let out = d.ok(&["motion", "vote", "1", "--votes", "5/0/0"]);
+    assert_eq!(out.matches("resolution ").count(), 2, "{out}");
+    let list = d.json(&["resolution", "list"]);
+    let mut texts: Vec<&str> = array(&list)
+        .iter()
+        .map(|r| r["text"].as_str().unwrap())
+        .collect();
+    texts.sort();
+    assert_eq!(texts, ["Grant to the choir", "Minutes of October"]);
+    assert!(array(&list).iter().all(|r| r["decision"] == "adopted"));
+}
+
+#[test]
+fn bad_values_are_named_with_what_is_expected() {
+    let d = board(&["--voting-rule", "roberts"], 3, 3);
+    d.ok(&["motion", "add", "--item", "1", "Motion", "--mover", "M1"]);
+    let cases: &[(&[&str], &[&str])] = &[
+        (&["motion", "vote", "1", "--votes", "5/2"], &["5/2"]),
+        (&["motion", "vote", "1", "--roll", "M1=maybe"], &["maybe"]),
+        (
+            &["motion", "vote", "1", "--roll", "M1"],
+            &["M1", "NAME=VOTE"],
+        ),
+        (
+            &["motion", "vote", "1", "--roll", "Nobody=for"],
+            &["Nobody"],
+        ),
+        (
+            &[
+                "motion",
+                "add",
+                "--item",
+                "1",
+                "X",
+                "--mover",
+                "M1",
+                "--kind",
+                "amendment",
+            ],
+            &["amendment", "approve_agenda"],
+        ),
+        (
+            &["motion", "add", "--item", "1", "X", "--mover", "Zed"],
+            &["Zed"],
+        ),
+        (
+            &[
+                "motion", "add", "--item", "1", "X", "--mover", "M1", "--at", "25:99",
+            ],
+            &["25:99"],
+        ),
+        (&["motion", "show", "77"], &["77"]),
+        (
+            &["body", "add", "Y", "--vote-basis", "everyone"],
+            &["everyone", "present"],
+        ),
+        (
+            &["body", "add", "Y", "--abstentions", "sometimes"],
+            &["sometimes", "against"],
+        ),
+        (&["body", "add", "Y", "--tie", "coin"], &["coin", "chair"]),
+    ];
+    for (args, named) in cases {
+        let err = d.fail(args);
+        for n in *named {
+            assert!(err.contains(n), "{args:?}: {n} not in {err}");
+        }
+    }
+    let r = d.run(&["vote", "1", "maybe"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("maybe"), "{}", r.stderr);
+}
