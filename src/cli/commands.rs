@@ -624,7 +624,13 @@ fn body_show(ctx: &mut Context, a: &BodyShow, out: Out) -> CliResult {
     let line = |k: Msg, v: String| format!("{}: {}", t(lang, k), v);
     for l in [
         line(Msg::Quorum, b.quorum.code()),
-        line(Msg::MeetingRule, b.meeting_rule.code()),
+        line(
+            Msg::MeetingRule,
+            match b.meeting_rule.code() {
+                c if c.is_empty() => "—".to_string(),
+                c => c,
+            },
+        ),
         line(Msg::CliVotingRule, b.procedure.voting_rule.describe(lang)),
     ] {
         writeln!(out, "{}", display_line(&l, p))?;
