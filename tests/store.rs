@@ -2821,3 +2821,37 @@ fn a_text_filter_with_many_matches_lists_the_same_rows_in_the_same_order() {
         );
     }
 }
+
+#[test]
+fn a_body_procedure_update_is_versioned_and_audited() {
+    use shura::model::voting::{Procedure, VotingRule};
+    let (_dir, _path, mut store) = fresh();
+    let b = add_body(&mut store, "Board");
+    let p = Procedure {
+        voting_rule: VotingRule::iran_council(),
+        second_required: true,
+        number_rejected: true,
+    };
+    store
+        .update_body_procedure(b, &p, QuorumRule::TwoThirds, Some(1))
+        .unwrap();
+    let body = store.body(b).unwrap();
+    assert_eq!(body.procedure, p);
+    assert_eq!(body.quorum, QuorumRule::TwoThirds);
+    assert_eq!(body.version, 2);
+    // Changed since version 1: refused, nothing written.
+    let stale =
+        store.update_body_procedure(b, &Procedure::default(), QuorumRule::Majority, Some(1));
+    assert!(
+        matches!(stale, Err(StoreError::Conflict { .. })),
+        "{stale:?}"
+    );
+    assert_eq!(store.body(b).unwrap().procedure, p);
+    let missing = store.update_body_procedure(999, &p, QuorumRule::Majority, None);
+    assert!(
+        matches!(missing, Err(StoreError::NotFound { .. })),
+        "{missing:?}"
+    );
+    let log = store.audit_list(Some("body"), Some(b), 10).unwrap();
+    assert_eq!(log.iter().filter(|e| e.action == "update").count(), 1);
+}

@@ -72,6 +72,17 @@ pub enum Command {
     /// Resolutions (decisions) of bodies
     #[command(subcommand)]
     Resolution(ResolutionCmd),
+    /// Motions: moved, seconded, amended, withdrawn, voted
+    #[command(subcommand)]
+    Motion(super::meeting::MotionCmd),
+    /// Cast your own vote on an open vote (you are the person whose --login is yours)
+    Vote(super::meeting::VoteOwn),
+    /// Conflicts of interest: a member who does not vote on an item
+    #[command(subcommand)]
+    Conflict(super::meeting::ConflictCmd),
+    /// The consent agenda, moved as one motion
+    #[command(subcommand)]
+    Consent(super::meeting::ConsentCmd),
     /// Follow-up tasks
     #[command(subcommand)]
     Task(TaskCmd),
@@ -106,7 +117,9 @@ impl Command {
     /// unknown path is an error naming it.
     pub fn only_reads(&self) -> bool {
         match self {
-            Command::Body(c) => matches!(c, BodyCmd::List(_)),
+            Command::Body(c) => matches!(c, BodyCmd::List(_) | BodyCmd::Show(_)),
+            Command::Motion(c) => c.only_reads(),
+            Command::Conflict(c) => matches!(c, super::meeting::ConflictCmd::List(_)),
             Command::Person(c) => matches!(c, PersonCmd::List(_)),
             Command::Member(c) => matches!(c, MemberCmd::List(_)),
             Command::Session(c) => matches!(c, SessionCmd::List(_) | SessionCmd::Show(_)),
@@ -185,6 +198,64 @@ pub enum BodyCmd {
     List(JsonFlag),
     /// Add a body
     Add(BodyAdd),
+    /// A body with its voting rule
+    Show(BodyShow),
+    /// Change a body's voting rule, its procedure and its quorum
+    Edit(BodyEdit),
+}
+
+#[derive(Debug, Args)]
+pub struct BodyShow {
+    /// The body (id or name)
+    pub body: String,
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// A voting rule as flags: a preset or parts, then parts that change it.
+#[derive(Debug, Args, Default)]
+pub struct RuleFlags {
+    /// iran-council, roberts, or parts such as basis=present;threshold=half (a preset
+    /// also sets its quorum unless --quorum is given)
+    #[arg(long = "voting-rule", value_name = "RULE")]
+    pub voting_rule: Option<String>,
+    /// cast, present or members
+    #[arg(long = "vote-basis", value_name = "BASIS")]
+    pub vote_basis: Option<String>,
+    /// half, two_thirds, three_quarters or at_least:N
+    #[arg(long, value_name = "THRESHOLD")]
+    pub threshold: Option<String>,
+    /// ignored or against
+    #[arg(long, value_name = "WHAT")]
+    pub abstentions: Option<String>,
+    /// fails or chair
+    #[arg(long, value_name = "TIE")]
+    pub tie: Option<String>,
+    /// A motion needs a second before it is voted
+    #[arg(long = "second-required")]
+    pub second_required: bool,
+    /// Rejected main motions get a resolution number too
+    #[arg(long = "number-rejected")]
+    pub number_rejected: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BodyEdit {
+    /// The body (id or name)
+    pub body: String,
+    #[command(flatten)]
+    pub rule: RuleFlags,
+    /// A motion no longer needs a second
+    #[arg(long = "no-second-required", conflicts_with = "second_required")]
+    pub no_second_required: bool,
+    /// Rejected main motions are no longer numbered
+    #[arg(long = "no-number-rejected", conflicts_with = "number_rejected")]
+    pub no_number_rejected: bool,
+    /// majority, two_thirds, or fixed:N
+    #[arg(long)]
+    pub quorum: Option<String>,
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -201,9 +272,11 @@ pub struct BodyAdd {
     /// The body above it (id or name)
     #[arg(long)]
     pub parent: Option<String>,
-    /// majority, two_thirds, or fixed:N
-    #[arg(long, default_value = "majority")]
-    pub quorum: String,
+    /// majority, two_thirds, or fixed:N (default: the voting rule's, else majority)
+    #[arg(long)]
+    pub quorum: Option<String>,
+    #[command(flatten)]
+    pub rule: RuleFlags,
     /// none, monthly, or jalali_months:M,M (e.g. jalali_months:4,10 for Tir and Dey)
     #[arg(long = "meeting-rule", default_value = "none")]
     pub meeting_rule: String,
@@ -386,6 +459,8 @@ pub enum AgendaCmd {
     SetStatus(AgendaStatusArgs),
     /// Mark an item as taken in closed session (its minutes and votes for members only)
     Closed(AgendaClosedArgs),
+    /// Put an item on the consent agenda (or take it off with --off)
+    Consent(super::meeting::AgendaConsent),
 }
 
 #[derive(Debug, Args)]

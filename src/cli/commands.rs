@@ -25,11 +25,11 @@ use crate::store::write::*;
 use crate::store::Store;
 use chrono::Datelike;
 
-type Out<'a> = &'a mut dyn Write;
+pub(super) type Out<'a> = &'a mut dyn Write;
 
 /// A status or role in a confirmation: the stable code in English (scripts read it),
 /// the label in Persian.
-fn term<'a>(prefs: Prefs, code: &'a str, label: &'a str) -> &'a str {
+pub(super) fn term<'a>(prefs: Prefs, code: &'a str, label: &'a str) -> &'a str {
     match prefs.lang {
         Lang::En => code,
         Lang::Fa => label,
@@ -37,7 +37,7 @@ fn term<'a>(prefs: Prefs, code: &'a str, label: &'a str) -> &'a str {
 }
 
 /// A confirmation from the catalogue, filled in, in the user's language.
-fn say(out: Out, prefs: Prefs, msg: Msg, args: &[&str]) -> CliResult {
+pub(super) fn say(out: Out, prefs: Prefs, msg: Msg, args: &[&str]) -> CliResult {
     // In Persian, a value that is only a number (an id, a count, a resolution number
     // such as 1405/3/10) is written in Persian digits, as on the screens; names and
     // titles are left as typed.
@@ -60,7 +60,7 @@ fn say(out: Out, prefs: Prefs, msg: Msg, args: &[&str]) -> CliResult {
     Ok(())
 }
 
-fn print_json<T: Serialize>(out: Out, value: &T) -> CliResult {
+pub(super) fn print_json<T: Serialize>(out: Out, value: &T) -> CliResult {
     writeln!(out, "{}", json::to_string(value)?)?;
     Ok(())
 }
@@ -97,6 +97,13 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
         Command::Demo(_) | Command::Date(_) => Ok(()),
         Command::Body(BodyCmd::List(a)) => body_list(ctx, a.json, out),
         Command::Body(BodyCmd::Add(a)) => body_add(ctx, a, out),
+        Command::Body(BodyCmd::Show(a)) => body_show(ctx, a, out),
+        Command::Body(BodyCmd::Edit(a)) => body_edit(ctx, a, out),
+        Command::Motion(c) => super::meeting::motion(ctx, c, out),
+        Command::Vote(a) => super::meeting::vote_own(ctx, a, out),
+        Command::Conflict(c) => super::meeting::conflict(ctx, c, out),
+        Command::Consent(c) => super::meeting::consent(ctx, c, out),
+        Command::Agenda(AgendaCmd::Consent(a)) => super::meeting::agenda_consent(ctx, a, out),
         Command::Person(PersonCmd::List(a)) => person_list(ctx, a.json, out),
         Command::Person(PersonCmd::Add(a)) => person_add(ctx, a, out),
         Command::Member(MemberCmd::List(a)) => member_list(ctx, a, out),
@@ -513,7 +520,11 @@ fn body_list(ctx: &mut Context, as_json: bool, out: Out) -> CliResult {
         crate::locale::collate::sort_persian(&mut bodies, |b| b.name.get(Lang::Fa));
     }
     if as_json {
-        return print_json(out, &bodies);
+        let views: Vec<BodyView> = bodies
+            .iter()
+            .map(|b| body_view(b, ctx.prefs.lang))
+            .collect();
+        return print_json(out, &views);
     }
     let lang = ctx.prefs.lang;
     let mut table = Table::new(&[
@@ -523,6 +534,7 @@ fn body_list(ctx: &mut Context, as_json: bool, out: Out) -> CliResult {
         t(lang, Msg::Parent),
         t(lang, Msg::Quorum),
         t(lang, Msg::MeetingRule),
+        t(lang, Msg::CliVotingRule),
     ])
     .numeric(&[0, 3]);
     for b in &bodies {
@@ -533,10 +545,140 @@ fn body_list(ctx: &mut Context, as_json: bool, out: Out) -> CliResult {
             b.parent_id.map(|p| p.to_string()).unwrap_or_default(),
             b.quorum.code(),
             b.meeting_rule.code(),
+            b.procedure.voting_rule.describe(lang),
         ]);
     }
     write!(out, "{}", table.render(ctx.prefs))?;
     Ok(())
+}
+
+/// A body as `body list/show --json` print it: the record, with its voting rule by
+/// code and in words.
+#[derive(Serialize)]
+struct BodyView<'a> {
+    #[serde(flatten)]
+    body: &'a Body,
+    voting_rule: String,
+    voting_rule_description: String,
+    second_required: bool,
+    number_rejected: bool,
+}
+
+fn body_view(b: &Body, lang: Lang) -> BodyView<'_> {
+    BodyView {
+        voting_rule: b.procedure.voting_rule.code(),
+        voting_rule_description: b.procedure.voting_rule.describe(lang),
+        second_required: b.procedure.second_required,
+        number_rejected: b.procedure.number_rejected,
+        body: b,
+    }
+}
+
+/// The parts of a voting rule given as flags, read one by one.
+fn rule_parts(f: &RuleFlags) -> CliResult<crate::model::voting::RuleParts> {
+    use crate::model::voting::{Abstentions, RuleParts, Threshold, TieRule, VoteBasis};
+    Ok(RuleParts {
+        basis: f.vote_basis.as_deref().map(VoteBasis::parse).transpose()?,
+        threshold: f.threshold.as_deref().map(Threshold::parse).transpose()?,
+        abstentions: f
+            .abstentions
+            .as_deref()
+            .map(Abstentions::parse)
+            .transpose()?,
+        tie: f.tie.as_deref().map(TieRule::parse).transpose()?,
+    })
+}
+
+/// The change to a body's procedure the flags ask for.
+fn procedure_change(
+    f: &RuleFlags,
+    quorum: Option<&str>,
+    no_second: bool,
+    no_number: bool,
+) -> CliResult<crate::model::voting::ProcedureChange> {
+    let switch = |on: bool, off: bool| match (on, off) {
+        (true, _) => Some(true),
+        (_, true) => Some(false),
+        _ => None,
+    };
+    Ok(crate::model::voting::ProcedureChange {
+        rule: f.voting_rule.clone(),
+        parts: rule_parts(f)?,
+        quorum: quorum.map(QuorumRule::parse).transpose()?,
+        second_required: switch(f.second_required, no_second),
+        number_rejected: switch(f.number_rejected, no_number),
+    })
+}
+
+fn body_show(ctx: &mut Context, a: &BodyShow, out: Out) -> CliResult {
+    let b = ctx.store.find_body(&a.body)?;
+    let lang = ctx.prefs.lang;
+    if a.json {
+        return print_json(out, &body_view(&b, lang));
+    }
+    let p = ctx.prefs;
+    let d = |n: i64| localize_digits(&n.to_string(), lang);
+    writeln!(
+        out,
+        "{}",
+        display_line(
+            &format!(
+                "{} {} — {} — {}",
+                t(lang, Msg::Body),
+                d(b.id),
+                b.name.get(lang),
+                b.kind.label(lang)
+            ),
+            p
+        )
+    )?;
+    let line = |k: Msg, v: String| format!("{}: {}", t(lang, k), v);
+    for l in [
+        line(Msg::Quorum, b.quorum.code()),
+        line(
+            Msg::MeetingRule,
+            match b.meeting_rule.code() {
+                c if c.is_empty() => "—".to_string(),
+                c => c,
+            },
+        ),
+        line(Msg::CliVotingRule, b.procedure.voting_rule.describe(lang)),
+    ] {
+        writeln!(out, "{}", display_line(&l, p))?;
+    }
+    if b.procedure.second_required {
+        writeln!(out, "{}", display_line(t(lang, Msg::CliSecondRequired), p))?;
+    }
+    if b.procedure.number_rejected {
+        writeln!(out, "{}", display_line(t(lang, Msg::CliNumberRejected), p))?;
+    }
+    Ok(())
+}
+
+fn body_edit(ctx: &mut Context, a: &BodyEdit, out: Out) -> CliResult {
+    let b = ctx.store.find_body(&a.body)?;
+    let change = procedure_change(
+        &a.rule,
+        a.quorum.as_deref(),
+        a.no_second_required,
+        a.no_number_rejected,
+    )?;
+    let (procedure, quorum) = b.procedure.changed(b.quorum, &change)?;
+    ops::setup::edit_body_procedure(ctx, b.id, &procedure, quorum, Some(b.version))?;
+    let b = ctx.store.body(b.id)?;
+    if a.json {
+        return print_json(out, &body_view(&b, ctx.prefs.lang));
+    }
+    say(
+        out,
+        ctx.prefs,
+        Msg::CliBodyEdited,
+        &[
+            &b.id.to_string(),
+            &b.procedure.voting_rule.describe(ctx.prefs.lang),
+            &b.quorum.code(),
+        ],
+    )
 }
 
 fn body_add(ctx: &mut Context, a: &BodyAdd, out: Out) -> CliResult {
@@ -549,23 +691,27 @@ fn body_add(ctx: &mut Context, a: &BodyAdd, out: Out) -> CliResult {
         Some(d) => Some(ctx.parse_date(d)?),
         None => None,
     };
+    let change = procedure_change(&a.rule, a.quorum.as_deref(), false, false)?;
+    let (procedure, quorum) =
+        crate::model::voting::Procedure::default().changed(QuorumRule::Majority, &change)?;
     let id = ops::setup::add_body(
         ctx,
         &NewBody {
             name,
             kind: BodyKind::parse(&a.kind)?,
             parent_id,
-            quorum: QuorumRule::parse(&a.quorum)?,
+            quorum,
             meeting_rule: MeetingRule::parse(&a.meeting_rule)?,
             resolution_format: a.resolution_format.clone(),
             agenda_template: a.template_item.clone(),
             confidential: a.confidential,
             formed_on,
-            procedure: Default::default(),
+            procedure,
         },
     )?;
     if a.json {
-        return print_json(out, &ctx.store.body(id)?);
+        let b = ctx.store.body(id)?;
+        return print_json(out, &body_view(&b, ctx.prefs.lang));
     }
     say(out, ctx.prefs, Msg::CliBodyAdded, &[&id.to_string()])?;
     Ok(())
@@ -1395,6 +1541,12 @@ struct ResolutionPage {
     #[serde(flatten)]
     resolution: Resolution,
     votes: Vec<VoteRow>,
+    /// The vote's outcome under the rule, when the resolution came from a motion.
+    outcome: Option<ops::motions::OutcomeView>,
+    /// Members recused on it, with their reasons.
+    recused: Vec<ops::motions::Recusal>,
+    /// The motion it came from (mover, seconder, amendments).
+    motion: Option<super::meeting::MotionPage>,
     /// Follow-ups recorded on the resolution itself (status and note), oldest first.
     updates: Vec<ResolutionUpdate>,
     tasks: Vec<TaskWithUpdates>,
@@ -1404,6 +1556,7 @@ struct ResolutionPage {
 #[derive(Serialize)]
 struct VoteRow {
     person_id: i64,
+    person: String,
     vote: Vote,
 }
 
@@ -1424,13 +1577,32 @@ fn resolution_show(ctx: &mut Context, a: &ResolutionShow, out: Out) -> CliResult
         let updates = ctx.store.task_updates(t.task.id)?;
         tasks.push(TaskWithUpdates { task: t, updates });
     }
+    let lang = ctx.prefs.lang;
+    let motion = match ctx.store.motion_of_resolution(r.id)? {
+        Some(m) => Some(super::meeting::page(ctx, m)?),
+        None => None,
+    };
     let page = ResolutionPage {
         votes: ctx
             .store
             .votes(r.id)?
             .into_iter()
-            .map(|(person_id, vote)| VoteRow { person_id, vote })
+            .map(|(person_id, vote)| VoteRow {
+                person_id,
+                person: ctx
+                    .store
+                    .person(person_id)
+                    .map(|p| p.name.get(lang).to_string())
+                    .unwrap_or_default(),
+                vote,
+            })
             .collect(),
+        outcome: motion.as_ref().and_then(|m| m.view.outcome.clone()),
+        recused: motion
+            .as_ref()
+            .map(|m| m.view.recused.clone())
+            .unwrap_or_default(),
+        motion,
         history: ctx.store.audit_list(Some("resolution"), Some(r.id), 100)?,
         updates: ctx.store.resolution_updates(r.id)?,
         resolution: r,
@@ -1478,6 +1650,21 @@ fn resolution_show(ctx: &mut Context, a: &ResolutionShow, out: Out) -> CliResult
             )
         )?;
     }
+    // The outcome under the rule, the names on each side, and who was recused.
+    let sides: Vec<ops::motions::MemberVote> = page
+        .votes
+        .iter()
+        .map(|v| ops::motions::MemberVote {
+            person_id: v.person_id,
+            person: v.person.clone(),
+            vote: match v.vote {
+                Vote::Yes => crate::model::voting::Choice::Yes,
+                Vote::No => crate::model::voting::Choice::No,
+                Vote::Abstain => crate::model::voting::Choice::Abstain,
+            },
+        })
+        .collect();
+    super::meeting::outcome_lines(ctx, page.outcome.as_ref(), &sides, &page.recused, out)?;
     // How each member voted, when the vote was taken member by member.
     for v in &page.votes {
         let name = ctx

@@ -5,6 +5,7 @@
 pub mod args;
 pub mod commands;
 pub mod json;
+pub mod meeting;
 pub mod reports;
 pub mod setup;
 pub mod table;

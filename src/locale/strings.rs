@@ -647,6 +647,43 @@ catalogue! {
     TuiAdjournAt => "Adjourned at (HH:MM)", "ساعت ختم (ساعت:دقیقه)";
 
     // ---- The meeting: command line
+    CliMotionMoved => "motion {} moved ({})", "پیشنهاد {} مطرح شد ({})";
+    CliAmendmentMoved => "amendment {} moved on motion {}", "اصلاحیه {} بر پیشنهاد {} مطرح شد";
+    CliMotionWithdrawn => "motion {} withdrawn", "پیشنهاد {} مسترد شد";
+    CliMotionSeconded => "motion {} seconded by {}", "موافق دوم پیشنهاد {}: {}";
+    CliMotionLapsed => "motion {} failed for lack of a second", "پیشنهاد {} بدون موافق دوم طرح نشد";
+    CliMotionAccepted => "amendment {} accepted without objection; motion {} now reads:", "اصلاحیه {} بدون مخالفت پذیرفته شد؛ متن پیشنهاد {} اکنون چنین است:";
+    CliMotionNeedsPlace => "a motion is moved on an agenda item (--item ITEM) or, for a procedural motion, on a session (--session SESSION)", "پیشنهاد روی یک بند دستور جلسه (‎--item‎) یا، اگر آیین‌نامه‌ای باشد، روی یک جلسه (‎--session‎) مطرح می‌شود";
+    CliMotionItemOrSession => "give --item (the session follows from it) or --session, not both", "یا ‎--item‎ (جلسه از آن معلوم است) یا ‎--session‎ را بدهید، نه هر دو را";
+    CliMotionMadeResolution => "resolution {} recorded ({})", "مصوبه {} ثبت شد ({})";
+    CliVoteOneForm => "give exactly one of --votes, --roll, --unanimous, --secret (given: {})", "دقیقاً یکی از ‎--votes‎، ‎--roll‎، ‎--unanimous‎ یا ‎--secret‎ را بدهید (داده شده: {})";
+    CliNone => "none", "هیچ";
+    CliRollEntry => "roll call entry \"{}\" is not NAME=VOTE, e.g. \"Sara=for,Omid=against\"", "مورد «{}» در رأی‌گیری با ذکر نام به شکل نام=رأی نیست، مانند «سارا=موافق،امید=مخالف»";
+    CliWhatDeclaration => "declared result", "نتیجه اعلام‌شده";
+    CliVoteOpened => "the vote on motion {} is open: {}; members vote with `shura vote`", "رأی‌گیری پیشنهاد {} باز شد: {}؛ اعضا با فرمان ‎`shura vote`‎ رأی می‌دهند";
+    CliVoteCast => "{} votes {} on motion {}", "رأی {} ({}) بر پیشنهاد {} ثبت شد";
+    CliLiveTally => "{} of {} have voted: {} for, {} against, {} abstaining; {}", "{} از {} نفر رأی داده‌اند: {} موافق، {} مخالف، {} ممتنع؛ {}";
+    CliMover => "Mover", "پیشنهاددهنده";
+    CliSeconder => "Seconder", "موافق دوم";
+    CliOutcome => "Vote", "نتیجه رأی";
+    CliOutcomeShort => "{}-{}-{}, needed {} of {}", "{}-{}-{}، لازم {} از {}";
+    CliMovedBy => "moved by {}, seconded by {}, at {}", "پیشنهاددهنده: {}، موافق دوم: {}، ساعت {}";
+    CliSideFor => "For", "موافق";
+    CliSideAgainst => "Against", "مخالف";
+    CliSideAbstaining => "Abstaining", "ممتنع";
+    CliSideNotVoting => "Not voting", "بدون رأی";
+    CliSidesSeparator => "; ", "؛ ";
+    CliRecusedLine => "{} did not vote (declared an interest)", "{} به سبب تعارض منافع رأی نداد";
+    CliRecusedBecause => "{} did not vote (declared an interest: {})", "{} به سبب تعارض منافع رأی نداد ({})";
+    CliConflictDeclared => "{} declared an interest in item {}", "تعارض منافع {} در بند {} ثبت شد";
+    CliReason => "Reason", "دلیل";
+    CliDeclaredBy => "Declared by", "ثبت‌کننده";
+    CliConsentOn => "item {} is on the consent agenda", "بند {} در دستور تصویب یکجا قرار گرفت";
+    CliConsentOff => "item {} is off the consent agenda", "بند {} از دستور تصویب یکجا خارج شد";
+    CliBodyEdited => "body {} now votes by: {}; quorum {}", "قاعده رأی‌گیری نهاد {} اکنون: {}؛ حد نصاب {}";
+    CliVotingRule => "Voting rule", "قاعده رأی‌گیری";
+    CliSecondRequired => "a motion needs a second", "هر پیشنهاد موافق دوم لازم دارد";
+    CliNumberRejected => "rejected main motions are numbered", "طرح‌های ردشده هم شماره مصوبه می‌گیرند";
 
     // ---- The meeting: the TUI
     DecisionByVote => "as the vote gives", "بر پایه رأی‌گیری";

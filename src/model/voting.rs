@@ -374,6 +374,47 @@ impl VotingRule {
         Ok(rule)
     }
 
+    /// The rule with the parts given on their own put in place of its own (flags such as
+    /// `--threshold two_thirds` after `--voting-rule roberts`).
+    pub fn with_parts(mut self, parts: &RuleParts) -> VotingRule {
+        if let Some(b) = parts.basis {
+            self.basis = b;
+        }
+        if let Some(t) = parts.threshold {
+            self.threshold = t;
+        }
+        if let Some(a) = parts.abstentions {
+            self.abstentions = a;
+        }
+        if let Some(t) = parts.tie {
+            self.tie = t;
+        }
+        self
+    }
+
+    /// A rule as named or spelled out ([`VotingRule::parse`]), with the quorum that goes
+    /// with it when it is a preset's name.
+    pub fn read_with_quorum(s: &str) -> Result<(VotingRule, Option<QuorumRule>), InvalidValue> {
+        match VotingRule::preset(s) {
+            Some((rule, quorum)) => Ok((rule, Some(quorum))),
+            None => Ok((VotingRule::parse(s)?, None)),
+        }
+    }
+
+    /// The rule a body gets from what was given: `base` (a preset's name or parts, else
+    /// the `current` rule), then the parts given on their own; with the preset's quorum.
+    pub fn build(
+        base: Option<&str>,
+        current: &VotingRule,
+        parts: &RuleParts,
+    ) -> Result<(VotingRule, Option<QuorumRule>), InvalidValue> {
+        let (rule, quorum) = match base {
+            Some(b) => VotingRule::read_with_quorum(b)?,
+            None => (current.clone(), None),
+        };
+        Ok((rule.with_parts(parts), quorum))
+    }
+
     /// What a motion of this kind needs.
     pub fn requirement(&self, kind: MotionKind) -> Requirement {
         self.exceptions
@@ -419,6 +460,15 @@ impl VotingRule {
         }
         out
     }
+}
+
+/// Parts of a voting rule given one by one; `None` keeps the rule's own.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RuleParts {
+    pub basis: Option<VoteBasis>,
+    pub threshold: Option<Threshold>,
+    pub abstentions: Option<Abstentions>,
+    pub tie: Option<TieRule>,
 }
 
 /// Who can vote at the moment of a vote: voting members in office, those of them in the
@@ -804,6 +854,39 @@ pub struct Procedure {
     pub number_rejected: bool,
 }
 
+/// A change to a body's procedure as asked for: a rule (a preset's name or parts), parts
+/// given one by one after it, a quorum, and the two switches; `None` keeps what is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProcedureChange {
+    pub rule: Option<String>,
+    pub parts: RuleParts,
+    pub quorum: Option<QuorumRule>,
+    pub second_required: Option<bool>,
+    pub number_rejected: Option<bool>,
+}
+
+impl Procedure {
+    /// The procedure and quorum after a change: a preset brings the quorum that goes
+    /// with it unless a quorum is given; parts change the rule named (or the current
+    /// one).
+    pub fn changed(
+        &self,
+        quorum: QuorumRule,
+        change: &ProcedureChange,
+    ) -> Result<(Procedure, QuorumRule), InvalidValue> {
+        let (rule, preset_quorum) =
+            VotingRule::build(change.rule.as_deref(), &self.voting_rule, &change.parts)?;
+        Ok((
+            Procedure {
+                voting_rule: rule,
+                second_required: change.second_required.unwrap_or(self.second_required),
+                number_rejected: change.number_rejected.unwrap_or(self.number_rejected),
+            },
+            change.quorum.or(preset_quorum).unwrap_or(quorum),
+        ))
+    }
+}
+
 /// A motion before the body, on an agenda item (or on the session itself, for
 /// procedural motions such as adjourning).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -893,6 +976,61 @@ mod tests {
             present,
             recused,
         }
+    }
+
+    #[test]
+    fn a_procedure_change_keeps_what_is_not_given() {
+        let now = Procedure {
+            voting_rule: VotingRule::roberts(),
+            second_required: true,
+            number_rejected: false,
+        };
+        let tie = ProcedureChange {
+            parts: RuleParts {
+                tie: Some(TieRule::Chair),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let (p, q) = now.changed(QuorumRule::Fixed(4), &tie).unwrap();
+        assert_eq!(q, QuorumRule::Fixed(4));
+        assert!(p.second_required);
+        assert_eq!(p.voting_rule.tie, TieRule::Chair);
+        let preset = ProcedureChange {
+            rule: Some("iran-council".into()),
+            second_required: Some(false),
+            ..Default::default()
+        };
+        let (p, q) = now.changed(QuorumRule::Majority, &preset).unwrap();
+        assert_eq!(q, QuorumRule::TwoThirds);
+        assert_eq!(p.voting_rule, VotingRule::iran_council());
+        assert!(!p.second_required);
+        let given = ProcedureChange {
+            quorum: Some(QuorumRule::Majority),
+            ..preset
+        };
+        assert_eq!(
+            now.changed(QuorumRule::Fixed(2), &given).unwrap().1,
+            QuorumRule::Majority
+        );
+    }
+
+    #[test]
+    fn parts_change_a_preset_and_a_preset_brings_its_quorum() {
+        let (rule, quorum) = VotingRule::read_with_quorum("iran-council").unwrap();
+        assert_eq!(quorum, Some(QuorumRule::TwoThirds));
+        let changed = rule.clone().with_parts(&RuleParts {
+            tie: Some(TieRule::Chair),
+            ..Default::default()
+        });
+        assert_eq!(changed.tie, TieRule::Chair);
+        assert_eq!(changed.basis, VoteBasis::Present);
+        assert_eq!(changed.exceptions, rule.exceptions);
+        assert_ne!(changed.code(), "iran-council");
+        let (custom, q) = VotingRule::read_with_quorum("basis=cast;threshold=two_thirds").unwrap();
+        assert_eq!(q, None);
+        assert_eq!(custom.threshold, Threshold::TwoThirds);
+        assert!(VotingRule::read_with_quorum("nonsense").is_err());
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Setting up: bodies, people, memberships and administrators.
 //!
-//! Rules: all of it needs an administrator. A member is an existing person or a new
+//! Rules: all of it needs an administrator (a body's voting rule and quorum too). A member is an existing person or a new
 //! one, created in the same transaction as the membership, so a refused membership
 //! leaves no stray person behind.
 
@@ -14,6 +14,19 @@ use crate::store::Result;
 pub fn add_body(ctx: &mut Context, b: &NewBody) -> Result<i64> {
     authz::check(ctx, Activity::SetUpBodies, None)?;
     ctx.store.add_body(b)
+}
+
+/// Changes a body's voting rule, its other procedure and its quorum.
+pub fn edit_body_procedure(
+    ctx: &mut Context,
+    body_id: i64,
+    procedure: &crate::model::voting::Procedure,
+    quorum: crate::model::rules::QuorumRule,
+    expected_version: Option<i64>,
+) -> Result<()> {
+    authz::check(ctx, Activity::SetUpBodies, None)?;
+    ctx.store
+        .update_body_procedure(body_id, procedure, quorum, expected_version)
 }
 
 /// Adds a person; returns their id.

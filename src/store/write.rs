@@ -307,6 +307,34 @@ impl Store {
         })
     }
 
+    /// Changes a body's procedure (voting rule, second required, rejected motions
+    /// numbered) and its quorum; refused when the body changed since `expected_version`.
+    pub fn update_body_procedure(
+        &mut self,
+        body_id: i64,
+        procedure: &crate::model::voting::Procedure,
+        quorum: crate::model::rules::QuorumRule,
+        expected_version: Option<i64>,
+    ) -> Result<()> {
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            check_version(tx, "body", Entity::Body, body_id, expected_version)?;
+            let before = snapshot(tx, "body", "id = ?1", &[&body_id])?;
+            tx.execute(
+                "UPDATE body SET voting_rule = ?2, second_required = ?3, number_rejected = ?4,
+                                 quorum_rule = ?5, version = version + 1 WHERE id = ?1",
+                params![
+                    body_id,
+                    procedure.voting_rule.code(),
+                    procedure.second_required,
+                    procedure.number_rejected,
+                    quorum.code()
+                ],
+            )?;
+            audited(tx, &actor, "update", "body", body_id, before)
+        })
+    }
+
     pub fn add_membership(&mut self, m: &NewMembership) -> Result<i64> {
         if let (Some(s), Some(e)) = (m.term_start, m.term_end) {
             if e < s {
