@@ -149,6 +149,10 @@ fn minutes_quorum(rec: &SessionRecord, lang: Lang) -> (crate::model::rules::Quor
 /// The "Times" part of the minutes: called to order, recesses, closed session and
 /// adjournment, then members' arrivals and departures; empty when none is recorded.
 fn times_markdown(rec: &SessionRecord, lang: Lang) -> String {
+    // The closed part holds the closed items only; the times are in the public minutes.
+    if rec.closed_part {
+        return String::new();
+    }
     let times = super::clock::time_lines(&rec.timeline, lang);
     let moves = super::clock::movements(&rec.attendance, lang);
     if times.is_empty() && moves.is_empty() {
@@ -170,6 +174,9 @@ fn times_markdown(rec: &SessionRecord, lang: Lang) -> String {
 
 /// [`times_markdown`] as HTML.
 fn times_html(rec: &SessionRecord, lang: Lang) -> String {
+    if rec.closed_part {
+        return String::new();
+    }
     let times = super::clock::time_lines(&rec.timeline, lang);
     let moves = super::clock::movements(&rec.attendance, lang);
     if times.is_empty() && moves.is_empty() {
