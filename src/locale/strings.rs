@@ -766,7 +766,8 @@ catalogue! {
     MinutesWithdrawn => "Withdrawn by the mover.", "پیشنهاددهنده آن را مسترد کرد.";
     MinutesNoSecond => "It failed for lack of a second.", "به سبب نبودن موافق دوم طرح نشد.";
     MinutesAccepted => "Accepted without objection.", "بدون مخالفت پذیرفته شد.";
-    MinutesStillPending => "Still before the body: {}.", "هنوز تعیین تکلیف نشده: {}.";
+    MinutesStillPending => "Still before the body: not decided at this session.", "هنوز تعیین تکلیف نشده است: در این جلسه درباره آن تصمیمی گرفته نشد.";
+    MinutesVoteStillOpen => "The vote on it was still open.", "رأی‌گیری درباره آن هنوز باز بود.";
     MinutesVotesFor => "For", "موافق";
     MinutesVotesAgainst => "Against", "مخالف";
     MinutesVotesAbstaining => "Abstaining", "ممتنع";

@@ -697,9 +697,8 @@ fn motion_text(
         MotionStatus::Withdrawn => after.push(t(lang, Msg::MinutesWithdrawn).to_string()),
         MotionStatus::NoSecond => after.push(t(lang, Msg::MinutesNoSecond).to_string()),
         MotionStatus::Accepted => after.push(t(lang, Msg::MinutesAccepted).to_string()),
-        MotionStatus::Pending | MotionStatus::Voting => {
-            after.push(tf(lang, Msg::MinutesStillPending, &[m.status.label(lang)]))
-        }
+        MotionStatus::Pending => after.push(t(lang, Msg::MinutesStillPending).to_string()),
+        MotionStatus::Voting => after.push(t(lang, Msg::MinutesVoteStillOpen).to_string()),
         MotionStatus::Carried | MotionStatus::Failed => {
             let secret = v
                 .ballot

@@ -49,7 +49,7 @@ fn refuse_vote<T>(p: VoteProblem) -> Result<T> {
 
 /// The clock now, as HH:MM.
 pub fn now_hhmm() -> String {
-    chrono::Local::now().format("%H:%M").to_string()
+    crate::store::clock::now_time()
 }
 
 fn time_or_now(at: &Option<String>) -> Result<String> {
@@ -470,9 +470,17 @@ fn conclude(
         }
         _ => {}
     }
+    // An item a motion was voted on has been discussed.
+    if item_status.is_none() {
+        if let Some(item) = motion.agenda_item_id {
+            if ctx.store.agenda_item(item)?.status == AgendaStatus::Pending {
+                item_status = Some((item, AgendaStatus::Discussed.code()));
+            }
+        }
+    }
     // A carried recess, closed session or adjournment is also an event of the
-    // session's clock, at the time the vote is recorded (or the time it was moved, for
-    // a session recorded on another day), while the session is open.
+    // session's clock, at the time the motion was moved (now when it was recorded, or
+    // the time given), while the session is open.
     let clock_kind = match motion.kind {
         MotionKind::Recess => Some(SessionEventKind::Recess),
         MotionKind::ClosedSession => Some(SessionEventKind::ClosedStart),
@@ -481,9 +489,7 @@ fn conclude(
     };
     let clock_event = match clock_kind {
         Some(kind) if carried && session.status == SessionStatus::Open => {
-            let at = super::clock::time_of(ctx, session, None)?
-                .unwrap_or_else(|| motion.moved_at.clone());
-            Some((session.id, kind, at))
+            Some((session.id, kind, motion.moved_at.clone()))
         }
         _ => None,
     };
