@@ -1101,7 +1101,8 @@ fn secretary_workflow_by_keys() {
     typ(&mut app, "Parks Committee");
     tab(&mut app); // kind: committee
     tab(&mut app); // parent
-    tab(&mut app); // quorum
+    tab(&mut app); // voting rule: roberts
+    tab(&mut app); // quorum: the rule's
     tab(&mut app); // must meet
     tab(&mut app); // numbering
     key(&mut app, KeyCode::End);

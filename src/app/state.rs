@@ -1132,8 +1132,17 @@ impl App {
                 Field::text("name", t(l, Msg::Name), ""),
                 Field::choice("kind", t(l, Msg::Kind), kinds, "committee"),
                 Field::choice("parent", t(l, Msg::Parent), parents, ""),
-                Field::text("quorum", t(l, Msg::Quorum), "majority")
-                    .with_hint("majority, two_thirds, fixed:N"),
+                Field::choice(
+                    "voting_rule",
+                    t(l, Msg::VotingRuleField),
+                    crate::model::voting::PRESETS
+                        .iter()
+                        .map(|p| (p.to_string(), p.to_string()))
+                        .collect(),
+                    "roberts",
+                ),
+                Field::text("quorum", t(l, Msg::Quorum), "")
+                    .with_hint(t(l, Msg::QuorumFromRuleHint)),
                 Field::text("meeting_rule", t(l, Msg::MustMeet), "none")
                     .with_hint("none, monthly, jalali_months:4,10"),
                 Field::text("format", t(l, Msg::ResolutionNo), "{jyear}/{session}/{seq}")
@@ -1431,13 +1440,21 @@ impl App {
         match form.purpose.clone() {
             FormPurpose::NewBody => {
                 let parent_id = form.opt("parent").and_then(|p| p.parse::<i64>().ok());
+                // A preset brings its quorum unless one is typed.
+                let (voting_rule, preset_quorum) =
+                    crate::model::voting::VotingRule::read_with_quorum(form.get("voting_rule"))
+                        .map_err(store_err)?;
+                let quorum = match form.opt("quorum") {
+                    Some(q) => QuorumRule::parse(&q).map_err(store_err)?,
+                    None => preset_quorum.unwrap_or(QuorumRule::Majority),
+                };
                 let id = crate::ops::setup::add_body(
                     &mut self.ctx,
                     &NewBody {
                         name: Name::guess(form.get("name")),
                         kind: BodyKind::parse(form.get("kind")).map_err(store_err)?,
                         parent_id,
-                        quorum: QuorumRule::parse(form.get("quorum")).map_err(store_err)?,
+                        quorum,
                         meeting_rule: MeetingRule::parse(form.get("meeting_rule"))
                             .map_err(store_err)?,
                         resolution_format: form.get("format").to_string(),
@@ -1449,7 +1466,10 @@ impl App {
                             .collect(),
                         confidential: false,
                         formed_on: Some(today),
-                        procedure: Default::default(),
+                        procedure: crate::model::voting::Procedure {
+                            voting_rule,
+                            ..Default::default()
+                        },
                     },
                 )
                 .map_err(store_err)?;

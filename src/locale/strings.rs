@@ -687,6 +687,8 @@ catalogue! {
 
     // ---- The meeting: the TUI
     DecisionByVote => "as the vote gives", "بر پایه رأی‌گیری";
+    VotingRuleField => "Voting rule", "قاعده رأی‌گیری";
+    QuorumFromRuleHint => "empty: the voting rule's; or majority, two_thirds, fixed:N", "خالی: حد نصاب همان قاعده؛ یا majority، two_thirds، fixed:N";
     ScopeBallot => "A vote open to you", "رأی‌گیری باز برای شما";
     MeetMotions => "Motions", "پیشنهادها";
     MeetText => "Text", "متن";

@@ -824,7 +824,7 @@ impl Outcome {
         ));
         if self.tie {
             out.push_str(&match self.casting_vote {
-                Some(v) => tf(lang, Msg::OutcomeTieCast, &[v.label(lang)]),
+                Some(v) => tf(lang, Msg::OutcomeTieCast, &[&v.label(lang).to_lowercase()]),
                 None => Msg::OutcomeTie.text(lang).to_string(),
             });
         }
