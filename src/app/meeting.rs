@@ -47,6 +47,16 @@ pub enum MeetingForm {
 }
 
 impl App {
+    /// The agenda item under the session screen's cursor.
+    fn selected_agenda_item(&self) -> Result<crate::model::AgendaItem, String> {
+        let l = self.lang();
+        let v = self.session.as_ref().ok_or_else(|| no_session(l))?;
+        v.item_id()
+            .and_then(|id| v.record.agenda.iter().find(|a| a.item.id == id))
+            .map(|a| a.item.clone())
+            .ok_or_else(|| t(l, Msg::TheAgendaIsEmptyAdd).to_string())
+    }
+
     /// The members of the body on screen as choices (id, name), after "—" for none.
     fn member_choices(&self) -> Vec<(String, String)> {
         let l = self.lang();
@@ -234,12 +244,7 @@ impl App {
                 Ok(())
             }
             DeclareInterest => {
-                let v = self.session.as_ref().ok_or_else(|| no_session(l))?;
-                let item = v
-                    .item_id()
-                    .and_then(|id| v.record.agenda.iter().find(|a| a.item.id == id))
-                    .map(|a| a.item.clone())
-                    .ok_or_else(|| t(l, Msg::TheAgendaIsEmptyAdd).to_string())?;
+                let item = self.selected_agenda_item()?;
                 let form = Form::new(
                     &tf(l, Msg::MeetInterestTitle, &[&item.title]),
                     FormPurpose::Meeting(MeetingForm::Interest { item_id: item.id }),
@@ -252,12 +257,7 @@ impl App {
                 Ok(())
             }
             ToggleConsent => {
-                let v = self.session.as_ref().ok_or_else(|| no_session(l))?;
-                let item = v
-                    .item_id()
-                    .and_then(|id| v.record.agenda.iter().find(|a| a.item.id == id))
-                    .map(|a| a.item.clone())
-                    .ok_or_else(|| t(l, Msg::TheAgendaIsEmptyAdd).to_string())?;
+                let item = self.selected_agenda_item()?;
                 let on = !item.consent;
                 motions::set_consent(&mut self.ctx, item.id, on).map_err(store_err)?;
                 self.reload();
