@@ -407,9 +407,7 @@ fn cli_search_and_resolution_show_keep_the_closed_item_from_nobody() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    for d in [dir.path()] {
-        std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o777)).unwrap();
-    }
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
     let w = world(dir.path());
     for f in std::fs::read_dir(dir.path()).unwrap() {
         let f = f.unwrap().path();
@@ -464,7 +462,33 @@ fn cli_search_and_resolution_show_keep_the_closed_item_from_nobody() {
     assert_eq!(code, 0, "{err}");
     assert!(!out.contains("Zebulon") && out.contains("roof"), "{out}");
 
+    let sid = w.session.to_string();
+    let (code, out, err) = shura_as(
+        dir.path(),
+        &w.path,
+        nobody,
+        &["motion", "list", "--session", &sid, "--json"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("Zebulon") && out.contains("roof"), "{out}");
+    let (code, _, err) = shura_as(
+        dir.path(),
+        &w.path,
+        nobody,
+        &["motion", "show", &w.closed_motion.to_string()],
+    );
+    assert_ne!(code, 0);
+    assert!(!err.contains("Zebulon"), "{err}");
+
     // The secretary (login daemon) reads both.
+    let (code, out, err) = shura_as(
+        dir.path(),
+        &w.path,
+        Some((1, 1)),
+        &["motion", "list", "--session", &sid, "--json"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Zebulon") && out.contains("roof"), "{out}");
     let daemon = Some((1, 1));
     let (code, out, err) = shura_as(dir.path(), &w.path, daemon, &["search", "Zebulon"]);
     assert_eq!(code, 0, "{err}");
