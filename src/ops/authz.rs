@@ -46,13 +46,45 @@ pub fn hidden_bodies(store: &Store, today: NaiveDate) -> Result<Vec<i64>> {
         .collect())
 }
 
-/// Hides from the store's reads the confidential bodies its actor may not see. When
-/// the facts cannot be read, every confidential body is hidden.
+/// The bodies whose closed-session items the store's actor may not read
+/// ([`Activity::ReadClosedSession`]): every body where they are not a current member,
+/// unless they are an administrator (then none).
+pub fn closed_hidden_bodies(store: &Store, today: NaiveDate) -> Result<Vec<i64>> {
+    let facts = store.login_facts(&store.actor.login)?;
+    let roles = roles_by_body(&facts, today);
+    Ok(store
+        .all_body_ids()?
+        .into_iter()
+        .filter(|b| {
+            !allowed(
+                &Standing {
+                    administrator: facts.administrator,
+                    roles: roles.get(b).cloned().unwrap_or_default(),
+                    own_task: false,
+                },
+                Activity::ReadClosedSession,
+            )
+        })
+        .collect())
+}
+
+/// Hides from the store's reads the confidential bodies its actor may not see, and
+/// the closed-session items of the bodies whose closed items they may not read. When
+/// the facts cannot be read, every confidential body and every body's closed items
+/// are hidden.
 pub fn apply_visibility(store: &mut Store, today: NaiveDate) {
     let hidden = hidden_bodies(store, today)
         .or_else(|_| store.confidential_bodies())
         .unwrap_or_default();
+    let closed = closed_hidden_bodies(store, today)
+        .or_else(|_| store.all_body_ids())
+        .unwrap_or_default()
+        .into_iter()
+        // A hidden body is left out whole already.
+        .filter(|b| hidden.binary_search(b).is_err())
+        .collect();
     store.hide_bodies(hidden);
+    store.hide_closed_items_of(closed);
 }
 
 /// The user's standing in one body (or for the whole database when `body_id` is None).

@@ -172,6 +172,15 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    /// Every body's id, hidden or not, in order (for deciding what the actor may read).
+    pub fn all_body_ids(&self) -> Result<Vec<i64>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM body ORDER BY id")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
     /// A body's id, name and confidentiality, hidden or not (for refusals and checks).
     pub fn body_facts(&self, id: i64) -> Result<BodyFacts> {
         self.conn

@@ -187,8 +187,11 @@ impl Store {
         self.motion(id)
     }
 
+    /// One motion; not found when its body is hidden, or when it was moved on a
+    /// closed-session item the actor may not read.
     pub fn motion(&self, id: i64) -> Result<Motion> {
-        let visible = self.visible_sql("s.body_id");
+        let visible = self.visible_sql("s.body_id")
+            + &self.closed_item_sql("s.body_id", &["m.agenda_item_id"]);
         self.conn
             .prepare_cached(&format!(
                 "SELECT {MOTION_COLS} FROM motion m JOIN session s ON s.id = m.session_id
@@ -202,9 +205,11 @@ impl Store {
             })
     }
 
-    /// A session's motions in the order they were moved.
+    /// A session's motions in the order they were moved (those on closed-session items
+    /// left out for an actor who may not read them).
     pub fn motions(&self, session_id: i64) -> Result<Vec<Motion>> {
-        let visible = self.visible_sql("s.body_id");
+        let visible = self.visible_sql("s.body_id")
+            + &self.closed_item_sql("s.body_id", &["m.agenda_item_id"]);
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {MOTION_COLS} FROM motion m JOIN session s ON s.id = m.session_id
              WHERE m.session_id = ?1{visible} ORDER BY m.id"

@@ -542,6 +542,10 @@ pub struct Store {
     /// actor may not see). Empty for a plain store; the app layer fills it in
     /// (`app::authz`), which decides who sees what.
     hidden: Vec<i64>,
+    /// Bodies whose closed-session items (their minutes, motions, resolutions and the
+    /// tasks on them) the reads leave out: those where the actor is not a member and
+    /// not an administrator. Filled in by `ops::authz`, like `hidden`.
+    closed_hidden: Vec<i64>,
 }
 
 impl Store {
@@ -582,6 +586,7 @@ impl Store {
             path: path.to_path_buf(),
             actor,
             hidden: Vec::new(),
+            closed_hidden: Vec::new(),
         };
         store.migrate()?;
         Ok(store)
@@ -730,6 +735,61 @@ impl Store {
         }
         let ids: Vec<String> = self.hidden.iter().map(|i| i.to_string()).collect();
         format!(" AND {col} NOT IN ({})", ids.join(","))
+    }
+
+    /// Leaves out of every read from now on what these bodies took in closed session
+    /// (see [`Store::closed_item_sql`]).
+    pub fn hide_closed_items_of(&mut self, mut ids: Vec<i64>) {
+        ids.sort_unstable();
+        ids.dedup();
+        self.closed_hidden = ids;
+    }
+
+    /// The bodies whose closed-session items reads leave out.
+    pub fn closed_hidden(&self) -> &[i64] {
+        &self.closed_hidden
+    }
+
+    /// A SQL condition leaving out the rows of a body in the closed-hidden set that
+    /// belong to a closed-session item: ` AND NOT (body_col IN (…) AND (EXISTS (an
+    /// agenda item with id = item, closed) OR …))`, one `EXISTS` per expression in
+    /// `items` (each an agenda item's id, or NULL). Nothing when the set is empty. Each
+    /// check is a lookup by primary key on the row already read, made only for rows
+    /// of those bodies, so the listing keeps its index and its order.
+    pub(crate) fn closed_item_sql(&self, body_col: &str, items: &[&str]) -> String {
+        if self.closed_hidden.is_empty() || items.is_empty() {
+            return String::new();
+        }
+        let ids: Vec<String> = self.closed_hidden.iter().map(|i| i.to_string()).collect();
+        let exists: Vec<String> = items
+            .iter()
+            .map(|e| {
+                format!("EXISTS (SELECT 1 FROM agenda_item ca WHERE ca.id = {e} AND ca.closed = 1)")
+            })
+            .collect();
+        format!(
+            " AND NOT ({body_col} IN ({}) AND ({}))",
+            ids.join(","),
+            exists.join(" OR ")
+        )
+    }
+
+    /// [`Store::closed_item_sql`] for a resolution row `r` (its item).
+    pub(crate) fn closed_resolution_sql(&self, r: &str) -> String {
+        self.closed_item_sql(&format!("{r}.body_id"), &[&format!("{r}.agenda_item_id")])
+    }
+
+    /// [`Store::closed_item_sql`] for a task row `t`: its own item, or its resolution's.
+    pub(crate) fn closed_task_sql(&self, t: &str) -> String {
+        self.closed_item_sql(
+            &format!("{t}.body_id"),
+            &[
+                &format!("{t}.agenda_item_id"),
+                &format!(
+                    "(SELECT cr.agenda_item_id FROM resolution cr WHERE cr.id = {t}.resolution_id)"
+                ),
+            ],
+        )
     }
 
     /// SQLite's `data_version`: changes when another connection commits.

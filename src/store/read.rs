@@ -766,10 +766,13 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    /// One resolution; not found when its body is hidden, or when it was made on a
+    /// closed-session item the actor may not read.
     pub fn resolution(&self, id: i64) -> Result<Resolution> {
+        let closed = self.closed_resolution_sql("r");
         self.conn
             .prepare_cached(&format!(
-                "SELECT {RESOLUTION_COLS} FROM resolution r WHERE r.id = ?1"
+                "SELECT {RESOLUTION_COLS} FROM resolution r WHERE r.id = ?1{closed}"
             ))?
             .query_row([id], |r| resolution_from(r, 0))
             .optional()?
@@ -794,8 +797,9 @@ impl Store {
     /// hidden from the user left out).
     fn resolution_where(&self, f: &ResolutionFilter) -> (String, Vec<rusqlite::types::Value>) {
         let mut sql = format!(
-            "FROM resolution r JOIN body b ON b.id = r.body_id LEFT JOIN session s ON s.id = r.session_id WHERE 1=1{}",
-            self.visible_sql("r.body_id")
+            "FROM resolution r JOIN body b ON b.id = r.body_id LEFT JOIN session s ON s.id = r.session_id WHERE 1=1{}{}",
+            self.visible_sql("r.body_id"),
+            self.closed_resolution_sql("r")
         );
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         if let Some(ids) = &f.body_ids {
@@ -877,9 +881,14 @@ impl Store {
         capped_count(&self.conn, &from_where, args, cap)
     }
 
+    /// One task; not found when its body is hidden, or when it was made on a
+    /// closed-session item (or its resolution) the actor may not read.
     pub fn task(&self, id: i64) -> Result<Task> {
+        let closed = self.closed_task_sql("t");
         self.conn
-            .prepare_cached(&format!("SELECT {TASK_COLS} FROM task t WHERE t.id = ?1"))?
+            .prepare_cached(&format!(
+                "SELECT {TASK_COLS} FROM task t WHERE t.id = ?1{closed}"
+            ))?
             .query_row([id], |r| task_from(r, 0))
             .optional()?
             .filter(|t| !self.is_hidden(t.body_id))
@@ -903,8 +912,9 @@ impl Store {
         let mut sql = format!(
             "FROM task t JOIN body b ON b.id = t.body_id
              LEFT JOIN person p ON p.id = t.assignee_id
-             LEFT JOIN resolution r ON r.id = t.resolution_id WHERE 1=1{}",
-            self.visible_sql("t.body_id")
+             LEFT JOIN resolution r ON r.id = t.resolution_id WHERE 1=1{}{}",
+            self.visible_sql("t.body_id"),
+            self.closed_task_sql("t")
         );
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         if let Some(ids) = &f.body_ids {
@@ -1078,9 +1088,10 @@ impl Store {
                  WHERE r.body_id = ?1 AND r.status IN ('open','in_progress')
                    AND NOT EXISTS (SELECT 1 FROM task t WHERE t.resolution_id = r.id
                                    AND t.status IN ('open','in_progress'))
-                   {}
+                   {}{}
                  ORDER BY r.created_on, r.id LIMIT ?2",
-                self.visible_sql("r.body_id")
+                self.visible_sql("r.body_id"),
+                self.closed_resolution_sql("r")
             ))?
             .query_map(params![body_id, limit], |r| resolution_from(r, 0))?
             .collect::<rusqlite::Result<_>>()?;

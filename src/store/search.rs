@@ -354,7 +354,8 @@ impl Store {
                     .join(",")
             ),
             None => String::new(),
-        } + &self.visible_sql("body_id");
+        } + &self.visible_sql("body_id")
+            + &self.closed_search_sql();
         let idf = if tokens.len() > 1 {
             self.sampled_idf(&tokens)?
         } else {
@@ -419,6 +420,38 @@ impl Store {
                 })
             })
             .collect())
+    }
+
+    /// The term leaving out of the index's entries those on closed-session items the
+    /// actor may not read (an item's own entry, a resolution made on one, a task made
+    /// on one or on its resolution): the item's id is read from the entry's rowid, so
+    /// each check is a lookup by primary key. Nothing when no such body is hidden.
+    fn closed_search_sql(&self) -> String {
+        let id = |kind: SearchKind| format!("(search_index.rowid - {})", kind as i64 * KIND_SHIFT);
+        let agenda = format!(
+            "CASE WHEN search_index.rowid / {KIND_SHIFT} = {} THEN {} END",
+            SearchKind::Agenda as i64,
+            id(SearchKind::Agenda)
+        );
+        let resolution = format!(
+            "CASE WHEN search_index.rowid / {KIND_SHIFT} = {} THEN (SELECT cr.agenda_item_id FROM resolution cr WHERE cr.id = {}) END",
+            SearchKind::Resolution as i64,
+            id(SearchKind::Resolution)
+        );
+        let task = format!(
+            "CASE WHEN search_index.rowid / {KIND_SHIFT} = {} THEN (SELECT ct.agenda_item_id FROM task ct WHERE ct.id = {}) END",
+            SearchKind::Task as i64,
+            id(SearchKind::Task)
+        );
+        let task_resolution = format!(
+            "CASE WHEN search_index.rowid / {KIND_SHIFT} = {} THEN (SELECT cr.agenda_item_id FROM task ct JOIN resolution cr ON cr.id = ct.resolution_id WHERE ct.id = {}) END",
+            SearchKind::Task as i64,
+            id(SearchKind::Task)
+        );
+        self.closed_item_sql(
+            "search_index.body_id",
+            &[&agenda, &resolution, &task, &task_resolution],
+        )
     }
 
     /// The newest [`RANKED_CANDIDATES`] matches of an expression, with what their
