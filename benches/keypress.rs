@@ -58,6 +58,99 @@ fn report(name: &str, times: &[Duration]) {
     );
 }
 
+/// A live vote as the secretary sees it: another program records members' votes one by
+/// one; each time, the secretary's program notices the change (`poll_changes`, which
+/// reloads the session screen with its motions and the live tally) and draws the
+/// frame. The time from the other program's commit to the drawn frame, less the idle
+/// check's wait.
+fn live_vote(
+    path: &std::path::Path,
+    prefs: Prefs,
+    app: &mut App,
+    term: &mut Terminal<TestBackend>,
+    theme: &Theme,
+    w: u16,
+    h: u16,
+) {
+    use shura::model::voting::{Choice, MotionKind};
+    use shura::model::SessionStatus;
+    use shura::ops::motions::{self, MoveMotion};
+    let Ok(store) = Store::open(path, Actor::current()) else {
+        return;
+    };
+    let mut other = Context::new(store, prefs);
+    // The latest session not yet approved, with its roll call taken.
+    let Ok(bodies) = other.store.bodies() else {
+        return;
+    };
+    let mut target = None;
+    for b in &bodies {
+        let Ok(rows) = other.store.sessions(
+            Some(&[b.id][..]),
+            &[SessionStatus::Closed],
+            None,
+            None,
+            None,
+        ) else {
+            continue;
+        };
+        if let Some(r) = rows.first() {
+            target = Some(r.session.clone());
+            break;
+        }
+    }
+    let Some(session) = target else {
+        println!("live vote: no closed session in the demo data");
+        return;
+    };
+    let item = other
+        .store
+        .agenda(session.id)
+        .ok()
+        .and_then(|a| a.first().map(|i| i.id));
+    let Ok(room) = motions::room_now(&other.store, &session, item) else {
+        return;
+    };
+    let Ok(m) = motions::move_motion(
+        &mut other,
+        &MoveMotion {
+            session_id: session.id,
+            item_id: item,
+            kind: MotionKind::Substantive,
+            text: "Benchmark motion".into(),
+            mover: room.present_ids.first().copied(),
+            seconder: room.present_ids.get(1).copied(),
+            at: Some("10:00".into()),
+        },
+    ) else {
+        return;
+    };
+    if motions::open_vote(&mut other, m.id, true).is_err() {
+        return;
+    }
+    if app.open_session_screen(session.id).is_err() {
+        return;
+    }
+    let _ = term.draw(|f| shura::tui::draw::draw(f, app, theme));
+    let choices = [Choice::Yes, Choice::No, Choice::Abstain];
+    let mut times = Vec::new();
+    for round in 0..20 {
+        for (i, p) in room.present_ids.iter().enumerate() {
+            if motions::cast_for(&mut other, m.id, *p, choices[(i + round) % 3]).is_err() {
+                return;
+            }
+            let t = Instant::now();
+            app.poll_changes();
+            let _ = term.draw(|f| shura::tui::draw::draw(f, app, theme));
+            times.push(t.elapsed());
+        }
+    }
+    times.sort();
+    let label = format!("{} {w}x{h} live vote: a vote arrives", prefs.lang.code());
+    report(&label, &times);
+    let _ = motions::close_vote(&mut other, m.id, None, None);
+}
+
 fn main() {
     let dir = std::env::temp_dir().join(format!("shura-keypress-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);
@@ -116,6 +209,7 @@ fn main() {
             shura::tui::handle_key(&mut app, key(KeyCode::Tab));
             let label = format!("{} {w}x{h} roll call: move", lang.code());
             report(&label, &measure(&mut app, &mut term, &theme, &down_up, 20));
+            live_vote(&path, prefs, &mut app, &mut term, &theme, w, h);
         }
     }
     let _ = std::fs::remove_dir_all(&dir);

@@ -139,6 +139,17 @@ fn world(present: usize) -> World {
     }
 }
 
+/// A stored vote: method, tally, needed, carried, the motion's status, whether it made
+/// a resolution.
+type StoredVote = (
+    String,
+    Option<Tally>,
+    Option<u32>,
+    Option<bool>,
+    String,
+    bool,
+);
+
 struct Run {
     code: i32,
     stdout: String,
@@ -203,16 +214,7 @@ impl World {
 
     /// What is stored of the vote: method, tally, needed, carried, and the motion's
     /// status and resolution.
-    fn stored(
-        &self,
-    ) -> Option<(
-        String,
-        Option<Tally>,
-        Option<u32>,
-        Option<bool>,
-        String,
-        bool,
-    )> {
+    fn stored(&self) -> Option<StoredVote> {
         let store = Store::open(&self.db, Actor::current()).unwrap();
         let b = store.ballot(self.motion).unwrap()?;
         let m = store.motion(self.motion).unwrap();
