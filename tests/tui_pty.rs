@@ -934,3 +934,103 @@ fn a_scrolling_list_scrolls_the_terminal_and_shows_what_a_full_redraw_shows() {
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
 }
+
+/// A terminal that goes away without a SIGHUP reaching shura (here: shura runs in its
+/// own session under `setsid`, as it can under `su`, so closing the terminal signals
+/// nobody): shura notices the hang-up and exits, instead of reading end-of-file in a
+/// loop that takes a core.
+#[test]
+fn a_terminal_that_hangs_up_without_a_signal_ends_shura() {
+    if Command::new("setsid").arg("--version").output().is_err() {
+        eprintln!("SKIPPED a_terminal_that_hangs_up_without_a_signal_ends_shura: no setsid(1)");
+        return;
+    }
+    let place = Place::new();
+    place.cli(&["body", "add", "City Council", "--kind", "council"]);
+    std::fs::create_dir_all(place.state()).unwrap();
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open a pty");
+    // `setsid -w` runs shura in a new session (no controlling terminal) and waits for it.
+    let mut cmd = CommandBuilder::new("setsid");
+    cmd.env_clear();
+    for (k, v) in env_vars(&place.state()) {
+        cmd.env(k, v);
+    }
+    cmd.arg("-w");
+    cmd.arg(env!("CARGO_BIN_EXE_shura"));
+    cmd.arg("--db");
+    cmd.arg(place.db());
+    cmd.cwd(place.dir.path());
+    let mut child = pty.slave.spawn_command(cmd).expect("spawn setsid shura");
+    drop(pty.slave);
+    // Read until the first screen is drawn; the reader then ends, closing its copy of
+    // the terminal's master side.
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let mut writer = pty.master.take_writer().unwrap();
+    let seen = std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let mut buf = [0u8; 8192];
+        let mut parser = vt100::Parser::new(ROWS, COLS, 0);
+        while !parser.screen().contents().contains("City Council") {
+            match reader.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    let from = all.len().saturating_sub(3);
+                    all.extend_from_slice(&buf[..n]);
+                    parser.process(&buf[..n]);
+                    // Answer "where is the cursor?" as a terminal does.
+                    if all[from..].windows(4).any(|x| x == b"\x1b[6n") {
+                        let _ = writer.write_all(b"\x1b[1;1R");
+                        let _ = writer.flush();
+                    }
+                }
+            }
+        }
+        (
+            contains(&all, ENTER_ALT) && parser.screen().contents().contains("City Council"),
+            all,
+        )
+    });
+    let (ok, all) = seen.join().unwrap();
+    assert!(
+        ok,
+        "the first screen was drawn: {}",
+        String::from_utf8_lossy(&all)
+    );
+    // shura itself: the process whose command line names this test's database.
+    let db = place.db().display().to_string();
+    let pgrep = Command::new("pgrep").arg("-f").arg(&db).output().unwrap();
+    let pids: Vec<i32> = String::from_utf8_lossy(&pgrep.stdout)
+        .split_whitespace()
+        .filter_map(|p| p.parse().ok())
+        .filter(|p| {
+            std::fs::read(format!("/proc/{p}/cmdline"))
+                .map(|c| c.starts_with(env!("CARGO_BIN_EXE_shura").as_bytes()))
+                .unwrap_or(false)
+        })
+        .collect();
+    assert_eq!(pids.len(), 1, "one shura on {db}: {pids:?}");
+    let shura = pids[0];
+    // The terminal goes away.
+    drop(pty.master);
+    let _ = child.wait();
+    let start = Instant::now();
+    while std::path::Path::new(&format!("/proc/{shura}")).exists() {
+        let state = std::fs::read_to_string(format!("/proc/{shura}/stat")).unwrap_or_default();
+        if state.split_whitespace().nth(2) == Some("Z") {
+            break; // ended, not yet reaped by its parent
+        }
+        if start.elapsed() > Duration::from_secs(30) {
+            // SAFETY: a signal to the process this test started.
+            unsafe { libc::kill(shura, libc::SIGKILL) };
+            panic!("shura kept running after its terminal hung up");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

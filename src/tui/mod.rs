@@ -141,25 +141,64 @@ pub fn run(ctx: Context, config: Config) -> io::Result<()> {
 fn watch_signals(flag: Arc<AtomicBool>) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    let on_signal = Arc::clone(&flag);
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
             if let Some(sig) = signals.forever().next() {
-                flag.store(true, Ordering::SeqCst);
-                let saved = drafts::save_remembered();
-                restore_terminal();
-                if let Some(path) = saved {
-                    eprintln!("shura: your unsaved text is kept in {}; it is offered back at the next start", path.display());
-                }
-                std::process::exit(128 + sig);
+                end_without_terminal(&on_signal, sig);
             }
         })?;
+    // A terminal that hangs up without a signal (see `terminal_gone`) ends shura the
+    // same way, as a SIGHUP would. Only a terminal on standard input is watched
+    // (crossterm reads /dev/tty otherwise).
+    if io::IsTerminal::is_terminal(&io::stdin()) {
+        std::thread::Builder::new()
+            .name("hangup".into())
+            .spawn(move || loop {
+                std::thread::sleep(IDLE_CHECK);
+                if terminal_gone() {
+                    end_without_terminal(&flag, signal_hook::consts::SIGHUP);
+                }
+            })?;
+    }
     Ok(())
+}
+
+/// The terminal is gone or going (SIGTERM, SIGHUP, a hang-up): save what is being
+/// typed, restore the terminal and exit with 128 + the signal's number.
+fn end_without_terminal(flag: &AtomicBool, sig: i32) -> ! {
+    flag.store(true, Ordering::SeqCst);
+    let saved = drafts::save_remembered();
+    restore_terminal();
+    if let Some(path) = saved {
+        eprintln!(
+            "shura: your unsaved text is kept in {}; it is offered back at the next start",
+            path.display()
+        );
+    }
+    std::process::exit(128 + sig);
 }
 
 /// The terminal, through a backend that scrolls a list's rows instead of rewriting them.
 fn new_terminal() -> io::Result<Terminal<ScrollingBackend<CrosstermBackend<io::Stdout>>>> {
     Terminal::new(ScrollingBackend::new(CrosstermBackend::new(io::stdout())))
+}
+
+/// Whether the terminal on standard input has hung up. Under `su` or `sudo` a terminal
+/// emulator or SSH link that goes away may send no SIGHUP to shura, and crossterm's
+/// reader then reads end-of-file in a loop that never returns, taking a core.
+fn terminal_gone() -> bool {
+    use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
+    use std::os::fd::AsFd;
+    let stdin = io::stdin();
+    let mut fds = [PollFd::new(stdin.as_fd(), PollFlags::POLLIN)];
+    match poll(&mut fds, PollTimeout::ZERO) {
+        Ok(_) => fds[0].revents().is_some_and(|r| {
+            r.intersects(PollFlags::POLLHUP | PollFlags::POLLERR | PollFlags::POLLNVAL)
+        }),
+        Err(_) => false,
+    }
 }
 
 fn event_loop(app: &mut App, theme: &Theme, config: &Config, stop: &AtomicBool) -> io::Result<()> {
