@@ -458,16 +458,7 @@ pub fn agenda_consent(ctx: &mut Context, a: &AgendaConsent, out: Out) -> CliResu
 
 fn motion_add(ctx: &mut Context, a: &MotionAdd, out: Out) -> CliResult {
     let lang = ctx.prefs.lang;
-    let kind = MotionKind::parse(&a.kind)?;
-    if !MotionKind::MOVABLE.contains(&kind) {
-        let codes: Vec<&str> = MotionKind::MOVABLE.iter().map(|k| k.code()).collect();
-        return Err(CliError::usage(unknown_value(
-            lang,
-            Msg::EntityMotionKind,
-            &a.kind,
-            &codes.join(", "),
-        )));
-    }
+    let kind = MotionKind::parse_movable(&a.kind)?;
     let (session_id, item_id) = match (a.item, &a.session) {
         (Some(_), Some(_)) => return Err(CliError::usage(t(lang, Msg::CliMotionItemOrSession))),
         (Some(item), None) => (ctx.store.agenda_item(item)?.session_id, Some(item)),

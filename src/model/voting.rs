@@ -51,6 +51,30 @@ impl MotionKind {
         MotionKind::Reconsider,
     ];
 
+    /// Reads a kind a user moves directly ([`MotionKind::MOVABLE`]): an amendment is
+    /// moved on a motion and the consent agenda on its session, so naming either is
+    /// refused with the kinds that may be named.
+    pub fn parse_movable(s: &str) -> Result<MotionKind, InvalidValue> {
+        match MotionKind::parse(s) {
+            Ok(k) if MotionKind::MOVABLE.contains(&k) => Ok(k),
+            _ => Err(MotionKind::not_movable(s)),
+        }
+    }
+
+    /// The refusal of a kind that is not moved directly, naming those that are.
+    pub fn not_movable(s: &str) -> InvalidValue {
+        InvalidValue {
+            what: Entity::MotionKind,
+            value: s.to_string(),
+            expected: Expected::OneOf(
+                MotionKind::MOVABLE
+                    .iter()
+                    .map(|k| (k.code(), k.label(Lang::Fa)))
+                    .collect(),
+            ),
+        }
+    }
+
     /// A procedural motion is minuted but never becomes a resolution to follow up.
     pub fn is_procedural(self) -> bool {
         !matches!(
@@ -1046,6 +1070,25 @@ mod tests {
         assert_eq!(VotingRule::parse(&custom.code()).unwrap(), custom);
         let e = VotingRule::parse("basis=everyone").unwrap_err();
         assert!(e.value.contains("everyone"), "{e:?}");
+    }
+
+    #[test]
+    fn only_kinds_moved_directly_are_read_as_such() {
+        assert_eq!(
+            MotionKind::parse_movable("adjourn").unwrap(),
+            MotionKind::Adjourn
+        );
+        for bad in ["amendment", "consent", "banana"] {
+            let e = MotionKind::parse_movable(bad).unwrap_err();
+            let m = e.message(Lang::En);
+            assert!(m.contains(bad), "{m}");
+            let expected = m.split("expected").nth(1).unwrap_or_default();
+            assert!(expected.contains("reconsider"), "{m}");
+            assert!(
+                !expected.contains("amendment") && !expected.contains("consent"),
+                "{m}"
+            );
+        }
     }
 
     #[test]

@@ -136,8 +136,11 @@ fn name_of(store: &Store, person: i64, lang: Lang) -> String {
         .unwrap_or_else(|_| person.to_string())
 }
 
-/// Moves a motion; returns it.
+/// Moves a motion; returns it. An amendment is moved with [`amend`], on its motion.
 pub fn move_motion(ctx: &mut Context, m: &MoveMotion) -> Result<Motion> {
+    if m.kind == MotionKind::Amendment {
+        return Err(MotionKind::not_movable(m.kind.code()).into());
+    }
     let session = ctx.store.session(m.session_id)?;
     authz::check(ctx, Activity::RecordResolutions, Some(session.body_id))?;
     super::not_frozen(ctx, session.id)?;
