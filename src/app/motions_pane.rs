@@ -8,7 +8,7 @@ use super::state::Cursor;
 use crate::locale::Lang;
 use crate::model::voting::Conflict;
 use crate::model::voting::MotionStatus;
-use crate::ops::motions::{live_tally, motion_views, LiveTally, MotionView};
+use crate::ops::motions::{live_tally, LiveTally, MotionView};
 use crate::store::{Result, Store};
 
 /// The motions of a session as shown, and the pane's cursor.
@@ -24,9 +24,14 @@ pub struct MotionsPane {
 }
 
 impl MotionsPane {
-    /// Reads a session's motions, their open votes' tallies and its conflicts.
-    pub fn load(store: &Store, session_id: i64, lang: Lang) -> Result<MotionsPane> {
-        let all = motion_views(store, session_id, lang)?;
+    /// The pane from a session's motions already read (the session record holds them),
+    /// with their open votes' tallies and the session's conflicts.
+    pub fn from_views(
+        store: &Store,
+        mut all: Vec<MotionView>,
+        session_id: i64,
+    ) -> Result<MotionsPane> {
+        all.sort_by_key(|m| m.motion.id);
         let mut live = BTreeMap::new();
         for m in all
             .iter()

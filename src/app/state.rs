@@ -542,7 +542,15 @@ impl App {
 
     pub(crate) fn load_session(&mut self, id: i64) -> Outcome {
         let fresh = SessionView::load(&self.ctx.store, id, self.lang()).map_err(store_err)?;
-        let motions = super::motions_pane::MotionsPane::load(&self.ctx.store, id, self.lang())
+        // The motions the record already read: the session's own and each item's.
+        let views = fresh
+            .record
+            .motions
+            .iter()
+            .chain(fresh.record.agenda.iter().flat_map(|a| a.motions.iter()))
+            .cloned()
+            .collect();
+        let motions = super::motions_pane::MotionsPane::from_views(&self.ctx.store, views, id)
             .map_err(store_err)?;
         match &mut self.session {
             Some(v) if v.record.session.id == id => {
