@@ -846,3 +846,17 @@ fn carried_procedural_motions_run_the_clock() {
     assert_eq!(s.end_time.as_deref(), Some("19:52"));
     assert_eq!(s.status, SessionStatus::Closed);
 }
+
+#[test]
+fn a_reason_beyond_any_note_is_refused_and_nothing_is_declared() {
+    let w = world("roberts", QuorumRule::Majority, 5, 5, false, false);
+    let mut ctx = w.ctx();
+    let long = "r".repeat(shura::model::MAX_TEXT + 1);
+    let e = motions::declare_conflict(&mut ctx, w.item, w.people[1], &long).unwrap_err();
+    assert!(matches!(e, StoreError::Invalid(_)), "{e:?}");
+    assert!(ctx.store.conflicts(w.session).unwrap().is_empty());
+    // Persian and stray control characters are kept as typed (shown sanitized).
+    motions::declare_conflict(&mut ctx, w.item, w.people[1], "  مالک ساختمان \u{1b}[2J ").unwrap();
+    let c = ctx.store.conflicts(w.session).unwrap();
+    assert_eq!(c[0].reason, "مالک ساختمان \u{1b}[2J");
+}

@@ -407,7 +407,8 @@ impl Store {
     /// Declares a member's interest in an agenda item (a second declaration replaces
     /// the reason).
     pub fn declare_conflict(&mut self, item: i64, person: i64, reason: &str) -> Result<()> {
-        let reason = crate::model::clean_text(reason).trim().to_string();
+        // As long as a note may be (cleaned and trimmed; it may be empty).
+        let reason = super::write::check_note(reason)?;
         let actor = self.actor.clone();
         self.write(|tx| {
             exists(tx, "agenda_item", Entity::AgendaItem, item)?;

@@ -124,7 +124,7 @@ pub struct ResolutionProgress {
 
 /// A progress note: at most [`MAX_TEXT`] characters.
 /// A note as stored (cleaned, trimmed), or why not.
-fn check_note(note: &str) -> Result<String> {
+pub(crate) fn check_note(note: &str) -> Result<String> {
     let note = crate::model::clean_text(note);
     let n = note.chars().count();
     if n > MAX_TEXT {
