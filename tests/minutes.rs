@@ -5,9 +5,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test may stop at the first failure
 
 use std::os::unix::fs::PermissionsExt;
-use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+mod common;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use scraper::{Html, Selector};
@@ -839,22 +839,10 @@ fn shura_as(
     args: &[&str],
 ) -> (i32, String, String) {
     let home = dir.join(format!("home-{}", user.map(|u| u.0).unwrap_or(0)));
-    let mut c = Command::new(env!("CARGO_BIN_EXE_shura"));
-    c.env_clear()
-        .env("PATH", "/usr/bin:/bin")
-        .env("SHURA_DB", db)
-        .env("SHURA_TODAY", "2024-12-06")
-        .env("SHURA_CONFIG", "/nonexistent")
-        .env("LANG", "C")
-        .env("HOME", &home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("SHURA_STATE_DIR", home.join("state"));
-    if let Some((uid, gid)) = user {
-        c.uid(uid).gid(gid);
-    }
-    let out = c.args(args).output().expect("run shura");
+    let out = common::shura_command(db, &home, "2024-12-06", user)
+        .args(args)
+        .output()
+        .expect("run shura");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -9,9 +9,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test may stop at the first failure
 
 use std::os::unix::fs::PermissionsExt;
-use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Command, Output};
+
+mod common;
 
 use serde_json::Value;
 use tempfile::TempDir;
@@ -49,26 +50,11 @@ impl Db {
     }
 
     fn cmd(&self, user: Option<(u32, u32)>) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_shura"));
         let home = self.dir.path().join(match user {
             Some((uid, _)) => format!("home-{uid}"),
             None => "home".into(),
         });
-        c.env_clear()
-            .env("PATH", "/usr/bin:/bin")
-            .env("SHURA_DB", &self.db)
-            .env("SHURA_TODAY", TODAY)
-            .env("SHURA_CONFIG", "/nonexistent")
-            .env("LANG", "C")
-            .env("HOME", &home)
-            .env("XDG_DATA_HOME", home.join("data"))
-            .env("XDG_CONFIG_HOME", home.join("config"))
-            .env("XDG_STATE_HOME", home.join("state"))
-            .env("SHURA_STATE_DIR", home.join("state"));
-        if let Some((uid, gid)) = user {
-            c.uid(uid).gid(gid);
-        }
-        c
+        common::shura_command(&self.db, &home, TODAY, user)
     }
 
     fn done(out: Output) -> Run {

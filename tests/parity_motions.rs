@@ -5,7 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test may stop at the first failure
 
 use std::path::PathBuf;
-use std::process::Command;
+
+mod common;
 
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -171,17 +172,7 @@ fn prefs(lang: Lang) -> Prefs {
 impl World {
     fn cli(&self, lang: Lang, args: &[&str]) -> Run {
         let home = self.db.parent().unwrap().join("home");
-        let out = Command::new(env!("CARGO_BIN_EXE_shura"))
-            .env_clear()
-            .env("PATH", "/usr/bin:/bin")
-            .env("SHURA_DB", &self.db)
-            .env("SHURA_TODAY", TODAY)
-            .env("SHURA_CONFIG", "/nonexistent")
-            .env("LANG", "C")
-            .env("HOME", &home)
-            .env("XDG_DATA_HOME", home.join("data"))
-            .env("XDG_STATE_HOME", home.join("state"))
-            .env("SHURA_STATE_DIR", home.join("state"))
+        let out = common::shura_command(&self.db, &home, TODAY, None)
             .arg("--lang")
             .arg(lang.code())
             .args(args)

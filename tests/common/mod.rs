@@ -1,4 +1,5 @@
-//! Helpers shared by the TUI test files.
+//! Helpers shared by the test files (each uses some of them).
+#![allow(dead_code)]
 
 use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
@@ -20,4 +21,32 @@ pub fn buffer_text(buf: &Buffer) -> String {
         rows.push(line);
     }
     rows.join("\n")
+}
+
+/// The built `shura` with a clean environment: the database, a fixed day, no config
+/// file, `LANG=C`, and a home (with its data, config and state directories) of its own
+/// under `home`; run as `user` (uid, gid) when given (that needs root).
+pub fn shura_command(
+    db: &std::path::Path,
+    home: &std::path::Path,
+    today: &str,
+    user: Option<(u32, u32)>,
+) -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_shura"));
+    c.env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("SHURA_DB", db)
+        .env("SHURA_TODAY", today)
+        .env("SHURA_CONFIG", "/nonexistent")
+        .env("LANG", "C")
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("SHURA_STATE_DIR", home.join("state"));
+    if let Some((uid, gid)) = user {
+        std::os::unix::process::CommandExt::uid(&mut c, uid);
+        std::os::unix::process::CommandExt::gid(&mut c, gid);
+    }
+    c
 }
