@@ -365,28 +365,7 @@ fn a_non_member_reads_nothing_of_a_closed_item_and_members_and_administrators_al
 
 // ---- The command line, run as another Unix user (needs root, as CI runs).
 
-fn is_root() -> bool {
-    // SAFETY: getuid has no preconditions.
-    unsafe { libc::getuid() == 0 }
-}
-
-fn shura_as(
-    dir: &Path,
-    db: &Path,
-    user: Option<(u32, u32)>,
-    args: &[&str],
-) -> (i32, String, String) {
-    let home = dir.join(format!("home-{}", user.map(|u| u.0).unwrap_or(0)));
-    let out = common::shura_command(db, &home, "2024-12-06", user)
-        .args(args)
-        .output()
-        .expect("run shura");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::{is_root, shura_as};
 
 #[test]
 fn cli_search_and_resolution_show_keep_the_closed_item_from_nobody() {

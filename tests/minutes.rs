@@ -827,28 +827,7 @@ fn persian_minutes_are_persian_with_persian_digits_and_rtl() {
 
 // ---- The command line, run as other Unix users (needs root, as CI runs).
 
-fn is_root() -> bool {
-    // SAFETY: getuid has no preconditions.
-    unsafe { libc::getuid() == 0 }
-}
-
-fn shura_as(
-    dir: &Path,
-    db: &Path,
-    user: Option<(u32, u32)>,
-    args: &[&str],
-) -> (i32, String, String) {
-    let home = dir.join(format!("home-{}", user.map(|u| u.0).unwrap_or(0)));
-    let out = common::shura_command(db, &home, "2024-12-06", user)
-        .args(args)
-        .output()
-        .expect("run shura");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::{is_root, shura_as};
 
 #[test]
 fn cli_closed_minutes_refused_to_a_non_member_and_given_to_the_secretary() {

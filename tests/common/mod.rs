@@ -50,3 +50,28 @@ pub fn shura_command(
     }
     c
 }
+
+/// Whether the tests run as root (the tests that switch users need it; CI runs as root).
+pub fn is_root() -> bool {
+    nix::unistd::getuid().is_root()
+}
+
+/// Runs the built `shura` with [`shura_command`]'s environment (day 2024-12-06, a home
+/// per user under `dir`); gives its exit code, standard output and error.
+pub fn shura_as(
+    dir: &std::path::Path,
+    db: &std::path::Path,
+    user: Option<(u32, u32)>,
+    args: &[&str],
+) -> (i32, String, String) {
+    let home = dir.join(format!("home-{}", user.map(|u| u.0).unwrap_or(0)));
+    let out = shura_command(db, &home, "2024-12-06", user)
+        .args(args)
+        .output()
+        .expect("run shura");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
