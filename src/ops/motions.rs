@@ -555,17 +555,16 @@ fn result_of(ctx: &Context, motion_id: i64, outcome: Outcome, ids: Vec<i64>) -> 
     })
 }
 
-/// Records a vote taken at once: by count, roll call, unanimously or by secret ballot.
-pub fn vote(ctx: &mut Context, v: &TakeVote) -> Result<VoteResult> {
-    let (motion, session, room) = ready_to_vote(ctx, v.motion_id, v.without_quorum)?;
-    if motion.status == MotionStatus::Voting {
-        return refuse(MotionProblem::VoteAlreadyOpen { motion: motion.id });
-    }
-    let (method, votes, tally) = match &v.how {
+/// A vote as taken, checked against the room: its method, the members' votes (a roll
+/// call's, or unanimity's "for" from each member who may vote) and the tally. A roll
+/// call names each member once, in the room and not recused; unanimity needs the roll
+/// call that says who was there.
+pub(crate) fn ballot_of(ctx: &Context, room: &RoomNow, how: &HowVoted) -> Result<TakenVote> {
+    let (method, votes, tally) = match how {
         HowVoted::Count(t) => (VoteMethod::Count, vec![], t.clone()),
         HowVoted::Secret(t) => (VoteMethod::Secret, vec![], t.clone()),
         HowVoted::Roll(roll) => {
-            check_roll(ctx, &room, roll)?;
+            check_roll(ctx, room, roll)?;
             (VoteMethod::Roll, roll.clone(), tally_of(roll))
         }
         HowVoted::Unanimous => {
@@ -583,6 +582,31 @@ pub fn vote(ctx: &mut Context, v: &TakeVote) -> Result<VoteResult> {
             (VoteMethod::Unanimous, roll, t)
         }
     };
+    Ok(TakenVote {
+        method,
+        votes,
+        tally,
+    })
+}
+
+/// A vote as taken ([`ballot_of`]).
+pub(crate) struct TakenVote {
+    pub method: VoteMethod,
+    pub votes: Vec<(i64, Choice)>,
+    pub tally: Tally,
+}
+
+/// Records a vote taken at once: by count, roll call, unanimously or by secret ballot.
+pub fn vote(ctx: &mut Context, v: &TakeVote) -> Result<VoteResult> {
+    let (motion, session, room) = ready_to_vote(ctx, v.motion_id, v.without_quorum)?;
+    if motion.status == MotionStatus::Voting {
+        return refuse(MotionProblem::VoteAlreadyOpen { motion: motion.id });
+    }
+    let TakenVote {
+        method,
+        votes,
+        tally,
+    } = ballot_of(ctx, &room, &v.how)?;
     let (close, outcome) = conclude(
         ctx,
         &motion,

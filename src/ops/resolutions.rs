@@ -21,7 +21,7 @@ use crate::locale::strings::{tf, Msg};
 use crate::model::roles::Activity;
 use crate::model::rules::{QuorumState, VoteEntry};
 use crate::model::voting::{decide, Choice, MotionKind};
-use crate::model::{Decision, Resolution, Session, Tally, Vote};
+use crate::model::{Decision, Resolution, Session, Vote};
 use crate::store::write::NewResolution;
 use crate::store::{Refusal, Result, StoreError};
 
@@ -186,22 +186,7 @@ fn record_by_vote(ctx: &mut Context, session: &Session, r: &RecordResolution) ->
         }
     };
     // Check the vote before anything is written, so a refused tally leaves no motion.
-    let tally = match &how {
-        HowVoted::Count(t) | HowVoted::Secret(t) => t.clone(),
-        HowVoted::Roll(roll) => {
-            let n = |c: Choice| roll.iter().filter(|(_, x)| *x == c).count() as i64;
-            Tally {
-                yes: n(Choice::Yes),
-                no: n(Choice::No),
-                abstain: n(Choice::Abstain),
-            }
-        }
-        HowVoted::Unanimous => Tally {
-            yes: i64::from(room.room.eligible()),
-            no: 0,
-            abstain: 0,
-        },
-    };
+    let tally = motions::ballot_of(ctx, &room, &how)?.tally;
     if let Err(p) = decide(
         &body.procedure.voting_rule,
         MotionKind::Substantive,
@@ -210,9 +195,6 @@ fn record_by_vote(ctx: &mut Context, session: &Session, r: &RecordResolution) ->
         None,
     ) {
         return Err(StoreError::Refused(Refusal::Vote(p)));
-    }
-    if matches!(how, HowVoted::Unanimous) && (room.room.eligible() == 0 || !room.roll_taken) {
-        return Err(StoreError::Refused(Refusal::UnanimousNobodyPresent));
     }
     let motion = motions::move_motion(
         ctx,
