@@ -68,6 +68,10 @@ fn world(date: &str) -> World {
             confidential: false,
             formed_on: Some(day("2026-01-01")),
             procedure: Default::default(),
+            agenda_closing: Vec::new(),
+            number_per_term: false,
+            fiscal_year: Default::default(),
+            signing: Default::default(),
         })
         .unwrap();
     let mut people = Vec::new();
@@ -103,6 +107,7 @@ fn world(date: &str) -> World {
             end_time: None,
             place: None,
             prepare_agenda: false,
+            number: None,
         })
         .unwrap();
     let ctx = Context {

@@ -92,6 +92,10 @@ fn world(dir: &Path) -> World {
                 second_required: true,
                 number_rejected: false,
             },
+            agenda_closing: Vec::new(),
+            number_per_term: false,
+            fiscal_year: Default::default(),
+            signing: Default::default(),
         })
         .expect("body");
     let mut p = Vec::new();
@@ -139,6 +143,7 @@ fn world(dir: &Path) -> World {
             end_time: None,
             place: None,
             prepare_agenda: false,
+            number: None,
         })
         .expect("session")
         .id;
@@ -158,6 +163,7 @@ fn world(dir: &Path) -> World {
                 title: title.into(),
                 presenter: None,
                 duration_min: None,
+                ..Default::default()
             },
         )
         .expect("item")

@@ -72,6 +72,10 @@ fn world(db: &Path, item_title: &str) -> (i64, i64, i64) {
             confidential: false,
             formed_on: None,
             procedure: Default::default(),
+            agenda_closing: Vec::new(),
+            number_per_term: false,
+            fiscal_year: Default::default(),
+            signing: Default::default(),
         })
         .unwrap();
     let session = s
@@ -83,6 +87,7 @@ fn world(db: &Path, item_title: &str) -> (i64, i64, i64) {
             end_time: None,
             place: Some("Hall".into()),
             prepare_agenda: false,
+            number: None,
         })
         .unwrap();
     let item = s
@@ -91,6 +96,7 @@ fn world(db: &Path, item_title: &str) -> (i64, i64, i64) {
             title: item_title.into(),
             presenter: Some("Ali".into()),
             duration_min: Some(20),
+            ..Default::default()
         })
         .unwrap();
     let task = s
@@ -507,6 +513,7 @@ fn a_resolution_followed_up_by_two_people_conflicts_and_keeps_both_notes() {
             owner: Some("Works".into()),
             due: None,
             created_on: Some(today()),
+            number: None,
         })
         .unwrap()
     };

@@ -37,6 +37,10 @@ fn fixture(dir: &std::path::Path, persian: bool) -> (Store, i64) {
             confidential: false,
             formed_on: None,
             procedure: Default::default(),
+            agenda_closing: Vec::new(),
+            number_per_term: false,
+            fiscal_year: Default::default(),
+            signing: Default::default(),
         })
         .expect("body");
     let mut people = Vec::new();
@@ -71,6 +75,7 @@ fn fixture(dir: &std::path::Path, persian: bool) -> (Store, i64) {
             end_time: None,
             place: Some("Hall <A>".into()),
             prepare_agenda: false,
+            number: None,
         })
         .expect("session");
     store
@@ -98,6 +103,7 @@ fn fixture(dir: &std::path::Path, persian: bool) -> (Store, i64) {
             },
             presenter: None,
             duration_min: Some(20),
+            ..Default::default()
         })
         .expect("item");
     store
@@ -119,6 +125,7 @@ fn fixture(dir: &std::path::Path, persian: bool) -> (Store, i64) {
             owner: None,
             due: None,
             created_on: None,
+            number: None,
         })
         .expect("resolution");
     store

@@ -122,6 +122,10 @@ fn meeting(dir: &Path, persian: bool) -> Meeting {
                 second_required: true,
                 number_rejected: false,
             },
+            agenda_closing: Vec::new(),
+            number_per_term: false,
+            fiscal_year: Default::default(),
+            signing: Default::default(),
         })
         .expect("body");
     let names: [&str; 7] = if persian {
@@ -182,6 +186,7 @@ fn meeting(dir: &Path, persian: bool) -> Meeting {
             end_time: None,
             place: Some("Reading Room".into()),
             prepare_agenda: false,
+            number: None,
         })
         .expect("session")
         .id;
@@ -211,6 +216,7 @@ fn meeting(dir: &Path, persian: bool) -> Meeting {
                     title: title.into(),
                     presenter: None,
                     duration_min: None,
+                    ..Default::default()
                 },
             )
             .expect("item"),
@@ -416,6 +422,7 @@ fn meeting(dir: &Path, persian: bool) -> Meeting {
             owner: None,
             due: None,
             created_on: None,
+            number: None,
         })
         .expect("old resolution");
 

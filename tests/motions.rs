@@ -59,6 +59,10 @@ fn world(
                 second_required,
                 number_rejected,
             },
+            agenda_closing: Vec::new(),
+            number_per_term: false,
+            fiscal_year: Default::default(),
+            signing: Default::default(),
         })
         .unwrap();
     let mut people = Vec::new();
@@ -92,6 +96,7 @@ fn world(
             end_time: None,
             place: None,
             prepare_agenda: false,
+            number: None,
         })
         .unwrap()
         .id;
@@ -104,6 +109,7 @@ fn world(
             title: "Branch hours".into(),
             presenter: None,
             duration_min: None,
+            ..Default::default()
         })
         .unwrap();
     for (i, p) in people.iter().enumerate() {
@@ -725,6 +731,7 @@ fn a_consent_agenda_is_adopted_by_one_vote() {
             title: "Accept the donation of 40 books".into(),
             presenter: None,
             duration_min: None,
+            ..Default::default()
         })
         .unwrap();
     let third = ctx
@@ -734,6 +741,7 @@ fn a_consent_agenda_is_adopted_by_one_vote() {
             title: "Renew the copier lease".into(),
             presenter: None,
             duration_min: None,
+            ..Default::default()
         })
         .unwrap();
     assert!(motions::move_consent(&mut ctx, w.session, None, None).is_err());

@@ -55,6 +55,10 @@ fn world(present: &[Option<Presence>]) -> World {
             confidential: false,
             formed_on: Some(day("2026-01-01")),
             procedure: Default::default(),
+            agenda_closing: Vec::new(),
+            number_per_term: false,
+            fiscal_year: Default::default(),
+            signing: Default::default(),
         })
         .unwrap();
     let mut people = Vec::new();
@@ -92,6 +96,7 @@ fn world(present: &[Option<Presence>]) -> World {
             end_time: None,
             place: None,
             prepare_agenda: false,
+            number: None,
         })
         .unwrap()
         .id;

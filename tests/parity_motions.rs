@@ -60,6 +60,10 @@ fn world(present: usize) -> World {
                 voting_rule: VotingRule::iran_council(),
                 ..Default::default()
             },
+            agenda_closing: Vec::new(),
+            number_per_term: false,
+            fiscal_year: Default::default(),
+            signing: Default::default(),
         })
         .unwrap();
     let mut people = Vec::new();
@@ -95,6 +99,7 @@ fn world(present: usize) -> World {
             end_time: None,
             place: None,
             prepare_agenda: false,
+            number: None,
         })
         .unwrap()
         .id;
@@ -108,6 +113,7 @@ fn world(present: usize) -> World {
             title: "Bus lanes".into(),
             presenter: None,
             duration_min: None,
+            ..Default::default()
         })
         .unwrap();
     for (i, p) in people.iter().enumerate() {

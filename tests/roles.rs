@@ -70,6 +70,10 @@ fn body(store: &mut Store, en: &str, confidential: bool) -> i64 {
             confidential,
             formed_on: Some(day("2026-01-01")),
             procedure: Default::default(),
+            agenda_closing: Vec::new(),
+            number_per_term: false,
+            fiscal_year: Default::default(),
+            signing: Default::default(),
         })
         .unwrap()
 }
@@ -108,6 +112,7 @@ fn session(store: &mut Store, body_id: i64, date: &str) -> i64 {
             end_time: None,
             place: None,
             prepare_agenda: false,
+            number: None,
         })
         .unwrap()
         .id
@@ -120,6 +125,7 @@ fn item(store: &mut Store, session_id: i64, title: &str) -> i64 {
             title: title.into(),
             presenter: None,
             duration_min: None,
+            ..Default::default()
         })
         .unwrap()
 }
@@ -186,6 +192,7 @@ fn world() -> World {
             owner: None,
             due: Some(day("2026-11-15")),
             created_on: None,
+            number: None,
         })
         .unwrap()
         .id;

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use shura::identity::Actor;
-use shura::model::rules::{MeetingRule, QuorumRule};
+use shura::model::rules::{FiscalYear, MeetingRule, QuorumRule};
 use shura::model::*;
 use shura::store::read::{ResolutionFilter, TaskFilter};
 use shura::store::write::*;
@@ -49,6 +49,10 @@ fn new_body(name: &str, format: &str) -> NewBody {
         confidential: false,
         formed_on: None,
         procedure: Default::default(),
+        agenda_closing: Vec::new(),
+        number_per_term: false,
+        fiscal_year: Default::default(),
+        signing: Default::default(),
     }
 }
 
@@ -74,6 +78,7 @@ fn new_session(body_id: i64, date: NaiveDate, prepare: bool) -> NewSession {
         end_time: None,
         place: None,
         prepare_agenda: prepare,
+        number: None,
     }
 }
 
@@ -105,6 +110,7 @@ fn new_resolution(body_id: i64, session_id: Option<i64>, text: &str) -> NewResol
         owner: None,
         due: None,
         created_on: None,
+        number: None,
     }
 }
 
@@ -373,6 +379,10 @@ fn body_round_trip_with_every_setting() {
             confidential: true,
             formed_on: Some(d(2020, 3, 21)),
             procedure: Default::default(),
+            agenda_closing: vec!["Adjournment".into()],
+            number_per_term: true,
+            fiscal_year: FiscalYear::parse("gregorian:10").unwrap(),
+            signing: Signing::PresentMembers,
         })
         .unwrap();
     let b = store.body(child).unwrap();
@@ -391,6 +401,10 @@ fn body_round_trip_with_every_setting() {
             formed_on: Some(d(2020, 3, 21)),
             procedure: Default::default(),
             version: 1,
+            agenda_closing: vec!["Adjournment".into()],
+            number_per_term: true,
+            fiscal_year: FiscalYear::parse("gregorian:10").unwrap(),
+            signing: Signing::PresentMembers,
         }
     );
     let p = store.body(parent).unwrap();
@@ -585,6 +599,7 @@ fn session_numbers_count_per_body() {
             end_time: Some("۱۷:۰۰".into()),
             place: Some("  Room 4  ".into()),
             prepare_agenda: false,
+            number: None,
         })
         .unwrap();
     let back = store.session(full.id).unwrap();
@@ -1089,10 +1104,16 @@ fn approved_minutes_are_frozen_but_implementation_goes_on() {
     store
         .update_task(&TaskProgress {
             percent: Some(30),
-            session_id: Some(session),
             ..progress(task)
         })
         .unwrap();
+    // Progress is recorded at the session that reviews it: never at the approved one,
+    // whose review of previous resolutions is part of its approved minutes.
+    assert_refused(store.update_task(&TaskProgress {
+        percent: Some(40),
+        session_id: Some(session),
+        ..progress(task)
+    }));
 }
 
 #[test]
@@ -1194,6 +1215,7 @@ fn agenda_item_round_trip_and_stale_update_conflict() {
             title: "  Budget 1405  ".into(),
             presenter: Some("Treasurer".into()),
             duration_min: Some(20),
+            ..Default::default()
         })
         .unwrap();
     let item = store.agenda_item(id).unwrap();
@@ -1215,6 +1237,10 @@ fn agenda_item_round_trip_and_stale_update_conflict() {
             minutes_author: None,
             minutes_at: None,
             version: 1,
+            parent_id: None,
+            kind: ItemKind::Item,
+            urgency: None,
+            standing: None,
         }
     );
 

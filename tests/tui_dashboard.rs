@@ -484,6 +484,10 @@ fn dashboard_figures_on_a_fixture_match_a_count_by_hand() {
             confidential: false,
             formed_on: Some(NaiveDate::from_ymd_opt(2025, 3, 21).unwrap()),
             procedure: Default::default(),
+            agenda_closing: Vec::new(),
+            number_per_term: false,
+            fiscal_year: Default::default(),
+            signing: Default::default(),
         })
         .unwrap()
     };
@@ -541,6 +545,7 @@ fn dashboard_figures_on_a_fixture_match_a_count_by_hand() {
             end_time: None,
             place: None,
             prepare_agenda: false,
+            number: None,
         })
         .unwrap()
     };
@@ -664,6 +669,10 @@ fn a_browser_pages_through_more_rows_than_it_counts() {
             confidential: false,
             formed_on: None,
             procedure: Default::default(),
+            agenda_closing: Vec::new(),
+            number_per_term: false,
+            fiscal_year: Default::default(),
+            signing: Default::default(),
         })
         .unwrap();
     // More tasks than the count goes to, written in one transaction (as the scale
@@ -914,6 +923,7 @@ fn resolution_request(body_id: i64) -> NewResolution {
         owner: Some("Transport department".to_string()),
         due: Some(today() - chrono::Duration::days(3)),
         created_on: Some(today() - chrono::Duration::days(40)),
+        number: None,
     }
 }
 

@@ -97,6 +97,10 @@ fn world(db: &Path, lang: Lang) -> World {
                 second_required: true,
                 number_rejected: false,
             },
+            agenda_closing: Vec::new(),
+            number_per_term: false,
+            fiscal_year: Default::default(),
+            signing: Default::default(),
         })
         .unwrap();
     let people = [
@@ -148,6 +152,7 @@ fn world(db: &Path, lang: Lang) -> World {
                 .into(),
             ),
             prepare_agenda: false,
+            number: None,
         })
         .unwrap();
     s.set_session_status(session.id, SessionStatus::Open)
@@ -163,6 +168,7 @@ fn world(db: &Path, lang: Lang) -> World {
             .into(),
             presenter: None,
             duration_min: Some(20),
+            ..Default::default()
         })
         .unwrap();
     for id in &ids {

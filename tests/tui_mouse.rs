@@ -42,6 +42,10 @@ fn app_with_bodies(dir: &tempfile::TempDir, n: usize) -> App {
                 confidential: false,
                 formed_on: None,
                 procedure: Default::default(),
+                agenda_closing: Vec::new(),
+                number_per_term: false,
+                fiscal_year: Default::default(),
+                signing: Default::default(),
             })
             .unwrap();
     }

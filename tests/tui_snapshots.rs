@@ -191,6 +191,10 @@ fn body(
             confidential: false,
             formed_on: Some(day("2026-01-01")),
             procedure: Default::default(),
+            agenda_closing: Vec::new(),
+            number_per_term: false,
+            fiscal_year: Default::default(),
+            signing: Default::default(),
         })
         .unwrap()
 }
@@ -205,6 +209,7 @@ fn session(store: &mut Store, body: i64, date: &str, place: &str) -> Session {
             end_time: None,
             place: Some(place.into()),
             prepare_agenda: true,
+            number: None,
         })
         .unwrap()
 }
@@ -216,6 +221,7 @@ fn item(store: &mut Store, session: i64, title: &str, presenter: Option<&str>) -
             title: title.into(),
             presenter: presenter.map(String::from),
             duration_min: Some(30),
+            ..Default::default()
         })
         .unwrap()
 }
@@ -409,6 +415,7 @@ fn fixture(t: &Texts) -> (Fixture, Store) {
             owner: None,
             due: Some(day("2026-12-20")),
             created_on: None,
+            number: None,
         })
         .unwrap();
     task(
@@ -486,6 +493,7 @@ fn fixture(t: &Texts) -> (Fixture, Store) {
             owner: None,
             due: None,
             created_on: None,
+            number: None,
         })
         .unwrap();
     task(

@@ -223,6 +223,10 @@ fn world(db: &Path) -> (Store, i64) {
                 second_required: true,
                 number_rejected: false,
             },
+            agenda_closing: Vec::new(),
+            number_per_term: false,
+            fiscal_year: Default::default(),
+            signing: Default::default(),
         })
         .unwrap();
     let mut ids = Vec::new();
@@ -261,6 +265,7 @@ fn world(db: &Path) -> (Store, i64) {
             end_time: None,
             place: Some("Council hall".into()),
             prepare_agenda: false,
+            number: None,
         })
         .unwrap();
     s.set_session_status(session.id, SessionStatus::Open)
@@ -271,6 +276,7 @@ fn world(db: &Path) -> (Store, i64) {
             title: "Street lighting bill".into(),
             presenter: None,
             duration_min: None,
+            ..Default::default()
         })
         .unwrap();
     for id in &ids {

@@ -1478,6 +1478,10 @@ impl App {
                             voting_rule,
                             ..Default::default()
                         },
+                        agenda_closing: Vec::new(),
+                        number_per_term: false,
+                        fiscal_year: Default::default(),
+                        signing: Default::default(),
                     },
                 )
                 .map_err(store_err)?;
@@ -1545,6 +1549,7 @@ impl App {
                         end_time: None,
                         place: form.opt("place"),
                         prepare_agenda: true,
+                        number: None,
                     },
                 )
                 .map_err(store_err)?;
@@ -1565,6 +1570,7 @@ impl App {
                         title: form.get("title").to_string(),
                         presenter: form.opt("presenter"),
                         duration_min: duration,
+                        ..Default::default()
                     },
                 )
                 .map_err(store_err)?;

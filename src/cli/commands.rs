@@ -707,6 +707,10 @@ fn body_add(ctx: &mut Context, a: &BodyAdd, out: Out) -> CliResult {
             confidential: a.confidential,
             formed_on,
             procedure,
+            agenda_closing: Vec::new(),
+            number_per_term: false,
+            fiscal_year: Default::default(),
+            signing: Default::default(),
         },
     )?;
     if a.json {
@@ -943,6 +947,7 @@ fn session_add(ctx: &mut Context, a: &SessionAdd, out: Out) -> CliResult {
             end_time,
             place: a.place.clone(),
             prepare_agenda: !a.empty_agenda,
+            number: None,
         },
     )?;
     if a.json {
@@ -1219,6 +1224,7 @@ fn agenda_add(ctx: &mut Context, a: &AgendaAdd, out: Out) -> CliResult {
             title: a.title.clone(),
             presenter: a.presenter.clone(),
             duration_min: a.duration,
+            ..Default::default()
         },
     )?;
     if a.json {

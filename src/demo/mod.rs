@@ -320,6 +320,10 @@ fn load(store: &mut Store, data: &DemoData, lang: Lang, today: NaiveDate) -> Res
                 second_required: false,
                 number_rejected: false,
             },
+            agenda_closing: Vec::new(),
+            number_per_term: false,
+            fiscal_year: Default::default(),
+            signing: Default::default(),
         })?;
         bodies.insert(b.key.as_str(), body_id);
         let mut members: Vec<(i64, bool)> = Vec::new();
@@ -353,6 +357,7 @@ fn load(store: &mut Store, data: &DemoData, lang: Lang, today: NaiveDate) -> Res
                 end_time: None,
                 place: Some(place.clone()),
                 prepare_agenda: true,
+                number: None,
             })?;
             n_sessions += 1;
             let seed = mix(body_id as u64, si as u64);
@@ -391,6 +396,7 @@ fn load(store: &mut Store, data: &DemoData, lang: Lang, today: NaiveDate) -> Res
                     title,
                     presenter,
                     duration_min: Some(15 + (mix(seed, topic_index as u64) % 4) as i64 * 10),
+                    ..Default::default()
                 })?;
                 topic_items.push((item, topic, round));
             }
@@ -526,6 +532,7 @@ fn load(store: &mut Store, data: &DemoData, lang: Lang, today: NaiveDate) -> Res
                         .max()
                         .map(|d| *date + Duration::days(d)),
                     created_on: Some(*date),
+                    number: None,
                 })?;
                 n_resolutions += 1;
                 if decision != Decision::Adopted {

@@ -617,6 +617,25 @@ catalogue! {
     MotionNoConsentItems => "session {} has no items on its consent agenda", "جلسه {} هیچ دستوری برای تصویب یکجا ندارد";
     MotionSecondsOwn => "{} moved the motion and cannot second it", "{} پیشنهاددهنده است و نمی‌تواند موافق دوم آن باشد";
 
+    // ---- The record: shared entities (issue 14 core)
+    EntityItemKind => "kind of agenda item", "نوع دستور";
+    EntityUrgency => "urgency", "فوریت";
+    EntityStanding => "standing place in the agenda", "جایگاه ثابت در دستور جلسه";
+    EntitySigning => "who signs the minutes", "امضاکنندگان صورتجلسه";
+    EntityFiscalYear => "fiscal year start", "آغاز سال مالی";
+    EntityTerm => "council term", "دوره";
+    EntityGuest => "guest", "مهمان";
+    EntityMembership => "membership", "عضویت";
+    EntityResolutionNumber => "resolution number", "شماره مصوبه";
+    EntitySessionNumber => "session number", "شماره جلسه";
+    ExpectedFiscalYear => "a calendar and the month the fiscal year starts in, e.g. jalali:1 or gregorian:10", "تقویم و ماه آغاز سال مالی، مانند jalali:1 یا gregorian:10";
+    // ---- The record: corrections (edits)
+    // ---- The record: approval and corrections after it
+    // ---- The record: numbering
+    // ---- The record: agenda
+    // ---- The record: minutes
+    // ---- The record: the TUI
+
     // ---- The meeting: the clock (session times, arrivals and departures)
     EntitySessionEvent => "session event", "رویداد جلسه";
     RefusedClockBeforePrevious => "{} at {} is earlier than the {} recorded at {}; the session's times follow one another", "{} در ساعت {} پیش از «{}» ثبت‌شده در ساعت {} است؛ زمان‌های جلسه به ترتیب ثبت می‌شوند";

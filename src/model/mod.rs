@@ -157,6 +157,16 @@ entities! {
     Motion = "motion" / EntityMotion,
     CastingVote = "casting_vote" / EntityCastingVote,
     SessionEvent = "session_event" / EntitySessionEvent,
+    ItemKind = "item_kind" / EntityItemKind,
+    Urgency = "urgency" / EntityUrgency,
+    Standing = "standing" / EntityStanding,
+    Signing = "signing" / EntitySigning,
+    FiscalYear = "fiscal_year" / EntityFiscalYear,
+    Term = "term" / EntityTerm,
+    Guest = "guest" / EntityGuest,
+    Membership = "membership" / EntityMembership,
+    ResolutionNumber = "resolution_number" / EntityResolutionNumber,
+    SessionNumber = "session_number" / EntitySessionNumber,
 }
 
 impl std::fmt::Display for Entity {
@@ -360,6 +370,60 @@ coded_enum!(
     }
 );
 
+coded_enum!(
+    /// What an agenda item is: a plain item, a section heading with numbered sub-items
+    /// under it, or one of the kinds bodies distinguish (a report, a proposal, a bill
+    /// presented by the municipality, a members' proposal with its signatories,
+    /// correspondence).
+    ItemKind, ItemKind {
+        Item = "item" / "Item" / "دستور",
+        Section = "section" / "Section" / "سرفصل",
+        Report = "report" / "Report" / "گزارش",
+        Proposal = "proposal" / "Proposal" / "پیشنهاد",
+        Bill = "bill" / "Bill" / "لایحه",
+        MembersMotion = "members_motion" / "Members' proposal" / "طرح",
+        Correspondence = "correspondence" / "Correspondence" / "مکاتبات",
+    }
+);
+
+coded_enum!(
+    /// How urgently a bill or a members' proposal is taken up.
+    Urgency, Urgency {
+        Urgent = "urgent" / "Urgent" / "یک‌فوریتی",
+        DoubleUrgent = "double_urgent" / "Double urgent" / "دوفوریتی",
+    }
+);
+
+coded_enum!(
+    /// Where a standing item of the body's order of business stands: among the opening
+    /// items (call to order, the review of previous resolutions) or the closing ones
+    /// (adjournment). New and carried-over items go between the two.
+    Standing, Standing {
+        Opening = "opening" / "Opening" / "آغازین",
+        Closing = "closing" / "Closing" / "پایانی",
+    }
+);
+
+coded_enum!(
+    /// Who signs a body's minutes: its chair and secretary, or every member present.
+    Signing, Signing {
+        ChairSecretary = "chair_secretary" / "Chair and secretary" / "رئیس و دبیر",
+        PresentMembers = "present_members" / "Every member present" / "همه اعضای حاضر",
+    }
+);
+
+impl Default for ItemKind {
+    fn default() -> Self {
+        ItemKind::Item
+    }
+}
+
+impl Default for Signing {
+    fn default() -> Self {
+        Signing::ChairSecretary
+    }
+}
+
 /// A name kept in Persian, English or both; shown in the user's language when it has one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct Name {
@@ -434,6 +498,16 @@ pub struct Body {
     /// Its voting rule and how it runs motions.
     pub procedure: voting::Procedure,
     pub version: i64,
+    /// Standing items every new session ends with (adjournment), one per line; new and
+    /// carried-over items go before them.
+    pub agenda_closing: Vec<String>,
+    /// Whether sessions are numbered within each council term (دوره) rather than in one
+    /// series.
+    pub number_per_term: bool,
+    /// The month the body's fiscal year starts in, for `{fyear}` in numbers.
+    pub fiscal_year: rules::FiscalYear,
+    /// Who signs its minutes.
+    pub signing: Signing,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -469,6 +543,20 @@ pub struct Session {
     pub approved_at: Option<String>,
     pub approved_audit_head: Option<String>,
     pub version: i64,
+    /// The council term (دوره) it belongs to, and its number within that term.
+    pub term_id: Option<i64>,
+    pub number_in_term: Option<i64>,
+}
+
+/// A council term (دوره): a numbered period of a body's life, from the day it starts to
+/// the day it ends (open while current).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Term {
+    pub id: i64,
+    pub body_id: i64,
+    pub number: i64,
+    pub starts_on: NaiveDate,
+    pub ends_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -521,6 +609,12 @@ pub struct AgendaItem {
     pub minutes_author: Option<String>,
     pub minutes_at: Option<String>,
     pub version: i64,
+    /// The section (an item of kind [`ItemKind::Section`]) it is a sub-item of.
+    pub parent_id: Option<i64>,
+    pub kind: ItemKind,
+    pub urgency: Option<Urgency>,
+    /// A standing item of the body's order of business, opening or closing.
+    pub standing: Option<Standing>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -330,6 +330,58 @@ pub fn format_resolution_number(
 }
 
 /// The widest a number in a resolution format may be padded (`{seq:9}`).
+/// When a body's fiscal year starts: a month of the Jalali or the Gregorian calendar
+/// (Iranian municipalities: Farvardin, the Jalali year itself; many boards: July or
+/// October). Stored as `jalali:1`, `gregorian:10`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct FiscalYear {
+    pub calendar: crate::locale::Calendar,
+    /// 1 to 12.
+    pub month: u32,
+}
+
+impl Default for FiscalYear {
+    fn default() -> Self {
+        FiscalYear {
+            calendar: crate::locale::Calendar::Jalali,
+            month: 1,
+        }
+    }
+}
+
+impl FiscalYear {
+    /// The stored code.
+    pub fn code(&self) -> String {
+        let cal = match self.calendar {
+            crate::locale::Calendar::Jalali => "jalali",
+            crate::locale::Calendar::Gregorian => "gregorian",
+        };
+        format!("{cal}:{}", self.month)
+    }
+
+    /// Reads `jalali:1`, `gregorian:10`, `jalali:تیر`… (the calendar, a colon, a month
+    /// number 1 to 12).
+    pub fn parse(s: &str) -> Result<FiscalYear, InvalidValue> {
+        let bad = || InvalidValue {
+            what: Entity::FiscalYear,
+            value: s.to_string(),
+            expected: Expected::msg(Msg::ExpectedFiscalYear),
+        };
+        let t = crate::locale::digits::to_latin_digits(s.trim());
+        let (cal, month) = t.split_once(':').ok_or_else(bad)?;
+        let calendar = match cal.trim().to_lowercase().as_str() {
+            "jalali" | "j" | "شمسی" | "جلالی" => crate::locale::Calendar::Jalali,
+            "gregorian" | "g" | "میلادی" => crate::locale::Calendar::Gregorian,
+            _ => return Err(bad()),
+        };
+        let month: u32 = month.trim().parse().map_err(|_| bad())?;
+        if !(1..=12).contains(&month) {
+            return Err(bad());
+        }
+        Ok(FiscalYear { calendar, month })
+    }
+}
+
 pub const MAX_FORMAT_WIDTH: usize = 9;
 
 /// The fields a resolution-number format may hold.

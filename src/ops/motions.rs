@@ -430,6 +430,7 @@ fn conclude(
         owner: v.owner.clone(),
         due: v.due,
         created_on: None,
+        number: None,
     };
     let mut resolutions = Vec::new();
     let mut item_status = None;

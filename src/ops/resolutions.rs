@@ -153,6 +153,7 @@ pub fn record(ctx: &mut Context, r: &RecordResolution) -> Result<Recorded> {
         } else {
             None
         },
+        number: None,
     })?;
     Ok(Recorded::Saved(saved))
 }

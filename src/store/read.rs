@@ -57,6 +57,16 @@ pub(crate) fn code_at<T>(
     parse(&s).map_err(|e| conv_err(idx, e.to_string()))
 }
 
+pub(crate) fn opt_code_at<T>(
+    r: &Row,
+    idx: usize,
+    parse: fn(&str) -> std::result::Result<T, InvalidValue>,
+) -> rusqlite::Result<Option<T>> {
+    let s: Option<String> = r.get(idx)?;
+    s.map(|s| parse(&s).map_err(|e| conv_err(idx, e.to_string())))
+        .transpose()
+}
+
 pub const PERSON_COLS: &str = "p.id, p.name_fa, p.name_en, p.login, p.organization, p.email";
 fn person_from(r: &Row, o: usize) -> rusqlite::Result<Person> {
     Ok(Person {
@@ -68,7 +78,7 @@ fn person_from(r: &Row, o: usize) -> rusqlite::Result<Person> {
     })
 }
 
-pub const BODY_COLS: &str = "b.id, b.name_fa, b.name_en, b.kind, b.parent_id, b.quorum_rule, b.meeting_rule, b.resolution_format, b.agenda_template, b.confidential, b.formed_on, b.version, b.voting_rule, b.second_required, b.number_rejected";
+pub const BODY_COLS: &str = "b.id, b.name_fa, b.name_en, b.kind, b.parent_id, b.quorum_rule, b.meeting_rule, b.resolution_format, b.agenda_template, b.confidential, b.formed_on, b.version, b.voting_rule, b.second_required, b.number_rejected, b.agenda_closing, b.number_per_term, b.fiscal_year, b.signing";
 fn body_from(r: &Row, o: usize) -> rusqlite::Result<Body> {
     let template: String = r.get(o + 8)?;
     Ok(Body {
@@ -93,10 +103,20 @@ fn body_from(r: &Row, o: usize) -> rusqlite::Result<Body> {
             second_required: r.get(o + 13)?,
             number_rejected: r.get(o + 14)?,
         },
+        agenda_closing: r
+            .get::<_, String>(o + 15)?
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect(),
+        number_per_term: r.get(o + 16)?,
+        fiscal_year: code_at(r, o + 17, crate::model::rules::FiscalYear::parse)?,
+        signing: code_at(r, o + 18, Signing::parse)?,
     })
 }
 
-pub const SESSION_COLS: &str = "s.id, s.body_id, s.number, s.kind, s.date, s.start_time, s.end_time, s.place, s.status, s.approved_by, s.approved_at, s.approved_audit_head, s.version";
+pub const SESSION_COLS: &str = "s.id, s.body_id, s.number, s.kind, s.date, s.start_time, s.end_time, s.place, s.status, s.approved_by, s.approved_at, s.approved_audit_head, s.version, s.term_id, s.number_in_term";
 fn session_from(r: &Row, o: usize) -> rusqlite::Result<Session> {
     Ok(Session {
         id: r.get(o)?,
@@ -112,10 +132,12 @@ fn session_from(r: &Row, o: usize) -> rusqlite::Result<Session> {
         approved_at: r.get(o + 10)?,
         approved_audit_head: r.get(o + 11)?,
         version: r.get(o + 12)?,
+        term_id: r.get(o + 13)?,
+        number_in_term: r.get(o + 14)?,
     })
 }
 
-pub const AGENDA_COLS: &str = "a.id, a.session_id, a.position, a.title, a.presenter, a.duration_min, a.status, a.carried_from, a.is_review, a.minutes, a.minutes_author, a.minutes_at, a.version, a.consent, a.closed";
+pub const AGENDA_COLS: &str = "a.id, a.session_id, a.position, a.title, a.presenter, a.duration_min, a.status, a.carried_from, a.is_review, a.minutes, a.minutes_author, a.minutes_at, a.version, a.consent, a.closed, a.parent_id, a.kind, a.urgency, a.standing";
 fn agenda_from(r: &Row, o: usize) -> rusqlite::Result<AgendaItem> {
     Ok(AgendaItem {
         id: r.get(o)?,
@@ -133,6 +155,10 @@ fn agenda_from(r: &Row, o: usize) -> rusqlite::Result<AgendaItem> {
         version: r.get(o + 12)?,
         consent: r.get(o + 13)?,
         closed: r.get(o + 14)?,
+        parent_id: r.get(o + 15)?,
+        kind: code_at(r, o + 16, ItemKind::parse)?,
+        urgency: opt_code_at(r, o + 17, Urgency::parse)?,
+        standing: opt_code_at(r, o + 18, Standing::parse)?,
     })
 }
 

@@ -2,13 +2,13 @@
 //! runs in its own IMMEDIATE transaction.
 
 /// The schema version this binary writes.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 
 /// Migration `i` takes a database from version `i` to `i + 1`.
 ///
 /// V3 (the dashboard's tallies) is idempotent: every statement is IF NOT EXISTS and the
 /// tallies are recomputed from the rows.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
 
 const V1: &str = r#"
 CREATE TABLE meta (
@@ -448,6 +448,326 @@ WHEN (SELECT status FROM session WHERE id = OLD.session_id) = 'approved'
 BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
 CREATE TRIGGER approved_session_event_delete BEFORE DELETE ON session_event
 WHEN (SELECT status FROM session WHERE id = OLD.session_id) = 'approved'
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+"#;
+
+/// The record corrected until approved and frozen after it; numbering as bodies number;
+/// an agenda as bodies write it.
+///
+/// - Bodies: their closing standing items, numbering per council term, the start of
+///   their fiscal year and who signs their minutes. Council terms (دوره); a session's
+///   term and its number within it.
+/// - Agenda items: kind, section (parent), urgency, standing place; the signatories of a
+///   members' proposal.
+/// - Approval stores the approved record itself: per version (1 the approval, 2.. each
+///   approval as corrected), the hash of the session's frozen rows and the minutes as
+///   rendered in each format, language and audience. Both are append-only.
+/// - A correction of approved minutes is a formal act at a later session; while it is
+///   open the session's record may change again, and approving it closes it.
+/// - The freeze is rewritten to allow an open correction, and covers what it missed:
+///   per-member votes on resolutions, removal of attendance, resolutions deleted, and
+///   the progress recorded at the session (task and resolution updates).
+const V7: &str = r#"
+ALTER TABLE body ADD COLUMN agenda_closing TEXT NOT NULL DEFAULT '';
+ALTER TABLE body ADD COLUMN number_per_term INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE body ADD COLUMN fiscal_year TEXT NOT NULL DEFAULT 'jalali:1';
+ALTER TABLE body ADD COLUMN signing TEXT NOT NULL DEFAULT 'chair_secretary' CHECK (signing IN ('chair_secretary','present_members'));
+
+CREATE TABLE term (
+    id        INTEGER PRIMARY KEY,
+    body_id   INTEGER NOT NULL REFERENCES body(id),
+    number    INTEGER NOT NULL CHECK (number > 0),
+    starts_on TEXT NOT NULL,
+    ends_on   TEXT,
+    UNIQUE (body_id, number)
+) STRICT;
+ALTER TABLE session ADD COLUMN term_id INTEGER REFERENCES term(id);
+ALTER TABLE session ADD COLUMN number_in_term INTEGER;
+CREATE UNIQUE INDEX session_term_number ON session(term_id, number_in_term) WHERE term_id IS NOT NULL AND number_in_term IS NOT NULL;
+
+ALTER TABLE agenda_item ADD COLUMN parent_id INTEGER REFERENCES agenda_item(id);
+ALTER TABLE agenda_item ADD COLUMN kind TEXT NOT NULL DEFAULT 'item' CHECK (kind IN ('item','section','report','proposal','bill','members_motion','correspondence'));
+ALTER TABLE agenda_item ADD COLUMN urgency TEXT CHECK (urgency IN ('urgent','double_urgent'));
+ALTER TABLE agenda_item ADD COLUMN standing TEXT CHECK (standing IN ('opening','closing'));
+CREATE INDEX agenda_parent ON agenda_item(parent_id) WHERE parent_id IS NOT NULL;
+-- The review item opens the agenda, as it did in practice.
+UPDATE agenda_item SET standing = 'opening' WHERE is_review = 1;
+
+CREATE TABLE agenda_signatory (
+    agenda_item_id INTEGER NOT NULL REFERENCES agenda_item(id),
+    person_id      INTEGER NOT NULL REFERENCES person(id),
+    PRIMARY KEY (agenda_item_id, person_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE minutes_correction (
+    id               INTEGER PRIMARY KEY,
+    session_id       INTEGER NOT NULL REFERENCES session(id),
+    at_session_id    INTEGER NOT NULL REFERENCES session(id),
+    reason           TEXT NOT NULL CHECK (reason <> ''),
+    opened_at        TEXT NOT NULL,
+    opened_by        TEXT NOT NULL,
+    approved_version INTEGER,
+    CHECK (session_id <> at_session_id)
+) STRICT;
+CREATE INDEX minutes_correction_session ON minutes_correction(session_id);
+CREATE INDEX minutes_correction_at ON minutes_correction(at_session_id);
+CREATE UNIQUE INDEX minutes_correction_one_open ON minutes_correction(session_id) WHERE approved_version IS NULL;
+CREATE TRIGGER minutes_correction_no_delete BEFORE DELETE ON minutes_correction
+BEGIN SELECT RAISE(ABORT, 'a correction of approved minutes is kept'); END;
+CREATE TRIGGER minutes_correction_closed BEFORE UPDATE ON minutes_correction
+WHEN OLD.approved_version IS NOT NULL OR NEW.session_id <> OLD.session_id OR NEW.at_session_id <> OLD.at_session_id OR NEW.reason <> OLD.reason
+BEGIN SELECT RAISE(ABORT, 'a correction of approved minutes is kept as it was approved'); END;
+
+CREATE TABLE approval (
+    session_id    INTEGER NOT NULL REFERENCES session(id),
+    version       INTEGER NOT NULL CHECK (version > 0),
+    approved_at   TEXT NOT NULL,
+    approved_by   TEXT NOT NULL,
+    correction_id INTEGER REFERENCES minutes_correction(id),
+    record_sha256 TEXT NOT NULL,
+    PRIMARY KEY (session_id, version)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE approved_text (
+    session_id INTEGER NOT NULL,
+    version    INTEGER NOT NULL,
+    format     TEXT NOT NULL,
+    lang       TEXT NOT NULL,
+    audience   TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    sha256     TEXT NOT NULL,
+    PRIMARY KEY (session_id, version, format, lang, audience),
+    FOREIGN KEY (session_id, version) REFERENCES approval(session_id, version)
+) STRICT, WITHOUT ROWID;
+CREATE TRIGGER approval_append_only_update BEFORE UPDATE ON approval
+BEGIN SELECT RAISE(ABORT, 'approved minutes are kept as approved'); END;
+CREATE TRIGGER approval_append_only_delete BEFORE DELETE ON approval
+BEGIN SELECT RAISE(ABORT, 'approved minutes are kept as approved'); END;
+CREATE TRIGGER approved_text_append_only_update BEFORE UPDATE ON approved_text
+BEGIN SELECT RAISE(ABORT, 'approved minutes are kept as approved'); END;
+CREATE TRIGGER approved_text_append_only_delete BEFORE DELETE ON approved_text
+BEGIN SELECT RAISE(ABORT, 'approved minutes are kept as approved'); END;
+
+DROP TRIGGER approved_agenda_update;
+DROP TRIGGER approved_agenda_insert;
+DROP TRIGGER approved_agenda_delete;
+DROP TRIGGER approved_attendance_insert;
+DROP TRIGGER approved_attendance_update;
+DROP TRIGGER approved_resolution_update;
+DROP TRIGGER approved_resolution_insert;
+DROP TRIGGER approved_guest_insert;
+DROP TRIGGER approved_guest_change;
+DROP TRIGGER approved_guest_delete;
+DROP TRIGGER approved_session_update;
+DROP TRIGGER approved_motion_insert;
+DROP TRIGGER approved_motion_update;
+DROP TRIGGER approved_motion_delete;
+DROP TRIGGER approved_ballot_insert;
+DROP TRIGGER approved_ballot_update;
+DROP TRIGGER approved_ballot_delete;
+DROP TRIGGER approved_ballot_vote_insert;
+DROP TRIGGER approved_ballot_vote_update;
+DROP TRIGGER approved_ballot_vote_delete;
+DROP TRIGGER approved_conflict_insert;
+DROP TRIGGER approved_conflict_update;
+DROP TRIGGER approved_conflict_delete;
+DROP TRIGGER approved_session_event_insert;
+DROP TRIGGER approved_session_event_update;
+DROP TRIGGER approved_session_event_delete;
+
+CREATE TRIGGER approved_agenda_insert BEFORE INSERT ON agenda_item
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = NEW.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_agenda_update BEFORE UPDATE ON agenda_item
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = OLD.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_agenda_update_to BEFORE UPDATE ON agenda_item
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = NEW.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_agenda_delete BEFORE DELETE ON agenda_item
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = OLD.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_attendance_insert BEFORE INSERT ON attendance
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = NEW.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_attendance_update BEFORE UPDATE ON attendance
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = OLD.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_attendance_update_to BEFORE UPDATE ON attendance
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = NEW.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_attendance_delete BEFORE DELETE ON attendance
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = OLD.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_guest_insert BEFORE INSERT ON guest
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = NEW.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_guest_update BEFORE UPDATE ON guest
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = OLD.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_guest_update_to BEFORE UPDATE ON guest
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = NEW.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_guest_delete BEFORE DELETE ON guest
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = OLD.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_motion_insert BEFORE INSERT ON motion
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = NEW.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_motion_update BEFORE UPDATE ON motion
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = OLD.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_motion_update_to BEFORE UPDATE ON motion
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = NEW.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_motion_delete BEFORE DELETE ON motion
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = OLD.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_session_event_insert BEFORE INSERT ON session_event
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = NEW.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_session_event_update BEFORE UPDATE ON session_event
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = OLD.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_session_event_update_to BEFORE UPDATE ON session_event
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = NEW.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_session_event_delete BEFORE DELETE ON session_event
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = OLD.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_resolution_insert BEFORE INSERT ON resolution
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = NEW.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_resolution_update BEFORE UPDATE OF text, decision, number, seq, votes_yes, votes_no, votes_abstain, session_id, agenda_item_id, motion_id ON resolution
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = OLD.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_resolution_update_to BEFORE UPDATE OF session_id ON resolution
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = NEW.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_resolution_delete BEFORE DELETE ON resolution
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = OLD.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_vote_insert BEFORE INSERT ON vote
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = (SELECT session_id FROM resolution WHERE id = NEW.resolution_id) AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_vote_update BEFORE UPDATE ON vote
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = (SELECT session_id FROM resolution WHERE id = OLD.resolution_id) AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_vote_delete BEFORE DELETE ON vote
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = (SELECT session_id FROM resolution WHERE id = OLD.resolution_id) AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_ballot_insert BEFORE INSERT ON ballot
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = (SELECT session_id FROM motion WHERE id = NEW.motion_id) AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_ballot_vote_insert BEFORE INSERT ON ballot_vote
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = (SELECT session_id FROM motion WHERE id = NEW.motion_id) AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_conflict_insert BEFORE INSERT ON conflict
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = (SELECT session_id FROM agenda_item WHERE id = NEW.agenda_item_id) AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_signatory_insert BEFORE INSERT ON agenda_signatory
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = (SELECT session_id FROM agenda_item WHERE id = NEW.agenda_item_id) AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_ballot_update BEFORE UPDATE ON ballot
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = (SELECT session_id FROM motion WHERE id = OLD.motion_id) AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_ballot_vote_update BEFORE UPDATE ON ballot_vote
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = (SELECT session_id FROM motion WHERE id = OLD.motion_id) AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_conflict_update BEFORE UPDATE ON conflict
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = (SELECT session_id FROM agenda_item WHERE id = OLD.agenda_item_id) AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_signatory_update BEFORE UPDATE ON agenda_signatory
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = (SELECT session_id FROM agenda_item WHERE id = OLD.agenda_item_id) AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_ballot_delete BEFORE DELETE ON ballot
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = (SELECT session_id FROM motion WHERE id = OLD.motion_id) AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_ballot_vote_delete BEFORE DELETE ON ballot_vote
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = (SELECT session_id FROM motion WHERE id = OLD.motion_id) AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_conflict_delete BEFORE DELETE ON conflict
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = (SELECT session_id FROM agenda_item WHERE id = OLD.agenda_item_id) AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_signatory_delete BEFORE DELETE ON agenda_signatory
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = (SELECT session_id FROM agenda_item WHERE id = OLD.agenda_item_id) AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_task_update_insert BEFORE INSERT ON task_update
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = NEW.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_task_update_update BEFORE UPDATE ON task_update
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = OLD.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_task_update_delete BEFORE DELETE ON task_update
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = OLD.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_task_update_update_to BEFORE UPDATE ON task_update
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = NEW.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_resolution_update_insert BEFORE INSERT ON resolution_update
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = NEW.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_resolution_update_update BEFORE UPDATE ON resolution_update
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = OLD.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_resolution_update_delete BEFORE DELETE ON resolution_update
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = OLD.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_resolution_update_update_to BEFORE UPDATE ON resolution_update
+WHEN EXISTS (SELECT 1 FROM session fs WHERE fs.id = NEW.session_id AND fs.status = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = fs.id AND fc.approved_version IS NULL))
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_session_update BEFORE UPDATE ON session
+WHEN OLD.status = 'approved'
+     AND NOT EXISTS (SELECT 1 FROM minutes_correction fc WHERE fc.session_id = OLD.id AND fc.approved_version IS NULL)
+BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
+CREATE TRIGGER approved_session_delete BEFORE DELETE ON session
+WHEN OLD.status = 'approved'
 BEGIN SELECT RAISE(ABORT, 'the minutes of this session are approved and can no longer change'); END;
 "#;
 

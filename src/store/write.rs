@@ -34,6 +34,11 @@ pub struct NewBody {
     pub confidential: bool,
     pub formed_on: Option<NaiveDate>,
     pub procedure: crate::model::voting::Procedure,
+    /// Closing standing items (adjournment), after every other item of a new session.
+    pub agenda_closing: Vec<String>,
+    pub number_per_term: bool,
+    pub fiscal_year: crate::model::rules::FiscalYear,
+    pub signing: Signing,
 }
 
 #[derive(Debug, Clone)]
@@ -56,6 +61,9 @@ pub struct NewSession {
     pub place: Option<String>,
     /// Start the agenda from the body's template, carried-over items and a review item.
     pub prepare_agenda: bool,
+    /// The session's number when given (the first session of a body that existed
+    /// before shura, or to continue a series); else the next one.
+    pub number: Option<i64>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -64,6 +72,12 @@ pub struct NewAgendaItem {
     pub title: String,
     pub presenter: Option<String>,
     pub duration_min: Option<i64>,
+    pub kind: ItemKind,
+    /// The section it goes under.
+    pub parent_id: Option<i64>,
+    pub urgency: Option<Urgency>,
+    /// The members who signed a members' proposal (طرح).
+    pub signatories: Vec<i64>,
 }
 
 #[derive(Debug, Clone)]
@@ -79,6 +93,9 @@ pub struct NewResolution {
     pub due: Option<NaiveDate>,
     /// The day it was decided (defaults to the session's date, else today).
     pub created_on: Option<NaiveDate>,
+    /// The number given by hand, for a body that already numbers its resolutions
+    /// (refused when taken); else from the body's format and sequence.
+    pub number: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -282,8 +299,9 @@ impl Store {
             tx.execute(
                 "INSERT INTO body(name_fa, name_en, kind, parent_id, quorum_rule, meeting_rule,
                                   resolution_format, agenda_template, confidential, formed_on, created_at,
-                                  voting_rule, second_required, number_rejected)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                                  voting_rule, second_required, number_rejected,
+                                  agenda_closing, number_per_term, fiscal_year, signing)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
                 params![
                     name.fa,
                     name.en,
@@ -298,7 +316,11 @@ impl Store {
                     now_stamp(),
                     b.procedure.voting_rule.code(),
                     b.procedure.second_required,
-                    b.procedure.number_rejected
+                    b.procedure.number_rejected,
+                    b.agenda_closing.join("\n"),
+                    b.number_per_term,
+                    b.fiscal_year.code(),
+                    b.signing.code()
                 ],
             )?;
             let id = tx.last_insert_rowid();
