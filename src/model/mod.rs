@@ -412,12 +412,15 @@ coded_enum!(
     }
 );
 
+// coded_enum! declares the enum, so the default cannot be derived on it.
+#[allow(clippy::derivable_impls)]
 impl Default for ItemKind {
     fn default() -> Self {
         ItemKind::Item
     }
 }
 
+#[allow(clippy::derivable_impls)]
 impl Default for Signing {
     fn default() -> Self {
         Signing::ChairSecretary
