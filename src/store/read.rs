@@ -792,6 +792,19 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    /// The signatories of the members' proposals on a session's agenda: (item id, the
+    /// person), by item and person.
+    pub fn agenda_signatories(&self, session_id: i64) -> Result<Vec<(i64, Person)>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT g.agenda_item_id, {PERSON_COLS} FROM agenda_signatory g
+             JOIN agenda_item a ON a.id = g.agenda_item_id
+             JOIN person p ON p.id = g.person_id
+             WHERE a.session_id = ?1 ORDER BY a.position, g.person_id"
+        ))?;
+        let rows = stmt.query_map([session_id], |r| Ok((r.get(0)?, person_from(r, 1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
     /// One resolution; not found when its body is hidden, or when it was made on a
     /// closed-session item the actor may not read.
     pub fn resolution(&self, id: i64) -> Result<Resolution> {
