@@ -117,6 +117,9 @@ fn body_from(r: &Row, o: usize) -> rusqlite::Result<Body> {
 }
 
 pub const SESSION_COLS: &str = "s.id, s.body_id, s.number, s.kind, s.date, s.start_time, s.end_time, s.place, s.status, s.approved_by, s.approved_at, s.approved_audit_head, s.version, s.term_id, s.number_in_term";
+/// How many columns [`SESSION_COLS`] reads: what a query selects after them starts
+/// here.
+pub const SESSION_N: usize = 15;
 fn session_from(r: &Row, o: usize) -> rusqlite::Result<Session> {
     Ok(Session {
         id: r.get(o)?,
@@ -627,7 +630,7 @@ impl Store {
         let rows = stmt.query_map(params_from_iter(args), |r| {
             Ok(SessionRow {
                 session: session_from(r, 0)?,
-                body_name: Name::new(r.get(13)?, r.get(14)?),
+                body_name: Name::new(r.get(SESSION_N)?, r.get(SESSION_N + 1)?),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -653,7 +656,7 @@ impl Store {
         let rows = stmt.query_map(params![person_id, today.to_string(), limit], |r| {
             Ok(SessionRow {
                 session: session_from(r, 0)?,
-                body_name: Name::new(r.get(13)?, r.get(14)?),
+                body_name: Name::new(r.get(SESSION_N)?, r.get(SESSION_N + 1)?),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -672,7 +675,7 @@ impl Store {
         let rows = stmt.query_map(params![person_id, limit], |r| {
             Ok(SessionRow {
                 session: session_from(r, 0)?,
-                body_name: Name::new(r.get(13)?, r.get(14)?),
+                body_name: Name::new(r.get(SESSION_N)?, r.get(SESSION_N + 1)?),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -1258,5 +1261,13 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn session_columns_are_counted() {
+        assert_eq!(super::SESSION_COLS.split(',').count(), super::SESSION_N);
     }
 }
