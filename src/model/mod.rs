@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod clock;
+pub mod record;
 pub mod rules;
 
 use chrono::NaiveDate;

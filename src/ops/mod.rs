@@ -14,6 +14,7 @@
 pub mod agenda;
 pub mod authz;
 pub mod clock;
+pub mod corrections;
 pub mod dashboard;
 pub mod export;
 pub mod motions;

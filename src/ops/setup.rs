@@ -24,9 +24,17 @@ pub fn edit_body_procedure(
     quorum: crate::model::rules::QuorumRule,
     expected_version: Option<i64>,
 ) -> Result<()> {
-    authz::check(ctx, Activity::SetUpBodies, None)?;
-    ctx.store
-        .update_body_procedure(body_id, procedure, quorum, expected_version)
+    super::corrections::edit_body(
+        ctx,
+        body_id,
+        &super::corrections::BodyChanges {
+            procedure: Some(procedure.clone()),
+            quorum: Some(quorum),
+            ..Default::default()
+        },
+        expected_version,
+    )
+    .map(|_| ())
 }
 
 /// Adds a person; returns their id.

@@ -7,6 +7,7 @@ pub mod bulk;
 pub mod check;
 pub mod clock;
 pub mod dashboard;
+pub mod edit;
 pub mod meeting;
 pub mod read;
 pub mod schema;
@@ -112,6 +113,8 @@ pub enum Refusal {
     Vote(crate::model::voting::VoteProblem),
     /// The session's clock refuses the event, arrival or departure.
     Clock(crate::model::clock::ClockRefusal),
+    /// A correction of the record cannot go as asked.
+    Record(crate::model::record::RecordRefusal),
 }
 
 impl Refusal {
@@ -137,6 +140,7 @@ impl Refusal {
             Refusal::Motion(p) => p.code(),
             Refusal::Vote(p) => p.code(),
             Refusal::Clock(c) => c.code(),
+            Refusal::Record(r) => r.code(),
         }
     }
 
@@ -214,6 +218,11 @@ impl Refusal {
             Refusal::Vote(p) => {
                 for (k, v) in p.fields() {
                     put(k, json!(v));
+                }
+            }
+            Refusal::Record(r) => {
+                for (k, v) in r.fields() {
+                    put(k, v);
                 }
             }
         }
@@ -294,6 +303,7 @@ impl Localized for Refusal {
             }
             Refusal::Motion(p) => p.message(lang),
             Refusal::Vote(p) => p.message(lang),
+            Refusal::Record(r) => r.message(lang),
         }
     }
 }

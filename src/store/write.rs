@@ -41,6 +41,28 @@ pub struct NewBody {
     pub signing: Signing,
 }
 
+impl NewBody {
+    /// A body's fields as they are, to save with some changed.
+    pub fn from_body(b: &Body) -> NewBody {
+        NewBody {
+            name: b.name.clone(),
+            kind: b.kind,
+            parent_id: b.parent_id,
+            quorum: b.quorum,
+            meeting_rule: b.meeting_rule.clone(),
+            resolution_format: b.resolution_format.clone(),
+            agenda_template: b.agenda_template.clone(),
+            confidential: b.confidential,
+            formed_on: b.formed_on,
+            procedure: b.procedure.clone(),
+            agenda_closing: b.agenda_closing.clone(),
+            number_per_term: b.number_per_term,
+            fiscal_year: b.fiscal_year,
+            signing: b.signing,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct NewMembership {
     pub body_id: i64,
@@ -167,7 +189,7 @@ pub(crate) fn opt_text(s: &Option<String>) -> Option<String> {
 }
 
 /// A name as stored (each language cleaned and trimmed), or why not.
-fn check_name(name: &Name, what: Entity) -> Result<Name> {
+pub(crate) fn check_name(name: &Name, what: Entity) -> Result<Name> {
     if name.is_empty() {
         return Err(InvalidValue {
             what,
@@ -189,7 +211,7 @@ fn check_name(name: &Name, what: Entity) -> Result<Name> {
     Ok(name)
 }
 
-fn check_version(
+pub(crate) fn check_version(
     tx: &Transaction,
     table: &str,
     what: Entity,
@@ -338,23 +360,16 @@ impl Store {
         quorum: crate::model::rules::QuorumRule,
         expected_version: Option<i64>,
     ) -> Result<()> {
-        let actor = self.actor.clone();
-        self.write(|tx| {
-            check_version(tx, "body", Entity::Body, body_id, expected_version)?;
-            let before = snapshot(tx, "body", "id = ?1", &[&body_id])?;
-            tx.execute(
-                "UPDATE body SET voting_rule = ?2, second_required = ?3, number_rejected = ?4,
-                                 quorum_rule = ?5, version = version + 1 WHERE id = ?1",
-                params![
-                    body_id,
-                    procedure.voting_rule.code(),
-                    procedure.second_required,
-                    procedure.number_rejected,
-                    quorum.code()
-                ],
-            )?;
-            audited(tx, &actor, "update", "body", body_id, before)
-        })
+        let b = self.body(body_id)?;
+        self.update_body(
+            body_id,
+            &NewBody {
+                procedure: procedure.clone(),
+                quorum,
+                ..NewBody::from_body(&b)
+            },
+            expected_version,
+        )
     }
 
     pub fn add_membership(&mut self, m: &NewMembership) -> Result<i64> {
