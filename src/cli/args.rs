@@ -200,7 +200,7 @@ pub enum BodyCmd {
     Add(BodyAdd),
     /// A body with its voting rule
     Show(BodyShow),
-    /// Change a body's voting rule, its procedure and its quorum
+    /// Correct a body: any field `body add` takes, its voting rule and its quorum
     Edit(BodyEdit),
 }
 
@@ -254,6 +254,8 @@ pub struct BodyEdit {
     /// majority, two_thirds, or fixed:N
     #[arg(long)]
     pub quorum: Option<String>,
+    #[command(flatten)]
+    pub fields: Box<super::corrections::BodyFields>,
     #[arg(long)]
     pub json: bool,
 }
@@ -300,6 +302,8 @@ pub struct BodyAdd {
 pub enum PersonCmd {
     List(JsonFlag),
     Add(PersonAdd),
+    /// Correct a person's name, login, organization or email
+    Edit(super::corrections::PersonEdit),
 }
 
 #[derive(Debug, Args)]
@@ -326,6 +330,10 @@ pub enum MemberCmd {
     List(MemberList),
     /// Add a member to a body; --name creates the person when needed
     Add(MemberAdd),
+    /// Correct a membership (its id in `member list`): role, vote, term
+    Edit(super::corrections::MemberEdit),
+    /// End a membership on a day (today by default)
+    End(super::corrections::MemberEnd),
 }
 
 #[derive(Debug, Args)]
@@ -453,6 +461,10 @@ pub struct SessionRef {
 pub enum AgendaCmd {
     /// Add an item at the end of a session's agenda
     Add(AgendaAdd),
+    /// Correct an item's title, presenter or duration
+    Edit(super::corrections::AgendaEdit),
+    /// Remove an item nothing refers to (otherwise withdraw it)
+    Remove(super::corrections::AgendaRemove),
     /// List a session's agenda
     List(SessionShow),
     /// Set an item's status: pending, discussed, deferred, withdrawn
@@ -526,6 +538,10 @@ pub struct AttendArgs {
 #[derive(Debug, Subcommand)]
 pub enum GuestCmd {
     Add(GuestAdd),
+    /// Correct a guest's name or organization
+    Edit(super::corrections::GuestEdit),
+    /// Remove a guest from the session's list
+    Remove(super::corrections::GuestRemove),
 }
 
 #[derive(Debug, Args)]
@@ -546,6 +562,9 @@ pub enum ResolutionCmd {
     SetStatus(ResolutionStatus),
     /// A resolution with its vote, tasks and their progress
     Show(ResolutionShow),
+    /// Correct a resolution before its minutes are approved: text, decision, votes,
+    /// owner, due date
+    Edit(super::corrections::ResolutionEdit),
 }
 
 #[derive(Debug, Args)]
@@ -636,6 +655,8 @@ pub enum TaskCmd {
     Update(TaskUpdateArgs),
     /// Mark a task done
     Done(TaskDone),
+    /// Correct a task: title, description, assignee, due date, priority
+    Edit(super::corrections::TaskEdit),
 }
 
 #[derive(Debug, Args)]

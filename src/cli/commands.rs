@@ -106,6 +106,17 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
         Command::Agenda(AgendaCmd::Consent(a)) => super::meeting::agenda_consent(ctx, a, out),
         Command::Person(PersonCmd::List(a)) => person_list(ctx, a.json, out),
         Command::Person(PersonCmd::Add(a)) => person_add(ctx, a, out),
+        Command::Person(PersonCmd::Edit(a)) => super::corrections::person_edit(ctx, a, out),
+        Command::Member(MemberCmd::Edit(a)) => super::corrections::member_edit(ctx, a, out),
+        Command::Member(MemberCmd::End(a)) => super::corrections::member_end(ctx, a, out),
+        Command::Guest(GuestCmd::Edit(a)) => super::corrections::guest_edit(ctx, a, out),
+        Command::Guest(GuestCmd::Remove(a)) => super::corrections::guest_remove(ctx, a, out),
+        Command::Resolution(ResolutionCmd::Edit(a)) => {
+            super::corrections::resolution_edit(ctx, a, out)
+        }
+        Command::Task(TaskCmd::Edit(a)) => super::corrections::task_edit(ctx, a, out),
+        Command::Agenda(AgendaCmd::Edit(a)) => super::corrections::agenda_edit(ctx, a, out),
+        Command::Agenda(AgendaCmd::Remove(a)) => super::corrections::agenda_remove(ctx, a, out),
         Command::Member(MemberCmd::List(a)) => member_list(ctx, a, out),
         Command::Member(MemberCmd::Add(a)) => member_add(ctx, a, out),
         Command::Session(SessionCmd::List(a)) => session_list(ctx, a, out),
@@ -664,8 +675,12 @@ fn body_edit(ctx: &mut Context, a: &BodyEdit, out: Out) -> CliResult {
         a.no_number_rejected,
     )?;
     let (procedure, quorum) = b.procedure.changed(b.quorum, &change)?;
-    ops::setup::edit_body_procedure(ctx, b.id, &procedure, quorum, Some(b.version))?;
-    let b = ctx.store.body(b.id)?;
+    let changes = ops::corrections::BodyChanges {
+        procedure: Some(procedure),
+        quorum: Some(quorum),
+        ..super::corrections::body_changes(ctx, &b, &a.fields)?
+    };
+    let b = ops::corrections::edit_body(ctx, b.id, &changes, Some(b.version))?;
     if a.json {
         return print_json(out, &body_view(&b, ctx.prefs.lang));
     }
@@ -789,8 +804,9 @@ fn member_list(ctx: &mut Context, a: &MemberList, out: Out) -> CliResult {
         t(lang, Msg::Role),
         t(lang, Msg::Voting),
         t(lang, Msg::Term),
+        t(lang, Msg::MembershipColumn),
     ])
-    .numeric(&[0]);
+    .numeric(&[0, 6]);
     for (b, m) in &rows {
         let term = match (m.membership.term_start, m.membership.term_end) {
             (None, None) => String::new(),
@@ -811,6 +827,7 @@ fn member_list(ctx: &mut Context, a: &MemberList, out: Out) -> CliResult {
             )
             .to_string(),
             term,
+            m.membership.id.to_string(),
         ]);
     }
     write!(out, "{}", table.render(ctx.prefs))?;

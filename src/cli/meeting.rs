@@ -45,6 +45,8 @@ pub enum MotionCmd {
     Tally(MotionRef),
     /// Close an open vote: the votes cast give the outcome under the body's rule
     CloseVote(MotionClose),
+    /// Correct a motion as moved: its wording, mover, seconder
+    Edit(super::corrections::MotionEdit),
 }
 
 impl MotionCmd {
@@ -367,6 +369,7 @@ pub fn motion(ctx: &mut Context, cmd: &MotionCmd, out: Out) -> CliResult {
             cast_said(ctx, a.motion, p, choice, a.json, out)
         }
         MotionCmd::Tally(a) => motion_tally(ctx, a, out),
+        MotionCmd::Edit(a) => super::corrections::motion_edit(ctx, a, out),
         MotionCmd::CloseVote(a) => {
             let casting = casting_vote(ctx, &a.casting_vote)?;
             let declared = declaration(ctx, &a.declare)?;

@@ -4,6 +4,7 @@
 
 pub mod args;
 pub mod commands;
+pub mod corrections;
 pub mod json;
 pub mod meeting;
 pub mod reports;
