@@ -351,6 +351,22 @@ impl Store {
             let before = snapshot(tx, "resolution", "id = ?1", &[&id])?;
             if let Some(t) = &text {
                 tx.execute("UPDATE resolution SET text = ?2 WHERE id = ?1", params![id, t])?;
+                // The motion it was adopted on says the same words: its wording as
+                // adopted (and as moved, when no amendment changed it) is corrected too.
+                let motion: Option<i64> = tx.query_row(
+                    "SELECT motion_id FROM resolution WHERE id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )?;
+                if let Some(m) = motion {
+                    let before = snapshot(tx, "motion", "id = ?1", &[&m])?;
+                    tx.execute(
+                        "UPDATE motion SET text = CASE WHEN text = final_text THEN ?2 ELSE text END,
+                           final_text = ?2, version = version + 1 WHERE id = ?1 AND kind <> 'consent'",
+                        params![m, t],
+                    )?;
+                    audited(tx, &actor, "update", "motion", m, before)?;
+                }
             }
             if let Some(d) = c.decision {
                 tx.execute("UPDATE resolution SET decision = ?2 WHERE id = ?1", params![id, d.code()])?;
