@@ -760,11 +760,7 @@ fn md_item_procedure(a: &crate::ops::record::AgendaRecord, lang: Lang) -> String
 
 /// An item taken in closed session, in the public minutes: its number, no content.
 fn closed_item_line(a: &crate::ops::record::AgendaRecord, lang: Lang) -> String {
-    tf(
-        lang,
-        Msg::MinutesClosedItem,
-        &[&label_text(a, lang)],
-    )
+    tf(lang, Msg::MinutesClosedItem, &[&label_text(a, lang)])
 }
 
 fn html_names(names: &[(&str, Vec<String>)], lang: Lang) -> String {
@@ -1365,10 +1361,13 @@ struct ReviewLine {
 }
 
 fn review_line(r: &ReviewEntry, lang: Lang) -> ReviewLine {
-    let number = r
-        .resolution_number
-        .as_ref()
-        .map(|n| tf(lang, Msg::MinutesReviewResolution, &[&localize_digits(n, lang)]));
+    let number = r.resolution_number.as_ref().map(|n| {
+        tf(
+            lang,
+            Msg::MinutesReviewResolution,
+            &[&localize_digits(n, lang)],
+        )
+    });
     let (head, what) = match (&r.task, number) {
         (Some(task), number) => {
             let who = assignee(task, lang);

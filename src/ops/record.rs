@@ -362,10 +362,7 @@ pub fn signers(body: &Body, roll: &[AttendanceRow]) -> Vec<Signer> {
             .into_iter()
             .map(|role| Signer {
                 role,
-                name: roll
-                    .iter()
-                    .find(|a| a.role == role)
-                    .map(|a| a.name.clone()),
+                name: roll.iter().find(|a| a.role == role).map(|a| a.name.clone()),
             })
             .collect(),
         Signing::PresentMembers => roll
