@@ -404,6 +404,44 @@ fn board(dir: &Path, persian: bool, signing: Signing) -> Board {
     )
     .expect("item task");
 
+    // Item 6: a main motion carried, which became a resolution with an owner and due date.
+    let sidewalk = shura::ops::agenda::add_item(
+        &mut ctx,
+        &NewAgendaItem {
+            session_id: s,
+            title: fa("Sidewalk", "پیاده‌رو").into(),
+            ..Default::default()
+        },
+    )
+    .expect("item");
+    let motion = shura::ops::motions::move_motion(
+        &mut ctx,
+        &shura::ops::motions::MoveMotion {
+            session_id: s,
+            item_id: Some(sidewalk),
+            kind: shura::model::voting::MotionKind::Substantive,
+            text: fa("That the sidewalk be widened", "پیاده‌رو عریض شود").into(),
+            mover: Some(alice),
+            seconder: Some(dan),
+            at: Some("19:00".into()),
+        },
+    )
+    .expect("move")
+    .id;
+    shura::ops::motions::vote(
+        &mut ctx,
+        &shura::ops::motions::TakeVote {
+            motion_id: motion,
+            how: shura::ops::motions::HowVoted::Unanimous,
+            casting_vote: None,
+            declared: None,
+            without_quorum: false,
+            owner: Some(fa("Public works", "معاونت عمرانی").into()),
+            due: Some(day(2025, 3, 1)),
+        },
+    )
+    .expect("vote");
+
     // The next sessions: one cancelled, then the one the minutes announce.
     let s3 = shura::ops::sessions::schedule(
         &mut ctx,
@@ -583,7 +621,7 @@ fn markdown_minutes_hold_the_whole_record_in_the_agendas_structure() {
         in_section.contains("2.1. Budget amendment") && in_section.contains("2.2. Library hours")
     );
     assert!(!in_section.contains("Bike lanes"));
-    assert!(under(&b, bill).contains(&Block::Para("Bill, Double urgent — Pending".into())));
+    assert!(under(&b, bill).contains(&Block::Para("Bill, double urgent — Pending".into())));
     assert!(under(&b, report).contains(&Block::Para("Report — Pending".into())));
     assert!(
         under(&b, proposal).contains(&Block::Para("Members' proposal — Pending".into())),
@@ -610,6 +648,15 @@ fn markdown_minutes_hold_the_whole_record_in_the_agendas_structure() {
         .find("Responsible: Bob Baker; due: 2025-02-15.")
         .expect("owner 2");
     assert!(first < owner_first && owner_first < second && second < owner_second);
+
+    // A resolution made by a motion: told with it, with its owner and due date.
+    let sidewalk = text_of(under(&b, heading_at(&b, 3, "6. Sidewalk")));
+    assert!(
+        sidewalk
+            .contains("It became resolution 1403/2/5. Responsible: Public works; due: 2025-03-01."),
+        "{sidewalk}"
+    );
+    assert_eq!(md.matches("Public works").count(), 1, "said once");
 
     // Item 5: the task given on the item, with assignee and due date.
     let parking = under(&b, heading_at(&b, 3, "5. Parking"));
@@ -698,7 +745,7 @@ fn html_minutes_nest_sub_items_in_their_section_and_name_the_signers() {
     let bill = section.select(&sel("section.sub-item")).next().unwrap();
     assert_eq!(
         text(bill.select(&sel("p.status")).next().unwrap()),
-        "Bill, Double urgent — Pending"
+        "Bill, double urgent — Pending"
     );
     assert_eq!(bill.value().attr("data-number"), Some("2.1"));
     let tops: Vec<String> = doc
@@ -712,7 +759,8 @@ fn html_minutes_nest_sub_items_in_their_section_and_name_the_signers() {
             "2. Old business",
             "3. Bike lanes",
             "4. Roof repair",
-            "5. Parking"
+            "5. Parking",
+            "6. Sidewalk"
         ]
     );
     let signed = doc.select(&sel("p.signatories")).next().unwrap();

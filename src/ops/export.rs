@@ -539,14 +539,6 @@ fn motion_text(
     }
 }
 
-/// The top-level motions of a list (amendments are told under their motion).
-fn main_motions(all: &[crate::ops::motions::MotionView], lang: Lang) -> Vec<MotionText> {
-    all.iter()
-        .filter(|v| v.motion.amends.is_none())
-        .map(|v| motion_text(v, all, lang))
-        .collect()
-}
-
 fn recusal_line(r: &crate::ops::motions::Recusal, lang: Lang) -> String {
     if r.reason.trim().is_empty() {
         tf(lang, Msg::MinutesRecusalNoReason, &[&r.person])
@@ -747,12 +739,13 @@ fn md_after_agenda(rec: &SessionRecord, lang: Lang) -> String {
 }
 
 /// An item's recusals and motions (Markdown).
-fn md_item_procedure(a: &crate::ops::record::AgendaRecord, lang: Lang) -> String {
+fn md_item_procedure(a: &crate::ops::record::AgendaRecord, prefs: Prefs) -> String {
+    let lang = prefs.lang;
     let mut md = String::new();
     for r in &a.recusals {
         md.push_str(&format!("{}\n\n", md_escape(&recusal_line(r, lang))));
     }
-    for m in main_motions(&a.motions, lang) {
+    for m in item_motions(a, prefs) {
         md.push_str(&md_motion(&m, lang));
     }
     md
@@ -867,7 +860,8 @@ fn html_after_agenda(rec: &SessionRecord, lang: Lang) -> String {
     h
 }
 
-fn html_item_procedure(a: &crate::ops::record::AgendaRecord, lang: Lang) -> String {
+fn html_item_procedure(a: &crate::ops::record::AgendaRecord, prefs: Prefs) -> String {
+    let lang = prefs.lang;
     let mut h = String::new();
     for r in &a.recusals {
         h.push_str(&format!(
@@ -875,7 +869,7 @@ fn html_item_procedure(a: &crate::ops::record::AgendaRecord, lang: Lang) -> Stri
             html_escape(&recusal_line(r, lang))
         ));
     }
-    for m in main_motions(&a.motions, lang) {
+    for m in item_motions(a, prefs) {
         h.push_str(&html_motion(&m, lang));
     }
     h
@@ -1128,12 +1122,16 @@ fn attendance_html(rec: &SessionRecord, lang: Lang) -> String {
 /// What an item is, under its heading (plain text): its kind when not a plain item,
 /// its urgency, and its status (a section heading has none).
 fn item_meta(a: &AgendaRecord, lang: Lang) -> String {
-    let mut what: Vec<&str> = Vec::new();
+    let mut what: Vec<String> = Vec::new();
     if !matches!(a.item.kind, ItemKind::Item | ItemKind::Section) {
-        what.push(a.item.kind.label(lang));
+        what.push(a.item.kind.label(lang).to_string());
     }
     if let Some(u) = a.item.urgency {
-        what.push(u.label(lang));
+        // "Bill, double urgent": a label after the first is not capitalized.
+        what.push(match (lang, what.is_empty()) {
+            (Lang::En, false) => u.label(lang).to_lowercase(),
+            _ => u.label(lang).to_string(),
+        });
     }
     let what = what.join(list_separator(lang));
     match (what.is_empty(), a.item.kind == ItemKind::Section) {
@@ -1181,17 +1179,8 @@ fn resolutions_md(a: &AgendaRecord, prefs: Prefs) -> String {
     for r in &a.resolutions {
         let owner_due = owner_due_text(r, prefs);
         match resolution_motion(a, r) {
-            Some(m) if a.motions.iter().any(|v| v.motion.id == m) => {
-                if let Some(od) = owner_due {
-                    md.push_str(&format!(
-                        "**{} {}:** {}\n\n",
-                        t(lang, Msg::Resolution),
-                        md_escape(&localize_digits(&r.number, lang)),
-                        md_escape(&od)
-                    ));
-                }
-                continue;
-            }
+            // Told with its motion, owner and due date included ([`item_motions`]).
+            Some(m) if a.motions.iter().any(|v| v.motion.id == m) => continue,
             Some(_) => {
                 let line = tf(
                     lang,
@@ -1237,17 +1226,7 @@ fn resolutions_html(a: &AgendaRecord, prefs: Prefs) -> String {
     for r in &a.resolutions {
         let owner_due = owner_due_text(r, prefs);
         match resolution_motion(a, r) {
-            Some(m) if a.motions.iter().any(|v| v.motion.id == m) => {
-                if let Some(od) = owner_due {
-                    h.push_str(&format!(
-                        "<p class=\"owner-due\"><strong>{} {}:</strong> {}</p>\n",
-                        t(lang, Msg::Resolution),
-                        e(&localize_digits(&r.number, lang)),
-                        e(&od)
-                    ));
-                }
-                continue;
-            }
+            Some(m) if a.motions.iter().any(|v| v.motion.id == m) => continue,
             Some(_) => {
                 let line = tf(
                     lang,
@@ -1277,6 +1256,30 @@ fn resolutions_html(a: &AgendaRecord, prefs: Prefs) -> String {
         ));
     }
     h
+}
+
+/// An item's main motions as the minutes tell them; one that became a resolution says
+/// so with the resolution's owner and due date.
+fn item_motions(a: &AgendaRecord, prefs: Prefs) -> Vec<MotionText> {
+    a.motions
+        .iter()
+        .filter(|v| v.motion.amends.is_none())
+        .map(|v| {
+            let mut m = motion_text(v, &a.motions, prefs.lang);
+            let made = a
+                .resolutions
+                .iter()
+                .find(|r| resolution_motion(a, r) == Some(v.motion.id));
+            if let (Some(said), Some(od)) = (
+                m.resolution.as_mut(),
+                made.and_then(|r| owner_due_text(r, prefs)),
+            ) {
+                said.push(' ');
+                said.push_str(&od);
+            }
+            m
+        })
+        .collect()
 }
 
 /// A task's due date as shown, or nothing.
@@ -1507,7 +1510,7 @@ fn item_md(rec: &SessionRecord, a: &AgendaRecord, prefs: Prefs) -> String {
     if review_item(rec) == Some(a.item.id) {
         md.push_str(&review_md(rec, lang));
     }
-    md.push_str(&md_item_procedure(a, lang));
+    md.push_str(&md_item_procedure(a, prefs));
     md.push_str(&resolutions_md(a, prefs));
     md.push_str(&tasks_md(a, prefs));
     md
@@ -1578,7 +1581,7 @@ fn item_html(rec: &SessionRecord, a: &AgendaRecord, prefs: Prefs) -> String {
     if review_item(rec) == Some(a.item.id) {
         h.push_str(&review_html(rec, lang));
     }
-    h.push_str(&html_item_procedure(a, lang));
+    h.push_str(&html_item_procedure(a, prefs));
     h.push_str(&resolutions_html(a, prefs));
     h.push_str(&tasks_html(a, prefs));
     if a.item.kind != ItemKind::Section {
