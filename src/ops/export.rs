@@ -1397,7 +1397,8 @@ fn review_line(r: &ReviewEntry, lang: Lang) -> ReviewLine {
         }
     };
     let mut state = r.status.label(lang).to_string();
-    if let Some(p) = r.percent {
+    // The percentage says how far an open task is; "Done, 100% done" says nothing more.
+    if let Some(p) = r.percent.filter(|_| r.status.is_open()) {
         state.push_str(list_separator(lang));
         state.push_str(&tf(
             lang,
