@@ -1471,7 +1471,7 @@ fn review_html(rec: &SessionRecord, lang: Lang) -> String {
 fn review_item(rec: &SessionRecord) -> Option<i64> {
     rec.agenda
         .iter()
-        .find(|a| a.item.is_review && !(a.item.closed && !rec.closed_part))
+        .find(|a| a.item.is_review && (rec.closed_part || !a.item.closed))
         .map(|a| a.item.id)
 }
 
