@@ -9,6 +9,14 @@
 //! An item taken in closed session is, in the public minutes, one line saying so, even
 //! when the record given holds its content; [`SessionRecord::closed_part`] (from
 //! [`crate::ops::record::closed_record`]) prints that part alone.
+//!
+//! They say all the record holds: the agenda by its numbers (3, 3.1), a section a
+//! heading with its sub-items under it, an item's kind, urgency and a members'
+//! proposal's signatories; resolutions in the order adopted with their owner and due
+//! date; the tasks given on an item; under the review of previous resolutions the
+//! progress reported at the session; present members with late arrivals and remote
+//! ones marked, absences excused and unexcused apart; the next session; the signature
+//! lines by name; and, until approved, a draft mark ([`SessionRecord::draft`]).
 
 use crate::locale::calendar::format_date;
 use crate::locale::digits::localize_digits;

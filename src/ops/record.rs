@@ -5,6 +5,13 @@
 //! and administrators only ([`Activity::ReadClosedSession`]): [`visible_record`] leaves
 //! it out for anyone else, [`public_record`] (the public minutes) for everybody, and
 //! [`closed_record`] gives that part alone to those who may read it.
+//!
+//! The record also holds what its minutes tell beyond the session's own rows: each
+//! item's number on the agenda, the signatories of a members' proposal and the tasks
+//! given on an item without a resolution; the progress on earlier resolutions reported
+//! at the session (its review); the body's next session; who signs ([`signers`], by the
+//! body's way of signing); whether the minutes are still a draft. An item's resolutions
+//! come in the order adopted.
 
 use serde::Serialize;
 
