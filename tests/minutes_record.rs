@@ -1079,3 +1079,35 @@ fn progress_on_what_was_taken_in_closed_session_stays_out_of_the_public_minutes(
     );
     assert!(!md.contains("Next session"));
 }
+
+#[test]
+fn without_a_review_item_the_progress_reported_has_a_heading_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let m = board(dir.path(), false, Signing::ChairSecretary);
+    let store = reopen(&m.path);
+    store
+        .raw_connection_for_tests()
+        .execute(
+            "UPDATE agenda_item SET is_review = 0 WHERE session_id = ?1",
+            [m.session],
+        )
+        .unwrap();
+    let md = markdown(&store, m.session, Lang::En);
+    let b = blocks(&md);
+    let agenda = heading_at(&b, 2, "Agenda");
+    let review = heading_at(&b, 2, "Review of previous resolutions");
+    assert!(agenda < review && review < heading_at(&b, 2, "Signatures"));
+    let items: Vec<&Block> = under(&b, review)
+        .iter()
+        .filter(|x| matches!(x, Block::Item(_)))
+        .collect();
+    assert_eq!(items.len(), 2, "{items:#?}");
+    assert!(!text_of(under(&b, heading_at(&b, 3, "1. Review"))).contains("Get three quotes"));
+    let page = html(&store, m.session, Lang::En);
+    let doc = Html::parse_document(&page);
+    assert_eq!(
+        doc.select(&Selector::parse("section.review ul.review li").unwrap())
+            .count(),
+        2
+    );
+}
