@@ -645,6 +645,28 @@ catalogue! {
     // ---- The record: numbering
     // ---- The record: agenda
     // ---- The record: minutes
+    MinutesDraftMark => "DRAFT: these minutes are not approved yet.", "پیش‌نویس: این صورتجلسه هنوز تأیید نشده است.";
+    MinutesDraftWatermark => "DRAFT", "پیش‌نویس";
+    MinutesAbsentExcused => "Absent with excuse", "غایبان با عذر موجه";
+    MinutesAbsentUnexcused => "Absent without excuse", "غایبان بدون عذر";
+    MinutesLateArrived => "late, arrived {}", "با تأخیر، ورود ساعت {}";
+    MinutesLateNoTime => "late", "با تأخیر";
+    MinutesRemote => "remote", "برخط";
+    MinutesLeftAt => "left {}", "خروج ساعت {}";
+    MinutesSignedBy => "Signed by", "امضاکنندگان طرح";
+    MinutesOwnerDue => "Responsible: {}; due: {}.", "مسئول پیگیری: {}؛ مهلت: {}.";
+    MinutesOwnerOnly => "Responsible: {}.", "مسئول پیگیری: {}.";
+    MinutesDueOnly => "Due: {}.", "مهلت: {}.";
+    MinutesItemTasks => "Follow-up decided on the item:", "پیگیری‌های مقرر در این بند:";
+    MinutesResolutionTasks => "Follow-up of its resolutions:", "پیگیری مصوبات این بند:";
+    MinutesReviewLead => "Progress reported at this session:", "گزارش پیشرفت ارائه‌شده در این جلسه:";
+    MinutesReviewResolution => "Resolution {}", "مصوبه {}";
+    MinutesReviewTask => "task", "اقدام";
+    MinutesReviewPercent => "{}% done", "{}٪ پیشرفت";
+    MinutesNextSession => "Next session", "جلسه بعد";
+    MinutesNextSessionLine => "session {}, {}", "جلسه {}، {}";
+    MinutesAt => "at {}", "ساعت {}";
+    MinutesSignHere => "Signature", "امضا";
     // ---- The record: the TUI
 
     // ---- The meeting: the clock (session times, arrivals and departures)

@@ -5,6 +5,13 @@
 //! and administrators only ([`Activity::ReadClosedSession`]): [`visible_record`] leaves
 //! it out for anyone else, [`public_record`] (the public minutes) for everybody, and
 //! [`closed_record`] gives that part alone to those who may read it.
+//!
+//! The record also holds what its minutes tell beyond the session's own rows: each
+//! item's number on the agenda, the signatories of a members' proposal and the tasks
+//! given on an item without a resolution; the progress on earlier resolutions reported
+//! at the session (its review); the body's next session; who signs ([`signers`], by the
+//! body's way of signing); whether the minutes are still a draft. An item's resolutions
+//! come in the order adopted.
 
 use serde::Serialize;
 
@@ -36,6 +43,42 @@ pub struct SessionRecord {
     pub motions: Vec<MotionView>,
     /// The record holds only what was taken in closed session (see [`closed_record`]).
     pub closed_part: bool,
+    /// The progress on earlier resolutions and their tasks recorded at this session
+    /// (its review of previous resolutions), in the order recorded.
+    pub review: Vec<ReviewEntry>,
+    /// The body's next session, once scheduled (not cancelled).
+    pub next_session: Option<Session>,
+    /// Who signs the minutes, by the body's way of signing ([`signers`]).
+    pub signers: Vec<Signer>,
+    /// The minutes are a draft: not approved yet.
+    pub draft: bool,
+}
+
+/// One progress report recorded at the session: on a task (with its resolution's
+/// number when it has one) or on a resolution itself.
+#[derive(Serialize)]
+pub struct ReviewEntry {
+    /// When it was recorded.
+    pub at: String,
+    pub resolution_number: Option<String>,
+    /// The resolution's text, for a follow-up on the resolution itself.
+    pub resolution_text: Option<String>,
+    /// The task reported on; none for a follow-up on the resolution itself.
+    pub task: Option<crate::store::read::TaskRow>,
+    pub status: WorkStatus,
+    /// The task's percentage done as reported.
+    pub percent: Option<i64>,
+    pub note: String,
+    /// Made on an item taken in closed session: left out of the public minutes.
+    pub closed_origin: bool,
+}
+
+/// One signature line of the minutes: the signer's role and name (none when the body
+/// has nobody in that role on the session's day: the line names the role alone).
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct Signer {
+    pub role: Role,
+    pub name: Option<Name>,
 }
 
 #[derive(Serialize)]
@@ -66,6 +109,13 @@ pub struct AgendaRecord {
     pub resolution_votes: Vec<ResolutionVotes>,
     /// Taken in closed session and left out of this record for its reader.
     pub redacted: bool,
+    /// Its number on the agenda ("3", "3.1"; Latin digits), from
+    /// [`crate::model::agenda::agenda_labels`].
+    pub label: String,
+    /// The members who signed it, for a members' proposal.
+    pub signatories: Vec<Person>,
+    /// Tasks given on the item without a resolution, in the order given.
+    pub item_tasks: Vec<crate::store::read::TaskRow>,
 }
 
 #[derive(Serialize)]
@@ -186,12 +236,18 @@ pub fn session_record(
             .unwrap_or_default()
     };
     let mut agenda = Vec::new();
-    for item in store.agenda(session.id)? {
-        let item_resolutions: Vec<Resolution> = resolutions
+    let items = store.agenda(session.id)?;
+    let labels = crate::model::agenda::agenda_labels(&items);
+    let signatories = store.agenda_signatories(session.id)?;
+    let item_tasks = store.item_tasks_without_resolution(session.id)?;
+    for (item, label) in items.into_iter().zip(labels) {
+        let mut item_resolutions: Vec<Resolution> = resolutions
             .iter()
             .filter(|r| r.resolution.agenda_item_id == Some(item.id))
             .map(|r| r.resolution.clone())
             .collect();
+        // In the order adopted (the body's sequence), as the minutes tell them.
+        item_resolutions.sort_by_key(|r| (r.seq, r.id));
         let mut tasks = Vec::new();
         let mut resolution_votes = Vec::new();
         for r in &item_resolutions {
@@ -227,6 +283,17 @@ pub fn session_record(
             })
             .collect();
         agenda.push(AgendaRecord {
+            signatories: signatories
+                .iter()
+                .filter(|(i, _)| *i == item.id)
+                .map(|(_, p)| p.clone())
+                .collect(),
+            item_tasks: item_tasks
+                .iter()
+                .filter(|t| t.task.agenda_item_id == Some(item.id))
+                .cloned()
+                .collect(),
+            label,
             item,
             resolutions: item_resolutions,
             tasks,
@@ -242,6 +309,10 @@ pub fn session_record(
         events,
         quorum,
         guests: store.guests(session.id)?,
+        review: review_at(store, session.id)?,
+        next_session: store.next_session_after(&session)?,
+        signers: signers(&body, &attendance),
+        draft: session.status != SessionStatus::Approved,
         session,
         body,
         attendance,
@@ -249,6 +320,73 @@ pub fn session_record(
         motions,
         closed_part: false,
     })
+}
+
+/// The progress recorded at a session on tasks and on resolutions themselves, merged
+/// in the order recorded.
+fn review_at(store: &Store, session_id: i64) -> crate::store::Result<Vec<ReviewEntry>> {
+    let mut review: Vec<ReviewEntry> = store
+        .task_progress_at(session_id)?
+        .into_iter()
+        .map(|p| ReviewEntry {
+            at: p.update.at,
+            resolution_number: p.task.resolution_number.clone(),
+            resolution_text: None,
+            status: p.update.status,
+            percent: Some(p.update.percent),
+            note: p.update.note,
+            closed_origin: p.closed_origin,
+            task: Some(p.task),
+        })
+        .collect();
+    review.extend(
+        store
+            .resolution_progress_at(session_id)?
+            .into_iter()
+            .map(|p| ReviewEntry {
+                at: p.update.at,
+                resolution_number: Some(p.resolution.number),
+                resolution_text: Some(p.resolution.text),
+                task: None,
+                status: p.update.status,
+                percent: None,
+                note: p.update.note,
+                closed_origin: p.closed_origin,
+            }),
+    );
+    // Stable: task progress before a resolution's follow-up recorded the same moment.
+    review.sort_by(|a, b| a.at.cmp(&b.at));
+    Ok(review)
+}
+
+/// Who signs a session's minutes, from its roll (the memberships in force on its day):
+/// the chair and the secretary (by name, or the role alone when the body has nobody in
+/// it), or every voting member present (late and remote ones included) for a body that
+/// signs that way.
+pub fn signers(body: &Body, roll: &[AttendanceRow]) -> Vec<Signer> {
+    match body.signing {
+        Signing::ChairSecretary => [Role::Chair, Role::Secretary]
+            .into_iter()
+            .map(|role| Signer {
+                role,
+                name: roll.iter().find(|a| a.role == role).map(|a| a.name.clone()),
+            })
+            .collect(),
+        Signing::PresentMembers => roll
+            .iter()
+            .filter(|a| {
+                a.voting
+                    && matches!(
+                        a.presence,
+                        Some(Presence::Present | Presence::Late | Presence::Remote)
+                    )
+            })
+            .map(|a| Signer {
+                role: a.role,
+                name: Some(a.name.clone()),
+            })
+            .collect(),
+    }
 }
 
 fn choice_of(v: Vote) -> Choice {
@@ -278,8 +416,11 @@ pub fn redact_closed(rec: &mut SessionRecord) {
         a.motions.clear();
         a.recusals.clear();
         a.resolution_votes.clear();
+        a.signatories.clear();
+        a.item_tasks.clear();
         a.redacted = true;
     }
+    rec.review.retain(|r| !r.closed_origin);
     if closed_on_consent {
         for m in rec
             .motions
@@ -333,6 +474,8 @@ pub fn closed_record(ctx: &Context, session: Session) -> crate::store::Result<Se
     let mut rec = session_record(&ctx.store, session, ctx.prefs.lang)?;
     rec.agenda.retain(|a| a.item.closed);
     rec.motions.clear();
+    // The progress on what was decided in closed session, told with that part.
+    rec.review.retain(|r| r.closed_origin);
     rec.closed_part = true;
     Ok(rec)
 }

@@ -1264,6 +1264,162 @@ impl Store {
     }
 }
 
+// ---- The minutes: what the record of a session holds beyond its own rows (issue 14).
+
+/// A task's progress recorded at a session (its review of previous resolutions), with
+/// the task as it stands and whether it came from an item taken in closed session.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TaskProgressAt {
+    pub update: TaskUpdate,
+    pub task: TaskRow,
+    /// The task (or its resolution) was made on an item taken in closed session.
+    pub closed_origin: bool,
+}
+
+/// A resolution's follow-up recorded at a session, with the resolution.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResolutionProgressAt {
+    pub update: ResolutionUpdate,
+    pub resolution: Resolution,
+    /// The resolution was made on an item taken in closed session.
+    pub closed_origin: bool,
+}
+
+/// The select list giving a [`TaskRow`] for the task row `t` (with [`TASK_ROW_JOINS`]),
+/// its columns from 0: those of [`task_row_from`].
+fn task_row_select() -> String {
+    format!("SELECT {TASK_COLS}, b.name_fa, b.name_en, p.name_fa, p.name_en, r.number")
+}
+const TASK_ROW_JOINS: &str = "JOIN body b ON b.id = t.body_id
+     LEFT JOIN person p ON p.id = t.assignee_id
+     LEFT JOIN resolution r ON r.id = t.resolution_id";
+
+/// A [`TaskRow`] from the columns of [`task_row_select`] at `o`.
+fn task_row_from(r: &Row, o: usize) -> rusqlite::Result<TaskRow> {
+    let fa: Option<String> = r.get(o + 16)?;
+    let en: Option<String> = r.get(o + 17)?;
+    Ok(TaskRow {
+        task: task_from(r, o)?,
+        body_name: Name::new(r.get(o + 14)?, r.get(o + 15)?),
+        assignee_name: if fa.is_none() && en.is_none() {
+            None
+        } else {
+            Some(Name::new(fa, en))
+        },
+        resolution_number: r.get(o + 18)?,
+    })
+}
+
+/// Whether the item (a SQL expression giving an agenda item id) was taken in closed
+/// session.
+fn closed_item_expr(item: &str) -> String {
+    format!("EXISTS (SELECT 1 FROM agenda_item ca WHERE ca.id = {item} AND ca.closed = 1)")
+}
+
+impl Store {
+    /// The tasks given on a session's agenda items without a resolution (follow-up
+    /// decided on the item itself), in the order given.
+    pub fn item_tasks_without_resolution(&self, session_id: i64) -> Result<Vec<TaskRow>> {
+        let sql = format!(
+            "{} FROM task t {TASK_ROW_JOINS}
+             WHERE t.resolution_id IS NULL
+               AND t.agenda_item_id IN (SELECT id FROM agenda_item WHERE session_id = ?1){}{}
+             ORDER BY t.id",
+            task_row_select(),
+            self.visible_sql("t.body_id"),
+            self.closed_task_sql("t")
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([session_id], |r| task_row_from(r, 0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// The progress on tasks recorded at a session, in the order recorded.
+    pub fn task_progress_at(&self, session_id: i64) -> Result<Vec<TaskProgressAt>> {
+        let closed = format!(
+            "({} OR {})",
+            closed_item_expr("t.agenda_item_id"),
+            closed_item_expr("r.agenda_item_id")
+        );
+        let sql = format!(
+            "{}, u.id, u.task_id, u.session_id, u.status, u.percent, u.note, u.author, u.at, {closed}
+             FROM task_update u JOIN task t ON t.id = u.task_id {TASK_ROW_JOINS}
+             WHERE u.session_id = ?1{}{}
+             ORDER BY u.at, u.id",
+            task_row_select(),
+            self.visible_sql("t.body_id"),
+            self.closed_task_sql("t")
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([session_id], |r| {
+            Ok(TaskProgressAt {
+                task: task_row_from(r, 0)?,
+                update: TaskUpdate {
+                    id: r.get(19)?,
+                    task_id: r.get(20)?,
+                    session_id: r.get(21)?,
+                    status: code_at(r, 22, WorkStatus::parse)?,
+                    percent: r.get(23)?,
+                    note: r.get(24)?,
+                    author: r.get(25)?,
+                    at: r.get(26)?,
+                },
+                closed_origin: r.get(27)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// The follow-ups on resolutions themselves recorded at a session, in the order
+    /// recorded.
+    pub fn resolution_progress_at(&self, session_id: i64) -> Result<Vec<ResolutionProgressAt>> {
+        let sql = format!(
+            "SELECT {RESOLUTION_COLS}, u.id, u.resolution_id, u.session_id, u.status, u.note, u.author, u.at, {}
+             FROM resolution_update u JOIN resolution r ON r.id = u.resolution_id
+             WHERE u.session_id = ?1{}{}
+             ORDER BY u.at, u.id",
+            closed_item_expr("r.agenda_item_id"),
+            self.visible_sql("r.body_id"),
+            self.closed_resolution_sql("r")
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([session_id], |r| {
+            Ok(ResolutionProgressAt {
+                resolution: resolution_from(r, 0)?,
+                update: ResolutionUpdate {
+                    id: r.get(16)?,
+                    resolution_id: r.get(17)?,
+                    session_id: r.get(18)?,
+                    status: code_at(r, 19, WorkStatus::parse)?,
+                    note: r.get(20)?,
+                    author: r.get(21)?,
+                    at: r.get(22)?,
+                },
+                closed_origin: r.get(23)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// The body's next session after this one (by date, then as scheduled) that is not
+    /// cancelled, once scheduled.
+    pub fn next_session_after(&self, session: &Session) -> Result<Option<Session>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {SESSION_COLS} FROM session s
+                 WHERE s.body_id = ?1 AND s.id <> ?2 AND s.status <> 'cancelled'
+                   AND (s.date > ?3 OR (s.date = ?3 AND s.id > ?2))
+                 ORDER BY s.date, s.start_time, s.id LIMIT 1"
+            ))?
+            .query_row(
+                params![session.body_id, session.id, session.date.to_string()],
+                |r| session_from(r, 0),
+            )
+            .optional()?)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
