@@ -8,6 +8,7 @@ pub mod check;
 pub mod clock;
 pub mod dashboard;
 pub mod meeting;
+pub mod numbering;
 pub mod read;
 pub mod schema;
 pub mod search;
@@ -112,6 +113,8 @@ pub enum Refusal {
     Vote(crate::model::voting::VoteProblem),
     /// The session's clock refuses the event, arrival or departure.
     Clock(crate::model::clock::ClockRefusal),
+    /// A session or resolution number is taken, or a council term overlaps another.
+    Numbering(crate::model::numbering::NumberingRefusal),
 }
 
 impl Refusal {
@@ -137,6 +140,7 @@ impl Refusal {
             Refusal::Motion(p) => p.code(),
             Refusal::Vote(p) => p.code(),
             Refusal::Clock(c) => c.code(),
+            Refusal::Numbering(n) => n.code(),
         }
     }
 
@@ -194,6 +198,11 @@ impl Refusal {
             | Refusal::TaskNeedsABody => {}
             Refusal::Clock(c) => {
                 for (k, v) in c.fields() {
+                    put(k, json!(v));
+                }
+            }
+            Refusal::Numbering(n) => {
+                for (k, v) in n.fields() {
                     put(k, json!(v));
                 }
             }
@@ -280,6 +289,7 @@ impl Localized for Refusal {
             Refusal::UnanimousNobodyPresent => t(lang, Msg::RefusedUnanimousNobodyPresent).into(),
             Refusal::TaskNeedsABody => t(lang, Msg::RefusedTaskNeedsABody).into(),
             Refusal::Clock(c) => c.message(lang),
+            Refusal::Numbering(r) => r.message(lang),
             Refusal::NoQuorum {
                 present,
                 voting,

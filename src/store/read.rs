@@ -79,6 +79,17 @@ fn person_from(r: &Row, o: usize) -> rusqlite::Result<Person> {
 }
 
 pub const BODY_COLS: &str = "b.id, b.name_fa, b.name_en, b.kind, b.parent_id, b.quorum_rule, b.meeting_rule, b.resolution_format, b.agenda_template, b.confidential, b.formed_on, b.version, b.voting_rule, b.second_required, b.number_rejected, b.agenda_closing, b.number_per_term, b.fiscal_year, b.signing";
+/// A body read inside a write's transaction.
+pub(crate) fn body_in(tx: &rusqlite::Connection, id: i64) -> Result<Body> {
+    tx.prepare_cached(&format!("SELECT {BODY_COLS} FROM body b WHERE b.id = ?1"))?
+        .query_row([id], |r| body_from(r, 0))
+        .optional()?
+        .ok_or(StoreError::NotFound {
+            what: Entity::Body,
+            key: id.to_string(),
+        })
+}
+
 fn body_from(r: &Row, o: usize) -> rusqlite::Result<Body> {
     let template: String = r.get(o + 8)?;
     Ok(Body {
@@ -116,7 +127,9 @@ fn body_from(r: &Row, o: usize) -> rusqlite::Result<Body> {
     })
 }
 
-pub const SESSION_COLS: &str = "s.id, s.body_id, s.number, s.kind, s.date, s.start_time, s.end_time, s.place, s.status, s.approved_by, s.approved_at, s.approved_audit_head, s.version, s.term_id, s.number_in_term";
+pub const SESSION_COLS: &str = "s.id, s.body_id, s.number, s.kind, s.date, s.start_time, s.end_time, s.place, s.status, s.approved_by, s.approved_at, s.approved_audit_head, s.version, s.term_id, s.number_in_term, (SELECT t.number FROM term t WHERE t.id = s.term_id)";
+/// How many columns [`SESSION_COLS`] has (the columns after it start here).
+pub const SESSION_NCOLS: usize = 16;
 fn session_from(r: &Row, o: usize) -> rusqlite::Result<Session> {
     Ok(Session {
         id: r.get(o)?,
@@ -134,6 +147,7 @@ fn session_from(r: &Row, o: usize) -> rusqlite::Result<Session> {
         version: r.get(o + 12)?,
         term_id: r.get(o + 13)?,
         number_in_term: r.get(o + 14)?,
+        term_number: r.get(o + 15)?,
     })
 }
 
@@ -627,7 +641,7 @@ impl Store {
         let rows = stmt.query_map(params_from_iter(args), |r| {
             Ok(SessionRow {
                 session: session_from(r, 0)?,
-                body_name: Name::new(r.get(13)?, r.get(14)?),
+                body_name: Name::new(r.get(SESSION_NCOLS)?, r.get(SESSION_NCOLS + 1)?),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -653,7 +667,7 @@ impl Store {
         let rows = stmt.query_map(params![person_id, today.to_string(), limit], |r| {
             Ok(SessionRow {
                 session: session_from(r, 0)?,
-                body_name: Name::new(r.get(13)?, r.get(14)?),
+                body_name: Name::new(r.get(SESSION_NCOLS)?, r.get(SESSION_NCOLS + 1)?),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -672,7 +686,7 @@ impl Store {
         let rows = stmt.query_map(params![person_id, limit], |r| {
             Ok(SessionRow {
                 session: session_from(r, 0)?,
-                body_name: Name::new(r.get(13)?, r.get(14)?),
+                body_name: Name::new(r.get(SESSION_NCOLS)?, r.get(SESSION_NCOLS + 1)?),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
