@@ -420,6 +420,11 @@ pub struct SessionAdd {
     /// Start with an empty agenda
     #[arg(long = "empty-agenda")]
     pub empty_agenda: bool,
+    /// Its number (39, ۳۹): the first session of a body that existed before shura, or
+    /// to continue a series; later ones follow from the highest. In its term for a body
+    /// that numbers per term
+    #[arg(long)]
+    pub number: Option<String>,
     #[arg(long)]
     pub json: bool,
 }
@@ -602,6 +607,10 @@ pub struct ResolutionAdd {
     pub owner: Option<String>,
     #[arg(long)]
     pub due: Option<String>,
+    /// The number given by hand, for a body that already numbers (e.g. 1397/39/4);
+    /// refused when the body has it. Else it comes from the body's format
+    #[arg(long)]
+    pub number: Option<String>,
     #[arg(long)]
     pub json: bool,
 }

@@ -947,7 +947,11 @@ fn session_add(ctx: &mut Context, a: &SessionAdd, out: Out) -> CliResult {
             end_time,
             place: a.place.clone(),
             prepare_agenda: !a.empty_agenda,
-            number: None,
+            number: a
+                .number
+                .as_deref()
+                .map(crate::model::numbering::parse_session_number)
+                .transpose()?,
         },
     )?;
     if a.json {
@@ -1484,6 +1488,7 @@ fn resolution_add(ctx: &mut Context, a: &ResolutionAdd, out: Out) -> CliResult {
         owner: a.owner.clone(),
         due,
         without_quorum: a.without_quorum,
+        number: a.number.clone(),
     };
     let r = match record(ctx, &input)? {
         Recorded::Saved(r) => r,

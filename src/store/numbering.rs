@@ -3,7 +3,7 @@
 //! when the body numbers per term), and resolution numbers that are not taken.
 
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, OptionalExtension};
 
 use super::read::{date_at, opt_date_at};
 use super::write::audited;
@@ -53,7 +53,7 @@ pub(crate) fn terms_in(tx: &rusqlite::Connection, body_id: i64) -> Result<Vec<Te
 
 /// The session that has `number` in the body (or in the term), other than `except`.
 fn holder(
-    tx: &Transaction,
+    tx: &rusqlite::Connection,
     column: &str,
     owner_column: &str,
     owner: i64,
@@ -77,7 +77,7 @@ fn holder(
 /// not given is the next after the highest. `except` is the session itself, when its
 /// date changes (it keeps its numbers when it stays in its term).
 pub(crate) fn session_numbers(
-    tx: &Transaction,
+    tx: &rusqlite::Connection,
     body: &Body,
     date: NaiveDate,
     given: Option<i64>,
@@ -146,12 +146,12 @@ pub(crate) fn session_numbers(
 }
 
 /// The term number a resolution decided on `date` outside a session falls in.
-pub(crate) fn term_number_on(tx: &Transaction, body_id: i64, date: NaiveDate) -> Result<Option<i64>> {
+pub(crate) fn term_number_on(tx: &rusqlite::Connection, body_id: i64, date: NaiveDate) -> Result<Option<i64>> {
     Ok(term_of(&terms_in(tx, body_id)?, date).map(|t| t.number))
 }
 
 /// Refuses a resolution number the body has already given, naming the resolution.
-pub(crate) fn resolution_number_free(tx: &Transaction, body_id: i64, number: &str) -> Result<()> {
+pub(crate) fn resolution_number_free(tx: &rusqlite::Connection, body_id: i64, number: &str) -> Result<()> {
     let taken: Option<i64> = tx
         .query_row(
             "SELECT id FROM resolution WHERE body_id = ?1 AND number = ?2",
@@ -169,6 +169,22 @@ pub(crate) fn resolution_number_free(tx: &Transaction, body_id: i64, number: &st
 }
 
 impl Store {
+    /// The number the next session of a body on `date` would be shown by (in its term
+    /// for a body that numbers per term).
+    pub fn next_session_number(&self, body_id: i64, date: NaiveDate) -> Result<i64> {
+        let body = self.body(body_id)?;
+        let n = session_numbers(&self.conn, &body, date, None, None)?;
+        Ok(n.number_in_term.unwrap_or(n.number))
+    }
+
+    /// Checks a resolution number typed by hand before anything is written: as stored
+    /// ([`crate::model::numbering::check_resolution_number`]) and not the body's already.
+    pub fn resolution_number_available(&self, body_id: i64, number: &str) -> Result<String> {
+        let number = crate::model::numbering::check_resolution_number(number)?;
+        resolution_number_free(&self.conn, body_id, &number)?;
+        Ok(number)
+    }
+
     /// A body's council terms, earliest first.
     pub fn terms(&self, body_id: i64) -> Result<Vec<Term>> {
         let body = self.body(body_id)?;
