@@ -703,12 +703,7 @@ impl App {
                 let number = self
                     .session
                     .as_ref()
-                    .map(|v| {
-                        crate::locale::digits::localize_digits(
-                            &v.record.session.number.to_string(),
-                            self.lang(),
-                        )
-                    })
+                    .map(|v| v.record.session.number_text(self.lang()))
                     .ok_or_else(|| self.no_session())?;
                 let msg = if action == ApproveMinutes {
                     Msg::ConfirmApprove
@@ -1043,7 +1038,7 @@ impl App {
         self.say(format!(
             "{} {} — {}",
             t(self.lang(), Msg::Session),
-            s.number,
+            s.number_text(self.lang()),
             s.status.label(self.lang())
         ));
         Ok(())
@@ -1083,7 +1078,7 @@ impl App {
         let mut msg = format!(
             "{} {} — {}",
             t(l, Msg::Session),
-            crate::locale::digits::localize_digits(&s.number.to_string(), l),
+            s.number_text(l),
             s.status.label(l)
         );
         if let Some(end) = &s.end_time {

@@ -100,6 +100,7 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
         Command::Body(BodyCmd::Show(a)) => body_show(ctx, a, out),
         Command::Body(BodyCmd::Edit(a)) => body_edit(ctx, a, out),
         Command::Motion(c) => super::meeting::motion(ctx, c, out),
+        Command::Term(c) => super::terms::term(ctx, c, out),
         Command::Vote(a) => super::meeting::vote_own(ctx, a, out),
         Command::Conflict(c) => super::meeting::conflict(ctx, c, out),
         Command::Consent(c) => super::meeting::consent(ctx, c, out),
@@ -708,8 +709,8 @@ fn body_add(ctx: &mut Context, a: &BodyAdd, out: Out) -> CliResult {
             formed_on,
             procedure,
             agenda_closing: Vec::new(),
-            number_per_term: false,
-            fiscal_year: Default::default(),
+            number_per_term: a.number_per_term,
+            fiscal_year: crate::model::rules::FiscalYear::parse(&a.fiscal_year)?,
             signing: Default::default(),
         },
     )?;
@@ -917,7 +918,7 @@ fn session_list(ctx: &mut Context, a: &SessionList, out: Out) -> CliResult {
         table.push(vec![
             r.session.id.to_string(),
             r.body_name.get(lang).to_string(),
-            crate::locale::digits::localize_digits(&r.session.number.to_string(), lang),
+            r.session.number_text(lang),
             ctx.date(r.session.date),
             r.session.kind.label(lang).to_string(),
             r.session.status.label(lang).to_string(),
@@ -963,7 +964,7 @@ fn session_add(ctx: &mut Context, a: &SessionAdd, out: Out) -> CliResult {
         Msg::CliSessionScheduled,
         &[
             &s.id.to_string(),
-            &s.number.to_string(),
+            &s.number_text(ctx.prefs.lang),
             &body.id.to_string(),
             &ctx.date(s.date),
         ],
@@ -987,7 +988,7 @@ fn session_show(ctx: &mut Context, a: &SessionShow, out: Out) -> CliResult {
                 "{} — {} {} — {} — {}",
                 rec.body.name.get(lang),
                 t(lang, Msg::Session),
-                crate::locale::digits::localize_digits(&rec.session.number.to_string(), lang),
+                rec.session.number_text(lang),
                 ctx.date(rec.session.date),
                 rec.session.status.label(lang)
             ),
@@ -1702,7 +1703,7 @@ fn resolution_show(ctx: &mut Context, a: &ResolutionShow, out: Out) -> CliResult
                 Ok(s) => format!(
                     " [{} {}]",
                     t(lang, Msg::Session),
-                    crate::locale::digits::localize_digits(&s.number.to_string(), lang)
+                    s.number_text(lang)
                 ),
                 Err(_) => String::new(),
             },
@@ -2015,7 +2016,7 @@ fn cal(ctx: &mut Context, a: &CalArgs, out: Out) -> CliResult {
                     "{}  {} #{}  {}",
                     ctx.date(s.session.date),
                     s.body_name.get(lang),
-                    s.session.number,
+                    s.session.number_text(lang),
                     s.session.status.label(lang)
                 ),
                 ctx.prefs

@@ -634,6 +634,7 @@ catalogue! {
     // ---- The record: numbering
     SessionLabel => "session {}", "جلسه {}";
     SessionLabelInTerm => "term {}, session {}", "دوره {}، جلسه {}";
+    SessionNumberInTerm => "{} (term {})", "{} (دوره {})";
     TermOpen => "open", "باز";
     TermFrom => "From", "از";
     TermTo => "To", "تا";

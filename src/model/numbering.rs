@@ -16,6 +16,18 @@ impl Session {
         self.number_in_term.unwrap_or(self.number)
     }
 
+    /// The number as a title shows it after the word "session" or "minutes": "12", or
+    /// "12 (term 6)" / «۱۲ (دوره ۶)» for a session numbered in its term.
+    pub fn number_text(&self, lang: Lang) -> String {
+        let n = |i: i64| localize_digits(&i.to_string(), lang);
+        match (self.term_number, self.number_in_term) {
+            (Some(term), Some(number)) => {
+                tf(lang, Msg::SessionNumberInTerm, &[&n(number), &n(term)])
+            }
+            _ => n(self.number),
+        }
+    }
+
     /// "term 6, session 12" / «دوره ۶، جلسه ۱۲» for a session numbered in its term,
     /// else "session 12" / «جلسه ۱۲».
     pub fn label(&self, lang: Lang) -> String {
@@ -319,8 +331,11 @@ mod tests {
         assert_eq!(s.shown_number(), 12);
         assert_eq!(s.label(Lang::En), "term 6, session 12");
         assert_eq!(s.label(Lang::Fa), "دوره ۶، جلسه ۱۲");
+        assert_eq!(s.number_text(Lang::En), "12 (term 6)");
+        assert_eq!(s.number_text(Lang::Fa), "۱۲ (دوره ۶)");
         s.number_in_term = None;
         assert_eq!(s.shown_number(), 112);
+        assert_eq!(s.number_text(Lang::Fa), "۱۱۲");
         assert_eq!(s.label(Lang::En), "session 112");
     }
 }

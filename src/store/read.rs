@@ -261,6 +261,7 @@ pub struct ResolutionRow {
     #[serde(flatten)]
     pub resolution: Resolution,
     pub body_name: Name,
+    /// The number its session is shown by (in its term, for a body that numbers per term).
     pub session_number: Option<i64>,
     pub open_tasks: i64,
 }
@@ -907,7 +908,7 @@ impl Store {
             ListOrder::DueLast => "r.due IS NULL, r.due DESC, r.id DESC",
         };
         let sql = format!(
-            "SELECT {RESOLUTION_COLS}, b.name_fa, b.name_en, s.number,
+            "SELECT {RESOLUTION_COLS}, b.name_fa, b.name_en, coalesce(s.number_in_term, s.number),
                (SELECT count(*) FROM task t WHERE t.resolution_id = r.id AND t.status IN ('open','in_progress'))
              {from_where} ORDER BY {order} LIMIT {} OFFSET {}",
             f.limit.unwrap_or(-1),

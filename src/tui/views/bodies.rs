@@ -6,7 +6,6 @@ use ratatui::Frame;
 use super::widgets::{self, Col};
 use super::{Clicks, Target};
 use crate::app::state::{App, BodiesPane, ListKind};
-use crate::locale::digits::localize_digits;
 use crate::locale::strings::{t, Msg};
 use crate::tui::theme::Theme;
 
@@ -90,7 +89,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
         .iter()
         .map(|s| {
             vec![
-                localize_digits(&s.session.number.to_string(), l),
+                s.session.number_text(l),
                 app.ctx.date(s.session.date),
                 s.session.status.label(l).to_string(),
             ]
