@@ -1210,8 +1210,11 @@ impl App {
                 Field::text("time", t(l, Msg::StartTime), "09:00"),
                 Field::text("place", t(l, Msg::Place), &place),
                 Field::choice("kind", t(l, Msg::Kind), kinds, "regular"),
-                Field::text("number", t(l, Msg::FormNumber), "")
-                    .with_hint(&tf(l, Msg::NumberHint, &[&next])),
+                Field::text("number", t(l, Msg::FormNumber), "").with_hint(&tf(
+                    l,
+                    Msg::NumberHint,
+                    &[&next],
+                )),
             ],
         )
     }

@@ -1700,11 +1700,7 @@ fn resolution_show(ctx: &mut Context, a: &ResolutionShow, out: Out) -> CliResult
     for u in &page.updates {
         let session = match u.session_id {
             Some(id) => match ctx.store.session(id) {
-                Ok(s) => format!(
-                    " [{} {}]",
-                    t(lang, Msg::Session),
-                    s.number_text(lang)
-                ),
+                Ok(s) => format!(" [{} {}]", t(lang, Msg::Session), s.number_text(lang)),
                 Err(_) => String::new(),
             },
             None => String::new(),

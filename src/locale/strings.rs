@@ -628,7 +628,6 @@ catalogue! {
     EntityMembership => "membership", "عضویت";
     EntityResolutionNumber => "resolution number", "شماره مصوبه";
     EntitySessionNumber => "session number", "شماره جلسه";
-    ExpectedFiscalYear => "a calendar and the month the fiscal year starts in, e.g. jalali:1 or gregorian:10", "تقویم و ماه آغاز سال مالی، مانند jalali:1 یا gregorian:10";
     // ---- The record: corrections (edits)
     // ---- The record: approval and corrections after it
     // ---- The record: numbering
@@ -645,6 +644,7 @@ catalogue! {
     ExpectedFormatPlaceholder => "one of the placeholders {} (each with an optional width from 1 to 9, as in {}); «{}» is not one of them", "یکی از جای‌نشین‌های {} (هر یک با پهنای دلخواه از ۱ تا ۹، مانند {})؛ «{}» هیچ‌یک از آن‌ها نیست";
     ExpectedSessionNumber => "a positive whole number, such as 39", "یک عدد صحیح مثبت، مانند ۳۹";
     ExpectedResolutionNumber => "a number of 1 to {} characters, such as 1397/39/4", "شماره‌ای از ۱ تا {} نویسه، مانند ۱۳۹۷/۳۹/۴";
+    ExpectedFiscalYearStart => "a calendar and the month the fiscal year starts in, e.g. jalali:1 or gregorian:10", "تقویم و ماه آغاز سال مالی، مانند شمسی:۱ یا میلادی:۱۰";
     ExpectedTermNumber => "a positive whole number, such as 6", "یک عدد صحیح مثبت، مانند ۶";
     RefusedSessionNumberTaken => "session number {} is taken in this body: session {} (on {}) has it", "شماره جلسه {} در این نهاد گرفته شده است: جلسهٔ {} (مورخ {}) این شماره را دارد";
     RefusedSessionNumberTakenInTerm => "session number {} is taken in term {}: session {} (on {}) has it", "شماره جلسه {} در دوره {} گرفته شده است: جلسهٔ {} (مورخ {}) این شماره را دارد";

@@ -33,7 +33,9 @@ impl Session {
     pub fn label(&self, lang: Lang) -> String {
         let n = |i: i64| localize_digits(&i.to_string(), lang);
         match (self.term_number, self.number_in_term) {
-            (Some(term), Some(number)) => tf(lang, Msg::SessionLabelInTerm, &[&n(term), &n(number)]),
+            (Some(term), Some(number)) => {
+                tf(lang, Msg::SessionLabelInTerm, &[&n(term), &n(number)])
+            }
             _ => tf(lang, Msg::SessionLabel, &[&n(self.number)]),
         }
     }
@@ -171,10 +173,7 @@ impl Localized for NumberingRefusal {
             NumberingRefusal::ResolutionNumberTaken { number, resolution } => tf(
                 lang,
                 Msg::RefusedResolutionNumberTaken,
-                &[
-                    &crate::locale::text::sanitize(number),
-                    &n(resolution),
-                ],
+                &[&crate::locale::text::sanitize(number), &n(resolution)],
             ),
             NumberingRefusal::TermOverlaps {
                 term,
@@ -192,11 +191,9 @@ impl Localized for NumberingRefusal {
                     &[&n(term), &n(other), &d(other_from), &to],
                 )
             }
-            NumberingRefusal::TermNumberTaken { number, from } => tf(
-                lang,
-                Msg::RefusedTermNumberTaken,
-                &[&n(number), &d(from)],
-            ),
+            NumberingRefusal::TermNumberTaken { number, from } => {
+                tf(lang, Msg::RefusedTermNumberTaken, &[&n(number), &d(from)])
+            }
         }
     }
 }

@@ -405,7 +405,7 @@ impl FiscalYear {
         let bad = || InvalidValue {
             what: Entity::FiscalYear,
             value: s.to_string(),
-            expected: Expected::msg(Msg::ExpectedFiscalYear),
+            expected: Expected::msg(Msg::ExpectedFiscalYearStart),
         };
         let t = crate::locale::digits::to_latin_digits(s.trim());
         let (cal, month) = t.split_once(':').ok_or_else(bad)?;
@@ -493,26 +493,121 @@ mod tests {
             "{jyear}/{session}/{seq}",
             "R-{year}-{seq:3}",
             "{seq:9}",
+            "{seq:2}-{yy}",
+            "{term}/{session}/{seq}",
+            "FY{fyear}-{seq:3}",
+            "{jyy}{seq:1}",
         ] {
-            assert!(check_resolution_format(good).is_ok(), "{good}");
+            assert_eq!(check_resolution_format(good).as_deref(), Ok(good));
         }
+        // Widths typed in Persian digits are stored in Latin ones.
+        assert_eq!(
+            check_resolution_format("{seq:۳}-{jyy}").as_deref(),
+            Ok("{seq:3}-{jyy}")
+        );
         for (bad, named) in [
-            ("{seq:2}-{yy}", "yy"),
-            ("{seq:70000}", "seq:70000"),
-            ("{seq:0}", "seq:0"),
-            ("{seq:x}", "seq:x"),
-            ("{seq", "seq"),
+            ("{seq:2}-{bogus}", "{bogus}"),
+            ("{seq:70000}", "{seq:70000}"),
+            ("{seq:0}", "{seq:0}"),
+            ("{seq:x}", "{seq:x}"),
+            ("{seq:10}", "{seq:10}"),
+            ("{seq", "{seq}"),
         ] {
             let e = check_resolution_format(bad).expect_err(bad);
-            let text = e.expected.render(crate::locale::Lang::En);
-            assert!(text.contains(&format!("«{named}»")), "{bad}: {text}");
+            assert_eq!(e.value, bad);
+            for lang in [crate::locale::Lang::En, crate::locale::Lang::Fa] {
+                let text = e.expected.render(lang);
+                let named = crate::locale::digits::localize_digits(named, lang);
+                assert!(text.contains(&format!("«{named}»")), "{bad}: {text}");
+                // The message lists every placeholder there is.
+                for field in FORMAT_FIELDS {
+                    assert!(text.contains(&format!("{{{field}}}")), "{bad}: {text}");
+                }
+            }
         }
         assert!(check_resolution_format("{session}").is_err(), "no {{seq}}");
         // A format stored before the check cannot make a number absurd, or panic.
         let d = NaiveDate::from_ymd_opt(2026, 11, 22).expect("a date");
         assert_eq!(
-            format_resolution_number("{seq:70000}", 7, None, d),
+            format_resolution_number("{seq:70000}", &parts(7, None, d)),
             "000000007"
+        );
+    }
+
+    fn parts(seq: i64, session: Option<i64>, date: NaiveDate) -> NumberParts {
+        NumberParts {
+            seq,
+            session,
+            term: None,
+            date,
+            fiscal_year: FiscalYear::default(),
+        }
+    }
+
+    #[test]
+    fn two_digit_years_fiscal_years_and_terms() {
+        let day = d(2026, 1, 15); // 1404/10/25
+        assert_eq!(
+            format_resolution_number("{seq:2}-{yy}", &parts(1, None, day)),
+            "01-26"
+        );
+        assert_eq!(
+            format_resolution_number("{jyy}/{seq}", &parts(3, None, day)),
+            "04/3"
+        );
+        // Two digits always, a wider width pads further.
+        assert_eq!(
+            format_resolution_number("{yy}-{yy:4}", &parts(1, None, d(2005, 3, 1))),
+            "05-0005"
+        );
+        let in_term = NumberParts {
+            term: Some(6),
+            ..parts(12, Some(4), day)
+        };
+        assert_eq!(
+            format_resolution_number("{term}/{session:2}/{seq}", &in_term),
+            "6/04/12"
+        );
+        assert_eq!(
+            format_resolution_number("{term}-{seq}", &parts(1, None, day)),
+            "0-1"
+        );
+    }
+
+    #[test]
+    fn fiscal_years_are_named_by_the_year_they_end() {
+        let july = FiscalYear {
+            calendar: crate::locale::Calendar::Gregorian,
+            month: 7,
+        };
+        assert_eq!(july.year_of(d(2025, 6, 30)), 2025);
+        assert_eq!(july.year_of(d(2025, 7, 1)), 2026);
+        assert_eq!(july.year_of(d(2025, 8, 15)), 2026);
+        assert_eq!(july.year_of(d(2026, 1, 10)), 2026);
+        let january = FiscalYear {
+            calendar: crate::locale::Calendar::Gregorian,
+            month: 1,
+        };
+        assert_eq!(january.year_of(d(2025, 12, 31)), 2025);
+        // The Iranian municipal year is the Jalali year: 2025-03-20 is 1403/12/30,
+        // 2025-03-21 is 1404/01/01.
+        let jalali = FiscalYear::default();
+        assert_eq!(jalali.year_of(d(2025, 3, 20)), 1403);
+        assert_eq!(jalali.year_of(d(2025, 3, 21)), 1404);
+        // Starting in Mehr (month 7): Mehr 1403 begins the fiscal year 1404.
+        let mehr = FiscalYear {
+            calendar: crate::locale::Calendar::Jalali,
+            month: 7,
+        };
+        assert_eq!(mehr.year_of(d(2024, 9, 21)), 1403); // 1403/06/31
+        assert_eq!(mehr.year_of(d(2024, 9, 22)), 1404); // 1403/07/01
+        let fy = NumberParts {
+            fiscal_year: july,
+            ..parts(5, None, d(2025, 8, 1))
+        };
+        assert_eq!(
+            format_resolution_number("FY{fyear}-{seq:3}", &fy),
+            "FY2026-005"
         );
     }
 
@@ -549,14 +644,17 @@ mod tests {
     fn resolution_numbers() {
         let day = d(2024, 7, 1); // 1403/04/11
         assert_eq!(
-            format_resolution_number("{jyear}/{session}/{seq}", 2, Some(39), day),
+            format_resolution_number("{jyear}/{session}/{seq}", &parts(2, Some(39), day)),
             "1403/39/2"
         );
         assert_eq!(
-            format_resolution_number("R-{year}-{seq:3}", 7, None, day),
+            format_resolution_number("R-{year}-{seq:3}", &parts(7, None, day)),
             "R-2024-007"
         );
-        assert_eq!(format_resolution_number("{x}-{seq}", 1, None, day), "{x}-1");
+        assert_eq!(
+            format_resolution_number("{x}-{seq}", &parts(1, None, day)),
+            "{x}-1"
+        );
         assert!(check_resolution_format("{year}").is_err());
     }
 

@@ -146,12 +146,20 @@ pub(crate) fn session_numbers(
 }
 
 /// The term number a resolution decided on `date` outside a session falls in.
-pub(crate) fn term_number_on(tx: &rusqlite::Connection, body_id: i64, date: NaiveDate) -> Result<Option<i64>> {
+pub(crate) fn term_number_on(
+    tx: &rusqlite::Connection,
+    body_id: i64,
+    date: NaiveDate,
+) -> Result<Option<i64>> {
     Ok(term_of(&terms_in(tx, body_id)?, date).map(|t| t.number))
 }
 
 /// Refuses a resolution number the body has already given, naming the resolution.
-pub(crate) fn resolution_number_free(tx: &rusqlite::Connection, body_id: i64, number: &str) -> Result<()> {
+pub(crate) fn resolution_number_free(
+    tx: &rusqlite::Connection,
+    body_id: i64,
+    number: &str,
+) -> Result<()> {
     let taken: Option<i64> = tx
         .query_row(
             "SELECT id FROM resolution WHERE body_id = ?1 AND number = ?2",
