@@ -435,7 +435,7 @@ pub struct SessionAdd {
     /// Its number (39, ۳۹): the first session of a body that existed before shura, or
     /// to continue a series; later ones follow from the highest. In its term for a body
     /// that numbers per term
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub number: Option<String>,
     #[arg(long)]
     pub json: bool,

@@ -173,7 +173,10 @@ impl Localized for NumberingRefusal {
             NumberingRefusal::ResolutionNumberTaken { number, resolution } => tf(
                 lang,
                 Msg::RefusedResolutionNumberTaken,
-                &[&crate::locale::text::sanitize(number), &n(resolution)],
+                &[
+                    &localize_digits(&crate::locale::text::sanitize(number), lang),
+                    &n(resolution),
+                ],
             ),
             NumberingRefusal::TermOverlaps {
                 term,
