@@ -2515,7 +2515,10 @@ fn a_resolution_format_holds_only_known_fields_and_sane_widths() {
         &["body", "add", "C", "--resolution-format", "{seq:2}-{bogus}"],
         2,
     );
-    assert!(err.contains("«{bogus}»") && err.contains("{jyear}"), "{err}");
+    assert!(
+        err.contains("«{bogus}»") && err.contains("{jyear}"),
+        "{err}"
+    );
     // A width this large used to make every resolution of the body panic.
     let err = s.fail(
         &["body", "add", "C", "--resolution-format", "{seq:70000}"],
