@@ -1435,7 +1435,8 @@ fn resolution_list(ctx: &mut Context, a: &ResolutionList, out: Out) -> CliResult
         t(lang, Msg::Due),
         t(lang, Msg::Text),
     ])
-    .numeric(&[0]);
+    // The number too, so Persian reads it in Persian digits (۱۳۹۷/۳۹/۴).
+    .numeric(&[0, 1]);
     for r in &rows {
         let res = &r.resolution;
         table.push(vec![

@@ -650,6 +650,7 @@ catalogue! {
     RefusedSessionNumberTakenInTerm => "session number {} is taken in term {}: session {} (on {}) has it", "شماره جلسه {} در دوره {} گرفته شده است: جلسهٔ {} (مورخ {}) این شماره را دارد";
     RefusedResolutionNumberTaken => "resolution number «{}» is taken in this body: resolution {} has it", "شماره مصوبه «{}» در این نهاد گرفته شده است: مصوبهٔ {} این شماره را دارد";
     RefusedTermOverlaps => "term {} overlaps term {} of this body, which runs from {} to {}", "دوره {} با دوره {} این نهاد هم‌پوشانی دارد که از {} تا {} است";
+    RefusedTermOverlapsOpen => "term {} overlaps term {} of this body, which runs from {} and has not ended", "دوره {} با دوره {} این نهاد هم‌پوشانی دارد که از {} آغاز شده و هنوز پایان نیافته است";
     RefusedTermNumberTaken => "term {} already exists in this body (from {})", "دوره {} از پیش در این نهاد هست (از {})";
     // ---- The record: agenda
     // ---- The record: minutes

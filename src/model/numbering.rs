@@ -183,17 +183,18 @@ impl Localized for NumberingRefusal {
                 other,
                 other_from,
                 other_to,
-            } => {
-                let to = match other_to {
-                    Some(e) => d(e),
-                    None => tf(lang, Msg::TermOpen, &[]),
-                };
-                tf(
+            } => match other_to {
+                Some(to) => tf(
                     lang,
                     Msg::RefusedTermOverlaps,
-                    &[&n(term), &n(other), &d(other_from), &to],
-                )
-            }
+                    &[&n(term), &n(other), &d(other_from), &d(to)],
+                ),
+                None => tf(
+                    lang,
+                    Msg::RefusedTermOverlapsOpen,
+                    &[&n(term), &n(other), &d(other_from)],
+                ),
+            },
             NumberingRefusal::TermNumberTaken { number, from } => {
                 tf(lang, Msg::RefusedTermNumberTaken, &[&n(number), &d(from)])
             }

@@ -9,6 +9,8 @@
 //! - a resolution at a session whose roll call shows no quorum is recorded only when
 //!   the user confirms it (a second Enter in the form, `--without-quorum` in the CLI).
 //!   When no one has been marked at all, the roll was not taken and nothing is asked.
+//! - a resolution number given by hand is checked (and refused when the body has it)
+//!   before anything is written, so a refusal leaves no motion behind.
 
 use chrono::NaiveDate;
 
