@@ -271,6 +271,21 @@ fn sessions_are_numbered_per_term_from_1_in_each_term() {
         "{shown:?}"
     );
     assert_eq!(store.terms(body).unwrap().len(), 2);
+    // Found as BODY#TERM/NUMBER (either digits), and BODY#NUMBER is the body's series.
+    assert_eq!(store.find_session(&format!("{body}#6/2")).unwrap().id, e.id);
+    assert_eq!(
+        store.find_session(&format!("{body}#۶/۱۰")).unwrap().id,
+        b.id
+    );
+    assert_eq!(
+        store.find_session(&format!("{body}#5/110")).unwrap().id,
+        a.id
+    );
+    assert_eq!(store.find_session(&format!("{body}#4")).unwrap().id, e.id);
+    assert!(matches!(
+        store.find_session(&format!("{body}#6/99")),
+        Err(StoreError::NotFound { .. })
+    ));
 }
 
 #[test]

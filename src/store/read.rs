@@ -707,11 +707,36 @@ impl Store {
             })
     }
 
-    /// Finds a session by id, or as `BODY#NUMBER` (e.g. `7#39`, `Planning Council#39`).
+    /// Finds a session by id, or as `BODY#NUMBER` (e.g. `7#39`, `Planning Council#39`,
+    /// the number in the body's series), or `BODY#TERM/NUMBER` (`7#6/12`, session 12
+    /// of term 6, for a body that numbers per term).
     pub fn find_session(&self, key: &str) -> Result<Session> {
         let key_latin = crate::locale::digits::to_latin_digits(key.trim());
         if let Some((body, number)) = key_latin.rsplit_once('#') {
             let body = self.find_body(body)?;
+            if let Some((term, in_term)) = number.split_once('/') {
+                let bad = || {
+                    StoreError::Invalid(InvalidValue {
+                        what: Entity::Session,
+                        value: key.to_string(),
+                        expected: Expected::msg(Msg::ExpectedSessionRef),
+                    })
+                };
+                let term: i64 = term.trim().parse().map_err(|_| bad())?;
+                let in_term: i64 = in_term.trim().parse().map_err(|_| bad())?;
+                return self
+                    .conn
+                    .prepare_cached(&format!(
+                        "SELECT {SESSION_COLS} FROM session s JOIN term t ON t.id = s.term_id
+                         WHERE s.body_id = ?1 AND t.number = ?2 AND s.number_in_term = ?3"
+                    ))?
+                    .query_row([body.id, term, in_term], |r| session_from(r, 0))
+                    .optional()?
+                    .ok_or(StoreError::NotFound {
+                        what: Entity::Session,
+                        key: key.to_string(),
+                    });
+            }
             let number: i64 = number.trim().parse().map_err(|_| {
                 StoreError::Invalid(InvalidValue {
                     what: Entity::Session,

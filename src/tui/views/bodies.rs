@@ -95,6 +95,13 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
             ]
         })
         .collect();
+    // "12 (term 6)" for a body that numbers per term: the column takes it whole.
+    let number_width = rows
+        .iter()
+        .map(|r| unicode_width::UnicodeWidthStr::width(r[0].as_str()))
+        .max()
+        .unwrap_or(0)
+        .clamp(5, 16) as u16;
     let styles: Vec<_> = visible_sessions
         .iter()
         .map(|s| {
@@ -110,7 +117,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
         sessions_area,
         &with_filter(t(l, Msg::Sessions), ListKind::Sessions),
         &[t(l, Msg::Number), t(l, Msg::Date), t(l, Msg::Status)],
-        &[Col::Fixed(5), Col::Fixed(10), Col::Flex],
+        &[Col::Fixed(number_width), Col::Fixed(10), Col::Flex],
         &rows,
         Some(app.home.session_cursor.selected),
         app.home.pane == BodiesPane::Sessions,
