@@ -62,7 +62,8 @@ pub struct NewSession {
     /// Start the agenda from the body's template, carried-over items and a review item.
     pub prepare_agenda: bool,
     /// The session's number when given (the first session of a body that existed
-    /// before shura, or to continue a series); else the next one.
+    /// before shura, or to continue a series); else the next one. For a body that
+    /// numbers per term and a date in a term, its number in that term.
     pub number: Option<i64>,
 }
 
