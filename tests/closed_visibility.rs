@@ -63,6 +63,7 @@ fn carried(ctx: &mut Context, s: i64, item: i64, text: &str, a: i64, b: i64) -> 
             without_quorum: false,
             owner: None,
             due: None,
+            number: None,
         },
     )
     .expect("vote");

@@ -55,6 +55,7 @@ fn vote(ctx: &mut Context, motion: i64, how: HowVoted) {
             without_quorum: false,
             owner: None,
             due: None,
+            number: None,
         },
     )
     .expect("vote");
@@ -449,6 +450,7 @@ fn meeting(dir: &Path, persian: bool) -> Meeting {
             without_quorum: false,
             owner: None,
             due: None,
+            number: None,
         },
     )
     .expect("declared");

@@ -489,6 +489,7 @@ fn board(dir: &Path, persian: bool, signing: Signing) -> Board {
             without_quorum: false,
             owner: Some(fa("Public works", "معاونت عمرانی").into()),
             due: Some(day(2025, 3, 1)),
+            number: None,
         },
     )
     .expect("vote");

@@ -174,6 +174,7 @@ fn take(motion_id: i64, how: HowVoted) -> TakeVote {
         without_quorum: false,
         owner: None,
         due: None,
+        number: None,
     }
 }
 

@@ -252,6 +252,7 @@ fn amended_and_voted(db: &Path, w: &World, lang: Lang) -> (i64, i64, i64) {
         without_quorum: false,
         owner: None,
         due: None,
+        number: None,
     };
     motions::vote(
         &mut c,

@@ -144,7 +144,7 @@ impl Component for Home {
                 .map(|s| {
                     format!(
                         "{} {} {} {}",
-                        s.session.number,
+                        s.session.shown_number(),
                         ctx.date(s.session.date),
                         s.session.date,
                         s.session.status.label(l)

@@ -578,6 +578,7 @@ impl App {
                     without_quorum: form.confirmed,
                     owner: None,
                     due: None,
+                    number: None,
                 };
                 match motions::vote(&mut self.ctx, &take) {
                     Ok(r) => {

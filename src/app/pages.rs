@@ -364,7 +364,7 @@ impl Component for MyView {
                 format!(
                     "{} {} {}",
                     both_names(&s.body_name),
-                    s.session.number,
+                    s.session.shown_number(),
                     ctx.date(s.session.date)
                 )
             })

@@ -703,12 +703,7 @@ impl App {
                 let number = self
                     .session
                     .as_ref()
-                    .map(|v| {
-                        crate::locale::digits::localize_digits(
-                            &v.record.session.number.to_string(),
-                            self.lang(),
-                        )
-                    })
+                    .map(|v| v.record.session.number_text(self.lang()))
                     .ok_or_else(|| self.no_session())?;
                 let msg = if action == ApproveMinutes {
                     Msg::ConfirmApprove
@@ -1043,7 +1038,7 @@ impl App {
         self.say(format!(
             "{} {} — {}",
             t(self.lang(), Msg::Session),
-            s.number,
+            s.number_text(self.lang()),
             s.status.label(self.lang())
         ));
         Ok(())
@@ -1083,7 +1078,7 @@ impl App {
         let mut msg = format!(
             "{} {} — {}",
             t(l, Msg::Session),
-            crate::locale::digits::localize_digits(&s.number.to_string(), l),
+            s.number_text(l),
             s.status.label(l)
         );
         if let Some(end) = &s.end_time {
@@ -1186,12 +1181,15 @@ impl App {
             .iter()
             .map(|k| (k.code().to_string(), k.label(l).to_string()))
             .collect();
+        let date = self.ctx.today + chrono::Duration::days(7);
+        // The number it would take on the date offered (in its term, for a body that
+        // numbers per term); an empty "Number" field takes it.
         let next = self
-            .home
-            .sessions
-            .first()
-            .map(|s| s.session.number + 1)
+            .ctx
+            .store
+            .next_session_number(body.id, date)
             .unwrap_or(1);
+        let next = crate::locale::digits::localize_digits(&next.to_string(), l);
         let place = self
             .home
             .sessions
@@ -1202,20 +1200,21 @@ impl App {
             &format!(
                 "{} {} — {}",
                 t(l, Msg::ScheduleSession),
-                crate::locale::digits::localize_digits(&next.to_string(), l),
+                next,
                 body.name.get(l)
             ),
             FormPurpose::NewSession { body_id: body.id },
             vec![
-                Field::date(
-                    "date",
-                    t(l, Msg::Date),
-                    &self.ctx.date(self.ctx.today + chrono::Duration::days(7)),
-                )
-                .with_hint(t(l, Msg::EG14050915)),
+                Field::date("date", t(l, Msg::Date), &self.ctx.date(date))
+                    .with_hint(t(l, Msg::EG14050915)),
                 Field::text("time", t(l, Msg::StartTime), "09:00"),
                 Field::text("place", t(l, Msg::Place), &place),
                 Field::choice("kind", t(l, Msg::Kind), kinds, "regular"),
+                Field::text("number", t(l, Msg::FormNumber), "").with_hint(&tf(
+                    l,
+                    Msg::NumberHint,
+                    &[&next],
+                )),
             ],
         )
     }
@@ -1277,6 +1276,8 @@ impl App {
                 .with_hint(t(l, Msg::N721OrU)),
             Field::text("owner", t(l, Msg::Owner), ""),
             Field::date("due", t(l, Msg::Due), ""),
+            Field::text("number", t(l, Msg::FormNumber), "")
+                .with_hint(t(l, Msg::ResolutionNumberHint)),
         ];
         let votes: Vec<(String, String)> = vec![
             (String::new(), "—".into()),
@@ -1549,7 +1550,11 @@ impl App {
                         end_time: None,
                         place: form.opt("place"),
                         prepare_agenda: true,
-                        number: None,
+                        number: form
+                            .opt("number")
+                            .map(|n| crate::model::numbering::parse_session_number(&n))
+                            .transpose()
+                            .map_err(store_err)?,
                     },
                 )
                 .map_err(store_err)?;
@@ -1557,7 +1562,7 @@ impl App {
                 Ok(format!(
                     "{} {} — {}",
                     t(l, Msg::SessionScheduled),
-                    s.number,
+                    s.label(l),
                     self.ctx.date(s.date)
                 ))
             }
@@ -1630,6 +1635,7 @@ impl App {
                     owner: form.opt("owner"),
                     due: self.parse_date_field(form, "due")?,
                     without_quorum: form.confirmed,
+                    number: form.opt("number"),
                 };
                 match record(&mut self.ctx, &input).map_err(store_err)? {
                     Recorded::Saved(r) => Ok(format!(

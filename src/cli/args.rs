@@ -58,6 +58,9 @@ pub enum Command {
     /// Sessions (meetings) of a body
     #[command(subcommand)]
     Session(SessionCmd),
+    /// Council terms (دوره) of a body, which its sessions may be numbered in
+    #[command(subcommand)]
+    Term(super::terms::TermCmd),
     /// Agenda items of a session
     #[command(subcommand)]
     Agenda(AgendaCmd),
@@ -119,6 +122,7 @@ impl Command {
         match self {
             Command::Body(c) => matches!(c, BodyCmd::List(_) | BodyCmd::Show(_)),
             Command::Motion(c) => c.only_reads(),
+            Command::Term(c) => c.only_reads(),
             Command::Conflict(c) => matches!(c, super::meeting::ConflictCmd::List(_)),
             Command::Person(c) => matches!(c, PersonCmd::List(_)),
             Command::Member(c) => matches!(c, MemberCmd::List(_)),
@@ -282,9 +286,17 @@ pub struct BodyAdd {
     /// none, monthly, or jalali_months:M,M (e.g. jalali_months:4,10 for Tir and Dey)
     #[arg(long = "meeting-rule", default_value = "none")]
     pub meeting_rule: String,
-    /// Resolution number pattern: {seq}, {seq:3}, {session}, {jyear}, {year}
+    /// Resolution number pattern: {seq}, {session}, {term}, {year}, {yy}, {jyear},
+    /// {jyy}, {fyear}, each with an optional width 1-9 ({seq:3})
     #[arg(long = "resolution-format", default_value = "{jyear}/{session}/{seq}")]
     pub resolution_format: String,
+    /// Number sessions within each council term (دوره), 1, 2, … in each
+    #[arg(long = "number-per-term")]
+    pub number_per_term: bool,
+    /// The month its fiscal year starts, for {fyear}: jalali:1 (the Jalali year) or
+    /// gregorian:7 (July; named by the year it ends)
+    #[arg(long = "fiscal-year", default_value = "jalali:1")]
+    pub fiscal_year: String,
     /// A standing agenda item of every new session (repeatable)
     #[arg(long = "template-item", value_name = "TITLE")]
     pub template_item: Vec<String>,
@@ -428,6 +440,11 @@ pub struct SessionAdd {
     /// Start with an empty agenda
     #[arg(long = "empty-agenda")]
     pub empty_agenda: bool,
+    /// Its number (39, ۳۹): the first session of a body that existed before shura, or
+    /// to continue a series; later ones follow from the highest. In its term for a body
+    /// that numbers per term
+    #[arg(long, allow_hyphen_values = true)]
+    pub number: Option<String>,
     #[arg(long)]
     pub json: bool,
 }
@@ -621,6 +638,10 @@ pub struct ResolutionAdd {
     pub owner: Option<String>,
     #[arg(long)]
     pub due: Option<String>,
+    /// The number given by hand, for a body that already numbers (e.g. 1397/39/4);
+    /// refused when the body has it. Else it comes from the body's format
+    #[arg(long)]
+    pub number: Option<String>,
     #[arg(long)]
     pub json: bool,
 }

@@ -100,6 +100,7 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
         Command::Body(BodyCmd::Show(a)) => body_show(ctx, a, out),
         Command::Body(BodyCmd::Edit(a)) => body_edit(ctx, a, out),
         Command::Motion(c) => super::meeting::motion(ctx, c, out),
+        Command::Term(c) => super::terms::term(ctx, c, out),
         Command::Vote(a) => super::meeting::vote_own(ctx, a, out),
         Command::Conflict(c) => super::meeting::conflict(ctx, c, out),
         Command::Consent(c) => super::meeting::consent(ctx, c, out),
@@ -723,8 +724,8 @@ fn body_add(ctx: &mut Context, a: &BodyAdd, out: Out) -> CliResult {
             formed_on,
             procedure,
             agenda_closing: Vec::new(),
-            number_per_term: false,
-            fiscal_year: Default::default(),
+            number_per_term: a.number_per_term,
+            fiscal_year: crate::model::rules::FiscalYear::parse(&a.fiscal_year)?,
             signing: Default::default(),
         },
     )?;
@@ -934,7 +935,7 @@ fn session_list(ctx: &mut Context, a: &SessionList, out: Out) -> CliResult {
         table.push(vec![
             r.session.id.to_string(),
             r.body_name.get(lang).to_string(),
-            crate::locale::digits::localize_digits(&r.session.number.to_string(), lang),
+            r.session.number_text(lang),
             ctx.date(r.session.date),
             r.session.kind.label(lang).to_string(),
             r.session.status.label(lang).to_string(),
@@ -964,7 +965,11 @@ fn session_add(ctx: &mut Context, a: &SessionAdd, out: Out) -> CliResult {
             end_time,
             place: a.place.clone(),
             prepare_agenda: !a.empty_agenda,
-            number: None,
+            number: a
+                .number
+                .as_deref()
+                .map(crate::model::numbering::parse_session_number)
+                .transpose()?,
         },
     )?;
     if a.json {
@@ -976,7 +981,7 @@ fn session_add(ctx: &mut Context, a: &SessionAdd, out: Out) -> CliResult {
         Msg::CliSessionScheduled,
         &[
             &s.id.to_string(),
-            &s.number.to_string(),
+            &s.number_text(ctx.prefs.lang),
             &body.id.to_string(),
             &ctx.date(s.date),
         ],
@@ -1000,7 +1005,7 @@ fn session_show(ctx: &mut Context, a: &SessionShow, out: Out) -> CliResult {
                 "{} — {} {} — {} — {}",
                 rec.body.name.get(lang),
                 t(lang, Msg::Session),
-                crate::locale::digits::localize_digits(&rec.session.number.to_string(), lang),
+                rec.session.number_text(lang),
                 ctx.date(rec.session.date),
                 rec.session.status.label(lang)
             ),
@@ -1447,7 +1452,8 @@ fn resolution_list(ctx: &mut Context, a: &ResolutionList, out: Out) -> CliResult
         t(lang, Msg::Due),
         t(lang, Msg::Text),
     ])
-    .numeric(&[0]);
+    // The number too, so Persian reads it in Persian digits (۱۳۹۷/۳۹/۴).
+    .numeric(&[0, 1]);
     for r in &rows {
         let res = &r.resolution;
         table.push(vec![
@@ -1501,6 +1507,7 @@ fn resolution_add(ctx: &mut Context, a: &ResolutionAdd, out: Out) -> CliResult {
         owner: a.owner.clone(),
         due,
         without_quorum: a.without_quorum,
+        number: a.number.clone(),
     };
     let r = match record(ctx, &input)? {
         Recorded::Saved(r) => r,
@@ -1711,11 +1718,7 @@ fn resolution_show(ctx: &mut Context, a: &ResolutionShow, out: Out) -> CliResult
     for u in &page.updates {
         let session = match u.session_id {
             Some(id) => match ctx.store.session(id) {
-                Ok(s) => format!(
-                    " [{} {}]",
-                    t(lang, Msg::Session),
-                    crate::locale::digits::localize_digits(&s.number.to_string(), lang)
-                ),
+                Ok(s) => format!(" [{} {}]", t(lang, Msg::Session), s.number_text(lang)),
                 Err(_) => String::new(),
             },
             None => String::new(),
@@ -2027,7 +2030,7 @@ fn cal(ctx: &mut Context, a: &CalArgs, out: Out) -> CliResult {
                     "{}  {} #{}  {}",
                     ctx.date(s.session.date),
                     s.body_name.get(lang),
-                    s.session.number,
+                    s.session.number_text(lang),
                     s.session.status.label(lang)
                 ),
                 ctx.prefs

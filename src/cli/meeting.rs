@@ -167,6 +167,9 @@ pub struct MotionVote {
     /// For a main motion: the resolution's due date
     #[arg(long)]
     pub due: Option<String>,
+    /// For a main motion: the resolution's number, given by hand (e.g. 1397/39/4)
+    #[arg(long)]
+    pub number: Option<String>,
     /// Print JSON instead of text
     #[arg(long)]
     pub json: bool,
@@ -582,6 +585,7 @@ fn motion_vote(ctx: &mut Context, a: &MotionVote, out: Out) -> CliResult {
             without_quorum: a.without_quorum,
             owner: a.owner.clone(),
             due,
+            number: a.number.clone(),
         },
     )?;
     voted(ctx, &r, a.json, out)

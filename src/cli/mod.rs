@@ -10,6 +10,7 @@ pub mod meeting;
 pub mod reports;
 pub mod setup;
 pub mod table;
+pub mod terms;
 
 use std::io::Write;
 use std::path::PathBuf;

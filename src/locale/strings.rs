@@ -628,7 +628,6 @@ catalogue! {
     EntityMembership => "membership", "عضویت";
     EntityResolutionNumber => "resolution number", "شماره مصوبه";
     EntitySessionNumber => "session number", "شماره جلسه";
-    ExpectedFiscalYear => "a calendar and the month the fiscal year starts in, e.g. jalali:1 or gregorian:10", "تقویم و ماه آغاز سال مالی، مانند شمسی:۱ یا میلادی:۱۰";
     // ---- The record: corrections (edits)
     MembershipColumn => "Membership", "شماره عضویت";
     CliCorrected => "Corrected {} {}.", "{} {} اصلاح شد.";
@@ -643,6 +642,27 @@ catalogue! {
     RefusedMembershipEnded => "membership {} ended on {} already", "عضویت {} پیش‌تر در {} پایان یافته است";
     // ---- The record: approval and corrections after it
     // ---- The record: numbering
+    SessionLabel => "session {}", "جلسه {}";
+    SessionLabelInTerm => "term {}, session {}", "دوره {}، جلسه {}";
+    SessionNumberInTerm => "{} (term {})", "{} (دوره {})";
+    TermOpen => "open", "باز";
+    TermFrom => "From", "از";
+    TermTo => "To", "تا";
+    CliTermAdded => "term {} of body {} added (id {})", "دوره {} نهاد {} افزوده شد (شناسه {})";
+    NumberHint => "empty: the next, {}", "خالی: شمارهٔ بعدی، {}";
+    ResolutionNumberHint => "empty: from the body's format", "خالی: از الگوی شماره‌گذاری نهاد";
+    FormNumber => "Number", "شماره";
+    ExpectedFormatPlaceholder => "one of the placeholders {} (each with an optional width from 1 to 9, as in {}); «{}» is not one of them", "یکی از جای‌نشین‌های {} (هر یک با پهنای دلخواه از ۱ تا ۹، مانند {})؛ «{}» هیچ‌یک از آن‌ها نیست";
+    ExpectedSessionNumber => "a positive whole number, such as 39", "یک عدد صحیح مثبت، مانند ۳۹";
+    ExpectedResolutionNumber => "a number of 1 to {} characters, such as 1397/39/4", "شماره‌ای از ۱ تا {} نویسه، مانند ۱۳۹۷/۳۹/۴";
+    ExpectedFiscalYearStart => "a calendar and the month the fiscal year starts in, e.g. jalali:1 or gregorian:10", "تقویم و ماه آغاز سال مالی، مانند شمسی:۱ یا میلادی:۱۰";
+    ExpectedTermNumber => "a positive whole number, such as 6", "یک عدد صحیح مثبت، مانند ۶";
+    RefusedSessionNumberTaken => "session number {} is taken in this body: session {} (on {}) has it", "شماره جلسه {} در این نهاد گرفته شده است: جلسهٔ {} (مورخ {}) این شماره را دارد";
+    RefusedSessionNumberTakenInTerm => "session number {} is taken in term {}: session {} (on {}) has it", "شماره جلسه {} در دوره {} گرفته شده است: جلسهٔ {} (مورخ {}) این شماره را دارد";
+    RefusedResolutionNumberTaken => "resolution number «{}» is taken in this body: resolution {} has it", "شماره مصوبه «{}» در این نهاد گرفته شده است: مصوبهٔ {} این شماره را دارد";
+    RefusedTermOverlaps => "term {} overlaps term {} of this body, which runs from {} to {}", "دوره {} با دوره {} این نهاد هم‌پوشانی دارد که از {} تا {} است";
+    RefusedTermOverlapsOpen => "term {} overlaps term {} of this body, which runs from {} and has not ended", "دوره {} با دوره {} این نهاد هم‌پوشانی دارد که از {} آغاز شده و هنوز پایان نیافته است";
+    RefusedTermNumberTaken => "term {} already exists in this body (from {})", "دوره {} از پیش در این نهاد هست (از {})";
     // ---- The record: agenda
     // ---- The record: minutes
     MinutesDraftMark => "DRAFT: these minutes are not approved yet.", "پیش‌نویس: این صورتجلسه هنوز تأیید نشده است.";

@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod clock;
+pub mod numbering;
 pub mod record;
 pub mod rules;
 
@@ -551,6 +552,8 @@ pub struct Session {
     /// The council term (دوره) it belongs to, and its number within that term.
     pub term_id: Option<i64>,
     pub number_in_term: Option<i64>,
+    /// The number of that term (read with the session, for its label).
+    pub term_number: Option<i64>,
 }
 
 /// A council term (دوره): a numbered period of a body's life, from the day it starts to

@@ -282,15 +282,30 @@ pub fn compliance(
     out
 }
 
-/// Formats a resolution number. Placeholders: `{seq}` (sequence in the body, also
-/// `{seq:3}` zero-padded to 3 digits), `{session}` (session number), `{jyear}` (Jalali
-/// year of the session), `{year}` (Gregorian year). Anything else is copied.
-pub fn format_resolution_number(
-    format: &str,
-    seq: i64,
-    session_number: Option<i64>,
-    date: NaiveDate,
-) -> String {
+/// What a resolution number is made of: the values its format's placeholders take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NumberParts {
+    /// The resolution's sequence in the body.
+    pub seq: i64,
+    /// The number the session is shown by ([`super::Session::shown_number`]: its number
+    /// in its term when the body numbers per term), when decided at a session.
+    pub session: Option<i64>,
+    /// The council term's number, when the session falls in one.
+    pub term: Option<i64>,
+    /// The day it was decided.
+    pub date: NaiveDate,
+    /// The body's fiscal year, for `{fyear}`.
+    pub fiscal_year: FiscalYear,
+}
+
+/// Formats a resolution number. Placeholders (see [`FORMAT_FIELDS`]):
+/// `{seq}` (sequence in the body), `{session}` (the session's number, in its term when
+/// the body numbers per term), `{term}` (the council term's number), `{year}` and
+/// `{yy}` (the Gregorian year, its last two digits), `{jyear}` and `{jyy}` (the Jalali
+/// year, its last two digits), `{fyear}` (the fiscal year, [`FiscalYear::year_of`]).
+/// Each takes a width from 1 to 9 (`{seq:3}`, zero-padded). A missing session or term
+/// is 0. Anything else is copied as typed (formats are checked when saved).
+pub fn format_resolution_number(format: &str, parts: &NumberParts) -> String {
     let mut out = String::new();
     let mut rest = format;
     while let Some(open) = rest.find('{') {
@@ -308,15 +323,21 @@ pub fn format_resolution_number(
             Some((n, w)) => (n, w.parse::<usize>().unwrap_or(0).min(MAX_FORMAT_WIDTH)),
             None => (token, 0),
         };
+        let jyear = i64::from(to_jalali(parts.date).year);
+        let year = i64::from(parts.date.year());
         let value = match name {
-            "seq" => Some(seq),
-            "session" => Some(session_number.unwrap_or(0)),
-            "jyear" => Some(i64::from(to_jalali(date).year)),
-            "year" => Some(i64::from(date.year())),
+            "seq" => Some((parts.seq, width)),
+            "session" => Some((parts.session.unwrap_or(0), width)),
+            "term" => Some((parts.term.unwrap_or(0), width)),
+            "jyear" => Some((jyear, width)),
+            "year" => Some((year, width)),
+            "yy" => Some((year.rem_euclid(100), width.max(2))),
+            "jyy" => Some((jyear.rem_euclid(100), width.max(2))),
+            "fyear" => Some((i64::from(parts.fiscal_year.year_of(parts.date)), width)),
             _ => None,
         };
         match value {
-            Some(v) => out.push_str(&format!("{v:0width$}")),
+            Some((v, width)) => out.push_str(&format!("{v:0width$}")),
             None => {
                 out.push('{');
                 out.push_str(token);
@@ -329,7 +350,6 @@ pub fn format_resolution_number(
     out
 }
 
-/// The widest a number in a resolution format may be padded (`{seq:9}`).
 /// When a body's fiscal year starts: a month of the Jalali or the Gregorian calendar
 /// (Iranian municipalities: Farvardin, the Jalali year itself; many boards: July or
 /// October). Stored as `jalali:1`, `gregorian:10`.
@@ -350,6 +370,26 @@ impl Default for FiscalYear {
 }
 
 impl FiscalYear {
+    /// The fiscal year a day falls in, named by the year (of the body's calendar) in
+    /// which that fiscal year ends, as US boards name theirs: starting in July
+    /// (`gregorian:7`), 2025-08-01 is in fiscal 2026 and 2025-06-30 in fiscal 2025.
+    /// A year starting in the first month is the calendar year itself (`jalali:1`, the
+    /// Iranian municipalities' year, is the Jalali year).
+    pub fn year_of(&self, date: NaiveDate) -> i32 {
+        let (year, month) = match self.calendar {
+            crate::locale::Calendar::Jalali => {
+                let j = to_jalali(date);
+                (j.year, j.month)
+            }
+            crate::locale::Calendar::Gregorian => (date.year(), date.month()),
+        };
+        if self.month > 1 && month >= self.month {
+            year + 1
+        } else {
+            year
+        }
+    }
+
     /// The stored code.
     pub fn code(&self) -> String {
         let cal = match self.calendar {
@@ -365,7 +405,7 @@ impl FiscalYear {
         let bad = || InvalidValue {
             what: Entity::FiscalYear,
             value: s.to_string(),
-            expected: Expected::msg(Msg::ExpectedFiscalYear),
+            expected: Expected::msg(Msg::ExpectedFiscalYearStart),
         };
         let t = crate::locale::digits::to_latin_digits(s.trim());
         let (cal, month) = t.split_once(':').ok_or_else(bad)?;
@@ -382,14 +422,18 @@ impl FiscalYear {
     }
 }
 
+/// The widest a number in a resolution format may be padded (`{seq:9}`).
 pub const MAX_FORMAT_WIDTH: usize = 9;
 
 /// The fields a resolution-number format may hold.
-pub const FORMAT_FIELDS: &[&str] = &["seq", "session", "year", "jyear"];
+pub const FORMAT_FIELDS: &[&str] = &[
+    "seq", "session", "term", "year", "yy", "jyear", "jyy", "fyear",
+];
 
 /// Checks a resolution-number format: it must contain `{seq}` so numbers are unique,
-/// and every `{…}` must be a known field with an optional width of 1 to 9 (`{seq:3}`);
-/// anything else would be printed as typed in every number.
+/// and every `{…}` must be a known field ([`FORMAT_FIELDS`]) with an optional width of 1
+/// to 9 (`{seq:3}`, Persian digits read as well); anything else would be printed as
+/// typed in every number. The refusal names the placeholder and lists the known ones.
 pub fn check_resolution_format(format: &str) -> Result<String, InvalidValue> {
     let f = format.trim();
     let bad = |expected: Expected| InvalidValue {
@@ -397,30 +441,42 @@ pub fn check_resolution_format(format: &str) -> Result<String, InvalidValue> {
         value: format.to_string(),
         expected,
     };
+    let unknown = |token: &str| {
+        let known: Vec<String> = FORMAT_FIELDS.iter().map(|n| format!("{{{n}}}")).collect();
+        bad(Expected::with(
+            Msg::ExpectedFormatPlaceholder,
+            &[&known.join(" "), "{seq:3}", &format!("{{{token}}}")],
+        ))
+    };
+    let mut out = String::new();
     let mut rest = f;
     let mut has_seq = false;
     while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..=open]);
         let after = &rest[open + 1..];
         let Some(close) = after.find('}') else {
-            return Err(bad(Expected::with(Msg::ExpectedFormatField, &[after])));
+            return Err(unknown(after));
         };
-        let token = &after[..close];
+        let token = crate::locale::digits::to_latin_digits(&after[..close]);
         let (name, width) = match token.split_once(':') {
             Some((n, w)) => (n, Some(w)),
-            None => (token, None),
+            None => (token.as_str(), None),
         };
         let width_ok = width.is_none_or(|w| {
             w.parse::<usize>()
                 .is_ok_and(|w| (1..=MAX_FORMAT_WIDTH).contains(&w))
         });
         if !FORMAT_FIELDS.contains(&name) || !width_ok {
-            return Err(bad(Expected::with(Msg::ExpectedFormatField, &[token])));
+            return Err(unknown(&after[..close]));
         }
         has_seq |= name == "seq";
+        out.push_str(&token);
+        out.push('}');
         rest = &after[close + 1..];
     }
+    out.push_str(rest);
     if has_seq {
-        Ok(f.to_string())
+        Ok(out)
     } else {
         Err(bad(Expected::msg(Msg::ExpectedResolutionFormat)))
     }
@@ -437,26 +493,121 @@ mod tests {
             "{jyear}/{session}/{seq}",
             "R-{year}-{seq:3}",
             "{seq:9}",
+            "{seq:2}-{yy}",
+            "{term}/{session}/{seq}",
+            "FY{fyear}-{seq:3}",
+            "{jyy}{seq:1}",
         ] {
-            assert!(check_resolution_format(good).is_ok(), "{good}");
+            assert_eq!(check_resolution_format(good).as_deref(), Ok(good));
         }
+        // Widths typed in Persian digits are stored in Latin ones.
+        assert_eq!(
+            check_resolution_format("{seq:۳}-{jyy}").as_deref(),
+            Ok("{seq:3}-{jyy}")
+        );
         for (bad, named) in [
-            ("{seq:2}-{yy}", "yy"),
-            ("{seq:70000}", "seq:70000"),
-            ("{seq:0}", "seq:0"),
-            ("{seq:x}", "seq:x"),
-            ("{seq", "seq"),
+            ("{seq:2}-{bogus}", "{bogus}"),
+            ("{seq:70000}", "{seq:70000}"),
+            ("{seq:0}", "{seq:0}"),
+            ("{seq:x}", "{seq:x}"),
+            ("{seq:10}", "{seq:10}"),
+            ("{seq", "{seq}"),
         ] {
             let e = check_resolution_format(bad).expect_err(bad);
-            let text = e.expected.render(crate::locale::Lang::En);
-            assert!(text.contains(&format!("«{named}»")), "{bad}: {text}");
+            assert_eq!(e.value, bad);
+            for lang in [crate::locale::Lang::En, crate::locale::Lang::Fa] {
+                let text = e.expected.render(lang);
+                let named = crate::locale::digits::localize_digits(named, lang);
+                assert!(text.contains(&format!("«{named}»")), "{bad}: {text}");
+                // The message lists every placeholder there is.
+                for field in FORMAT_FIELDS {
+                    assert!(text.contains(&format!("{{{field}}}")), "{bad}: {text}");
+                }
+            }
         }
         assert!(check_resolution_format("{session}").is_err(), "no {{seq}}");
         // A format stored before the check cannot make a number absurd, or panic.
         let d = NaiveDate::from_ymd_opt(2026, 11, 22).expect("a date");
         assert_eq!(
-            format_resolution_number("{seq:70000}", 7, None, d),
+            format_resolution_number("{seq:70000}", &parts(7, None, d)),
             "000000007"
+        );
+    }
+
+    fn parts(seq: i64, session: Option<i64>, date: NaiveDate) -> NumberParts {
+        NumberParts {
+            seq,
+            session,
+            term: None,
+            date,
+            fiscal_year: FiscalYear::default(),
+        }
+    }
+
+    #[test]
+    fn two_digit_years_fiscal_years_and_terms() {
+        let day = d(2026, 1, 15); // 1404/10/25
+        assert_eq!(
+            format_resolution_number("{seq:2}-{yy}", &parts(1, None, day)),
+            "01-26"
+        );
+        assert_eq!(
+            format_resolution_number("{jyy}/{seq}", &parts(3, None, day)),
+            "04/3"
+        );
+        // Two digits always, a wider width pads further.
+        assert_eq!(
+            format_resolution_number("{yy}-{yy:4}", &parts(1, None, d(2005, 3, 1))),
+            "05-0005"
+        );
+        let in_term = NumberParts {
+            term: Some(6),
+            ..parts(12, Some(4), day)
+        };
+        assert_eq!(
+            format_resolution_number("{term}/{session:2}/{seq}", &in_term),
+            "6/04/12"
+        );
+        assert_eq!(
+            format_resolution_number("{term}-{seq}", &parts(1, None, day)),
+            "0-1"
+        );
+    }
+
+    #[test]
+    fn fiscal_years_are_named_by_the_year_they_end() {
+        let july = FiscalYear {
+            calendar: crate::locale::Calendar::Gregorian,
+            month: 7,
+        };
+        assert_eq!(july.year_of(d(2025, 6, 30)), 2025);
+        assert_eq!(july.year_of(d(2025, 7, 1)), 2026);
+        assert_eq!(july.year_of(d(2025, 8, 15)), 2026);
+        assert_eq!(july.year_of(d(2026, 1, 10)), 2026);
+        let january = FiscalYear {
+            calendar: crate::locale::Calendar::Gregorian,
+            month: 1,
+        };
+        assert_eq!(january.year_of(d(2025, 12, 31)), 2025);
+        // The Iranian municipal year is the Jalali year: 2025-03-20 is 1403/12/30,
+        // 2025-03-21 is 1404/01/01.
+        let jalali = FiscalYear::default();
+        assert_eq!(jalali.year_of(d(2025, 3, 20)), 1403);
+        assert_eq!(jalali.year_of(d(2025, 3, 21)), 1404);
+        // Starting in Mehr (month 7): Mehr 1403 begins the fiscal year 1404.
+        let mehr = FiscalYear {
+            calendar: crate::locale::Calendar::Jalali,
+            month: 7,
+        };
+        assert_eq!(mehr.year_of(d(2024, 9, 21)), 1403); // 1403/06/31
+        assert_eq!(mehr.year_of(d(2024, 9, 22)), 1404); // 1403/07/01
+        let fy = NumberParts {
+            fiscal_year: july,
+            ..parts(5, None, d(2025, 8, 1))
+        };
+        assert_eq!(
+            format_resolution_number("FY{fyear}-{seq:3}", &fy),
+            "FY2026-005"
         );
     }
 
@@ -493,14 +644,17 @@ mod tests {
     fn resolution_numbers() {
         let day = d(2024, 7, 1); // 1403/04/11
         assert_eq!(
-            format_resolution_number("{jyear}/{session}/{seq}", 2, Some(39), day),
+            format_resolution_number("{jyear}/{session}/{seq}", &parts(2, Some(39), day)),
             "1403/39/2"
         );
         assert_eq!(
-            format_resolution_number("R-{year}-{seq:3}", 7, None, day),
+            format_resolution_number("R-{year}-{seq:3}", &parts(7, None, day)),
             "R-2024-007"
         );
-        assert_eq!(format_resolution_number("{x}-{seq}", 1, None, day), "{x}-1");
+        assert_eq!(
+            format_resolution_number("{x}-{seq}", &parts(1, None, day)),
+            "{x}-1"
+        );
         assert!(check_resolution_format("{year}").is_err());
     }
 

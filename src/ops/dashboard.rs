@@ -418,7 +418,7 @@ pub fn dashboard(store: &Store, scope: Option<&[i64]>, today: NaiveDate) -> Resu
             id: s.session.id,
             body_id: s.session.body_id,
             body_name: s.body_name,
-            number: s.session.number,
+            number: s.session.shown_number(),
             date: s.session.date,
             start_time: s.session.start_time,
             place: s.session.place,

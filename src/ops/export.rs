@@ -229,7 +229,7 @@ pub fn minutes_markdown(
         "# {} — {} {}{}\n\n",
         md_escape(rec.body.name.get(lang)),
         t(lang, Msg::Minutes),
-        localize_digits(&s.number.to_string(), lang),
+        s.number_text(lang),
         closed_suffix(rec, lang)
     ));
     md.push_str(&draft_md(rec, lang));
@@ -315,7 +315,7 @@ pub fn minutes_html(
         lang.code(),
         e(rec.body.name.get(lang)),
         t(lang, Msg::Minutes),
-        localize_digits(&s.number.to_string(), lang)
+        s.number_text(lang)
     ));
     h.push_str(
         "<style>\n@page { size: A4; margin: 20mm 18mm; }\nbody { font-family: 'Vazirmatn', 'Noto Naskh Arabic', 'DejaVu Sans', sans-serif; font-size: 11pt; line-height: 1.6; color: #000; max-width: 174mm; margin: auto; }\nh1 { font-size: 16pt; border-bottom: 2px solid #000; padding-bottom: 4pt; }\nh2 { font-size: 13pt; margin-top: 14pt; }\nh3 { font-size: 11.5pt; margin-bottom: 2pt; }\ntable { border-collapse: collapse; width: 100%; margin: 6pt 0; }\nth, td { border: 1px solid #555; padding: 3pt 6pt; text-align: start; vertical-align: top; }\n.resolution { border-inline-start: 3px solid #000; padding-inline-start: 8pt; margin: 6pt 0; }\n.status { font-style: italic; color: #333; }\n.signatures { display: flex; justify-content: space-between; margin-top: 30pt; page-break-inside: avoid; }\n.signatures div { width: 45%; border-top: 1px solid #000; padding-top: 4pt; text-align: center; }\n.seal { font-size: 8.5pt; color: #333; margin-top: 16pt; word-break: break-all; }\nsection.item { page-break-inside: avoid; }\n.motion { margin: 6pt 0; }\n.motion blockquote { margin: 2pt 0; padding-inline-start: 8pt; border-inline-start: 2px solid #555; }\n.amendments { margin-inline-start: 12pt; }\nul.votes { margin: 2pt 0; }\n.confidential { border: 1px solid #000; padding: 4pt; }\n",
@@ -327,7 +327,7 @@ pub fn minutes_html(
         "<h1>{} — {} {}{}</h1>\n",
         e(rec.body.name.get(lang)),
         t(lang, Msg::Minutes),
-        localize_digits(&s.number.to_string(), lang),
+        s.number_text(lang),
         closed_suffix(rec, lang)
     ));
     h.push_str(&draft_html(rec, lang));

@@ -23,6 +23,7 @@ pub mod resolutions;
 pub mod sessions;
 pub mod setup;
 pub mod tasks;
+pub mod terms;
 
 use chrono::NaiveDate;
 

@@ -304,6 +304,9 @@ pub struct TakeVote {
     /// For a main motion that becomes a resolution: who carries it out, and by when.
     pub owner: Option<String>,
     pub due: Option<NaiveDate>,
+    /// The number of the resolution a carried main motion makes, given by hand (a body
+    /// that already numbers; refused when taken); else from the body's format.
+    pub number: Option<String>,
 }
 
 /// What a vote gave.
@@ -432,19 +435,25 @@ fn conclude(
         created_on: None,
         number: None,
     };
+    // The hand-given number is the main motion's resolution's (never a consent
+    // agenda's several).
+    let numbered = |text: String, item: Option<i64>, decision: Decision| NewResolution {
+        number: v.number.clone(),
+        ..resolution(text, item, decision)
+    };
     let mut resolutions = Vec::new();
     let mut item_status = None;
     let mut close_items = Vec::new();
     match motion.kind {
         MotionKind::Substantive if carried => {
-            resolutions.push(resolution(
+            resolutions.push(numbered(
                 motion.final_text.clone(),
                 motion.agenda_item_id,
                 Decision::Adopted,
             ));
         }
         MotionKind::Substantive if body.procedure.number_rejected => {
-            resolutions.push(resolution(
+            resolutions.push(numbered(
                 motion.final_text.clone(),
                 motion.agenda_item_id,
                 Decision::Rejected,
@@ -749,6 +758,7 @@ pub fn close_vote(
         without_quorum: ballot.without_quorum,
         owner: None,
         due: None,
+        number: None,
     };
     let tally = tally_of(&cast);
     let (close, outcome) = conclude(ctx, &motion, &session, &room, vec![], &cast, tally, &take)?;

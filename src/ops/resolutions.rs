@@ -9,6 +9,8 @@
 //! - a resolution at a session whose roll call shows no quorum is recorded only when
 //!   the user confirms it (a second Enter in the form, `--without-quorum` in the CLI).
 //!   When no one has been marked at all, the roll was not taken and nothing is asked.
+//! - a resolution number given by hand is checked (and refused when the body has it)
+//!   before anything is written, so a refusal leaves no motion behind.
 
 use chrono::NaiveDate;
 
@@ -51,6 +53,8 @@ pub struct RecordResolution {
     pub due: Option<NaiveDate>,
     /// The user has seen that quorum is not met and records it anyway.
     pub without_quorum: bool,
+    /// The number given by hand (a body that already numbers); else from the format.
+    pub number: Option<String>,
 }
 
 /// What recording gave.
@@ -92,6 +96,10 @@ pub fn record(ctx: &mut Context, r: &RecordResolution) -> Result<Recorded> {
     authz::check(ctx, Activity::RecordResolutions, Some(body_id))?;
     if let Some(s) = &session {
         super::not_frozen(ctx, s.id)?;
+    }
+    // A number given by hand is checked before anything (a motion) is written.
+    if let Some(n) = &r.number {
+        ctx.store.resolution_number_available(body_id, n)?;
     }
     let voted = r.vote != VoteEntry::NotTaken || !r.member_votes.is_empty();
     let by_vote = matches!(
@@ -153,7 +161,7 @@ pub fn record(ctx: &mut Context, r: &RecordResolution) -> Result<Recorded> {
         } else {
             None
         },
-        number: None,
+        number: r.number.clone(),
     })?;
     Ok(Recorded::Saved(saved))
 }
@@ -220,6 +228,7 @@ fn record_by_vote(ctx: &mut Context, session: &Session, r: &RecordResolution) ->
             without_quorum: r.without_quorum && room.roll_taken && !q.met(),
             owner: r.owner.clone(),
             due: r.due,
+            number: r.number.clone(),
         },
     )?;
     match result.resolutions.first() {

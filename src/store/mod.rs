@@ -9,6 +9,7 @@ pub mod clock;
 pub mod dashboard;
 pub mod edit;
 pub mod meeting;
+pub mod numbering;
 pub mod read;
 pub mod schema;
 pub mod search;
@@ -115,6 +116,8 @@ pub enum Refusal {
     Clock(crate::model::clock::ClockRefusal),
     /// A correction of the record cannot go as asked.
     Record(crate::model::record::RecordRefusal),
+    /// A session or resolution number is taken, or a council term overlaps another.
+    Numbering(crate::model::numbering::NumberingRefusal),
 }
 
 impl Refusal {
@@ -141,6 +144,7 @@ impl Refusal {
             Refusal::Vote(p) => p.code(),
             Refusal::Clock(c) => c.code(),
             Refusal::Record(r) => r.code(),
+            Refusal::Numbering(n) => n.code(),
         }
     }
 
@@ -198,6 +202,11 @@ impl Refusal {
             | Refusal::TaskNeedsABody => {}
             Refusal::Clock(c) => {
                 for (k, v) in c.fields() {
+                    put(k, json!(v));
+                }
+            }
+            Refusal::Numbering(n) => {
+                for (k, v) in n.fields() {
                     put(k, json!(v));
                 }
             }
@@ -289,6 +298,7 @@ impl Localized for Refusal {
             Refusal::UnanimousNobodyPresent => t(lang, Msg::RefusedUnanimousNobodyPresent).into(),
             Refusal::TaskNeedsABody => t(lang, Msg::RefusedTaskNeedsABody).into(),
             Refusal::Clock(c) => c.message(lang),
+            Refusal::Numbering(r) => r.message(lang),
             Refusal::NoQuorum {
                 present,
                 voting,

@@ -79,6 +79,17 @@ fn person_from(r: &Row, o: usize) -> rusqlite::Result<Person> {
 }
 
 pub const BODY_COLS: &str = "b.id, b.name_fa, b.name_en, b.kind, b.parent_id, b.quorum_rule, b.meeting_rule, b.resolution_format, b.agenda_template, b.confidential, b.formed_on, b.version, b.voting_rule, b.second_required, b.number_rejected, b.agenda_closing, b.number_per_term, b.fiscal_year, b.signing";
+/// A body read inside a write's transaction.
+pub(crate) fn body_in(tx: &rusqlite::Connection, id: i64) -> Result<Body> {
+    tx.prepare_cached(&format!("SELECT {BODY_COLS} FROM body b WHERE b.id = ?1"))?
+        .query_row([id], |r| body_from(r, 0))
+        .optional()?
+        .ok_or(StoreError::NotFound {
+            what: Entity::Body,
+            key: id.to_string(),
+        })
+}
+
 fn body_from(r: &Row, o: usize) -> rusqlite::Result<Body> {
     let template: String = r.get(o + 8)?;
     Ok(Body {
@@ -116,10 +127,9 @@ fn body_from(r: &Row, o: usize) -> rusqlite::Result<Body> {
     })
 }
 
-pub const SESSION_COLS: &str = "s.id, s.body_id, s.number, s.kind, s.date, s.start_time, s.end_time, s.place, s.status, s.approved_by, s.approved_at, s.approved_audit_head, s.version, s.term_id, s.number_in_term";
-/// How many columns [`SESSION_COLS`] reads: what a query selects after them starts
-/// here.
-pub const SESSION_N: usize = 15;
+pub const SESSION_COLS: &str = "s.id, s.body_id, s.number, s.kind, s.date, s.start_time, s.end_time, s.place, s.status, s.approved_by, s.approved_at, s.approved_audit_head, s.version, s.term_id, s.number_in_term, (SELECT t.number FROM term t WHERE t.id = s.term_id)";
+/// How many columns [`SESSION_COLS`] has (the columns after it start here).
+pub const SESSION_NCOLS: usize = 16;
 fn session_from(r: &Row, o: usize) -> rusqlite::Result<Session> {
     Ok(Session {
         id: r.get(o)?,
@@ -137,6 +147,7 @@ fn session_from(r: &Row, o: usize) -> rusqlite::Result<Session> {
         version: r.get(o + 12)?,
         term_id: r.get(o + 13)?,
         number_in_term: r.get(o + 14)?,
+        term_number: r.get(o + 15)?,
     })
 }
 
@@ -250,6 +261,7 @@ pub struct ResolutionRow {
     #[serde(flatten)]
     pub resolution: Resolution,
     pub body_name: Name,
+    /// The number its session is shown by (in its term, for a body that numbers per term).
     pub session_number: Option<i64>,
     pub open_tasks: i64,
 }
@@ -630,7 +642,7 @@ impl Store {
         let rows = stmt.query_map(params_from_iter(args), |r| {
             Ok(SessionRow {
                 session: session_from(r, 0)?,
-                body_name: Name::new(r.get(SESSION_N)?, r.get(SESSION_N + 1)?),
+                body_name: Name::new(r.get(SESSION_NCOLS)?, r.get(SESSION_NCOLS + 1)?),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -656,7 +668,7 @@ impl Store {
         let rows = stmt.query_map(params![person_id, today.to_string(), limit], |r| {
             Ok(SessionRow {
                 session: session_from(r, 0)?,
-                body_name: Name::new(r.get(SESSION_N)?, r.get(SESSION_N + 1)?),
+                body_name: Name::new(r.get(SESSION_NCOLS)?, r.get(SESSION_NCOLS + 1)?),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -675,7 +687,7 @@ impl Store {
         let rows = stmt.query_map(params![person_id, limit], |r| {
             Ok(SessionRow {
                 session: session_from(r, 0)?,
-                body_name: Name::new(r.get(SESSION_N)?, r.get(SESSION_N + 1)?),
+                body_name: Name::new(r.get(SESSION_NCOLS)?, r.get(SESSION_NCOLS + 1)?),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -695,11 +707,36 @@ impl Store {
             })
     }
 
-    /// Finds a session by id, or as `BODY#NUMBER` (e.g. `7#39`, `Planning Council#39`).
+    /// Finds a session by id, or as `BODY#NUMBER` (e.g. `7#39`, `Planning Council#39`,
+    /// the number in the body's series), or `BODY#TERM/NUMBER` (`7#6/12`, session 12
+    /// of term 6, for a body that numbers per term).
     pub fn find_session(&self, key: &str) -> Result<Session> {
         let key_latin = crate::locale::digits::to_latin_digits(key.trim());
         if let Some((body, number)) = key_latin.rsplit_once('#') {
             let body = self.find_body(body)?;
+            if let Some((term, in_term)) = number.split_once('/') {
+                let bad = || {
+                    StoreError::Invalid(InvalidValue {
+                        what: Entity::Session,
+                        value: key.to_string(),
+                        expected: Expected::msg(Msg::ExpectedSessionRef),
+                    })
+                };
+                let term: i64 = term.trim().parse().map_err(|_| bad())?;
+                let in_term: i64 = in_term.trim().parse().map_err(|_| bad())?;
+                return self
+                    .conn
+                    .prepare_cached(&format!(
+                        "SELECT {SESSION_COLS} FROM session s JOIN term t ON t.id = s.term_id
+                         WHERE s.body_id = ?1 AND t.number = ?2 AND s.number_in_term = ?3"
+                    ))?
+                    .query_row([body.id, term, in_term], |r| session_from(r, 0))
+                    .optional()?
+                    .ok_or(StoreError::NotFound {
+                        what: Entity::Session,
+                        key: key.to_string(),
+                    });
+            }
             let number: i64 = number.trim().parse().map_err(|_| {
                 StoreError::Invalid(InvalidValue {
                     what: Entity::Session,
@@ -896,7 +933,7 @@ impl Store {
             ListOrder::DueLast => "r.due IS NULL, r.due DESC, r.id DESC",
         };
         let sql = format!(
-            "SELECT {RESOLUTION_COLS}, b.name_fa, b.name_en, s.number,
+            "SELECT {RESOLUTION_COLS}, b.name_fa, b.name_en, coalesce(s.number_in_term, s.number),
                (SELECT count(*) FROM task t WHERE t.resolution_id = r.id AND t.status IN ('open','in_progress'))
              {from_where} ORDER BY {order} LIMIT {} OFFSET {}",
             f.limit.unwrap_or(-1),
@@ -1424,6 +1461,6 @@ impl Store {
 mod tests {
     #[test]
     fn session_columns_are_counted() {
-        assert_eq!(super::SESSION_COLS.split(',').count(), super::SESSION_N);
+        assert_eq!(super::SESSION_COLS.split(',').count(), super::SESSION_NCOLS);
     }
 }

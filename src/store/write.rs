@@ -10,7 +10,7 @@ use super::{now_stamp, Refusal, Result, Store, StoreError};
 use crate::identity::Actor;
 use crate::locale::strings::Msg;
 use crate::model::rules::{
-    check_resolution_format, format_resolution_number, MeetingRule, QuorumRule,
+    check_resolution_format, format_resolution_number, MeetingRule, NumberParts, QuorumRule,
 };
 use crate::model::*;
 
@@ -84,7 +84,8 @@ pub struct NewSession {
     /// Start the agenda from the body's template, carried-over items and a review item.
     pub prepare_agenda: bool,
     /// The session's number when given (the first session of a body that existed
-    /// before shura, or to continue a series); else the next one.
+    /// before shura, or to continue a series); else the next one. For a body that
+    /// numbers per term and a date in a term, its number in that term.
     pub number: Option<i64>,
 }
 
@@ -445,7 +446,9 @@ impl Store {
         })
     }
 
-    /// Schedules a session; its number is the body's next. With `prepare_agenda`, the
+    /// Schedules a session; its number is the one given (refused when taken), else the
+    /// body's next; it joins the council term its date falls in, numbered in it when the
+    /// body numbers per term ([`super::numbering::session_numbers`]). With `prepare_agenda`, the
     /// agenda starts from the body's template, then the items of the previous session
     /// that were deferred or not reached, then a review of open resolutions and tasks.
     pub fn add_session(&mut self, s: &NewSession) -> Result<Session> {
@@ -459,11 +462,7 @@ impl Store {
         let body = self.body(s.body_id)?;
         let review_title = review_item_title(&body);
         let id = self.write(|tx| {
-            let number: i64 = tx.query_row(
-                "SELECT coalesce(max(number), 0) + 1 FROM session WHERE body_id = ?1",
-                [s.body_id],
-                |r| r.get(0),
-            )?;
+            let numbers = super::numbering::session_numbers(tx, &body, s.date, s.number, None)?;
             let previous: Option<i64> = tx
                 .query_row(
                     "SELECT id FROM session WHERE body_id = ?1 AND status <> 'cancelled' ORDER BY number DESC LIMIT 1",
@@ -472,17 +471,20 @@ impl Store {
                 )
                 .optional()?;
             tx.execute(
-                "INSERT INTO session(body_id, number, kind, date, start_time, end_time, place, status, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'planned', ?8)",
+                "INSERT INTO session(body_id, number, kind, date, start_time, end_time, place, status, created_at,
+                                     term_id, number_in_term)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'planned', ?8, ?9, ?10)",
                 params![
                     s.body_id,
-                    number,
+                    numbers.number,
                     s.kind.code(),
                     s.date.to_string(),
                     s.start_time,
                     s.end_time,
                     opt_text(&s.place),
-                    now_stamp()
+                    now_stamp(),
+                    numbers.term_id,
+                    numbers.number_in_term
                 ],
             )?;
             let id = tx.last_insert_rowid();
@@ -533,7 +535,9 @@ impl Store {
         self.session(id)
     }
 
-    /// Changes date, time or place of a session that is not yet approved.
+    /// Changes date, time or place of a session that is not yet approved. A new date
+    /// puts it in the council term it falls in (the next number there, for a body that
+    /// numbers per term, unless it stays in its term).
     pub fn update_session(
         &mut self,
         id: i64,
@@ -550,9 +554,22 @@ impl Store {
             let before = snapshot(tx, "session", "id = ?1", &[&id])?;
             exists(tx, "session", Entity::Session, id)?;
             if let Some(d) = date {
+                // A new date may put it in another council term, numbered there.
+                let (body_id, number, term_id, number_in_term): (i64, i64, Option<i64>, Option<i64>) = tx.query_row(
+                    "SELECT body_id, number, term_id, number_in_term FROM session WHERE id = ?1",
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )?;
+                let body = super::read::body_in(tx, body_id)?;
+                let old = super::numbering::SessionNumbers {
+                    number,
+                    term_id,
+                    number_in_term,
+                };
+                let numbers = super::numbering::session_numbers(tx, &body, d, None, Some((id, old)))?;
                 tx.execute(
-                    "UPDATE session SET date = ?2, version = version + 1 WHERE id = ?1",
-                    params![id, d.to_string()],
+                    "UPDATE session SET date = ?2, term_id = ?3, number_in_term = ?4, version = version + 1 WHERE id = ?1",
+                    params![id, d.to_string(), numbers.term_id, numbers.number_in_term],
                 )?;
             }
             if let Some(t) = &start_time {
@@ -891,6 +908,11 @@ impl Store {
             .created_on
             .or(session.as_ref().map(|s| s.date))
             .unwrap_or_else(today);
+        let number = r
+            .number
+            .as_deref()
+            .map(crate::model::numbering::check_resolution_number)
+            .transpose()?;
         Ok(PreparedResolution {
             r: r.clone(),
             text,
@@ -898,6 +920,7 @@ impl Store {
             session,
             tally,
             created_on,
+            number,
         })
     }
 
@@ -1322,6 +1345,8 @@ pub struct PreparedResolution {
     session: Option<Session>,
     tally: Option<Tally>,
     created_on: NaiveDate,
+    /// The number given by hand, checked.
+    number: Option<String>,
 }
 
 /// Inserts a prepared resolution (number, votes, search entry, audit) in `tx`.
@@ -1358,12 +1383,27 @@ pub(crate) fn insert_resolution(
         [r.body_id],
         |row| row.get(0),
     )?;
-    let number = format_resolution_number(
-        &p.body.resolution_format,
-        seq,
-        p.session.as_ref().map(|s| s.number),
-        p.created_on,
-    );
+    // A number given by hand stands as given; the sequence advances all the same.
+    let number = match &p.number {
+        Some(n) => n.clone(),
+        None => {
+            let term = match &p.session {
+                Some(s) => s.term_number,
+                None => super::numbering::term_number_on(tx, r.body_id, p.created_on)?,
+            };
+            format_resolution_number(
+                &p.body.resolution_format,
+                &NumberParts {
+                    seq,
+                    session: p.session.as_ref().map(Session::shown_number),
+                    term,
+                    date: p.created_on,
+                    fiscal_year: p.body.fiscal_year,
+                },
+            )
+        }
+    };
+    super::numbering::resolution_number_free(tx, r.body_id, &number)?;
     let status = match r.decision {
         Decision::Adopted => WorkStatus::Open,
         _ => WorkStatus::Cancelled,

@@ -39,10 +39,7 @@ pub fn draw_with_clicks(f: &mut Frame, app: &App, theme: &Theme, clicks: &mut vi
                     "{} — {} {}",
                     v.record.body.name.get(app.lang()),
                     t(app.lang(), Msg::Session2),
-                    crate::locale::digits::localize_digits(
-                        &v.record.session.number.to_string(),
-                        app.lang()
-                    )
+                    v.record.session.number_text(app.lang())
                 )
             })
             .unwrap_or_default(),

@@ -6,7 +6,6 @@ use ratatui::Frame;
 use super::widgets::{self, Col};
 use super::{Clicks, Target};
 use crate::app::state::{App, BodiesPane, ListKind};
-use crate::locale::digits::localize_digits;
 use crate::locale::strings::{t, Msg};
 use crate::tui::theme::Theme;
 
@@ -90,12 +89,19 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
         .iter()
         .map(|s| {
             vec![
-                localize_digits(&s.session.number.to_string(), l),
+                s.session.number_text(l),
                 app.ctx.date(s.session.date),
                 s.session.status.label(l).to_string(),
             ]
         })
         .collect();
+    // "12 (term 6)" for a body that numbers per term: the column takes it whole.
+    let number_width = rows
+        .iter()
+        .map(|r| unicode_width::UnicodeWidthStr::width(r[0].as_str()))
+        .max()
+        .unwrap_or(0)
+        .clamp(5, 16) as u16;
     let styles: Vec<_> = visible_sessions
         .iter()
         .map(|s| {
@@ -111,7 +117,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
         sessions_area,
         &with_filter(t(l, Msg::Sessions), ListKind::Sessions),
         &[t(l, Msg::Number), t(l, Msg::Date), t(l, Msg::Status)],
-        &[Col::Fixed(5), Col::Fixed(10), Col::Flex],
+        &[Col::Fixed(number_width), Col::Fixed(10), Col::Flex],
         &rows,
         Some(app.home.session_cursor.selected),
         app.home.pane == BodiesPane::Sessions,

@@ -115,7 +115,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
                 vec![
                     app.ctx.date(s.session.date),
                     s.body_name.get(l).to_string(),
-                    localize_digits(&s.session.number.to_string(), l),
+                    s.session.number_text(l),
                 ]
             })
             .collect::<Vec<_>>()

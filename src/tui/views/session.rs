@@ -29,7 +29,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
     let mut line1 = format!(
         "{} {} · {} ({}) · {} · {}",
         t(l, Msg::Session),
-        localize_digits(&s.number.to_string(), l),
+        s.number_text(l),
         app.ctx.date(s.date),
         format_date(s.date, other_cal, l),
         s.kind.label(l),
