@@ -633,6 +633,23 @@ catalogue! {
     // ---- The record: approval and corrections after it
     // ---- The record: numbering
     // ---- The record: agenda
+    RefusedAgendaSignatories => "signatories are recorded for a members' proposal (members_motion) only; this item is a «{}»", "امضاکنندگان فقط برای طرح ثبت می‌شوند؛ این بند «{}» است";
+    RefusedAgendaUrgency => "urgency is for a bill or a members' proposal only; this item is a «{}»", "فوریت فقط برای لایحه یا طرح است؛ این بند «{}» است";
+    RefusedAgendaSectionUnderSection => "a section cannot go under another section (item {}); sections have one level", "سرفصل را نمی‌توان زیر سرفصل دیگری (بند {}) گذاشت؛ سرفصل‌ها یک سطح دارند";
+    RefusedAgendaNotASection => "item {} is a «{}», not a section; only a section has sub-items", "بند {} «{}» است، نه سرفصل؛ فقط سرفصل زیربند دارد";
+    RefusedAgendaNoSuchNumber => "«{}» is not a number on this agenda; expected an item's number such as 3 or 7.2", "«{}» شماره بندی از این دستور جلسه نیست؛ شماره‌ای مانند ۳ یا ۷٫۲ انتظار می‌رود";
+    RefusedAgendaSectionOfOtherSession => "item {} is on another session's agenda", "بند {} در دستور جلسه دیگری است";
+    AgendaCannotStep => "«{}» stays where it is: it is at an end, at its section's edge, or next to a standing item; move it to a number instead", "«{}» جابه‌جا نشد: در ابتدا یا انتهاست، در لبه سرفصل خود است، یا کنار بند ثابت است؛ آن را به شماره‌ای منتقل کنید";
+    CliItemMoved => "agenda item {} is now number {}", "بند {} اکنون شماره {} است";
+    AgendaUrgency => "Urgency", "فوریت";
+    AgendaUnder => "Under (section number)", "زیر (شماره سرفصل)";
+    AgendaSignatories => "Signatories", "امضاکنندگان";
+    AgendaSignatoriesHint => "names or ids, separated by , or ،", "نام یا شناسه، با , یا ، جدا کنید";
+    AgendaClosingItems => "Closing items", "بندهای پایانی";
+    AgendaMoveTo => "Move to number", "انتقال به شماره";
+    AgendaMoveToHint => "e.g. 3, or 7.2 for the second sub-item of section 7", "مثلاً ۳، یا ۷٫۲ برای زیربند دوم سرفصل ۷";
+    AgendaNumberEmpty => "the number is empty; type the number the item should have, such as 3 or 7.2", "شماره خالی است؛ شماره‌ای را که بند باید داشته باشد بنویسید، مانند ۳ یا ۷٫۲";
+    AgendaPersonNotFound => "no person «{}» found for the signatories; type a person's name or id", "شخصی با نام «{}» برای امضاکنندگان یافت نشد؛ نام یا شناسه شخص را بنویسید";
     // ---- The record: minutes
     // ---- The record: the TUI
 

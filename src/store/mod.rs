@@ -112,6 +112,8 @@ pub enum Refusal {
     Vote(crate::model::voting::VoteProblem),
     /// The session's clock refuses the event, arrival or departure.
     Clock(crate::model::clock::ClockRefusal),
+    /// The agenda cannot be arranged as asked.
+    Agenda(crate::model::agenda::AgendaProblem),
 }
 
 impl Refusal {
@@ -137,6 +139,7 @@ impl Refusal {
             Refusal::Motion(p) => p.code(),
             Refusal::Vote(p) => p.code(),
             Refusal::Clock(c) => c.code(),
+            Refusal::Agenda(a) => a.code(),
         }
     }
 
@@ -194,6 +197,11 @@ impl Refusal {
             | Refusal::TaskNeedsABody => {}
             Refusal::Clock(c) => {
                 for (k, v) in c.fields() {
+                    put(k, json!(v));
+                }
+            }
+            Refusal::Agenda(a) => {
+                for (k, v) in a.fields() {
                     put(k, json!(v));
                 }
             }
@@ -280,6 +288,7 @@ impl Localized for Refusal {
             Refusal::UnanimousNobodyPresent => t(lang, Msg::RefusedUnanimousNobodyPresent).into(),
             Refusal::TaskNeedsABody => t(lang, Msg::RefusedTaskNeedsABody).into(),
             Refusal::Clock(c) => c.message(lang),
+            Refusal::Agenda(a) => a.message(lang),
             Refusal::NoQuorum {
                 present,
                 voting,
