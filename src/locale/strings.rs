@@ -640,6 +640,8 @@ catalogue! {
     RefusedAgendaNoSuchNumber => "«{}» is not a number on this agenda; expected an item's number such as 3 or 7.2", "«{}» شماره بندی از این دستور جلسه نیست؛ شماره‌ای مانند ۳ یا ۷٫۲ انتظار می‌رود";
     RefusedAgendaSectionOfOtherSession => "item {} is on another session's agenda", "بند {} در دستور جلسه دیگری است";
     AgendaCannotStep => "«{}» stays where it is: it is at an end, at its section's edge, or next to a standing item; move it to a number instead", "«{}» جابه‌جا نشد: در ابتدا یا انتهاست، در لبه سرفصل خود است، یا کنار بند ثابت است؛ آن را به شماره‌ای منتقل کنید";
+    CliAgendaAddArgs => "give the session and the title (agenda add SESSION TITLE), or the title alone with --session", "جلسه و عنوان را بدهید (agenda add SESSION TITLE)، یا فقط عنوان را همراه با ‎--session";
+    CliAgendaNumberNeedsSession => "«{}» is not an item id; to name an item by its number on the agenda, give --session", "«{}» شناسه بند نیست؛ برای نام بردن بند با شماره‌اش در دستور جلسه، ‎--session را بدهید";
     CliItemMoved => "agenda item {} is now number {}", "بند {} اکنون شماره {} است";
     AgendaUrgency => "Urgency", "فوریت";
     AgendaUnder => "Under (section number)", "زیر (شماره سرفصل)";
@@ -649,7 +651,6 @@ catalogue! {
     AgendaMoveTo => "Move to number", "انتقال به شماره";
     AgendaMoveToHint => "e.g. 3, or 7.2 for the second sub-item of section 7", "مثلاً ۳، یا ۷٫۲ برای زیربند دوم سرفصل ۷";
     AgendaNumberEmpty => "the number is empty; type the number the item should have, such as 3 or 7.2", "شماره خالی است؛ شماره‌ای را که بند باید داشته باشد بنویسید، مانند ۳ یا ۷٫۲";
-    AgendaPersonNotFound => "no person «{}» found for the signatories; type a person's name or id", "شخصی با نام «{}» برای امضاکنندگان یافت نشد؛ نام یا شناسه شخص را بنویسید";
     // ---- The record: minutes
     // ---- The record: the TUI
 

@@ -75,6 +75,19 @@ pub fn find_item(ctx: &Context, session_id: i64, key: &str) -> Result<AgendaItem
         })
 }
 
+/// The people named as signatories (each a name, login or id, as the person lookup
+/// reads it); a name that matches nobody is not found, naming it.
+pub fn signatory_ids(ctx: &Context, keys: &[String]) -> Result<Vec<i64>> {
+    let mut ids = Vec::new();
+    for key in keys.iter().map(|k| k.trim()).filter(|k| !k.is_empty()) {
+        let id = ctx.store.find_person(key)?.id;
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    Ok(ids)
+}
+
 /// The signatories of the members' proposals on a session's agenda: (item id, person).
 pub fn signatories(ctx: &Context, session_id: i64) -> Result<Vec<(i64, Person)>> {
     ctx.store.agenda_signatories(session_id)
