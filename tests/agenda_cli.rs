@@ -60,8 +60,18 @@ impl World {
     }
 }
 
-fn row(n: &str, title: &str, kind: &str, urgency: Option<&str>) -> (String, String, String, Option<String>) {
-    (n.into(), title.into(), kind.into(), urgency.map(String::from))
+fn row(
+    n: &str,
+    title: &str,
+    kind: &str,
+    urgency: Option<&str>,
+) -> (String, String, String, Option<String>) {
+    (
+        n.into(),
+        title.into(),
+        kind.into(),
+        urgency.map(String::from),
+    )
 }
 
 /// A Tehran-style council: the opening formalities, «لوایح» and «طرح‌ها» sections, the
@@ -90,15 +100,41 @@ fn a_council_agenda_with_sections_kinds_urgency_and_signatories() {
     council(&w);
     // Positional session and title; Persian kind and urgency labels.
     w.ok(&["agenda", "add", "1", "لوایح", "--kind", "سرفصل"]);
-    w.ok(&["agenda", "add", "--session", "1", "طرح‌ها", "--kind", "section"]);
+    w.ok(&[
+        "agenda",
+        "add",
+        "--session",
+        "1",
+        "طرح‌ها",
+        "--kind",
+        "section",
+    ]);
     let bill = w.json(&[
-        "agenda", "add", "1", "لایحه بودجه ۱۴۰۴", "--kind", "لایحه", "--urgency", "دوفوریتی", "--under", "2",
+        "agenda",
+        "add",
+        "1",
+        "لایحه بودجه ۱۴۰۴",
+        "--kind",
+        "لایحه",
+        "--urgency",
+        "دوفوریتی",
+        "--under",
+        "2",
     ]);
     assert_eq!(bill["number"], "2.1");
     assert_eq!(bill["kind"], "bill");
     assert_eq!(bill["urgency"], "double_urgent");
     w.ok(&[
-        "agenda", "add", "1", "لایحه نرخ عوارض", "--kind", "bill", "--urgency", "double_urgent", "--under", "۲",
+        "agenda",
+        "add",
+        "1",
+        "لایحه نرخ عوارض",
+        "--kind",
+        "bill",
+        "--urgency",
+        "double_urgent",
+        "--under",
+        "۲",
     ]);
     let motion = w.json(&[
         "agenda",
@@ -124,7 +160,14 @@ fn a_council_agenda_with_sections_kinds_urgency_and_signatories() {
         .map(|s| s["name"]["fa"].as_str().unwrap())
         .collect();
     assert_eq!(names, ["محسن هاشمی", "زهرا نژادبهرام"]);
-    w.ok(&["agenda", "add", "1", "مکاتبات رسیده", "--kind", "correspondence"]);
+    w.ok(&[
+        "agenda",
+        "add",
+        "1",
+        "مکاتبات رسیده",
+        "--kind",
+        "correspondence",
+    ]);
     assert_eq!(
         w.agenda(),
         [
@@ -133,7 +176,12 @@ fn a_council_agenda_with_sections_kinds_urgency_and_signatories() {
             row("2.1", "لایحه بودجه ۱۴۰۴", "bill", Some("double_urgent")),
             row("2.2", "لایحه نرخ عوارض", "bill", Some("double_urgent")),
             row("3", "طرح‌ها", "section", None),
-            row("3.1", "طرح ساماندهی دستفروشان", "members_motion", Some("urgent")),
+            row(
+                "3.1",
+                "طرح ساماندهی دستفروشان",
+                "members_motion",
+                Some("urgent")
+            ),
             row("4", "مکاتبات رسیده", "correspondence", None),
             row("5", "ختم جلسه", "item", None),
         ]
@@ -145,26 +193,73 @@ fn a_council_agenda_with_sections_kinds_urgency_and_signatories() {
 
     // The table shows the numbers, the kinds, the urgency and the signatories.
     let table = w.ok(&["agenda", "list", "1"]);
-    for want in ["2.1", "3.1", "Bill", "Double urgent", "Members' proposal", "Section"] {
+    for want in [
+        "2.1",
+        "3.1",
+        "Bill",
+        "Double urgent",
+        "Members' proposal",
+        "Section",
+    ] {
         assert!(table.contains(want), "{want} in\n{table}");
     }
     assert!(table.contains("محسن هاشمی, زهرا نژادبهرام"), "{table}");
 
     // Refusals name the kind, or the bad value.
-    let err = w.fail(&["agenda", "add", "1", "x", "--kind", "bill", "--signatory", "1"]);
-    assert!(err.contains("members' proposal") && err.contains("«Bill»"), "{err}");
-    let err = w.fail(&["--lang", "fa", "agenda", "add", "1", "x", "--kind", "report", "--urgency", "urgent"]);
+    let err = w.fail(&[
+        "agenda",
+        "add",
+        "1",
+        "x",
+        "--kind",
+        "bill",
+        "--signatory",
+        "1",
+    ]);
+    assert!(
+        err.contains("members' proposal") && err.contains("«Bill»"),
+        "{err}"
+    );
+    let err = w.fail(&[
+        "--lang",
+        "fa",
+        "agenda",
+        "add",
+        "1",
+        "x",
+        "--kind",
+        "report",
+        "--urgency",
+        "urgent",
+    ]);
     assert!(err.contains("«گزارش»"), "{err}");
     let message = err.trim().trim_start_matches("shura:");
     assert!(!message.chars().any(|c| c.is_ascii_alphabetic()), "{err}");
     let err = w.fail(&["agenda", "add", "1", "x", "--kind", "motion"]);
-    assert!(err.contains("\"motion\"") || err.contains("motion"), "{err}");
+    assert!(
+        err.contains("\"motion\"") || err.contains("motion"),
+        "{err}"
+    );
     assert!(err.contains("members_motion"), "{err}");
-    let err = w.fail(&["agenda", "add", "1", "x", "--kind", "section", "--under", "2"]);
+    let err = w.fail(&[
+        "agenda", "add", "1", "x", "--kind", "section", "--under", "2",
+    ]);
     assert!(err.contains("section"), "{err}");
     let err = w.fail(&["agenda", "add", "1", "x", "--under", "4"]);
-    assert!(err.contains("item 4") && err.contains("not a section"), "{err}");
-    let err = w.fail(&["agenda", "add", "1", "x", "--kind", "members_motion", "--signatory", "Nobody"]);
+    assert!(
+        err.contains("item 4") && err.contains("not a section"),
+        "{err}"
+    );
+    let err = w.fail(&[
+        "agenda",
+        "add",
+        "1",
+        "x",
+        "--kind",
+        "members_motion",
+        "--signatory",
+        "Nobody",
+    ]);
     assert!(err.contains("Nobody"), "{err}");
     assert_eq!(w.agenda().len(), 8, "nothing refused was added");
 }
@@ -191,7 +286,16 @@ fn agenda_move_to_a_number_into_and_out_of_a_section() {
         w.ok(&["agenda", "add", "1", title, "--kind", kind]);
     }
     w.ok(&["agenda", "add", "1", "Roof repair", "--under", "2"]);
-    w.ok(&["agenda", "add", "1", "Bylaw amendment", "--kind", "proposal", "--under", "3"]);
+    w.ok(&[
+        "agenda",
+        "add",
+        "1",
+        "Bylaw amendment",
+        "--kind",
+        "proposal",
+        "--under",
+        "3",
+    ]);
     assert_eq!(
         w.agenda()
             .iter()
@@ -238,7 +342,17 @@ fn agenda_move_to_a_number_into_and_out_of_a_section() {
     let err = w.fail(&["agenda", "move", "2.1", "--to", "1"]);
     assert!(err.contains("--session"), "{err}");
     // Persian digits and the Persian decimal separator are read as typed.
-    let out = w.ok(&["--lang", "fa", "agenda", "move", "۵٫۲", "--session", "1", "--to", "۴"]);
+    let out = w.ok(&[
+        "--lang",
+        "fa",
+        "agenda",
+        "move",
+        "۵٫۲",
+        "--session",
+        "1",
+        "--to",
+        "۴",
+    ]);
     assert!(out.contains('۴'), "{out}");
     assert_eq!(w.agenda()[3].1, "Roof repair");
 }

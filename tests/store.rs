@@ -2953,7 +2953,9 @@ fn the_standing_order_opens_with_the_template_and_the_review_and_closes_with_adj
     store
         .set_agenda_status(deferred, AgendaStatus::Deferred)
         .unwrap();
-    store.set_agenda_status(done, AgendaStatus::Discussed).unwrap();
+    store
+        .set_agenda_status(done, AgendaStatus::Discussed)
+        .unwrap();
     store
         .add_resolution(&new_resolution(body, Some(s1.id), "Repaint the hall"))
         .unwrap();
@@ -2985,9 +2987,18 @@ fn the_standing_order_opens_with_the_template_and_the_review_and_closes_with_adj
     let a2 = store.agenda(s2.id).unwrap();
     assert_eq!(
         a2.iter().map(|i| i.title.as_str()).collect::<Vec<_>>(),
-        ["Call to order", review.as_str(), "Parking permits", "Library hours", "Adjournment"]
+        [
+            "Call to order",
+            review.as_str(),
+            "Parking permits",
+            "Library hours",
+            "Adjournment"
+        ]
     );
-    assert_eq!(a2.iter().map(|i| i.position).collect::<Vec<_>>(), [1, 2, 3, 4, 5]);
+    assert_eq!(
+        a2.iter().map(|i| i.position).collect::<Vec<_>>(),
+        [1, 2, 3, 4, 5]
+    );
     assert_eq!(a2[3].id, new);
     let adjournment = a2[4].id;
     let (before, after): (String, String) = raw(&path)
@@ -3042,10 +3053,20 @@ fn sections_number_their_sub_items_and_move_with_them() {
         })
         .unwrap();
     let report = store
-        .add_agenda_item(&new_item(s.id, "Treasurer's report", ItemKind::Report, Some(old)))
+        .add_agenda_item(&new_item(
+            s.id,
+            "Treasurer's report",
+            ItemKind::Report,
+            Some(old),
+        ))
         .unwrap();
     let park = store
-        .add_agenda_item(&new_item(s.id, "Park renovation", ItemKind::Proposal, Some(new)))
+        .add_agenda_item(&new_item(
+            s.id,
+            "Park renovation",
+            ItemKind::Proposal,
+            Some(new),
+        ))
         .unwrap();
     assert_eq!(
         titles_and_numbers(&store, s.id),
@@ -3061,7 +3082,10 @@ fn sections_number_their_sub_items_and_move_with_them() {
         ])
     );
     let b = store.agenda_item(budget).unwrap();
-    assert_eq!((b.kind, b.urgency, b.parent_id), (ItemKind::Bill, Some(Urgency::DoubleUrgent), Some(old)));
+    assert_eq!(
+        (b.kind, b.urgency, b.parent_id),
+        (ItemKind::Bill, Some(Urgency::DoubleUrgent), Some(old))
+    );
 
     // One step down: the section swaps with New Business, its sub-items with it.
     assert!(store.move_agenda_item(old, 1).unwrap());
@@ -3191,7 +3215,11 @@ fn signatories_only_on_a_members_proposal_and_the_section_of_the_same_session() 
     assert_eq!(signed, [(motion, a), (motion, b)]);
     // Nothing of the refused items was written; each signatory row is audited.
     let n: i64 = raw(&path)
-        .query_row("SELECT count(*) FROM agenda_item WHERE session_id = ?1", [s.id], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM agenda_item WHERE session_id = ?1",
+            [s.id],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(n, 4, "call to order, adjournment, the section, the motion");
     let audited: i64 = raw(&path)

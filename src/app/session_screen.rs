@@ -104,7 +104,12 @@ impl SessionView {
         let signatories = store
             .agenda_signatories(id)?
             .into_iter()
-            .filter(|(item, _)| record.agenda.iter().any(|a| a.item.id == *item && !a.redacted))
+            .filter(|(item, _)| {
+                record
+                    .agenda
+                    .iter()
+                    .any(|a| a.item.id == *item && !a.redacted)
+            })
             .collect();
         Ok(SessionView {
             labels,

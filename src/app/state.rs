@@ -1308,8 +1308,17 @@ impl App {
                 )
                 .collect();
             fields.push(Field::choice("kind", t(l, Msg::Kind), kinds, "item"));
-            fields.push(Field::text("under", t(l, Msg::AgendaUnder), &self.section_at_cursor()));
-            fields.push(Field::choice("urgency", t(l, Msg::AgendaUrgency), urgencies, ""));
+            fields.push(Field::text(
+                "under",
+                t(l, Msg::AgendaUnder),
+                &self.section_at_cursor(),
+            ));
+            fields.push(Field::choice(
+                "urgency",
+                t(l, Msg::AgendaUrgency),
+                urgencies,
+                "",
+            ));
             fields.push(
                 Field::text("signatories", t(l, Msg::AgendaSignatories), "")
                     .with_hint(t(l, Msg::AgendaSignatoriesHint)),
@@ -1691,8 +1700,8 @@ impl App {
                 if to.is_empty() {
                     return Err(t(l, Msg::AgendaNumberEmpty).into());
                 }
-                let number =
-                    crate::ops::agenda::move_item_to(&mut self.ctx, item_id, &to).map_err(store_err)?;
+                let number = crate::ops::agenda::move_item_to(&mut self.ctx, item_id, &to)
+                    .map_err(store_err)?;
                 self.reload();
                 self.select_item(item_id);
                 Ok(tf(

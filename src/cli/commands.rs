@@ -14,9 +14,9 @@ use crate::locale::digits::localize_digits;
 use crate::locale::strings::{t, tf, Msg};
 use crate::locale::Prefs;
 use crate::locale::{Calendar, Lang, Localized};
+use crate::model::agenda::agenda_labels;
 use crate::model::roles::Activity;
 use crate::model::rules::{MeetingRule, QuorumRule};
-use crate::model::agenda::agenda_labels;
 use crate::model::*;
 use crate::ops::record::visible_record;
 use crate::ops::Context;
@@ -1380,7 +1380,9 @@ fn agenda_move(ctx: &mut Context, a: &AgendaMove, out: Out) -> CliResult {
         None => {
             let id = crate::locale::digits::to_latin_digits(a.item.trim())
                 .parse::<i64>()
-                .map_err(|_| CliError::usage(tf(lang, Msg::CliAgendaNumberNeedsSession, &[&a.item])))?;
+                .map_err(|_| {
+                    CliError::usage(tf(lang, Msg::CliAgendaNumberNeedsSession, &[&a.item]))
+                })?;
             ctx.store.agenda_item(id)?
         }
     };

@@ -47,7 +47,6 @@ pub fn find_by_label<'a>(items: &'a [AgendaItem], label: &str) -> Option<&'a Age
         .and_then(|i| items.get(i))
 }
 
-
 /// Why an agenda cannot be arranged as asked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AgendaProblem {
@@ -193,7 +192,11 @@ fn flatten(blocks: &[Vec<&AgendaItem>]) -> Vec<Placement> {
         .flat_map(|b| {
             b.iter().enumerate().map(|(i, it)| {
                 // A sub-item keeps its section only while it follows it.
-                let parent = if i == 0 { None } else { b.first().map(|h| h.id) };
+                let parent = if i == 0 {
+                    None
+                } else {
+                    b.first().map(|h| h.id)
+                };
                 (it.id, parent)
             })
         })
@@ -237,7 +240,11 @@ pub fn step(items: &[AgendaItem], id: i64, up: bool) -> Option<Vec<Placement>> {
         }
         bl.swap(first, second);
     } else {
-        let other = if up { within.checked_sub(1)? } else { within + 1 };
+        let other = if up {
+            within.checked_sub(1)?
+        } else {
+            within + 1
+        };
         if other == 0 || other >= bl[b].len() {
             return None;
         }
@@ -250,7 +257,11 @@ pub fn step(items: &[AgendaItem], id: i64, up: bool) -> Option<Vec<Placement>> {
 /// top-level item (a section moves with its sub-items); "7.2" puts it into section 7
 /// (the section numbered 7 before the move) as its second sub-item. A number past the
 /// end puts it last there. Moved explicitly, an item may go past standing items.
-pub fn move_to(items: &[AgendaItem], id: i64, label: &str) -> Result<Vec<Placement>, AgendaProblem> {
+pub fn move_to(
+    items: &[AgendaItem],
+    id: i64,
+    label: &str,
+) -> Result<Vec<Placement>, AgendaProblem> {
     let typed = label.trim().to_string();
     let no_such = || AgendaProblem::NoSuchNumber {
         label: typed.clone(),
@@ -264,7 +275,13 @@ pub fn move_to(items: &[AgendaItem], id: i64, label: &str) -> Result<Vec<Placeme
         .ok_or_else(no_such)?;
     let sub: Option<usize> = match parts.next() {
         None => None,
-        Some(p) => Some(p.trim().parse().ok().filter(|n| *n > 0).ok_or_else(no_such)?),
+        Some(p) => Some(
+            p.trim()
+                .parse()
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or_else(no_such)?,
+        ),
     };
     if parts.next().is_some() {
         return Err(no_such());
@@ -385,7 +402,14 @@ mod tests {
         // The section swaps with item 5, its sub-items with it.
         assert_eq!(
             step(&items, 2, false).map(|p| ids(&p)),
-            Some(vec![(1, None), (5, None), (2, None), (3, Some(2)), (4, Some(2)), (6, None)])
+            Some(vec![
+                (1, None),
+                (5, None),
+                (2, None),
+                (3, Some(2)),
+                (4, Some(2)),
+                (6, None)
+            ])
         );
         // Nothing goes above the call to order or below the adjournment in one step.
         assert_eq!(step(&items, 2, true), None);
@@ -393,7 +417,14 @@ mod tests {
         // A sub-item moves within its section.
         assert_eq!(
             step(&items, 4, true).map(|p| ids(&p)),
-            Some(vec![(1, None), (2, None), (4, Some(2)), (3, Some(2)), (5, None), (6, None)])
+            Some(vec![
+                (1, None),
+                (2, None),
+                (4, Some(2)),
+                (3, Some(2)),
+                (5, None),
+                (6, None)
+            ])
         );
         assert_eq!(step(&items, 3, true), None);
     }
@@ -404,25 +435,51 @@ mod tests {
         // Item 5 (numbered 3) into section 2 as its first sub-item.
         assert_eq!(
             move_to(&items, 5, "2.1").map(|p| ids(&p)),
-            Ok(vec![(1, None), (2, None), (5, Some(2)), (3, Some(2)), (4, Some(2)), (6, None)])
+            Ok(vec![
+                (1, None),
+                (2, None),
+                (5, Some(2)),
+                (3, Some(2)),
+                (4, Some(2)),
+                (6, None)
+            ])
         );
         // Sub-item 2.2 out of its section to number 1, before the call to order.
         assert_eq!(
             move_to(&items, 4, "۱").map(|p| ids(&p)),
-            Ok(vec![(4, None), (1, None), (2, None), (3, Some(2)), (5, None), (6, None)])
+            Ok(vec![
+                (4, None),
+                (1, None),
+                (2, None),
+                (3, Some(2)),
+                (5, None),
+                (6, None)
+            ])
         );
         // The section to the end, with its sub-items.
         assert_eq!(
             move_to(&items, 2, "9").map(|p| ids(&p)),
-            Ok(vec![(1, None), (5, None), (6, None), (2, None), (3, Some(2)), (4, Some(2))])
+            Ok(vec![
+                (1, None),
+                (5, None),
+                (6, None),
+                (2, None),
+                (3, Some(2)),
+                (4, Some(2))
+            ])
         );
         assert_eq!(
             move_to(&items, 2, "2.1"),
-            Err(AgendaProblem::SectionUnderSection { section: "2".into() })
+            Err(AgendaProblem::SectionUnderSection {
+                section: "2".into()
+            })
         );
         assert_eq!(
             move_to(&items, 3, "3.1"),
-            Err(AgendaProblem::NotASection { label: "3".into(), kind: ItemKind::Item })
+            Err(AgendaProblem::NotASection {
+                label: "3".into(),
+                kind: ItemKind::Item
+            })
         );
         assert_eq!(
             move_to(&items, 3, "x"),
@@ -434,22 +491,37 @@ mod tests {
     fn signatories_and_urgency_belong_to_their_kinds() {
         assert_eq!(
             check_new_item(ItemKind::Bill, None, 2, None),
-            Err(AgendaProblem::SignatoriesNotAMotion { kind: ItemKind::Bill })
+            Err(AgendaProblem::SignatoriesNotAMotion {
+                kind: ItemKind::Bill
+            })
         );
         assert_eq!(
             check_new_item(ItemKind::Report, Some(Urgency::Urgent), 0, None),
-            Err(AgendaProblem::UrgencyNotABill { kind: ItemKind::Report })
+            Err(AgendaProblem::UrgencyNotABill {
+                kind: ItemKind::Report
+            })
         );
-        assert!(check_new_item(ItemKind::MembersMotion, Some(Urgency::DoubleUrgent), 3, None).is_ok());
+        assert!(check_new_item(
+            ItemKind::MembersMotion,
+            Some(Urgency::DoubleUrgent),
+            3,
+            None
+        )
+        .is_ok());
         let section = item(2, None, ItemKind::Section);
         assert_eq!(
             check_new_item(ItemKind::Section, None, 0, Some((&section, "2"))),
-            Err(AgendaProblem::SectionUnderSection { section: "2".into() })
+            Err(AgendaProblem::SectionUnderSection {
+                section: "2".into()
+            })
         );
         let plain = item(5, None, ItemKind::Item);
         assert_eq!(
             check_new_item(ItemKind::Bill, None, 0, Some((&plain, "3"))),
-            Err(AgendaProblem::NotASection { label: "3".into(), kind: ItemKind::Item })
+            Err(AgendaProblem::NotASection {
+                label: "3".into(),
+                kind: ItemKind::Item
+            })
         );
     }
 

@@ -14,8 +14,8 @@
 
 use super::authz;
 use super::Context;
-use crate::model::roles::Activity;
 use crate::model::agenda::{agenda_labels, check_new_item, find_by_label, AgendaProblem};
+use crate::model::roles::Activity;
 use crate::model::{AgendaItem, AgendaStatus, Entity, Person};
 use crate::store::write::NewAgendaItem;
 use crate::store::{Refusal, Result, StoreError};
@@ -65,7 +65,9 @@ pub fn find_item(ctx: &Context, session_id: i64, key: &str) -> Result<AgendaItem
     if let Some(i) = find_by_label(&items, key) {
         return Ok(i.clone());
     }
-    let id = crate::locale::digits::to_latin_digits(key.trim()).parse::<i64>().ok();
+    let id = crate::locale::digits::to_latin_digits(key.trim())
+        .parse::<i64>()
+        .ok();
     items
         .into_iter()
         .find(|i| Some(i.id) == id)

@@ -1283,7 +1283,11 @@ fn session_agenda(tx: &Transaction, session_id: i64) -> Result<Vec<AgendaItem>> 
 /// The agenda of the session an item is on; not found when there is no such item.
 fn agenda_of_item(tx: &Transaction, id: i64) -> Result<Vec<AgendaItem>> {
     let session: i64 = tx
-        .query_row("SELECT session_id FROM agenda_item WHERE id = ?1", [id], |r| r.get(0))
+        .query_row(
+            "SELECT session_id FROM agenda_item WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
         .optional()?
         .ok_or(StoreError::NotFound {
             what: Entity::AgendaItem,
@@ -1349,7 +1353,15 @@ fn add_signatories(tx: &Transaction, actor: &Actor, item: i64, people: &[i64]) -
             "agenda_item_id = ?1 AND person_id = ?2",
             &[&item, person],
         )?;
-        record(tx, actor, "insert", "agenda_signatory", Some(item), None, after.as_deref())?;
+        record(
+            tx,
+            actor,
+            "insert",
+            "agenda_signatory",
+            Some(item),
+            None,
+            after.as_deref(),
+        )?;
     }
     Ok(())
 }
@@ -1428,7 +1440,11 @@ fn prepare_agenda(
             });
         }
     }
-    plan.extend(body.agenda_closing.iter().map(|t| standing(t, Standing::Closing)));
+    plan.extend(
+        body.agenda_closing
+            .iter()
+            .map(|t| standing(t, Standing::Closing)),
+    );
     for (i, p) in plan.iter().enumerate() {
         tx.execute(
             "INSERT INTO agenda_item(session_id, position, title, presenter, status, carried_from, is_review, standing, kind, urgency)

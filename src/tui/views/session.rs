@@ -403,7 +403,13 @@ fn draw_item(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         );
         return;
     }
-    lines.push((format!("{number}. {}", a.item.title), theme.title));
+    // "3. Title", "7.1 Title": a sub-item's number ends in its own.
+    let dot = if number.contains(['.', '٫']) {
+        ""
+    } else {
+        "."
+    };
+    lines.push((format!("{number}{dot} {}", a.item.title), theme.title));
     // Its kind and urgency, and who signed a members' proposal.
     let mut kind = Vec::new();
     if a.item.kind != ItemKind::Item {
