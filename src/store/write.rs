@@ -1420,7 +1420,9 @@ fn prepare_agenda(
              WHERE session_id = ?1 AND is_review = 0 AND standing IS NULL AND kind <> 'section'
                AND status IN ('pending','deferred') ORDER BY position, id",
         )?;
-        let carried: Vec<(i64, String, Option<String>, String, Option<String>)> = stmt
+        // (id, title, presenter, kind, urgency) of each item carried over.
+        type Carried = (i64, String, Option<String>, String, Option<String>);
+        let carried: Vec<Carried> = stmt
             .query_map([prev], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
             })?
