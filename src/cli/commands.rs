@@ -1063,28 +1063,55 @@ fn session_show(ctx: &mut Context, a: &SessionShow, out: Out) -> CliResult {
         writeln!(out)?;
         motion_block(out, &rec.motions)?;
     }
-    for item in &rec.agenda {
+    // Each item by its number on the agenda (7, 7.1), not its position.
+    let items: Vec<AgendaItem> = rec.agenda.iter().map(|a| a.item.clone()).collect();
+    let labels = agenda_labels(&items);
+    for (item, number) in rec.agenda.iter().zip(&labels) {
         writeln!(out)?;
         if item.redacted {
             writeln!(
                 out,
                 "{}",
                 display_line(
-                    &crate::ops::export::closed_item_text(item.item.position, lang),
+                    &tf(
+                        lang,
+                        Msg::MinutesClosedItem,
+                        &[&localize_digits(number, lang)]
+                    ),
                     p
                 )
             )?;
             continue;
         }
+        // A sub-item indented under its section; its kind and urgency named.
+        let (indent, dot) = if number.contains('.') {
+            ("  ", "")
+        } else {
+            ("", ".")
+        };
+        let kind = match item.item.kind {
+            ItemKind::Item | ItemKind::Section => String::new(),
+            k => format!("{}: ", k.label(lang)),
+        };
+        let urgency = item
+            .item
+            .urgency
+            .map(|u| format!(" ({})", u.label(lang)))
+            .unwrap_or_default();
         writeln!(
             out,
             "{}",
             display_line(
                 &format!(
-                    "{}. {} [{}]{}",
-                    item.item.position,
+                    "{indent}{}{dot} {kind}{}{urgency}{}{}",
+                    localize_digits(number, lang),
                     item.item.title,
-                    item.item.status.label(lang),
+                    // A section is a heading, with no status of its own.
+                    if item.item.kind == ItemKind::Section {
+                        String::new()
+                    } else {
+                        format!(" [{}]", item.item.status.label(lang))
+                    },
                     if item.item.closed {
                         format!(" — {}", t(lang, Msg::MinutesClosedPart))
                     } else {
