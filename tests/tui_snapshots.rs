@@ -1691,7 +1691,7 @@ fn agenda_keys_edit_move_defer_withdraw_invite() {
     no_error(&app, "K");
     assert_eq!(titles(&app), before);
     assert!(
-        status_text(&app).contains("stays where it is"),
+        status_text(&app).contains("stays: it is at an end"),
         "{}",
         status_text(&app)
     );

@@ -1704,13 +1704,16 @@ impl App {
                     .map_err(store_err)?;
                 self.reload();
                 self.select_item(item_id);
+                let title = self
+                    .ctx
+                    .store
+                    .agenda_item(item_id)
+                    .map(|i| i.title)
+                    .unwrap_or_default();
                 Ok(tf(
                     l,
-                    Msg::CliItemMoved,
-                    &[
-                        &crate::locale::digits::localize_digits(&item_id.to_string(), l),
-                        &crate::locale::digits::localize_digits(&number, l),
-                    ],
+                    Msg::AgendaItemMovedTo,
+                    &[&title, &crate::locale::digits::localize_digits(&number, l)],
                 ))
             }
             FormPurpose::EditItem { item_id, version } => {

@@ -1390,7 +1390,12 @@ fn agenda_list(ctx: &mut Context, a: &SessionShow, out: Out) -> CliResult {
             i.urgency.map(|u| u.label(lang)).unwrap_or("").to_string(),
             names.join(t(lang, Msg::ListSeparator)),
             i.presenter.clone().unwrap_or_default(),
-            i.status.label(lang).to_string(),
+            // A section is a heading, with no status of its own.
+            if i.kind == ItemKind::Section {
+                String::new()
+            } else {
+                i.status.label(lang).to_string()
+            },
         ]);
     }
     write!(out, "{}", table.render(ctx.prefs))?;

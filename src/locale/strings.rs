@@ -639,7 +639,8 @@ catalogue! {
     RefusedAgendaNotASection => "item {} is a «{}», not a section; only a section has sub-items", "بند {} «{}» است، نه سرفصل؛ فقط سرفصل زیربند دارد";
     RefusedAgendaNoSuchNumber => "«{}» is not a number on this agenda; expected an item's number such as 3 or 7.2", "«{}» شماره بندی از این دستور جلسه نیست؛ شماره‌ای مانند ۳ یا ۷٫۲ انتظار می‌رود";
     RefusedAgendaSectionOfOtherSession => "item {} is on another session's agenda", "بند {} در دستور جلسه دیگری است";
-    AgendaCannotStep => "«{}» stays where it is: it is at an end, at its section's edge, or next to a standing item; move it to a number instead", "«{}» جابه‌جا نشد: در ابتدا یا انتهاست، در لبه سرفصل خود است، یا کنار بند ثابت است؛ آن را به شماره‌ای منتقل کنید";
+    AgendaCannotStep => "«{}» stays: it is at an end, at its section's edge or beside a standing item; move it to a number instead", "«{}» جابه‌جا نشد: در ابتدا یا انتها، در لبه سرفصل یا کنار بند ثابت است؛ آن را به شماره‌ای منتقل کنید";
+    AgendaItemMovedTo => "«{}» is now number {}", "«{}» اکنون بند شماره {} است";
     CliAgendaAddArgs => "give the session and the title (agenda add SESSION TITLE), or the title alone with --session", "جلسه و عنوان را بدهید (agenda add SESSION TITLE)، یا فقط عنوان را همراه با ‎--session";
     CliAgendaNumberNeedsSession => "«{}» is not an item id; to name an item by its number on the agenda, give --session", "«{}» شناسه بند نیست؛ برای نام بردن بند با شماره‌اش در دستور جلسه، ‎--session را بدهید";
     CliItemMoved => "agenda item {} is now number {}", "بند {} اکنون شماره {} است";
