@@ -3231,3 +3231,88 @@ fn signatories_only_on_a_members_proposal_and_the_section_of_the_same_session() 
         .unwrap();
     assert_eq!(audited, 2);
 }
+
+#[test]
+fn unfinished_sub_items_are_carried_under_their_section_with_kind_urgency_and_signatories() {
+    let (_dir, _path, mut store) = fresh();
+    let body = standing_body(&mut store);
+    let a = add_person(&mut store, "Alice");
+    let b = add_person(&mut store, "Bob");
+    let s1 = store
+        .add_session(&new_session(body, d(2026, 1, 5), true))
+        .unwrap();
+    let bills = store
+        .add_agenda_item(&new_item(s1.id, "Bills", ItemKind::Section, None))
+        .unwrap();
+    let fare = store
+        .add_agenda_item(&NewAgendaItem {
+            urgency: Some(Urgency::DoubleUrgent),
+            ..new_item(s1.id, "Bus fares", ItemKind::Bill, Some(bills))
+        })
+        .unwrap();
+    let audit = store
+        .add_agenda_item(&new_item(s1.id, "Audit", ItemKind::Report, Some(bills)))
+        .unwrap();
+    let motions = store
+        .add_agenda_item(&new_item(
+            s1.id,
+            "Members' proposals",
+            ItemKind::Section,
+            None,
+        ))
+        .unwrap();
+    let vendors = store
+        .add_agenda_item(&NewAgendaItem {
+            signatories: vec![a, b],
+            ..new_item(
+                s1.id,
+                "Street vendors",
+                ItemKind::MembersMotion,
+                Some(motions),
+            )
+        })
+        .unwrap();
+    store
+        .add_agenda_item(&new_item(s1.id, "Correspondence", ItemKind::Section, None))
+        .unwrap();
+    store
+        .set_agenda_status(audit, AgendaStatus::Discussed)
+        .unwrap();
+    store
+        .set_agenda_status(vendors, AgendaStatus::Deferred)
+        .unwrap();
+
+    let s2 = store
+        .add_session(&new_session(body, d(2026, 2, 5), true))
+        .unwrap();
+    // The sections still holding unfinished items come with them; an empty one does not.
+    assert_eq!(
+        titles_and_numbers(&store, s2.id),
+        pairs(&[
+            ("1", "Call to order"),
+            ("2", "Bills"),
+            ("2.1", "Bus fares"),
+            ("3", "Members' proposals"),
+            ("3.1", "Street vendors"),
+            ("4", "Adjournment")
+        ])
+    );
+    let a2 = store.agenda(s2.id).unwrap();
+    assert_eq!(
+        (a2[1].kind, a2[1].carried_from),
+        (ItemKind::Section, Some(bills))
+    );
+    assert_eq!(a2[2].parent_id, Some(a2[1].id));
+    assert_eq!(
+        (a2[2].kind, a2[2].urgency, a2[2].carried_from),
+        (ItemKind::Bill, Some(Urgency::DoubleUrgent), Some(fare))
+    );
+    assert_eq!(a2[4].kind, ItemKind::MembersMotion);
+    let signed: Vec<(i64, i64)> = store
+        .agenda_signatories(s2.id)
+        .unwrap()
+        .into_iter()
+        .map(|(i, p)| (i, p.id))
+        .collect();
+    assert_eq!(signed, [(a2[4].id, a), (a2[4].id, b)]);
+}

@@ -1369,8 +1369,9 @@ fn add_signatories(tx: &Transaction, actor: &Actor, item: i64, people: &[i64]) -
 /// A new session's agenda in the body's standing order: the opening items (the
 /// template; then the review of open resolutions and tasks, which reviews what the
 /// opening formalities lead to), the items of the previous session deferred or not
-/// reached (with their kind, urgency and signatories; sections are not carried, their
-/// sub-items come as items), then the closing items (adjournment).
+/// reached (with their kind, urgency and signatories; a sub-item under a copy of its
+/// section, a section carried only for the sub-items it still holds), then the closing
+/// items (adjournment).
 fn prepare_agenda(
     tx: &Transaction,
     actor: &Actor,
@@ -1387,6 +1388,8 @@ fn prepare_agenda(
         standing: Option<Standing>,
         kind: ItemKind,
         urgency: Option<Urgency>,
+        /// The planned section it goes under (its index in the plan).
+        parent: Option<usize>,
     }
     let standing = |title: &str, s: Standing| Planned {
         title: title.to_string(),
@@ -1396,6 +1399,7 @@ fn prepare_agenda(
         standing: Some(s),
         kind: ItemKind::Item,
         urgency: None,
+        parent: None,
     };
     let mut plan: Vec<Planned> = body
         .agenda_template
@@ -1416,21 +1420,63 @@ fn prepare_agenda(
     }
     if let Some(prev) = previous {
         let mut stmt = tx.prepare(
-            "SELECT id, title, presenter, kind, urgency FROM agenda_item
-             WHERE session_id = ?1 AND is_review = 0 AND standing IS NULL AND kind <> 'section'
-               AND status IN ('pending','deferred') ORDER BY position, id",
+            "SELECT a.id, a.title, a.presenter, a.kind, a.urgency, p.id, p.title FROM agenda_item a
+             LEFT JOIN agenda_item p ON p.id = a.parent_id AND p.kind = 'section' AND p.standing IS NULL
+             WHERE a.session_id = ?1 AND a.is_review = 0 AND a.standing IS NULL AND a.kind <> 'section'
+               AND a.status IN ('pending','deferred') ORDER BY a.position, a.id",
         )?;
-        // (id, title, presenter, kind, urgency) of each item carried over.
-        type Carried = (i64, String, Option<String>, String, Option<String>);
+        // (id, title, presenter, kind, urgency, its section's id and title) of each item
+        // carried over.
+        type Carried = (
+            i64,
+            String,
+            Option<String>,
+            String,
+            Option<String>,
+            Option<i64>,
+            Option<String>,
+        );
         let carried: Vec<Carried> = stmt
             .query_map([prev], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
             })?
             .collect::<rusqlite::Result<_>>()?;
-        for (from, title, presenter, kind, urgency) in carried {
+        for (from, title, presenter, kind, urgency, section, section_title) in carried {
             if body.agenda_template.contains(&title) || body.agenda_closing.contains(&title) {
                 continue;
             }
+            let parent = match (section, section_title) {
+                (Some(sid), Some(stitle)) => Some(
+                    match plan
+                        .iter()
+                        .position(|p| p.carried == Some(sid) && p.kind == ItemKind::Section)
+                    {
+                        Some(i) => i,
+                        None => {
+                            plan.push(Planned {
+                                title: stitle,
+                                presenter: None,
+                                carried: Some(sid),
+                                review: false,
+                                standing: None,
+                                kind: ItemKind::Section,
+                                urgency: None,
+                                parent: None,
+                            });
+                            plan.len() - 1
+                        }
+                    },
+                ),
+                _ => None,
+            };
             plan.push(Planned {
                 title,
                 presenter,
@@ -1439,6 +1485,7 @@ fn prepare_agenda(
                 standing: None,
                 kind: ItemKind::parse(&kind)?,
                 urgency: urgency.as_deref().map(Urgency::parse).transpose()?,
+                parent,
             });
         }
     }
@@ -1447,10 +1494,12 @@ fn prepare_agenda(
             .iter()
             .map(|t| standing(t, Standing::Closing)),
     );
+    let mut ids: Vec<i64> = Vec::with_capacity(plan.len());
     for (i, p) in plan.iter().enumerate() {
+        let parent_id = p.parent.and_then(|at| ids.get(at).copied());
         tx.execute(
-            "INSERT INTO agenda_item(session_id, position, title, presenter, status, carried_from, is_review, standing, kind, urgency)
-             VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?6, ?7, ?8, ?9)",
+            "INSERT INTO agenda_item(session_id, position, title, presenter, status, carried_from, is_review, standing, kind, urgency, parent_id)
+             VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?6, ?7, ?8, ?9, ?10)",
             params![
                 session,
                 i as i64 + 1,
@@ -1460,13 +1509,15 @@ fn prepare_agenda(
                 p.review,
                 p.standing.map(|s| s.code()),
                 p.kind.code(),
-                p.urgency.map(|u| u.code())
+                p.urgency.map(|u| u.code()),
+                parent_id
             ],
         )?;
         let item = tx.last_insert_rowid();
+        ids.push(item);
         index_entry(tx, SearchKind::Agenda, item, body.id, &p.title)?;
         audited(tx, actor, "insert", "agenda_item", item, None)?;
-        if let Some(from) = p.carried {
+        if let (Some(from), false) = (p.carried, p.kind == ItemKind::Section) {
             let mut stmt = tx.prepare(
                 "SELECT person_id FROM agenda_signatory WHERE agenda_item_id = ?1 ORDER BY person_id",
             )?;
