@@ -485,9 +485,11 @@ fn nix_is_root() -> bool {
 
 // ----- the agenda: the same item from `shura agenda add` and the TUI's form -----
 
-/// What is stored of the session's agenda: number, title, kind, urgency, and the
-/// signatories by position in the roll.
-fn agenda_rows(w: &World) -> Vec<(String, String, ItemKind, Option<Urgency>, Vec<usize>)> {
+/// A stored agenda item: number, title, kind, urgency, signatories by position in the roll.
+type StoredItem = (String, String, ItemKind, Option<Urgency>, Vec<usize>);
+
+/// What is stored of the session's agenda.
+fn agenda_rows(w: &World) -> Vec<StoredItem> {
     let store = Store::open(&w.db, Actor::current()).unwrap();
     let items = store.agenda(w.session).unwrap();
     let labels = shura::model::agenda::agenda_labels(&items);
