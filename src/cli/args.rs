@@ -511,7 +511,8 @@ pub struct AgendaAdd {
 pub struct AgendaMove {
     /// The item: its id, or its number on the agenda with --session
     pub item: String,
-    /// The number it is to have: 3, or 7.2 (the second sub-item of section 7)
+    /// The number it is to have: 3, or 7.2 (the second sub-item of section 7, the
+    /// section as numbered before the move); a number past the end puts it last
     #[arg(long, value_name = "NUMBER")]
     pub to: String,
     /// The session, when ITEM is a number on its agenda
