@@ -2,6 +2,8 @@
 //! add` (the built binary) and with the TUI's form (the `App`, keys and fields) on two
 //! databases set up alike gives the same stored rows, and the same refusal. The rules
 //! live once, in `ops::resolutions`; these tests fail if a front end grows its own.
+//! Likewise an agenda item (kind, section, urgency, signatories) from `shura agenda add`
+//! and the new-item form, with the rules in `ops::agenda` and `model::agenda`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test may stop at the first failure
 
 use std::os::unix::fs::PermissionsExt;
@@ -479,4 +481,145 @@ fn a_member_is_refused_alike_from_either_side() {
 fn nix_is_root() -> bool {
     // SAFETY: getuid has no preconditions.
     unsafe { libc::getuid() == 0 }
+}
+
+// ----- the agenda: the same item from `shura agenda add` and the TUI's form -----
+
+/// A stored agenda item: number, title, kind, urgency, signatories by position in the roll.
+type StoredItem = (String, String, ItemKind, Option<Urgency>, Vec<usize>);
+
+/// What is stored of the session's agenda.
+fn agenda_rows(w: &World) -> Vec<StoredItem> {
+    let store = Store::open(&w.db, Actor::current()).unwrap();
+    let items = store.agenda(w.session).unwrap();
+    let labels = shura::model::agenda::agenda_labels(&items);
+    let signed = store.agenda_signatories(w.session).unwrap();
+    items
+        .iter()
+        .zip(labels)
+        .map(|(i, n)| {
+            let people: Vec<usize> = signed
+                .iter()
+                .filter(|(item, _)| *item == i.id)
+                .map(|(_, p)| w.people.iter().position(|x| *x == p.id).unwrap())
+                .collect();
+            (n, i.title.clone(), i.kind, i.urgency, people)
+        })
+        .collect()
+}
+
+/// A section to put items under, from the store.
+fn with_section(w: &World) {
+    let mut store = Store::open(&w.db, Actor::current()).unwrap();
+    store
+        .add_agenda_item(&NewAgendaItem {
+            session_id: w.session,
+            title: "Members' proposals".into(),
+            kind: ItemKind::Section,
+            ..Default::default()
+        })
+        .unwrap();
+}
+
+/// Opens the new-item form, fills it, and presses Enter.
+fn tui_item(app: &mut App, fields: &[(&str, &str)]) {
+    app.update(Action::AddItem);
+    let Some(Modal::Form(f)) = &mut app.modal else {
+        panic!("the item form should open: {:?}", app.status);
+    };
+    for (k, v) in fields {
+        f.set(k, v);
+    }
+    enter(app);
+}
+
+#[test]
+fn a_members_proposal_under_a_section_is_stored_alike_from_either_side() {
+    let (cli, tui) = (world(&PRESENT3), world(&PRESENT3));
+    with_section(&cli);
+    with_section(&tui);
+    let r = cli.cli(
+        false,
+        Lang::Fa,
+        &[
+            "agenda",
+            "add",
+            "1",
+            "Bike lanes",
+            "--kind",
+            "طرح",
+            "--under",
+            "1",
+            "--urgency",
+            "دوفوریتی",
+            "--signatory",
+            "Mina Tehrani",
+            "--signatory",
+            "Sara Ahmadi",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut app = tui.app(false, Lang::Fa);
+    tui_item(
+        &mut app,
+        &[
+            ("title", "Bike lanes"),
+            ("kind", "members_motion"),
+            ("under", "۱"),
+            ("urgency", "double_urgent"),
+            ("signatories", "Mina Tehrani، Sara Ahmadi"),
+        ],
+    );
+    assert!(app.modal.is_none(), "saved: {:?}", app.modal);
+    let rows = agenda_rows(&cli);
+    assert_eq!(rows, agenda_rows(&tui));
+    assert_eq!(
+        rows[1],
+        (
+            "1.1".to_string(),
+            "Bike lanes".to_string(),
+            ItemKind::MembersMotion,
+            Some(Urgency::DoubleUrgent),
+            vec![0, 2]
+        )
+    );
+}
+
+#[test]
+fn signatories_on_a_bill_are_refused_with_the_same_words() {
+    for lang in [Lang::En, Lang::Fa] {
+        let w = world(&PRESENT3);
+        let r = w.cli(
+            false,
+            lang,
+            &[
+                "agenda",
+                "add",
+                "1",
+                "Fares",
+                "--kind",
+                "bill",
+                "--signatory",
+                "1",
+            ],
+        );
+        assert_ne!(r.code, 0);
+        let mut app = w.app(false, lang);
+        tui_item(
+            &mut app,
+            &[("title", "Fares"), ("kind", "bill"), ("signatories", "1")],
+        );
+        let err = form(&app).error.clone().expect("refused");
+        assert!(
+            err.contains(ItemKind::Bill.label(lang)),
+            "names the kind: {err}"
+        );
+        assert!(
+            r.stderr.contains(&err),
+            "the same words:\nCLI: {}\nTUI: {err}",
+            r.stderr
+        );
+        assert!(agenda_rows(&w).is_empty());
+        assert_eq!(form(&app).get("title"), "Fares");
+    }
 }

@@ -692,7 +692,8 @@ fn agenda_is_prepared_from_template_carried_items_and_review() {
         .add_resolution(&new_resolution(body, Some(s1.id), "Fix the roof"))
         .unwrap();
 
-    // Next session: review item, template, then deferred and pending items carried.
+    // Next session: the template (opening standing items), the review item after
+    // them, then deferred and pending items carried.
     let s2 = store
         .add_session(&new_session(body, d(2026, 2, 5), true))
         .unwrap();
@@ -702,18 +703,18 @@ fn agenda_is_prepared_from_template_carried_items_and_review() {
     assert_eq!(
         titles,
         [
-            review.as_str(),
             "Opening",
             "Any other business",
+            review.as_str(),
             "Roof repair",
             "Library hours"
         ]
     );
-    assert!(a2[0].is_review);
-    assert!(a2[1..].iter().all(|i| !i.is_review));
+    assert!(a2[2].is_review);
+    assert_eq!(a2.iter().filter(|i| i.is_review).count(), 1);
     assert_eq!(a2[3].carried_from, Some(roof));
     assert_eq!(a2[4].carried_from, Some(pending));
-    assert_eq!(a2[1].carried_from, None, "template items are not carried");
+    assert_eq!(a2[0].carried_from, None, "template items are not carried");
     assert!(a2.iter().all(|i| i.status == AgendaStatus::Pending));
     assert_eq!(
         a2.iter().map(|i| i.position).collect::<Vec<_>>(),
@@ -2880,4 +2881,438 @@ fn a_body_procedure_update_is_versioned_and_audited() {
     );
     let log = store.audit_list(Some("body"), Some(b), 10).unwrap();
     assert_eq!(log.iter().filter(|e| e.action == "update").count(), 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// An agenda as bodies write it: the standing order, sections, kinds, moves by number.
+
+fn standing_body(store: &mut Store) -> i64 {
+    store
+        .add_body(&NewBody {
+            agenda_template: vec!["Call to order".into()],
+            agenda_closing: vec!["Adjournment".into()],
+            ..new_body("Board of Directors", "{seq}")
+        })
+        .unwrap()
+}
+
+fn titles_and_numbers(store: &Store, session: i64) -> Vec<(String, String)> {
+    let items = store.agenda(session).unwrap();
+    let labels = shura::model::agenda::agenda_labels(&items);
+    labels
+        .into_iter()
+        .zip(items.iter().map(|i| i.title.clone()))
+        .collect()
+}
+
+fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+    v.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+fn new_item(session_id: i64, title: &str, kind: ItemKind, parent: Option<i64>) -> NewAgendaItem {
+    NewAgendaItem {
+        session_id,
+        title: title.into(),
+        kind,
+        parent_id: parent,
+        ..Default::default()
+    }
+}
+
+#[test]
+fn the_standing_order_opens_with_the_template_and_the_review_and_closes_with_adjournment() {
+    let (_dir, path, mut store) = fresh();
+    let body = standing_body(&mut store);
+    let s1 = store
+        .add_session(&new_session(body, d(2026, 1, 5), true))
+        .unwrap();
+    let a1 = store.agenda(s1.id).unwrap();
+    assert_eq!(
+        a1.iter()
+            .map(|i| (i.title.as_str(), i.standing))
+            .collect::<Vec<_>>(),
+        [
+            ("Call to order", Some(Standing::Opening)),
+            ("Adjournment", Some(Standing::Closing))
+        ]
+    );
+    let deferred = add_item(&mut store, s1.id, "Parking permits");
+    let done = add_item(&mut store, s1.id, "Audit report");
+    // New items go before the adjournment, in the order added.
+    assert_eq!(
+        titles_and_numbers(&store, s1.id),
+        pairs(&[
+            ("1", "Call to order"),
+            ("2", "Parking permits"),
+            ("3", "Audit report"),
+            ("4", "Adjournment")
+        ])
+    );
+    store
+        .set_agenda_status(deferred, AgendaStatus::Deferred)
+        .unwrap();
+    store
+        .set_agenda_status(done, AgendaStatus::Discussed)
+        .unwrap();
+    store
+        .add_resolution(&new_resolution(body, Some(s1.id), "Repaint the hall"))
+        .unwrap();
+
+    // The next session: Call to order, the review, the carried-over item, Adjournment;
+    // the standing items are not carried again.
+    let s2 = store
+        .add_session(&new_session(body, d(2026, 2, 5), true))
+        .unwrap();
+    let review = review_item_title(&store.body(body).unwrap());
+    assert_eq!(
+        titles_and_numbers(&store, s2.id),
+        pairs(&[
+            ("1", "Call to order"),
+            ("2", review.as_str()),
+            ("3", "Parking permits"),
+            ("4", "Adjournment")
+        ])
+    );
+    let a2 = store.agenda(s2.id).unwrap();
+    assert_eq!(a2[1].standing, Some(Standing::Opening));
+    assert!(a2[1].is_review);
+    assert_eq!(a2[2].carried_from, Some(deferred));
+    assert_eq!(a2[2].standing, None);
+    assert_eq!(a2[3].standing, Some(Standing::Closing));
+    // Added later, a new item still lands before the adjournment, and the
+    // adjournment's move is audited with its position before and after.
+    let new = add_item(&mut store, s2.id, "Library hours");
+    let a2 = store.agenda(s2.id).unwrap();
+    assert_eq!(
+        a2.iter().map(|i| i.title.as_str()).collect::<Vec<_>>(),
+        [
+            "Call to order",
+            review.as_str(),
+            "Parking permits",
+            "Library hours",
+            "Adjournment"
+        ]
+    );
+    assert_eq!(
+        a2.iter().map(|i| i.position).collect::<Vec<_>>(),
+        [1, 2, 3, 4, 5]
+    );
+    assert_eq!(a2[3].id, new);
+    let adjournment = a2[4].id;
+    let (before, after): (String, String) = raw(&path)
+        .query_row(
+            "SELECT before, after FROM audit WHERE entity = 'agenda_item' AND entity_id = ?1 AND action = 'update'
+             ORDER BY id DESC LIMIT 1",
+            [adjournment],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert!(before.contains("\"position\":4"), "{before}");
+    assert!(after.contains("\"position\":5"), "{after}");
+}
+
+#[test]
+fn a_body_without_closing_items_keeps_its_template_and_appends_new_items() {
+    let (_dir, _path, mut store) = fresh();
+    let body = store
+        .add_body(&NewBody {
+            agenda_template: vec!["Opening".into(), "Adjournment".into()],
+            ..new_body("Old Committee", "{seq}")
+        })
+        .unwrap();
+    let s = store
+        .add_session(&new_session(body, d(2026, 1, 5), true))
+        .unwrap();
+    add_item(&mut store, s.id, "Roof");
+    assert_eq!(
+        titles_and_numbers(&store, s.id),
+        pairs(&[("1", "Opening"), ("2", "Adjournment"), ("3", "Roof")])
+    );
+}
+
+#[test]
+fn sections_number_their_sub_items_and_move_with_them() {
+    let (_dir, _path, mut store) = fresh();
+    let body = standing_body(&mut store);
+    let s = store
+        .add_session(&new_session(body, d(2026, 1, 5), true))
+        .unwrap();
+    let minutes = add_item(&mut store, s.id, "Approval of the minutes");
+    let old = store
+        .add_agenda_item(&new_item(s.id, "Old Business", ItemKind::Section, None))
+        .unwrap();
+    let new = store
+        .add_agenda_item(&new_item(s.id, "New Business", ItemKind::Section, None))
+        .unwrap();
+    let budget = store
+        .add_agenda_item(&NewAgendaItem {
+            urgency: Some(Urgency::DoubleUrgent),
+            ..new_item(s.id, "Budget amendment", ItemKind::Bill, Some(old))
+        })
+        .unwrap();
+    let report = store
+        .add_agenda_item(&new_item(
+            s.id,
+            "Treasurer's report",
+            ItemKind::Report,
+            Some(old),
+        ))
+        .unwrap();
+    let park = store
+        .add_agenda_item(&new_item(
+            s.id,
+            "Park renovation",
+            ItemKind::Proposal,
+            Some(new),
+        ))
+        .unwrap();
+    assert_eq!(
+        titles_and_numbers(&store, s.id),
+        pairs(&[
+            ("1", "Call to order"),
+            ("2", "Approval of the minutes"),
+            ("3", "Old Business"),
+            ("3.1", "Budget amendment"),
+            ("3.2", "Treasurer's report"),
+            ("4", "New Business"),
+            ("4.1", "Park renovation"),
+            ("5", "Adjournment")
+        ])
+    );
+    let b = store.agenda_item(budget).unwrap();
+    assert_eq!(
+        (b.kind, b.urgency, b.parent_id),
+        (ItemKind::Bill, Some(Urgency::DoubleUrgent), Some(old))
+    );
+
+    // One step down: the section swaps with New Business, its sub-items with it.
+    assert!(store.move_agenda_item(old, 1).unwrap());
+    assert_eq!(
+        titles_and_numbers(&store, s.id)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect::<Vec<_>>(),
+        ["1", "2", "3", "3.1", "4", "4.1", "4.2", "5"]
+    );
+    assert_eq!(store.agenda(s.id).unwrap()[4].id, old);
+    // It does not pass the adjournment, nor an item the call to order, in one step.
+    assert!(!store.move_agenda_item(old, 1).unwrap());
+    assert!(!store.move_agenda_item(minutes, -1).unwrap());
+
+    // Into a section by number: item 2 becomes the first sub-item of section 4 (Old
+    // Business, as numbered before the move; it is then number 3).
+    assert_eq!(store.move_agenda_item_to(minutes, "4.1").unwrap(), "3.1");
+    // Out of a section: the report becomes item 2.
+    assert_eq!(store.move_agenda_item_to(report, "2").unwrap(), "2");
+    assert_eq!(
+        titles_and_numbers(&store, s.id),
+        pairs(&[
+            ("1", "Call to order"),
+            ("2", "Treasurer's report"),
+            ("3", "New Business"),
+            ("3.1", "Park renovation"),
+            ("4", "Old Business"),
+            ("4.1", "Approval of the minutes"),
+            ("4.2", "Budget amendment"),
+            ("5", "Adjournment")
+        ])
+    );
+    assert_eq!(store.agenda_item(report).unwrap().parent_id, None);
+    assert_eq!(store.agenda_item(minutes).unwrap().parent_id, Some(old));
+    assert_eq!(
+        store
+            .agenda(s.id)
+            .unwrap()
+            .iter()
+            .map(|i| i.position)
+            .collect::<Vec<_>>(),
+        [1, 2, 3, 4, 5, 6, 7, 8]
+    );
+    // A section does not go under another; a number that is not there is refused.
+    for (id, to, code) in [
+        (new, "4.1", "agenda_section_under_section"),
+        (park, "2.1", "agenda_not_a_section"),
+        (park, "x.1", "agenda_no_such_number"),
+    ] {
+        match store.move_agenda_item_to(id, to) {
+            Err(StoreError::Refused(r)) => assert_eq!(r.code(), code, "{to}"),
+            other => panic!("{to}: {other:?}"),
+        }
+    }
+    // Explicitly, an item may go before the call to order.
+    assert_eq!(store.move_agenda_item_to(park, "1").unwrap(), "1");
+    assert_eq!(store.agenda(s.id).unwrap()[0].id, park);
+}
+
+#[test]
+fn signatories_only_on_a_members_proposal_and_the_section_of_the_same_session() {
+    let (_dir, path, mut store) = fresh();
+    let body = standing_body(&mut store);
+    let s = store
+        .add_session(&new_session(body, d(2026, 1, 5), true))
+        .unwrap();
+    let other = store
+        .add_session(&new_session(body, d(2026, 2, 5), true))
+        .unwrap();
+    let a = add_person(&mut store, "Alice");
+    let b = add_person(&mut store, "Bob");
+    let mut ctx = shura::ops::Context::new(store, shura::locale::Prefs::default());
+    let refused = |r: shura::store::Result<i64>| match r {
+        Err(StoreError::Refused(r)) => r.code(),
+        other => panic!("{other:?}"),
+    };
+    let bill = NewAgendaItem {
+        signatories: vec![a, b],
+        ..new_item(s.id, "Bus lanes", ItemKind::Bill, None)
+    };
+    assert_eq!(
+        refused(shura::ops::agenda::add_item(&mut ctx, &bill)),
+        "agenda_signatories_not_a_motion"
+    );
+    let report = NewAgendaItem {
+        urgency: Some(Urgency::Urgent),
+        ..new_item(s.id, "Report", ItemKind::Report, None)
+    };
+    assert_eq!(
+        refused(shura::ops::agenda::add_item(&mut ctx, &report)),
+        "agenda_urgency_not_a_bill"
+    );
+    let section = shura::ops::agenda::add_item(
+        &mut ctx,
+        &new_item(s.id, "Motions", ItemKind::Section, None),
+    )
+    .unwrap();
+    assert_eq!(
+        refused(shura::ops::agenda::add_item(
+            &mut ctx,
+            &new_item(s.id, "Inner", ItemKind::Section, Some(section))
+        )),
+        "agenda_section_under_section"
+    );
+    assert_eq!(
+        refused(shura::ops::agenda::add_item(
+            &mut ctx,
+            &new_item(other.id, "Elsewhere", ItemKind::Item, Some(section))
+        )),
+        "agenda_section_of_other_session"
+    );
+    let motion = shura::ops::agenda::add_item(
+        &mut ctx,
+        &NewAgendaItem {
+            signatories: vec![b, a],
+            urgency: Some(Urgency::Urgent),
+            ..new_item(s.id, "Bike paths", ItemKind::MembersMotion, Some(section))
+        },
+    )
+    .unwrap();
+    let signed: Vec<(i64, i64)> = shura::ops::agenda::signatories(&ctx, s.id)
+        .unwrap()
+        .into_iter()
+        .map(|(i, p)| (i, p.id))
+        .collect();
+    assert_eq!(signed, [(motion, a), (motion, b)]);
+    // Nothing of the refused items was written; each signatory row is audited.
+    let n: i64 = raw(&path)
+        .query_row(
+            "SELECT count(*) FROM agenda_item WHERE session_id = ?1",
+            [s.id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(n, 4, "call to order, adjournment, the section, the motion");
+    let audited: i64 = raw(&path)
+        .query_row(
+            "SELECT count(*) FROM audit WHERE entity = 'agenda_signatory' AND entity_id = ?1",
+            [motion],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(audited, 2);
+}
+
+#[test]
+fn unfinished_sub_items_are_carried_under_their_section_with_kind_urgency_and_signatories() {
+    let (_dir, _path, mut store) = fresh();
+    let body = standing_body(&mut store);
+    let a = add_person(&mut store, "Alice");
+    let b = add_person(&mut store, "Bob");
+    let s1 = store
+        .add_session(&new_session(body, d(2026, 1, 5), true))
+        .unwrap();
+    let bills = store
+        .add_agenda_item(&new_item(s1.id, "Bills", ItemKind::Section, None))
+        .unwrap();
+    let fare = store
+        .add_agenda_item(&NewAgendaItem {
+            urgency: Some(Urgency::DoubleUrgent),
+            ..new_item(s1.id, "Bus fares", ItemKind::Bill, Some(bills))
+        })
+        .unwrap();
+    let audit = store
+        .add_agenda_item(&new_item(s1.id, "Audit", ItemKind::Report, Some(bills)))
+        .unwrap();
+    let motions = store
+        .add_agenda_item(&new_item(
+            s1.id,
+            "Members' proposals",
+            ItemKind::Section,
+            None,
+        ))
+        .unwrap();
+    let vendors = store
+        .add_agenda_item(&NewAgendaItem {
+            signatories: vec![a, b],
+            ..new_item(
+                s1.id,
+                "Street vendors",
+                ItemKind::MembersMotion,
+                Some(motions),
+            )
+        })
+        .unwrap();
+    store
+        .add_agenda_item(&new_item(s1.id, "Correspondence", ItemKind::Section, None))
+        .unwrap();
+    store
+        .set_agenda_status(audit, AgendaStatus::Discussed)
+        .unwrap();
+    store
+        .set_agenda_status(vendors, AgendaStatus::Deferred)
+        .unwrap();
+
+    let s2 = store
+        .add_session(&new_session(body, d(2026, 2, 5), true))
+        .unwrap();
+    // The sections still holding unfinished items come with them; an empty one does not.
+    assert_eq!(
+        titles_and_numbers(&store, s2.id),
+        pairs(&[
+            ("1", "Call to order"),
+            ("2", "Bills"),
+            ("2.1", "Bus fares"),
+            ("3", "Members' proposals"),
+            ("3.1", "Street vendors"),
+            ("4", "Adjournment")
+        ])
+    );
+    let a2 = store.agenda(s2.id).unwrap();
+    assert_eq!(
+        (a2[1].kind, a2[1].carried_from),
+        (ItemKind::Section, Some(bills))
+    );
+    assert_eq!(a2[2].parent_id, Some(a2[1].id));
+    assert_eq!(
+        (a2[2].kind, a2[2].urgency, a2[2].carried_from),
+        (ItemKind::Bill, Some(Urgency::DoubleUrgent), Some(fare))
+    );
+    assert_eq!(a2[4].kind, ItemKind::MembersMotion);
+    let signed: Vec<(i64, i64)> = store
+        .agenda_signatories(s2.id)
+        .unwrap()
+        .into_iter()
+        .map(|(i, p)| (i, p.id))
+        .collect();
+    assert_eq!(signed, [(a2[4].id, a), (a2[4].id, b)]);
 }

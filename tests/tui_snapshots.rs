@@ -1685,13 +1685,23 @@ fn agenda_keys_edit_move_defer_withdraw_invite() {
             .collect()
     };
     let before = titles(&app);
-    // K moves the budget item up, J back down.
+    // K does not put the budget item above the review of previous resolutions (an
+    // opening standing item) in one step; the status line says so.
     typ(&mut app, "K");
     no_error(&app, "K");
-    let up = titles(&app);
-    assert_eq!(up[1], before[2]);
-    assert_eq!(up[2], before[1]);
+    assert_eq!(titles(&app), before);
+    assert!(
+        status_text(&app).contains("stays: it is at an end"),
+        "{}",
+        status_text(&app)
+    );
+    // J moves it down, K back up; the cursor follows it.
     typ(&mut app, "J");
+    no_error(&app, "J");
+    let down = titles(&app);
+    assert_eq!(down[3], before[2]);
+    assert_eq!(down[2], before[3]);
+    typ(&mut app, "K");
     assert_eq!(titles(&app), before);
     // e edits the title.
     typ(&mut app, "e");
@@ -2038,5 +2048,215 @@ fn popup_hints_follow_the_keys_of_the_table() {
         matches!(&app.modal, Some(Modal::Form(f)) if f.error.is_some()),
         "F2 saves (the empty form is refused): {:?}",
         app.modal
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// An agenda as bodies write it: sections, sub-items, kinds, urgency, moves by number.
+
+/// Adds two sections with sub-items (a double-urgent bill, a members' proposal signed
+/// by two members, a report) to today's session.
+fn sections(fx: &Fixture, app: &mut App, fa: bool) {
+    let pick = |en: &'static str, f: &'static str| if fa { f } else { en };
+    let s = &mut app.ctx.store;
+    let add = |s: &mut Store, title: &str, kind, parent, urgency, signatories| {
+        s.add_agenda_item(&NewAgendaItem {
+            session_id: fx.current,
+            title: title.into(),
+            kind,
+            parent_id: parent,
+            urgency,
+            signatories,
+            ..Default::default()
+        })
+        .unwrap()
+    };
+    let bills = add(
+        s,
+        pick("Bills", "لوایح"),
+        ItemKind::Section,
+        None,
+        None,
+        vec![],
+    );
+    add(
+        s,
+        pick("Fare increase for buses", "افزایش نرخ کرایه اتوبوس"),
+        ItemKind::Bill,
+        Some(bills),
+        Some(Urgency::DoubleUrgent),
+        vec![],
+    );
+    add(
+        s,
+        pick("Annual audit", "گزارش حسابرسی سالانه"),
+        ItemKind::Report,
+        Some(bills),
+        None,
+        vec![],
+    );
+    let motions = add(
+        s,
+        pick("Members' proposals", "طرح‌ها"),
+        ItemKind::Section,
+        None,
+        None,
+        vec![],
+    );
+    add(
+        s,
+        pick("Street vendors", "ساماندهی دستفروشان"),
+        ItemKind::MembersMotion,
+        Some(motions),
+        Some(Urgency::Urgent),
+        vec![fx.people[0], fx.people[1]],
+    );
+    app.reload();
+}
+
+/// Puts the agenda's cursor on the item titled so.
+fn select_title(app: &mut App, title: &str) {
+    let v = app.session.as_mut().unwrap();
+    let pos = v
+        .record
+        .agenda
+        .iter()
+        .position(|a| a.item.title == title)
+        .unwrap();
+    v.agenda.selected = pos;
+}
+
+#[test]
+fn agenda_sections_and_sub_items_en_and_fa() {
+    let (fx, mut app) = fixture_app(&english(), en());
+    on_current_session(&mut app);
+    sections(&fx, &mut app, false);
+    select_title(&mut app, "Street vendors");
+    let screen = render(&mut app, 160, 48);
+    for want in [
+        "5.1",
+        "6.1",
+        "Bill: Fare increase",
+        "Members' proposal · Urgent",
+        "Alice Rahimi, Bob Karimi",
+    ] {
+        assert!(screen.contains(want), "{want} in\n{screen}");
+    }
+    snap(&mut app, "en_session_agenda_sections");
+
+    let (fx, mut app) = fixture_app(&persian(), fa());
+    on_current_session(&mut app);
+    sections(&fx, &mut app, true);
+    select_title(&mut app, "افزایش نرخ کرایه اتوبوس");
+    let screen = render(&mut app, 160, 48);
+    assert!(screen.contains("۵.۱"), "{screen}");
+    assert!(screen.contains('‼'), "{screen}");
+    snap(&mut app, "fa_session_agenda_sections");
+}
+
+#[test]
+fn agenda_form_takes_kind_section_urgency_and_signatories_and_hash_moves_to_a_number() {
+    let (fx, mut app) = fixture_app(&english(), en());
+    on_current_session(&mut app);
+    sections(&fx, &mut app, false);
+    // On a section, a new item is offered under it.
+    select_title(&mut app, "Members' proposals");
+    typ(&mut app, "a");
+    typ(&mut app, "Bike lanes");
+    tab(&mut app); // presenter
+    tab(&mut app); // duration
+    tab(&mut app); // kind
+    typ(&mut app, "members");
+    tab(&mut app); // under
+    match &app.modal {
+        Some(Modal::Form(f)) => assert_eq!(f.get("under"), "6"),
+        other => panic!("{other:?}"),
+    }
+    tab(&mut app); // urgency
+    typ(&mut app, "double");
+    tab(&mut app); // signatories
+    typ(&mut app, "Carol Nouri، Nobody");
+    enter(&mut app);
+    // A name that matches nobody is refused, naming it; the form keeps what was typed.
+    match &app.modal {
+        Some(Modal::Form(f)) => {
+            let err = f.error.clone().unwrap_or_default();
+            assert!(err.contains("Nobody"), "{err}");
+            assert_eq!(f.get("title"), "Bike lanes");
+            assert_eq!(f.get("kind"), "members_motion");
+            assert_eq!(f.get("signatories"), "Carol Nouri، Nobody");
+        }
+        other => panic!("expected the form, found {other:?}"),
+    }
+    for _ in 0..", Nobody".chars().count() {
+        key(&mut app, KeyCode::Backspace);
+    }
+    enter(&mut app);
+    no_error(&app, "a");
+    let agenda = app.ctx.store.agenda(fx.current).unwrap();
+    let labels = shura::model::agenda::agenda_labels(&agenda);
+    let at = agenda.iter().position(|i| i.title == "Bike lanes").unwrap();
+    assert_eq!(labels[at], "6.2");
+    let item = &agenda[at];
+    assert_eq!(item.kind, ItemKind::MembersMotion);
+    assert_eq!(item.urgency, Some(Urgency::DoubleUrgent));
+    let signed: Vec<i64> = app
+        .ctx
+        .store
+        .agenda_signatories(fx.current)
+        .unwrap()
+        .into_iter()
+        .filter(|(i, _)| *i == item.id)
+        .map(|(_, p)| p.id)
+        .collect();
+    assert_eq!(signed, [fx.people[2]]);
+    // The cursor is on the new item.
+    assert_eq!(app.session.as_ref().unwrap().item_id(), Some(item.id));
+
+    // # asks for the number and moves the item there: out of its section to 1.
+    typ(&mut app, "#");
+    assert!(form_title(&app).contains("6.2"), "{}", form_title(&app));
+    snap(&mut app, "en_form_move_item_to");
+    typ(&mut app, "5.1");
+    enter(&mut app);
+    no_error(&app, "#");
+    assert!(status_text(&app).contains("5.1"), "{}", status_text(&app));
+    let agenda = app.ctx.store.agenda(fx.current).unwrap();
+    let labels = shura::model::agenda::agenda_labels(&agenda);
+    let at = agenda.iter().position(|i| i.title == "Bike lanes").unwrap();
+    assert_eq!(labels[at], "5.1");
+    assert_eq!(app.session.as_ref().unwrap().item_id(), Some(item.id));
+    // A number that is not on the agenda is refused in the form, naming it.
+    typ(&mut app, "#");
+    typ(&mut app, "9.1");
+    enter(&mut app);
+    match &app.modal {
+        Some(Modal::Form(f)) => {
+            assert!(
+                f.error.clone().unwrap_or_default().contains("9.1"),
+                "{:?}",
+                f.error
+            )
+        }
+        other => panic!("expected the form, found {other:?}"),
+    }
+    key(&mut app, KeyCode::Esc);
+
+    // A section stepped down takes its sub-items with it.
+    select_title(&mut app, "Bills");
+    typ(&mut app, "J");
+    no_error(&app, "J");
+    let agenda = app.ctx.store.agenda(fx.current).unwrap();
+    let titles: Vec<&str> = agenda.iter().skip(4).map(|i| i.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Members' proposals",
+            "Street vendors",
+            "Bills",
+            "Bike lanes",
+            "Fare increase for buses",
+            "Annual audit"
+        ]
     );
 }

@@ -20,7 +20,7 @@ pub fn activity_of(action: crate::app::keymap::Action) -> Option<Activity> {
             Activity::ChangeSessionStatus
         }
         ApproveMinutes => Activity::ApproveMinutes,
-        AddItem | EditItem | MoveItemUp | MoveItemDown | DeferItem | WithdrawItem => {
+        AddItem | EditItem | MoveItemUp | MoveItemDown | MoveItemTo | DeferItem | WithdrawItem => {
             Activity::EditAgenda
         }
         WriteMinutes | ExternalEditor => Activity::RecordMinutes,

@@ -249,6 +249,10 @@ pub enum FormPurpose {
         item_id: i64,
         version: i64,
     },
+    /// Moving an agenda item to the number typed.
+    MoveItem {
+        item_id: i64,
+    },
     NewResolution {
         session_id: i64,
         item_id: Option<i64>,

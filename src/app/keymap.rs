@@ -162,6 +162,7 @@ actions! {
     EditItem = "edit_item", "Edit the agenda item", "ویرایش بند";
     MoveItemUp = "move_item_up", "Move the item up", "جابه‌جایی بند به بالا";
     MoveItemDown = "move_item_down", "Move the item down", "جابه‌جایی بند به پایین";
+    MoveItemTo = "move_item_to", "Move the item to a number (3, or 7.2 in section 7)", "انتقال بند به شماره (۳، یا ۷٫۲ در سرفصل ۷)";
     DeferItem = "defer_item", "Defer the item to the next session", "تعویق بند به جلسه بعد";
     WithdrawItem = "withdraw_item", "Withdraw the item", "استرداد بند";
     WriteMinutes = "write_minutes", "Write the item's minutes", "نوشتن صورتجلسه بند";
@@ -284,6 +285,7 @@ pub fn default_bindings() -> Vec<Binding> {
         b(Session, &["e"], EditItem),
         b(Session, &["K", "shift-up"], MoveItemUp),
         b(Session, &["J", "shift-down"], MoveItemDown),
+        b(Session, &["#"], MoveItemTo),
         b(Session, &["d"], DeferItem),
         b(Session, &["w"], WithdrawItem),
         b(Session, &["m"], WriteMinutes),

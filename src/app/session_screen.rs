@@ -66,6 +66,11 @@ pub struct SessionView {
     pub review_cursor: Cursor,
     /// The motions pane (read with the user's language by `App::load_session`).
     pub motions: super::motions_pane::MotionsPane,
+    /// The number of each agenda item ("7", "7.1"), in the agenda's order.
+    pub labels: Vec<String>,
+    /// The signatories of the members' proposals: (item id, person); none for an item
+    /// the reader may not see.
+    pub signatories: Vec<(i64, crate::model::Person)>,
 }
 
 impl SessionView {
@@ -93,7 +98,22 @@ impl SessionView {
         );
         let reviewed = store.tasks_reviewed_in(id)?.into_iter().collect();
         let reviewed_resolutions = store.resolutions_reviewed_in(id)?.into_iter().collect();
+        let items: Vec<crate::model::AgendaItem> =
+            record.agenda.iter().map(|a| a.item.clone()).collect();
+        let labels = crate::model::agenda::agenda_labels(&items);
+        let signatories = store
+            .agenda_signatories(id)?
+            .into_iter()
+            .filter(|(item, _)| {
+                record
+                    .agenda
+                    .iter()
+                    .any(|a| a.item.id == *item && !a.redacted)
+            })
+            .collect();
         Ok(SessionView {
+            labels,
+            signatories,
             record,
             review,
             reviewed,
@@ -109,6 +129,8 @@ impl SessionView {
     /// Takes the data read again for the same session; the pane and cursors stay.
     pub fn refresh(&mut self, fresh: SessionView) {
         self.record = fresh.record;
+        self.labels = fresh.labels;
+        self.signatories = fresh.signatories;
         self.review = fresh.review;
         self.reviewed = fresh.reviewed;
         self.reviewed_resolutions = fresh.reviewed_resolutions;

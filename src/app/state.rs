@@ -176,6 +176,15 @@ thread_local! {
 
 /// An error (store, typed value, date) as the status line shows it: in the user's
 /// language, from the catalogue.
+/// Standing items typed in one field: separated by `;`, `؛` or a new line.
+fn standing_items(typed: &str) -> Vec<String> {
+    typed
+        .split([';', '؛', '\n'])
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
 pub(crate) fn store_err<E: crate::locale::Localized>(e: E) -> String {
     UI_LANG.with(|l| e.message(l.get()))
 }
@@ -732,16 +741,38 @@ impl App {
             MoveItemUp | MoveItemDown => {
                 let item = self.current_item()?;
                 let delta = if action == MoveItemUp { -1 } else { 1 };
-                crate::ops::agenda::move_item(&mut self.ctx, item.id, delta).map_err(store_err)?;
+                let moved = crate::ops::agenda::move_item(&mut self.ctx, item.id, delta)
+                    .map_err(store_err)?;
                 self.reload();
-                if let Some(v) = &mut self.session {
-                    let len = v.record.agenda.len();
-                    if delta < 0 {
-                        v.agenda.apply(Up, len, 1);
-                    } else {
-                        v.agenda.apply(Down, len, 1);
-                    }
+                self.select_item(item.id);
+                if !moved {
+                    self.say(tf(self.lang(), Msg::AgendaCannotStep, &[&item.title]));
                 }
+                Ok(())
+            }
+            MoveItemTo => {
+                let item = self.current_item()?;
+                let l = self.lang();
+                let number = self
+                    .session
+                    .as_ref()
+                    .and_then(|v| {
+                        let items: Vec<AgendaItem> =
+                            v.record.agenda.iter().map(|a| a.item.clone()).collect();
+                        crate::ops::agenda::item_label(&items, item.id)
+                    })
+                    .unwrap_or_default();
+                self.modal = Some(Modal::Form(Form::new(
+                    &format!(
+                        "{} — {} {}",
+                        t(l, Msg::AgendaMoveTo),
+                        crate::locale::digits::localize_digits(&number, l),
+                        item.title
+                    ),
+                    FormPurpose::MoveItem { item_id: item.id },
+                    vec![Field::text("to", t(l, Msg::Number), "")
+                        .with_hint(t(l, Msg::AgendaMoveToHint))],
+                )));
                 Ok(())
             }
             DeferItem | WithdrawItem => {
@@ -872,6 +903,19 @@ impl App {
             .as_ref()
             .map(|v| v.record.session.id)
             .ok_or_else(|| self.no_session())
+    }
+
+    /// Puts the agenda's cursor on the item `id` (among the rows the filter shows).
+    fn select_item(&mut self, id: i64) {
+        let rows = self.visible_rows(ListKind::Agenda);
+        if let Some(v) = &mut self.session {
+            if let Some(row) = rows
+                .iter()
+                .position(|&i| v.record.agenda.get(i).map(|a| a.item.id) == Some(id))
+            {
+                v.agenda.selected = row;
+            }
+        }
     }
 
     fn current_item(&self) -> Result<AgendaItem, String> {
@@ -1152,6 +1196,8 @@ impl App {
                     .with_hint("{seq} {seq:3} {session} {jyear} {year}"),
                 Field::text("template", t(l, Msg::StandingItems), "")
                     .with_hint(t(l, Msg::SeparatedBy)),
+                Field::text("closing", t(l, Msg::AgendaClosingItems), "")
+                    .with_hint(t(l, Msg::SeparatedBy)),
             ],
         )
     }
@@ -1228,6 +1274,55 @@ impl App {
             },
             None => FormPurpose::NewItem { session_id },
         };
+        let mut fields = vec![
+            Field::text(
+                "title",
+                t(l, Msg::Title),
+                item.map(|i| i.title.as_str()).unwrap_or(""),
+            ),
+            Field::text(
+                "presenter",
+                t(l, Msg::Presenter),
+                item.and_then(|i| i.presenter.as_deref()).unwrap_or(""),
+            ),
+            Field::text(
+                "duration",
+                t(l, Msg::Minutes3),
+                &item
+                    .and_then(|i| i.duration_min)
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+            ),
+        ];
+        if item.is_none() {
+            let kinds = ItemKind::ALL
+                .iter()
+                .map(|k| (k.code().to_string(), k.label(l).to_string()))
+                .collect();
+            let urgencies = std::iter::once((String::new(), t(l, Msg::None).to_string()))
+                .chain(
+                    Urgency::ALL
+                        .iter()
+                        .map(|u| (u.code().to_string(), u.label(l).to_string())),
+                )
+                .collect();
+            fields.push(Field::choice("kind", t(l, Msg::Kind), kinds, "item"));
+            fields.push(Field::text(
+                "under",
+                t(l, Msg::AgendaUnder),
+                &self.section_at_cursor(),
+            ));
+            fields.push(Field::choice(
+                "urgency",
+                t(l, Msg::AgendaUrgency),
+                urgencies,
+                "",
+            ));
+            fields.push(
+                Field::text("signatories", t(l, Msg::AgendaSignatories), "")
+                    .with_hint(t(l, Msg::AgendaSignatoriesHint)),
+            );
+        }
         Form::new(
             if item.is_some() {
                 t(l, Msg::EditAgendaItem)
@@ -1235,27 +1330,29 @@ impl App {
                 t(l, Msg::NewAgendaItem)
             },
             purpose,
-            vec![
-                Field::text(
-                    "title",
-                    t(l, Msg::Title),
-                    item.map(|i| i.title.as_str()).unwrap_or(""),
-                ),
-                Field::text(
-                    "presenter",
-                    t(l, Msg::Presenter),
-                    item.and_then(|i| i.presenter.as_deref()).unwrap_or(""),
-                ),
-                Field::text(
-                    "duration",
-                    t(l, Msg::Minutes3),
-                    &item
-                        .and_then(|i| i.duration_min)
-                        .map(|d| d.to_string())
-                        .unwrap_or_default(),
-                ),
-            ],
+            fields,
         )
+    }
+
+    /// The number of the section under the agenda's cursor (the section itself, or
+    /// the one its sub-item is under), in the user's digits; empty elsewhere.
+    fn section_at_cursor(&self) -> String {
+        let Some(v) = self.session.as_ref() else {
+            return String::new();
+        };
+        let Ok(item) = self.current_item() else {
+            return String::new();
+        };
+        let section = if item.kind == ItemKind::Section {
+            Some(item.id)
+        } else {
+            item.parent_id
+        };
+        let items: Vec<AgendaItem> = v.record.agenda.iter().map(|a| a.item.clone()).collect();
+        section
+            .and_then(|s| crate::ops::agenda::item_label(&items, s))
+            .map(|n| crate::locale::digits::localize_digits(&n, self.lang()))
+            .unwrap_or_default()
     }
 
     fn resolution_form(&self, session_id: i64, item_id: Option<i64>) -> Form {
@@ -1467,19 +1564,14 @@ impl App {
                         meeting_rule: MeetingRule::parse(form.get("meeting_rule"))
                             .map_err(store_err)?,
                         resolution_format: form.get("format").to_string(),
-                        agenda_template: form
-                            .get("template")
-                            .split(';')
-                            .map(|s| s.trim().to_string())
-                            .filter(|s| !s.is_empty())
-                            .collect(),
+                        agenda_template: standing_items(form.get("template")),
                         confidential: false,
                         formed_on: Some(today),
                         procedure: crate::model::voting::Procedure {
                             voting_rule,
                             ..Default::default()
                         },
-                        agenda_closing: Vec::new(),
+                        agenda_closing: standing_items(form.get("closing")),
                         number_per_term: false,
                         fiscal_year: Default::default(),
                         signing: Default::default(),
@@ -1568,22 +1660,66 @@ impl App {
             }
             FormPurpose::NewItem { session_id } => {
                 let duration = parse_opt_number(form.get("duration"), t(l, Msg::Minutes4))?;
-                crate::ops::agenda::add_item(
+                let kind = ItemKind::parse(form.get("kind")).map_err(store_err)?;
+                let urgency = form
+                    .opt("urgency")
+                    .map(|u| Urgency::parse(&u))
+                    .transpose()
+                    .map_err(store_err)?;
+                let parent_id = match form.opt("under") {
+                    Some(u) => Some(
+                        crate::ops::agenda::find_item(&self.ctx, session_id, &u)
+                            .map_err(store_err)?
+                            .id,
+                    ),
+                    None => None,
+                };
+                let names: Vec<String> = form
+                    .get("signatories")
+                    .split([',', '،'])
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                let signatories =
+                    crate::ops::agenda::signatory_ids(&self.ctx, &names).map_err(store_err)?;
+                let id = crate::ops::agenda::add_item(
                     &mut self.ctx,
                     &NewAgendaItem {
                         session_id,
                         title: form.get("title").to_string(),
                         presenter: form.opt("presenter"),
                         duration_min: duration,
-                        ..Default::default()
+                        kind,
+                        parent_id,
+                        urgency,
+                        signatories,
                     },
                 )
                 .map_err(store_err)?;
                 self.reload();
-                if let Some(v) = &mut self.session {
-                    v.agenda.selected = v.record.agenda.len().saturating_sub(1);
-                }
+                self.select_item(id);
                 Ok(t(l, Msg::ItemAdded).into())
+            }
+            FormPurpose::MoveItem { item_id } => {
+                let to = form.get("to").trim().to_string();
+                if to.is_empty() {
+                    return Err(t(l, Msg::AgendaNumberEmpty).into());
+                }
+                let number = crate::ops::agenda::move_item_to(&mut self.ctx, item_id, &to)
+                    .map_err(store_err)?;
+                self.reload();
+                self.select_item(item_id);
+                let title = self
+                    .ctx
+                    .store
+                    .agenda_item(item_id)
+                    .map(|i| i.title)
+                    .unwrap_or_default();
+                Ok(tf(
+                    l,
+                    Msg::AgendaItemMovedTo,
+                    &[&title, &crate::locale::digits::localize_digits(&number, l)],
+                ))
             }
             FormPurpose::EditItem { item_id, version } => {
                 let duration = parse_opt_number(form.get("duration"), t(l, Msg::Minutes4))?;

@@ -300,6 +300,10 @@ pub struct BodyAdd {
     /// A standing agenda item of every new session (repeatable)
     #[arg(long = "template-item", value_name = "TITLE")]
     pub template_item: Vec<String>,
+    /// A closing standing item of every new session, e.g. Adjournment (repeatable);
+    /// new and carried-over items go before them
+    #[arg(long = "closing-item", value_name = "TITLE")]
+    pub closing_item: Vec<String>,
     /// Only members may see it
     #[arg(long)]
     pub confidential: bool,
@@ -476,12 +480,14 @@ pub struct SessionRef {
 
 #[derive(Debug, Subcommand)]
 pub enum AgendaCmd {
-    /// Add an item at the end of a session's agenda
+    /// Add an item to a session's agenda: before its closing items, or under a section
     Add(AgendaAdd),
     /// Correct an item's title, presenter or duration
     Edit(super::corrections::AgendaEdit),
     /// Remove an item nothing refers to (otherwise withdraw it)
     Remove(super::corrections::AgendaRemove),
+    /// Move an item to a number on the agenda (3, or 7.2 into section 7)
+    Move(AgendaMove),
     /// List a session's agenda
     List(SessionShow),
     /// Set an item's status: pending, discussed, deferred, withdrawn
@@ -502,14 +508,45 @@ pub struct AgendaClosedArgs {
 
 #[derive(Debug, Args)]
 pub struct AgendaAdd {
+    /// The session (an id, or BODY#NUMBER), then the item's title; or the title alone
+    /// with --session
+    #[arg(value_name = "SESSION TITLE", num_args = 1..=2, required = true)]
+    pub args: Vec<String>,
     #[arg(long)]
-    pub session: String,
-    pub title: String,
+    pub session: Option<String>,
+    /// item, section, report, proposal, bill, members_motion, correspondence (or the
+    /// Persian: لایحه، طرح، …)
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// The section it goes under, by its number on the agenda (7) or its id
+    #[arg(long, value_name = "ITEM_NUMBER_OR_ID")]
+    pub under: Option<String>,
+    /// urgent or double_urgent (یک‌فوریتی، دوفوریتی), for a bill or a members' proposal
+    #[arg(long)]
+    pub urgency: Option<String>,
+    /// A member who signed a members' proposal, by name or id (repeatable)
+    #[arg(long = "signatory", value_name = "PERSON")]
+    pub signatories: Vec<String>,
     #[arg(long)]
     pub presenter: Option<String>,
     /// Minutes
     #[arg(long)]
     pub duration: Option<i64>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AgendaMove {
+    /// The item: its id, or its number on the agenda with --session
+    pub item: String,
+    /// The number it is to have: 3, or 7.2 (the second sub-item of section 7, the
+    /// section as numbered before the move); a number past the end puts it last
+    #[arg(long, value_name = "NUMBER")]
+    pub to: String,
+    /// The session, when ITEM is a number on its agenda
+    #[arg(long)]
+    pub session: Option<String>,
     #[arg(long)]
     pub json: bool,
 }

@@ -14,6 +14,7 @@ use crate::locale::digits::localize_digits;
 use crate::locale::strings::{t, tf, Msg};
 use crate::locale::Prefs;
 use crate::locale::{Calendar, Lang, Localized};
+use crate::model::agenda::agenda_labels;
 use crate::model::roles::Activity;
 use crate::model::rules::{MeetingRule, QuorumRule};
 use crate::model::*;
@@ -135,6 +136,7 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
         }
         Command::Agenda(AgendaCmd::Add(a)) => agenda_add(ctx, a, out),
         Command::Agenda(AgendaCmd::List(a)) => agenda_list(ctx, a, out),
+        Command::Agenda(AgendaCmd::Move(a)) => agenda_move(ctx, a, out),
         Command::Agenda(AgendaCmd::Closed(a)) => {
             ops::agenda::set_closed(ctx, a.item, !a.off)?;
             say(
@@ -723,7 +725,12 @@ fn body_add(ctx: &mut Context, a: &BodyAdd, out: Out) -> CliResult {
             confidential: a.confidential,
             formed_on,
             procedure,
-            agenda_closing: Vec::new(),
+            agenda_closing: a
+                .closing_item
+                .iter()
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect(),
             number_per_term: a.number_per_term,
             fiscal_year: crate::model::rules::FiscalYear::parse(&a.fiscal_year)?,
             signing: Default::default(),
@@ -1078,28 +1085,55 @@ fn session_show(ctx: &mut Context, a: &SessionShow, out: Out) -> CliResult {
         writeln!(out)?;
         motion_block(out, &rec.motions)?;
     }
-    for item in &rec.agenda {
+    // Each item by its number on the agenda (7, 7.1), not its position.
+    let items: Vec<AgendaItem> = rec.agenda.iter().map(|a| a.item.clone()).collect();
+    let labels = agenda_labels(&items);
+    for (item, number) in rec.agenda.iter().zip(&labels) {
         writeln!(out)?;
         if item.redacted {
             writeln!(
                 out,
                 "{}",
                 display_line(
-                    &crate::ops::export::closed_item_text(item.item.position, lang),
+                    &tf(
+                        lang,
+                        Msg::MinutesClosedItem,
+                        &[&localize_digits(number, lang)]
+                    ),
                     p
                 )
             )?;
             continue;
         }
+        // A sub-item indented under its section; its kind and urgency named.
+        let (indent, dot) = if number.contains('.') {
+            ("  ", "")
+        } else {
+            ("", ".")
+        };
+        let kind = match item.item.kind {
+            ItemKind::Item | ItemKind::Section => String::new(),
+            k => format!("{}: ", k.label(lang)),
+        };
+        let urgency = item
+            .item
+            .urgency
+            .map(|u| format!(" ({})", u.label(lang)))
+            .unwrap_or_default();
         writeln!(
             out,
             "{}",
             display_line(
                 &format!(
-                    "{}. {} [{}]{}",
-                    item.item.position,
+                    "{indent}{}{dot} {kind}{}{urgency}{}{}",
+                    localize_digits(number, lang),
                     item.item.title,
-                    item.item.status.label(lang),
+                    // A section is a heading, with no status of its own.
+                    if item.item.kind == ItemKind::Section {
+                        String::new()
+                    } else {
+                        format!(" [{}]", item.item.status.label(lang))
+                    },
                     if item.item.closed {
                         format!(" — {}", t(lang, Msg::MinutesClosedPart))
                     } else {
@@ -1238,19 +1272,43 @@ fn session_clock(ctx: &mut Context, a: &SessionClock, step: Clock, out: Out) -> 
 }
 
 fn agenda_add(ctx: &mut Context, a: &AgendaAdd, out: Out) -> CliResult {
-    let s = ctx.store.find_session(&a.session)?;
+    let lang = ctx.prefs.lang;
+    let (session, title) = match (&a.session, a.args.as_slice()) {
+        (Some(s), [title]) => (s.clone(), title.clone()),
+        (None, [s, title]) => (s.clone(), title.clone()),
+        _ => return Err(CliError::usage(t(lang, Msg::CliAgendaAddArgs))),
+    };
+    let s = ctx.store.find_session(&session)?;
+    let kind = match &a.kind {
+        Some(k) => ItemKind::parse(k)?,
+        None => ItemKind::Item,
+    };
+    let urgency = a.urgency.as_deref().map(Urgency::parse).transpose()?;
+    let parent_id = match &a.under {
+        Some(u) => Some(ops::agenda::find_item(ctx, s.id, u)?.id),
+        None => None,
+    };
+    let signatories = ops::agenda::signatory_ids(ctx, &a.signatories)?;
     let id = ops::agenda::add_item(
         ctx,
         &NewAgendaItem {
             session_id: s.id,
-            title: a.title.clone(),
+            title,
             presenter: a.presenter.clone(),
             duration_min: a.duration,
-            ..Default::default()
+            kind,
+            parent_id,
+            urgency,
+            signatories,
         },
     )?;
     if a.json {
-        return print_json(out, &ctx.store.agenda_item(id)?);
+        let items = ctx.store.agenda(s.id)?;
+        let signed = ops::agenda::signatories(ctx, s.id)?;
+        let labels = agenda_labels(&items);
+        if let Some(i) = items.iter().position(|i| i.id == id) {
+            return print_json(out, &item_view(&items[i], &labels[i], &signed));
+        }
     }
     say(
         out,
@@ -1261,41 +1319,145 @@ fn agenda_add(ctx: &mut Context, a: &AgendaAdd, out: Out) -> CliResult {
     Ok(())
 }
 
+/// An agenda item as `agenda list --json` and `agenda add --json` print it: its
+/// fields, its number on the agenda and the signatories of a members' proposal.
+#[derive(Serialize)]
+struct ItemView<'a> {
+    #[serde(flatten)]
+    item: &'a AgendaItem,
+    number: String,
+    signatories: Vec<SignatoryView>,
+}
+
+#[derive(Serialize)]
+struct SignatoryView {
+    id: i64,
+    name: Name,
+}
+
+fn item_view<'a>(item: &'a AgendaItem, number: &str, signed: &[(i64, Person)]) -> ItemView<'a> {
+    ItemView {
+        item,
+        number: number.to_string(),
+        signatories: signed
+            .iter()
+            .filter(|(i, _)| *i == item.id)
+            .map(|(_, p)| SignatoryView {
+                id: p.id,
+                name: p.name.clone(),
+            })
+            .collect(),
+    }
+}
+
 fn agenda_list(ctx: &mut Context, a: &SessionShow, out: Out) -> CliResult {
     let s = ctx.store.find_session(&a.session)?;
+    let session_id = s.id;
     // What the reader may see: an item taken in closed session is for members only.
-    let items: Vec<crate::model::AgendaItem> = visible_record(&ctx.store, s, ctx.prefs.lang)?
+    let record = visible_record(&ctx.store, s, ctx.prefs.lang)?;
+    let redacted: Vec<i64> = record
         .agenda
+        .iter()
+        .filter(|a| a.redacted)
+        .map(|a| a.item.id)
+        .collect();
+    let items: Vec<AgendaItem> = record.agenda.into_iter().map(|a| a.item).collect();
+    let labels = agenda_labels(&items);
+    let signed: Vec<(i64, Person)> = ops::agenda::signatories(ctx, session_id)?
         .into_iter()
-        .map(|a| a.item)
+        .filter(|(i, _)| !redacted.contains(i))
         .collect();
     if a.json {
-        return print_json(out, &items);
+        let views: Vec<ItemView> = items
+            .iter()
+            .zip(&labels)
+            .map(|(i, l)| item_view(i, l, &signed))
+            .collect();
+        return print_json(out, &views);
     }
     let lang = ctx.prefs.lang;
     let mut table = Table::new(&[
         t(lang, Msg::Id),
         "#",
         t(lang, Msg::Title),
+        t(lang, Msg::Kind),
+        t(lang, Msg::AgendaUrgency),
+        t(lang, Msg::AgendaSignatories),
         t(lang, Msg::Presenter),
         t(lang, Msg::Status),
     ])
     .numeric(&[0, 1]);
-    for i in &items {
+    for (i, label) in items.iter().zip(&labels) {
+        let names: Vec<&str> = signed
+            .iter()
+            .filter(|(id, _)| *id == i.id)
+            .map(|(_, p)| p.name.get(lang))
+            .collect();
         table.push(vec![
             i.id.to_string(),
-            i.position.to_string(),
-            if i.closed && i.title.is_empty() {
+            label.clone(),
+            if redacted.contains(&i.id) {
                 // Left out for a reader who is not a member.
                 t(lang, Msg::MinutesClosedPart).to_string()
+            } else if i.parent_id.is_some() {
+                format!("  {}", i.title)
             } else {
                 i.title.clone()
             },
+            if i.kind == ItemKind::Item {
+                String::new()
+            } else {
+                i.kind.label(lang).to_string()
+            },
+            i.urgency.map(|u| u.label(lang)).unwrap_or("").to_string(),
+            names.join(t(lang, Msg::ListSeparator)),
             i.presenter.clone().unwrap_or_default(),
-            i.status.label(lang).to_string(),
+            // A section is a heading, with no status of its own.
+            if i.kind == ItemKind::Section {
+                String::new()
+            } else {
+                i.status.label(lang).to_string()
+            },
         ]);
     }
     write!(out, "{}", table.render(ctx.prefs))?;
+    Ok(())
+}
+
+fn agenda_move(ctx: &mut Context, a: &AgendaMove, out: Out) -> CliResult {
+    let lang = ctx.prefs.lang;
+    let item = match &a.session {
+        Some(key) => {
+            let s = ctx.store.find_session(key)?;
+            ops::agenda::find_item(ctx, s.id, &a.item)?
+        }
+        None => {
+            let id = crate::locale::digits::to_latin_digits(a.item.trim())
+                .parse::<i64>()
+                .map_err(|_| {
+                    CliError::usage(tf(lang, Msg::CliAgendaNumberNeedsSession, &[&a.item]))
+                })?;
+            ctx.store.agenda_item(id)?
+        }
+    };
+    let number = ops::agenda::move_item_to(ctx, item.id, &a.to)?;
+    if a.json {
+        let items = ctx.store.agenda(item.session_id)?;
+        let signed = ops::agenda::signatories(ctx, item.session_id)?;
+        let labels = agenda_labels(&items);
+        let views: Vec<ItemView> = items
+            .iter()
+            .zip(&labels)
+            .map(|(i, l)| item_view(i, l, &signed))
+            .collect();
+        return print_json(out, &views);
+    }
+    say(
+        out,
+        ctx.prefs,
+        Msg::CliItemMoved,
+        &[&item.id.to_string(), &number],
+    )?;
     Ok(())
 }
 

@@ -283,10 +283,13 @@ pub fn export_ics(ctx: &mut Context, a: &ExportIcs, out: Out) -> CliResult {
     let mut events = Vec::new();
     for s in &sessions {
         let agenda = ctx.store.agenda(s.session.id)?;
+        // Each item by its number on the agenda (7, 7.1).
+        let labels = crate::model::agenda::agenda_labels(&agenda);
         let description = agenda
             .iter()
-            .filter(|i| i.status != AgendaStatus::Withdrawn)
-            .map(|i| format!("{}. {}", i.position, sanitize_line(&i.title)))
+            .zip(&labels)
+            .filter(|(i, _)| i.status != AgendaStatus::Withdrawn)
+            .map(|(i, n)| format!("{n}. {}", sanitize_line(&i.title)))
             .collect::<Vec<_>>()
             .join("\n");
         events.push(IcsEvent {

@@ -664,6 +664,25 @@ catalogue! {
     RefusedTermOverlapsOpen => "term {} overlaps term {} of this body, which runs from {} and has not ended", "دوره {} با دوره {} این نهاد هم‌پوشانی دارد که از {} آغاز شده و هنوز پایان نیافته است";
     RefusedTermNumberTaken => "term {} already exists in this body (from {})", "دوره {} از پیش در این نهاد هست (از {})";
     // ---- The record: agenda
+    RefusedAgendaSignatories => "signatories are recorded for a members' proposal (members_motion) only; this item is a «{}»", "امضاکنندگان فقط برای طرح ثبت می‌شوند؛ این بند «{}» است";
+    RefusedAgendaUrgency => "urgency is for a bill or a members' proposal only; this item is a «{}»", "فوریت فقط برای لایحه یا طرح است؛ این بند «{}» است";
+    RefusedAgendaSectionUnderSection => "a section cannot go under another section (item {}); sections have one level", "سرفصل را نمی‌توان زیر سرفصل دیگری (بند {}) گذاشت؛ سرفصل‌ها یک سطح دارند";
+    RefusedAgendaNotASection => "item {} is a «{}», not a section; only a section has sub-items", "بند {} «{}» است، نه سرفصل؛ فقط سرفصل زیربند دارد";
+    RefusedAgendaNoSuchNumber => "«{}» is not a number on this agenda; expected an item's number such as 3 or 7.2", "«{}» شماره بندی از این دستور جلسه نیست؛ شماره‌ای مانند ۳ یا ۷٫۲ انتظار می‌رود";
+    RefusedAgendaSectionOfOtherSession => "item {} is on another session's agenda", "بند {} در دستور جلسه دیگری است";
+    AgendaCannotStep => "«{}» stays: it is at an end, at its section's edge or beside a standing item; move it to a number instead", "«{}» جابه‌جا نشد: در ابتدا یا انتها، در لبه سرفصل یا کنار بند ثابت است؛ آن را به شماره‌ای منتقل کنید";
+    AgendaItemMovedTo => "«{}» is now number {}", "«{}» اکنون بند شماره {} است";
+    CliAgendaAddArgs => "give the session and the title (agenda add SESSION TITLE), or the title alone with --session", "جلسه و عنوان را بدهید (agenda add SESSION TITLE)، یا فقط عنوان را همراه با ‎--session";
+    CliAgendaNumberNeedsSession => "«{}» is not an item id; to name an item by its number on the agenda, give --session", "«{}» شناسه بند نیست؛ برای نام بردن بند با شماره‌اش در دستور جلسه، ‎--session را بدهید";
+    CliItemMoved => "agenda item {} is now number {}", "بند {} اکنون شماره {} است";
+    AgendaUrgency => "Urgency", "فوریت";
+    AgendaUnder => "Under (section number)", "زیر (شماره سرفصل)";
+    AgendaSignatories => "Signatories", "امضاکنندگان";
+    AgendaSignatoriesHint => "names or ids, separated by , or ،", "نام یا شناسه، با , یا ، جدا کنید";
+    AgendaClosingItems => "Closing items", "بندهای پایانی";
+    AgendaMoveTo => "Move to number", "انتقال به شماره";
+    AgendaMoveToHint => "e.g. 3, or 7.2 for the second sub-item of section 7", "مثلاً ۳، یا ۷٫۲ برای زیربند دوم سرفصل ۷";
+    AgendaNumberEmpty => "the number is empty; type the number the item should have, such as 3 or 7.2", "شماره خالی است؛ شماره‌ای را که بند باید داشته باشد بنویسید، مانند ۳ یا ۷٫۲";
     // ---- The record: minutes
     MinutesDraftMark => "DRAFT: these minutes are not approved yet.", "پیش‌نویس: این صورتجلسه هنوز تأیید نشده است.";
     MinutesDraftWatermark => "DRAFT", "پیش‌نویس";

@@ -118,6 +118,8 @@ pub enum Refusal {
     Record(crate::model::record::RecordRefusal),
     /// A session or resolution number is taken, or a council term overlaps another.
     Numbering(crate::model::numbering::NumberingRefusal),
+    /// The agenda cannot be arranged as asked.
+    Agenda(crate::model::agenda::AgendaProblem),
 }
 
 impl Refusal {
@@ -145,6 +147,7 @@ impl Refusal {
             Refusal::Clock(c) => c.code(),
             Refusal::Record(r) => r.code(),
             Refusal::Numbering(n) => n.code(),
+            Refusal::Agenda(a) => a.code(),
         }
     }
 
@@ -207,6 +210,11 @@ impl Refusal {
             }
             Refusal::Numbering(n) => {
                 for (k, v) in n.fields() {
+                    put(k, json!(v));
+                }
+            }
+            Refusal::Agenda(a) => {
+                for (k, v) in a.fields() {
                     put(k, json!(v));
                 }
             }
@@ -299,6 +307,7 @@ impl Localized for Refusal {
             Refusal::TaskNeedsABody => t(lang, Msg::RefusedTaskNeedsABody).into(),
             Refusal::Clock(c) => c.message(lang),
             Refusal::Numbering(r) => r.message(lang),
+            Refusal::Agenda(a) => a.message(lang),
             Refusal::NoQuorum {
                 present,
                 voting,

@@ -152,7 +152,7 @@ fn session_from(r: &Row, o: usize) -> rusqlite::Result<Session> {
 }
 
 pub const AGENDA_COLS: &str = "a.id, a.session_id, a.position, a.title, a.presenter, a.duration_min, a.status, a.carried_from, a.is_review, a.minutes, a.minutes_author, a.minutes_at, a.version, a.consent, a.closed, a.parent_id, a.kind, a.urgency, a.standing";
-fn agenda_from(r: &Row, o: usize) -> rusqlite::Result<AgendaItem> {
+pub(crate) fn agenda_from(r: &Row, o: usize) -> rusqlite::Result<AgendaItem> {
     Ok(AgendaItem {
         id: r.get(o)?,
         session_id: r.get(o + 1)?,

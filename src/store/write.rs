@@ -448,9 +448,10 @@ impl Store {
 
     /// Schedules a session; its number is the one given (refused when taken), else the
     /// body's next; it joins the council term its date falls in, numbered in it when the
-    /// body numbers per term ([`super::numbering::session_numbers`]). With `prepare_agenda`, the
-    /// agenda starts from the body's template, then the items of the previous session
-    /// that were deferred or not reached, then a review of open resolutions and tasks.
+    /// body numbers per term ([`super::numbering::session_numbers`]). With
+    /// `prepare_agenda`, the agenda is the body's standing order: its opening items (the
+    /// template, then a review of open resolutions and tasks), the items of the previous
+    /// session that were deferred or not reached, then its closing items (adjournment).
     pub fn add_session(&mut self, s: &NewSession) -> Result<Session> {
         if let Some(t) = &s.start_time {
             check_time(t)?;
@@ -490,45 +491,7 @@ impl Store {
             let id = tx.last_insert_rowid();
             audited(tx, &actor, "insert", "session", id, None)?;
             if s.prepare_agenda {
-                let mut position = 0;
-                let mut add = |title: &str, carried: Option<i64>, presenter: Option<String>, review: bool| -> Result<()> {
-                    position += 1;
-                    tx.execute(
-                        "INSERT INTO agenda_item(session_id, position, title, presenter, status, carried_from, is_review)
-                         VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?6)",
-                        params![id, position, title, presenter, carried, review],
-                    )?;
-                    let item = tx.last_insert_rowid();
-                    index_entry(tx, SearchKind::Agenda, item, s.body_id, title)?;
-                    audited(tx, &actor, "insert", "agenda_item", item, None)
-                };
-                let has_open: bool = tx.query_row(
-                    "SELECT EXISTS(SELECT 1 FROM resolution WHERE body_id = ?1 AND status IN ('open','in_progress'))
-                         OR EXISTS(SELECT 1 FROM task WHERE body_id = ?1 AND status IN ('open','in_progress'))",
-                    [s.body_id],
-                    |r| r.get(0),
-                )?;
-                if has_open {
-                    add(&review_title, None, None, true)?;
-                }
-                for t in &body.agenda_template {
-                    add(t, None, None, false)?;
-                }
-                if let Some(prev) = previous {
-                    let mut stmt = tx.prepare(
-                        "SELECT id, title, presenter FROM agenda_item
-                         WHERE session_id = ?1 AND is_review = 0 AND status IN ('pending','deferred') ORDER BY position",
-                    )?;
-                    let carried: Vec<(i64, String, Option<String>)> = stmt
-                        .query_map([prev], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                        .collect::<rusqlite::Result<_>>()?;
-                    for (from, title, presenter) in carried {
-                        if body.agenda_template.iter().any(|t| t == &title) {
-                            continue;
-                        }
-                        add(&title, Some(from), presenter, false)?;
-                    }
-                }
+                prepare_agenda(tx, &actor, &body, id, previous, &review_title)?;
             }
             Ok(id)
         })?;
@@ -666,19 +629,60 @@ impl Store {
                     key: a.session_id.to_string(),
                 });
             };
-            let position: i64 = tx.query_row(
-                "SELECT coalesce(max(position), 0) + 1 FROM agenda_item WHERE session_id = ?1",
-                [a.session_id],
-                |r| r.get(0),
-            )?;
+            if let Some(p) = a.parent_id {
+                let parent_session: Option<i64> = tx
+                    .query_row("SELECT session_id FROM agenda_item WHERE id = ?1", [p], |r| r.get(0))
+                    .optional()?;
+                match parent_session {
+                    None => {
+                        return Err(StoreError::NotFound {
+                            what: Entity::AgendaItem,
+                            key: p.to_string(),
+                        })
+                    }
+                    Some(ps) if ps != a.session_id => {
+                        return Err(StoreError::Refused(Refusal::Agenda(
+                            crate::model::agenda::AgendaProblem::SectionOfOtherSession { section: p },
+                        )))
+                    }
+                    Some(_) => {}
+                }
+            }
+            for person in &a.signatories {
+                exists(tx, "person", Entity::Person, *person)?;
+            }
+            // Its place: under its section after the last sub-item, else before the
+            // closing standing items; the items after it move down one.
+            let items = session_agenda(tx, a.session_id)?;
+            let at = crate::model::agenda::insert_index(&items, a.parent_id);
+            let mut order: Vec<crate::model::agenda::Placement> =
+                items.iter().map(|i| (i.id, i.parent_id)).collect();
+            order.insert(at, (0, a.parent_id));
+            let shifted: Vec<(i64, Option<i64>, i64)> = order
+                .iter()
+                .enumerate()
+                .filter(|(_, (id, _))| *id != 0)
+                .map(|(i, (id, parent))| (*id, *parent, i as i64 + 1))
+                .collect();
+            apply_positions(tx, &actor, &items, &shifted)?;
             tx.execute(
-                "INSERT INTO agenda_item(session_id, position, title, presenter, duration_min, status)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 'pending')",
-                params![a.session_id, position, title, opt_text(&a.presenter), a.duration_min],
+                "INSERT INTO agenda_item(session_id, position, title, presenter, duration_min, status, kind, parent_id, urgency)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'pending', ?6, ?7, ?8)",
+                params![
+                    a.session_id,
+                    at as i64 + 1,
+                    title,
+                    opt_text(&a.presenter),
+                    a.duration_min,
+                    a.kind.code(),
+                    a.parent_id,
+                    a.urgency.map(|u| u.code())
+                ],
             )?;
             let id = tx.last_insert_rowid();
             index_entry(tx, SearchKind::Agenda, id, body_id, &title)?;
             audited(tx, &actor, "insert", "agenda_item", id, None)?;
+            add_signatories(tx, &actor, id, &a.signatories)?;
             Ok(id)
         })
     }
@@ -719,45 +723,38 @@ impl Store {
         })
     }
 
-    /// Moves an agenda item up (`delta` < 0) or down, swapping with its neighbour.
-    pub fn move_agenda_item(&mut self, id: i64, delta: i64) -> Result<()> {
+    /// Moves an agenda item one step up (`delta` < 0) or down: a section with its
+    /// sub-items, a sub-item within its section, never past a standing item of another
+    /// place ([`crate::model::agenda::step`]). Returns whether it moved.
+    pub fn move_agenda_item(&mut self, id: i64, delta: i64) -> Result<bool> {
         let actor = self.actor.clone();
         self.write(|tx| {
-            let (session, pos): (i64, i64) = tx
-                .query_row(
-                    "SELECT session_id, position FROM agenda_item WHERE id = ?1",
-                    [id],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?
-                .ok_or(StoreError::NotFound {
-                    what: Entity::AgendaItem,
-                    key: id.to_string(),
-                })?;
-            let neighbour: Option<(i64, i64)> = if delta < 0 {
-                tx.query_row(
-                    "SELECT id, position FROM agenda_item WHERE session_id = ?1 AND position < ?2 ORDER BY position DESC LIMIT 1",
-                    [session, pos],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?
-            } else {
-                tx.query_row(
-                    "SELECT id, position FROM agenda_item WHERE session_id = ?1 AND position > ?2 ORDER BY position LIMIT 1",
-                    [session, pos],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?
+            let items = agenda_of_item(tx, id)?;
+            let Some(order) = crate::model::agenda::step(&items, id, delta < 0) else {
+                return Ok(false);
             };
-            let Some((other, other_pos)) = neighbour else {
-                return Ok(());
-            };
-            let before = snapshot(tx, "agenda_item", "id = ?1", &[&id])?;
-            let other_before = snapshot(tx, "agenda_item", "id = ?1", &[&other])?;
-            tx.execute("UPDATE agenda_item SET position = ?2, version = version + 1 WHERE id = ?1", [id, other_pos])?;
-            tx.execute("UPDATE agenda_item SET position = ?2, version = version + 1 WHERE id = ?1", [other, pos])?;
-            audited(tx, &actor, "update", "agenda_item", id, before)?;
-            audited(tx, &actor, "update", "agenda_item", other, other_before)
+            apply_order(tx, &actor, &items, &order)?;
+            Ok(true)
+        })
+    }
+
+    /// Moves an agenda item to the number `label` ("3", or "7.2" into section 7), in
+    /// one transaction renumbering the positions (audited per item changed); returns
+    /// the number it has now.
+    pub fn move_agenda_item_to(&mut self, id: i64, label: &str) -> Result<String> {
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            let items = agenda_of_item(tx, id)?;
+            let order = crate::model::agenda::move_to(&items, id, label)
+                .map_err(|p| StoreError::Refused(Refusal::Agenda(p)))?;
+            apply_order(tx, &actor, &items, &order)?;
+            let after = agenda_of_item(tx, id)?;
+            let labels = crate::model::agenda::agenda_labels(&after);
+            Ok(after
+                .iter()
+                .position(|i| i.id == id)
+                .and_then(|i| labels.get(i).cloned())
+                .unwrap_or_default())
         })
     }
 
@@ -1311,6 +1308,266 @@ pub(super) fn check_transition(
 }
 
 /// The title of the standing review item, in the body's own language.
+/// A session's agenda read inside a write, in position order.
+fn session_agenda(tx: &Transaction, session_id: i64) -> Result<Vec<AgendaItem>> {
+    let mut stmt = tx.prepare_cached(&format!(
+        "SELECT {} FROM agenda_item a WHERE a.session_id = ?1 ORDER BY a.position, a.id",
+        super::read::AGENDA_COLS
+    ))?;
+    let rows = stmt.query_map([session_id], |r| super::read::agenda_from(r, 0))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The agenda of the session an item is on; not found when there is no such item.
+fn agenda_of_item(tx: &Transaction, id: i64) -> Result<Vec<AgendaItem>> {
+    let session: i64 = tx
+        .query_row(
+            "SELECT session_id FROM agenda_item WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(StoreError::NotFound {
+            what: Entity::AgendaItem,
+            key: id.to_string(),
+        })?;
+    session_agenda(tx, session)
+}
+
+/// Writes an arranged agenda: positions 1, 2, 3… in the order given, each item's
+/// section as given; only the items that change are written (and audited).
+fn apply_order(
+    tx: &Transaction,
+    actor: &Actor,
+    items: &[AgendaItem],
+    order: &[crate::model::agenda::Placement],
+) -> Result<()> {
+    let placed: Vec<(i64, Option<i64>, i64)> = order
+        .iter()
+        .enumerate()
+        .map(|(i, (id, parent))| (*id, *parent, i as i64 + 1))
+        .collect();
+    apply_positions(tx, actor, items, &placed)
+}
+
+/// Sets (item, section, position) where they differ from what `items` holds, one
+/// audited update per item changed.
+fn apply_positions(
+    tx: &Transaction,
+    actor: &Actor,
+    items: &[AgendaItem],
+    placed: &[(i64, Option<i64>, i64)],
+) -> Result<()> {
+    for (id, parent, position) in placed {
+        let Some(item) = items.iter().find(|i| i.id == *id) else {
+            continue;
+        };
+        if item.position == *position && item.parent_id == *parent {
+            continue;
+        }
+        let before = snapshot(tx, "agenda_item", "id = ?1", &[id])?;
+        tx.execute(
+            "UPDATE agenda_item SET position = ?2, parent_id = ?3, version = version + 1 WHERE id = ?1",
+            params![id, position, parent],
+        )?;
+        audited(tx, actor, "update", "agenda_item", *id, before)?;
+    }
+    Ok(())
+}
+
+/// Records the signatories of a members' proposal, each row audited.
+fn add_signatories(tx: &Transaction, actor: &Actor, item: i64, people: &[i64]) -> Result<()> {
+    for person in people {
+        let added = tx.execute(
+            "INSERT OR IGNORE INTO agenda_signatory(agenda_item_id, person_id) VALUES (?1, ?2)",
+            [item, *person],
+        )?;
+        if added == 0 {
+            continue;
+        }
+        let after = snapshot(
+            tx,
+            "agenda_signatory",
+            "agenda_item_id = ?1 AND person_id = ?2",
+            &[&item, person],
+        )?;
+        record(
+            tx,
+            actor,
+            "insert",
+            "agenda_signatory",
+            Some(item),
+            None,
+            after.as_deref(),
+        )?;
+    }
+    Ok(())
+}
+
+/// A new session's agenda in the body's standing order: the opening items (the
+/// template; then the review of open resolutions and tasks, which reviews what the
+/// opening formalities lead to), the items of the previous session deferred or not
+/// reached (with their kind, urgency and signatories; a sub-item under a copy of its
+/// section, a section carried only for the sub-items it still holds), then the closing
+/// items (adjournment).
+fn prepare_agenda(
+    tx: &Transaction,
+    actor: &Actor,
+    body: &Body,
+    session: i64,
+    previous: Option<i64>,
+    review_title: &str,
+) -> Result<()> {
+    struct Planned {
+        title: String,
+        presenter: Option<String>,
+        carried: Option<i64>,
+        review: bool,
+        standing: Option<Standing>,
+        kind: ItemKind,
+        urgency: Option<Urgency>,
+        /// The planned section it goes under (its index in the plan).
+        parent: Option<usize>,
+    }
+    let standing = |title: &str, s: Standing| Planned {
+        title: title.to_string(),
+        presenter: None,
+        carried: None,
+        review: false,
+        standing: Some(s),
+        kind: ItemKind::Item,
+        urgency: None,
+        parent: None,
+    };
+    let mut plan: Vec<Planned> = body
+        .agenda_template
+        .iter()
+        .map(|t| standing(t, Standing::Opening))
+        .collect();
+    let has_open: bool = tx.query_row(
+        "SELECT EXISTS(SELECT 1 FROM resolution WHERE body_id = ?1 AND status IN ('open','in_progress'))
+             OR EXISTS(SELECT 1 FROM task WHERE body_id = ?1 AND status IN ('open','in_progress'))",
+        [body.id],
+        |r| r.get(0),
+    )?;
+    if has_open {
+        plan.push(Planned {
+            review: true,
+            ..standing(review_title, Standing::Opening)
+        });
+    }
+    if let Some(prev) = previous {
+        let mut stmt = tx.prepare(
+            "SELECT a.id, a.title, a.presenter, a.kind, a.urgency, p.id, p.title FROM agenda_item a
+             LEFT JOIN agenda_item p ON p.id = a.parent_id AND p.kind = 'section' AND p.standing IS NULL
+             WHERE a.session_id = ?1 AND a.is_review = 0 AND a.standing IS NULL AND a.kind <> 'section'
+               AND a.status IN ('pending','deferred') ORDER BY a.position, a.id",
+        )?;
+        // (id, title, presenter, kind, urgency, its section's id and title) of each item
+        // carried over.
+        type Carried = (
+            i64,
+            String,
+            Option<String>,
+            String,
+            Option<String>,
+            Option<i64>,
+            Option<String>,
+        );
+        let carried: Vec<Carried> = stmt
+            .query_map([prev], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        for (from, title, presenter, kind, urgency, section, section_title) in carried {
+            if body.agenda_template.contains(&title) || body.agenda_closing.contains(&title) {
+                continue;
+            }
+            let parent = match (section, section_title) {
+                (Some(sid), Some(stitle)) => Some(
+                    match plan
+                        .iter()
+                        .position(|p| p.carried == Some(sid) && p.kind == ItemKind::Section)
+                    {
+                        Some(i) => i,
+                        None => {
+                            plan.push(Planned {
+                                title: stitle,
+                                presenter: None,
+                                carried: Some(sid),
+                                review: false,
+                                standing: None,
+                                kind: ItemKind::Section,
+                                urgency: None,
+                                parent: None,
+                            });
+                            plan.len() - 1
+                        }
+                    },
+                ),
+                _ => None,
+            };
+            plan.push(Planned {
+                title,
+                presenter,
+                carried: Some(from),
+                review: false,
+                standing: None,
+                kind: ItemKind::parse(&kind)?,
+                urgency: urgency.as_deref().map(Urgency::parse).transpose()?,
+                parent,
+            });
+        }
+    }
+    plan.extend(
+        body.agenda_closing
+            .iter()
+            .map(|t| standing(t, Standing::Closing)),
+    );
+    let mut ids: Vec<i64> = Vec::with_capacity(plan.len());
+    for (i, p) in plan.iter().enumerate() {
+        let parent_id = p.parent.and_then(|at| ids.get(at).copied());
+        tx.execute(
+            "INSERT INTO agenda_item(session_id, position, title, presenter, status, carried_from, is_review, standing, kind, urgency, parent_id)
+             VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                session,
+                i as i64 + 1,
+                p.title,
+                p.presenter,
+                p.carried,
+                p.review,
+                p.standing.map(|s| s.code()),
+                p.kind.code(),
+                p.urgency.map(|u| u.code()),
+                parent_id
+            ],
+        )?;
+        let item = tx.last_insert_rowid();
+        ids.push(item);
+        index_entry(tx, SearchKind::Agenda, item, body.id, &p.title)?;
+        audited(tx, actor, "insert", "agenda_item", item, None)?;
+        if let (Some(from), false) = (p.carried, p.kind == ItemKind::Section) {
+            let mut stmt = tx.prepare(
+                "SELECT person_id FROM agenda_signatory WHERE agenda_item_id = ?1 ORDER BY person_id",
+            )?;
+            let people: Vec<i64> = stmt
+                .query_map([from], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            add_signatories(tx, actor, item, &people)?;
+        }
+    }
+    Ok(())
+}
+
 pub fn review_item_title(body: &Body) -> String {
     if body.name.fa.is_some() {
         "بررسی پیشرفت مصوبات و پیگیری‌های جلسات قبل".to_string()

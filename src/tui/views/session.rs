@@ -79,12 +79,18 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
     let agenda: Vec<_> = app
         .visible_rows(ListKind::Agenda)
         .into_iter()
-        .filter_map(|i| rec.agenda.get(i))
+        .filter_map(|i| rec.agenda.get(i).map(|a| (a, v.labels.get(i))))
         .collect();
     let rows: Vec<Vec<String>> = agenda
         .iter()
-        .map(|a| {
+        .map(|(a, label)| {
             let mut marks = String::new();
+            // A bill or members' proposal taken urgently: ! one urgency, ‼ two.
+            match a.item.urgency {
+                Some(Urgency::Urgent) => marks.push('!'),
+                Some(Urgency::DoubleUrgent) => marks.push('‼'),
+                None => {}
+            }
             if a.item.minutes.is_some() {
                 marks.push('✎');
             }
@@ -105,15 +111,29 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
             {
                 marks.push('⚖');
             }
+            let title = if a.redacted {
+                t(l, Msg::MinutesClosedPart).to_string()
+            } else if matches!(a.item.kind, ItemKind::Item | ItemKind::Section) {
+                a.item.title.clone()
+            } else {
+                format!("{}: {}", a.item.kind.label(l), a.item.title)
+            };
+            // Sub-items are indented under their section's heading.
+            let indent = if a.item.parent_id.is_some() && label.is_some_and(|n| n.contains('.')) {
+                "  "
+            } else {
+                ""
+            };
             vec![
-                localize_digits(&a.item.position.to_string(), l),
-                if a.redacted {
-                    t(l, Msg::MinutesClosedPart).to_string()
-                } else {
-                    a.item.title.clone()
-                },
+                localize_digits(label.map(String::as_str).unwrap_or(""), l),
+                format!("{indent}{title}"),
                 marks,
-                a.item.status.label(l).to_string(),
+                if a.item.kind == ItemKind::Section {
+                    // A heading has no status of its own.
+                    String::new()
+                } else {
+                    a.item.status.label(l).to_string()
+                },
             ]
         })
         .collect();
@@ -126,19 +146,27 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
         .max(3);
     let styles: Vec<Style> = agenda
         .iter()
-        .map(|a| match a.item.status {
+        .map(|(a, _)| match a.item.status {
+            _ if a.item.kind == ItemKind::Section => theme.title,
             AgendaStatus::Withdrawn | AgendaStatus::Deferred => theme.muted,
             AgendaStatus::Discussed => theme.base,
             AgendaStatus::Pending => theme.accent,
         })
         .collect();
+    // The number column fits the longest number ("12.10").
+    let number_width = rows
+        .iter()
+        .map(|r| r[0].chars().count() as u16)
+        .max()
+        .unwrap_or(0)
+        .max(2);
     widgets::table(
         f,
         left,
         t(l, Msg::Agenda),
         &["#", t(l, Msg::Title), "", t(l, Msg::Status)],
         &[
-            Col::Fixed(2),
+            Col::Fixed(number_width),
             Col::Flex,
             Col::Fixed(marks_width),
             Col::Fixed(11),
@@ -342,10 +370,12 @@ fn draw_item(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(v) = &app.session else { return };
     let prefs = app.ctx.prefs;
     let l = prefs.lang;
-    let Some(a) = app
-        .selected_row(ListKind::Agenda)
-        .and_then(|i| v.record.agenda.get(i))
-    else {
+    let selected = app.selected_row(ListKind::Agenda);
+    let number = selected
+        .and_then(|i| v.labels.get(i))
+        .map(|n| localize_digits(n, l))
+        .unwrap_or_default();
+    let Some(a) = selected.and_then(|i| v.record.agenda.get(i)) else {
         let hint = t(l, Msg::TheAgendaIsEmptyA);
         widgets::text_block(
             f,
@@ -361,11 +391,7 @@ fn draw_item(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut lines: Vec<(String, Style)> = Vec::new();
     if a.redacted {
         // Taken in closed session: its content is for the body's members only.
-        let line = tf(
-            l,
-            Msg::MinutesClosedItem,
-            &[&localize_digits(&a.item.position.to_string(), l)],
-        );
+        let line = tf(l, Msg::MinutesClosedItem, &[&number]);
         widgets::text_block(
             f,
             area,
@@ -377,7 +403,40 @@ fn draw_item(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         );
         return;
     }
-    lines.push((a.item.title.clone(), theme.title));
+    // "3. Title", "7.1 Title": a sub-item's number ends in its own.
+    let dot = if number.contains(['.', '٫']) {
+        ""
+    } else {
+        "."
+    };
+    lines.push((format!("{number}{dot} {}", a.item.title), theme.title));
+    // Its kind and urgency, and who signed a members' proposal.
+    let mut kind = Vec::new();
+    if a.item.kind != ItemKind::Item {
+        kind.push(a.item.kind.label(l).to_string());
+    }
+    if let Some(u) = a.item.urgency {
+        kind.push(u.label(l).to_string());
+    }
+    if !kind.is_empty() {
+        lines.push((kind.join(" · "), theme.accent));
+    }
+    let signed: Vec<&str> = v
+        .signatories
+        .iter()
+        .filter(|(i, _)| *i == a.item.id)
+        .map(|(_, p)| p.name.get(l))
+        .collect();
+    if !signed.is_empty() {
+        lines.push((
+            format!(
+                "{}: {}",
+                t(l, Msg::AgendaSignatories),
+                signed.join(t(l, Msg::ListSeparator))
+            ),
+            theme.muted,
+        ));
+    }
     if let Some(p) = &a.item.presenter {
         lines.push((format!("{}: {p}", t(l, Msg::Presenter)), theme.muted));
     }
