@@ -1099,10 +1099,20 @@ impl App {
     fn export_minutes(&mut self) -> Outcome {
         let v = self.session.as_ref().ok_or_else(|| self.no_session())?;
         let rec = &v.record;
-        let md = crate::ops::export::minutes_markdown(rec, &self.ctx.store, self.ctx.prefs)
-            .map_err(store_err)?;
-        let html = crate::ops::export::minutes_html(rec, &self.ctx.store, self.ctx.prefs)
-            .map_err(store_err)?;
+        // Approved minutes are the text stored at approval; others the record as it is.
+        use crate::ops::approval::{minutes_document, Audience, MinutesFormat};
+        let doc = |format| {
+            minutes_document(
+                &self.ctx,
+                rec.session.clone(),
+                format,
+                Audience::Public,
+                None,
+            )
+            .map_err(store_err)
+        };
+        let md = doc(MinutesFormat::Markdown)?;
+        let html = doc(MinutesFormat::Html)?;
         let dir = std::env::current_dir().map_err(|e| store_err(StoreError::from(e)))?;
         let stem = format!("minutes-{}-{}", rec.body.id, rec.session.number);
         let md_path = dir.join(format!("{stem}.md"));

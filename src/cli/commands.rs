@@ -115,6 +115,7 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
         Command::Session(SessionCmd::Close(a)) => session_clock(ctx, a, Clock::Close, out),
         Command::Session(SessionCmd::Recess(a)) => session_clock(ctx, a, Clock::Recess, out),
         Command::Session(SessionCmd::Resume(a)) => session_clock(ctx, a, Clock::Resume, out),
+        Command::Session(SessionCmd::Correct(a)) => session_correct(ctx, a, out),
         Command::Session(SessionCmd::Approve(a)) => {
             session_status(ctx, &a.session, SessionStatus::Approved, out)
         }
@@ -971,7 +972,21 @@ fn session_show(ctx: &mut Context, a: &SessionShow, out: Out) -> CliResult {
     let s = ctx.store.find_session(&a.session)?;
     let rec = visible_record(&ctx.store, s, ctx.prefs.lang)?;
     if a.json {
-        return print_json(out, &rec);
+        #[derive(Serialize)]
+        struct Shown<'a> {
+            #[serde(flatten)]
+            record: &'a crate::ops::record::SessionRecord,
+            #[serde(flatten)]
+            approval: crate::ops::approval::ApprovalHistory,
+        }
+        let approval = ops::approval::history(ctx, rec.session.id)?;
+        return print_json(
+            out,
+            &Shown {
+                record: &rec,
+                approval,
+            },
+        );
     }
     let lang = ctx.prefs.lang;
     let p = ctx.prefs;
@@ -1117,6 +1132,22 @@ fn session_show(ctx: &mut Context, a: &SessionShow, out: Out) -> CliResult {
             )?;
         }
     }
+    Ok(())
+}
+
+fn session_correct(ctx: &mut Context, a: &SessionCorrect, out: Out) -> CliResult {
+    let s = ctx.store.find_session(&a.session)?;
+    let at = ctx.store.find_session(&a.at)?;
+    let c = ops::approval::open_correction(ctx, s.id, at.id, &a.reason)?;
+    if a.json {
+        return print_json(out, &c);
+    }
+    say(
+        out,
+        ctx.prefs,
+        Msg::CliCorrectionOpened,
+        &[&c.id.to_string(), &at.id.to_string(), &s.id.to_string()],
+    )?;
     Ok(())
 }
 
@@ -2093,24 +2124,22 @@ fn search(ctx: &mut Context, a: &SearchArgs, out: Out) -> CliResult {
 }
 
 fn export_minutes(ctx: &mut Context, a: &ExportMinutes, out: Out) -> CliResult {
+    use crate::ops::approval::{minutes_document, Audience, MinutesFormat};
     let s = ctx.store.find_session(&a.session)?;
-    let rec = if a.closed {
-        crate::ops::record::closed_record(ctx, s)?
+    let Some(format) = MinutesFormat::parse(&a.format) else {
+        return Err(CliError::usage(super::unknown_value(
+            ctx.prefs.lang,
+            Msg::WhatFormat,
+            &a.format,
+            "md, html",
+        )));
+    };
+    let audience = if a.closed {
+        Audience::Closed
     } else {
-        crate::ops::record::public_record(&ctx.store, s, ctx.prefs.lang)?
+        Audience::Public
     };
-    let doc = match a.format.to_ascii_lowercase().as_str() {
-        "md" | "markdown" => crate::ops::export::minutes_markdown(&rec, &ctx.store, ctx.prefs)?,
-        "html" => crate::ops::export::minutes_html(&rec, &ctx.store, ctx.prefs)?,
-        other => {
-            return Err(CliError::usage(super::unknown_value(
-                ctx.prefs.lang,
-                Msg::WhatFormat,
-                other,
-                "md, html",
-            )))
-        }
-    };
+    let doc = minutes_document(ctx, s, format, audience, a.version)?;
     match &a.output {
         Some(path) => {
             std::fs::write(path, doc).map_err(|e| {

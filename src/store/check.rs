@@ -104,7 +104,7 @@ impl Inspection {
 
     /// Approved sessions whose chain head is gone from the chain, one problem each.
     pub fn verify_approved_heads(&self) -> Result<Vec<AuditProblem>> {
-        audit::verify_approved_heads(&self.conn)
+        audit::verify_approved(&self.conn)
     }
 
     /// How many approved sessions carry a chain head.

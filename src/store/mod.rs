@@ -2,6 +2,7 @@
 //! IMMEDIATE transaction, retried while the database is busy), audit and search.
 
 pub mod access;
+pub mod approval;
 pub mod audit;
 pub mod bulk;
 pub mod check;
@@ -112,6 +113,16 @@ pub enum Refusal {
     Vote(crate::model::voting::VoteProblem),
     /// The session's clock refuses the event, arrival or departure.
     Clock(crate::model::clock::ClockRefusal),
+    /// Only approved minutes are corrected after approval (before, they are edited).
+    NotApproved { session: i64 },
+    /// A correction of the session's approved minutes is already open.
+    CorrectionAlreadyOpen { session: i64 },
+    /// A correction is made at a later session of the same body, not yet approved.
+    CorrectionAt { session: i64, at: i64 },
+    /// A session is not approved while a correction made at it is still open.
+    CorrectionOpenAt { session: i64, corrected: i64 },
+    /// The session's minutes have no such approved version.
+    NoApprovedVersion { session: i64, version: i64 },
 }
 
 impl Refusal {
@@ -137,6 +148,11 @@ impl Refusal {
             Refusal::Motion(p) => p.code(),
             Refusal::Vote(p) => p.code(),
             Refusal::Clock(c) => c.code(),
+            Refusal::NotApproved { .. } => "not_approved",
+            Refusal::CorrectionAlreadyOpen { .. } => "correction_already_open",
+            Refusal::CorrectionAt { .. } => "correction_at",
+            Refusal::CorrectionOpenAt { .. } => "correction_open_at",
+            Refusal::NoApprovedVersion { .. } => "no_approved_version",
         }
     }
 
@@ -216,6 +232,21 @@ impl Refusal {
                     put(k, json!(v));
                 }
             }
+            Refusal::NotApproved { session } | Refusal::CorrectionAlreadyOpen { session } => {
+                put("session", json!(session))
+            }
+            Refusal::CorrectionAt { session, at } => {
+                put("session", json!(session));
+                put("at", json!(at));
+            }
+            Refusal::CorrectionOpenAt { session, corrected } => {
+                put("session", json!(session));
+                put("corrected", json!(corrected));
+            }
+            Refusal::NoApprovedVersion { session, version } => {
+                put("session", json!(session));
+                put("version", json!(version));
+            }
         }
     }
 }
@@ -294,6 +325,23 @@ impl Localized for Refusal {
             }
             Refusal::Motion(p) => p.message(lang),
             Refusal::Vote(p) => p.message(lang),
+            Refusal::NotApproved { session } => tf(lang, Msg::RefusedNotApproved, &[&n(session)]),
+            Refusal::CorrectionAlreadyOpen { session } => {
+                tf(lang, Msg::RefusedCorrectionAlreadyOpen, &[&n(session)])
+            }
+            Refusal::CorrectionAt { session, at } => {
+                tf(lang, Msg::RefusedCorrectionAt, &[&n(session), &n(at)])
+            }
+            Refusal::CorrectionOpenAt { session, corrected } => tf(
+                lang,
+                Msg::RefusedCorrectionOpenAt,
+                &[&n(session), &n(corrected)],
+            ),
+            Refusal::NoApprovedVersion { session, version } => tf(
+                lang,
+                Msg::RefusedNoApprovedVersion,
+                &[&n(session), &n(version)],
+            ),
         }
     }
 }
@@ -413,6 +461,9 @@ impl From<rusqlite::Error> for StoreError {
         // Triggers that protect approved minutes and the audit table raise ABORT.
         if let rusqlite::Error::SqliteFailure(_, Some(msg)) = &e {
             if msg.contains("approved and can no longer change") {
+                return StoreError::Refused(Refusal::ApprovedMinutes);
+            }
+            if msg.contains("kept as approved") || msg.contains("correction of approved minutes is kept") {
                 return StoreError::Refused(Refusal::ApprovedMinutes);
             }
             if msg.contains("append-only") {
