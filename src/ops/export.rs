@@ -671,7 +671,13 @@ fn minutes_corrections(
                 .approved_text(c.session_id, version, "md", lang.code(), "public")
                 .map(Option::unwrap_or_default)
         };
-        let (old, new) = (text(v - 1)?, text(v)?);
+        // The seal (who approved, when, the chain head) differs between any two
+        // versions: what was corrected is above it.
+        let unsealed = |md: String| match md.rfind("\n---\n") {
+            Some(i) => md[..i].to_string(),
+            None => md,
+        };
+        let (old, new) = (unsealed(text(v - 1)?), unsealed(text(v)?));
         let diff = similar::TextDiff::from_lines(&old, &new);
         let mut lines = Vec::new();
         for change in diff.iter_all_changes() {
