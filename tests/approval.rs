@@ -528,3 +528,47 @@ fn audit_verify_finds_changes_behind_shuras_back() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn tui_approves_and_opens_a_correction_from_a_small_form() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use shura::app::form::FormPurpose;
+    use shura::app::state::{App, Modal};
+    let dir = tempfile::tempdir().unwrap();
+    let b = board(dir.path());
+    let (s, body) = (b.session, b.body);
+    let mut app = App::new(b.ctx);
+    let t = session(&mut app.ctx, body, day(2024, 12, 15));
+    app.open_session_screen(s).unwrap();
+    let key = |app: &mut App, c: KeyCode, m: KeyModifiers| {
+        shura::tui::handle_key(app, KeyEvent::new(c, m));
+    };
+    // A (approve), y (confirm): the approval stores the minutes, as from the CLI.
+    key(&mut app, KeyCode::Char('A'), KeyModifiers::SHIFT);
+    key(&mut app, KeyCode::Char('y'), KeyModifiers::NONE);
+    assert_eq!(app.ctx.store.approvals(s).unwrap().len(), 1, "{:?}", app.status);
+    // H: "Correct the minutes", at the next session not approved, and a reason.
+    key(&mut app, KeyCode::Char('H'), KeyModifiers::SHIFT);
+    let Some(Modal::Form(form)) = &mut app.modal else {
+        panic!("H opens the correction form: {:?}", app.status);
+    };
+    assert_eq!(form.purpose, FormPurpose::CorrectMinutes { session_id: s });
+    assert_eq!(form.get("at"), t.to_string(), "prefilled with the next session");
+    form.set("reason", "typo: rof");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert!(app.modal.is_none(), "{:?}", app.modal);
+    let c = app.ctx.store.corrections(s).unwrap();
+    assert_eq!(c.len(), 1);
+    assert_eq!((c[0].at_session_id, c[0].reason.as_str()), (t, "typo: rof"));
+    // Again: refused, the form keeps what was typed and shows why.
+    key(&mut app, KeyCode::Char('H'), KeyModifiers::SHIFT);
+    if let Some(Modal::Form(form)) = &mut app.modal {
+        form.set("reason", "again");
+    }
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("the refused form stays open");
+    };
+    let err = form.error.clone().unwrap_or_default();
+    assert!(err.contains("already open"), "{err}");
+}

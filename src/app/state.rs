@@ -722,6 +722,7 @@ impl App {
                 Ok(())
             }
             ApproveMinutes => self.set_session_status(SessionStatus::Approved),
+            CorrectMinutes => self.correct_minutes_form(),
             CancelSession => self.set_session_status(SessionStatus::Cancelled),
             AddItem => {
                 let s = self.current_session_id()?;
@@ -1073,6 +1074,50 @@ impl App {
             t(l, Msg::TuiAdjournTitle),
             FormPurpose::Adjourn { session_id: s.id },
             vec![Field::text("at", t(l, Msg::TuiAdjournAt), &now)],
+        )));
+        Ok(())
+    }
+
+    /// The small form "Correct the minutes: at session, reason", on a session whose
+    /// minutes are approved, prefilled with the body's next session not yet approved.
+    fn correct_minutes_form(&mut self) -> Outcome {
+        let v = self.session.as_ref().ok_or_else(|| self.no_session())?;
+        let s = &v.record.session;
+        let l = self.lang();
+        if s.status != SessionStatus::Approved {
+            return Err(store_err(StoreError::Refused(
+                crate::store::Refusal::NotApproved { session: s.id },
+            )));
+        }
+        let next = self
+            .ctx
+            .store
+            .sessions(
+                Some(&[s.body_id]),
+                &[
+                    SessionStatus::Planned,
+                    SessionStatus::Open,
+                    SessionStatus::Closed,
+                ],
+                Some(s.date),
+                None,
+                None,
+            )
+            .map_err(store_err)?
+            .into_iter()
+            .map(|row| row.session)
+            .filter(|o| (o.date, o.number) > (s.date, s.number))
+            .filter(|o| !matches!(o.status, SessionStatus::Approved | SessionStatus::Cancelled))
+            .min_by_key(|o| (o.date, o.number))
+            .map(|o| crate::locale::digits::localize_digits(&o.id.to_string(), l))
+            .unwrap_or_default();
+        self.modal = Some(Modal::Form(Form::new(
+            t(l, Msg::TuiCorrectTitle),
+            FormPurpose::CorrectMinutes { session_id: s.id },
+            vec![
+                Field::text("at", t(l, Msg::TuiCorrectAt), &next),
+                Field::text("reason", t(l, Msg::TuiCorrectReason), ""),
+            ],
         )));
         Ok(())
     }
@@ -1749,6 +1794,18 @@ impl App {
                 let step = crate::ops::clock::close(&mut self.ctx, session_id, at.as_deref())
                     .map_err(store_err)?;
                 Ok(self.closed_message(&step.session))
+            }
+            FormPurpose::CorrectMinutes { session_id } => {
+                let typed = form.get("at");
+                let at = self.ctx.store.find_session(typed).map_err(store_err)?;
+                crate::ops::approval::open_correction(
+                    &mut self.ctx,
+                    session_id,
+                    at.id,
+                    form.get("reason"),
+                )
+                .map_err(store_err)?;
+                Ok(t(l, Msg::TuiCorrectionOpened).into())
             }
             FormPurpose::Meeting(m) => self.save_meeting_form(form, m),
             FormPurpose::Guest { session_id } => {
