@@ -333,6 +333,63 @@ fn edits_are_refused_after_approval_and_allowed_during_a_correction() {
         Refusal::ApprovedMinutes,
         "approving again without a correction"
     );
+    // Progress is recorded at a later session, never at the approved one.
+    assert_eq!(
+        refused(shura::ops::tasks::follow_up_resolution(
+            &mut b.ctx,
+            &ResolutionProgress {
+                resolution_id: b.resolution,
+                status: Some(WorkStatus::InProgress),
+                note: "reported".into(),
+                session_id: Some(b.session),
+                ..Default::default()
+            }
+        )),
+        Refusal::ApprovedMinutes
+    );
+    let task = shura::ops::tasks::add(
+        &mut b.ctx,
+        &NewTask {
+            body_id: None,
+            resolution_id: Some(b.resolution),
+            agenda_item_id: None,
+            title: "Hire a roofer".into(),
+            description: None,
+            assignee_id: None,
+            assignee_unit: None,
+            due: None,
+            priority: Priority::Normal,
+            created_on: None,
+        },
+    )
+    .expect("a task on its resolution is the resolution's history");
+    assert_eq!(
+        refused(shura::ops::tasks::record_progress(
+            &mut b.ctx,
+            &TaskProgress {
+                task_id: task,
+                status: None,
+                percent: Some(50),
+                note: "half".into(),
+                session_id: Some(b.session),
+                due: None,
+                on: None,
+                expected_version: None,
+            }
+        )),
+        Refusal::ApprovedMinutes
+    );
+    shura::ops::tasks::follow_up_resolution(
+        &mut b.ctx,
+        &ResolutionProgress {
+            resolution_id: b.resolution,
+            status: Some(WorkStatus::InProgress),
+            note: "reported at the next session".into(),
+            session_id: Some(t),
+            ..Default::default()
+        },
+    )
+    .expect("at the later session");
     // Nor can a correction be made at an earlier session or at the session itself.
     let earlier = session(&mut b.ctx, b.body, day(2024, 11, 1));
     for at in [earlier, b.session] {
