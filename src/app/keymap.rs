@@ -157,7 +157,7 @@ actions! {
     Recess = "recess", "Take a recess (now)", "اعلام تنفس (اکنون)";
     Resume = "resume", "Resume after the recess (now)", "ادامه جلسه پس از تنفس (اکنون)";
     ApproveMinutes = "approve_minutes", "Approve the minutes (chair)", "تأیید صورتجلسه (رئیس)";
-    CorrectMinutes = "correct_minutes", "Correct approved minutes at a later session (chair)", "اصلاح صورتجلسه تأییدشده در جلسه‌ای بعدی (رئیس)";
+    CorrectMinutes = "correct_minutes", "Correct the approved minutes at a later session (chair)", "اصلاح صورتجلسه تأییدشده (رئیس)";
     CancelSession = "cancel_session", "Cancel the session", "لغو جلسه";
     AddItem = "add_item", "Add an agenda item", "افزودن بند دستور جلسه";
     EditItem = "edit_item", "Edit the agenda item", "ویرایش بند";

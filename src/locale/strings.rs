@@ -649,14 +649,11 @@ catalogue! {
     MinutesCorrectionOpen => "The minutes of session {} are being corrected: {}", "صورتجلسه جلسه {} در حال اصلاح است: {}";
     MinutesCorrections => "Corrections of earlier minutes", "اصلاح صورتجلسه‌های پیشین";
     MinutesCorrectionNoPublicChange => "No change to the public minutes.", "صورتجلسه علنی تغییری نکرد.";
-    MinutesVersion => "Version {} of the approved minutes (approved as corrected)", "نسخه {} صورتجلسه تأییدشده (با اصلاحات)";
     CliCorrectionOpened => "correction {} opened at session {}: the minutes of session {} may change again until they are approved as corrected", "اصلاح {} در جلسه {} باز شد: صورتجلسه جلسه {} تا تأیید با اصلاحات دوباره قابل تغییر است";
-    CliApprovedVersion => "session {}: minutes approved, version {} stored ({} texts)", "جلسه {}: صورتجلسه تأیید شد، نسخه {} ذخیره شد ({} متن)";
     TuiCorrectTitle => "Correct the minutes", "اصلاح صورتجلسه";
     TuiCorrectAt => "At session (id)", "در جلسه (شناسه)";
     TuiCorrectReason => "Reason", "دلیل";
     TuiCorrectionOpened => "Correction opened: the minutes may change until approved again", "اصلاح باز شد: صورتجلسه تا تأیید دوباره قابل تغییر است";
-    KeyCorrectMinutes => "correct approved minutes", "اصلاح صورتجلسه تأییدشده";
     // ---- The record: numbering
     // ---- The record: agenda
     // ---- The record: minutes
