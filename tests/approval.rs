@@ -200,7 +200,10 @@ fn approved_minutes_are_byte_identical_whatever_happens_later() {
     let before = documents(&mut b.ctx, b.session, None);
     assert!(before[0].contains("Fix the rof by spring"), "{}", before[0]);
     assert!(before[0].contains("Sara Chair"));
-    assert!(!before[0].contains("Staff matter"), "public minutes name no closed item");
+    assert!(
+        !before[0].contains("Staff matter"),
+        "public minutes name no closed item"
+    );
     assert!(before[1].contains("Staff matter"), "the closed part does");
 
     // A task on its resolution, a status, the task cancelled, a person renamed.
@@ -432,8 +435,14 @@ fn edits_are_refused_after_approval_and_allowed_during_a_correction() {
         )
         .expect("the triggers allow the resolution's text during the correction");
     // The later session cannot be approved while the correction made at it is open.
-    b.ctx.store.set_session_status(t, SessionStatus::Open).unwrap();
-    b.ctx.store.set_session_status(t, SessionStatus::Closed).unwrap();
+    b.ctx
+        .store
+        .set_session_status(t, SessionStatus::Open)
+        .unwrap();
+    b.ctx
+        .store
+        .set_session_status(t, SessionStatus::Closed)
+        .unwrap();
     assert_eq!(
         refused(shura::ops::approval::approve(&mut b.ctx, t)),
         Refusal::CorrectionOpenAt {
@@ -451,7 +460,10 @@ fn edits_are_refused_after_approval_and_allowed_during_a_correction() {
         .ctx
         .store
         .raw_connection_for_tests()
-        .execute("UPDATE resolution SET text = 'z' WHERE id = ?1", [b.resolution])
+        .execute(
+            "UPDATE resolution SET text = 'z' WHERE id = ?1",
+            [b.resolution]
+        )
         .is_err());
     let _ = b.closed_item;
 }
@@ -494,15 +506,26 @@ fn a_correction_at_a_later_session_keeps_both_versions() {
             Audience::Public,
             Some(3)
         ),
-        Err(StoreError::Refused(Refusal::NoApprovedVersion { version: 3, .. }))
+        Err(StoreError::Refused(Refusal::NoApprovedVersion {
+            version: 3,
+            ..
+        }))
     ));
 
     // The minutes of the later session say what was corrected, with the changed lines.
     let ts = b.ctx.store.session(t).unwrap();
-    let md = minutes_document(&b.ctx, ts.clone(), MinutesFormat::Markdown, Audience::Public, None)
-        .unwrap();
+    let md = minutes_document(
+        &b.ctx,
+        ts.clone(),
+        MinutesFormat::Markdown,
+        Audience::Public,
+        None,
+    )
+    .unwrap();
     assert!(
-        md.contains("The minutes of session 1 were approved as corrected: The minutes misspelt roof"),
+        md.contains(
+            "The minutes of session 1 were approved as corrected: The minutes misspelt roof"
+        ),
         "{md}"
     );
     assert!(md.contains("- The roof leaks over the stacks.\n"), "{md}");
@@ -510,9 +533,18 @@ fn a_correction_at_a_later_session_keeps_both_versions() {
         md.contains("+ The roof leaks over the stacks and the reading room.\n"),
         "{md}"
     );
-    assert!(!md.contains("Audit chain head"), "the seal is left out of the diff: {md}");
-    let html = minutes_document(&b.ctx, ts.clone(), MinutesFormat::Html, Audience::Public, None)
-        .unwrap();
+    assert!(
+        !md.contains("Audit chain head"),
+        "the seal is left out of the diff: {md}"
+    );
+    let html = minutes_document(
+        &b.ctx,
+        ts.clone(),
+        MinutesFormat::Html,
+        Audience::Public,
+        None,
+    )
+    .unwrap();
     assert!(html.contains("<pre class=\"diff\""), "{html}");
     b.ctx.prefs.lang = Lang::Fa;
     let fa = minutes_document(&b.ctx, ts, MinutesFormat::Markdown, Audience::Public, None).unwrap();
@@ -533,7 +565,10 @@ fn audit_verify_finds_changes_behind_shuras_back() {
     let raw = b.ctx.store.raw_connection_for_tests();
     // With its trigger in place, the database refuses.
     assert!(raw
-        .execute("UPDATE resolution SET text = 'forged' WHERE id = ?1", [b.resolution])
+        .execute(
+            "UPDATE resolution SET text = 'forged' WHERE id = ?1",
+            [b.resolution]
+        )
         .is_err());
     // A rename is not a change of the record.
     raw.execute("UPDATE person SET name_en = 'X' WHERE id = ?1", [b.member])
@@ -580,8 +615,10 @@ fn audit_verify_finds_changes_behind_shuras_back() {
     let texts: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
     assert_eq!(problems.len(), 2, "{texts:?}");
     assert!(
-        texts.iter().any(|t| t.contains("the stored text of version 1")
-            && t.contains("(Markdown, English, public minutes)")),
+        texts
+            .iter()
+            .any(|t| t.contains("the stored text of version 1")
+                && t.contains("(Markdown, English, public minutes)")),
         "{texts:?}"
     );
 }
@@ -603,14 +640,23 @@ fn tui_approves_and_opens_a_correction_from_a_small_form() {
     // A (approve), y (confirm): the approval stores the minutes, as from the CLI.
     key(&mut app, KeyCode::Char('A'), KeyModifiers::SHIFT);
     key(&mut app, KeyCode::Char('y'), KeyModifiers::NONE);
-    assert_eq!(app.ctx.store.approvals(s).unwrap().len(), 1, "{:?}", app.status);
+    assert_eq!(
+        app.ctx.store.approvals(s).unwrap().len(),
+        1,
+        "{:?}",
+        app.status
+    );
     // H: "Correct the minutes", at the next session not approved, and a reason.
     key(&mut app, KeyCode::Char('H'), KeyModifiers::SHIFT);
     let Some(Modal::Form(form)) = &mut app.modal else {
         panic!("H opens the correction form: {:?}", app.status);
     };
     assert_eq!(form.purpose, FormPurpose::CorrectMinutes { session_id: s });
-    assert_eq!(form.get("at"), t.to_string(), "prefilled with the next session");
+    assert_eq!(
+        form.get("at"),
+        t.to_string(),
+        "prefilled with the next session"
+    );
     form.set("reason", "typo: rof");
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     assert!(app.modal.is_none(), "{:?}", app.modal);

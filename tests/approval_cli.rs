@@ -47,19 +47,65 @@ fn approved_board() -> Cli {
     let c = Cli::new();
     let me = shura::identity::Actor::current().login;
     c.ok(&["init"]);
-    c.ok(&["body", "add", "--name-en", "Library Board", "--name-fa", "هیئت کتابخانه"]);
-    c.ok(&["member", "add", "--body", "1", "--name", "Sara Chair", "--login", &me, "--role", "chair"]);
+    c.ok(&[
+        "body",
+        "add",
+        "--name-en",
+        "Library Board",
+        "--name-fa",
+        "هیئت کتابخانه",
+    ]);
+    c.ok(&[
+        "member",
+        "add",
+        "--body",
+        "1",
+        "--name",
+        "Sara Chair",
+        "--login",
+        &me,
+        "--role",
+        "chair",
+    ]);
     c.ok(&["member", "add", "--body", "1", "--name", "Reza Member"]);
-    c.ok(&["session", "add", "--body", "1", "--date", "2024-12-01", "--time", "17:00"]);
+    c.ok(&[
+        "session",
+        "add",
+        "--body",
+        "1",
+        "--date",
+        "2024-12-01",
+        "--time",
+        "17:00",
+    ]);
     c.ok(&["attend", "--session", "1", "1", "present"]);
     c.ok(&["attend", "--session", "1", "2", "present"]);
     c.ok(&["agenda", "add", "--session", "1", "Roof repair"]);
     c.ok(&["minutes", "set", "--item", "1", "The roof leaks."]);
-    c.ok(&["resolution", "add", "--session", "1", "--item", "1", "--votes", "2/0/0", "Fix the rof"]);
+    c.ok(&[
+        "resolution",
+        "add",
+        "--session",
+        "1",
+        "--item",
+        "1",
+        "--votes",
+        "2/0/0",
+        "Fix the rof",
+    ]);
     c.ok(&["session", "open", "1", "--at", "17:00"]);
     c.ok(&["session", "close", "1", "--at", "18:00"]);
     c.ok(&["session", "approve", "1"]);
-    c.ok(&["session", "add", "--body", "1", "--date", "2024-12-06", "--time", "17:00"]);
+    c.ok(&[
+        "session",
+        "add",
+        "--body",
+        "1",
+        "--date",
+        "2024-12-06",
+        "--time",
+        "17:00",
+    ]);
     c
 }
 
@@ -72,8 +118,11 @@ fn export_of_approved_minutes_does_not_move_and_versions_are_kept() {
     // After approval: a task on the resolution, a person renamed with sqlite.
     c.ok(&["task", "add", "--resolution", "1", "Hire a roofer"]);
     let conn = rusqlite::Connection::open(&c.db).unwrap();
-    conn.execute("UPDATE person SET name_en = 'Sara Renamed' WHERE id = 1", [])
-        .unwrap();
+    conn.execute(
+        "UPDATE person SET name_en = 'Sara Renamed' WHERE id = 1",
+        [],
+    )
+    .unwrap();
     drop(conn);
     assert_eq!(c.ok(&["export", "minutes", "1"]), v1_md);
     assert_eq!(
@@ -82,7 +131,15 @@ fn export_of_approved_minutes_does_not_move_and_versions_are_kept() {
     );
 
     // Corrected at session 2; approved as corrected: version 2, and version 1 kept.
-    let out = c.ok(&["session", "correct", "1", "--at", "2", "--reason", "typo in the resolution"]);
+    let out = c.ok(&[
+        "session",
+        "correct",
+        "1",
+        "--at",
+        "2",
+        "--reason",
+        "typo in the resolution",
+    ]);
     assert!(out.contains("correction 1 opened at session 2"), "{out}");
     c.ok(&["minutes", "set", "--item", "1", "The roof leaks badly."]);
     c.ok(&["session", "approve", "1"]);
@@ -124,11 +181,15 @@ fn refusals_in_persian_hold_no_english_word() {
             "صورتجلسه این جلسه تأیید شده است",
         ),
         (
-            vec!["--lang", "fa", "session", "correct", "2", "--at", "1", "--reason", "x"],
+            vec![
+                "--lang", "fa", "session", "correct", "2", "--at", "1", "--reason", "x",
+            ],
             "هنوز تأیید نشده است",
         ),
         (
-            vec!["--lang", "fa", "session", "correct", "1", "--at", "1", "--reason", "x"],
+            vec![
+                "--lang", "fa", "session", "correct", "1", "--at", "1", "--reason", "x",
+            ],
             "جلسه ۱ چنین جلسه‌ای نیست",
         ),
         (
@@ -143,7 +204,9 @@ fn refusals_in_persian_hold_no_english_word() {
         assert!(words.is_empty(), "{args:?}: English in {err:?}: {words:?}");
     }
     c.ok(&["session", "correct", "1", "--at", "2", "--reason", "x"]);
-    let (code, _, err) = c.run(&["--lang", "fa", "session", "correct", "1", "--at", "2", "--reason", "y"]);
+    let (code, _, err) = c.run(&[
+        "--lang", "fa", "session", "correct", "1", "--at", "2", "--reason", "y",
+    ]);
     assert_eq!(code, 2);
     assert!(err.contains("از پیش باز است"), "{err}");
     assert!(english_words(&err).is_empty(), "{err}");
@@ -168,9 +231,14 @@ fn audit_verify_exits_non_zero_on_a_change_behind_shuras_back() {
     );
     let (code, out, _) = c.run(&["--lang", "fa", "audit", "verify"]);
     assert_eq!(code, 1);
-    assert!(out.contains("جلسه ۱ (هیئت کتابخانه، شناسه ۱): سوابق آن"), "{out}");
+    assert!(
+        out.contains("جلسه ۱ (هیئت کتابخانه، شناسه ۱): سوابق آن"),
+        "{out}"
+    );
     // The export still gives the minutes as approved.
-    assert!(c.ok(&["export", "minutes", "1"]).contains("The roof leaks."));
+    assert!(c
+        .ok(&["export", "minutes", "1"])
+        .contains("The roof leaks."));
 }
 
 #[test]
@@ -192,7 +260,9 @@ fn only_the_chair_corrects_approved_minutes() {
         c.dir.path(),
         &c.db,
         Some((1, 1)),
-        &["--lang", "fa", "session", "correct", "1", "--at", "2", "--reason", "x"],
+        &[
+            "--lang", "fa", "session", "correct", "1", "--at", "2", "--reason", "x",
+        ],
     );
     assert_eq!(code, 3, "{out}{err}");
     assert!(err.contains("تأیید صورتجلسه"), "{err}");

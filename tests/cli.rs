@@ -934,7 +934,10 @@ fn session_lifecycle_and_frozen_minutes() {
     s.ok(&["task", "add", "Hire a roofer", "--resolution", "1"]);
     // Progress recorded at the approved session would change its minutes: refused;
     // recorded without a session (or at a later one) it is the task's history.
-    let err = s.fail(&["task", "update", "1", "--percent", "20", "--session", "1"], 2);
+    let err = s.fail(
+        &["task", "update", "1", "--percent", "20", "--session", "1"],
+        2,
+    );
     assert!(err.contains("approved"), "{err}");
     s.ok(&["task", "update", "1", "--percent", "20"]);
 

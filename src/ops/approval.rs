@@ -142,9 +142,11 @@ fn texts_at_approval(ctx: &Context, session: &Session) -> Result<Vec<MinutesText
 pub fn approve(ctx: &mut Context, session_id: i64) -> Result<Approval> {
     let s = ctx.store.session(session_id)?;
     authz::check(ctx, Activity::ApproveMinutes, Some(s.body_id))?;
-    let mut attempt = 0;
+    // Rendering reads the record outside the store's transaction: when anything was
+    // written meanwhile (the chain head moved), render again; writers at human rates
+    // leave a gap soon, a busy database within the store's own patience.
+    let started = std::time::Instant::now();
     loop {
-        attempt += 1;
         let head = ctx.store.audit_head()?;
         let approved_at = crate::store::now_stamp();
         let mut as_approved = ctx.store.session(session_id)?;
@@ -160,7 +162,11 @@ pub fn approve(ctx: &mut Context, session_id: i64) -> Result<Approval> {
             texts,
         }) {
             // Someone wrote meanwhile: render again against the new chain head.
-            Err(StoreError::Conflict { .. }) if attempt < 5 => continue,
+            Err(StoreError::Conflict { .. })
+                if started.elapsed() < crate::store::WRITE_PATIENCE =>
+            {
+                continue
+            }
             other => return other,
         }
     }
@@ -181,15 +187,16 @@ pub fn minutes_document(
         authz::check(ctx, Activity::ReadClosedSession, Some(session.body_id))?;
     }
     let approvals = ctx.store.approvals(session.id)?;
-    let chosen = match version {
-        Some(v) => Some(approvals.iter().find(|a| a.version == v).ok_or(
-            StoreError::Refused(Refusal::NoApprovedVersion {
-                session: session.id,
-                version: v,
-            }),
-        )?),
-        None => approvals.last(),
-    };
+    let chosen =
+        match version {
+            Some(v) => Some(approvals.iter().find(|a| a.version == v).ok_or(
+                StoreError::Refused(Refusal::NoApprovedVersion {
+                    session: session.id,
+                    version: v,
+                }),
+            )?),
+            None => approvals.last(),
+        };
     if let Some(a) = chosen {
         if let Some(text) = ctx.store.approved_text(
             session.id,

@@ -686,7 +686,10 @@ fn minutes_corrections(
                 similar::ChangeTag::Delete => '-',
                 similar::ChangeTag::Insert => '+',
             };
-            lines.push(format!("{sign} {}", sanitize(change.value().trim_end_matches('\n'))));
+            lines.push(format!(
+                "{sign} {}",
+                sanitize(change.value().trim_end_matches('\n'))
+            ));
         }
         if html {
             out.push_str(&format!("<p>{}</p>\n", html_escape(&line)));

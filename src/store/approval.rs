@@ -502,7 +502,18 @@ pub(crate) fn verify_approvals(conn: &Connection) -> Result<Vec<AuditProblem>> {
          ORDER BY a.session_id, a.version",
     )?;
     #[allow(clippy::type_complexity)]
-    let rows: Vec<(i64, i64, String, String, i64, i64, String, String, bool, bool)> = stmt
+    let rows: Vec<(
+        i64,
+        i64,
+        String,
+        String,
+        i64,
+        i64,
+        String,
+        String,
+        bool,
+        bool,
+    )> = stmt
         .query_map([], |r| {
             Ok((
                 r.get(0)?,

@@ -261,15 +261,27 @@ impl crate::locale::Localized for AuditProblem {
             ),
             AuditProblem::RecordChanged(at) => {
                 let a = at.args(lang);
-                tf(lang, Msg::AuditRecordChanged, &[&a[0], &a[1], &a[2], &a[3], &a[4]])
+                tf(
+                    lang,
+                    Msg::AuditRecordChanged,
+                    &[&a[0], &a[1], &a[2], &a[3], &a[4]],
+                )
             }
             AuditProblem::ApprovalNotAudited(at) => {
                 let a = at.args(lang);
-                tf(lang, Msg::AuditApprovalNotAudited, &[&a[0], &a[1], &a[2], &a[3], &a[4]])
+                tf(
+                    lang,
+                    Msg::AuditApprovalNotAudited,
+                    &[&a[0], &a[1], &a[2], &a[3], &a[4]],
+                )
             }
             AuditProblem::ApprovalAltered(at) => {
                 let a = at.args(lang);
-                tf(lang, Msg::AuditApprovalAltered, &[&a[0], &a[1], &a[2], &a[3], &a[4]])
+                tf(
+                    lang,
+                    Msg::AuditApprovalAltered,
+                    &[&a[0], &a[1], &a[2], &a[3], &a[4]],
+                )
             }
             AuditProblem::ApprovedTextChanged {
                 at,
@@ -293,7 +305,11 @@ impl crate::locale::Localized for AuditProblem {
                     "closed" => crate::locale::strings::t(lang, Msg::AudienceClosed),
                     other => other,
                 };
-                let what = format!("{fmt}{}{l}{}{aud}", Msg::ListSeparator.text(lang), Msg::ListSeparator.text(lang));
+                let what = format!(
+                    "{fmt}{}{l}{}{aud}",
+                    Msg::ListSeparator.text(lang),
+                    Msg::ListSeparator.text(lang)
+                );
                 tf(
                     lang,
                     Msg::AuditApprovedTextChanged,
@@ -427,7 +443,9 @@ impl Store {
     }
 
     /// Confirms that the chain head stored with each approved session's minutes is
-    /// still an entry of the chain: one problem per session whose head is gone.
+    /// still an entry of the chain (one problem per session whose head is gone), and
+    /// checks every stored approval: its texts against their hashes and its audit entry,
+    /// the session's frozen rows against its digest ([`super::approval::verify_approvals`]).
     pub fn verify_approved_heads(&self) -> Result<Vec<AuditProblem>> {
         verify_approved(&self.conn)
     }

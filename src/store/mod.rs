@@ -463,7 +463,9 @@ impl From<rusqlite::Error> for StoreError {
             if msg.contains("approved and can no longer change") {
                 return StoreError::Refused(Refusal::ApprovedMinutes);
             }
-            if msg.contains("kept as approved") || msg.contains("correction of approved minutes is kept") {
+            if msg.contains("kept as approved")
+                || msg.contains("correction of approved minutes is kept")
+            {
                 return StoreError::Refused(Refusal::ApprovedMinutes);
             }
             if msg.contains("append-only") {
