@@ -646,6 +646,21 @@ fn tui_approves_and_opens_a_correction_from_a_small_form() {
         "{:?}",
         app.status
     );
+    // Changing the approved record from the TUI goes through the same ops: refused,
+    // the form stays with the refusal.
+    key(&mut app, KeyCode::Char('i'), KeyModifiers::NONE);
+    let Some(Modal::Form(form)) = &mut app.modal else {
+        panic!("i opens the guest form: {:?}", app.status);
+    };
+    form.set("name", "Late Guest");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("the refused guest form stays open");
+    };
+    let err = form.error.clone().unwrap_or_default();
+    assert!(err.contains("approved and can no longer change"), "{err}");
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert!(app.modal.is_none());
     // H: "Correct the minutes", at the next session not approved, and a reason.
     key(&mut app, KeyCode::Char('H'), KeyModifiers::SHIFT);
     let Some(Modal::Form(form)) = &mut app.modal else {
