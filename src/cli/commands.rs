@@ -1132,6 +1132,34 @@ fn session_show(ctx: &mut Context, a: &SessionShow, out: Out) -> CliResult {
             )?;
         }
     }
+    // The approved versions of its minutes, and the corrections opened on them.
+    let history = ops::approval::history(ctx, rec.session.id)?;
+    let d = |s: &str| localize_digits(s, lang);
+    for a in &history.approvals {
+        let line = tf(
+            lang,
+            Msg::CliShowApproval,
+            &[
+                &d(&a.version.to_string()),
+                &a.approved_by,
+                &d(&a.approved_at),
+                &a.record_sha256,
+            ],
+        );
+        writeln!(out, "{}", display_line(&line, p))?;
+    }
+    for c in &history.corrections {
+        let state = match c.approved_version {
+            Some(v) => tf(lang, Msg::CliShowCorrectionApproved, &[&d(&v.to_string())]),
+            None => t(lang, Msg::CliShowCorrectionOpen).to_string(),
+        };
+        let line = tf(
+            lang,
+            Msg::CliShowCorrection,
+            &[&d(&c.at_session_id.to_string()), &c.reason, &state],
+        );
+        writeln!(out, "{}", display_line(&line, p))?;
+    }
     Ok(())
 }
 

@@ -631,6 +631,10 @@ catalogue! {
     ExpectedFiscalYear => "a calendar and the month the fiscal year starts in, e.g. jalali:1 or gregorian:10", "تقویم و ماه آغاز سال مالی، مانند jalali:1 یا gregorian:10";
     // ---- The record: corrections (edits)
     // ---- The record: approval and corrections after it
+    CliShowApproval => "Minutes approved, version {}, by {} at {} (record digest {})", "صورتجلسه تأیید شد، نسخه {}، توسط {} در {} (چکیده سوابق {})";
+    CliShowCorrection => "Correction at session {}: {} — {}", "اصلاح در جلسه {}: {} — {}";
+    CliShowCorrectionOpen => "open: the record may change until approved again", "باز: سوابق تا تأیید دوباره قابل تغییر است";
+    CliShowCorrectionApproved => "approved as version {}", "تأییدشده به عنوان نسخه {}";
     RefusedNotApproved => "the minutes of session {} are not approved yet: until they are, they are corrected with the ordinary edit commands", "صورتجلسه جلسه {} هنوز تأیید نشده است: تا پیش از تأیید، با فرمان‌های معمول ویرایش اصلاح می‌شود";
     RefusedCorrectionAlreadyOpen => "a correction of the minutes of session {} is already open: approve that session again to close it", "اصلاح صورتجلسه جلسه {} از پیش باز است: برای بستن آن، جلسه را دوباره تأیید کنید";
     RefusedCorrectionAt => "the approved minutes of session {} are corrected at a later session of the same body whose minutes are not yet approved; session {} is not one", "صورتجلسه تأییدشده جلسه {} در جلسه‌ای بعدی از همان نهاد که صورتجلسه‌اش هنوز تأیید نشده اصلاح می‌شود؛ جلسه {} چنین جلسه‌ای نیست";
