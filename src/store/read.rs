@@ -627,7 +627,7 @@ impl Store {
         let rows = stmt.query_map(params_from_iter(args), |r| {
             Ok(SessionRow {
                 session: session_from(r, 0)?,
-                body_name: Name::new(r.get(13)?, r.get(14)?),
+                body_name: Name::new(r.get(15)?, r.get(16)?),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -653,7 +653,7 @@ impl Store {
         let rows = stmt.query_map(params![person_id, today.to_string(), limit], |r| {
             Ok(SessionRow {
                 session: session_from(r, 0)?,
-                body_name: Name::new(r.get(13)?, r.get(14)?),
+                body_name: Name::new(r.get(15)?, r.get(16)?),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -672,7 +672,7 @@ impl Store {
         let rows = stmt.query_map(params![person_id, limit], |r| {
             Ok(SessionRow {
                 session: session_from(r, 0)?,
-                body_name: Name::new(r.get(13)?, r.get(14)?),
+                body_name: Name::new(r.get(15)?, r.get(16)?),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
