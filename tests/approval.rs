@@ -537,6 +537,22 @@ fn a_correction_at_a_later_session_keeps_both_versions() {
         !md.contains("Audit chain head"),
         "the seal is left out of the diff: {md}"
     );
+    // Read back by real parsers: a fenced `diff` block in Markdown, a <pre> in HTML.
+    let mut in_diff = false;
+    let mut diff_text = String::new();
+    for ev in pulldown_cmark::Parser::new(&md) {
+        use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
+        match ev {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang))) => in_diff = &*lang == "diff",
+            Event::End(TagEnd::CodeBlock) => in_diff = false,
+            Event::Text(t) if in_diff => diff_text.push_str(&t),
+            _ => {}
+        }
+    }
+    assert!(
+        diff_text.contains("+ The roof leaks over the stacks and the reading room."),
+        "{diff_text:?}"
+    );
     let html = minutes_document(
         &b.ctx,
         ts.clone(),
@@ -545,7 +561,14 @@ fn a_correction_at_a_later_session_keeps_both_versions() {
         None,
     )
     .unwrap();
-    assert!(html.contains("<pre class=\"diff\""), "{html}");
+    let doc = scraper::Html::parse_document(&html);
+    let pre = scraper::Selector::parse("section.corrections pre.diff").unwrap();
+    let shown: String = doc.select(&pre).flat_map(|e| e.text()).collect();
+    assert!(
+        shown.contains("- The roof leaks over the stacks.")
+            && shown.contains("+ The roof leaks over the stacks and the reading room."),
+        "{html}"
+    );
     b.ctx.prefs.lang = Lang::Fa;
     let fa = minutes_document(&b.ctx, ts, MinutesFormat::Markdown, Audience::Public, None).unwrap();
     assert!(
