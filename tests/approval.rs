@@ -474,6 +474,23 @@ fn a_correction_at_a_later_session_keeps_both_versions() {
     let mut b = board(dir.path());
     shura::ops::approval::approve(&mut b.ctx, b.session).expect("approve");
     let v1 = documents(&mut b.ctx, b.session, None);
+    // A task added to its resolution after approval: history, in no version.
+    shura::ops::tasks::add(
+        &mut b.ctx,
+        &NewTask {
+            body_id: None,
+            resolution_id: Some(b.resolution),
+            agenda_item_id: None,
+            title: "Hire a roofer".into(),
+            description: None,
+            assignee_id: None,
+            assignee_unit: None,
+            due: None,
+            priority: Priority::Normal,
+            created_on: None,
+        },
+    )
+    .unwrap();
     let t = session(&mut b.ctx, b.body, day(2024, 12, 15));
     shura::ops::approval::open_correction(&mut b.ctx, b.session, t, "The minutes misspelt roof")
         .expect("correction");
@@ -497,6 +514,10 @@ fn a_correction_at_a_later_session_keeps_both_versions() {
     let v2 = documents(&mut b.ctx, b.session, None);
     assert_eq!(v2, documents(&mut b.ctx, b.session, Some(2)));
     assert!(v2[0].contains("and the reading room"), "{}", v2[0]);
+    assert!(
+        v2.iter().all(|d| !d.contains("Hire a roofer")),
+        "a task added after approval is in no version"
+    );
     assert!(!v1[0].contains("and the reading room"));
     assert!(matches!(
         minutes_document(
@@ -533,6 +554,7 @@ fn a_correction_at_a_later_session_keeps_both_versions() {
         md.contains("+ The roof leaks over the stacks and the reading room.\n"),
         "{md}"
     );
+    assert!(!md.contains("Hire a roofer"), "{md}");
     assert!(
         !md.contains("Audit chain head"),
         "the seal is left out of the diff: {md}"

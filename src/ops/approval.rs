@@ -15,6 +15,8 @@
 //!   again stores the next version (every version is kept) and closes the correction.
 //! - A session is not approved while a correction made at it is open (its minutes say
 //!   what was corrected).
+//! - Approved again as corrected, the minutes leave out the tasks added to its
+//!   resolutions since the first approval (their history, not the minutes).
 
 use serde::Serialize;
 
@@ -119,10 +121,16 @@ fn texts_at_approval(ctx: &Context, session: &Session) -> Result<Vec<MinutesText
     if has_closed {
         audiences.push(Audience::Closed);
     }
+    // Approved again as corrected: the tasks added to its resolutions since the first
+    // approval are their history, not part of the minutes.
+    let later_tasks = ctx.store.tasks_added_since_approval(session.id)?;
     let mut texts = Vec::new();
     for lang in [Lang::En, Lang::Fa] {
         for &audience in &audiences {
-            let rec = record_for(ctx, session.clone(), audience, lang)?;
+            let mut rec = record_for(ctx, session.clone(), audience, lang)?;
+            for a in &mut rec.agenda {
+                a.tasks.retain(|t| !later_tasks.contains(&t.task.id));
+            }
             for format in MinutesFormat::ALL {
                 texts.push(MinutesText {
                     format: format.code().to_string(),

@@ -481,6 +481,20 @@ impl Store {
             })
     }
 
+    /// The tasks added since the first approval of a session's minutes, in the order of
+    /// the audit trail (after its `approval` entry): what was added to its resolutions
+    /// then belongs to their history, not to the minutes approved again as corrected.
+    pub fn tasks_added_since_approval(&self, session_id: i64) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT entity_id FROM audit WHERE entity = 'task' AND action = 'insert'
+             AND entity_id IS NOT NULL
+             AND id > (SELECT min(id) FROM audit WHERE entity = 'approval' AND entity_id = ?1)
+             ORDER BY id",
+        )?;
+        let rows = stmt.query_map([session_id], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<i64>>>()?)
+    }
+
     /// Whether a correction of the session's approved minutes is open.
     pub fn correction_open(&self, session_id: i64) -> Result<bool> {
         Ok(open_correction_tx(&self.conn, session_id)?.is_some())
