@@ -932,12 +932,14 @@ fn session_lifecycle_and_frozen_minutes() {
     let out = s.ok(&["resolution", "set-status", "1", "in_progress"]);
     assert!(out.contains("in_progress"), "{out}");
     s.ok(&["task", "add", "Hire a roofer", "--resolution", "1"]);
-    s.ok(&["task", "update", "1", "--percent", "20"]);
-    // Progress is recorded at the session that reviews it, never at the approved one.
-    s.fail(
-        &["task", "update", "1", "--percent", "30", "--session", "1"],
+    // Progress recorded at the approved session would change its minutes: refused;
+    // recorded without a session (or at a later one) it is the task's history.
+    let err = s.fail(
+        &["task", "update", "1", "--percent", "20", "--session", "1"],
         2,
     );
+    assert!(err.contains("approved"), "{err}");
+    s.ok(&["task", "update", "1", "--percent", "20"]);
 
     // Cancelling a planned session, and re-planning it.
     s.ok(&["session", "add", "--body", "1", "--date", "2026-12-20"]);

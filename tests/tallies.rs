@@ -94,6 +94,8 @@ fn tallies_follow_every_change() {
     conn.execute_batch(
         "DROP TRIGGER IF EXISTS approved_attendance_insert;
          DROP TRIGGER IF EXISTS approved_attendance_update;
+         DROP TRIGGER IF EXISTS approved_attendance_update_to;
+         DROP TRIGGER IF EXISTS approved_attendance_delete;
          DROP TRIGGER IF EXISTS approved_session_update;",
     )
     .expect("drop guards");

@@ -19,7 +19,7 @@ pub fn activity_of(action: crate::app::keymap::Action) -> Option<Activity> {
         OpenSession | CloseSession | CancelSession | Recess | Resume => {
             Activity::ChangeSessionStatus
         }
-        ApproveMinutes => Activity::ApproveMinutes,
+        ApproveMinutes | CorrectMinutes => Activity::ApproveMinutes,
         AddItem | EditItem | MoveItemUp | MoveItemDown | MoveItemTo | DeferItem | WithdrawItem => {
             Activity::EditAgenda
         }

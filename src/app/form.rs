@@ -280,6 +280,10 @@ pub enum FormPurpose {
     Adjourn {
         session_id: i64,
     },
+    /// Correcting approved minutes: at which later session, and why.
+    CorrectMinutes {
+        session_id: i64,
+    },
     /// The browser's filter (nothing is written).
     BrowseFilter,
     /// A motion, a vote, an interest or the consent agenda (see `app::meeting`).

@@ -726,6 +726,7 @@ impl App {
                 Ok(())
             }
             ApproveMinutes => self.set_session_status(SessionStatus::Approved),
+            CorrectMinutes => self.correct_minutes_form(),
             CancelSession => self.set_session_status(SessionStatus::Cancelled),
             AddItem => {
                 let s = self.current_session_id()?;
@@ -1116,6 +1117,50 @@ impl App {
         Ok(())
     }
 
+    /// The small form "Correct the minutes: at session, reason", on a session whose
+    /// minutes are approved, prefilled with the body's next session not yet approved.
+    fn correct_minutes_form(&mut self) -> Outcome {
+        let v = self.session.as_ref().ok_or_else(|| self.no_session())?;
+        let s = &v.record.session;
+        let l = self.lang();
+        if s.status != SessionStatus::Approved {
+            return Err(store_err(StoreError::Refused(
+                crate::store::Refusal::NotApproved { session: s.id },
+            )));
+        }
+        let next = self
+            .ctx
+            .store
+            .sessions(
+                Some(&[s.body_id]),
+                &[
+                    SessionStatus::Planned,
+                    SessionStatus::Open,
+                    SessionStatus::Closed,
+                ],
+                Some(s.date),
+                None,
+                None,
+            )
+            .map_err(store_err)?
+            .into_iter()
+            .map(|row| row.session)
+            .filter(|o| (o.date, o.number) > (s.date, s.number))
+            .filter(|o| !matches!(o.status, SessionStatus::Approved | SessionStatus::Cancelled))
+            .min_by_key(|o| (o.date, o.number))
+            .map(|o| crate::locale::digits::localize_digits(&o.id.to_string(), l))
+            .unwrap_or_default();
+        self.modal = Some(Modal::Form(Form::new(
+            t(l, Msg::TuiCorrectTitle),
+            FormPurpose::CorrectMinutes { session_id: s.id },
+            vec![
+                Field::text("at", t(l, Msg::TuiCorrectAt), &next),
+                Field::text("reason", t(l, Msg::TuiCorrectReason), ""),
+            ],
+        )));
+        Ok(())
+    }
+
     /// "Session 12 — Closed · Adjourned 19:05".
     fn closed_message(&self, s: &Session) -> String {
         let l = self.lang();
@@ -1138,10 +1183,20 @@ impl App {
     fn export_minutes(&mut self) -> Outcome {
         let v = self.session.as_ref().ok_or_else(|| self.no_session())?;
         let rec = &v.record;
-        let md = crate::ops::export::minutes_markdown(rec, &self.ctx.store, self.ctx.prefs)
-            .map_err(store_err)?;
-        let html = crate::ops::export::minutes_html(rec, &self.ctx.store, self.ctx.prefs)
-            .map_err(store_err)?;
+        // Approved minutes are the text stored at approval; others the record as it is.
+        use crate::ops::approval::{minutes_document, Audience, MinutesFormat};
+        let doc = |format| {
+            minutes_document(
+                &self.ctx,
+                rec.session.clone(),
+                format,
+                Audience::Public,
+                None,
+            )
+            .map_err(store_err)
+        };
+        let md = doc(MinutesFormat::Markdown)?;
+        let html = doc(MinutesFormat::Html)?;
         let dir = std::env::current_dir().map_err(|e| store_err(StoreError::from(e)))?;
         let stem = format!("minutes-{}-{}", rec.body.id, rec.session.number);
         let md_path = dir.join(format!("{stem}.md"));
@@ -1881,6 +1936,18 @@ impl App {
                 let step = crate::ops::clock::close(&mut self.ctx, session_id, at.as_deref())
                     .map_err(store_err)?;
                 Ok(self.closed_message(&step.session))
+            }
+            FormPurpose::CorrectMinutes { session_id } => {
+                let typed = form.get("at");
+                let at = self.ctx.store.find_session(typed).map_err(store_err)?;
+                crate::ops::approval::open_correction(
+                    &mut self.ctx,
+                    session_id,
+                    at.id,
+                    form.get("reason"),
+                )
+                .map_err(store_err)?;
+                Ok(t(l, Msg::TuiCorrectionOpened).into())
             }
             FormPurpose::Meeting(m) => self.save_meeting_form(form, m),
             FormPurpose::Guest { session_id } => {

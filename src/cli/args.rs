@@ -405,8 +405,12 @@ pub enum SessionCmd {
     Recess(SessionClock),
     /// Resume an open session after its recess, at --at HH:MM or now
     Resume(SessionClock),
-    /// Approve the minutes of a closed session; they no longer change afterwards
+    /// Approve the minutes of a closed session, storing them as they read now; they no
+    /// longer change afterwards. Again while a correction is open: approved as corrected
     Approve(SessionRef),
+    /// Correct approved minutes, a formal act at a later session: opens a correction
+    /// (the record may change again until `session approve` approves it as corrected)
+    Correct(SessionCorrect),
     /// Cancel a planned session
     Cancel(SessionRef),
 }
@@ -468,6 +472,20 @@ pub struct SessionClock {
     /// The time it happened, HH:MM (default: now, on the session's own day)
     #[arg(long)]
     pub at: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SessionCorrect {
+    /// The session whose approved minutes are corrected: an id, or BODY#NUMBER
+    pub session: String,
+    /// The later session of the same body, not yet approved, at which it is corrected
+    #[arg(long)]
+    pub at: String,
+    /// Why, as that session records it
+    #[arg(long)]
+    pub reason: String,
     #[arg(long)]
     pub json: bool,
 }
@@ -845,6 +863,10 @@ pub struct ExportMinutes {
     /// Only the part taken in closed session (for the body's members and administrators)
     #[arg(long)]
     pub closed: bool,
+    /// This approved version of the minutes (1 the first approval, 2… each approval as
+    /// corrected); the latest when not given
+    #[arg(long)]
+    pub version: Option<i64>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -128,6 +128,7 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
         Command::Session(SessionCmd::Close(a)) => session_clock(ctx, a, Clock::Close, out),
         Command::Session(SessionCmd::Recess(a)) => session_clock(ctx, a, Clock::Recess, out),
         Command::Session(SessionCmd::Resume(a)) => session_clock(ctx, a, Clock::Resume, out),
+        Command::Session(SessionCmd::Correct(a)) => session_correct(ctx, a, out),
         Command::Session(SessionCmd::Approve(a)) => {
             session_status(ctx, &a.session, SessionStatus::Approved, out)
         }
@@ -1000,7 +1001,21 @@ fn session_show(ctx: &mut Context, a: &SessionShow, out: Out) -> CliResult {
     let s = ctx.store.find_session(&a.session)?;
     let rec = visible_record(&ctx.store, s, ctx.prefs.lang)?;
     if a.json {
-        return print_json(out, &rec);
+        #[derive(Serialize)]
+        struct Shown<'a> {
+            #[serde(flatten)]
+            record: &'a crate::ops::record::SessionRecord,
+            #[serde(flatten)]
+            approval: crate::ops::approval::ApprovalHistory,
+        }
+        let approval = ops::approval::history(ctx, rec.session.id)?;
+        return print_json(
+            out,
+            &Shown {
+                record: &rec,
+                approval,
+            },
+        );
     }
     let lang = ctx.prefs.lang;
     let p = ctx.prefs;
@@ -1173,6 +1188,50 @@ fn session_show(ctx: &mut Context, a: &SessionShow, out: Out) -> CliResult {
             )?;
         }
     }
+    // The approved versions of its minutes, and the corrections opened on them.
+    let history = ops::approval::history(ctx, rec.session.id)?;
+    let d = |s: &str| localize_digits(s, lang);
+    for a in &history.approvals {
+        let line = tf(
+            lang,
+            Msg::CliShowApproval,
+            &[
+                &d(&a.version.to_string()),
+                &a.approved_by,
+                &d(&a.approved_at),
+                &a.record_sha256,
+            ],
+        );
+        writeln!(out, "{}", display_line(&line, p))?;
+    }
+    for c in &history.corrections {
+        let state = match c.approved_version {
+            Some(v) => tf(lang, Msg::CliShowCorrectionApproved, &[&d(&v.to_string())]),
+            None => t(lang, Msg::CliShowCorrectionOpen).to_string(),
+        };
+        let line = tf(
+            lang,
+            Msg::CliShowCorrection,
+            &[&d(&c.at_session_id.to_string()), &c.reason, &state],
+        );
+        writeln!(out, "{}", display_line(&line, p))?;
+    }
+    Ok(())
+}
+
+fn session_correct(ctx: &mut Context, a: &SessionCorrect, out: Out) -> CliResult {
+    let s = ctx.store.find_session(&a.session)?;
+    let at = ctx.store.find_session(&a.at)?;
+    let c = ops::approval::open_correction(ctx, s.id, at.id, &a.reason)?;
+    if a.json {
+        return print_json(out, &c);
+    }
+    say(
+        out,
+        ctx.prefs,
+        Msg::CliCorrectionOpened,
+        &[&c.id.to_string(), &at.id.to_string(), &s.id.to_string()],
+    )?;
     Ok(())
 }
 
@@ -2275,24 +2334,22 @@ fn search(ctx: &mut Context, a: &SearchArgs, out: Out) -> CliResult {
 }
 
 fn export_minutes(ctx: &mut Context, a: &ExportMinutes, out: Out) -> CliResult {
+    use crate::ops::approval::{minutes_document, Audience, MinutesFormat};
     let s = ctx.store.find_session(&a.session)?;
-    let rec = if a.closed {
-        crate::ops::record::closed_record(ctx, s)?
+    let Some(format) = MinutesFormat::parse(&a.format) else {
+        return Err(CliError::usage(super::unknown_value(
+            ctx.prefs.lang,
+            Msg::WhatFormat,
+            &a.format,
+            "md, html",
+        )));
+    };
+    let audience = if a.closed {
+        Audience::Closed
     } else {
-        crate::ops::record::public_record(&ctx.store, s, ctx.prefs.lang)?
+        Audience::Public
     };
-    let doc = match a.format.to_ascii_lowercase().as_str() {
-        "md" | "markdown" => crate::ops::export::minutes_markdown(&rec, &ctx.store, ctx.prefs)?,
-        "html" => crate::ops::export::minutes_html(&rec, &ctx.store, ctx.prefs)?,
-        other => {
-            return Err(CliError::usage(super::unknown_value(
-                ctx.prefs.lang,
-                Msg::WhatFormat,
-                other,
-                "md, html",
-            )))
-        }
-    };
+    let doc = minutes_document(ctx, s, format, audience, a.version)?;
     match &a.output {
         Some(path) => {
             std::fs::write(path, doc).map_err(|e| {

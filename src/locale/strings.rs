@@ -641,6 +641,33 @@ catalogue! {
     RefusedDecisionAgainstVotes => "the votes as corrected give «{}»; the decision cannot be «{}»", "آرای اصلاح‌شده نتیجه «{}» را می‌دهد؛ تصمیم نمی‌تواند «{}» باشد";
     RefusedMembershipEnded => "membership {} ended on {} already", "عضویت {} پیش‌تر در {} پایان یافته است";
     // ---- The record: approval and corrections after it
+    CliShowApproval => "Minutes approved, version {}, by {} at {} (record digest {})", "صورتجلسه تأیید شد، نسخه {}، توسط {} در {} (چکیده سوابق {})";
+    CliShowCorrection => "Correction at session {}: {} — {}", "اصلاح در جلسه {}: {} — {}";
+    CliShowCorrectionOpen => "open: the record may change until approved again", "باز: سوابق تا تأیید دوباره قابل تغییر است";
+    CliShowCorrectionApproved => "approved as version {}", "تأییدشده به عنوان نسخه {}";
+    RefusedNotApproved => "the minutes of session {} are not approved yet: until they are, they are corrected with the ordinary edit commands", "صورتجلسه جلسه {} هنوز تأیید نشده است: تا پیش از تأیید، با فرمان‌های معمول ویرایش اصلاح می‌شود";
+    RefusedCorrectionAlreadyOpen => "a correction of the minutes of session {} is already open: approve that session again to close it", "اصلاح صورتجلسه جلسه {} از پیش باز است: برای بستن آن، جلسه را دوباره تأیید کنید";
+    RefusedCorrectionAt => "the approved minutes of session {} are corrected at a later session of the same body whose minutes are not yet approved; session {} is not one", "صورتجلسه تأییدشده جلسه {} در جلسه‌ای بعدی از همان نهاد که صورتجلسه‌اش هنوز تأیید نشده اصلاح می‌شود؛ جلسه {} چنین جلسه‌ای نیست";
+    RefusedCorrectionOpenAt => "session {} cannot be approved while the correction of the minutes of session {} made at it is open: approve that session as corrected first", "جلسه {} تا وقتی اصلاح صورتجلسه جلسه {} که در آن مطرح شده باز است تأیید نمی‌شود: نخست آن جلسه را با اصلاحات تأیید کنید";
+    RefusedNoApprovedVersion => "session {} has no approved version {} of its minutes", "صورتجلسه جلسه {} نسخه تأییدشده {} ندارد";
+    ExpectedCorrectionReason => "the reason for the correction, as the later session records it", "دلیل اصلاح، چنان‌که جلسه بعدی ثبت می‌کند";
+    AuditRecordChanged => "session {} ({}, id {}): its record differs from version {} of the minutes approved on {}: rows were changed behind shura's back", "جلسه {} ({}، شناسه {}): سوابق آن با نسخه {} صورتجلسه تأییدشده در {} یکی نیست: ردیف‌هایی بیرون از شورا تغییر کرده‌اند";
+    AuditApprovalNotAudited => "session {} ({}, id {}): version {} of its minutes approved on {} has no entry in the audit trail", "جلسه {} ({}، شناسه {}): نسخه {} صورتجلسه تأییدشده در {} در سوابق تغییرات ثبت نشده است";
+    AuditApprovalAltered => "session {} ({}, id {}): the digest stored with version {} of its minutes approved on {} differs from the one in the audit trail", "جلسه {} ({}، شناسه {}): چکیده ذخیره‌شده با نسخه {} صورتجلسه تأییدشده در {} با چکیده سوابق تغییرات یکی نیست";
+    AuditApprovedTextChanged => "session {} ({}, id {}): the stored text of version {} of its minutes approved on {} ({}) differs from its hash or from the audit trail", "جلسه {} ({}، شناسه {}): متن ذخیره‌شده نسخه {} صورتجلسه تأییدشده در {} ({}) با چکیده خود یا با سوابق تغییرات یکی نیست";
+    AudiencePublic => "public minutes", "صورتجلسه علنی";
+    AudienceClosed => "closed session part", "بخش غیرعلنی";
+    LangEnglish => "English", "انگلیسی";
+    LangPersian => "Persian", "فارسی";
+    MinutesCorrectedAsApproved => "The minutes of session {} were approved as corrected: {}", "صورتجلسه جلسه {} با اصلاحات تأیید شد: {}";
+    MinutesCorrectionOpen => "The minutes of session {} are being corrected: {}", "صورتجلسه جلسه {} در حال اصلاح است: {}";
+    MinutesCorrections => "Corrections of earlier minutes", "اصلاح صورتجلسه‌های پیشین";
+    MinutesCorrectionNoPublicChange => "No change to the public minutes.", "صورتجلسه علنی تغییری نکرد.";
+    CliCorrectionOpened => "correction {} opened at session {}: the minutes of session {} may change again until they are approved as corrected", "اصلاح {} در جلسه {} باز شد: صورتجلسه جلسه {} تا تأیید با اصلاحات دوباره قابل تغییر است";
+    TuiCorrectTitle => "Correct the minutes", "اصلاح صورتجلسه";
+    TuiCorrectAt => "At session (id)", "در جلسه (شناسه)";
+    TuiCorrectReason => "Reason", "دلیل";
+    TuiCorrectionOpened => "Correction opened: the minutes may change until approved again", "اصلاح باز شد: صورتجلسه تا تأیید دوباره قابل تغییر است";
     // ---- The record: numbering
     SessionLabel => "session {}", "جلسه {}";
     SessionLabelInTerm => "term {}, session {}", "دوره {}، جلسه {}";

@@ -283,6 +283,7 @@ pub fn minutes_markdown(
     md.push_str(&md_before_agenda(rec, lang));
     md.push_str(&agenda_md(rec, prefs));
     md.push_str(&md_after_agenda(rec, lang));
+    md.push_str(&minutes_corrections(rec, _store, lang, false)?);
     md.push_str(&next_session_md(rec, lang));
     md.push_str(&signatures_md(rec, lang));
     if let (Some(by), Some(head)) = (&s.approved_by, &s.approved_audit_head) {
@@ -378,6 +379,7 @@ pub fn minutes_html(
     h.push_str(&html_before_agenda(rec, lang));
     h.push_str(&agenda_html(rec, prefs));
     h.push_str(&html_after_agenda(rec, lang));
+    h.push_str(&minutes_corrections(rec, _store, lang, true)?);
     h.push_str(&next_session_html(rec, lang));
     h.push_str(&signatures_html(rec, lang));
     if let (Some(by), Some(head)) = (&s.approved_by, &s.approved_audit_head) {
@@ -396,6 +398,112 @@ pub fn minutes_html(
     }
     h.push_str("</body>\n</html>\n");
     Ok(h)
+}
+
+// ---- The record: corrections of earlier minutes made at this session.
+
+/// The corrections of earlier sessions' approved minutes made at this session: "The
+/// minutes of session 12 were approved as corrected: REASON" and what changed (a line
+/// diff of the public Markdown of the version before and the version approved, in
+/// `lang`); one still open says it is being corrected. Empty when none, and in the
+/// closed-session part.
+fn minutes_corrections(
+    rec: &SessionRecord,
+    store: &Store,
+    lang: Lang,
+    html: bool,
+) -> crate::store::Result<String> {
+    let corrections = store.corrections_at(rec.session.id)?;
+    if corrections.is_empty() || rec.closed_part {
+        return Ok(String::new());
+    }
+    let mut out = if html {
+        format!(
+            "<section class=\"corrections\">\n<h2>{}</h2>\n",
+            t(lang, Msg::MinutesCorrections)
+        )
+    } else {
+        format!("## {}\n\n", t(lang, Msg::MinutesCorrections))
+    };
+    for c in &corrections {
+        let number = store
+            .session(c.session_id)
+            .map(|s| s.number)
+            .unwrap_or(c.session_id);
+        let number = localize_digits(&number.to_string(), lang);
+        let reason = sanitize(&c.reason);
+        let Some(v) = c.approved_version else {
+            let line = tf(lang, Msg::MinutesCorrectionOpen, &[&number, &reason]);
+            if html {
+                out.push_str(&format!("<p>{}</p>\n", html_escape(&line)));
+            } else {
+                out.push_str(&format!("{}\n\n", md_escape(&line)));
+            }
+            continue;
+        };
+        let line = tf(lang, Msg::MinutesCorrectedAsApproved, &[&number, &reason]);
+        let text = |version: i64| {
+            store
+                .approved_text(c.session_id, version, "md", lang.code(), "public")
+                .map(Option::unwrap_or_default)
+        };
+        // The seal (who approved, when, the chain head) differs between any two
+        // versions: what was corrected is above it.
+        let unsealed = |md: String| match md.rfind("\n---\n") {
+            Some(i) => md[..i].to_string(),
+            None => md,
+        };
+        let (old, new) = (unsealed(text(v - 1)?), unsealed(text(v)?));
+        let diff = similar::TextDiff::from_lines(&old, &new);
+        let mut lines = Vec::new();
+        for change in diff.iter_all_changes() {
+            let sign = match change.tag() {
+                similar::ChangeTag::Equal => continue,
+                similar::ChangeTag::Delete => '-',
+                similar::ChangeTag::Insert => '+',
+            };
+            lines.push(format!(
+                "{sign} {}",
+                sanitize(change.value().trim_end_matches('\n'))
+            ));
+        }
+        if html {
+            out.push_str(&format!("<p>{}</p>\n", html_escape(&line)));
+            if lines.is_empty() {
+                out.push_str(&format!(
+                    "<p>{}</p>\n",
+                    t(lang, Msg::MinutesCorrectionNoPublicChange)
+                ));
+            } else {
+                out.push_str(&format!(
+                    "<pre class=\"diff\" dir=\"auto\">{}</pre>\n",
+                    html_escape(&lines.join("\n"))
+                ));
+            }
+        } else {
+            out.push_str(&format!("{}\n\n", md_escape(&line)));
+            if lines.is_empty() {
+                out.push_str(&format!(
+                    "{}\n\n",
+                    t(lang, Msg::MinutesCorrectionNoPublicChange)
+                ));
+            } else {
+                // A fence longer than any run of backticks in the lines.
+                let longest = lines
+                    .iter()
+                    .flat_map(|l| l.split(|c| c != '`'))
+                    .map(str::len)
+                    .max()
+                    .unwrap_or(0);
+                let fence = "`".repeat(longest.max(2) + 1);
+                out.push_str(&format!("{fence}diff\n{}\n{fence}\n\n", lines.join("\n")));
+            }
+        }
+    }
+    if html {
+        out.push_str("</section>\n");
+    }
+    Ok(out)
 }
 
 /// " — Closed session" in the title of the closed part.

@@ -12,6 +12,7 @@
 //! whole record), [`dashboard`] (the chair's figures), [`export`] (minutes, calendars).
 
 pub mod agenda;
+pub mod approval;
 pub mod authz;
 pub mod clock;
 pub mod corrections;
@@ -79,8 +80,14 @@ impl Context {
 /// Refuses a change to a session whose minutes are approved: the record is frozen. The
 /// store's triggers refuse it too; this keeps the rule when a trigger has been dropped
 /// behind shura's back (which `shura doctor` reports).
+///
+/// While a correction of the approved minutes is open (made at a later session, see
+/// [`approval::open_correction`]) the record may change again, until it is approved
+/// as corrected.
 pub(crate) fn not_frozen(ctx: &Context, session_id: i64) -> crate::store::Result<()> {
-    if ctx.store.session(session_id)?.status == crate::model::SessionStatus::Approved {
+    if ctx.store.session(session_id)?.status == crate::model::SessionStatus::Approved
+        && !ctx.store.correction_open(session_id)?
+    {
         return Err(crate::store::StoreError::Refused(
             crate::store::Refusal::ApprovedMinutes,
         ));

@@ -803,6 +803,8 @@ pub fn move_consent(
     seconder: Option<i64>,
 ) -> Result<Motion> {
     let session = ctx.store.session(session_id)?;
+    // Approved minutes first: "no consent items" would hide why nothing can be moved.
+    super::not_frozen(ctx, session.id)?;
     let items: Vec<String> = ctx
         .store
         .agenda(session.id)?

@@ -470,8 +470,17 @@ pub fn public_record(
 /// The part of a session taken in closed session, alone (the `--closed` minutes):
 /// refused to anyone but the body's members and administrators.
 pub fn closed_record(ctx: &Context, session: Session) -> crate::store::Result<SessionRecord> {
+    closed_record_in(ctx, session, ctx.prefs.lang)
+}
+
+/// [`closed_record`] with names and sentences in `lang` (approval renders both languages).
+pub fn closed_record_in(
+    ctx: &Context,
+    session: Session,
+    lang: Lang,
+) -> crate::store::Result<SessionRecord> {
     super::authz::check(ctx, Activity::ReadClosedSession, Some(session.body_id))?;
-    let mut rec = session_record(&ctx.store, session, ctx.prefs.lang)?;
+    let mut rec = session_record(&ctx.store, session, lang)?;
     rec.agenda.retain(|a| a.item.closed);
     rec.motions.clear();
     // The progress on what was decided in closed session, told with that part.

@@ -42,6 +42,11 @@ pub fn set_status(ctx: &mut Context, session_id: i64, to: SessionStatus) -> Resu
         SessionStatus::Closed => return Ok(super::clock::close(ctx, session_id, None)?.session),
         _ => {}
     }
+    if to == SessionStatus::Approved {
+        // Approval stores the minutes as they are (see [`super::approval::approve`]).
+        let a = super::approval::approve(ctx, session_id)?;
+        return ctx.store.session(a.session_id);
+    }
     let s = ctx.store.session(session_id)?;
     authz::check(ctx, status_activity(to), Some(s.body_id))?;
     ctx.store.set_session_status(s.id, to)

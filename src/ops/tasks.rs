@@ -3,7 +3,8 @@
 //! Rules: adding a task needs the body's secretary, chair or vice-chair (it may be
 //! assigned later: a person, a unit, or no one yet); progress on a task may come from its assignee or from
 //! those who manage tasks, but moving its deadline is following up, not one's own
-//! progress, so it needs the latter.
+//! progress, so it needs the latter. Progress recorded at a session (its review of
+//! previous resolutions) is refused once that session's minutes are approved.
 
 use super::authz;
 use super::Context;
@@ -51,6 +52,10 @@ pub fn check_progress(ctx: &Context, task: &Task, p: &TaskProgress) -> Result<()
 pub fn record_progress(ctx: &mut Context, p: &TaskProgress) -> Result<Task> {
     let task = ctx.store.task(p.task_id)?;
     check_progress(ctx, &task, p)?;
+    // Progress recorded at a session belongs to its minutes: not once they are approved.
+    if let Some(s) = p.session_id {
+        super::not_frozen(ctx, s)?;
+    }
     ctx.store.update_task(p)
 }
 
@@ -58,5 +63,8 @@ pub fn record_progress(ctx: &mut Context, p: &TaskProgress) -> Result<Task> {
 pub fn follow_up_resolution(ctx: &mut Context, p: &ResolutionProgress) -> Result<Resolution> {
     let body_id = ctx.store.resolution(p.resolution_id)?.body_id;
     authz::check(ctx, Activity::RecordResolutions, Some(body_id))?;
+    if let Some(s) = p.session_id {
+        super::not_frozen(ctx, s)?;
+    }
     ctx.store.update_resolution(p)
 }

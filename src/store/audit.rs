@@ -188,6 +188,54 @@ pub enum AuditProblem {
         approved_at: String,
         head: String,
     },
+    /// An approved session's frozen rows no longer give the digest stored when its
+    /// minutes were approved: changed behind shura's back.
+    RecordChanged(ApprovalAt),
+    /// A stored text of approved minutes differs from its hash or from the hash its
+    /// approval's audit entry carries (or is missing).
+    ApprovedTextChanged {
+        at: ApprovalAt,
+        format: String,
+        lang: String,
+        audience: String,
+    },
+    /// An approval has no audit entry.
+    ApprovalNotAudited(ApprovalAt),
+    /// An approval's stored digest differs from the one its audit entry carries.
+    ApprovalAltered(ApprovalAt),
+}
+
+/// Which approval a problem is about: the session (id and number), its body, the
+/// version and when it was approved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ApprovalAt {
+    pub session: i64,
+    pub number: i64,
+    pub body: i64,
+    pub body_name_en: String,
+    pub body_name_fa: String,
+    pub version: i64,
+    pub approved_at: String,
+}
+
+impl ApprovalAt {
+    /// The arguments every approval message starts with: session number, body name,
+    /// session id, version, when approved.
+    fn args(&self, lang: crate::locale::Lang) -> [String; 5] {
+        let n = |i: i64| crate::locale::digits::localize_digits(&i.to_string(), lang);
+        let name = match lang {
+            crate::locale::Lang::Fa if !self.body_name_fa.is_empty() => &self.body_name_fa,
+            _ if !self.body_name_en.is_empty() => &self.body_name_en,
+            _ => &self.body_name_fa,
+        };
+        [
+            n(self.number),
+            crate::locale::text::sanitize(name).into_owned(),
+            n(self.session),
+            n(self.version),
+            crate::locale::digits::localize_digits(&self.approved_at, lang),
+        ]
+    }
 }
 
 impl crate::locale::Localized for AuditProblem {
@@ -211,6 +259,63 @@ impl crate::locale::Localized for AuditProblem {
                 Msg::AuditHeadGone,
                 &[&n(session), &n(body), &n(number), approved_at, head],
             ),
+            AuditProblem::RecordChanged(at) => {
+                let a = at.args(lang);
+                tf(
+                    lang,
+                    Msg::AuditRecordChanged,
+                    &[&a[0], &a[1], &a[2], &a[3], &a[4]],
+                )
+            }
+            AuditProblem::ApprovalNotAudited(at) => {
+                let a = at.args(lang);
+                tf(
+                    lang,
+                    Msg::AuditApprovalNotAudited,
+                    &[&a[0], &a[1], &a[2], &a[3], &a[4]],
+                )
+            }
+            AuditProblem::ApprovalAltered(at) => {
+                let a = at.args(lang);
+                tf(
+                    lang,
+                    Msg::AuditApprovalAltered,
+                    &[&a[0], &a[1], &a[2], &a[3], &a[4]],
+                )
+            }
+            AuditProblem::ApprovedTextChanged {
+                at,
+                format,
+                lang: text_lang,
+                audience,
+            } => {
+                let a = at.args(lang);
+                let fmt = match format.as_str() {
+                    "md" => "Markdown",
+                    "html" => "HTML",
+                    other => other,
+                };
+                let l = match text_lang.as_str() {
+                    "en" => crate::locale::strings::t(lang, Msg::LangEnglish),
+                    "fa" => crate::locale::strings::t(lang, Msg::LangPersian),
+                    other => other,
+                };
+                let aud = match audience.as_str() {
+                    "public" => crate::locale::strings::t(lang, Msg::AudiencePublic),
+                    "closed" => crate::locale::strings::t(lang, Msg::AudienceClosed),
+                    other => other,
+                };
+                let what = format!(
+                    "{fmt}{}{l}{}{aud}",
+                    Msg::ListSeparator.text(lang),
+                    Msg::ListSeparator.text(lang)
+                );
+                tf(
+                    lang,
+                    Msg::AuditApprovedTextChanged,
+                    &[&a[0], &a[1], &a[2], &a[3], &a[4], &what],
+                )
+            }
         }
     }
 }
@@ -299,6 +404,14 @@ pub(crate) fn verify_approved_heads(conn: &Connection) -> Result<Vec<AuditProble
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// [`verify_approved_heads`] and every stored approval checked
+/// ([`super::approval::verify_approvals`]): texts, audit entries, frozen rows.
+pub(crate) fn verify_approved(conn: &Connection) -> Result<Vec<AuditProblem>> {
+    let mut p = verify_approved_heads(conn)?;
+    p.extend(super::approval::verify_approvals(conn)?);
+    Ok(p)
+}
+
 /// How many approved sessions carry a chain head (for reports).
 pub(crate) fn approved_heads(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row(
@@ -330,9 +443,11 @@ impl Store {
     }
 
     /// Confirms that the chain head stored with each approved session's minutes is
-    /// still an entry of the chain: one problem per session whose head is gone.
+    /// still an entry of the chain (one problem per session whose head is gone), and
+    /// checks every stored approval: its texts against their hashes and its audit entry,
+    /// the session's frozen rows against its digest ([`super::approval::verify_approvals`]).
     pub fn verify_approved_heads(&self) -> Result<Vec<AuditProblem>> {
-        verify_approved_heads(&self.conn)
+        verify_approved(&self.conn)
     }
 
     /// How many approved sessions carry a chain head.

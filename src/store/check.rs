@@ -102,9 +102,10 @@ impl Inspection {
         audit::verify(&self.conn)
     }
 
-    /// Approved sessions whose chain head is gone from the chain, one problem each.
+    /// Approved sessions whose chain head is gone from the chain, and approvals whose
+    /// texts, audit entry or frozen rows no longer agree, one problem each.
     pub fn verify_approved_heads(&self) -> Result<Vec<AuditProblem>> {
-        audit::verify_approved_heads(&self.conn)
+        audit::verify_approved(&self.conn)
     }
 
     /// How many approved sessions carry a chain head.

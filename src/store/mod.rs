@@ -2,6 +2,7 @@
 //! IMMEDIATE transaction, retried while the database is busy), audit and search.
 
 pub mod access;
+pub mod approval;
 pub mod audit;
 pub mod bulk;
 pub mod check;
@@ -120,6 +121,16 @@ pub enum Refusal {
     Numbering(crate::model::numbering::NumberingRefusal),
     /// The agenda cannot be arranged as asked.
     Agenda(crate::model::agenda::AgendaProblem),
+    /// Only approved minutes are corrected after approval (before, they are edited).
+    NotApproved { session: i64 },
+    /// A correction of the session's approved minutes is already open.
+    CorrectionAlreadyOpen { session: i64 },
+    /// A correction is made at a later session of the same body, not yet approved.
+    CorrectionAt { session: i64, at: i64 },
+    /// A session is not approved while a correction made at it is still open.
+    CorrectionOpenAt { session: i64, corrected: i64 },
+    /// The session's minutes have no such approved version.
+    NoApprovedVersion { session: i64, version: i64 },
 }
 
 impl Refusal {
@@ -148,6 +159,11 @@ impl Refusal {
             Refusal::Record(r) => r.code(),
             Refusal::Numbering(n) => n.code(),
             Refusal::Agenda(a) => a.code(),
+            Refusal::NotApproved { .. } => "not_approved",
+            Refusal::CorrectionAlreadyOpen { .. } => "correction_already_open",
+            Refusal::CorrectionAt { .. } => "correction_at",
+            Refusal::CorrectionOpenAt { .. } => "correction_open_at",
+            Refusal::NoApprovedVersion { .. } => "no_approved_version",
         }
     }
 
@@ -242,6 +258,21 @@ impl Refusal {
                     put(k, v);
                 }
             }
+            Refusal::NotApproved { session } | Refusal::CorrectionAlreadyOpen { session } => {
+                put("session", json!(session))
+            }
+            Refusal::CorrectionAt { session, at } => {
+                put("session", json!(session));
+                put("at", json!(at));
+            }
+            Refusal::CorrectionOpenAt { session, corrected } => {
+                put("session", json!(session));
+                put("corrected", json!(corrected));
+            }
+            Refusal::NoApprovedVersion { session, version } => {
+                put("session", json!(session));
+                put("version", json!(version));
+            }
         }
     }
 }
@@ -323,6 +354,23 @@ impl Localized for Refusal {
             Refusal::Motion(p) => p.message(lang),
             Refusal::Vote(p) => p.message(lang),
             Refusal::Record(r) => r.message(lang),
+            Refusal::NotApproved { session } => tf(lang, Msg::RefusedNotApproved, &[&n(session)]),
+            Refusal::CorrectionAlreadyOpen { session } => {
+                tf(lang, Msg::RefusedCorrectionAlreadyOpen, &[&n(session)])
+            }
+            Refusal::CorrectionAt { session, at } => {
+                tf(lang, Msg::RefusedCorrectionAt, &[&n(session), &n(at)])
+            }
+            Refusal::CorrectionOpenAt { session, corrected } => tf(
+                lang,
+                Msg::RefusedCorrectionOpenAt,
+                &[&n(session), &n(corrected)],
+            ),
+            Refusal::NoApprovedVersion { session, version } => tf(
+                lang,
+                Msg::RefusedNoApprovedVersion,
+                &[&n(session), &n(version)],
+            ),
         }
     }
 }
@@ -442,6 +490,11 @@ impl From<rusqlite::Error> for StoreError {
         // Triggers that protect approved minutes and the audit table raise ABORT.
         if let rusqlite::Error::SqliteFailure(_, Some(msg)) = &e {
             if msg.contains("approved and can no longer change") {
+                return StoreError::Refused(Refusal::ApprovedMinutes);
+            }
+            if msg.contains("kept as approved")
+                || msg.contains("correction of approved minutes is kept")
+            {
                 return StoreError::Refused(Refusal::ApprovedMinutes);
             }
             if msg.contains("append-only") {
