@@ -29,7 +29,13 @@ pub fn activity_of(action: crate::app::keymap::Action) -> Option<Activity> {
             Activity::RecordResolutions
         }
         ToggleConsent => Activity::EditAgenda,
-        AddTask => Activity::ManageTasks,
+        AddTask | EditTask => Activity::ManageTasks,
+        EditBody => Activity::SetUpBodies,
+        EditMember | EndMember => Activity::SetUpMemberships,
+        EditPerson => Activity::SetUpPeople,
+        EditGuest | RemoveGuest => Activity::InviteGuests,
+        EditResolution => Activity::RecordResolutions,
+        RemoveItem => Activity::EditAgenda,
         InviteGuest => Activity::InviteGuests,
         MarkPresent | MarkAbsent | MarkExcused | MarkLate | MarkRemote | MarkLeft | AllPresent => {
             Activity::RecordAttendance
