@@ -28,13 +28,30 @@ pub struct CorrectionForm {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Target {
-    Body { body_id: i64, version: i64 },
-    Membership { membership_id: i64 },
-    EndMembership { membership_id: i64 },
-    Person { person_id: i64 },
-    Guest { guest_id: i64 },
-    Resolution { resolution_id: i64, version: i64 },
-    Task { task_id: i64, version: i64 },
+    Body {
+        body_id: i64,
+        version: i64,
+    },
+    Membership {
+        membership_id: i64,
+    },
+    EndMembership {
+        membership_id: i64,
+    },
+    Person {
+        person_id: i64,
+    },
+    Guest {
+        guest_id: i64,
+    },
+    Resolution {
+        resolution_id: i64,
+        version: i64,
+    },
+    Task {
+        task_id: i64,
+        version: i64,
+    },
     /// Which of several records a key is for (the field `which` holds its id).
     Choose(Chosen),
 }
@@ -92,7 +109,11 @@ fn items(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn choices<T: Copy>(all: &[T], code: impl Fn(T) -> String, label: impl Fn(T) -> String) -> Vec<(String, String)> {
+fn choices<T: Copy>(
+    all: &[T],
+    code: impl Fn(T) -> String,
+    label: impl Fn(T) -> String,
+) -> Vec<(String, String)> {
     all.iter().map(|&x| (code(x), label(x))).collect()
 }
 
@@ -359,7 +380,11 @@ impl App {
 
     pub(crate) fn body_edit_form(&self, b: &Body) -> Form {
         let l = self.lang();
-        let kinds = choices(BodyKind::ALL, |k| k.code().to_string(), |k| k.label(l).to_string());
+        let kinds = choices(
+            BodyKind::ALL,
+            |k| k.code().to_string(),
+            |k| k.label(l).to_string(),
+        );
         let mut parents = vec![(String::new(), t(l, Msg::None).to_string())];
         parents.extend(
             self.home
@@ -368,7 +393,11 @@ impl App {
                 .filter(|o| o.id != b.id)
                 .map(|o| (o.id.to_string(), o.name.get(l).to_string())),
         );
-        let signing = choices(Signing::ALL, |s| s.code().to_string(), |s| s.label(l).to_string());
+        let signing = choices(
+            Signing::ALL,
+            |s| s.code().to_string(),
+            |s| s.label(l).to_string(),
+        );
         let rule = b.meeting_rule.code();
         correction(
             &tf(l, Msg::EdEditBody, &[b.name.get(l)]),
@@ -377,8 +406,16 @@ impl App {
                 version: b.version,
             },
             vec![
-                Field::text("name_fa", t(l, Msg::EdNameFa), b.name.fa.as_deref().unwrap_or("")),
-                Field::text("name_en", t(l, Msg::EdNameEn), b.name.en.as_deref().unwrap_or("")),
+                Field::text(
+                    "name_fa",
+                    t(l, Msg::EdNameFa),
+                    b.name.fa.as_deref().unwrap_or(""),
+                ),
+                Field::text(
+                    "name_en",
+                    t(l, Msg::EdNameEn),
+                    b.name.en.as_deref().unwrap_or(""),
+                ),
                 Field::choice("kind", t(l, Msg::Kind), kinds, b.kind.code()),
                 Field::choice(
                     "parent",
@@ -386,8 +423,12 @@ impl App {
                     parents,
                     &b.parent_id.map(|p| p.to_string()).unwrap_or_default(),
                 ),
-                Field::date("formed", t(l, Msg::EdFormed), &self.ctx.opt_date(b.formed_on))
-                    .with_hint(t(l, Msg::EG14050915)),
+                Field::date(
+                    "formed",
+                    t(l, Msg::EdFormed),
+                    &self.ctx.opt_date(b.formed_on),
+                )
+                .with_hint(t(l, Msg::EG14050915)),
                 Field::text(
                     "voting_rule",
                     t(l, Msg::VotingRuleField),
@@ -402,14 +443,30 @@ impl App {
                 .with_hint("none, monthly, jalali_months:4,10"),
                 Field::text("format", t(l, Msg::ResolutionNo), &b.resolution_format)
                     .with_hint("{seq} {seq:3} {session} {jyear} {year}"),
-                Field::text("template", t(l, Msg::StandingItems), &b.agenda_template.join("; "))
-                    .with_hint(t(l, Msg::SeparatedBy)),
-                Field::text("closing", t(l, Msg::EdClosingItems), &b.agenda_closing.join("; "))
-                    .with_hint(t(l, Msg::SeparatedBy)),
+                Field::text(
+                    "template",
+                    t(l, Msg::StandingItems),
+                    &b.agenda_template.join("; "),
+                )
+                .with_hint(t(l, Msg::SeparatedBy)),
+                Field::text(
+                    "closing",
+                    t(l, Msg::EdClosingItems),
+                    &b.agenda_closing.join("; "),
+                )
+                .with_hint(t(l, Msg::SeparatedBy)),
                 Field::choice("signing", t(l, Msg::EdSigning), signing, b.signing.code()),
-                Field::toggle("number_per_term", t(l, Msg::EdNumberPerTerm), b.number_per_term),
-                Field::text("fiscal_year", t(l, Msg::EdFiscalYear), &b.fiscal_year.code())
-                    .with_hint("jalali:1, gregorian:10"),
+                Field::toggle(
+                    "number_per_term",
+                    t(l, Msg::EdNumberPerTerm),
+                    b.number_per_term,
+                ),
+                Field::text(
+                    "fiscal_year",
+                    t(l, Msg::EdFiscalYear),
+                    &b.fiscal_year.code(),
+                )
+                .with_hint("jalali:1, gregorian:10"),
                 Field::toggle("confidential", t(l, Msg::EdConfidential), b.confidential),
             ],
         )
@@ -418,16 +475,28 @@ impl App {
     fn membership_form(&self, row: &crate::store::read::MemberRow) -> Form {
         let l = self.lang();
         let m = &row.membership;
-        let roles = choices(Role::ALL, |r| r.code().to_string(), |r| r.label(l).to_string());
+        let roles = choices(
+            Role::ALL,
+            |r| r.code().to_string(),
+            |r| r.label(l).to_string(),
+        );
         correction(
-            &tf(l, Msg::EdEditMembership, &[row.person.name.get(l), &self.body_name(m.body_id)]),
+            &tf(
+                l,
+                Msg::EdEditMembership,
+                &[row.person.name.get(l), &self.body_name(m.body_id)],
+            ),
             Target::Membership {
                 membership_id: m.id,
             },
             vec![
                 Field::choice("role", t(l, Msg::Role), roles, m.role.code()),
                 Field::toggle("voting", t(l, Msg::Voting), m.voting),
-                Field::date("from", t(l, Msg::EdTermFrom), &self.ctx.opt_date(m.term_start)),
+                Field::date(
+                    "from",
+                    t(l, Msg::EdTermFrom),
+                    &self.ctx.opt_date(m.term_start),
+                ),
                 Field::date("to", t(l, Msg::EdTermTo), &self.ctx.opt_date(m.term_end)),
             ],
         )
@@ -437,12 +506,18 @@ impl App {
         let l = self.lang();
         let m = &row.membership;
         correction(
-            &tf(l, Msg::EdEndMembership, &[row.person.name.get(l), &self.body_name(m.body_id)]),
+            &tf(
+                l,
+                Msg::EdEndMembership,
+                &[row.person.name.get(l), &self.body_name(m.body_id)],
+            ),
             Target::EndMembership {
                 membership_id: m.id,
             },
-            vec![Field::date("on", t(l, Msg::EdEndsOn), &self.ctx.date(self.ctx.today))
-                .with_hint(t(l, Msg::EG14050915))],
+            vec![
+                Field::date("on", t(l, Msg::EdEndsOn), &self.ctx.date(self.ctx.today))
+                    .with_hint(t(l, Msg::EG14050915)),
+            ],
         )
     }
 
@@ -480,7 +555,11 @@ impl App {
 
     pub(crate) fn resolution_edit_form(&self, r: &Resolution) -> Form {
         let l = self.lang();
-        let decisions = choices(Decision::ALL, |d| d.code().to_string(), |d| d.label(l).to_string());
+        let decisions = choices(
+            Decision::ALL,
+            |d| d.code().to_string(),
+            |d| d.label(l).to_string(),
+        );
         let votes = r
             .tally
             .as_ref()
@@ -494,7 +573,12 @@ impl App {
             },
             vec![
                 Field::text("text", t(l, Msg::Text2), &r.text),
-                Field::choice("decision", t(l, Msg::Decision), decisions, r.decision.code()),
+                Field::choice(
+                    "decision",
+                    t(l, Msg::Decision),
+                    decisions,
+                    r.decision.code(),
+                ),
                 Field::text("votes", t(l, Msg::VotesForAgainstAbstain), &votes)
                     .with_hint("7/2/1, u"),
                 Field::text("owner", t(l, Msg::Owner), r.owner.as_deref().unwrap_or("")),
@@ -525,9 +609,17 @@ impl App {
                 }
             }
         }
-        let priorities = choices(Priority::ALL, |p| p.code().to_string(), |p| p.label(l).to_string());
+        let priorities = choices(
+            Priority::ALL,
+            |p| p.code().to_string(),
+            |p| p.label(l).to_string(),
+        );
         Ok(correction(
-            &tf(l, Msg::EdEditTask, &[&localize_digits(&task.id.to_string(), l)]),
+            &tf(
+                l,
+                Msg::EdEditTask,
+                &[&localize_digits(&task.id.to_string(), l)],
+            ),
             Target::Task {
                 task_id: task.id,
                 version: task.version,
@@ -541,9 +633,18 @@ impl App {
                     people,
                     &task.assignee_id.map(|a| a.to_string()).unwrap_or_default(),
                 ),
-                Field::text("unit", t(l, Msg::OrAUnit), task.assignee_unit.as_deref().unwrap_or("")),
+                Field::text(
+                    "unit",
+                    t(l, Msg::OrAUnit),
+                    task.assignee_unit.as_deref().unwrap_or(""),
+                ),
                 Field::date("due", t(l, Msg::Due), &self.ctx.opt_date(task.due)),
-                Field::choice("priority", t(l, Msg::Priority), priorities, task.priority.code()),
+                Field::choice(
+                    "priority",
+                    t(l, Msg::Priority),
+                    priorities,
+                    task.priority.code(),
+                ),
             ],
         ))
     }
@@ -582,7 +683,11 @@ impl App {
     ) -> Result<String, String> {
         let l = self.lang();
         let saved = |what: Entity, id: i64| {
-            tf(l, Msg::EdSaved, &[what.name(l), &localize_digits(&id.to_string(), l)])
+            tf(
+                l,
+                Msg::EdSaved,
+                &[what.name(l), &localize_digits(&id.to_string(), l)],
+            )
         };
         match c.target.clone() {
             Target::Choose(what) => {
@@ -708,7 +813,12 @@ impl App {
         }
     }
 
-    fn body_changes(&self, form: &Form, c: &CorrectionForm, b: &Body) -> Result<BodyChanges, String> {
+    fn body_changes(
+        &self,
+        form: &Form,
+        c: &CorrectionForm,
+        b: &Body,
+    ) -> Result<BodyChanges, String> {
         let fa = changed(form, c, "name_fa");
         let en = changed(form, c, "name_en");
         let name = (fa.is_some() || en.is_some()).then(|| Name {
@@ -766,9 +876,11 @@ impl App {
             return String::new();
         };
         let fresh = match &c.target {
-            Target::Body { body_id, .. } => {
-                self.ctx.store.body(*body_id).map(|b| self.body_edit_form(&b))
-            }
+            Target::Body { body_id, .. } => self
+                .ctx
+                .store
+                .body(*body_id)
+                .map(|b| self.body_edit_form(&b)),
             Target::Resolution { resolution_id, .. } => self
                 .ctx
                 .store

@@ -235,14 +235,14 @@ actions! {
     HideBallot = "hide_ballot", "Hide the vote for now", "پنهان کردن رأی‌گیری فعلاً";
     ShowBallot = "show_ballot", "Show the vote open to you again", "نمایش دوباره رأی‌گیری باز برای شما";
     EditBody = "edit_body", "Edit the selected body", "ویرایش نهاد انتخاب‌شده";
-    EditMember = "edit_member", "Edit the selected membership (role, vote, term)", "ویرایش عضویت انتخاب‌شده (سمت، حق رأی، دوره)";
+    EditMember = "edit_member", "Edit the membership (role, vote, term)", "ویرایش عضویت انتخاب‌شده (سمت، حق رأی، دوره)";
     EndMember = "end_member", "End the selected membership on a day", "پایان دادن به عضویت انتخاب‌شده در یک روز";
-    EditPerson = "edit_person", "Edit the selected member's person (names, login, email)", "ویرایش مشخصات شخص عضو انتخاب‌شده";
+    EditPerson = "edit_person", "Edit the member's name, login, email", "ویرایش مشخصات شخص عضو انتخاب‌شده";
     EditGuest = "edit_guest", "Edit a guest of the session", "ویرایش مهمان جلسه";
     RemoveGuest = "remove_guest", "Remove a guest from the session", "حذف مهمان از جلسه";
-    EditResolution = "edit_resolution", "Correct the resolution (text, decision, votes, owner, due)", "اصلاح مصوبه (متن، نتیجه، آرا، مسئول، مهلت)";
+    EditResolution = "edit_resolution", "Correct the resolution (text, votes, due)", "اصلاح مصوبه (متن، نتیجه، آرا، مسئول، مهلت)";
     EditTask = "edit_task", "Correct the selected task", "اصلاح پیگیری انتخاب‌شده";
-    RemoveItem = "remove_item", "Remove the agenda item (when nothing refers to it)", "حذف بند دستور جلسه (اگر چیزی به آن ارجاع ندارد)";
+    RemoveItem = "remove_item", "Remove the agenda item, if nothing refers to it", "حذف بند دستور جلسه (اگر چیزی به آن ارجاع ندارد)";
 }
 
 /// One key bound to one action in one scope.

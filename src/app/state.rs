@@ -1162,8 +1162,12 @@ impl App {
                     .with_hint("{seq} {seq:3} {session} {jyear} {year}"),
                 Field::text("template", t(l, Msg::StandingItems), "")
                     .with_hint(t(l, Msg::SeparatedBy)),
-                Field::date("formed", t(l, Msg::EdFormed), &self.ctx.date(self.ctx.today))
-                    .with_hint(t(l, Msg::EG14050915)),
+                Field::date(
+                    "formed",
+                    t(l, Msg::EdFormed),
+                    &self.ctx.date(self.ctx.today),
+                )
+                .with_hint(t(l, Msg::EG14050915)),
             ],
         )
     }

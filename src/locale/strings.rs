@@ -671,7 +671,7 @@ catalogue! {
     EdDescription => "Description", "شرح";
     EdGuest => "Guest", "مهمان";
     EdResolution => "Resolution", "مصوبه";
-    EdSaved => "{} {} saved.", "{} {} ذخیره شد.";
+    EdSaved => "Saved: {} {}.", "ذخیره شد: {} {}.";
     EdMembershipEnds => "The membership of {} ends on {}.", "عضویت {} در {} پایان می‌یابد.";
     EdGuestRemoved => "Guest {} removed.", "مهمان {} حذف شد.";
     EdItemRemoved => "Agenda item {} removed.", "بند {} حذف شد.";

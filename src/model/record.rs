@@ -118,9 +118,11 @@ impl RecordRefusal {
             RecordRefusal::MembershipEnded { membership, on } => {
                 tf(lang, Msg::RefusedMembershipEnded, &[&n(membership), on])
             }
-            RecordRefusal::NoPersonWithId { id } => {
-                tf(lang, Msg::RefusedNoPersonWithId, &[&localize_digits(id, lang)])
-            }
+            RecordRefusal::NoPersonWithId { id } => tf(
+                lang,
+                Msg::RefusedNoPersonWithId,
+                &[&localize_digits(id, lang)],
+            ),
         }
     }
 }
