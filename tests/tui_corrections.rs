@@ -568,3 +568,115 @@ fn the_session_pane_in_focus_does_not_matter_for_the_resolution_key() {
     a.update(Action::EditResolution);
     assert_eq!(form(&a).get("text"), "Lights on Main Stret");
 }
+
+#[test]
+fn a_person_is_corrected_from_the_members_pane() {
+    let fx = fixture();
+    let mut a = app(&fx, fa());
+    a.update(Action::NextPane);
+    a.update(Action::NextPane);
+    a.update(Action::Top);
+    let who = a.home.members[a.home.member_cursor.selected].person.clone();
+    typ(&mut a, "p");
+    assert_eq!(form(&a).get("name_fa"), who.name.fa.clone().unwrap());
+    to_field(&mut a, "email");
+    typ(&mut a, "sara@example.org");
+    key(&mut a, KeyCode::Enter);
+    assert!(a.modal.is_none(), "{:?}", a.modal);
+    let p = a.ctx.store.person(who.id).unwrap();
+    assert_eq!(p.email.as_deref(), Some("sara@example.org"));
+    assert_eq!(p.name, who.name, "the names were not touched");
+}
+
+#[test]
+fn a_task_is_corrected_from_the_review_pane_and_after_approval_too() {
+    let fx = fixture();
+    let task = {
+        let mut store = Store::open(&fx.db, actor()).unwrap();
+        let id = store
+            .add_task(&NewTask {
+                body_id: Some(fx.body),
+                resolution_id: Some(fx.resolution),
+                agenda_item_id: None,
+                title: "Order the lamps".into(),
+                description: Some("Forty lamps".into()),
+                assignee_id: None,
+                assignee_unit: Some("Works".into()),
+                due: Some(day("2026-12-15")),
+                priority: Priority::Normal,
+                created_on: None,
+            })
+            .unwrap();
+        store
+            .set_session_status(fx.session, SessionStatus::Closed)
+            .unwrap();
+        store
+            .set_session_status(fx.session, SessionStatus::Approved)
+            .unwrap();
+        id
+    };
+    let mut a = app(&fx, en());
+    a.open_session_screen(fx.session).unwrap();
+    while a.session.as_ref().unwrap().pane != SessionPane::Review {
+        a.update(Action::NextPane);
+    }
+    press(&mut a, KeyCode::Char('t'), KeyModifiers::CONTROL);
+    let f = form(&a);
+    assert_eq!(f.get("title"), "Order the lamps");
+    assert_eq!(f.get("description"), "Forty lamps");
+    assert_eq!(f.get("unit"), "Works");
+    to_field(&mut a, "due");
+    clear(&mut a);
+    typ(&mut a, "2027-01-10");
+    to_field(&mut a, "priority");
+    typ(&mut a, "h");
+    key(&mut a, KeyCode::Enter);
+    assert!(a.modal.is_none(), "{:?}", a.modal);
+    let t = a.ctx.store.task(task).unwrap();
+    assert_eq!(t.due, Some(day("2027-01-10")));
+    assert_eq!(t.priority, Priority::High);
+    assert_eq!(t.title, "Order the lamps");
+    assert_eq!(t.assignee_unit.as_deref(), Some("Works"));
+}
+
+#[test]
+fn a_body_saved_meanwhile_is_a_conflict_and_the_form_keeps_what_was_typed() {
+    let fx = fixture();
+    let mut a = app(&fx, en());
+    a.update(Action::EditBody);
+    to_field(&mut a, "format");
+    clear(&mut a);
+    typ(&mut a, "{jyear}-{seq}");
+    // Someone else renames the body meanwhile.
+    {
+        let mut other = Context {
+            store: Store::open(&fx.db, actor()).unwrap(),
+            prefs: en(),
+            today: day(TODAY),
+        };
+        shura::ops::corrections::edit_body(
+            &mut other,
+            fx.body,
+            &shura::ops::corrections::BodyChanges {
+                name: Some(Name::new(
+                    Some("شورای شهر".into()),
+                    Some("City Council".into()),
+                )),
+                ..Default::default()
+            },
+            None,
+        )
+        .unwrap();
+    }
+    key(&mut a, KeyCode::Enter);
+    let f = form(&a);
+    assert!(f.error.is_some());
+    assert_eq!(f.get("format"), "{jyear}-{seq}");
+    assert_eq!(f.theirs("name_en"), Some("City Council"));
+    // Saving again keeps their name (not touched here) and my format.
+    key(&mut a, KeyCode::Enter);
+    assert!(a.modal.is_none(), "{:?}", a.modal);
+    let b = a.ctx.store.body(fx.body).unwrap();
+    assert_eq!(b.resolution_format, "{jyear}-{seq}");
+    assert_eq!(b.name.en.as_deref(), Some("City Council"));
+}

@@ -29,12 +29,13 @@ pub fn activity_of(action: crate::app::keymap::Action) -> Option<Activity> {
             Activity::RecordResolutions
         }
         ToggleConsent => Activity::EditAgenda,
-        AddTask | EditTask => Activity::ManageTasks,
+        AddTask => Activity::ManageTasks,
         EditBody => Activity::SetUpBodies,
         EditMember | EndMember => Activity::SetUpMemberships,
         EditPerson => Activity::SetUpPeople,
         EditGuest | RemoveGuest => Activity::InviteGuests,
-        EditResolution => Activity::RecordResolutions,
+        // A resolution's or a task's correction is checked in the body of the record
+        // when its form opens (a browser or a page is not the body on screen).
         RemoveItem => Activity::EditAgenda,
         InviteGuest => Activity::InviteGuests,
         MarkPresent | MarkAbsent | MarkExcused | MarkLate | MarkRemote | MarkLeft | AllPresent => {

@@ -11,6 +11,7 @@ use super::keymap::Action;
 use super::state::{store_err, App, BodiesPane, ListKind, Modal, Outcome, Screen, SessionPane};
 use crate::locale::digits::{localize_digits, to_latin_digits};
 use crate::locale::strings::{t, tf, Msg};
+use crate::model::roles::Activity;
 use crate::model::rules::{FiscalYear, MeetingRule, QuorumRule, VoteEntry};
 use crate::model::*;
 use crate::ops::corrections::{self as fix, *};
@@ -174,6 +175,15 @@ impl App {
             }
             EditResolution => {
                 if let Screen::Resolution(id) = self.screen() {
+                    return self.chosen(Chosen::Resolution, id);
+                }
+                if self.screen() == Screen::Browse {
+                    let id = self
+                        .browser
+                        .as_ref()
+                        .and_then(|b| b.selected_resolution())
+                        .map(|r| r.resolution.id)
+                        .ok_or_else(|| t(l, Msg::EdNoResolution).to_string())?;
                     return self.chosen(Chosen::Resolution, id);
                 }
                 let rs = self.item_records(|a| {
@@ -357,10 +367,15 @@ impl App {
             }
             Chosen::Resolution => {
                 let r = self.ctx.store.resolution(id).map_err(store_err)?;
+                // Refused before the form is filled (saving checks again).
+                crate::ops::authz::check(&self.ctx, Activity::RecordResolutions, Some(r.body_id))
+                    .map_err(store_err)?;
                 self.resolution_edit_form(&r)
             }
             Chosen::Task => {
                 let task = self.ctx.store.task(id).map_err(store_err)?;
+                crate::ops::authz::check(&self.ctx, Activity::ManageTasks, Some(task.body_id))
+                    .map_err(store_err)?;
                 self.task_edit_form(&task)?
             }
         };
@@ -580,7 +595,7 @@ impl App {
                     r.decision.code(),
                 ),
                 Field::text("votes", t(l, Msg::VotesForAgainstAbstain), &votes)
-                    .with_hint("7/2/1, u"),
+                    .with_hint(t(l, Msg::EdVotesHint)),
                 Field::text("owner", t(l, Msg::Owner), r.owner.as_deref().unwrap_or("")),
                 Field::date("due", t(l, Msg::Due), &self.ctx.opt_date(r.due)),
             ],
@@ -868,8 +883,9 @@ impl App {
     }
 
     /// Someone saved the record after the form was opened: their values are read back
-    /// beside the fields (which keep what was typed), and the form now edits their
-    /// version, so saving again keeps what is typed over exactly what was shown.
+    /// beside the fields; a field not touched here takes theirs, one typed here keeps
+    /// what was typed; the form now edits their version, so saving again sets what was
+    /// typed over exactly what was shown.
     fn correction_conflict(&mut self, form: &mut Form) -> String {
         let l = self.lang();
         let Some(FormPurpose::Correction(c)) = Some(form.purpose.clone()) else {
@@ -900,6 +916,18 @@ impl App {
                 let FormPurpose::Correction(now) = theirs.purpose.clone() else {
                     return t(l, Msg::FormConflict).into();
                 };
+                // A field left as it was takes their value: only what was typed here
+                // is set over theirs.
+                for f in form.fields.iter_mut() {
+                    let was = c.was.iter().find(|(k, _)| *k == f.key).map(|(_, v)| v);
+                    let theirs = theirs.fields.iter().find(|t| t.key == f.key);
+                    if let (Some(was), Some(theirs)) = (was, theirs) {
+                        if same(&f.value, was) {
+                            f.value = theirs.value.clone();
+                            f.cursor = f.value.chars().count();
+                        }
+                    }
+                }
                 form.conflict = Some(FormConflict {
                     theirs: theirs
                         .fields

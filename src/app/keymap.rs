@@ -399,6 +399,7 @@ pub fn default_bindings() -> Vec<Binding> {
         b(Resolution, &["e"], EditResolution),
         b(Resolution, &["t"], EditTask),
         b(Browser, &["e"], EditTask),
+        b(Browser, &["E"], EditResolution),
         b(Mine, &["e"], EditTask),
     ]
 }

@@ -682,6 +682,7 @@ catalogue! {
     EdNoMember => "No member selected: choose one in the members pane.", "عضوی انتخاب نشده است: یکی را در قاب اعضا انتخاب کنید.";
     EdNoTask => "No task selected: choose one in the review pane, a browser or a resolution's page.", "پیگیری‌ای انتخاب نشده است: یکی را در قاب بررسی، مرورگر یا صفحه مصوبه انتخاب کنید.";
     EdNothingChanged => "Nothing changed.", "چیزی تغییر نکرد.";
+    EdVotesHint => "7/2/1, or u for unanimous", "۷/۲/۱، یا «اتفاق» برای اتفاق آرا";
 
     // ---- The meeting: the clock (session times, arrivals and departures)
     EntitySessionEvent => "session event", "رویداد جلسه";
