@@ -344,12 +344,8 @@ fn a_member_typed_as_an_unknown_id_is_refused_and_nothing_is_created() {
         assert_eq!(f.get("name"), typed, "the form keeps what was typed");
         assert_eq!(a.ctx.store.people().unwrap().len(), people);
         assert!(a.ctx.store.members(fx.body).unwrap().len() == 3);
-        if prefs.lang == Lang::En {
-            insta::assert_snapshot!(
-                "member_unknown_id_refused_en_100x30",
-                render(&mut a, 100, 30)
-            );
-        }
+        let name = format!("member_unknown_id_refused_{}_100x30", prefs.lang.code());
+        insta::assert_snapshot!(name, render(&mut a, 100, 30));
     }
     // An id that exists adds that person (no new person).
     let mut a = app(&fx, en());
