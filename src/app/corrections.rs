@@ -186,6 +186,20 @@ impl App {
                         .ok_or_else(|| t(l, Msg::EdNoResolution).to_string())?;
                     return self.chosen(Chosen::Resolution, id);
                 }
+                // A resolution selected in the session's review of earlier ones.
+                if let Some(v) = self
+                    .session
+                    .as_ref()
+                    .filter(|v| v.pane == SessionPane::Review)
+                {
+                    if let Some(super::state::ReviewRow::Resolution(r)) = self
+                        .selected_row(ListKind::Review)
+                        .and_then(|i| v.review.get(i))
+                    {
+                        let id = r.id;
+                        return self.chosen(Chosen::Resolution, id);
+                    }
+                }
                 let rs = self.item_records(|a| {
                     a.resolutions
                         .iter()
