@@ -676,3 +676,47 @@ fn a_body_saved_meanwhile_is_a_conflict_and_the_form_keeps_what_was_typed() {
     assert_eq!(b.resolution_format, "{jyear}-{seq}");
     assert_eq!(b.name.en.as_deref(), Some("City Council"));
 }
+
+#[test]
+fn a_resolution_is_corrected_from_its_page_which_then_shows_it() {
+    let fx = fixture();
+    let mut a = app(&fx, en());
+    a.open_resolution_page(fx.resolution).unwrap();
+    typ(&mut a, "e");
+    to_field(&mut a, "text");
+    clear(&mut a);
+    typ(&mut a, "Lights on Main Street and Park Lane");
+    key(&mut a, KeyCode::Enter);
+    assert!(a.modal.is_none(), "{:?}", a.modal);
+    assert_eq!(
+        a.resolution_page.as_ref().unwrap().resolution.text,
+        "Lights on Main Street and Park Lane"
+    );
+    let screen = render(&mut a, 100, 30);
+    assert!(screen.contains("Park Lane"), "{screen}");
+}
+
+#[test]
+fn a_plain_member_cannot_open_a_correction_form() {
+    let fx = fixture();
+    let mut a = App::new(Context {
+        store: Store::open(
+            &fx.db,
+            Actor {
+                uid: 1001,
+                login: "mina".into(),
+            },
+        )
+        .unwrap(),
+        prefs: en(),
+        today: day(TODAY),
+    });
+    a.open_session_screen(fx.session).unwrap();
+    a.update(Action::EditResolution);
+    assert!(a.modal.is_none(), "{:?}", a.modal);
+    assert!(a.status.as_ref().is_some_and(|s| s.error), "{}", status(&a));
+    a.update(Action::Back);
+    a.update(Action::EditBody);
+    assert!(a.modal.is_none(), "{:?}", a.modal);
+    assert!(status(&a).contains("administrator"), "{}", status(&a));
+}
