@@ -720,3 +720,20 @@ fn a_plain_member_cannot_open_a_correction_form() {
     assert!(a.modal.is_none(), "{:?}", a.modal);
     assert!(status(&a).contains("administrator"), "{}", status(&a));
 }
+
+#[test]
+fn a_form_saved_unchanged_writes_nothing() {
+    let fx = fixture();
+    let mut a = app(&fx, en());
+    let before = a.ctx.store.body(fx.body).unwrap();
+    let audit = a.ctx.store.audit_list(None, None, 1000).unwrap().len();
+    a.update(Action::EditBody);
+    key(&mut a, KeyCode::Enter);
+    assert!(a.modal.is_none(), "{:?}", a.modal);
+    assert_eq!(status(&a), "Nothing changed.");
+    assert_eq!(a.ctx.store.body(fx.body).unwrap().version, before.version);
+    assert_eq!(
+        a.ctx.store.audit_list(None, None, 1000).unwrap().len(),
+        audit
+    );
+}

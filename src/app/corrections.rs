@@ -718,6 +718,16 @@ impl App {
                 &[what.name(l), &localize_digits(&id.to_string(), l)],
             )
         };
+        let edits = !matches!(c.target, Target::Choose(_) | Target::EndMembership { .. });
+        if edits
+            && form
+                .fields
+                .iter()
+                .all(|f| changed(form, &c, &f.key).is_none())
+        {
+            // Nothing to write: no new version, no audit entry.
+            return Ok(t(l, Msg::EdNothingChanged).into());
+        }
         match c.target.clone() {
             Target::Choose(what) => {
                 let id = form
