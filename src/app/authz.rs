@@ -34,9 +34,9 @@ pub fn activity_of(action: crate::app::keymap::Action) -> Option<Activity> {
         EditMember | EndMember => Activity::SetUpMemberships,
         EditPerson => Activity::SetUpPeople,
         EditGuest | RemoveGuest => Activity::InviteGuests,
-        // A resolution's or a task's correction is checked in the body of the record
-        // when its form opens (a browser or a page is not the body on screen).
         RemoveItem => Activity::EditAgenda,
+        // EditResolution and EditTask are checked in the body of the record when the
+        // form opens (`app::corrections`): a browser or a page is not the body on screen.
         InviteGuest => Activity::InviteGuests,
         MarkPresent | MarkAbsent | MarkExcused | MarkLate | MarkRemote | MarkLeft | AllPresent => {
             Activity::RecordAttendance
