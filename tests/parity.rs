@@ -623,3 +623,195 @@ fn signatories_on_a_bill_are_refused_with_the_same_words() {
         assert_eq!(form(&app).get("title"), "Fares");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Corrections (issue 14): `resolution edit` / `body edit` and the TUI's correction forms.
+
+/// The world with an item and a resolution on it (2/1/0, adopted), alike in both.
+fn world_with_resolution() -> (World, i64) {
+    let w = world(&PRESENT3);
+    let mut store = Store::open(&w.db, Actor::current()).unwrap();
+    let item = store
+        .add_agenda_item(&NewAgendaItem {
+            session_id: w.session,
+            title: "Street lighting".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let body = store.session(w.session).unwrap().body_id;
+    let r = store
+        .add_resolution(&NewResolution {
+            body_id: body,
+            session_id: Some(w.session),
+            agenda_item_id: Some(item),
+            text: "Lights on Main Stret".into(),
+            decision: Decision::Adopted,
+            tally: Some(Tally {
+                yes: 2,
+                no: 1,
+                abstain: 0,
+            }),
+            votes: vec![],
+            owner: None,
+            due: None,
+            created_on: None,
+            number: None,
+        })
+        .unwrap();
+    (w, r.id)
+}
+
+/// What a correction can change of a resolution, as stored.
+fn resolution_row(w: &World, id: i64) -> (Stored, Option<String>, Option<NaiveDate>, i64) {
+    let store = Store::open(&w.db, Actor::current()).unwrap();
+    let r = store.resolution(id).unwrap();
+    (
+        w.stored().into_iter().next().unwrap(),
+        r.owner,
+        r.due,
+        r.version,
+    )
+}
+
+#[test]
+fn a_resolution_corrected_from_either_side_is_stored_alike() {
+    for lang in [Lang::En, Lang::Fa] {
+        let (cli, id) = world_with_resolution();
+        let (tui, id2) = world_with_resolution();
+        assert_eq!(id, id2);
+        let (votes, due) = if lang == Lang::Fa {
+            ("۳/۰/۰", "۱۴۰۵/۱۰/۱۰")
+        } else {
+            ("3/0/0", "2026-12-31")
+        };
+        let r = cli.cli(
+            false,
+            lang,
+            &[
+                "resolution",
+                "edit",
+                &id.to_string(),
+                "--text",
+                "Lights on Main Street",
+                "--votes",
+                votes,
+                "--owner",
+                "Works department",
+                "--due",
+                due,
+            ],
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let mut app = tui.app(false, lang);
+        app.update(Action::EditResolution);
+        let Some(Modal::Form(f)) = &mut app.modal else {
+            panic!("the correction form should open: {:?}", app.status);
+        };
+        f.set("text", "Lights on Main Street");
+        f.set("votes", votes);
+        f.set("owner", "Works department");
+        f.set("due", due);
+        enter(&mut app);
+        assert!(app.modal.is_none(), "{:?}", app.modal);
+        let (a, b) = (resolution_row(&cli, id), resolution_row(&tui, id));
+        assert_eq!(a, b);
+        assert_eq!(a.0 .0, "Lights on Main Street");
+        assert_eq!(a.2, Some(day("2026-12-31")));
+    }
+}
+
+#[test]
+fn a_resolution_correction_after_approval_is_refused_alike() {
+    for lang in [Lang::En, Lang::Fa] {
+        let (w, id) = world_with_resolution();
+        {
+            let mut store = Store::open(&w.db, Actor::current()).unwrap();
+            store
+                .set_session_status(w.session, SessionStatus::Closed)
+                .unwrap();
+            store
+                .set_session_status(w.session, SessionStatus::Approved)
+                .unwrap();
+        }
+        let before = resolution_row(&w, id);
+        let r = w.cli(
+            false,
+            lang,
+            &["resolution", "edit", &id.to_string(), "--text", "Other"],
+        );
+        assert_ne!(r.code, 0);
+        let mut app = w.app(false, lang);
+        app.update(Action::EditResolution);
+        let Some(Modal::Form(f)) = &mut app.modal else {
+            panic!("the correction form should open: {:?}", app.status);
+        };
+        f.set("text", "Other");
+        enter(&mut app);
+        let shown = form(&app).error.clone().unwrap_or_default();
+        assert!(!shown.is_empty());
+        assert!(
+            r.stderr.contains(&shown),
+            "the same refusal:\nCLI: {}\nTUI: {shown}",
+            r.stderr
+        );
+        assert_eq!(resolution_row(&w, id), before);
+    }
+}
+
+#[test]
+fn a_body_corrected_from_either_side_is_stored_alike() {
+    let cli = world(&PRESENT3);
+    let tui = world(&PRESENT3);
+    let r = cli.cli(
+        false,
+        Lang::Fa,
+        &[
+            "body",
+            "edit",
+            "1",
+            "--formed",
+            "۱۴۰۳/۰۱/۱۵",
+            "--closing-item",
+            "ختم جلسه",
+            "--signing",
+            "present_members",
+            "--number-per-term",
+            "--fiscal-year",
+            "gregorian:10",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut app = tui.app(false, Lang::Fa);
+    app.update(Action::Back); // to the bodies
+    app.update(Action::EditBody);
+    let Some(Modal::Form(f)) = &mut app.modal else {
+        panic!("the body form should open: {:?}", app.status);
+    };
+    f.set("formed", "۱۴۰۳/۰۱/۱۵");
+    f.set("closing", "ختم جلسه");
+    f.set("signing", "present_members");
+    f.set("number_per_term", "yes");
+    f.set("fiscal_year", "gregorian:10");
+    enter(&mut app);
+    assert!(app.modal.is_none(), "{:?}", app.modal);
+    let read = |w: &World| {
+        let b = Store::open(&w.db, Actor::current())
+            .unwrap()
+            .body(1)
+            .unwrap();
+        (
+            b.name,
+            b.formed_on,
+            b.agenda_closing,
+            b.signing,
+            b.number_per_term,
+            b.fiscal_year.code(),
+            b.quorum.code(),
+            b.procedure,
+            b.version,
+        )
+    };
+    let (a, b) = (read(&cli), read(&tui));
+    assert_eq!(a, b);
+    assert_eq!(a.1, Some(day("2024-04-03")));
+}

@@ -30,6 +30,13 @@ pub fn activity_of(action: crate::app::keymap::Action) -> Option<Activity> {
         }
         ToggleConsent => Activity::EditAgenda,
         AddTask => Activity::ManageTasks,
+        EditBody => Activity::SetUpBodies,
+        EditMember | EndMember => Activity::SetUpMemberships,
+        EditPerson => Activity::SetUpPeople,
+        EditGuest | RemoveGuest => Activity::InviteGuests,
+        RemoveItem => Activity::EditAgenda,
+        // EditResolution and EditTask are checked in the body of the record when the
+        // form opens (`app::corrections`): a browser or a page is not the body on screen.
         InviteGuest => Activity::InviteGuests,
         MarkPresent | MarkAbsent | MarkExcused | MarkLate | MarkRemote | MarkLeft | AllPresent => {
             Activity::RecordAttendance

@@ -288,6 +288,8 @@ pub enum FormPurpose {
     BrowseFilter,
     /// A motion, a vote, an interest or the consent agenda (see `app::meeting`).
     Meeting(super::meeting::MeetingForm),
+    /// A correction of the record (see `app::corrections`).
+    Correction(super::corrections::CorrectionForm),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -236,6 +236,15 @@ actions! {
     VoteNotVoting = "vote_not_voting", "Present, not voting", "حاضر، بدون رأی";
     HideBallot = "hide_ballot", "Hide the vote for now", "پنهان کردن رأی‌گیری فعلاً";
     ShowBallot = "show_ballot", "Show the vote open to you again", "نمایش دوباره رأی‌گیری باز برای شما";
+    EditBody = "edit_body", "Edit the selected body", "ویرایش نهاد انتخاب‌شده";
+    EditMember = "edit_member", "Edit the membership (role, vote, term)", "ویرایش عضویت انتخاب‌شده (سمت، حق رأی، دوره)";
+    EndMember = "end_member", "End the selected membership on a day", "پایان دادن به عضویت انتخاب‌شده در یک روز";
+    EditPerson = "edit_person", "Edit the member's name, login, email", "ویرایش مشخصات شخص عضو انتخاب‌شده";
+    EditGuest = "edit_guest", "Edit a guest of the session", "ویرایش مهمان جلسه";
+    RemoveGuest = "remove_guest", "Remove a guest from the session", "حذف مهمان از جلسه";
+    EditResolution = "edit_resolution", "Correct the resolution (text, votes, due)", "اصلاح مصوبه (متن، نتیجه، آرا، مسئول، مهلت)";
+    EditTask = "edit_task", "Correct the selected task", "اصلاح پیگیری انتخاب‌شده";
+    RemoveItem = "remove_item", "Remove the agenda item, if nothing refers to it", "حذف بند دستور جلسه (اگر چیزی به آن ارجاع ندارد)";
 }
 
 /// One key bound to one action in one scope.
@@ -382,6 +391,20 @@ pub fn default_bindings() -> Vec<Binding> {
         b(Ballot, &["p"], VoteNotVoting),
         b(Ballot, &["esc"], HideBallot),
         b(Global, &["Y"], ShowBallot),
+        b(Bodies, &["e"], EditBody),
+        b(Bodies, &["E"], EditMember),
+        b(Bodies, &["X"], EndMember),
+        b(Bodies, &["p"], EditPerson),
+        b(Session, &["ctrl-g"], EditGuest),
+        b(Session, &["ctrl-x"], RemoveGuest),
+        b(Session, &["ctrl-e"], EditResolution),
+        b(Session, &["ctrl-t"], EditTask),
+        b(Session, &["delete"], RemoveItem),
+        b(Resolution, &["e"], EditResolution),
+        b(Resolution, &["t"], EditTask),
+        b(Browser, &["e"], EditTask),
+        b(Browser, &["E"], EditResolution),
+        b(Mine, &["e"], EditTask),
     ]
 }
 

@@ -5,6 +5,7 @@ pub mod authz;
 pub mod ballot;
 pub mod browse;
 pub mod component;
+pub mod corrections;
 pub mod dashboard_screen;
 pub mod form;
 pub mod home;

@@ -163,6 +163,8 @@ pub struct App {
     data_version: i64,
     /// The help lines and palette matches last built (see [`ListingCache`]).
     pub listings: ListingCache,
+    /// The record a confirmed correction is for (see `app::corrections`).
+    pub(crate) correction_target: Option<i64>,
 }
 
 /// What a failed action reports.
@@ -221,6 +223,7 @@ impl App {
             mine: None,
             data_version: 0,
             listings: ListingCache::default(),
+            correction_target: None,
         };
         app.reload();
         app
@@ -664,6 +667,8 @@ impl App {
             MoveMotion | AmendMotion | SecondMotion | WithdrawMotion | LapseMotion
             | AcceptAmendment | TakeVote | OpenVote | CloseVote | CastFor | DeclareInterest
             | ToggleConsent | MoveConsent => self.dispatch_meeting(action),
+            EditBody | EditMember | EndMember | EditPerson | EditGuest | RemoveGuest
+            | EditResolution | EditTask | RemoveItem => self.dispatch_correction(action),
             Open => self.open(),
             GoDashboard | GoBodies | GoTasks | GoResolutions | GoMine | BodyDashboard
             | CycleScope | BrowseAll | EditFilter | CycleOrder | ToggleOverdue | ToggleChildren => {
@@ -1253,6 +1258,12 @@ impl App {
                     .with_hint(t(l, Msg::SeparatedBy)),
                 Field::text("closing", t(l, Msg::AgendaClosingItems), "")
                     .with_hint(t(l, Msg::SeparatedBy)),
+                Field::date(
+                    "formed",
+                    t(l, Msg::EdFormed),
+                    &self.ctx.date(self.ctx.today),
+                )
+                .with_hint(t(l, Msg::EG14050915)),
             ],
         )
     }
@@ -1609,6 +1620,7 @@ impl App {
                     Some(q) => QuorumRule::parse(&q).map_err(store_err)?,
                     None => preset_quorum.unwrap_or(QuorumRule::Majority),
                 };
+                let formed_on = self.parse_date_field(form, "formed")?;
                 let id = crate::ops::setup::add_body(
                     &mut self.ctx,
                     &NewBody {
@@ -1621,7 +1633,7 @@ impl App {
                         resolution_format: form.get("format").to_string(),
                         agenda_template: standing_items(form.get("template")),
                         confidential: false,
-                        formed_on: Some(today),
+                        formed_on,
                         procedure: crate::model::voting::Procedure {
                             voting_rule,
                             ..Default::default()
@@ -1654,16 +1666,17 @@ impl App {
                     return Err(t(l, Msg::NameIsEmptyTypeThe).into());
                 }
                 let role = Role::parse(form.get("role")).map_err(store_err)?;
-                let who = match self.ctx.store.find_person(&name) {
-                    Ok(p) => crate::ops::setup::Member::Existing(p.id),
-                    Err(StoreError::NotFound { .. }) => crate::ops::setup::Member::New(NewPerson {
+                let who = crate::ops::corrections::member_named(
+                    &self.ctx,
+                    &name,
+                    NewPerson {
                         name: Name::guess(&name),
                         login: form.opt("login"),
                         organization: form.opt("organization"),
                         email: None,
-                    }),
-                    Err(e) => return Err(store_err(e)),
-                };
+                    },
+                )
+                .map_err(store_err)?;
                 crate::ops::setup::add_member(
                     &mut self.ctx,
                     &who,
@@ -1950,6 +1963,7 @@ impl App {
                 Ok(t(l, Msg::TuiCorrectionOpened).into())
             }
             FormPurpose::Meeting(m) => self.save_meeting_form(form, m),
+            FormPurpose::Correction(c) => self.save_correction_form(form, c),
             FormPurpose::Guest { session_id } => {
                 crate::ops::sessions::invite_guest(
                     &mut self.ctx,

@@ -734,6 +734,43 @@ catalogue! {
     MinutesAt => "at {}", "ساعت {}";
     MinutesSignHere => "Signature", "امضا";
     // ---- The record: the TUI
+    RefusedNoPersonWithId => "no person with id {}; expected an existing person's id, or a name for a new person", "شخصی با شناسه {} وجود ندارد؛ شناسه شخصی موجود یا نام شخصی تازه لازم است";
+    EdEditBody => "Edit the body — {}", "ویرایش نهاد — {}";
+    EdEditMembership => "Membership of {} in {}", "عضویت {} در {}";
+    EdEndMembership => "End the membership of {} in {}", "پایان عضویت {} در {}";
+    EdEditPerson => "Edit the person — {}", "ویرایش شخص — {}";
+    EdEditGuest => "Edit the guest — {}", "ویرایش مهمان — {}";
+    EdChooseGuest => "Which guest?", "کدام مهمان؟";
+    EdEditResolution => "Correct resolution {}", "اصلاح مصوبه {}";
+    EdEditTask => "Correct task {}", "اصلاح پیگیری {}";
+    EdChooseResolution => "Which resolution?", "کدام مصوبه؟";
+    EdNameFa => "Name in Persian", "نام فارسی";
+    EdNameEn => "Name in English", "نام انگلیسی";
+    EdFormed => "Formed on", "تاریخ تشکیل";
+    EdClosingItems => "Closing items", "بندهای ثابت پایانی";
+    EdSigning => "Who signs", "امضاکنندگان";
+    EdNumberPerTerm => "Numbered per term", "شماره‌گذاری در هر دوره";
+    EdFiscalYear => "Fiscal year starts", "آغاز سال مالی";
+    EdConfidential => "Confidential", "محرمانه";
+    EdTermFrom => "Term from", "آغاز دوره عضویت";
+    EdTermTo => "Term to", "پایان دوره عضویت";
+    EdEndsOn => "Ends on", "پایان در";
+    EdEmail => "Email", "رایانامه";
+    EdDescription => "Description", "شرح";
+    EdGuest => "Guest", "مهمان";
+    EdResolution => "Resolution", "مصوبه";
+    EdSaved => "Saved: {} {}.", "ذخیره شد: {} {}.";
+    EdMembershipEnds => "The membership of {} ends on {}.", "عضویت {} در {} پایان می‌یابد.";
+    EdGuestRemoved => "Guest {} removed.", "مهمان {} حذف شد.";
+    EdItemRemoved => "Agenda item {} removed.", "بند {} حذف شد.";
+    EdConfirmRemoveGuest => "Remove the guest {} from this session? y removes, any other key cancels.", "مهمان {} از فهرست این جلسه حذف شود؟ y برای حذف، هر کلید دیگر برای انصراف.";
+    EdConfirmRemoveItem => "Remove agenda item {} «{}»? y removes, any other key cancels.", "بند {} «{}» حذف شود؟ y برای حذف، هر کلید دیگر برای انصراف.";
+    EdNoGuests => "This session has no guests; i invites one.", "این جلسه مهمانی ندارد؛ با i مهمان دعوت کنید.";
+    EdNoResolution => "The selected item has no resolution.", "بند انتخاب‌شده مصوبه‌ای ندارد.";
+    EdNoMember => "No member selected: choose one in the members pane.", "عضوی انتخاب نشده است: یکی را در قاب اعضا انتخاب کنید.";
+    EdNoTask => "No task selected: choose one in the review pane, a browser or a resolution's page.", "پیگیری‌ای انتخاب نشده است: یکی را در قاب بررسی، مرورگر یا صفحه مصوبه انتخاب کنید.";
+    EdNothingChanged => "Nothing changed.", "چیزی تغییر نکرد.";
+    EdVotesHint => "7/2/1, or u for unanimous", "۷/۲/۱، یا «اتفاق» برای اتفاق آرا";
 
     // ---- The meeting: the clock (session times, arrivals and departures)
     EntitySessionEvent => "session event", "رویداد جلسه";

@@ -27,6 +27,8 @@ pub enum RecordRefusal {
     },
     /// The membership has ended already.
     MembershipEnded { membership: i64, on: String },
+    /// A member typed as digits names a person by id, and no person has it.
+    NoPersonWithId { id: String },
 }
 
 impl RecordRefusal {
@@ -38,6 +40,7 @@ impl RecordRefusal {
             RecordRefusal::NamedVotes { .. } => "named_votes",
             RecordRefusal::DecisionAgainstVotes { .. } => "decision_against_votes",
             RecordRefusal::MembershipEnded { .. } => "membership_ended",
+            RecordRefusal::NoPersonWithId { .. } => "no_person_with_id",
         }
     }
 
@@ -70,6 +73,7 @@ impl RecordRefusal {
             RecordRefusal::MembershipEnded { membership, on } => {
                 vec![("membership", json!(membership)), ("ended_on", json!(on))]
             }
+            RecordRefusal::NoPersonWithId { id } => vec![("id", json!(id))],
         }
     }
 
@@ -114,6 +118,11 @@ impl RecordRefusal {
             RecordRefusal::MembershipEnded { membership, on } => {
                 tf(lang, Msg::RefusedMembershipEnded, &[&n(membership), on])
             }
+            RecordRefusal::NoPersonWithId { id } => tf(
+                lang,
+                Msg::RefusedNoPersonWithId,
+                &[&localize_digits(id, lang)],
+            ),
         }
     }
 }

@@ -22,6 +22,7 @@
 use chrono::NaiveDate;
 
 use super::authz;
+use super::setup::Member;
 use super::Context;
 use crate::model::record::RecordRefusal;
 use crate::model::roles::Activity;
@@ -147,6 +148,33 @@ pub fn edit_person(ctx: &mut Context, person_id: i64, c: &PersonChanges) -> Resu
         None,
     )?;
     ctx.store.person(p.id)
+}
+
+/// The person a new member is, typed as a name or an id: text that is all digits (in
+/// any script) is an id, and refused when no person has it, so `999` never becomes a
+/// person called "999"; otherwise an existing person by login or name, else a new one
+/// (`new`, with the typed name).
+pub fn member_named(ctx: &Context, typed: &str, new: NewPerson) -> Result<Member> {
+    let typed = typed.trim();
+    let latin = crate::locale::digits::to_latin_digits(typed);
+    if !latin.is_empty() && latin.chars().all(|c| c.is_ascii_digit()) {
+        let refused = || {
+            StoreError::Refused(Refusal::Record(RecordRefusal::NoPersonWithId {
+                id: latin.clone(),
+            }))
+        };
+        let id = latin.parse::<i64>().map_err(|_| refused())?;
+        return match ctx.store.person(id) {
+            Ok(p) => Ok(Member::Existing(p.id)),
+            Err(StoreError::NotFound { .. }) => Err(refused()),
+            Err(e) => Err(e),
+        };
+    }
+    match ctx.store.find_person(typed) {
+        Ok(p) => Ok(Member::Existing(p.id)),
+        Err(StoreError::NotFound { .. }) => Ok(Member::New(new)),
+        Err(e) => Err(e),
+    }
 }
 
 /// A membership's fields to change.

@@ -85,6 +85,8 @@ pub fn draw(
         };
         let shown = match &field.kind {
             FieldKind::Choice(_) => format!("‹ {} ›", field.shown()),
+            // "[x]" or "[ ]", never the stored "yes" (an English word in a Persian form).
+            FieldKind::Toggle => field.shown(),
             _ => field.value.chars().skip(window_start).collect(),
         };
         let value = display_cell(&shown, value_w as usize, prefs.lang, prefs.bidi, align);
