@@ -635,7 +635,7 @@ catalogue! {
     CliGuestRemoved => "Guest {} removed from session {}.", "مهمان {} از فهرست جلسه {} حذف شد.";
     CliItemRemoved => "Agenda item {} removed.", "دستور {} حذف شد.";
     RefusedReferenced => "{} {} cannot be removed: {} refer to it", "{} {} حذف‌شدنی نیست: {} به آن ارجاع دارند";
-    RefusedReferencedItem => "{} {} cannot be removed: {} refer to it; withdraw it instead (agenda set-status ITEM withdrawn)", "{} {} حذف‌شدنی نیست: {} به آن ارجاع دارند؛ به جای حذف، آن را مسترد کنید";
+    RefusedReferencedItem => "{} {} cannot be removed: {} refer to it; withdraw it instead", "{} {} حذف‌شدنی نیست: {} به آن ارجاع دارند؛ به جای حذف، آن را مسترد کنید";
     RefusedBodyCycle => "body {} cannot be put under body {}: that body is itself, or under it", "نهاد {} را نمی‌توان زیرمجموعه نهاد {} کرد: آن نهاد خود اوست یا زیرمجموعه آن است";
     RefusedNamedVotes => "the vote on resolution {} was recorded member by member; a count would lose the names: correct each member's vote instead", "رأی مصوبه {} به تفکیک اعضا ثبت شده است و شمارش کلی نام‌ها را از میان می‌برد: رأی هر عضو را اصلاح کنید";
     RefusedDecisionAgainstVotes => "the votes as corrected give «{}»; the decision cannot be «{}»", "آرای اصلاح‌شده نتیجه «{}» را می‌دهد؛ تصمیم نمی‌تواند «{}» باشد";
