@@ -443,3 +443,85 @@ fn tasks_and_motions_are_corrected() {
     let minutes = db.ok(&["export", "minutes", "1"]);
     assert!(minutes.contains("Carol Member"), "{minutes}");
 }
+
+#[test]
+fn what_an_item_is_is_corrected_by_the_rules_of_a_new_one() {
+    let db = Db::new();
+    db.board();
+    db.ok(&["agenda", "add", "1", "Bike lanes on Main Street"]);
+    let items = db.json(&["agenda", "list", "1"]);
+    let id = items.as_array().unwrap().last().unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let id_s = id.to_string();
+    db.ok(&[
+        "agenda",
+        "edit",
+        &id_s,
+        "--kind",
+        "لایحه",
+        "--urgency",
+        "دوفوریتی",
+    ]);
+    let (before, after) = db.last_change("agenda_item", id);
+    assert_eq!(before["kind"], "item");
+    assert_eq!(after["kind"], "bill");
+    assert_eq!(after["urgency"], "double_urgent");
+    // Signatories only on a members' proposal: refused on a bill, naming its kind.
+    let err = db.refused(&["agenda", "edit", &id_s, "--signatory", "Alice Chair"]);
+    assert!(err.to_lowercase().contains("bill"), "{err}");
+    db.ok(&[
+        "agenda",
+        "edit",
+        &id_s,
+        "--kind",
+        "members_motion",
+        "--signatory",
+        "Alice Chair",
+        "--signatory",
+        "Carol Member",
+    ]);
+    let items = db.json(&["agenda", "list", "1"]);
+    let item = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == id)
+        .unwrap()
+        .clone();
+    assert_eq!(item["kind"], "members_motion", "{item}");
+    let names = item["signatories"].to_string();
+    assert!(
+        names.contains("Alice Chair") && names.contains("Carol Member"),
+        "{item}"
+    );
+    // A report has neither signatories nor urgency: refused, naming the kind.
+    let err = db.refused(&["agenda", "edit", &id_s, "--kind", "report"]);
+    assert!(err.contains("Report"), "{err}");
+    db.ok(&["agenda", "edit", &id_s, "--urgency", ""]);
+    // A section with sub-items stays a section.
+    db.ok(&["agenda", "add", "1", "New business", "--kind", "section"]);
+    let items = db.json(&["agenda", "list", "1"]);
+    let section = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["title"] == "New business")
+        .unwrap()
+        .clone();
+    let number = section["number"].as_str().unwrap().to_string();
+    db.ok(&["agenda", "add", "1", "Library hours", "--under", &number]);
+    let err = db.refused(&[
+        "agenda",
+        "edit",
+        &section["id"].to_string(),
+        "--kind",
+        "item",
+    ]);
+    assert!(err.contains("agenda item"), "{err}");
+    // After approval, refused like every correction.
+    db.ok(&["session", "close", "1", "--at", "19:00"]);
+    db.ok(&["session", "approve", "1"]);
+    let err = db.refused(&["agenda", "edit", &id_s, "--kind", "proposal"]);
+    assert!(err.contains("approved"), "{err}");
+}

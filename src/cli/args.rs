@@ -500,7 +500,7 @@ pub struct SessionRef {
 pub enum AgendaCmd {
     /// Add an item to a session's agenda: before its closing items, or under a section
     Add(AgendaAdd),
-    /// Correct an item's title, presenter or duration
+    /// Correct an item: title, presenter, duration, kind, urgency, signatories
     Edit(super::corrections::AgendaEdit),
     /// Remove an item nothing refers to (otherwise withdraw it)
     Remove(super::corrections::AgendaRemove),

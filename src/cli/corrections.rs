@@ -420,6 +420,15 @@ pub struct AgendaEdit {
     /// Minutes planned ("" clears it)
     #[arg(long)]
     pub duration: Option<String>,
+    /// item, section, report, proposal, bill, members_motion or correspondence
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// urgent or double_urgent ("" clears it)
+    #[arg(long)]
+    pub urgency: Option<String>,
+    /// The signatories of a members' proposal (repeatable; replaces them)
+    #[arg(long = "signatory", value_name = "PERSON")]
+    pub signatory: Vec<String>,
     #[arg(long)]
     pub json: bool,
 }
@@ -443,14 +452,30 @@ pub(super) fn agenda_edit(ctx: &mut Context, a: &AgendaEdit, out: Out) -> CliRes
         None => item.presenter.clone(),
         Some(p) => p,
     };
-    crate::ops::agenda::edit_item(
-        ctx,
-        item.id,
-        a.title.as_deref().unwrap_or(&item.title),
-        presenter,
-        duration,
-        Some(item.version),
-    )?;
+    if a.title.is_some() || a.presenter.is_some() || a.duration.is_some() {
+        crate::ops::agenda::edit_item(
+            ctx,
+            item.id,
+            a.title.as_deref().unwrap_or(&item.title),
+            presenter,
+            duration,
+            Some(item.version),
+        )?;
+    }
+    if a.kind.is_some() || a.urgency.is_some() || !a.signatory.is_empty() {
+        let kind = a.kind.as_deref().map(ItemKind::parse).transpose()?;
+        let urgency = match a.urgency.as_deref().map(str::trim) {
+            None => None,
+            Some("") => Some(None),
+            Some(u) => Some(Some(Urgency::parse(u)?)),
+        };
+        let signatories = if a.signatory.is_empty() {
+            None
+        } else {
+            Some(crate::ops::agenda::signatory_ids(ctx, &a.signatory)?)
+        };
+        edit_item_kind(ctx, item.id, kind, urgency, signatories)?;
+    }
     if a.json {
         return print_json(out, &ctx.store.agenda_item(item.id)?);
     }

@@ -413,3 +413,58 @@ pub fn remove_item(ctx: &mut Context, item_id: i64) -> Result<()> {
     super::item_not_frozen(ctx, item_id)?;
     ctx.store.remove_agenda_item(item_id)
 }
+
+/// Corrects what an agenda item is, before approval: its kind, its urgency and the
+/// signatories of a members' proposal (`None` leaves each as it is). The same rules as
+/// for a new item ([`crate::model::agenda::check_new_item`]); a section keeps its kind
+/// while it has sub-items.
+pub fn edit_item_kind(
+    ctx: &mut Context,
+    item_id: i64,
+    kind: Option<crate::model::ItemKind>,
+    urgency: Option<Option<crate::model::Urgency>>,
+    signatories: Option<Vec<i64>>,
+) -> Result<()> {
+    use crate::model::ItemKind;
+    authz::check_item(ctx, Activity::EditAgenda, item_id)?;
+    super::item_not_frozen(ctx, item_id)?;
+    let item = ctx.store.agenda_item(item_id)?;
+    let items = ctx.store.agenda(item.session_id)?;
+    let kind = kind.unwrap_or(item.kind);
+    let urgency = urgency.unwrap_or(item.urgency);
+    let current: Vec<i64> = ctx
+        .store
+        .agenda_signatories(item.session_id)?
+        .into_iter()
+        .filter(|(i, _)| *i == item.id)
+        .map(|(_, p)| p.id)
+        .collect();
+    let signed = signatories.as_ref().map_or(current.len(), Vec::len);
+    if item.kind == ItemKind::Section && kind != ItemKind::Section {
+        let under: Vec<(crate::model::Entity, i64)> = items
+            .iter()
+            .filter(|i| i.parent_id == Some(item.id))
+            .map(|i| (crate::model::Entity::AgendaItem, i.id))
+            .collect();
+        if !under.is_empty() {
+            return Err(StoreError::Refused(Refusal::Record(
+                RecordRefusal::Referenced {
+                    what: crate::model::Entity::AgendaItem,
+                    id: item.id,
+                    by: under,
+                },
+            )));
+        }
+    }
+    let labels = crate::model::agenda::agenda_labels(&items);
+    let parent = item.parent_id.and_then(|p| {
+        items
+            .iter()
+            .position(|i| i.id == p)
+            .map(|at| (&items[at], labels[at].as_str()))
+    });
+    crate::model::agenda::check_new_item(kind, urgency, signed, parent)
+        .map_err(|p| StoreError::Refused(Refusal::Agenda(p)))?;
+    ctx.store
+        .correct_item_kind(item.id, kind, urgency, signatories.as_deref())
+}

@@ -533,6 +533,61 @@ impl Store {
         self.motion(id)
     }
 
+    /// Corrects what an item is: its kind, urgency and (for a members' proposal) its
+    /// signatories, replaced when given. The rules are checked in ops first.
+    pub fn correct_item_kind(
+        &mut self,
+        id: i64,
+        kind: ItemKind,
+        urgency: Option<Urgency>,
+        signatories: Option<&[i64]>,
+    ) -> Result<()> {
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            exists(tx, "agenda_item", Entity::AgendaItem, id)?;
+            let before = snapshot(tx, "agenda_item", "id = ?1", &[&id])?;
+            tx.execute(
+                "UPDATE agenda_item SET kind = ?2, urgency = ?3, version = version + 1 WHERE id = ?1",
+                params![id, kind.code(), urgency.map(|u| u.code())],
+            )?;
+            audited(tx, &actor, "update", "agenda_item", id, before)?;
+            if let Some(people) = signatories {
+                for p in people {
+                    exists(tx, "person", Entity::Person, *p)?;
+                }
+                let mut stmt = tx.prepare(
+                    "SELECT person_id FROM agenda_signatory WHERE agenda_item_id = ?1",
+                )?;
+                let old: Vec<i64> = stmt
+                    .query_map([id], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                for gone in old.iter().filter(|p| !people.contains(p)) {
+                    let before = snapshot(
+                        tx,
+                        "agenda_signatory",
+                        "agenda_item_id = ?1 AND person_id = ?2",
+                        &[&id, gone],
+                    )?;
+                    tx.execute(
+                        "DELETE FROM agenda_signatory WHERE agenda_item_id = ?1 AND person_id = ?2",
+                        [id, *gone],
+                    )?;
+                    super::audit::record(
+                        tx,
+                        &actor,
+                        "delete",
+                        "agenda_signatory",
+                        Some(id),
+                        before.as_deref(),
+                        None,
+                    )?;
+                }
+                super::write::add_signatories(tx, &actor, id, people)?;
+            }
+            Ok(())
+        })
+    }
+
     /// What refers to an agenda item: resolutions, tasks, motions, conflicts declared
     /// on it, later items carried over from it, its sub-items and signatories.
     pub fn agenda_item_references(&self, id: i64) -> Result<Vec<(Entity, i64)>> {

@@ -1376,7 +1376,12 @@ fn apply_positions(
 }
 
 /// Records the signatories of a members' proposal, each row audited.
-fn add_signatories(tx: &Transaction, actor: &Actor, item: i64, people: &[i64]) -> Result<()> {
+pub(crate) fn add_signatories(
+    tx: &Transaction,
+    actor: &Actor,
+    item: i64,
+    people: &[i64],
+) -> Result<()> {
     for person in people {
         let added = tx.execute(
             "INSERT OR IGNORE INTO agenda_signatory(agenda_item_id, person_id) VALUES (?1, ?2)",
