@@ -201,7 +201,7 @@ pub enum BodyCmd {
     /// List bodies
     List(JsonFlag),
     /// Add a body
-    Add(BodyAdd),
+    Add(Box<BodyAdd>),
     /// A body with its voting rule
     Show(BodyShow),
     /// Correct a body: any field `body add` takes, its voting rule and its quorum
