@@ -261,6 +261,8 @@ impl App {
                     .filter(|&i| i < v.record.agenda.len())
                     .ok_or_else(|| t(l, Msg::TheAgendaIsEmptyAdd).to_string())?;
                 let item = v.record.agenda[at].item.clone();
+                // Approved minutes: refused before asking (removal would be refused).
+                crate::ops::not_frozen(&self.ctx, item.session_id).map_err(store_err)?;
                 if !self.confirmed {
                     let label = labels.get(at).cloned().unwrap_or_default();
                     self.modal = Some(Modal::Confirm {
@@ -368,10 +370,12 @@ impl App {
         let form = match what {
             Chosen::EditGuest => {
                 let g = self.ctx.store.guest(id).map_err(store_err)?;
+                crate::ops::not_frozen(&self.ctx, g.session_id).map_err(store_err)?;
                 self.guest_form(&g)
             }
             Chosen::RemoveGuest => {
                 let g = self.ctx.store.guest(id).map_err(store_err)?;
+                crate::ops::not_frozen(&self.ctx, g.session_id).map_err(store_err)?;
                 self.correction_target = Some(g.id);
                 self.modal = Some(Modal::Confirm {
                     text: tf(l, Msg::EdConfirmRemoveGuest, &[&guest_label(&g)]),
@@ -384,6 +388,10 @@ impl App {
                 // Refused before the form is filled (saving checks again).
                 crate::ops::authz::check(&self.ctx, Activity::RecordResolutions, Some(r.body_id))
                     .map_err(store_err)?;
+                // Approved minutes: no form to fill in vain.
+                if let Some(s) = r.session_id {
+                    crate::ops::not_frozen(&self.ctx, s).map_err(store_err)?;
+                }
                 self.resolution_edit_form(&r)
             }
             Chosen::Task => {

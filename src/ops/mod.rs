@@ -84,7 +84,7 @@ impl Context {
 /// While a correction of the approved minutes is open (made at a later session, see
 /// [`approval::open_correction`]) the record may change again, until it is approved
 /// as corrected.
-pub(crate) fn not_frozen(ctx: &Context, session_id: i64) -> crate::store::Result<()> {
+pub fn not_frozen(ctx: &Context, session_id: i64) -> crate::store::Result<()> {
     if ctx.store.session(session_id)?.status == crate::model::SessionStatus::Approved
         && !ctx.store.correction_open(session_id)?
     {
