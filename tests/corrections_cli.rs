@@ -135,6 +135,24 @@ fn a_typo_in_a_resolution_is_corrected_and_audited_before_and_after() {
         db.json(&["resolution", "list"]).as_array().unwrap().len(),
         1
     );
+
+    // Recorded on the wrong item: moved to the right one by its number, motion and all.
+    db.ok(&["agenda", "add", "1", "Library hours"]);
+    let items = db.json(&["agenda", "list", "1"]);
+    let library = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["title"] == "Library hours")
+        .unwrap()
+        .clone();
+    let number = library["number"].as_str().unwrap().to_string();
+    db.ok(&["resolution", "edit", "1", "--item", &number]);
+    let r = db.json(&["resolution", "show", "1"]);
+    assert_eq!(r["agenda_item_id"], library["id"], "{r}");
+    assert_eq!(r["motion"]["agenda_item_id"], library["id"], "{r}");
+    let err = db.refused(&["resolution", "edit", "1", "--item", "99"]);
+    assert!(err.contains("99"), "{err}");
 }
 
 #[test]

@@ -824,6 +824,7 @@ impl App {
                         .map_err(store_err)?,
                     owner: clearable(changed(form, &c, "owner")),
                     due: self.changed_date(form, &c, "due")?,
+                    agenda_item_id: None,
                     expected_version: Some(version),
                 };
                 match fix::edit_resolution(&mut self.ctx, resolution_id, &changes) {

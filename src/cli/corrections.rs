@@ -341,6 +341,10 @@ pub struct ResolutionEdit {
     /// Its due date ("" clears it)
     #[arg(long)]
     pub due: Option<String>,
+    /// The agenda item it was decided on (its number, e.g. 2.1, or id), when recorded
+    /// on the wrong one
+    #[arg(long)]
+    pub item: Option<String>,
     #[arg(long)]
     pub json: bool,
 }
@@ -353,6 +357,18 @@ pub(super) fn resolution_edit(ctx: &mut Context, a: &ResolutionEdit, out: Out) -
         votes: a.votes.as_deref().map(VoteEntry::parse).transpose()?,
         owner: clearable(&a.owner),
         due: clearable_date(ctx, &a.due)?,
+        agenda_item_id: match (&a.item, before.session_id) {
+            (Some(key), Some(s)) => Some(crate::ops::agenda::find_item(ctx, s, key)?.id),
+            (Some(key), None) => Some(
+                crate::locale::digits::to_latin_digits(key)
+                    .parse::<i64>()
+                    .map_err(|_| crate::store::StoreError::NotFound {
+                        what: Entity::AgendaItem,
+                        key: key.clone(),
+                    })?,
+            ),
+            (None, _) => None,
+        },
         expected_version: Some(before.version),
     };
     let r = edit_resolution(ctx, a.id, &changes)?;

@@ -265,6 +265,8 @@ pub struct ResolutionChanges {
     pub votes: Option<VoteEntry>,
     pub owner: Option<Option<String>>,
     pub due: Option<Option<NaiveDate>>,
+    /// The agenda item it was decided on, when it was recorded on the wrong one.
+    pub agenda_item_id: Option<i64>,
     pub expected_version: Option<i64>,
 }
 
@@ -284,6 +286,7 @@ pub fn edit_resolution(
         decision: c.decision,
         owner: c.owner.clone(),
         due: c.due,
+        agenda_item_id: c.agenda_item_id,
         expected_version: c.expected_version,
         ..Default::default()
     };

@@ -31,6 +31,8 @@ pub struct ResolutionCorrection {
     pub ballot: Option<BallotCorrection>,
     pub owner: Option<Option<String>>,
     pub due: Option<Option<NaiveDate>>,
+    /// The agenda item it was decided on (of the same session), with its motion.
+    pub agenda_item_id: Option<i64>,
     pub expected_version: Option<i64>,
 }
 
@@ -387,6 +389,45 @@ impl Store {
             }
             if let Some(d) = &c.due {
                 tx.execute("UPDATE resolution SET due = ?2 WHERE id = ?1", params![id, day(*d)])?;
+            }
+            if let Some(item) = c.agenda_item_id {
+                let (session, item_session): (Option<i64>, Option<i64>) = tx.query_row(
+                    "SELECT r.session_id, (SELECT session_id FROM agenda_item WHERE id = ?2)
+                     FROM resolution r WHERE r.id = ?1",
+                    params![id, item],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )?;
+                let Some(item_session) = item_session else {
+                    return Err(StoreError::NotFound {
+                        what: Entity::AgendaItem,
+                        key: item.to_string(),
+                    });
+                };
+                if session != Some(item_session) {
+                    return Err(StoreError::Refused(Refusal::ItemOfOtherSession {
+                        item,
+                        session: session.unwrap_or(0),
+                    }));
+                }
+                tx.execute(
+                    "UPDATE resolution SET agenda_item_id = ?2 WHERE id = ?1",
+                    params![id, item],
+                )?;
+                let motion: Option<i64> = tx.query_row(
+                    "SELECT motion_id FROM resolution WHERE id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )?;
+                if let Some(m) = motion {
+                    let before = snapshot(tx, "motion", "id = ?1", &[&m])?;
+                    // The motion and the amendments moved on it go with it.
+                    tx.execute(
+                        "UPDATE motion SET agenda_item_id = ?2, version = version + 1
+                         WHERE (id = ?1 OR amends = ?1) AND kind <> 'consent'",
+                        params![m, item],
+                    )?;
+                    audited(tx, &actor, "update", "motion", m, before)?;
+                }
             }
             tx.execute("UPDATE resolution SET version = version + 1 WHERE id = ?1", [id])?;
             if let Some(b) = &c.ballot {
