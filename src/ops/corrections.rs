@@ -29,12 +29,10 @@ use crate::model::roles::Activity;
 use crate::model::rules::{FiscalYear, MeetingRule, QuorumRule, VoteEntry};
 use crate::model::voting::{decide, Procedure};
 use crate::model::{
-    Body, BodyKind, Decision, Guest, Membership, Name, Person, Priority, Resolution, Role, Signing,
-    Tally, Task,
+    Body, BodyKind, Decision, Guest, Membership, Name, Person, Resolution, Role, Signing, Tally,
+    Task,
 };
-use crate::store::edit::{
-    BallotCorrection, MotionCorrection, ResolutionCorrection, TaskCorrection,
-};
+use crate::store::edit::{BallotCorrection, MotionCorrection, ResolutionCorrection};
 use crate::store::write::{NewBody, NewPerson};
 use crate::store::{Refusal, Result, StoreError};
 
@@ -366,17 +364,9 @@ fn finish(ctx: &mut Context, id: i64, fix: ResolutionCorrection) -> Result<Resol
     ctx.store.correct_resolution(id, &fix)
 }
 
-/// A task's fields to correct.
-#[derive(Debug, Clone, Default)]
-pub struct TaskChanges {
-    pub title: Option<String>,
-    pub description: Option<Option<String>>,
-    pub assignee_id: Option<Option<i64>>,
-    pub assignee_unit: Option<Option<String>>,
-    pub due: Option<Option<NaiveDate>>,
-    pub priority: Option<Priority>,
-    pub expected_version: Option<i64>,
-}
+/// A task's fields to correct: the store's correction as it is (no rule turns one into
+/// the other).
+pub use crate::store::edit::TaskCorrection as TaskChanges;
 
 /// Corrects a task (its follow-up goes on after approval; the approved minutes keep
 /// it as it was). A new due date needs the people who manage tasks, as in
@@ -384,18 +374,7 @@ pub struct TaskChanges {
 pub fn edit_task(ctx: &mut Context, task_id: i64, c: &TaskChanges) -> Result<Task> {
     let task = ctx.store.task(task_id)?;
     authz::check(ctx, Activity::ManageTasks, Some(task.body_id))?;
-    ctx.store.correct_task(
-        task.id,
-        &TaskCorrection {
-            title: c.title.clone(),
-            description: c.description.clone(),
-            assignee_id: c.assignee_id,
-            assignee_unit: c.assignee_unit.clone(),
-            due: c.due,
-            priority: c.priority,
-            expected_version: c.expected_version,
-        },
-    )
+    ctx.store.correct_task(task.id, c)
 }
 
 /// Corrects a motion as moved (its wording, mover, seconder) before approval.

@@ -12,7 +12,10 @@ use rusqlite::{params, OptionalExtension};
 
 use super::audit::snapshot;
 use super::search::{index_entry, SearchKind};
-use super::write::{audited, check_name, check_version, exists, opt_text, NewBody, NewPerson};
+use super::write::{
+    audited, body_values, check_name, check_version, exists, opt_text, placeholders, NewBody,
+    NewPerson, BODY_FIELDS,
+};
 use super::{Refusal, Result, Store, StoreError};
 use crate::locale::strings::Msg;
 use crate::model::record::RecordRefusal;
@@ -110,40 +113,24 @@ impl Store {
                         )));
                     }
                     at = tx
-                        .query_row("SELECT parent_id FROM body WHERE id = ?1", [p], |r| r.get(0))
+                        .query_row("SELECT parent_id FROM body WHERE id = ?1", [p], |r| {
+                            r.get(0)
+                        })
                         .optional()?
                         .flatten();
                     steps += 1;
                 }
             }
             let before = snapshot(tx, "body", "id = ?1", &[&id])?;
+            let values = body_values(&name, &format, b);
             tx.execute(
-                "UPDATE body SET name_fa = ?2, name_en = ?3, kind = ?4, parent_id = ?5, quorum_rule = ?6,
-                   meeting_rule = ?7, resolution_format = ?8, agenda_template = ?9, confidential = ?10,
-                   formed_on = ?11, voting_rule = ?12, second_required = ?13, number_rejected = ?14,
-                   agenda_closing = ?15, number_per_term = ?16, fiscal_year = ?17, signing = ?18,
-                   version = version + 1
-                 WHERE id = ?1",
-                params![
-                    id,
-                    name.fa,
-                    name.en,
-                    b.kind.code(),
-                    b.parent_id,
-                    b.quorum.code(),
-                    b.meeting_rule.code(),
-                    format,
-                    b.agenda_template.join("\n"),
-                    b.confidential,
-                    day(b.formed_on),
-                    b.procedure.voting_rule.code(),
-                    b.procedure.second_required,
-                    b.procedure.number_rejected,
-                    b.agenda_closing.join("\n"),
-                    b.number_per_term,
-                    b.fiscal_year.code(),
-                    b.signing.code()
-                ],
+                &format!(
+                    "UPDATE body SET ({BODY_FIELDS}) = ({}), version = version + 1 WHERE id = ?1",
+                    placeholders(2, values.len())
+                ),
+                rusqlite::params_from_iter(
+                    std::iter::once(rusqlite::types::Value::Integer(id)).chain(values),
+                ),
             )?;
             audited(tx, &actor, "update", "body", id, before)
         })

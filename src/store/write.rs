@@ -41,6 +41,45 @@ pub struct NewBody {
     pub signing: Signing,
 }
 
+/// A body's stored fields, in the order [`body_values`] gives them.
+pub(crate) const BODY_FIELDS: &str =
+    "name_fa, name_en, kind, parent_id, quorum_rule, meeting_rule, \
+    resolution_format, agenda_template, confidential, formed_on, voting_rule, second_required, \
+    number_rejected, agenda_closing, number_per_term, fiscal_year, signing";
+
+/// The values of [`BODY_FIELDS`] for a body (its name and format already checked).
+pub(crate) fn body_values(name: &Name, format: &str, b: &NewBody) -> Vec<rusqlite::types::Value> {
+    use rusqlite::types::Value;
+    let text = |s: Option<String>| s.map_or(Value::Null, Value::Text);
+    vec![
+        text(name.fa.clone()),
+        text(name.en.clone()),
+        Value::Text(b.kind.code().into()),
+        b.parent_id.map_or(Value::Null, Value::Integer),
+        Value::Text(b.quorum.code()),
+        Value::Text(b.meeting_rule.code()),
+        Value::Text(format.into()),
+        Value::Text(b.agenda_template.join("\n")),
+        Value::Integer(b.confidential.into()),
+        text(b.formed_on.map(|d| d.to_string())),
+        Value::Text(b.procedure.voting_rule.code()),
+        Value::Integer(b.procedure.second_required.into()),
+        Value::Integer(b.procedure.number_rejected.into()),
+        Value::Text(b.agenda_closing.join("\n")),
+        Value::Integer(b.number_per_term.into()),
+        Value::Text(b.fiscal_year.code()),
+        Value::Text(b.signing.code().into()),
+    ]
+}
+
+/// `?from, ?from+1, …`: `n` numbered placeholders.
+pub(crate) fn placeholders(from: usize, n: usize) -> String {
+    (from..from + n)
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl NewBody {
     /// A body's fields as they are, to save with some changed.
     pub fn from_body(b: &Body) -> NewBody {
@@ -319,32 +358,14 @@ impl Store {
             if let Some(parent) = b.parent_id {
                 exists(tx, "body", Entity::ParentBody, parent)?;
             }
+            let mut values = body_values(&name, &format, b);
+            values.push(now_stamp().into());
             tx.execute(
-                "INSERT INTO body(name_fa, name_en, kind, parent_id, quorum_rule, meeting_rule,
-                                  resolution_format, agenda_template, confidential, formed_on, created_at,
-                                  voting_rule, second_required, number_rejected,
-                                  agenda_closing, number_per_term, fiscal_year, signing)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-                params![
-                    name.fa,
-                    name.en,
-                    b.kind.code(),
-                    b.parent_id,
-                    b.quorum.code(),
-                    b.meeting_rule.code(),
-                    format,
-                    b.agenda_template.join("\n"),
-                    b.confidential,
-                    b.formed_on.map(|d| d.to_string()),
-                    now_stamp(),
-                    b.procedure.voting_rule.code(),
-                    b.procedure.second_required,
-                    b.procedure.number_rejected,
-                    b.agenda_closing.join("\n"),
-                    b.number_per_term,
-                    b.fiscal_year.code(),
-                    b.signing.code()
-                ],
+                &format!(
+                    "INSERT INTO body({BODY_FIELDS}, created_at) VALUES ({})",
+                    placeholders(1, values.len())
+                ),
+                rusqlite::params_from_iter(values),
             )?;
             let id = tx.last_insert_rowid();
             audited(tx, &actor, "insert", "body", id, None)?;
