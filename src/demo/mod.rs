@@ -265,10 +265,30 @@ fn session_dates(
 /// Fills an empty database with the demo data in the given language.
 pub fn load_demo(store: &mut Store, lang: Lang, today: NaiveDate) -> Result<String> {
     let data = parse_demo(DEMO_TOML)?;
-    store.unsynced(|store| load(store, &data, lang, today))
+    let (summary, to_approve) = store.unsynced(|store| load(store, &data, lang, today))?;
+    // The past sessions' minutes are approved as a chair approves them, through ops, so
+    // the demo's approved minutes are stored and checked like any others.
+    let mut ctx = crate::ops::Context::new(
+        Store::open(&store.path, store.actor.clone())?,
+        crate::locale::Prefs {
+            lang,
+            ..Default::default()
+        },
+    );
+    for sid in to_approve {
+        crate::ops::approval::approve(&mut ctx, sid)?;
+    }
+    Ok(summary)
 }
 
-fn load(store: &mut Store, data: &DemoData, lang: Lang, today: NaiveDate) -> Result<String> {
+/// Loads the demo; gives its summary and the sessions whose minutes are to be approved.
+fn load(
+    store: &mut Store,
+    data: &DemoData,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<(String, Vec<i64>)> {
+    let mut to_approve = Vec::new();
     use std::collections::HashMap;
     let mut people: HashMap<&str, i64> = HashMap::new();
     for p in &data.person {
@@ -593,7 +613,7 @@ fn load(store: &mut Store, data: &DemoData, lang: Lang, today: NaiveDate) -> Res
             store.set_session_status(*sid, SessionStatus::Open)?;
             store.set_session_status(*sid, SessionStatus::Closed)?;
             if i < last {
-                store.set_session_status(*sid, SessionStatus::Approved)?;
+                to_approve.push(*sid);
             }
         }
     }
@@ -631,10 +651,13 @@ fn load(store: &mut Store, data: &DemoData, lang: Lang, today: NaiveDate) -> Res
             }
         }
     }
-    Ok(format!(
-        "demo loaded: {} people, {} bodies, {n_sessions} sessions, {n_items} agenda items, {n_resolutions} resolutions, {n_tasks} tasks",
-        data.person.len(),
-        data.body.len()
+    Ok((
+        format!(
+            "demo loaded: {} people, {} bodies, {n_sessions} sessions, {n_items} agenda items, {n_resolutions} resolutions, {n_tasks} tasks",
+            data.person.len(),
+            data.body.len()
+        ),
+        to_approve,
     ))
 }
 
