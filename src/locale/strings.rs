@@ -734,6 +734,7 @@ catalogue! {
     MinutesAt => "at {}", "ساعت {}";
     MinutesSignHere => "Signature", "امضا";
     // ---- The record: the TUI
+    NoMinutesRecorded => "(no minutes were recorded for this item)", "(برای این دستور صورتجلسه‌ای ثبت نشده است)";
     RefusedNoPersonWithId => "no person with id {}; expected an existing person's id, or a name for a new person", "شخصی با شناسه {} وجود ندارد؛ شناسه شخصی موجود یا نام شخصی تازه لازم است";
     EdEditBody => "Edit the body — {}", "ویرایش نهاد — {}";
     EdEditMembership => "Membership of {} in {}", "عضویت {} در {}";

@@ -450,6 +450,10 @@ fn draw_item(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 lines.push((para.to_string(), theme.base));
             }
         }
+        // Approved minutes take no more: no hint to write them.
+        None if v.record.session.status == crate::model::SessionStatus::Approved => {
+            lines.push((t(l, Msg::NoMinutesRecorded).to_string(), theme.muted))
+        }
         None => lines.push((t(l, Msg::NoMinutesYet).to_string(), theme.muted)),
     }
     if a.item.is_review {
