@@ -71,6 +71,8 @@ fn board(dir: &Path) -> Board {
             number_per_term: false,
             fiscal_year: Default::default(),
             signing: Default::default(),
+            law_profile: Default::default(),
+            absence_rule: Default::default(),
         })
         .expect("body");
     let mut people = Vec::new();

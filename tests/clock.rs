@@ -72,6 +72,8 @@ fn world(date: &str) -> World {
             number_per_term: false,
             fiscal_year: Default::default(),
             signing: Default::default(),
+            law_profile: Default::default(),
+            absence_rule: Default::default(),
         })
         .unwrap();
     let mut people = Vec::new();

@@ -97,6 +97,8 @@ fn world(dir: &Path) -> World {
             number_per_term: false,
             fiscal_year: Default::default(),
             signing: Default::default(),
+            law_profile: Default::default(),
+            absence_rule: Default::default(),
         })
         .expect("body");
     let mut p = Vec::new();

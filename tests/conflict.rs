@@ -76,6 +76,8 @@ fn world(db: &Path, item_title: &str) -> (i64, i64, i64) {
             number_per_term: false,
             fiscal_year: Default::default(),
             signing: Default::default(),
+            law_profile: Default::default(),
+            absence_rule: Default::default(),
         })
         .unwrap();
     let session = s

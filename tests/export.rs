@@ -41,6 +41,8 @@ fn fixture(dir: &std::path::Path, persian: bool) -> (Store, i64) {
             number_per_term: false,
             fiscal_year: Default::default(),
             signing: Default::default(),
+            law_profile: Default::default(),
+            absence_rule: Default::default(),
         })
         .expect("body");
     let mut people = Vec::new();

@@ -127,6 +127,8 @@ fn meeting(dir: &Path, persian: bool) -> Meeting {
             number_per_term: false,
             fiscal_year: Default::default(),
             signing: Default::default(),
+            law_profile: Default::default(),
+            absence_rule: Default::default(),
         })
         .expect("body");
     let names: [&str; 7] = if persian {

@@ -67,6 +67,8 @@ fn body_input(name: &str, signing: Signing) -> NewBody {
         number_per_term: false,
         fiscal_year: Default::default(),
         signing,
+        law_profile: Default::default(),
+        absence_rule: Default::default(),
     }
 }
 

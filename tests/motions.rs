@@ -63,6 +63,8 @@ fn world(
             number_per_term: false,
             fiscal_year: Default::default(),
             signing: Default::default(),
+            law_profile: Default::default(),
+            absence_rule: Default::default(),
         })
         .unwrap();
     let mut people = Vec::new();

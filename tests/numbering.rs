@@ -47,6 +47,8 @@ fn new_body(name: &str, format: &str) -> NewBody {
         number_per_term: false,
         fiscal_year: Default::default(),
         signing: Default::default(),
+        law_profile: Default::default(),
+        absence_rule: Default::default(),
     }
 }
 

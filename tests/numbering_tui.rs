@@ -87,6 +87,8 @@ fn world(dir: &tempfile::TempDir, lang: Lang) -> (App, i64) {
             number_per_term: false,
             fiscal_year: Default::default(),
             signing: Default::default(),
+            law_profile: Default::default(),
+            absence_rule: Default::default(),
         })
         .unwrap();
     let person = store

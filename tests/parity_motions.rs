@@ -64,6 +64,8 @@ fn world(present: usize) -> World {
             number_per_term: false,
             fiscal_year: Default::default(),
             signing: Default::default(),
+            law_profile: Default::default(),
+            absence_rule: Default::default(),
         })
         .unwrap();
     let mut people = Vec::new();

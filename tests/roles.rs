@@ -74,6 +74,8 @@ fn body(store: &mut Store, en: &str, confidential: bool) -> i64 {
             number_per_term: false,
             fiscal_year: Default::default(),
             signing: Default::default(),
+            law_profile: Default::default(),
+            absence_rule: Default::default(),
         })
         .unwrap()
 }

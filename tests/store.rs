@@ -53,6 +53,8 @@ fn new_body(name: &str, format: &str) -> NewBody {
         number_per_term: false,
         fiscal_year: Default::default(),
         signing: Default::default(),
+        law_profile: Default::default(),
+        absence_rule: Default::default(),
     }
 }
 
@@ -383,6 +385,8 @@ fn body_round_trip_with_every_setting() {
             number_per_term: true,
             fiscal_year: FiscalYear::parse("gregorian:10").unwrap(),
             signing: Signing::PresentMembers,
+            law_profile: "iran-council".into(),
+            absence_rule: shura::model::rules::AbsenceRule::parse("year:12,row:6").unwrap(),
         })
         .unwrap();
     let b = store.body(child).unwrap();
@@ -405,6 +409,11 @@ fn body_round_trip_with_every_setting() {
             number_per_term: true,
             fiscal_year: FiscalYear::parse("gregorian:10").unwrap(),
             signing: Signing::PresentMembers,
+            law_profile: "iran-council".into(),
+            absence_rule: shura::model::rules::AbsenceRule {
+                per_year: Some(12),
+                in_a_row: Some(6),
+            },
         }
     );
     let p = store.body(parent).unwrap();

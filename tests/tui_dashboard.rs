@@ -488,6 +488,8 @@ fn dashboard_figures_on_a_fixture_match_a_count_by_hand() {
             number_per_term: false,
             fiscal_year: Default::default(),
             signing: Default::default(),
+            law_profile: Default::default(),
+            absence_rule: Default::default(),
         })
         .unwrap()
     };
@@ -673,6 +675,8 @@ fn a_browser_pages_through_more_rows_than_it_counts() {
             number_per_term: false,
             fiscal_year: Default::default(),
             signing: Default::default(),
+            law_profile: Default::default(),
+            absence_rule: Default::default(),
         })
         .unwrap();
     // More tasks than the count goes to, written in one transaction (as the scale

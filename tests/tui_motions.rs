@@ -101,6 +101,8 @@ fn world(db: &Path, lang: Lang) -> World {
             number_per_term: false,
             fiscal_year: Default::default(),
             signing: Default::default(),
+            law_profile: Default::default(),
+            absence_rule: Default::default(),
         })
         .unwrap();
     let people = [

@@ -46,6 +46,8 @@ fn app_with_bodies(dir: &tempfile::TempDir, n: usize) -> App {
                 number_per_term: false,
                 fiscal_year: Default::default(),
                 signing: Default::default(),
+                law_profile: Default::default(),
+                absence_rule: Default::default(),
             })
             .unwrap();
     }

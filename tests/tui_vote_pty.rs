@@ -227,6 +227,8 @@ fn world(db: &Path) -> (Store, i64) {
             number_per_term: false,
             fiscal_year: Default::default(),
             signing: Default::default(),
+            law_profile: Default::default(),
+            absence_rule: Default::default(),
         })
         .unwrap();
     let mut ids = Vec::new();

@@ -504,6 +504,18 @@ impl App {
                     &b.fiscal_year.code(),
                 )
                 .with_hint("jalali:1, gregorian:10"),
+                Field::text("law_profile", t(l, Msg::EntityLawProfile), &b.law_profile)
+                    .with_hint("none, iran-council"),
+                Field::text(
+                    "absence_rule",
+                    t(l, Msg::EntityAbsenceRule),
+                    &if b.absence_rule.is_none() {
+                        "none".to_string()
+                    } else {
+                        b.absence_rule.code()
+                    },
+                )
+                .with_hint("year:12,row:6"),
                 Field::toggle("confidential", t(l, Msg::EdConfidential), b.confidential),
             ],
         )
@@ -910,6 +922,11 @@ impl App {
                 .map_err(store_err)?,
             signing: changed(form, c, "signing")
                 .map(|s| Signing::parse(&s))
+                .transpose()
+                .map_err(store_err)?,
+            law_profile: changed(form, c, "law_profile"),
+            absence_rule: changed(form, c, "absence_rule")
+                .map(|r| crate::model::rules::AbsenceRule::parse(&r))
                 .transpose()
                 .map_err(store_err)?,
         })

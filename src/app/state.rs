@@ -1642,6 +1642,8 @@ impl App {
                         number_per_term: false,
                         fiscal_year: Default::default(),
                         signing: Default::default(),
+                        law_profile: Default::default(),
+                        absence_rule: Default::default(),
                     },
                 )
                 .map_err(store_err)?;

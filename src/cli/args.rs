@@ -297,6 +297,15 @@ pub struct BodyAdd {
     /// gregorian:7 (July; named by the year it ends)
     #[arg(long = "fiscal-year", default_value = "jalali:1")]
     pub fiscal_year: String,
+    /// The law its resolutions live under after the session: none, iran-council (one
+    /// week to send, two weeks to object, ten days to answer), or a profile added
+    /// with `shura law set`
+    #[arg(long = "law-profile", default_value = "none")]
+    pub law_profile: String,
+    /// How many unexcused absences end a membership: year:12,row:6 (12 in a year or 6
+    /// in a row), or none
+    #[arg(long = "absence-rule", default_value = "none")]
+    pub absence_rule: String,
     /// A standing agenda item of every new session (repeatable)
     #[arg(long = "template-item", value_name = "TITLE")]
     pub template_item: Vec<String>,

@@ -735,6 +735,8 @@ fn body_add(ctx: &mut Context, a: &BodyAdd, out: Out) -> CliResult {
             number_per_term: a.number_per_term,
             fiscal_year: crate::model::rules::FiscalYear::parse(&a.fiscal_year)?,
             signing: Default::default(),
+            law_profile: a.law_profile.trim().to_string(),
+            absence_rule: crate::model::rules::AbsenceRule::parse(&a.absence_rule)?,
         },
     )?;
     if a.json {

@@ -73,6 +73,13 @@ pub struct BodyFields {
     /// Who signs the minutes: chair_secretary or present_members
     #[arg(long)]
     pub signing: Option<String>,
+    /// The law its resolutions live under: none, iran-council, or one added with
+    /// `shura law set`
+    #[arg(long = "law-profile")]
+    pub law_profile: Option<String>,
+    /// How many unexcused absences end a membership: year:12,row:6, or none
+    #[arg(long = "absence-rule")]
+    pub absence_rule: Option<String>,
 }
 
 fn switch(on: bool, off: bool) -> Option<bool> {
@@ -176,6 +183,12 @@ pub(super) fn body_changes(ctx: &Context, b: &Body, f: &BodyFields) -> CliResult
             .map(FiscalYear::parse)
             .transpose()?,
         signing: f.signing.as_deref().map(Signing::parse).transpose()?,
+        law_profile: f.law_profile.clone(),
+        absence_rule: f
+            .absence_rule
+            .as_deref()
+            .map(crate::model::rules::AbsenceRule::parse)
+            .transpose()?,
     })
 }
 

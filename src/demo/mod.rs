@@ -344,6 +344,8 @@ fn load(
             number_per_term: false,
             fiscal_year: Default::default(),
             signing: Default::default(),
+            law_profile: Default::default(),
+            absence_rule: Default::default(),
         })?;
         bodies.insert(b.key.as_str(), body_id);
         let mut members: Vec<(i64, bool)> = Vec::new();

@@ -623,6 +623,18 @@ catalogue! {
     EntityStanding => "standing place in the agenda", "جایگاه ثابت در دستور جلسه";
     EntitySigning => "who signs the minutes", "امضاکنندگان صورتجلسه";
     EntityFiscalYear => "fiscal year start", "آغاز سال مالی";
+    EntityAbsenceRule => "absence rule", "قاعده غیبت";
+    EntityLawProfile => "law profile", "مقررات قانونی";
+    EntityLegalPeriod => "legal period", "مهلت قانونی";
+    EntityWeekend => "weekend", "تعطیلی هفتگی";
+    EntityDayCount => "day count", "شیوه شمارش روزها";
+    EntityLetterDirection => "letter direction", "نوع نامه";
+    EntityRecipientKind => "recipient kind", "نوع گیرنده";
+    EntitySendMethod => "sending method", "شیوه ابلاغ";
+    EntityLegalEvent => "legal event", "رویداد قانونی";
+    EntityLetter => "letter", "نامه";
+    EntityRecipient => "recipient", "گیرنده";
+    EntityHoliday => "holiday", "تعطیل رسمی";
     EntityTerm => "council term", "دوره";
     EntityGuest => "guest", "مهمان";
     EntityMembership => "membership", "عضویت";
@@ -682,6 +694,8 @@ catalogue! {
     ExpectedFormatPlaceholder => "one of the placeholders {} (each with an optional width from 1 to 9, as in {}); «{}» is not one of them", "یکی از جای‌نشین‌های {} (هر یک با پهنای دلخواه از ۱ تا ۹، مانند {})؛ «{}» هیچ‌یک از آن‌ها نیست";
     ExpectedSessionNumber => "a positive whole number, such as 39", "یک عدد صحیح مثبت، مانند ۳۹";
     ExpectedResolutionNumber => "a number of 1 to {} characters, such as 1397/39/4", "شماره‌ای از ۱ تا {} نویسه، مانند ۱۳۹۷/۳۹/۴";
+    ExpectedLawProfile => "a law profile: {}", "یکی از مقررات قانونی: {}";
+    ExpectedAbsenceRule => "how many unexcused absences end a membership, in a year and/or in a row, e.g. year:12,row:6 (or none)", "تعداد غیبت‌های غیرموجه پایان‌دهنده عضویت در سال و/یا پیاپی، مانند سال:۱۲،پیاپی:۶ (یا هیچ)";
     ExpectedFiscalYearStart => "a calendar and the month the fiscal year starts in, e.g. jalali:1 or gregorian:10", "تقویم و ماه آغاز سال مالی، مانند شمسی:۱ یا میلادی:۱۰";
     ExpectedTermNumber => "a positive whole number, such as 6", "یک عدد صحیح مثبت، مانند ۶";
     RefusedSessionNumberTaken => "session number {} is taken in this body: session {} (on {}) has it", "شماره جلسه {} در این نهاد گرفته شده است: جلسهٔ {} (مورخ {}) این شماره را دارد";
@@ -941,6 +955,34 @@ catalogue! {
     MinutesNoClosedItems => "No item of this session was taken in closed session.", "هیچ دستوری از این جلسه در بخش غیرعلنی بررسی نشد.";
     CliItemClosed => "agenda item {} is now taken in closed session", "بند {} اکنون در بخش غیرعلنی بررسی می‌شود";
     CliItemOpen => "agenda item {} is now taken in open session", "بند {} اکنون در بخش علنی بررسی می‌شود";
+    // ---- After the meeting: the legal clock
+    ExpectedPeriod => "a number of days, with w for working days: 14 or 10w", "تعداد روز، با «کاری» برای روزهای کاری: ۱۴ یا ۱۰ کاری";
+    ExpectedWeekend => "days of the week, separated by commas: fri or sat,sun", "روزهای هفته، جدا با ویرگول: جمعه یا شنبه،یکشنبه";
+    LegalStateNotAdopted => "not adopted", "تصویب نشده";
+    LegalStateNoClock => "in force (no legal clock)", "لازم‌الاجرا (بدون مهلت قانونی)";
+    LegalStateToBeSent => "to be sent", "در انتظار ابلاغ";
+    LegalStateWindow => "sent, objection window open", "ابلاغ شده، در مهلت اعتراض";
+    LegalStateInForce => "in force", "لازم‌الاجرا";
+    LegalStateObjected => "objected to", "مورد اعتراض";
+    LegalStateInsisted => "insisted on, at the dispute board", "اصرار شورا، در هیئت حل اختلاف";
+    LegalStateAnnulled => "annulled", "ابطال شده";
+    LegalStateWithdrawn => "withdrawn", "منصرف شده";
+    RefusedLegalNotAdopted => "refused: resolution {} was not adopted, so it has no legal life to record", "رد شد: مصوبه {} تصویب نشده است و سیر قانونی ندارد";
+    RefusedLegalNoClock => "refused: resolution {} is under law profile «{}», which has no legal clock; choose one with `shura body edit --law-profile`", "رد شد: مصوبه {} تابع مقررات «{}» است که مهلت قانونی ندارد؛ با فرمان `shura body edit --law-profile` مقررات نهاد را تعیین کنید";
+    RefusedLegalEvent => "refused: «{}» cannot be recorded for resolution {}, which is {}", "رد شد: «{}» برای مصوبه {} ثبت نمی‌شود؛ وضعیت آن: {}";
+    RefusedLegalNotSentTo => "refused: resolution {} was not sent to «{}»", "رد شد: مصوبه {} به «{}» ابلاغ نشده است";
+    RefusedLetterNumberTaken => "refused: the register has letter number «{}» already (letter {})", "رد شد: نامه‌ای با شماره «{}» در دبیرخانه ثبت است (نامه {})";
+    RefusedLegalDate => "refused: {} is outside {} to {}", "رد شد: {} خارج از بازه {} تا {} است";
+    RefusedLegalAnswerSession => "refused: session {} is not a session of body {}, which answers", "رد شد: جلسه {} از جلسات نهاد {} که باید پاسخ دهد نیست";
+
+    // ---- After the meeting: letters register
+
+    // ---- After the meeting: signed minutes
+
+    // ---- After the meeting: absences
+
+    // ---- After the meeting: invitations and mail
+
 }
 
 /// A message with `{}` placeholders filled in order.

@@ -67,6 +67,7 @@ macro_rules! coded_enum {
     };
 }
 
+pub mod legal;
 pub mod roles;
 pub mod voting;
 
@@ -165,6 +166,18 @@ entities! {
     Standing = "standing" / EntityStanding,
     Signing = "signing" / EntitySigning,
     FiscalYear = "fiscal_year" / EntityFiscalYear,
+    AbsenceRule = "absence_rule" / EntityAbsenceRule,
+    LawProfile = "law_profile" / EntityLawProfile,
+    LegalPeriod = "legal_period" / EntityLegalPeriod,
+    Weekend = "weekend" / EntityWeekend,
+    DayCount = "day_count" / EntityDayCount,
+    LetterDirection = "letter_direction" / EntityLetterDirection,
+    RecipientKind = "recipient_kind" / EntityRecipientKind,
+    SendMethod = "send_method" / EntitySendMethod,
+    LegalEventKind = "legal_event" / EntityLegalEvent,
+    Letter = "letter" / EntityLetter,
+    Recipient = "recipient" / EntityRecipient,
+    Holiday = "holiday" / EntityHoliday,
     Term = "term" / EntityTerm,
     Guest = "guest" / EntityGuest,
     Membership = "membership" / EntityMembership,
@@ -514,6 +527,11 @@ pub struct Body {
     pub fiscal_year: rules::FiscalYear,
     /// Who signs its minutes.
     pub signing: Signing,
+    /// The code of its law profile: the periods of its resolutions' legal life
+    /// (`none`, `iran-council`, or one an administrator added).
+    pub law_profile: String,
+    /// How many unexcused absences end a membership.
+    pub absence_rule: rules::AbsenceRule,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

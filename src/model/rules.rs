@@ -422,6 +422,67 @@ impl FiscalYear {
     }
 }
 
+/// A body's absence rule: how many unexcused absences end a membership, counted in a
+/// year of the body's sessions (`per_year`, "12 non-consecutive") or in a row
+/// (`in_a_row`, "6 consecutive"), as the Iranian councils law counts them. Excused
+/// absences never count. Stored as `year:12,row:6`; empty when the body has none.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct AbsenceRule {
+    pub per_year: Option<u32>,
+    pub in_a_row: Option<u32>,
+}
+
+impl AbsenceRule {
+    /// Whether the body counts absences at all.
+    pub fn is_none(&self) -> bool {
+        self.per_year.is_none() && self.in_a_row.is_none()
+    }
+
+    /// The stored code: `year:12,row:6`, `row:6`, or empty.
+    pub fn code(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(n) = self.per_year {
+            parts.push(format!("year:{n}"));
+        }
+        if let Some(n) = self.in_a_row {
+            parts.push(format!("row:{n}"));
+        }
+        parts.join(",")
+    }
+
+    /// Reads `year:12,row:6`, `row:6`, `سال:۱۲،پیاپی:۶`, `none` or empty (no rule). Each
+    /// limit is a whole number from 1 to 366.
+    pub fn parse(s: &str) -> Result<AbsenceRule, InvalidValue> {
+        let bad = || InvalidValue {
+            what: Entity::AbsenceRule,
+            value: s.to_string(),
+            expected: Expected::msg(Msg::ExpectedAbsenceRule),
+        };
+        let t = crate::locale::digits::to_latin_digits(s.trim()).replace('،', ",");
+        let mut rule = AbsenceRule::default();
+        if t.is_empty() || t == "none" || t == "هیچ" {
+            return Ok(rule);
+        }
+        for part in t.split(',') {
+            let (key, n) = part.split_once(':').ok_or_else(bad)?;
+            let n: u32 = n.trim().parse().map_err(|_| bad())?;
+            if !(1..=366).contains(&n) {
+                return Err(bad());
+            }
+            let slot = match key.trim().to_lowercase().as_str() {
+                "year" | "per_year" | "سال" | "سالانه" => &mut rule.per_year,
+                "row" | "in_a_row" | "پیاپی" | "متوالی" => &mut rule.in_a_row,
+                _ => return Err(bad()),
+            };
+            if slot.is_some() {
+                return Err(bad());
+            }
+            *slot = Some(n);
+        }
+        Ok(rule)
+    }
+}
+
 /// The widest a number in a resolution format may be padded (`{seq:9}`).
 pub const MAX_FORMAT_WIDTH: usize = 9;
 

@@ -54,6 +54,8 @@ pub struct BodyChanges {
     pub number_per_term: Option<bool>,
     pub fiscal_year: Option<FiscalYear>,
     pub signing: Option<Signing>,
+    pub law_profile: Option<String>,
+    pub absence_rule: Option<crate::model::rules::AbsenceRule>,
 }
 
 /// The body with the changes applied, as it would be saved.
@@ -100,6 +102,12 @@ fn changed_body(b: &Body, c: &BodyChanges) -> NewBody {
     }
     if let Some(v) = c.signing {
         n.signing = v;
+    }
+    if let Some(v) = &c.law_profile {
+        n.law_profile = v.trim().to_string();
+    }
+    if let Some(v) = c.absence_rule {
+        n.absence_rule = v;
     }
     n
 }

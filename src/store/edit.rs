@@ -101,6 +101,7 @@ impl Store {
         let actor = self.actor.clone();
         self.write(|tx| {
             check_version(tx, "body", Entity::Body, id, expected_version)?;
+            super::legal::check_law_profile(tx, &b.law_profile)?;
             if let Some(parent) = b.parent_id {
                 exists(tx, "body", Entity::ParentBody, parent)?;
                 // Walk up from the new parent: reaching this body would make a loop.

@@ -9,6 +9,7 @@ pub mod check;
 pub mod clock;
 pub mod dashboard;
 pub mod edit;
+pub mod legal;
 pub mod meeting;
 pub mod numbering;
 pub mod read;
@@ -131,6 +132,8 @@ pub enum Refusal {
     CorrectionOpenAt { session: i64, corrected: i64 },
     /// The session's minutes have no such approved version.
     NoApprovedVersion { session: i64, version: i64 },
+    /// A resolution's legal life (sending, objection, answer) refuses the act.
+    Legal(crate::model::legal::LegalRefusal),
 }
 
 impl Refusal {
@@ -164,6 +167,7 @@ impl Refusal {
             Refusal::CorrectionAt { .. } => "correction_at",
             Refusal::CorrectionOpenAt { .. } => "correction_open_at",
             Refusal::NoApprovedVersion { .. } => "no_approved_version",
+            Refusal::Legal(l) => l.code(),
         }
     }
 
@@ -231,6 +235,11 @@ impl Refusal {
             }
             Refusal::Agenda(a) => {
                 for (k, v) in a.fields() {
+                    put(k, json!(v));
+                }
+            }
+            Refusal::Legal(l) => {
+                for (k, v) in l.fields() {
                     put(k, json!(v));
                 }
             }
@@ -339,6 +348,7 @@ impl Localized for Refusal {
             Refusal::Clock(c) => c.message(lang),
             Refusal::Numbering(r) => r.message(lang),
             Refusal::Agenda(a) => a.message(lang),
+            Refusal::Legal(l) => l.message(lang),
             Refusal::NoQuorum {
                 present,
                 voting,

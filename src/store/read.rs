@@ -78,7 +78,7 @@ fn person_from(r: &Row, o: usize) -> rusqlite::Result<Person> {
     })
 }
 
-pub const BODY_COLS: &str = "b.id, b.name_fa, b.name_en, b.kind, b.parent_id, b.quorum_rule, b.meeting_rule, b.resolution_format, b.agenda_template, b.confidential, b.formed_on, b.version, b.voting_rule, b.second_required, b.number_rejected, b.agenda_closing, b.number_per_term, b.fiscal_year, b.signing";
+pub const BODY_COLS: &str = "b.id, b.name_fa, b.name_en, b.kind, b.parent_id, b.quorum_rule, b.meeting_rule, b.resolution_format, b.agenda_template, b.confidential, b.formed_on, b.version, b.voting_rule, b.second_required, b.number_rejected, b.agenda_closing, b.number_per_term, b.fiscal_year, b.signing, b.law_profile, b.absence_rule";
 /// A body read inside a write's transaction.
 pub(crate) fn body_in(tx: &rusqlite::Connection, id: i64) -> Result<Body> {
     tx.prepare_cached(&format!("SELECT {BODY_COLS} FROM body b WHERE b.id = ?1"))?
@@ -124,6 +124,8 @@ fn body_from(r: &Row, o: usize) -> rusqlite::Result<Body> {
         number_per_term: r.get(o + 16)?,
         fiscal_year: code_at(r, o + 17, crate::model::rules::FiscalYear::parse)?,
         signing: code_at(r, o + 18, Signing::parse)?,
+        law_profile: r.get(o + 19)?,
+        absence_rule: code_at(r, o + 20, crate::model::rules::AbsenceRule::parse)?,
     })
 }
 

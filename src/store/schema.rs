@@ -2,13 +2,13 @@
 //! runs in its own IMMEDIATE transaction.
 
 /// The schema version this binary writes.
-pub const SCHEMA_VERSION: i64 = 7;
+pub const SCHEMA_VERSION: i64 = 8;
 
 /// Migration `i` takes a database from version `i` to `i + 1`.
 ///
 /// V3 (the dashboard's tallies) is idempotent: every statement is IF NOT EXISTS and the
 /// tallies are recomputed from the rows.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
 
 const V1: &str = r#"
 CREATE TABLE meta (
@@ -902,4 +902,116 @@ SELECT s.body_id, a.person_id, count(*),
 FROM attendance a JOIN session s ON s.id = a.session_id
 WHERE s.status <> 'cancelled'
 GROUP BY s.body_id, a.person_id;
+"#;
+
+/// V8: after the meeting.
+///
+/// - Law profiles (the periods of a resolution's legal life: sending, the objection
+///   window, answering an objection, how their days count) are data, with `none` (no
+///   clock) and `iran-council` (one week to send, two weeks to object, ten days to
+///   answer). A body names its profile and its absence rule.
+/// - Official holidays, for periods that count working days or end on a day off.
+/// - The secretariat's register of numbered letters (دبیرخانه), in and out, each linkable
+///   to an agenda item or a resolution.
+/// - Sendings (ابلاغ) of a resolution to its recipients and their acknowledgement; the
+///   legal events after it (objections, the council's answer, the dispute board's
+///   ruling). Events and signatures are append-only.
+/// - Signatures of approved minutes: who, when, the version and hash they bind, and the
+///   audit entry that records them.
+const V8: &str = r#"
+CREATE TABLE law_profile (
+    code            TEXT PRIMARY KEY CHECK (code <> ''),
+    name_fa         TEXT NOT NULL,
+    name_en         TEXT NOT NULL,
+    clock           INTEGER NOT NULL DEFAULT 1,
+    send_days       INTEGER NOT NULL DEFAULT 0 CHECK (send_days >= 0),
+    send_count      TEXT NOT NULL DEFAULT 'calendar' CHECK (send_count IN ('calendar','working')),
+    objection_days  INTEGER NOT NULL DEFAULT 0 CHECK (objection_days >= 0),
+    objection_count TEXT NOT NULL DEFAULT 'calendar' CHECK (objection_count IN ('calendar','working')),
+    answer_days     INTEGER NOT NULL DEFAULT 0 CHECK (answer_days >= 0),
+    answer_count    TEXT NOT NULL DEFAULT 'calendar' CHECK (answer_count IN ('calendar','working')),
+    weekend         TEXT NOT NULL DEFAULT 'fri',
+    version         INTEGER NOT NULL DEFAULT 1
+) STRICT;
+INSERT INTO law_profile(code, name_fa, name_en, clock) VALUES ('none', 'بدون مهلت قانونی', 'No legal clock', 0);
+INSERT INTO law_profile(code, name_fa, name_en, clock, send_days, objection_days, answer_days, weekend)
+VALUES ('iran-council', 'قانون شوراهای اسلامی کشور', 'Iran, Islamic councils law', 1, 7, 14, 10, 'fri');
+
+ALTER TABLE body ADD COLUMN law_profile TEXT NOT NULL DEFAULT 'none' REFERENCES law_profile(code);
+ALTER TABLE body ADD COLUMN absence_rule TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE holiday (
+    day     TEXT PRIMARY KEY,
+    name_fa TEXT,
+    name_en TEXT
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE letter (
+    id             INTEGER PRIMARY KEY,
+    body_id        INTEGER NOT NULL REFERENCES body(id),
+    direction      TEXT NOT NULL CHECK (direction IN ('in','out')),
+    number         TEXT NOT NULL CHECK (number <> ''),
+    dated          TEXT NOT NULL,
+    correspondent  TEXT NOT NULL,
+    subject        TEXT NOT NULL,
+    agenda_item_id INTEGER REFERENCES agenda_item(id),
+    resolution_id  INTEGER REFERENCES resolution(id),
+    created_at     TEXT NOT NULL,
+    version        INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (body_id, direction, number)
+) STRICT;
+CREATE INDEX letter_item ON letter(agenda_item_id) WHERE agenda_item_id IS NOT NULL;
+CREATE INDEX letter_resolution ON letter(resolution_id) WHERE resolution_id IS NOT NULL;
+
+CREATE TABLE sending (
+    id              INTEGER PRIMARY KEY,
+    resolution_id   INTEGER NOT NULL REFERENCES resolution(id),
+    recipient_kind  TEXT NOT NULL CHECK (recipient_kind IN ('person','unit','authority')),
+    recipient       TEXT NOT NULL CHECK (recipient <> ''),
+    person_id       INTEGER REFERENCES person(id),
+    sent_on         TEXT NOT NULL,
+    method          TEXT NOT NULL CHECK (method IN ('letter','mail','hand','system')),
+    letter_id       INTEGER REFERENCES letter(id),
+    acknowledged_on TEXT,
+    created_at      TEXT NOT NULL,
+    created_by      TEXT NOT NULL
+) STRICT;
+CREATE INDEX sending_resolution ON sending(resolution_id);
+CREATE TRIGGER sending_no_delete BEFORE DELETE ON sending
+BEGIN SELECT RAISE(ABORT, 'a sending of a resolution is kept'); END;
+
+CREATE TABLE legal_event (
+    id            INTEGER PRIMARY KEY,
+    resolution_id INTEGER NOT NULL REFERENCES resolution(id),
+    kind          TEXT NOT NULL CHECK (kind IN ('objection','insist','amend','withdraw','upheld','annulled')),
+    on_date       TEXT NOT NULL,
+    by_whom       TEXT NOT NULL DEFAULT '',
+    session_id    INTEGER REFERENCES session(id),
+    reason        TEXT NOT NULL DEFAULT '',
+    letter_id     INTEGER REFERENCES letter(id),
+    created_at    TEXT NOT NULL,
+    created_by    TEXT NOT NULL
+) STRICT;
+CREATE INDEX legal_event_resolution ON legal_event(resolution_id);
+CREATE TRIGGER legal_event_append_only_update BEFORE UPDATE ON legal_event
+BEGIN SELECT RAISE(ABORT, 'a legal event of a resolution is kept as recorded'); END;
+CREATE TRIGGER legal_event_append_only_delete BEFORE DELETE ON legal_event
+BEGIN SELECT RAISE(ABORT, 'a legal event of a resolution is kept as recorded'); END;
+
+CREATE TABLE signature (
+    id             INTEGER PRIMARY KEY,
+    session_id     INTEGER NOT NULL,
+    version        INTEGER NOT NULL,
+    person_id      INTEGER NOT NULL REFERENCES person(id),
+    login          TEXT NOT NULL,
+    signed_at      TEXT NOT NULL,
+    minutes_sha256 TEXT NOT NULL,
+    audit_id       INTEGER REFERENCES audit(id),
+    UNIQUE (session_id, version, person_id),
+    FOREIGN KEY (session_id, version) REFERENCES approval(session_id, version)
+) STRICT;
+CREATE TRIGGER signature_append_only_update BEFORE UPDATE ON signature
+BEGIN SELECT RAISE(ABORT, 'a signature is kept as signed'); END;
+CREATE TRIGGER signature_append_only_delete BEFORE DELETE ON signature
+BEGIN SELECT RAISE(ABORT, 'a signature is kept as signed'); END;
 "#;

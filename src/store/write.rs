@@ -39,13 +39,16 @@ pub struct NewBody {
     pub number_per_term: bool,
     pub fiscal_year: crate::model::rules::FiscalYear,
     pub signing: Signing,
+    /// The law profile's code (`none` when empty).
+    pub law_profile: String,
+    pub absence_rule: crate::model::rules::AbsenceRule,
 }
 
 /// A body's stored fields, in the order [`body_values`] gives them.
 pub(crate) const BODY_FIELDS: &str =
     "name_fa, name_en, kind, parent_id, quorum_rule, meeting_rule, \
     resolution_format, agenda_template, confidential, formed_on, voting_rule, second_required, \
-    number_rejected, agenda_closing, number_per_term, fiscal_year, signing";
+    number_rejected, agenda_closing, number_per_term, fiscal_year, signing, law_profile, absence_rule";
 
 /// The values of [`BODY_FIELDS`] for a body (its name and format already checked).
 pub(crate) fn body_values(name: &Name, format: &str, b: &NewBody) -> Vec<rusqlite::types::Value> {
@@ -69,6 +72,12 @@ pub(crate) fn body_values(name: &Name, format: &str, b: &NewBody) -> Vec<rusqlit
         Value::Integer(b.number_per_term.into()),
         Value::Text(b.fiscal_year.code()),
         Value::Text(b.signing.code().into()),
+        Value::Text(if b.law_profile.trim().is_empty() {
+            "none".into()
+        } else {
+            b.law_profile.trim().into()
+        }),
+        Value::Text(b.absence_rule.code()),
     ]
 }
 
@@ -98,6 +107,8 @@ impl NewBody {
             number_per_term: b.number_per_term,
             fiscal_year: b.fiscal_year,
             signing: b.signing,
+            law_profile: b.law_profile.clone(),
+            absence_rule: b.absence_rule,
         }
     }
 }
@@ -358,6 +369,7 @@ impl Store {
             if let Some(parent) = b.parent_id {
                 exists(tx, "body", Entity::ParentBody, parent)?;
             }
+            super::legal::check_law_profile(tx, &b.law_profile)?;
             let mut values = body_values(&name, &format, b);
             values.push(now_stamp().into());
             tx.execute(
