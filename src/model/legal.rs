@@ -660,3 +660,215 @@ impl Localized for LegalRefusal {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn iran() -> LawProfile {
+        LawProfile {
+            code: "iran-council".into(),
+            name: Name::new(None, Some("Iran".into())),
+            clock: true,
+            send: Period::parse("7").unwrap(),
+            objection: Period::parse("14").unwrap(),
+            answer: Period::parse("10").unwrap(),
+            weekend: vec![Weekday::Fri],
+            version: 1,
+        }
+    }
+
+    /// 29 Esfand 1403 and Nowruz 1404 (1-4 Farvardin).
+    fn nowruz() -> BTreeSet<NaiveDate> {
+        (20..=24).map(|day| d(2025, 3, day)).collect()
+    }
+
+    fn sent(id: i64, on: NaiveDate, kind: RecipientKind, law: &str) -> Sending {
+        Sending {
+            id,
+            resolution_id: 1,
+            recipient_kind: kind,
+            recipient: "x".into(),
+            person_id: None,
+            sent_on: on,
+            method: SendMethod::Letter,
+            letter_id: None,
+            letter_number: None,
+            acknowledged_on: None,
+            law: law.into(),
+        }
+    }
+
+    fn event(id: i64, kind: LegalEventKind, on: NaiveDate) -> LegalEvent {
+        LegalEvent {
+            id,
+            resolution_id: 1,
+            kind,
+            on,
+            by: String::new(),
+            session_id: None,
+            reason: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_week_to_send_across_the_jalali_year_end_skips_nowruz() {
+        // Adopted 24 Esfand 1403 (Saturday 2025-03-15): seven days end on 2 Farvardin
+        // 1404, a holiday, as are the next two; the deadline is 5 Farvardin (03-25).
+        let p = iran();
+        let life = legal_life(&p, &nowruz(), Some(d(2025, 3, 15)), &[], &[], d(2025, 3, 20));
+        assert_eq!(life.state, LegalState::ToBeSent { due: d(2025, 3, 25) });
+        assert!(life.problems.is_empty());
+        // On 6 Farvardin it is late.
+        let late = legal_life(&p, &nowruz(), Some(d(2025, 3, 15)), &[], &[], d(2025, 3, 26));
+        assert_eq!(
+            late.problems,
+            vec![LegalProblem::NotSentInTime { due: d(2025, 3, 25) }]
+        );
+    }
+
+    #[test]
+    fn working_days_skip_fridays_and_holidays() {
+        let mut p = iran();
+        p.objection = Period::parse("۱۰ کاری").unwrap();
+        assert_eq!(p.objection.count, DayCount::Working);
+        // From Tuesday 2025-03-25: Wed 1, Thu 2, (Fri), Sat 3, Sun 4, Mon 5, (two
+        // holidays of 12 and 13 Farvardin), Thu 6, (Fri), Sat 7, Sun 8, Mon 9, Tue 10.
+        let mut h = nowruz();
+        h.insert(d(2025, 4, 1));
+        h.insert(d(2025, 4, 2));
+        assert_eq!(p.deadline(d(2025, 3, 25), p.objection, &h), d(2025, 4, 8));
+        // Calendar days from the same day end on Tuesday 04-08 as well, but eleven
+        // calendar days end on Saturday 04-05, and 10 on Friday 04-04 move to Saturday.
+        assert_eq!(p.deadline(d(2025, 3, 25), Period::parse("10").unwrap(), &h), d(2025, 4, 5));
+    }
+
+    #[test]
+    fn a_window_ending_on_a_friday_ends_on_saturday_then_in_force() {
+        // Notified Friday 2025-05-09: fourteen days end Friday 05-23, so Saturday 05-24.
+        let p = iran();
+        let s = [sent(1, d(2025, 5, 9), RecipientKind::Authority, "")];
+        let open = legal_life(&p, &BTreeSet::new(), Some(d(2025, 5, 5)), &s, &[], d(2025, 5, 24));
+        assert_eq!(
+            open.state,
+            LegalState::ObjectionWindow {
+                notified: d(2025, 5, 9),
+                until: d(2025, 5, 24)
+            }
+        );
+        let later = legal_life(&p, &BTreeSet::new(), Some(d(2025, 5, 5)), &s, &[], d(2025, 5, 25));
+        assert_eq!(later.state, LegalState::InForce { since: d(2025, 5, 25) });
+    }
+
+    #[test]
+    fn the_window_runs_from_the_authority_acknowledging() {
+        let p = iran();
+        let mut to_board = sent(2, d(2025, 6, 3), RecipientKind::Authority, "");
+        to_board.acknowledged_on = Some(d(2025, 6, 8));
+        let s = [sent(1, d(2025, 6, 2), RecipientKind::Unit, ""), to_board];
+        let life = legal_life(&p, &BTreeSet::new(), Some(d(2025, 6, 1)), &s, &[], d(2025, 6, 9));
+        // 06-08 + 14 = 06-22 (a Sunday).
+        assert_eq!(
+            life.state,
+            LegalState::ObjectionWindow {
+                notified: d(2025, 6, 8),
+                until: d(2025, 6, 22)
+            }
+        );
+    }
+
+    #[test]
+    fn an_objection_then_insistence_goes_to_the_dispute_board() {
+        let p = iran();
+        let s = [sent(1, d(2025, 6, 1), RecipientKind::Authority, "")];
+        let objected = [event(1, LegalEventKind::Objection, d(2025, 6, 10))];
+        // Ten days from Tuesday 06-10 end on Friday 06-20: the answer is due Saturday.
+        let life = legal_life(&p, &BTreeSet::new(), Some(d(2025, 5, 31)), &s, &objected, d(2025, 6, 12));
+        assert_eq!(
+            life.state,
+            LegalState::Objected {
+                on: d(2025, 6, 10),
+                answer_by: d(2025, 6, 21)
+            }
+        );
+        assert_eq!(life.state.due(), Some(d(2025, 6, 21)));
+        let insisted = [
+            objected[0].clone(),
+            event(2, LegalEventKind::Insist, d(2025, 6, 15)),
+        ];
+        let life = legal_life(&p, &BTreeSet::new(), Some(d(2025, 5, 31)), &s, &insisted, d(2025, 6, 30));
+        assert_eq!(life.state, LegalState::Insisted { on: d(2025, 6, 15) });
+        assert!(life.problems.is_empty());
+        assert!(event_allowed(&life.state, LegalEventKind::Upheld));
+        assert!(!event_allowed(&life.state, LegalEventKind::Insist));
+        let mut ruled = insisted.to_vec();
+        ruled.push(event(3, LegalEventKind::Upheld, d(2025, 7, 1)));
+        let life = legal_life(&p, &BTreeSet::new(), Some(d(2025, 5, 31)), &s, &ruled, d(2025, 7, 2));
+        assert_eq!(life.state, LegalState::InForce { since: d(2025, 7, 1) });
+        // Unanswered past the answering period is flagged.
+        let life = legal_life(&p, &BTreeSet::new(), Some(d(2025, 5, 31)), &s, &objected, d(2025, 6, 22));
+        assert_eq!(life.problems, vec![LegalProblem::AnswerLate { by: d(2025, 6, 21) }]);
+    }
+
+    #[test]
+    fn a_resolution_sent_late_is_flagged_and_its_window_still_runs() {
+        let p = iran();
+        let s = [sent(1, d(2025, 6, 20), RecipientKind::Authority, "")];
+        let life = legal_life(&p, &BTreeSet::new(), Some(d(2025, 6, 1)), &s, &[], d(2025, 6, 21));
+        // Seven days from Sunday 06-01 end Sunday 06-08.
+        assert_eq!(
+            life.problems,
+            vec![LegalProblem::SentLate {
+                due: d(2025, 6, 8),
+                sent: d(2025, 6, 20)
+            }]
+        );
+        assert_eq!(
+            life.state,
+            LegalState::ObjectionWindow {
+                notified: d(2025, 6, 20),
+                until: d(2025, 7, 5)
+            }
+        );
+    }
+
+    #[test]
+    fn a_profile_changed_after_sending_keeps_the_periods_it_was_sent_under() {
+        let before = iran();
+        let code = before.periods_code();
+        assert_eq!(code, "7/14/10/fri");
+        let mut after = iran();
+        after.objection = Period::parse("30").unwrap();
+        // Sent under 14 days: the window ends 06-15 (Sunday), not 30 days later.
+        let s = [sent(1, d(2025, 6, 1), RecipientKind::Authority, &code)];
+        let life = legal_life(&after, &BTreeSet::new(), Some(d(2025, 5, 31)), &s, &[], d(2025, 6, 16));
+        assert_eq!(life.state, LegalState::InForce { since: d(2025, 6, 16) });
+        // One not sent yet takes the profile as it is now.
+        let unsent = legal_life(&after, &BTreeSet::new(), Some(d(2025, 5, 31)), &[], &[], d(2025, 6, 1));
+        assert_eq!(unsent.state, LegalState::ToBeSent { due: d(2025, 6, 7) });
+    }
+
+    #[test]
+    fn no_clock_and_not_adopted() {
+        let mut p = iran();
+        p.clock = false;
+        let life = legal_life(&p, &BTreeSet::new(), Some(d(2025, 1, 1)), &[], &[], d(2025, 1, 2));
+        assert_eq!(life.state, LegalState::NoClock { since: d(2025, 1, 1) });
+        let life = legal_life(&p, &BTreeSet::new(), None, &[], &[], d(2025, 1, 2));
+        assert_eq!(life.state, LegalState::NotAdopted);
+    }
+
+    #[test]
+    fn periods_and_weekends_read_persian_and_refuse_nonsense() {
+        assert_eq!(Period::parse("۱۴").unwrap().days, 14);
+        assert_eq!(Period::parse("10w").unwrap().count, DayCount::Working);
+        assert!(Period::parse("ten").is_err());
+        assert_eq!(parse_weekend("جمعه").unwrap(), vec![Weekday::Fri]);
+        assert_eq!(parse_weekend("sat,sun").unwrap(), vec![Weekday::Sat, Weekday::Sun]);
+        assert!(parse_weekend("someday").is_err());
+    }
+}
