@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::model::rules::ComplianceState;
-use crate::ops::dashboard::{dashboard, Dashboard};
+use crate::ops::dashboard::{dashboard_in, Dashboard};
 use crate::store::{Result, Store};
 
 /// Rows of a list behind a figure that the screen keeps (the browsers hold the rest).
@@ -95,7 +95,12 @@ pub struct DashboardScreen {
 }
 
 impl DashboardScreen {
-    pub fn load(store: &Store, scope: DashScope, today: NaiveDate) -> Result<DashboardScreen> {
+    pub fn load(
+        store: &Store,
+        scope: DashScope,
+        today: NaiveDate,
+        calendar: crate::locale::Calendar,
+    ) -> Result<DashboardScreen> {
         let mut s = DashboardScreen {
             scope,
             data: Dashboard {
@@ -110,24 +115,30 @@ impl DashboardScreen {
                 follow_up_rate: vec![],
                 attendance: vec![],
                 indicators: vec![],
+                legal: Default::default(),
             },
             totals: Totals::default(),
             pane: DashPane::Figures,
             section: 0,
             detail: 0,
         };
-        s.refresh(store, today)?;
+        s.refresh(store, today, calendar)?;
         Ok(s)
     }
 
     /// Reads the figures again; the focus and cursor stay where they were.
-    pub fn refresh(&mut self, store: &Store, today: NaiveDate) -> Result<()> {
+    pub fn refresh(
+        &mut self,
+        store: &Store,
+        today: NaiveDate,
+        calendar: crate::locale::Calendar,
+    ) -> Result<()> {
         let ids = match self.scope {
             DashScope::All => None,
             DashScope::Body(id) => Some(vec![id]),
             DashScope::Tree(id) => Some(store.body_and_descendants(id)?),
         };
-        let mut d = dashboard(store, ids.as_deref(), today)?;
+        let mut d = dashboard_in(store, ids.as_deref(), today, calendar)?;
         let t = &mut self.totals;
         t.open_resolutions = d.open_resolutions.iter().map(|r| r.count).sum();
         t.overdue_tasks = d.overdue_tasks_total.max(0) as usize;

@@ -76,7 +76,8 @@ impl App {
         let today = self.ctx.today;
         let store = &self.ctx.store;
         if let Some(d) = &mut self.dashboard {
-            d.refresh(store, today).map_err(store_err)?;
+            d.refresh(store, today, self.ctx.prefs.calendar)
+                .map_err(store_err)?;
         }
         if let Some(b) = &mut self.browser {
             b.load(store, today).map_err(store_err)?;
@@ -422,7 +423,13 @@ impl App {
                 self.go_to(Screen::Dashboard);
                 if self.dashboard.is_none() {
                     self.dashboard = Some(
-                        DashboardScreen::load(&self.ctx.store, scope, today).map_err(store_err)?,
+                        DashboardScreen::load(
+                            &self.ctx.store,
+                            scope,
+                            today,
+                            self.ctx.prefs.calendar,
+                        )
+                        .map_err(store_err)?,
                     );
                 }
                 Ok(())
@@ -458,8 +465,13 @@ impl App {
                     .selected_body()
                     .map(|b| b.id)
                     .ok_or_else(|| t(self.lang(), Msg::NoBodySelectedAddOne).to_string())?;
-                let d = DashboardScreen::load(&self.ctx.store, DashScope::Tree(body), today)
-                    .map_err(store_err)?;
+                let d = DashboardScreen::load(
+                    &self.ctx.store,
+                    DashScope::Tree(body),
+                    today,
+                    self.ctx.prefs.calendar,
+                )
+                .map_err(store_err)?;
                 self.clear_filter();
                 self.dashboard = Some(d);
                 self.stack.push(Screen::Dashboard);
@@ -483,7 +495,8 @@ impl App {
                     DashScope::Tree(_) => DashScope::All,
                 };
                 d.detail = 0;
-                d.refresh(&self.ctx.store, today).map_err(store_err)?;
+                d.refresh(&self.ctx.store, today, self.ctx.prefs.calendar)
+                    .map_err(store_err)?;
                 Ok(())
             }
             Action::BrowseAll => {

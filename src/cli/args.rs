@@ -75,6 +75,12 @@ pub enum Command {
     /// Resolutions (decisions) of bodies
     #[command(subcommand)]
     Resolution(ResolutionCmd),
+    /// Law profiles: the periods of a resolution's legal life after the session
+    #[command(subcommand)]
+    Law(super::legal::LawCmd),
+    /// Official holidays, which periods in working days skip
+    #[command(subcommand)]
+    Holiday(super::legal::HolidayCmd),
     /// Motions: moved, seconded, amended, withdrawn, voted
     #[command(subcommand)]
     Motion(super::meeting::MotionCmd),
@@ -129,8 +135,13 @@ impl Command {
             Command::Session(c) => matches!(c, SessionCmd::List(_) | SessionCmd::Show(_)),
             Command::Agenda(c) => matches!(c, AgendaCmd::List(_)),
             Command::Resolution(c) => {
-                matches!(c, ResolutionCmd::List(_) | ResolutionCmd::Show(_))
+                matches!(
+                    c,
+                    ResolutionCmd::List(_) | ResolutionCmd::Show(_) | ResolutionCmd::Legal(_)
+                )
             }
+            Command::Law(c) => c.only_reads(),
+            Command::Holiday(c) => c.only_reads(),
             Command::Task(c) => matches!(c, TaskCmd::List(_)),
             Command::Admin(c) => matches!(c, AdminCmd::List(_)),
             Command::Cal(_)
@@ -646,6 +657,19 @@ pub enum ResolutionCmd {
     /// Correct a resolution before its minutes are approved: text, decision, votes,
     /// owner, due date
     Edit(super::corrections::ResolutionEdit),
+    /// Send (ابلاغ) an adopted resolution to its recipients: people, units, outside
+    /// authorities; its objection window runs from the authority's notification
+    Send(super::legal::ResolutionSend),
+    /// Record that a recipient had the resolution (its acknowledgement)
+    Acknowledge(super::legal::ResolutionAcknowledge),
+    /// Record an outside authority's objection to a resolution
+    Object(super::legal::ResolutionObject),
+    /// Record the body's answer to an objection at a session: insist, amend, withdraw
+    Answer(super::legal::ResolutionAnswer),
+    /// Record the dispute board's ruling on a resolution insisted on: upheld, annulled
+    Ruling(super::legal::ResolutionRuling),
+    /// Where a resolution stands in law: to be sent, objection window, in force…
+    Legal(super::legal::ResolutionLegal),
 }
 
 #[derive(Debug, Args)]

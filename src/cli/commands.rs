@@ -212,6 +212,16 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
             Ok(())
         }
         Command::Resolution(ResolutionCmd::Show(a)) => resolution_show(ctx, a, out),
+        Command::Resolution(ResolutionCmd::Send(a)) => super::legal::send(ctx, a, out),
+        Command::Resolution(ResolutionCmd::Acknowledge(a)) => {
+            super::legal::acknowledge(ctx, a, out)
+        }
+        Command::Resolution(ResolutionCmd::Object(a)) => super::legal::object(ctx, a, out),
+        Command::Resolution(ResolutionCmd::Answer(a)) => super::legal::answer(ctx, a, out),
+        Command::Resolution(ResolutionCmd::Ruling(a)) => super::legal::ruling(ctx, a, out),
+        Command::Resolution(ResolutionCmd::Legal(a)) => super::legal::legal(ctx, a, out),
+        Command::Law(c) => super::legal::law(ctx, c, out),
+        Command::Holiday(c) => super::legal::holiday(ctx, c, out),
         Command::Task(TaskCmd::List(a)) => task_list(ctx, a, out),
         Command::Task(TaskCmd::Add(a)) => task_add(ctx, a, out),
         Command::Task(TaskCmd::Update(a)) => task_update(ctx, a, out),

@@ -48,6 +48,14 @@ pub const DATE_FIELDS: &[&str] = &[
     "term_start",
     "term_end",
     "formed_on",
+    "sent_on",
+    "acknowledged_on",
+    "adopted_on",
+    "notified",
+    "until",
+    "since",
+    "answer_by",
+    "on",
 ];
 
 fn iso_date(s: &str) -> Option<NaiveDate> {

@@ -14,7 +14,7 @@ use crate::locale::strings::Msg;
 use crate::locale::text::{sanitize, sanitize_line};
 use crate::locale::Lang;
 use crate::model::*;
-use crate::ops::dashboard::{dashboard, overdue_digest, OverdueDigest};
+use crate::ops::dashboard::{overdue_digest, OverdueDigest};
 use crate::ops::Context;
 use crate::store::read::{ResolutionFilter, TaskFilter};
 
@@ -690,7 +690,12 @@ pub fn report(ctx: &mut Context, a: &ReportArgs, out: Out) -> CliResult {
 
 pub fn dashboard_cmd(ctx: &mut Context, a: &DashboardArgs, out: Out) -> CliResult {
     let scope = scope(ctx, &a.body, true)?;
-    let d = dashboard(&ctx.store, scope.as_deref(), ctx.today)?;
+    let d = crate::ops::dashboard::dashboard_in(
+        &ctx.store,
+        scope.as_deref(),
+        ctx.today,
+        ctx.prefs.calendar,
+    )?;
     if a.json {
         writeln!(out, "{}", json::to_string(&d)?)?;
         return Ok(());
@@ -752,6 +757,42 @@ pub fn dashboard_cmd(ctx: &mut Context, a: &DashboardArgs, out: Out) -> CliResul
                 ]
             )
         )?;
+    }
+    let legal = &d.legal;
+    if !legal.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            say(
+                Msg::CliDashLegal,
+                &[
+                    &n(legal.unsent.len() as i64),
+                    &n(legal.objection_window.len() as i64),
+                    &n(legal.objections_to_answer.len() as i64),
+                    &n(legal.in_force.len() as i64)
+                ]
+            )
+        )?;
+        for (msg, items) in [
+            (Msg::CliDashLegalUnsent, &legal.unsent),
+            (Msg::CliDashLegalWindow, &legal.objection_window),
+            (Msg::CliDashLegalAnswer, &legal.objections_to_answer),
+        ] {
+            for i in items.iter().take(5) {
+                writeln!(
+                    out,
+                    "  {}",
+                    say(
+                        msg,
+                        &[
+                            &localize_digits(&i.number, lang),
+                            &ctx.date(i.due),
+                            &n(i.days_left.abs())
+                        ]
+                    )
+                )?;
+            }
+        }
     }
     writeln!(out, "{}", say(Msg::CliDashJsonHint, &[]))?;
     Ok(())

@@ -172,6 +172,30 @@ pub fn weekend_code(days: &[Weekday]) -> String {
         .join(",")
 }
 
+/// A weekend in words: `Friday`, `جمعه`.
+pub fn weekend_label(days: &[Weekday], lang: Lang) -> String {
+    let names: Vec<&str> = days
+        .iter()
+        .map(|d| match (d, lang) {
+            (Weekday::Sat, Lang::En) => "Saturday",
+            (Weekday::Sun, Lang::En) => "Sunday",
+            (Weekday::Mon, Lang::En) => "Monday",
+            (Weekday::Tue, Lang::En) => "Tuesday",
+            (Weekday::Wed, Lang::En) => "Wednesday",
+            (Weekday::Thu, Lang::En) => "Thursday",
+            (Weekday::Fri, Lang::En) => "Friday",
+            (Weekday::Sat, Lang::Fa) => "شنبه",
+            (Weekday::Sun, Lang::Fa) => "یکشنبه",
+            (Weekday::Mon, Lang::Fa) => "دوشنبه",
+            (Weekday::Tue, Lang::Fa) => "سه‌شنبه",
+            (Weekday::Wed, Lang::Fa) => "چهارشنبه",
+            (Weekday::Thu, Lang::Fa) => "پنجشنبه",
+            (Weekday::Fri, Lang::Fa) => "جمعه",
+        })
+        .collect();
+    names.join(Msg::ListSeparator.text(lang))
+}
+
 impl LawProfile {
     /// Whether a day is not a working day: the weekend or an official holiday.
     pub fn day_off(&self, d: NaiveDate, holidays: &BTreeSet<NaiveDate>) -> bool {
@@ -720,14 +744,35 @@ mod tests {
         // Adopted 24 Esfand 1403 (Saturday 2025-03-15): seven days end on 2 Farvardin
         // 1404, a holiday, as are the next two; the deadline is 5 Farvardin (03-25).
         let p = iran();
-        let life = legal_life(&p, &nowruz(), Some(d(2025, 3, 15)), &[], &[], d(2025, 3, 20));
-        assert_eq!(life.state, LegalState::ToBeSent { due: d(2025, 3, 25) });
+        let life = legal_life(
+            &p,
+            &nowruz(),
+            Some(d(2025, 3, 15)),
+            &[],
+            &[],
+            d(2025, 3, 20),
+        );
+        assert_eq!(
+            life.state,
+            LegalState::ToBeSent {
+                due: d(2025, 3, 25)
+            }
+        );
         assert!(life.problems.is_empty());
         // On 6 Farvardin it is late.
-        let late = legal_life(&p, &nowruz(), Some(d(2025, 3, 15)), &[], &[], d(2025, 3, 26));
+        let late = legal_life(
+            &p,
+            &nowruz(),
+            Some(d(2025, 3, 15)),
+            &[],
+            &[],
+            d(2025, 3, 26),
+        );
         assert_eq!(
             late.problems,
-            vec![LegalProblem::NotSentInTime { due: d(2025, 3, 25) }]
+            vec![LegalProblem::NotSentInTime {
+                due: d(2025, 3, 25)
+            }]
         );
     }
 
@@ -744,7 +789,10 @@ mod tests {
         assert_eq!(p.deadline(d(2025, 3, 25), p.objection, &h), d(2025, 4, 8));
         // Calendar days from the same day end on Tuesday 04-08 as well, but eleven
         // calendar days end on Saturday 04-05, and 10 on Friday 04-04 move to Saturday.
-        assert_eq!(p.deadline(d(2025, 3, 25), Period::parse("10").unwrap(), &h), d(2025, 4, 5));
+        assert_eq!(
+            p.deadline(d(2025, 3, 25), Period::parse("10").unwrap(), &h),
+            d(2025, 4, 5)
+        );
     }
 
     #[test]
@@ -752,7 +800,14 @@ mod tests {
         // Notified Friday 2025-05-09: fourteen days end Friday 05-23, so Saturday 05-24.
         let p = iran();
         let s = [sent(1, d(2025, 5, 9), RecipientKind::Authority, "")];
-        let open = legal_life(&p, &BTreeSet::new(), Some(d(2025, 5, 5)), &s, &[], d(2025, 5, 24));
+        let open = legal_life(
+            &p,
+            &BTreeSet::new(),
+            Some(d(2025, 5, 5)),
+            &s,
+            &[],
+            d(2025, 5, 24),
+        );
         assert_eq!(
             open.state,
             LegalState::ObjectionWindow {
@@ -760,8 +815,20 @@ mod tests {
                 until: d(2025, 5, 24)
             }
         );
-        let later = legal_life(&p, &BTreeSet::new(), Some(d(2025, 5, 5)), &s, &[], d(2025, 5, 25));
-        assert_eq!(later.state, LegalState::InForce { since: d(2025, 5, 25) });
+        let later = legal_life(
+            &p,
+            &BTreeSet::new(),
+            Some(d(2025, 5, 5)),
+            &s,
+            &[],
+            d(2025, 5, 25),
+        );
+        assert_eq!(
+            later.state,
+            LegalState::InForce {
+                since: d(2025, 5, 25)
+            }
+        );
     }
 
     #[test]
@@ -770,7 +837,14 @@ mod tests {
         let mut to_board = sent(2, d(2025, 6, 3), RecipientKind::Authority, "");
         to_board.acknowledged_on = Some(d(2025, 6, 8));
         let s = [sent(1, d(2025, 6, 2), RecipientKind::Unit, ""), to_board];
-        let life = legal_life(&p, &BTreeSet::new(), Some(d(2025, 6, 1)), &s, &[], d(2025, 6, 9));
+        let life = legal_life(
+            &p,
+            &BTreeSet::new(),
+            Some(d(2025, 6, 1)),
+            &s,
+            &[],
+            d(2025, 6, 9),
+        );
         // 06-08 + 14 = 06-22 (a Sunday).
         assert_eq!(
             life.state,
@@ -787,7 +861,14 @@ mod tests {
         let s = [sent(1, d(2025, 6, 1), RecipientKind::Authority, "")];
         let objected = [event(1, LegalEventKind::Objection, d(2025, 6, 10))];
         // Ten days from Tuesday 06-10 end on Friday 06-20: the answer is due Saturday.
-        let life = legal_life(&p, &BTreeSet::new(), Some(d(2025, 5, 31)), &s, &objected, d(2025, 6, 12));
+        let life = legal_life(
+            &p,
+            &BTreeSet::new(),
+            Some(d(2025, 5, 31)),
+            &s,
+            &objected,
+            d(2025, 6, 12),
+        );
         assert_eq!(
             life.state,
             LegalState::Objected {
@@ -800,25 +881,61 @@ mod tests {
             objected[0].clone(),
             event(2, LegalEventKind::Insist, d(2025, 6, 15)),
         ];
-        let life = legal_life(&p, &BTreeSet::new(), Some(d(2025, 5, 31)), &s, &insisted, d(2025, 6, 30));
+        let life = legal_life(
+            &p,
+            &BTreeSet::new(),
+            Some(d(2025, 5, 31)),
+            &s,
+            &insisted,
+            d(2025, 6, 30),
+        );
         assert_eq!(life.state, LegalState::Insisted { on: d(2025, 6, 15) });
         assert!(life.problems.is_empty());
         assert!(event_allowed(&life.state, LegalEventKind::Upheld));
         assert!(!event_allowed(&life.state, LegalEventKind::Insist));
         let mut ruled = insisted.to_vec();
         ruled.push(event(3, LegalEventKind::Upheld, d(2025, 7, 1)));
-        let life = legal_life(&p, &BTreeSet::new(), Some(d(2025, 5, 31)), &s, &ruled, d(2025, 7, 2));
-        assert_eq!(life.state, LegalState::InForce { since: d(2025, 7, 1) });
+        let life = legal_life(
+            &p,
+            &BTreeSet::new(),
+            Some(d(2025, 5, 31)),
+            &s,
+            &ruled,
+            d(2025, 7, 2),
+        );
+        assert_eq!(
+            life.state,
+            LegalState::InForce {
+                since: d(2025, 7, 1)
+            }
+        );
         // Unanswered past the answering period is flagged.
-        let life = legal_life(&p, &BTreeSet::new(), Some(d(2025, 5, 31)), &s, &objected, d(2025, 6, 22));
-        assert_eq!(life.problems, vec![LegalProblem::AnswerLate { by: d(2025, 6, 21) }]);
+        let life = legal_life(
+            &p,
+            &BTreeSet::new(),
+            Some(d(2025, 5, 31)),
+            &s,
+            &objected,
+            d(2025, 6, 22),
+        );
+        assert_eq!(
+            life.problems,
+            vec![LegalProblem::AnswerLate { by: d(2025, 6, 21) }]
+        );
     }
 
     #[test]
     fn a_resolution_sent_late_is_flagged_and_its_window_still_runs() {
         let p = iran();
         let s = [sent(1, d(2025, 6, 20), RecipientKind::Authority, "")];
-        let life = legal_life(&p, &BTreeSet::new(), Some(d(2025, 6, 1)), &s, &[], d(2025, 6, 21));
+        let life = legal_life(
+            &p,
+            &BTreeSet::new(),
+            Some(d(2025, 6, 1)),
+            &s,
+            &[],
+            d(2025, 6, 21),
+        );
         // Seven days from Sunday 06-01 end Sunday 06-08.
         assert_eq!(
             life.problems,
@@ -845,10 +962,29 @@ mod tests {
         after.objection = Period::parse("30").unwrap();
         // Sent under 14 days: the window ends 06-15 (Sunday), not 30 days later.
         let s = [sent(1, d(2025, 6, 1), RecipientKind::Authority, &code)];
-        let life = legal_life(&after, &BTreeSet::new(), Some(d(2025, 5, 31)), &s, &[], d(2025, 6, 16));
-        assert_eq!(life.state, LegalState::InForce { since: d(2025, 6, 16) });
+        let life = legal_life(
+            &after,
+            &BTreeSet::new(),
+            Some(d(2025, 5, 31)),
+            &s,
+            &[],
+            d(2025, 6, 16),
+        );
+        assert_eq!(
+            life.state,
+            LegalState::InForce {
+                since: d(2025, 6, 16)
+            }
+        );
         // One not sent yet takes the profile as it is now.
-        let unsent = legal_life(&after, &BTreeSet::new(), Some(d(2025, 5, 31)), &[], &[], d(2025, 6, 1));
+        let unsent = legal_life(
+            &after,
+            &BTreeSet::new(),
+            Some(d(2025, 5, 31)),
+            &[],
+            &[],
+            d(2025, 6, 1),
+        );
         assert_eq!(unsent.state, LegalState::ToBeSent { due: d(2025, 6, 7) });
     }
 
@@ -856,8 +992,20 @@ mod tests {
     fn no_clock_and_not_adopted() {
         let mut p = iran();
         p.clock = false;
-        let life = legal_life(&p, &BTreeSet::new(), Some(d(2025, 1, 1)), &[], &[], d(2025, 1, 2));
-        assert_eq!(life.state, LegalState::NoClock { since: d(2025, 1, 1) });
+        let life = legal_life(
+            &p,
+            &BTreeSet::new(),
+            Some(d(2025, 1, 1)),
+            &[],
+            &[],
+            d(2025, 1, 2),
+        );
+        assert_eq!(
+            life.state,
+            LegalState::NoClock {
+                since: d(2025, 1, 1)
+            }
+        );
         let life = legal_life(&p, &BTreeSet::new(), None, &[], &[], d(2025, 1, 2));
         assert_eq!(life.state, LegalState::NotAdopted);
     }
@@ -868,7 +1016,10 @@ mod tests {
         assert_eq!(Period::parse("10w").unwrap().count, DayCount::Working);
         assert!(Period::parse("ten").is_err());
         assert_eq!(parse_weekend("جمعه").unwrap(), vec![Weekday::Fri]);
-        assert_eq!(parse_weekend("sat,sun").unwrap(), vec![Weekday::Sat, Weekday::Sun]);
+        assert_eq!(
+            parse_weekend("sat,sun").unwrap(),
+            vec![Weekday::Sat, Weekday::Sun]
+        );
         assert!(parse_weekend("someday").is_err());
     }
 }

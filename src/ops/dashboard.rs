@@ -335,6 +335,9 @@ pub struct Dashboard {
     pub follow_up_rate: Vec<FollowUpRate>,
     pub attendance: Vec<AttendanceRate>,
     pub indicators: Vec<IndicatorFigure>,
+    /// Resolutions' legal life: not sent in time, objection windows ending this week,
+    /// objections to answer, in force this month.
+    pub legal: super::legal::LegalFigures,
 }
 
 fn ratio(part: i64, whole: i64) -> f64 {
@@ -357,8 +360,19 @@ pub fn trend(last: f64, previous: f64) -> Trend {
     }
 }
 
-/// The dashboard for `scope` (None: every body) on `today`.
+/// The dashboard for `scope` (None: every body) on `today`, months of the Gregorian
+/// calendar.
 pub fn dashboard(store: &Store, scope: Option<&[i64]>, today: NaiveDate) -> Result<Dashboard> {
+    dashboard_in(store, scope, today, crate::locale::Calendar::Gregorian)
+}
+
+/// The dashboard for `scope` on `today`, "this month" in `calendar` (the user's).
+pub fn dashboard_in(
+    store: &Store,
+    scope: Option<&[i64]>,
+    today: NaiveDate,
+    calendar: crate::locale::Calendar,
+) -> Result<Dashboard> {
     let bodies: Vec<Body> = store
         .bodies()?
         .into_iter()
@@ -537,5 +551,6 @@ pub fn dashboard(store: &Store, scope: Option<&[i64]>, today: NaiveDate) -> Resu
         follow_up_rate,
         attendance,
         indicators,
+        legal: super::legal::figures(store, scope, today, calendar)?,
     })
 }

@@ -179,7 +179,7 @@ pub(crate) fn agenda_from(r: &Row, o: usize) -> rusqlite::Result<AgendaItem> {
 }
 
 pub const RESOLUTION_COLS: &str = "r.id, r.body_id, r.session_id, r.agenda_item_id, r.seq, r.number, r.text, r.decision, r.votes_yes, r.votes_no, r.votes_abstain, r.status, r.owner, r.due, r.created_on, r.version";
-fn resolution_from(r: &Row, o: usize) -> rusqlite::Result<Resolution> {
+pub(crate) fn resolution_from(r: &Row, o: usize) -> rusqlite::Result<Resolution> {
     let yes: Option<i64> = r.get(o + 8)?;
     let no: Option<i64> = r.get(o + 9)?;
     let abstain: Option<i64> = r.get(o + 10)?;

@@ -974,7 +974,10 @@ CREATE TABLE sending (
     letter_id       INTEGER REFERENCES letter(id),
     acknowledged_on TEXT,
     created_at      TEXT NOT NULL,
-    created_by      TEXT NOT NULL
+    created_by      TEXT NOT NULL,
+    -- The law profile's periods when it was sent: a profile changed later does not
+    -- move this resolution's deadlines.
+    law             TEXT NOT NULL DEFAULT ''
 ) STRICT;
 CREATE INDEX sending_resolution ON sending(resolution_id);
 CREATE TRIGGER sending_no_delete BEFORE DELETE ON sending
