@@ -38,6 +38,8 @@ pub fn activity_of(action: crate::app::keymap::Action) -> Option<Activity> {
         // EditResolution and EditTask are checked in the body of the record when the
         // form opens (`app::corrections`): a browser or a page is not the body on screen.
         InviteGuest => Activity::InviteGuests,
+        SendResolution | AcknowledgeSending | ObjectResolution | AnswerObjection
+        | RuleOnResolution => Activity::RecordResolutions,
         MarkPresent | MarkAbsent | MarkExcused | MarkLate | MarkRemote | MarkLeft | AllPresent => {
             Activity::RecordAttendance
         }

@@ -42,10 +42,12 @@ pub enum Section {
     FollowUp,
     Attendance,
     Indicators,
+    /// Resolutions' legal life: unsent, objection windows, objections, in force.
+    Legal,
 }
 
 impl Section {
-    pub const ALL: [Section; 8] = [
+    pub const ALL: [Section; 9] = [
         Section::OpenResolutions,
         Section::OverdueTasks,
         Section::DueThisWeek,
@@ -54,7 +56,17 @@ impl Section {
         Section::FollowUp,
         Section::Attendance,
         Section::Indicators,
+        Section::Legal,
     ];
+}
+
+/// Which of the legal figures a row of the legal list is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LegalKind {
+    Unsent,
+    Window,
+    ToAnswer,
+    InForce,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -222,7 +234,23 @@ impl DashboardScreen {
             Section::FollowUp => d.follow_up_rate.len(),
             Section::Attendance => d.attendance.len(),
             Section::Indicators => d.indicators.len(),
+            Section::Legal => self.legal_rows().len(),
         }
+    }
+
+    /// The legal figures as one list: what is late or due first, then in force.
+    pub fn legal_rows(&self) -> Vec<(LegalKind, &crate::ops::legal::LegalItem)> {
+        let l = &self.data.legal;
+        let mut rows: Vec<(LegalKind, &crate::ops::legal::LegalItem)> = Vec::new();
+        rows.extend(l.unsent.iter().map(|i| (LegalKind::Unsent, i)));
+        rows.extend(
+            l.objections_to_answer
+                .iter()
+                .map(|i| (LegalKind::ToAnswer, i)),
+        );
+        rows.extend(l.objection_window.iter().map(|i| (LegalKind::Window, i)));
+        rows.extend(l.in_force.iter().map(|i| (LegalKind::InForce, i)));
+        rows
     }
 }
 
@@ -294,6 +322,11 @@ impl Component for DashboardScreen {
                         .indicators
                         .iter()
                         .map(|i| format!("{} {}", i.policy, i.indicator))
+                        .collect(),
+                    Section::Legal => self
+                        .legal_rows()
+                        .iter()
+                        .map(|(_, i)| i.number.clone())
                         .collect(),
                 }
             }

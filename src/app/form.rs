@@ -290,6 +290,9 @@ pub enum FormPurpose {
     Meeting(super::meeting::MeetingForm),
     /// A correction of the record (see `app::corrections`).
     Correction(super::corrections::CorrectionForm),
+    /// A resolution's legal life: sending, acknowledgement, objection, answer, ruling
+    /// (see `app::legal`).
+    Legal(super::legal::LegalForm),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -245,6 +245,11 @@ actions! {
     EditResolution = "edit_resolution", "Correct the resolution (text, votes, due)", "اصلاح مصوبه (متن، نتیجه، آرا، مسئول، مهلت)";
     EditTask = "edit_task", "Correct the selected task", "اصلاح پیگیری انتخاب‌شده";
     RemoveItem = "remove_item", "Remove the agenda item, if nothing refers to it", "حذف بند دستور جلسه (اگر چیزی به آن ارجاع ندارد)";
+    SendResolution = "send_resolution", "Send the resolution (ابلاغ): to whom, letter number, day", "ابلاغ مصوبه: گیرندگان، شماره نامه، تاریخ";
+    AcknowledgeSending = "acknowledge_sending", "Record a recipient's acknowledgement", "ثبت رسید ابلاغ";
+    ObjectResolution = "object_resolution", "Record an objection to the resolution", "ثبت اعتراض به مصوبه";
+    AnswerObjection = "answer_objection", "Record the body's answer to an objection: insist, amend, withdraw", "ثبت پاسخ شورا به اعتراض: اصرار، اصلاح، انصراف";
+    RuleOnResolution = "rule_on_resolution", "Record the dispute board's ruling", "ثبت رأی هیئت حل اختلاف";
 }
 
 /// One key bound to one action in one scope.
@@ -402,6 +407,11 @@ pub fn default_bindings() -> Vec<Binding> {
         b(Session, &["delete"], RemoveItem),
         b(Resolution, &["e"], EditResolution),
         b(Resolution, &["t"], EditTask),
+        b(Resolution, &["s"], SendResolution),
+        b(Resolution, &["a"], AcknowledgeSending),
+        b(Resolution, &["o"], ObjectResolution),
+        b(Resolution, &["w"], AnswerObjection),
+        b(Resolution, &["R"], RuleOnResolution),
         b(Browser, &["e"], EditTask),
         b(Browser, &["E"], EditResolution),
         b(Mine, &["e"], EditTask),

@@ -10,6 +10,7 @@ pub mod dashboard_screen;
 pub mod form;
 pub mod home;
 pub mod keymap;
+pub mod legal;
 pub mod meeting;
 pub mod motions_pane;
 pub mod pages;

@@ -45,11 +45,18 @@ pub struct ResolutionPage {
     pub scroll: usize,
     /// Whether the history pane has the focus (else the tasks).
     pub history_focus: bool,
+    /// Where it stands in law: sent, objection window, in force… (adopted ones).
+    pub legal: Option<crate::ops::legal::LegalView>,
 }
 
 impl ResolutionPage {
-    pub fn load(store: &Store, id: i64) -> Result<ResolutionPage> {
+    pub fn load(ctx: &crate::ops::Context, id: i64) -> Result<ResolutionPage> {
+        let store = &ctx.store;
         let resolution = store.resolution(id)?;
+        let legal = match resolution.decision {
+            crate::model::Decision::Adopted => Some(crate::ops::legal::view(ctx, id)?),
+            _ => None,
+        };
         let body_name = store.body(resolution.body_id)?.name;
         let session = match resolution.session_id {
             Some(s) => Some(store.session(s)?),
@@ -134,12 +141,13 @@ impl ResolutionPage {
             task_cursor: 0,
             scroll: 0,
             history_focus: false,
+            legal,
         })
     }
 
     /// Reads it again, keeping the cursor and scroll.
-    pub fn refresh(&mut self, store: &Store) -> Result<()> {
-        let fresh = ResolutionPage::load(store, self.resolution.id)?;
+    pub fn refresh(&mut self, ctx: &crate::ops::Context) -> Result<()> {
+        let fresh = ResolutionPage::load(ctx, self.resolution.id)?;
         let (cursor, scroll, focus) = (self.task_cursor, self.scroll, self.history_focus);
         *self = fresh;
         self.task_cursor = cursor.min(self.tasks.len().saturating_sub(1));

@@ -83,7 +83,7 @@ impl App {
             b.load(store, today).map_err(store_err)?;
         }
         if let Some(p) = &mut self.resolution_page {
-            p.refresh(store).map_err(store_err)?;
+            p.refresh(&self.ctx).map_err(store_err)?;
         }
         if let Some(m) = &mut self.mine {
             m.refresh(store, today).map_err(store_err)?;
@@ -118,7 +118,7 @@ impl App {
         if let (Screen::Resolution(id), Some(p)) = (self.screen(), &self.resolution_page) {
             if p.resolution.id != id {
                 self.resolution_page = None;
-                if let Ok(p) = ResolutionPage::load(&self.ctx.store, id) {
+                if let Ok(p) = ResolutionPage::load(&self.ctx, id) {
                     self.resolution_page = Some(p);
                 }
             }
@@ -198,7 +198,7 @@ impl App {
     }
 
     pub fn open_resolution_page(&mut self, id: i64) -> Outcome {
-        let page = ResolutionPage::load(&self.ctx.store, id).map_err(store_err)?;
+        let page = ResolutionPage::load(&self.ctx, id).map_err(store_err)?;
         self.clear_filter();
         self.resolution_page = Some(page);
         self.stack.push(Screen::Resolution(id));
@@ -352,6 +352,14 @@ impl App {
                     .ok_or_else(|| self.nothing_selected())?;
                 let (body_id, person_id) = (a.body_id, a.person_id);
                 self.show_member_in_body(body_id, person_id)
+            }
+            Section::Legal => {
+                let id = self
+                    .dashboard
+                    .as_ref()
+                    .and_then(|d| d.legal_rows().get(row).map(|(_, i)| i.id))
+                    .ok_or_else(|| self.nothing_selected())?;
+                self.open_resolution_page(id)
             }
             Section::Indicators => {
                 let i = data
@@ -744,6 +752,7 @@ pub fn section_title(s: Section, l: crate::locale::Lang) -> &'static str {
             Section::FollowUp => Msg::FollowUpRate,
             Section::Attendance => Msg::AttendanceRate,
             Section::Indicators => Msg::Indicators,
+            Section::Legal => Msg::InLaw,
         },
     )
 }

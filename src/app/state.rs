@@ -669,6 +669,8 @@ impl App {
             | ToggleConsent | MoveConsent => self.dispatch_meeting(action),
             EditBody | EditMember | EndMember | EditPerson | EditGuest | RemoveGuest
             | EditResolution | EditTask | RemoveItem => self.dispatch_correction(action),
+            SendResolution | AcknowledgeSending | ObjectResolution | AnswerObjection
+            | RuleOnResolution => self.dispatch_legal(action),
             Open => self.open(),
             GoDashboard | GoBodies | GoTasks | GoResolutions | GoMine | BodyDashboard
             | CycleScope | BrowseAll | EditFilter | CycleOrder | ToggleOverdue | ToggleChildren => {
@@ -1966,6 +1968,7 @@ impl App {
             }
             FormPurpose::Meeting(m) => self.save_meeting_form(form, m),
             FormPurpose::Correction(c) => self.save_correction_form(form, c),
+            FormPurpose::Legal(f) => self.save_legal_form(form, f),
             FormPurpose::Guest { session_id } => {
                 crate::ops::sessions::invite_guest(
                     &mut self.ctx,

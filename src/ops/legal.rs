@@ -100,21 +100,10 @@ fn adopted(r: &LegalRecord) -> Option<NaiveDate> {
     (r.resolution.decision == Decision::Adopted).then_some(r.adopted_on)
 }
 
-fn life_of(ctx: &Context, r: &LegalRecord, profile: &LawProfile) -> Result<LegalLife> {
-    Ok(legal_life(
-        profile,
-        &ctx.store.holiday_days()?,
-        adopted(r),
-        &r.sendings,
-        &r.events,
-        ctx.today,
-    ))
-}
-
 /// The state in words: "sent; objection window open until 1404/01/19".
-pub fn describe(ctx: &Context, life: &LegalLife) -> String {
-    let l = ctx.prefs.lang;
-    let d = |d: NaiveDate| ctx.date(d);
+pub fn describe(prefs: crate::locale::Prefs, life: &LegalLife) -> String {
+    let l = prefs.lang;
+    let d = |d: NaiveDate| crate::locale::calendar::format_date(d, prefs.calendar, l);
     let mut s = match life.state {
         LegalState::NotAdopted => t(l, Msg::LegalStateNotAdopted).to_string(),
         LegalState::NoClock { .. } => t(l, Msg::LegalStateNoClock).to_string(),
@@ -146,9 +135,21 @@ pub fn describe(ctx: &Context, life: &LegalLife) -> String {
     s
 }
 
-fn view_of(ctx: &Context, r: LegalRecord) -> Result<LegalView> {
-    let profile = profile_of(ctx, &r.profile)?;
-    let life = life_of(ctx, &r, &profile)?;
+fn view_of(
+    store: &crate::store::Store,
+    prefs: crate::locale::Prefs,
+    today: NaiveDate,
+    r: LegalRecord,
+) -> Result<LegalView> {
+    let profile = store.law_profile(&r.profile)?;
+    let life = legal_life(
+        &profile,
+        &store.holiday_days()?,
+        adopted(&r),
+        &r.sendings,
+        &r.events,
+        today,
+    );
     let due = life.state.due();
     Ok(LegalView {
         resolution_id: r.resolution.id,
@@ -156,7 +157,7 @@ fn view_of(ctx: &Context, r: LegalRecord) -> Result<LegalView> {
         body_id: r.resolution.body_id,
         profile: r.profile.clone(),
         adopted_on: r.adopted_on,
-        description: describe(ctx, &life),
+        description: describe(prefs, &life),
         due,
         life,
         sendings: r.sendings,
@@ -166,8 +167,18 @@ fn view_of(ctx: &Context, r: LegalRecord) -> Result<LegalView> {
 
 /// Where a resolution stands in law today.
 pub fn view(ctx: &Context, resolution_id: i64) -> Result<LegalView> {
-    let r = ctx.store.legal_record(resolution_id)?;
-    view_of(ctx, r)
+    view_in(&ctx.store, ctx.prefs, ctx.today, resolution_id)
+}
+
+/// [`view`] from the parts of a context (a screen that holds only the store).
+pub fn view_in(
+    store: &crate::store::Store,
+    prefs: crate::locale::Prefs,
+    today: NaiveDate,
+    resolution_id: i64,
+) -> Result<LegalView> {
+    let r = store.legal_record(resolution_id)?;
+    view_of(store, prefs, today, r)
 }
 
 /// A date for a legal act: on or after adoption, not after today.

@@ -8,6 +8,7 @@ use ratatui::Frame;
 
 use super::widgets::{self, Col};
 use super::{Clicks, Target};
+use crate::app::dashboard_screen::LegalKind;
 use crate::app::dashboard_screen::{percent, DashPane, DashScope, DashboardScreen, Section};
 use crate::app::screens::{count_text, format_number, rule_months, section_title};
 use crate::app::state::{App, ListKind};
@@ -117,6 +118,28 @@ fn figure(app: &App, d: &DashboardScreen, s: Section) -> (String, bool) {
             ),
             tt.indicators_on_target < tt.indicators_measured,
         ),
+        Section::Legal => {
+            let lg = &d.data.legal;
+            if lg.is_empty() {
+                ("—".into(), false)
+            } else {
+                let mut parts = Vec::new();
+                for (count, msg) in [
+                    (lg.unsent.len(), Msg::DashLegalUnsent),
+                    (lg.objections_to_answer.len(), Msg::DashLegalToAnswer),
+                    (lg.objection_window.len(), Msg::DashLegalWindow),
+                    (lg.in_force.len(), Msg::DashLegalInForce),
+                ] {
+                    if count > 0 {
+                        parts.push(format!("{} {}", n(count), t(l, msg)));
+                    }
+                }
+                (
+                    parts.join(" · "),
+                    !lg.unsent.is_empty() || !lg.objections_to_answer.is_empty(),
+                )
+            }
+        }
     }
 }
 
@@ -341,6 +364,58 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
                 .collect(),
             vec![],
         ),
+        Section::Legal => {
+            let legal = d.legal_rows();
+            let picked: Vec<_> = keep.iter().filter_map(|&i| legal.get(i)).collect();
+            (
+                vec![
+                    t(l, Msg::Resolution),
+                    t(l, Msg::Body),
+                    t(l, Msg::InLaw),
+                    t(l, Msg::Due),
+                ],
+                vec![Col::Fixed(14), Col::Flex, Col::Fixed(24), Col::Fixed(22)],
+                picked
+                    .iter()
+                    .map(|(kind, i)| {
+                        let what = match kind {
+                            LegalKind::Unsent => Msg::DashLegalUnsent,
+                            LegalKind::ToAnswer => Msg::DashLegalToAnswer,
+                            LegalKind::Window => Msg::DashLegalWindow,
+                            LegalKind::InForce => Msg::DashLegalInForce,
+                        };
+                        let days = if *kind == LegalKind::InForce {
+                            String::new()
+                        } else {
+                            format!(
+                                " ({})",
+                                crate::locale::strings::tf(
+                                    l,
+                                    Msg::DashDaysLeft,
+                                    &[&n(i.days_left)]
+                                )
+                            )
+                        };
+                        vec![
+                            localize_digits(&i.number, l),
+                            body_name(i.body_id),
+                            t(l, what).to_string(),
+                            format!("{}{days}", app.ctx.date(i.due)),
+                        ]
+                    })
+                    .collect(),
+                picked
+                    .iter()
+                    .map(|(kind, i)| {
+                        if matches!(kind, LegalKind::Unsent) || i.days_left < 0 {
+                            theme.warn
+                        } else {
+                            theme.base
+                        }
+                    })
+                    .collect(),
+            )
+        }
         Section::Indicators => (
             vec![
                 t(l, Msg::Indicator),

@@ -80,6 +80,45 @@ fn details(app: &App, p: &ResolutionPage, theme: &Theme) -> Vec<(String, Style)>
     }
     let overdue = r.status.is_open() && r.due.is_some_and(|d| d < app.ctx.today);
     lines.push((status, if overdue { theme.warn } else { theme.base }));
+    if let Some(v) = &p.legal {
+        let late = !v.life.problems.is_empty();
+        lines.push((
+            format!("{}: {}", t(l, Msg::InLaw), v.description),
+            if late { theme.warn } else { theme.base },
+        ));
+        for s in &v.sendings {
+            let mut line = crate::locale::strings::tf(
+                l,
+                Msg::LegalSentTo,
+                &[
+                    &app.ctx.date(s.sent_on),
+                    &s.recipient,
+                    s.recipient_kind.label(l),
+                    s.method.label(l),
+                ],
+            );
+            if let Some(a) = s.acknowledged_on {
+                line.push_str(t(l, Msg::ListSeparator));
+                line.push_str(&crate::locale::strings::tf(
+                    l,
+                    Msg::LegalAcknowledged,
+                    &[&app.ctx.date(a)],
+                ));
+            }
+            lines.push((format!("  {line}"), theme.muted));
+        }
+        for e in &v.events {
+            let by = if e.by.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", e.by)
+            };
+            lines.push((
+                format!("  {} — {}{by}", app.ctx.date(e.on), e.kind.label(l)),
+                theme.muted,
+            ));
+        }
+    }
     lines.push((String::new(), theme.base));
     lines.push((r.text.clone(), theme.base));
     lines
