@@ -102,6 +102,7 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
         Command::Body(BodyCmd::Edit(a)) => body_edit(ctx, a, out),
         Command::Motion(c) => super::meeting::motion(ctx, c, out),
         Command::Term(c) => super::terms::term(ctx, c, out),
+        Command::Letter(c) => super::letters::letter(ctx, c, out),
         Command::Vote(a) => super::meeting::vote_own(ctx, a, out),
         Command::Conflict(c) => super::meeting::conflict(ctx, c, out),
         Command::Consent(c) => super::meeting::consent(ctx, c, out),

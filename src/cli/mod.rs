@@ -6,6 +6,7 @@ pub mod args;
 pub mod commands;
 pub mod corrections;
 pub mod json;
+pub mod letters;
 pub mod meeting;
 pub mod reports;
 pub mod setup;

@@ -18,6 +18,7 @@ pub mod clock;
 pub mod corrections;
 pub mod dashboard;
 pub mod export;
+pub mod letters;
 pub mod motions;
 pub mod record;
 pub mod resolutions;
