@@ -158,11 +158,11 @@ impl crate::locale::Localized for LetterRefusal {
         let n = |i: i64| localize_digits(&i.to_string(), lang);
         match *self {
             LetterRefusal::ResolutionOfOtherBody {
-                letter,
+                letter: 0,
                 body,
                 resolution,
                 resolution_body,
-            } if letter == 0 => tf(
+            } => tf(
                 lang,
                 Msg::RefusedNewLetterResolutionOfOtherBody,
                 &[&n(resolution), &n(resolution_body), &n(body)],
@@ -178,11 +178,11 @@ impl crate::locale::Localized for LetterRefusal {
                 &[&n(resolution), &n(resolution_body), &n(letter), &n(body)],
             ),
             LetterRefusal::ItemOfOtherBody {
-                letter,
+                letter: 0,
                 body,
                 item,
                 item_body,
-            } if letter == 0 => tf(
+            } => tf(
                 lang,
                 Msg::RefusedNewLetterItemOfOtherBody,
                 &[&n(item), &n(item_body), &n(body)],
