@@ -471,3 +471,78 @@ fn an_edit_over_a_stale_version_is_refused() {
     assert_eq!(last["before"]["subject"], "Budget bill");
     assert_eq!(last["after"]["subject"], "Budget bill 1404");
 }
+
+#[test]
+fn the_secretary_keeps_the_register_and_a_member_reads_it() {
+    if !common::is_root() {
+        eprintln!(
+            "SKIPPED the_secretary_keeps_the_register_and_a_member_reads_it: it runs shura as the users daemon and bin, which needs root (CI runs the tests as root)"
+        );
+        return;
+    }
+    use std::os::unix::fs::PermissionsExt;
+    let c = two_boards();
+    c.ok(&[
+        "member",
+        "add",
+        "--body",
+        "1",
+        "--name",
+        "Dara Member",
+        "--login",
+        "daemon",
+    ]);
+    c.ok(&[
+        "member",
+        "add",
+        "--body",
+        "1",
+        "--name",
+        "Bita Secretary",
+        "--login",
+        "bin",
+        "--role",
+        "secretary",
+    ]);
+    add_in(&c, "7", "Budget bill");
+    let open = std::fs::Permissions::from_mode(0o777);
+    std::fs::set_permissions(c.dir.path(), open.clone()).unwrap();
+    for suffix in ["", "-wal", "-shm"] {
+        let p = std::path::PathBuf::from(format!("{}{suffix}", c.db.display()));
+        if p.exists() {
+            std::fs::set_permissions(&p, open.clone()).unwrap();
+        }
+    }
+    let as_user = |user: (u32, u32), args: &[&str]| shura_as(c.dir.path(), &c.db, Some(user), args);
+    let (daemon, bin) = ((1, 1), (2, 2));
+    // A member reads the register…
+    let (code, out, err) = as_user(daemon, &["letter", "list", "--body", "1", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Budget bill"), "{out}");
+    // …but does not keep it.
+    let add = [
+        "letter",
+        "add",
+        "--body",
+        "1",
+        "--in",
+        "8",
+        "--on",
+        "2024-12-01",
+        "--from",
+        "X",
+        "--subject",
+        "Mine",
+    ];
+    let (code, _, err) = as_user(daemon, &add);
+    assert_ne!(code, 0);
+    assert!(err.contains("secretary"), "{err}");
+    let (code, _, err) = as_user(daemon, &["letter", "link", "1", "--resolution", "1"]);
+    assert_ne!(code, 0, "{err}");
+    // The secretary does.
+    let (code, out, err) = as_user(bin, &add);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("letter 2 registered"), "{out}");
+    let (code, _, err) = as_user(bin, &["letter", "to-agenda", "1", "--session", "1"]);
+    assert_eq!(code, 0, "{err}");
+}
