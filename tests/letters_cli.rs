@@ -292,6 +292,14 @@ fn show_tells_what_a_letter_is_linked_to() {
         text.contains(&format!("linked to: resolution {number}")),
         "{text}"
     );
+    // The resolution's page lists the letter.
+    let res = c.ok(&["resolution", "show", "1"]);
+    assert!(
+        res.contains("letter 1 — incoming 7 — 2024-12-01 — Municipality: Budget bill"),
+        "{res}"
+    );
+    let res = c.json(&["resolution", "show", "1", "--json"]);
+    assert_eq!(res["letters"][0]["id"], 1);
     let fa = c.ok(&["--lang", "fa", "letter", "show", "۱"]);
     assert!(fa.contains("پیوند: مصوبه"), "{fa}");
     assert!(

@@ -1804,6 +1804,8 @@ struct ResolutionPage {
     /// Follow-ups recorded on the resolution itself (status and note), oldest first.
     updates: Vec<ResolutionUpdate>,
     tasks: Vec<TaskWithUpdates>,
+    /// The letters of the secretariat's register linked to it.
+    letters: Vec<crate::model::letters::Letter>,
     history: Vec<crate::store::audit::AuditEntry>,
 }
 
@@ -1859,6 +1861,7 @@ fn resolution_show(ctx: &mut Context, a: &ResolutionShow, out: Out) -> CliResult
         motion,
         history: ctx.store.audit_list(Some("resolution"), Some(r.id), 100)?,
         updates: ctx.store.resolution_updates(r.id)?,
+        letters: ops::letters::of_resolution(ctx, r.id)?,
         resolution: r,
         tasks,
     };
@@ -1993,6 +1996,13 @@ fn resolution_show(ctx: &mut Context, a: &ResolutionShow, out: Out) -> CliResult
                 )
             )?;
         }
+    }
+    for l in &page.letters {
+        writeln!(
+            out,
+            "{}",
+            display_line(&super::letters::letter_line(ctx, l), p)
+        )?;
     }
     Ok(())
 }

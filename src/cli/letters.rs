@@ -285,6 +285,22 @@ fn list(ctx: &mut Context, a: &LetterList, out: Out) -> CliResult {
     Ok(())
 }
 
+/// A letter on one line (for the pages that list the letters linked to them):
+/// "letter 3 — incoming 123/ش — 2024-12-01 — Municipality: Budget bill".
+pub fn letter_line(ctx: &Context, l: &Letter) -> String {
+    let lang = ctx.prefs.lang;
+    format!(
+        "{} {} — {} {} — {} — {}: {}",
+        t(lang, Msg::EntityLetter),
+        localize_digits(&l.id.to_string(), lang),
+        l.direction.label(lang),
+        localize_digits(&l.number, lang),
+        ctx.date(l.dated),
+        l.correspondent,
+        l.subject
+    )
+}
+
 /// What a letter is linked to, in a few words (ids only, for the table).
 fn links_short(l: &Letter, ctx: &Context) -> String {
     let lang = ctx.prefs.lang;
