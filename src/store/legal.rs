@@ -43,26 +43,14 @@ pub struct NewLetter {
 }
 
 /// Inserts a letter, audited; refused when the body's register has its number in the
-/// same direction already.
+/// same direction already, whatever its digits (see `store::letters::number_free`).
 #[allow(dead_code)] // used by the sending of resolutions and the register
 pub(crate) fn insert_letter(
     tx: &rusqlite::Transaction,
     actor: &crate::identity::Actor,
     l: &NewLetter,
 ) -> Result<i64> {
-    let taken: Option<i64> = rusqlite::OptionalExtension::optional(tx.query_row(
-        "SELECT id FROM letter WHERE body_id = ?1 AND direction = ?2 AND number = ?3",
-        rusqlite::params![l.body_id, l.direction.code(), l.number.trim()],
-        |r| r.get(0),
-    ))?;
-    if let Some(id) = taken {
-        return Err(super::StoreError::Refused(super::Refusal::Legal(
-            crate::model::legal::LegalRefusal::LetterNumberTaken {
-                number: l.number.trim().to_string(),
-                letter: id,
-            },
-        )));
-    }
+    super::letters::number_free(tx, l.body_id, l.direction, &l.number, None)?;
     tx.execute(
         "INSERT INTO letter(body_id, direction, number, dated, correspondent, subject, agenda_item_id, resolution_id, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",

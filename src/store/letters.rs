@@ -71,8 +71,9 @@ fn clean(number: &str, correspondent: &str, subject: &str) -> Result<(String, St
 }
 
 /// Refuses a number the body's register has in that direction, whatever its digits
-/// (but the letter `except`, being corrected).
-fn number_free(
+/// (but the letter `except`, being corrected). The one check of a letter's number:
+/// [`insert_letter`] makes it for every new letter.
+pub(crate) fn number_free(
     tx: &Transaction,
     body_id: i64,
     direction: LetterDirection,
@@ -171,7 +172,6 @@ impl Store {
             ..l.clone()
         };
         let id = self.write(|tx| {
-            number_free(tx, new.body_id, new.direction, &new.number, None)?;
             // The new letter has no id yet: a refusal names it 0.
             if let Some(item) = new.agenda_item_id {
                 same_body(tx, 0, new.body_id, LetterLink::Item(item))?;
