@@ -61,6 +61,9 @@ pub enum Command {
     /// Council terms (دوره) of a body, which its sessions may be numbered in
     #[command(subcommand)]
     Term(super::terms::TermCmd),
+    /// The secretariat's register (دبیرخانه): numbered letters received and sent
+    #[command(subcommand)]
+    Letter(super::letters::LetterCmd),
     /// Agenda items of a session
     #[command(subcommand)]
     Agenda(AgendaCmd),
@@ -129,6 +132,7 @@ impl Command {
             Command::Body(c) => matches!(c, BodyCmd::List(_) | BodyCmd::Show(_)),
             Command::Motion(c) => c.only_reads(),
             Command::Term(c) => c.only_reads(),
+            Command::Letter(c) => c.only_reads(),
             Command::Conflict(c) => matches!(c, super::meeting::ConflictCmd::List(_)),
             Command::Person(c) => matches!(c, PersonCmd::List(_)),
             Command::Member(c) => matches!(c, MemberCmd::List(_)),

@@ -102,6 +102,7 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
         Command::Body(BodyCmd::Edit(a)) => body_edit(ctx, a, out),
         Command::Motion(c) => super::meeting::motion(ctx, c, out),
         Command::Term(c) => super::terms::term(ctx, c, out),
+        Command::Letter(c) => super::letters::letter(ctx, c, out),
         Command::Vote(a) => super::meeting::vote_own(ctx, a, out),
         Command::Conflict(c) => super::meeting::conflict(ctx, c, out),
         Command::Consent(c) => super::meeting::consent(ctx, c, out),
@@ -1813,6 +1814,8 @@ struct ResolutionPage {
     /// Follow-ups recorded on the resolution itself (status and note), oldest first.
     updates: Vec<ResolutionUpdate>,
     tasks: Vec<TaskWithUpdates>,
+    /// The letters of the secretariat's register linked to it.
+    letters: Vec<crate::model::letters::Letter>,
     history: Vec<crate::store::audit::AuditEntry>,
 }
 
@@ -1868,6 +1871,7 @@ fn resolution_show(ctx: &mut Context, a: &ResolutionShow, out: Out) -> CliResult
         motion,
         history: ctx.store.audit_list(Some("resolution"), Some(r.id), 100)?,
         updates: ctx.store.resolution_updates(r.id)?,
+        letters: ops::letters::of_resolution(ctx, r.id)?,
         resolution: r,
         tasks,
     };
@@ -2002,6 +2006,13 @@ fn resolution_show(ctx: &mut Context, a: &ResolutionShow, out: Out) -> CliResult
                 )
             )?;
         }
+    }
+    for l in &page.letters {
+        writeln!(
+            out,
+            "{}",
+            display_line(&super::letters::letter_line(ctx, l), p)
+        )?;
     }
     Ok(())
 }

@@ -7,6 +7,7 @@ pub mod commands;
 pub mod corrections;
 pub mod json;
 pub mod legal;
+pub mod letters;
 pub mod meeting;
 pub mod reports;
 pub mod setup;

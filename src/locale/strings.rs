@@ -1023,6 +1023,33 @@ catalogue! {
     RefusedLegalAnswerSession => "refused: session {} is not a session of body {}, which answers", "رد شد: جلسه {} از جلسات نهاد {} که باید پاسخ دهد نیست";
 
     // ---- After the meeting: letters register
+    EntityLetterNumber => "letter number", "شماره نامه";
+    EntityLetterCorrespondent => "correspondent", "طرف مکاتبه";
+    EntityLetterSubject => "letter subject", "موضوع نامه";
+    RefusedLetterResolutionOfOtherBody => "refused: resolution {} is of body {}, and letter {} is in the register of body {}", "رد شد: مصوبه {} از آنِ نهاد {} است و نامه {} در دبیرخانه نهاد {} ثبت شده است";
+    RefusedLetterItemOfOtherBody => "refused: agenda item {} is on an agenda of body {}, and letter {} is in the register of body {}", "رد شد: بند {} در دستور جلسه نهاد {} است و نامه {} در دبیرخانه نهاد {} ثبت شده است";
+    RefusedNewLetterResolutionOfOtherBody => "refused: resolution {} is of body {}, and the letter goes in the register of body {}", "رد شد: مصوبه {} از آنِ نهاد {} است و نامه در دبیرخانه نهاد {} ثبت می‌شود";
+    RefusedNewLetterItemOfOtherBody => "refused: agenda item {} is on an agenda of body {}, and the letter goes in the register of body {}", "رد شد: بند {} در دستور جلسه نهاد {} است و نامه در دبیرخانه نهاد {} ثبت می‌شود";
+    RefusedLetterSessionOfOtherBody => "refused: session {} is of body {}, and letter {} is in the register of body {}", "رد شد: جلسه {} از آنِ نهاد {} است و نامه {} در دبیرخانه نهاد {} ثبت شده است";
+    RefusedLetterNotIncoming => "refused: letter {} is outgoing; only an incoming letter is put on the agenda", "رد شد: نامه {} صادره است؛ تنها نامه وارده در دستور جلسه قرار می‌گیرد";
+    RefusedLetterOnAgenda => "refused: letter {} is on the agenda already, as agenda item {}", "رد شد: نامه {} پیش‌تر به‌صورت بند {} در دستور جلسه آمده است";
+    LetterNumber => "number", "شماره";
+    LetterDirectionCol => "in/out", "نوع";
+    LetterDate => "date", "تاریخ";
+    LetterCorrespondentCol => "from / to", "از / به";
+    LetterSubjectCol => "subject", "موضوع";
+    LetterLinks => "linked to", "پیوند";
+    LetterFrom => "from", "از";
+    LetterTo => "to", "به";
+    LetterLinkItem => "agenda item {} (session {})", "بند {} (جلسه {})";
+    LetterLinkResolution => "resolution {}", "مصوبه {}";
+    LetterNotLinked => "not linked", "بدون پیوند";
+    LetterNone => "No letters.", "نامه‌ای نیست.";
+    LetterVersion => "version", "نسخه";
+    CliLetterAdded => "letter {} registered ({} number {})", "نامه {} ثبت شد ({} به شماره {})";
+    CliLetterEdited => "letter {} corrected (version {})", "نامه {} اصلاح شد (نسخه {})";
+    CliLetterLinked => "letter {} linked to {}", "نامه {} به {} پیوند خورد";
+    CliLetterOnAgenda => "letter {} is on the agenda of session {} as agenda item {}", "نامه {} در دستور جلسه {} به‌صورت بند {} قرار گرفت";
 
     // ---- After the meeting: signed minutes
 

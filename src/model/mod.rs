@@ -68,6 +68,7 @@ macro_rules! coded_enum {
 }
 
 pub mod legal;
+pub mod letters;
 pub mod roles;
 pub mod voting;
 
@@ -183,6 +184,9 @@ entities! {
     Membership = "membership" / EntityMembership,
     ResolutionNumber = "resolution_number" / EntityResolutionNumber,
     SessionNumber = "session_number" / EntitySessionNumber,
+    LetterNumber = "letter_number" / EntityLetterNumber,
+    LetterCorrespondent = "letter_correspondent" / EntityLetterCorrespondent,
+    LetterSubject = "letter_subject" / EntityLetterSubject,
 }
 
 impl std::fmt::Display for Entity {

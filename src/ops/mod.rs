@@ -19,6 +19,7 @@ pub mod corrections;
 pub mod dashboard;
 pub mod export;
 pub mod legal;
+pub mod letters;
 pub mod motions;
 pub mod record;
 pub mod resolutions;

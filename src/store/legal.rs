@@ -54,25 +54,13 @@ pub struct NewLetter {
 }
 
 /// Inserts a letter, audited; refused when the body's register has its number in the
-/// same direction already.
+/// same direction already, whatever its digits (see `store::letters::number_free`).
 pub(crate) fn insert_letter(
     tx: &rusqlite::Transaction,
     actor: &crate::identity::Actor,
     l: &NewLetter,
 ) -> Result<i64> {
-    let taken: Option<i64> = rusqlite::OptionalExtension::optional(tx.query_row(
-        "SELECT id FROM letter WHERE body_id = ?1 AND direction = ?2 AND number = ?3",
-        rusqlite::params![l.body_id, l.direction.code(), l.number.trim()],
-        |r| r.get(0),
-    ))?;
-    if let Some(id) = taken {
-        return Err(super::StoreError::Refused(super::Refusal::Legal(
-            crate::model::legal::LegalRefusal::LetterNumberTaken {
-                number: l.number.trim().to_string(),
-                letter: id,
-            },
-        )));
-    }
+    super::letters::number_free(tx, l.body_id, l.direction, &l.number, None)?;
     tx.execute(
         "INSERT INTO letter(body_id, direction, number, dated, correspondent, subject, agenda_item_id, resolution_id, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -323,25 +311,27 @@ impl Store {
     pub fn send_resolution(&mut self, s: &NewSending) -> Result<Vec<i64>> {
         let actor = self.actor.clone();
         let r = self.resolution(s.resolution_id)?;
+        // The register's letter with that number, whatever its digits.
+        let found = match s.letter_number.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(number) => self
+                .letter_by_number(r.body_id, crate::model::legal::LetterDirection::Out, number)?
+                .map(|l| l.id),
+        };
         self.write(|tx| {
             let letter_id = match s.letter_number.as_deref().map(str::trim) {
                 None | Some("") => None,
                 Some(number) => {
-                    let found: Option<i64> = tx
-                        .query_row(
-                            "SELECT id FROM letter WHERE body_id = ?1 AND direction = 'out' AND number = ?2",
-                            params![r.body_id, number],
-                            |row| row.get(0),
-                        )
-                        .optional()?;
                     match found {
                         Some(id) => {
+                            let before =
+                                super::audit::snapshot(tx, "letter", "id = ?1", &[&id])?;
                             if tx.execute(
                                 "UPDATE letter SET resolution_id = ?2, version = version + 1 WHERE id = ?1 AND resolution_id IS NULL",
                                 params![id, r.id],
                             )? > 0
                             {
-                                audited(tx, &actor, "update", "letter", id, None)?;
+                                audited(tx, &actor, "update", "letter", id, before)?;
                             }
                             Some(id)
                         }
@@ -357,7 +347,11 @@ impl Store {
                                     number: number.to_string(),
                                     dated: s.sent_on,
                                     correspondent: to.join("، "),
-                                    subject: r.number.clone(),
+                                    subject: format!(
+                                        "{} — {}",
+                                        r.number,
+                                        r.text.chars().take(80).collect::<String>()
+                                    ),
                                     agenda_item_id: None,
                                     resolution_id: Some(r.id),
                                 },

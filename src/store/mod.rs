@@ -10,6 +10,7 @@ pub mod clock;
 pub mod dashboard;
 pub mod edit;
 pub mod legal;
+pub mod letters;
 pub mod meeting;
 pub mod numbering;
 pub mod read;
@@ -134,6 +135,8 @@ pub enum Refusal {
     NoApprovedVersion { session: i64, version: i64 },
     /// A resolution's legal life (sending, objection, answer) refuses the act.
     Legal(crate::model::legal::LegalRefusal),
+    /// The secretariat's register refuses the act (a link across bodies…).
+    Letter(crate::model::letters::LetterRefusal),
 }
 
 impl Refusal {
@@ -168,6 +171,7 @@ impl Refusal {
             Refusal::CorrectionOpenAt { .. } => "correction_open_at",
             Refusal::NoApprovedVersion { .. } => "no_approved_version",
             Refusal::Legal(l) => l.code(),
+            Refusal::Letter(l) => l.code(),
         }
     }
 
@@ -239,6 +243,11 @@ impl Refusal {
                 }
             }
             Refusal::Legal(l) => {
+                for (k, v) in l.fields() {
+                    put(k, json!(v));
+                }
+            }
+            Refusal::Letter(l) => {
                 for (k, v) in l.fields() {
                     put(k, json!(v));
                 }
@@ -349,6 +358,7 @@ impl Localized for Refusal {
             Refusal::Numbering(r) => r.message(lang),
             Refusal::Agenda(a) => a.message(lang),
             Refusal::Legal(l) => l.message(lang),
+            Refusal::Letter(l) => l.message(lang),
             Refusal::NoQuorum {
                 present,
                 voting,
