@@ -132,6 +132,7 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
         Command::Session(SessionCmd::Approve(a)) => {
             session_status(ctx, &a.session, SessionStatus::Approved, out)
         }
+        Command::Session(SessionCmd::Invite(a)) => super::invitations::session_invite(ctx, a, out),
         Command::Session(SessionCmd::Cancel(a)) => {
             session_status(ctx, &a.session, SessionStatus::Cancelled, out)
         }

@@ -67,6 +67,7 @@ macro_rules! coded_enum {
     };
 }
 
+pub mod invitation;
 pub mod legal;
 pub mod roles;
 pub mod voting;

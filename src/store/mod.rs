@@ -134,6 +134,8 @@ pub enum Refusal {
     NoApprovedVersion { session: i64, version: i64 },
     /// A resolution's legal life (sending, objection, answer) refuses the act.
     Legal(crate::model::legal::LegalRefusal),
+    /// An invitation or a mail refused (a closed session, no sendmail).
+    Invitation(crate::model::invitation::InvitationRefusal),
 }
 
 impl Refusal {
@@ -168,6 +170,7 @@ impl Refusal {
             Refusal::CorrectionOpenAt { .. } => "correction_open_at",
             Refusal::NoApprovedVersion { .. } => "no_approved_version",
             Refusal::Legal(l) => l.code(),
+            Refusal::Invitation(i) => i.code(),
         }
     }
 
@@ -240,6 +243,11 @@ impl Refusal {
             }
             Refusal::Legal(l) => {
                 for (k, v) in l.fields() {
+                    put(k, json!(v));
+                }
+            }
+            Refusal::Invitation(i) => {
+                for (k, v) in i.fields() {
                     put(k, json!(v));
                 }
             }
@@ -349,6 +357,7 @@ impl Localized for Refusal {
             Refusal::Numbering(r) => r.message(lang),
             Refusal::Agenda(a) => a.message(lang),
             Refusal::Legal(l) => l.message(lang),
+            Refusal::Invitation(i) => i.message(lang),
             Refusal::NoQuorum {
                 present,
                 voting,
