@@ -616,9 +616,8 @@ pub fn assignee_digests(
         ));
         text.push_str(&format!("{}\n\n", t(l, Msg::AssigneeDigestIntro)));
         for task in &tasks {
-            if !bodies.contains_key(&task.body_id) {
-                let name = ctx.store.body(task.body_id)?.name;
-                bodies.insert(task.body_id, name);
+            if let std::collections::btree_map::Entry::Vacant(e) = bodies.entry(task.body_id) {
+                e.insert(ctx.store.body(task.body_id)?.name);
             }
             let body = bodies
                 .get(&task.body_id)
