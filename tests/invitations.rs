@@ -661,3 +661,48 @@ fn overdue_digest_one_mail_per_assignee() {
     let r = s.run(&["report", "overdue", "--mail"]);
     assert_eq!(r.code, 2);
 }
+
+#[test]
+fn the_session_screen_writes_the_invitations_to_the_data_directory() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let s = fixture();
+    // The data directory follows XDG_DATA_HOME (only this test reads it in-process;
+    // the others run the binary with their own environment).
+    let data = s.dir("xdg-data");
+    std::env::set_var("XDG_DATA_HOME", &data);
+    let store = shura::store::Store::open(
+        &s.db,
+        shura::identity::Actor {
+            uid: 1000,
+            login: "secretary".into(),
+        },
+    )
+    .unwrap();
+    let mut app = shura::app::state::App::new(shura::ops::Context {
+        store,
+        prefs: shura::locale::Prefs {
+            lang: shura::locale::Lang::En,
+            calendar: shura::locale::Calendar::Gregorian,
+            ..shura::locale::Prefs::default()
+        },
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+    });
+    app.open_session_screen(1).unwrap();
+    shura::tui::handle_key(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL),
+    );
+    let notice = match &app.modal {
+        Some(shura::app::state::Modal::Notice(n)) => n.clone(),
+        other => panic!("expected a notice, found {other:?} ({:?})", app.status),
+    };
+    let dir = shura::ops::invitations::data_dir().join("session-1");
+    assert!(dir.starts_with(&data), "{}", dir.display());
+    assert!(notice.contains("4 invitations"), "{notice}");
+    assert!(notice.contains(&dir.display().to_string()), "{notice}");
+    for ext in ["md", "html", "ics"] {
+        let f = dir.join(format!("invite-1-person-2.{ext}"));
+        assert!(f.exists(), "{}", f.display());
+    }
+    assert!(read(&dir.join("invite-1-person-2.md")).contains("زهرا احمدی گرامی"));
+}

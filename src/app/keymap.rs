@@ -307,7 +307,7 @@ pub fn default_bindings() -> Vec<Binding> {
         b(Session, &["u"], ReviewTask),
         b(Session, &["i"], InviteGuest),
         b(Session, &["x"], ExportMinutes),
-        b(Session, &["n"], WriteInvitations),
+        b(Session, &["ctrl-n"], WriteInvitations),
         b(RollCall, &["p"], MarkPresent),
         b(RollCall, &["b"], MarkAbsent),
         b(RollCall, &["s"], MarkExcused),
