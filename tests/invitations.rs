@@ -17,6 +17,8 @@ use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
+mod common;
+
 const TODAY: &str = "2026-11-22";
 
 struct Shura {
@@ -271,6 +273,19 @@ fn markdown_invitations_one_per_member_in_office_and_guest() {
     let written = v["written"].as_array().unwrap();
     assert_eq!(written.len(), 4);
     assert_eq!(written[1]["invitee"]["lang"], "fa");
+    // The command's own lines in Persian.
+    let dir3 = s.dir("md-fa");
+    let out = s.ok(&[
+        "--lang",
+        "fa",
+        "session",
+        "invite",
+        "1",
+        "-o",
+        dir3.to_str().unwrap(),
+    ]);
+    assert!(out.contains("دعوتنامهٔ زهرا احمدی در"), "{out}");
+    assert!(!out.contains("written"), "{out}");
     assert!(written[0]["file"]
         .as_str()
         .unwrap()
@@ -705,4 +720,13 @@ fn the_session_screen_writes_the_invitations_to_the_data_directory() {
         assert!(f.exists(), "{}", f.display());
     }
     assert!(read(&dir.join("invite-1-person-2.md")).contains("زهرا احمدی گرامی"));
+    // The notice is on the screen (TestBackend).
+    let theme = shura::tui::theme::Theme::monochrome();
+    app.resize(40);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(140, 40)).unwrap();
+    terminal
+        .draw(|f| shura::tui::draw::draw(f, &app, &theme))
+        .unwrap();
+    let screen = common::buffer_text(terminal.backend().buffer());
+    assert!(screen.contains("4 invitations"), "{screen}");
 }
