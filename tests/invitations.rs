@@ -672,9 +672,12 @@ fn overdue_digest_one_mail_per_assignee() {
         .get_first_value("Subject")
         .unwrap()
         .starts_with("اقدامات معوق"));
-    // --mail without --by-assignee is a usage error.
+    // --mail without --by-assignee is a usage error; --json alone is the whole digest.
     let r = s.run(&["report", "overdue", "--mail"]);
     assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("--by-assignee"), "{}", r.stderr);
+    let v: Value = serde_json::from_str(&s.ok(&["report", "overdue", "--json"])).unwrap();
+    assert_eq!(v["total_tasks"], 4);
 }
 
 #[test]

@@ -77,7 +77,7 @@ pub struct ReportArgs {
     /// With --by-assignee: mail each digest through the server's sendmail
     #[arg(long)]
     pub mail: bool,
-    /// With --by-assignee: print what was written or sent as JSON
+    /// Print JSON: the digest, or with --by-assignee what was written or sent
     #[arg(long)]
     pub json: bool,
 }
@@ -559,12 +559,16 @@ pub fn report(ctx: &mut Context, a: &ReportArgs, out: Out) -> CliResult {
             out,
         );
     }
-    if a.mail || a.json {
+    if a.mail {
         return Err(CliError::usage(
             Msg::CliByAssigneeNeeded.text(ctx.prefs.lang),
         ));
     }
     let digest = overdue_digest(&ctx.store, scope.as_deref(), ctx.today)?;
+    if a.json {
+        writeln!(out, "{}", json::to_string(&digest)?)?;
+        return Ok(());
+    }
     let doc = digest_document(&digest, ctx, md);
     let l = ctx.prefs.lang;
     deliver(

@@ -1013,7 +1013,7 @@ catalogue! {
     CliDigestNobody => "nobody has overdue tasks", "هیچ‌کس اقدام معوقی ندارد";
     CliMailUnsent => "{} of {} not sent: no mail address (see above)", "{} از {} فرستاده نشد: نشانی رایانامه ندارند (بالا را ببینید)";
     InvitationsWritten => "{} invitations (Markdown, HTML and iCalendar each) written to {}", "{} دعوتنامه (هر یک با قالب‌های مارک‌داون، اچ‌تی‌ام‌ال و آی‌کلندر) در {} نوشته شد";
-    CliByAssigneeNeeded => "--mail and -o go with --by-assignee (one digest per assignee)", "‎--mail و ‎-o با ‎--by-assignee می‌آیند (یک گزارش برای هر مسئول)";
+    CliByAssigneeNeeded => "--mail goes with --by-assignee (one digest per assignee)", "‎--mail با ‎--by-assignee می‌آید (یک گزارش برای هر مسئول)";
 
 }
 
