@@ -112,7 +112,8 @@ impl Shura {
 /// 17:00–19:00 in "City Hall, room 2" with two agenda items (one holding an escape
 /// sequence); members Ali Karimi (chair, English name, email), زهرا احمدی (Persian
 /// name only, email), Reza Moradi (non-voting, no email), Old Member (term ended
-/// before the session: not invited); a guest Dr. Nasrin Kamali (no email).
+/// before the session: not invited); guests Dr. Nasrin Kamali (no email) and Mina
+/// Tehrani (mina@example.org).
 fn fixture() -> Shura {
     let s = Shura::new();
     s.ok(&["body", "add", "Planning Council", "--kind", "council"]);
@@ -190,6 +191,15 @@ fn fixture() -> Shura {
         "--organization",
         "Transport Office",
     ]);
+    s.ok(&[
+        "guest",
+        "add",
+        "--session",
+        "1",
+        "Mina Tehrani",
+        "--email",
+        "mina@example.org",
+    ]);
     // Stored text with an escape sequence and a bell, put in behind shura's back (the
     // commands refuse or clean such input): it must not reach a file raw.
     let conn = rusqlite::Connection::open(&s.db).unwrap();
@@ -227,6 +237,7 @@ fn markdown_invitations_one_per_member_in_office_and_guest() {
         names,
         [
             "invite-1-guest-1.md",
+            "invite-1-guest-2.md",
             "invite-1-person-1.md",
             "invite-1-person-2.md",
             "invite-1-person-3.md",
@@ -271,7 +282,7 @@ fn markdown_invitations_one_per_member_in_office_and_guest() {
     ]))
     .unwrap();
     let written = v["written"].as_array().unwrap();
-    assert_eq!(written.len(), 4);
+    assert_eq!(written.len(), 5);
     assert_eq!(written[1]["invitee"]["lang"], "fa");
     // The command's own lines in Persian.
     let dir3 = s.dir("md-fa");
@@ -481,9 +492,14 @@ fn mail_goes_to_sendmail_and_who_has_no_address_is_named() {
         r.stdout
     );
     assert!(r.stdout.contains("sent to ali@example.org"), "{}", r.stdout);
-    assert!(r.stderr.contains("2 of 4 not sent"), "{}", r.stderr);
+    assert!(r.stderr.contains("2 of 5 not sent"), "{}", r.stderr);
+    assert!(
+        r.stdout.contains("sent to mina@example.org"),
+        "{}",
+        r.stdout
+    );
     let mails = spooled(&spool);
-    assert_eq!(mails.len(), 2);
+    assert_eq!(mails.len(), 3);
     let (argv, eml) = &mails[0];
     assert_eq!(argv.last().map(String::as_str), Some("ali@example.org"));
     assert!(
@@ -512,7 +528,12 @@ fn mail_goes_to_sendmail_and_who_has_no_address_is_named() {
         .iter()
         .any(|c| c.name.as_str() == "VEVENT"));
     // The Persian member's mail: a Persian subject (RFC 2047 encoded, decoded here).
-    let (argv, eml) = &mails[1];
+    // The guest with an address got hers.
+    assert_eq!(
+        mails[1].0.last().map(String::as_str),
+        Some("mina@example.org")
+    );
+    let (argv, eml) = &mails[2];
     assert_eq!(argv.last().map(String::as_str), Some("zahra@example.org"));
     let m = mailparse::parse_mail(eml).unwrap();
     let subject = m.headers.get_first_value("Subject").unwrap();
@@ -527,7 +548,7 @@ fn mail_goes_to_sendmail_and_who_has_no_address_is_named() {
     let r = s.run_with(c, &["session", "invite", "1", "--mail", "--json"]);
     assert_eq!(r.code, 1);
     let v: Value = serde_json::from_str(&r.stdout).unwrap();
-    assert_eq!(v["sent"].as_array().unwrap().len(), 2);
+    assert_eq!(v["sent"].as_array().unwrap().len(), 3);
     assert_eq!(v["without_email"].as_array().unwrap().len(), 2);
 }
 
@@ -716,7 +737,7 @@ fn the_session_screen_writes_the_invitations_to_the_data_directory() {
     };
     let dir = shura::ops::invitations::data_dir().join("session-1");
     assert!(dir.starts_with(&data), "{}", dir.display());
-    assert!(notice.contains("4 invitations"), "{notice}");
+    assert!(notice.contains("5 invitations"), "{notice}");
     assert!(notice.contains(&dir.display().to_string()), "{notice}");
     for ext in ["md", "html", "ics"] {
         let f = dir.join(format!("invite-1-person-2.{ext}"));
@@ -731,5 +752,5 @@ fn the_session_screen_writes_the_invitations_to_the_data_directory() {
         .draw(|f| shura::tui::draw::draw(f, &app, &theme))
         .unwrap();
     let screen = common::buffer_text(terminal.backend().buffer());
-    assert!(screen.contains("4 invitations"), "{screen}");
+    assert!(screen.contains("5 invitations"), "{screen}");
 }

@@ -641,6 +641,9 @@ pub struct GuestAdd {
     pub name: String,
     #[arg(long)]
     pub organization: Option<String>,
+    /// Where their invitation is mailed (`session invite --mail`)
+    #[arg(long)]
+    pub email: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -170,7 +170,13 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
         Command::Attend(a) => attend(ctx, a, out),
         Command::Guest(GuestCmd::Add(a)) => {
             let s = ctx.store.find_session(&a.session)?;
-            let id = ops::sessions::invite_guest(ctx, s.id, &a.name, a.organization.clone())?;
+            let id = ops::sessions::invite_guest_with_email(
+                ctx,
+                s.id,
+                &a.name,
+                a.organization.clone(),
+                a.email.clone(),
+            )?;
             say(
                 out,
                 ctx.prefs,

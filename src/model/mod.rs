@@ -614,6 +614,8 @@ pub struct Guest {
     pub session_id: i64,
     pub name: String,
     pub organization: Option<String>,
+    /// Where their invitation is mailed (`guest add --email`).
+    pub email: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

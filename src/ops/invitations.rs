@@ -153,7 +153,7 @@ pub fn invitees(ctx: &Context, session: &Session) -> Result<Vec<Invitee>> {
             kind: "guest",
             id: g.id,
             name: g.name.clone(),
-            email: None,
+            email: g.email.clone(),
             voting: false,
             lang: lang_code(prefs.lang),
             prefs,
