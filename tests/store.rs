@@ -1199,12 +1199,14 @@ fn guest_round_trip() {
                 session_id: s.id,
                 name: "Dr. Karimi".into(),
                 organization: Some("University".into()),
+                email: None,
             },
             Guest {
                 id: g2,
                 session_id: s.id,
                 name: "مهندس رضایی".into(),
                 organization: None,
+                email: None,
             },
         ]
     );

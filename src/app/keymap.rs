@@ -173,6 +173,7 @@ actions! {
     ReviewTask = "review_task", "Record progress (a task or resolution)", "ثبت پیشرفت (پیگیری یا مصوبه)";
     InviteGuest = "invite_guest", "Invite a guest", "دعوت از مهمان";
     ExportMinutes = "export_minutes", "Export the minutes (Markdown and HTML)", "خروجی صورتجلسه";
+    WriteInvitations = "write_invitations", "Write the invitations (one per member and guest) to the data directory", "نوشتن دعوتنامه‌ها (برای هر عضو و مدعو) در پوشهٔ داده‌ها";
     MarkPresent = "mark_present", "Present", "حاضر";
     MarkAbsent = "mark_absent", "Absent", "غایب";
     MarkExcused = "mark_excused", "Excused", "غیبت موجه";
@@ -311,6 +312,7 @@ pub fn default_bindings() -> Vec<Binding> {
         b(Session, &["u"], ReviewTask),
         b(Session, &["i"], InviteGuest),
         b(Session, &["x"], ExportMinutes),
+        b(Session, &["ctrl-n"], WriteInvitations),
         b(RollCall, &["p"], MarkPresent),
         b(RollCall, &["b"], MarkAbsent),
         b(RollCall, &["s"], MarkExcused),

@@ -881,6 +881,7 @@ impl App {
                 Ok(())
             }
             ExportMinutes => self.export_minutes(),
+            WriteInvitations => self.write_invitations(),
             MarkPresent => self.mark(Presence::Present),
             MarkAbsent => self.mark(Presence::Absent),
             MarkExcused => self.mark(Presence::Excused),
@@ -1215,6 +1216,32 @@ impl App {
             t(self.lang(), Msg::MinutesExported),
             md_path.display(),
             html_path.display()
+        )));
+        Ok(())
+    }
+
+    /// Writes the session's invitations (md, html and ics, one of each per invitee) to
+    /// `invitations/session-ID` in the data directory, and says where.
+    fn write_invitations(&mut self) -> Outcome {
+        use crate::ops::invitations::{write_invitations, Format};
+        let v = self.session.as_ref().ok_or_else(|| self.no_session())?;
+        let id = v.record.session.id;
+        let dir = crate::ops::invitations::data_dir().join(format!("session-{id}"));
+        std::fs::create_dir_all(&dir).map_err(|e| cannot_write(&dir, &e))?;
+        let mut count = 0;
+        for format in [Format::Md, Format::Html, Format::Ics] {
+            count = write_invitations(&self.ctx, id, format, &dir)
+                .map_err(store_err)?
+                .len();
+        }
+        let l = self.lang();
+        self.modal = Some(Modal::Notice(tf(
+            l,
+            Msg::InvitationsWritten,
+            &[
+                &crate::locale::digits::localize_digits(&count.to_string(), l),
+                &crate::locale::text::sanitize_line(&dir.display().to_string()),
+            ],
         )));
         Ok(())
     }

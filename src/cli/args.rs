@@ -136,7 +136,12 @@ impl Command {
             Command::Conflict(c) => matches!(c, super::meeting::ConflictCmd::List(_)),
             Command::Person(c) => matches!(c, PersonCmd::List(_)),
             Command::Member(c) => matches!(c, MemberCmd::List(_)),
-            Command::Session(c) => matches!(c, SessionCmd::List(_) | SessionCmd::Show(_)),
+            Command::Session(c) => {
+                matches!(
+                    c,
+                    SessionCmd::List(_) | SessionCmd::Show(_) | SessionCmd::Invite(_)
+                )
+            }
             Command::Agenda(c) => matches!(c, AgendaCmd::List(_)),
             Command::Resolution(c) => {
                 matches!(
@@ -437,6 +442,10 @@ pub enum SessionCmd {
     Correct(SessionCorrect),
     /// Cancel a planned session
     Cancel(SessionRef),
+    /// Invitations (دعوتنامه): one per member in office and per guest, in their language
+    /// and calendar, as md, html or ics files in -o DIR, or mailed with --mail through
+    /// the server's sendmail ($SHURA_SENDMAIL)
+    Invite(super::invitations::SessionInvite),
 }
 
 #[derive(Debug, Args)]
@@ -647,6 +656,9 @@ pub struct GuestAdd {
     pub name: String,
     #[arg(long)]
     pub organization: Option<String>,
+    /// Where their invitation is mailed (`session invite --mail`)
+    #[arg(long)]
+    pub email: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

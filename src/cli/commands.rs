@@ -133,6 +133,7 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
         Command::Session(SessionCmd::Approve(a)) => {
             session_status(ctx, &a.session, SessionStatus::Approved, out)
         }
+        Command::Session(SessionCmd::Invite(a)) => super::invitations::session_invite(ctx, a, out),
         Command::Session(SessionCmd::Cancel(a)) => {
             session_status(ctx, &a.session, SessionStatus::Cancelled, out)
         }
@@ -170,7 +171,13 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
         Command::Attend(a) => attend(ctx, a, out),
         Command::Guest(GuestCmd::Add(a)) => {
             let s = ctx.store.find_session(&a.session)?;
-            let id = ops::sessions::invite_guest(ctx, s.id, &a.name, a.organization.clone())?;
+            let id = ops::sessions::invite_guest_with_email(
+                ctx,
+                s.id,
+                &a.name,
+                a.organization.clone(),
+                a.email.clone(),
+            )?;
             say(
                 out,
                 ctx.prefs,

@@ -5,6 +5,7 @@
 pub mod args;
 pub mod commands;
 pub mod corrections;
+pub mod invitations;
 pub mod json;
 pub mod legal;
 pub mod letters;

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 use clap::Args;
 
 use super::{json, CliError, CliResult};
@@ -67,9 +67,19 @@ pub struct ReportArgs {
     /// text or md (Markdown)
     #[arg(long, default_value = "text", value_parser = ["text", "md"])]
     pub format: String,
-    /// Write to this file instead of standard output
+    /// Write to this file instead of standard output (with --by-assignee: this
+    /// directory, one file per assignee)
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// One digest per assignee: their overdue tasks, due dates in their calendar
+    #[arg(long = "by-assignee")]
+    pub by_assignee: bool,
+    /// With --by-assignee: mail each digest through the server's sendmail
+    #[arg(long)]
+    pub mail: bool,
+    /// Print JSON: the digest, or with --by-assignee what was written or sent
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -122,146 +132,8 @@ fn deliver(doc: &str, output: &Option<PathBuf>, what: &str, lang: Lang, out: Out
 
 // ----- iCalendar (RFC 5545) -----
 
-/// Escapes a TEXT value: backslash, semicolon, comma, and line breaks as `\n`.
-pub fn ics_escape(s: &str) -> String {
-    let clean = sanitize(s);
-    let mut out = String::with_capacity(clean.len());
-    for c in clean.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Folds a content line at 75 octets (CRLF and a space), never inside a UTF-8 character,
-/// and ends it with CRLF.
-pub fn ics_fold(line: &str) -> String {
-    let mut out = String::with_capacity(line.len() + line.len() / 70 * 3 + 2);
-    let mut used = 0;
-    for c in line.chars() {
-        let n = c.len_utf8();
-        if used + n > 75 {
-            out.push_str("\r\n ");
-            used = 1;
-        }
-        out.push(c);
-        used += n;
-    }
-    out.push_str("\r\n");
-    out
-}
-
-fn ics_time_stamp(t: chrono::DateTime<chrono::Utc>) -> String {
-    t.format("%Y%m%dT%H%M%SZ").to_string()
-}
-
-fn parse_clock(s: &str) -> Option<NaiveTime> {
-    NaiveTime::parse_from_str(s.trim(), "%H:%M")
-        .or_else(|_| NaiveTime::parse_from_str(s.trim(), "%H:%M:%S"))
-        .ok()
-}
-
-/// A session as the parts of a VEVENT.
-pub struct IcsEvent {
-    pub uid: String,
-    pub date: NaiveDate,
-    pub start: Option<NaiveTime>,
-    pub end: Option<NaiveTime>,
-    pub summary: String,
-    pub location: Option<String>,
-    pub description: String,
-    pub cancelled: bool,
-}
-
-/// A whole calendar: CRLF line endings, folded lines, escaped text.
-pub fn ics_calendar(events: &[IcsEvent], stamp: chrono::DateTime<chrono::Utc>) -> String {
-    let mut doc = String::new();
-    let mut line = |l: String| doc.push_str(&ics_fold(&l));
-    line("BEGIN:VCALENDAR".into());
-    line("VERSION:2.0".into());
-    line(format!(
-        "PRODID:-//shura//shura {}//EN",
-        env!("CARGO_PKG_VERSION")
-    ));
-    line("CALSCALE:GREGORIAN".into());
-    line("METHOD:PUBLISH".into());
-    for e in events {
-        line("BEGIN:VEVENT".into());
-        line(format!("UID:{}", ics_escape(&e.uid)));
-        line(format!("DTSTAMP:{}", ics_time_stamp(stamp)));
-        match e.start {
-            Some(t) => {
-                line(format!(
-                    "DTSTART:{}",
-                    e.date.and_time(t).format("%Y%m%dT%H%M%S")
-                ));
-                // An end time is also stamped when a session is closed late (from the
-                // clock), so only a plausible one (up to 8 hours) sets the duration.
-                let minutes = match e.end {
-                    Some(end) if end > t && (end - t).num_minutes() <= 8 * 60 => {
-                        (end - t).num_minutes()
-                    }
-                    _ => 120,
-                };
-                let (h, m) = (minutes / 60, minutes % 60);
-                line(match (h, m) {
-                    (h, 0) => format!("DURATION:PT{h}H"),
-                    (0, m) => format!("DURATION:PT{m}M"),
-                    (h, m) => format!("DURATION:PT{h}H{m}M"),
-                });
-            }
-            None => {
-                line(format!("DTSTART;VALUE=DATE:{}", e.date.format("%Y%m%d")));
-                line("DURATION:P1D".into());
-            }
-        }
-        line(format!("SUMMARY:{}", ics_escape(&e.summary)));
-        if let Some(place) = e.location.as_deref().filter(|p| !p.trim().is_empty()) {
-            line(format!("LOCATION:{}", ics_escape(place)));
-        }
-        if !e.description.is_empty() {
-            line(format!("DESCRIPTION:{}", ics_escape(&e.description)));
-        }
-        line(format!(
-            "STATUS:{}",
-            if e.cancelled {
-                "CANCELLED"
-            } else {
-                "CONFIRMED"
-            }
-        ));
-        line("END:VEVENT".into());
-    }
-    line("END:VCALENDAR".into());
-    doc
-}
-
-/// The database file's stem, kept to characters safe in a UID's domain part.
-fn uid_domain(ctx: &Context) -> String {
-    let stem = ctx
-        .store
-        .path
-        .file_stem()
-        .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let safe: String = stem
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let safe = safe.trim_matches('-');
-    format!("{}.shura", if safe.is_empty() { "db" } else { safe })
-}
+// The calendar's rendering lives in `ops::ics` (invitations share it).
+pub use crate::ops::ics::{ics_calendar, ics_escape, ics_fold, parse_clock, uid_domain, IcsEvent};
 
 pub fn export_ics(ctx: &mut Context, a: &ExportIcs, out: Out) -> CliResult {
     let scope = scope(ctx, &a.body, a.children)?;
@@ -279,7 +151,7 @@ pub fn export_ics(ctx: &mut Context, a: &ExportIcs, out: Out) -> CliResult {
         Lang::En => "session",
         Lang::Fa => "جلسه",
     };
-    let domain = uid_domain(ctx);
+    let domain = uid_domain(&ctx.store);
     let mut events = Vec::new();
     for s in &sessions {
         let agenda = ctx.store.agenda(s.session.id)?;
@@ -305,6 +177,8 @@ pub fn export_ics(ctx: &mut Context, a: &ExportIcs, out: Out) -> CliResult {
             location: s.session.place.as_deref().map(|p| sanitize_line(p).into()),
             description,
             cancelled: s.session.status == SessionStatus::Cancelled,
+            organizer: None,
+            attendee: None,
         });
     }
     let doc = ics_calendar(&events, chrono::Utc::now());
@@ -674,7 +548,27 @@ pub fn report(ctx: &mut Context, a: &ReportArgs, out: Out) -> CliResult {
         }
     };
     let scope = scope(ctx, &a.body, true)?;
+    if a.by_assignee {
+        return super::invitations::digests_by_assignee(
+            ctx,
+            scope.as_deref(),
+            md,
+            a.mail,
+            &a.output,
+            a.json,
+            out,
+        );
+    }
+    if a.mail {
+        return Err(CliError::usage(
+            Msg::CliByAssigneeNeeded.text(ctx.prefs.lang),
+        ));
+    }
     let digest = overdue_digest(&ctx.store, scope.as_deref(), ctx.today)?;
+    if a.json {
+        writeln!(out, "{}", json::to_string(&digest)?)?;
+        return Ok(());
+    }
     let doc = digest_document(&digest, ctx, md);
     let l = ctx.prefs.lang;
     deliver(

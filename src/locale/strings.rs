@@ -1056,6 +1056,38 @@ catalogue! {
     // ---- After the meeting: absences
 
     // ---- After the meeting: invitations and mail
+    RefusedInviteSession => "session {} is {}: invitations go out only for a planned or open session", "جلسهٔ {} {} است: دعوتنامه فقط برای جلسهٔ برنامه‌ریزی‌شده یا در جریان فرستاده می‌شود";
+    RefusedNoSendmail => "no `sendmail` on this server (tried {}): install a mail transfer agent, or set `SHURA_SENDMAIL` to its command; without --mail the files are written instead", "برنامهٔ ارسال رایانامه (`sendmail`) روی این کارساز نیست (آزموده شد: {}): یک عامل انتقال رایانامه نصب کنید یا `SHURA_SENDMAIL` را به فرمان آن تنظیم کنید؛ بدون ‎--mail پرونده‌ها نوشته می‌شوند";
+    RefusedBadAddress => "{} is not a mail address shura can send to (expected `name@example.org`)", "{} نشانی رایانامه‌ای نیست که شورا بتواند به آن بفرستد (باید مانند `name@example.org` باشد)";
+    RefusedMailFailed => "the mail to {} was not sent: {}", "رایانامه به {} فرستاده نشد: {}";
+    InviteTitle => "Invitation", "دعوتنامه";
+    InviteSubject => "Invitation: {}, {}, {}", "دعوتنامه: {} {}، {}";
+    InviteGreeting => "Dear {},", "{} گرامی،";
+    InviteText => "You are invited to {} of {}.", "بدین‌وسیله از شما برای شرکت در {} {} دعوت می‌شود.";
+    InviteExtraordinary => "This is an extraordinary session.", "این جلسه فوق‌العاده است.";
+    InviteDate => "Date: {}", "تاریخ: {}";
+    InviteTime => "Time: {}", "ساعت: {}";
+    InvitePlace => "Place: {}", "محل: {}";
+    InviteAgenda => "Agenda", "دستور جلسه";
+    InviteNoAgenda => "The agenda will follow.", "دستور جلسه متعاقباً اعلام می‌شود.";
+    InviteClosing => "The secretariat of {}", "دبیرخانهٔ {}";
+    InviteAttached => "The invitation for your calendar is attached (invitation.ics).", "دعوتنامه برای تقویم شما پیوست است (invitation.ics).";
+    AssigneeDigestSubject => "Overdue tasks: {}, {}", "اقدامات معوق: {}، {}";
+    AssigneeDigestIntro => "These tasks assigned to you are past their due date:", "مهلت این اقدامات که به شما سپرده شده گذشته است:";
+    AssigneeDigestLine => "#{} {} ({}) — due {} — {} days late", "#{} {} ({}) — مهلت {} — {} روز تأخیر";
+    AssigneeDigestResolution => "resolution {}", "مصوبهٔ {}";
+    CliInviteWritten => "invitation for {} written to {}", "دعوتنامهٔ {} در {} نوشته شد";
+    CliInviteSent => "invitation for {} sent to {}", "دعوتنامهٔ {} به {} فرستاده شد";
+    CliInviteNoEmail => "{} has no mail address: no invitation sent", "{} نشانی رایانامه ندارد: دعوتنامه‌ای فرستاده نشد";
+    CliInviteNobody => "session {} has nobody to invite (no member in office, no guest)", "جلسهٔ {} کسی برای دعوت ندارد (نه عضوی در سمت، نه مدعوی)";
+    CliDigestWritten => "digest for {} written to {}", "گزارش {} در {} نوشته شد";
+    CliDigestSent => "digest for {} sent to {}", "گزارش {} به {} فرستاده شد";
+    CliDigestNoEmail => "{} has no mail address: no digest sent", "{} نشانی رایانامه ندارد: گزارشی فرستاده نشد";
+    CliDigestNoPerson => "{} overdue tasks have no person assigned (a unit, or nobody): they are in `report overdue`, not in a digest", "{} اقدام معوق مسئولی از میان اشخاص ندارد (واحد یا هیچ‌کس): در `report overdue` هستند، نه در گزارش کسی";
+    CliDigestNobody => "nobody has overdue tasks", "هیچ‌کس اقدام معوقی ندارد";
+    CliMailUnsent => "{} of {} not sent: no mail address (see above)", "{} از {} فرستاده نشد: نشانی رایانامه ندارند (بالا را ببینید)";
+    InvitationsWritten => "{} invitations (Markdown, HTML and iCalendar each) written to {}", "{} دعوتنامه (هر یک با قالب‌های مارک‌داون، اچ‌تی‌ام‌ال و آی‌کلندر) در {} نوشته شد";
+    CliByAssigneeNeeded => "--mail goes with --by-assignee (one digest per assignee)", "‎--mail با ‎--by-assignee می‌آید (یک گزارش برای هر مسئول)";
 
 }
 

@@ -67,6 +67,7 @@ macro_rules! coded_enum {
     };
 }
 
+pub mod invitation;
 pub mod legal;
 pub mod letters;
 pub mod roles;
@@ -617,6 +618,8 @@ pub struct Guest {
     pub session_id: i64,
     pub name: String,
     pub organization: Option<String>,
+    /// Where their invitation is mailed (`guest add --email`).
+    pub email: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

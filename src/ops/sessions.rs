@@ -95,8 +95,21 @@ pub fn invite_guest(
     name: &str,
     organization: Option<String>,
 ) -> Result<i64> {
+    invite_guest_with_email(ctx, session_id, name, organization, None)
+}
+
+/// [`invite_guest`] with the mail address their invitation goes to
+/// (`ops::invitations`).
+pub fn invite_guest_with_email(
+    ctx: &mut Context,
+    session_id: i64,
+    name: &str,
+    organization: Option<String>,
+    email: Option<String>,
+) -> Result<i64> {
     let s = ctx.store.session(session_id)?;
     authz::check(ctx, Activity::InviteGuests, Some(s.body_id))?;
     super::not_frozen(ctx, s.id)?;
-    ctx.store.add_guest(s.id, name, organization)
+    ctx.store
+        .add_guest_with_email(s.id, name, organization, email)
 }

@@ -257,7 +257,7 @@ impl Store {
     pub fn guest(&self, id: i64) -> Result<Guest> {
         self.conn
             .query_row(
-                "SELECT id, session_id, name, organization FROM guest WHERE id = ?1",
+                "SELECT id, session_id, name, organization, email FROM guest WHERE id = ?1",
                 [id],
                 |r| {
                     Ok(Guest {
@@ -265,6 +265,7 @@ impl Store {
                         session_id: r.get(1)?,
                         name: r.get(2)?,
                         organization: r.get(3)?,
+                        email: r.get(4)?,
                     })
                 },
             )

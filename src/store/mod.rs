@@ -137,6 +137,8 @@ pub enum Refusal {
     Legal(crate::model::legal::LegalRefusal),
     /// The secretariat's register refuses the act (a link across bodies…).
     Letter(crate::model::letters::LetterRefusal),
+    /// An invitation or a mail refused (a closed session, no sendmail).
+    Invitation(crate::model::invitation::InvitationRefusal),
 }
 
 impl Refusal {
@@ -172,6 +174,7 @@ impl Refusal {
             Refusal::NoApprovedVersion { .. } => "no_approved_version",
             Refusal::Legal(l) => l.code(),
             Refusal::Letter(l) => l.code(),
+            Refusal::Invitation(i) => i.code(),
         }
     }
 
@@ -249,6 +252,11 @@ impl Refusal {
             }
             Refusal::Letter(l) => {
                 for (k, v) in l.fields() {
+                    put(k, json!(v));
+                }
+            }
+            Refusal::Invitation(i) => {
+                for (k, v) in i.fields() {
                     put(k, json!(v));
                 }
             }
@@ -359,6 +367,7 @@ impl Localized for Refusal {
             Refusal::Agenda(a) => a.message(lang),
             Refusal::Legal(l) => l.message(lang),
             Refusal::Letter(l) => l.message(lang),
+            Refusal::Invitation(i) => i.message(lang),
             Refusal::NoQuorum {
                 present,
                 voting,

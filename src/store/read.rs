@@ -821,7 +821,7 @@ impl Store {
 
     pub fn guests(&self, session_id: i64) -> Result<Vec<Guest>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, session_id, name, organization FROM guest WHERE session_id = ?1 ORDER BY id",
+            "SELECT id, session_id, name, organization, email FROM guest WHERE session_id = ?1 ORDER BY id",
         )?;
         let rows = stmt.query_map([session_id], |r| {
             Ok(Guest {
@@ -829,6 +829,7 @@ impl Store {
                 session_id: r.get(1)?,
                 name: r.get(2)?,
                 organization: r.get(3)?,
+                email: r.get(4)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

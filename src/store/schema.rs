@@ -1017,4 +1017,7 @@ CREATE TRIGGER signature_append_only_update BEFORE UPDATE ON signature
 BEGIN SELECT RAISE(ABORT, 'a signature is kept as signed'); END;
 CREATE TRIGGER signature_append_only_delete BEFORE DELETE ON signature
 BEGIN SELECT RAISE(ABORT, 'a signature is kept as signed'); END;
+
+-- A guest's mail address, for the invitations mailed by `session invite --mail`.
+ALTER TABLE guest ADD COLUMN email TEXT;
 "#;

@@ -874,13 +874,24 @@ impl Store {
         name: &str,
         organization: Option<String>,
     ) -> Result<i64> {
+        self.add_guest_with_email(session_id, name, organization, None)
+    }
+
+    /// A guest with the mail address their invitation goes to.
+    pub fn add_guest_with_email(
+        &mut self,
+        session_id: i64,
+        name: &str,
+        organization: Option<String>,
+        email: Option<String>,
+    ) -> Result<i64> {
         let name = check_text(Entity::GuestName, name, MAX_TITLE)?;
         let actor = self.actor.clone();
         self.write(|tx| {
             exists(tx, "session", Entity::Session, session_id)?;
             tx.execute(
-                "INSERT INTO guest(session_id, name, organization) VALUES (?1, ?2, ?3)",
-                params![session_id, name, opt_text(&organization)],
+                "INSERT INTO guest(session_id, name, organization, email) VALUES (?1, ?2, ?3, ?4)",
+                params![session_id, name, opt_text(&organization), opt_text(&email)],
             )?;
             let id = tx.last_insert_rowid();
             audited(tx, &actor, "insert", "guest", id, None)?;
