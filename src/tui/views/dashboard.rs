@@ -14,6 +14,7 @@ use crate::app::state::{App, ListKind};
 use crate::locale::digits::localize_digits;
 use crate::locale::strings::{t, Msg};
 use crate::locale::Lang;
+use crate::model::absences::Standing;
 use crate::ops::dashboard::Trend;
 use crate::tui::theme::Theme;
 
@@ -103,7 +104,18 @@ fn figure(app: &App, d: &DashboardScreen, s: Section) -> (String, bool) {
         }
         Section::Attendance => {
             let p = percent(tt.attended, tt.attendance_recorded);
-            (pct(p), p.is_some_and(|p| p < 60))
+            let mut text = format!(
+                "{} · {} {} · {} {}",
+                pct(p),
+                n(tt.excused.max(0) as usize),
+                t(l, Msg::AbsExcusedShort),
+                n(tt.unexcused.max(0) as usize),
+                t(l, Msg::AbsUnexcusedShort)
+            );
+            if tt.absence_warnings > 0 {
+                text = format!("{text} · ⚠ {}", n(tt.absence_warnings));
+            }
+            (text, tt.absence_warnings > 0 || p.is_some_and(|p| p < 60))
         }
         Section::Indicators if tt.indicators_measured == 0 => ("—".into(), false),
         Section::Indicators => (
@@ -326,20 +338,54 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
                 t(l, Msg::Member),
                 t(l, Msg::Body),
                 t(l, Msg::Attended),
+                t(l, Msg::AbsExcusedShort),
+                t(l, Msg::AbsUnexcusedShort),
                 t(l, Msg::Rate),
             ],
-            vec![Col::Flex, Col::Fixed(20), Col::Fixed(9), Col::Fixed(6)],
+            vec![
+                Col::Flex,
+                Col::Fixed(14),
+                Col::Fixed(9),
+                Col::Fixed(5),
+                Col::Fixed(8),
+                Col::Fixed(6),
+            ],
             pick(&data.attendance, &keep)
                 .map(|a| {
+                    // A member near or past the body's absence limit is marked.
+                    let warning = data
+                        .absences
+                        .iter()
+                        .find(|w| w.body == a.body_id && w.person == a.person_id);
+                    let mark = match warning.map(|w| w.count.standing) {
+                        Some(Standing::Breached) => "⚠⚠ ",
+                        Some(_) => "⚠ ",
+                        None => "",
+                    };
                     vec![
-                        a.name.get(l).to_string(),
+                        format!("{mark}{}", a.name.get(l)),
                         body_name(a.body_id),
                         format!("{}/{}", n(a.attended), n(a.recorded)),
+                        n(a.excused),
+                        n(a.unexcused),
                         pct(percent(a.attended, a.recorded)),
                     ]
                 })
                 .collect(),
-            vec![],
+            pick(&data.attendance, &keep)
+                .map(|a| {
+                    match data
+                        .absences
+                        .iter()
+                        .find(|w| w.body == a.body_id && w.person == a.person_id)
+                        .map(|w| w.count.standing)
+                    {
+                        Some(Standing::Breached) => theme.error,
+                        Some(_) => theme.warn,
+                        None => theme.base,
+                    }
+                })
+                .collect(),
         ),
         Section::Indicators => (
             vec![
