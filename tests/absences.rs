@@ -305,3 +305,88 @@ fn the_dashboard_warns_and_counts_excused_apart() {
     let fa = c.ok(&["--lang", "fa", "dashboard"]);
     assert!(fa.contains("غیبت غیرموجه"), "{fa}");
 }
+
+/// The TUI dashboard on the demo data, once every body counts absences strictly (one
+/// unexcused absence in a row is a breach): the attendance figure says how many members
+/// are warned; the list behind it shows unexcused and excused absences in its title and
+/// columns and marks a member past the limit.
+#[test]
+fn the_tui_dashboard_shows_excused_apart_and_marks_warnings() {
+    use ratatui::backend::TestBackend;
+    use ratatui::Terminal;
+    use shura::app::dashboard_screen::{DashPane, Section};
+    use shura::app::state::App;
+    use shura::locale::text::BidiMode;
+    use shura::locale::{Calendar, Lang, Prefs};
+
+    for (lang, calendar, excused, unexcused) in [
+        (Lang::En, Calendar::Gregorian, "excused", "unexcused"),
+        (Lang::Fa, Calendar::Jalali, "موجه", "غیرموجه"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shura.db");
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let actor = shura::identity::Actor {
+            uid: 1000,
+            login: "kazeminia".into(),
+        };
+        let mut store = shura::store::Store::open(&path, actor).unwrap();
+        shura::demo::load_demo(&mut store, lang, today).unwrap();
+        drop(store);
+        rusqlite::Connection::open(&path)
+            .unwrap()
+            .execute("UPDATE body SET absence_rule = 'row:1'", [])
+            .unwrap();
+        let actor = shura::identity::Actor {
+            uid: 1000,
+            login: "kazeminia".into(),
+        };
+        let store = shura::store::Store::open(&path, actor).unwrap();
+        let mut app = App::new(shura::ops::Context {
+            store,
+            prefs: Prefs {
+                lang,
+                calendar,
+                // Logical order, so the Persian words read as typed here.
+                bidi: BidiMode::Off,
+            },
+            today,
+        });
+        app.open_home(None).unwrap();
+        let d = app.dashboard.as_mut().expect("the dashboard");
+        assert!(
+            !d.data.absences.is_empty(),
+            "the demo has unexcused absences"
+        );
+        assert!(d.totals.unexcused > 0 && d.totals.excused > 0);
+        d.pane = DashPane::Figures;
+        d.section = Section::ALL
+            .iter()
+            .position(|s| *s == Section::Attendance)
+            .unwrap();
+        d.detail = 0;
+        let theme = shura::tui::theme::Theme::monochrome();
+        app.resize(48);
+        let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
+        terminal
+            .draw(|f| shura::tui::draw::draw(f, &app, &theme))
+            .unwrap();
+        let text = common::buffer_text(terminal.backend().buffer());
+        // The list's title: the figure with the warnings, then unexcused and excused.
+        let title = text
+            .lines()
+            .find(|l| l.contains(unexcused) && l.contains('⚠'))
+            .unwrap_or_else(|| panic!("the attendance list's title in\n{text}"));
+        assert!(title.contains(excused), "{title}");
+        // The figure, a header with both columns, and at least one member marked.
+        assert!(
+            text.lines().filter(|l| l.contains('⚠')).count() >= 3,
+            "the figure and a member marked:\n{text}"
+        );
+        assert!(
+            text.lines()
+                .any(|l| l.matches(excused).count() >= 2 && !l.contains('⚠')),
+            "the list's header has both columns:\n{text}"
+        );
+    }
+}

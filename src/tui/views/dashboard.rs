@@ -103,15 +103,10 @@ fn figure(app: &App, d: &DashboardScreen, s: Section) -> (String, bool) {
             (pct(p), p.is_some_and(|p| p < 60))
         }
         Section::Attendance => {
+            // Members near or past their body's absence limit (the excused and
+            // unexcused absences are in the list's title and columns).
             let p = percent(tt.attended, tt.attendance_recorded);
-            let mut text = format!(
-                "{} · {} {} · {} {}",
-                pct(p),
-                n(tt.excused.max(0) as usize),
-                t(l, Msg::AbsExcusedShort),
-                n(tt.unexcused.max(0) as usize),
-                t(l, Msg::AbsUnexcusedShort)
-            );
+            let mut text = pct(p);
             if tt.absence_warnings > 0 {
                 text = format!("{text} · ⚠ {}", n(tt.absence_warnings));
             }
@@ -346,8 +341,8 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
                 Col::Flex,
                 Col::Fixed(14),
                 Col::Fixed(9),
-                Col::Fixed(5),
                 Col::Fixed(8),
+                Col::Fixed(10),
                 Col::Fixed(6),
             ],
             pick(&data.attendance, &keep)
@@ -432,6 +427,16 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
     let mut title = section_title(section, l).to_string();
     let (value, _) = figure(app, d, section);
     title.push_str(&format!(" · {value}"));
+    if section == Section::Attendance {
+        let n = |x: i64| localize_digits(&x.max(0).to_string(), l);
+        title.push_str(&format!(
+            " · {} {} · {} {}",
+            n(d.totals.unexcused),
+            t(l, Msg::AbsUnexcusedShort),
+            n(d.totals.excused),
+            t(l, Msg::AbsExcusedShort)
+        ));
+    }
     let held = d.detail_len();
     let total = match section {
         Section::OverdueTasks => d.totals.overdue_tasks,
