@@ -220,6 +220,7 @@ fn the_absence_rule_across_a_jalali_year() {
     assert_eq!(ali["standing"], "breached");
     assert_eq!(ali["breach"]["session_number"], 7);
     assert_eq!(ali["breach"]["date"], "2025-04-09");
+    assert_eq!(ali["breach"]["date_jalali"], "1404/01/20");
     let maryam = member(&rows, "مریم");
     assert_eq!(
         (maryam["unexcused"].as_u64(), maryam["in_a_row"].as_u64()),

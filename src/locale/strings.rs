@@ -994,7 +994,6 @@ catalogue! {
     AbsBreached => "breached: {} at session {} on {}", "حد رسید: {} در جلسه {} به تاریخ {}";
     AbsNearingShort => "nearing", "نزدیک به حد";
     AbsBreachedShort => "breached", "به حد رسیده";
-    AbsWarnings => "{} near or past the absence limit", "{} عضو نزدیک یا به حد غیبت رسیده";
     CliAbsencesTitle => "Absences in {}, year {}, as of {}", "غیبت‌ها در {}، سال {}، تا {}";
     CliAbsencesNeedBody => "report absences needs --body (the body's id or name)", "گزارش غیبت‌ها نهاد را می‌خواهد: ‎--body با شناسه یا نام نهاد";
     CliAbsencesWhat => "absence report", "گزارش غیبت‌ها";

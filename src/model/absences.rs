@@ -92,6 +92,18 @@ pub struct Breach {
     pub session_id: i64,
     pub session_number: i64,
     pub date: NaiveDate,
+    /// The same day in the Jalali calendar (1404/01/20), for JSON readers.
+    pub date_jalali: JalaliDay,
+}
+
+/// A day written in the Jalali calendar, `yyyy/mm/dd` (serialized as that text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JalaliDay(pub NaiveDate);
+
+impl Serialize for JalaliDay {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&crate::locale::calendar::jalali_string(self.0))
+    }
 }
 
 /// A member's absences in the body's year up to a day.
@@ -177,6 +189,7 @@ pub fn count(
                         session_id: s.session_id,
                         session_number: s.number,
                         date: s.date,
+                        date_jalali: JalaliDay(s.date),
                     });
                 }
             }
