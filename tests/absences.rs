@@ -251,6 +251,26 @@ fn the_absence_rule_across_a_jalali_year() {
         .collect();
     assert!(english.is_empty(), "{english:?} in {fa}");
 
+    // To a file (for a mail), the same text.
+    let file = c.dir.path().join("absences.txt");
+    let said = c.ok(&[
+        "report",
+        "absences",
+        "--body",
+        "1",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert!(!said.contains("breached"), "{said}");
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        written.contains("breached: 3 in a row at session 7"),
+        "{written}"
+    );
+    // `--json` on the overdue digest too (the flag is the report command's).
+    let overdue: Value = serde_json::from_str(&c.ok(&["report", "overdue", "--json"])).unwrap();
+    assert!(overdue.is_object(), "{overdue}");
+
     // Without --body: a clear refusal naming the flag.
     let (code, _, err) = c.run_on(NEW_YEAR, &["report", "absences"]);
     assert_eq!(code, 2, "{err}");

@@ -71,7 +71,7 @@ pub struct ReportArgs {
     /// Write to this file instead of standard output
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Print JSON (absences)
+    /// Print JSON instead of the text
     #[arg(long)]
     pub json: bool,
 }
@@ -688,6 +688,10 @@ pub fn report(ctx: &mut Context, a: &ReportArgs, out: Out) -> CliResult {
     };
     let scope = scope(ctx, &a.body, true)?;
     let digest = overdue_digest(&ctx.store, scope.as_deref(), ctx.today)?;
+    if a.json {
+        writeln!(out, "{}", json::to_string(&digest)?)?;
+        return Ok(());
+    }
     let doc = digest_document(&digest, ctx, md);
     let l = ctx.prefs.lang;
     deliver(
