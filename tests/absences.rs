@@ -411,3 +411,36 @@ fn the_tui_dashboard_shows_excused_apart_and_marks_warnings() {
         );
     }
 }
+
+/// The store's read on the fixture's file: held sessions only (not the cancelled 5, not
+/// the planned 8), within the days asked, per body; a body that does not exist reads
+/// as empty.
+#[test]
+fn the_store_reads_held_sessions_per_body() {
+    let c = council();
+    let store = shura::store::Store::open(&c.db, shura::identity::Actor::current()).expect("open");
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let sheets = store
+        .absence_sheets(&[1, 99], day("2025-03-01"), day("2025-04-30"))
+        .expect("read");
+    assert!(sheets[&99].members.is_empty() && sheets[&99].attendance.is_empty());
+    let sheet = &sheets[&1];
+    assert_eq!(sheet.members.len(), 4);
+    let sessions: std::collections::BTreeSet<i64> =
+        sheet.attendance.iter().map(|a| a.session_id).collect();
+    assert_eq!(
+        sessions.into_iter().collect::<Vec<_>>(),
+        vec![2, 3, 4, 6, 7]
+    );
+    // Sara, Reza and Ali at five sessions, Maryam at three (4, 6, 7).
+    assert_eq!(sheet.attendance.len(), 3 * 5 + 3);
+    assert!(sheet
+        .attendance
+        .windows(2)
+        .all(|w| (w[0].date, w[0].session_id) <= (w[1].date, w[1].session_id)));
+    let one = store
+        .absence_sheet(1, day("2025-04-09"), day("2025-04-09"))
+        .expect("read");
+    assert_eq!(one.attendance.len(), 4);
+    assert_eq!(one.attendance[0].session_number, 7);
+}

@@ -13,6 +13,7 @@ use super::Context;
 use crate::model::absences::{count, AbsenceCount, Mark, Sitting, Standing};
 use crate::model::rules::AbsenceRule;
 use crate::model::{Body, Name, Role};
+use crate::store::absences::AbsenceSheet;
 use crate::store::{Result, Store};
 
 /// The days read before today: a fiscal year is at most 366 days long.
@@ -39,9 +40,14 @@ pub fn absences(ctx: &Context, body_id: i64, today: NaiveDate) -> Result<Vec<Mem
     of_body(&ctx.store, &body, today)
 }
 
-/// [`absences`] for a body already read (the dashboard's).
+/// [`absences`] for a body already read.
 pub fn of_body(store: &Store, body: &Body, today: NaiveDate) -> Result<Vec<MemberAbsences>> {
     let sheet = store.absence_sheet(body.id, today - chrono::Duration::days(YEAR_DAYS), today)?;
+    Ok(of_sheet(body, &sheet, today))
+}
+
+/// The members' absences from what the store read of the body.
+fn of_sheet(body: &Body, sheet: &AbsenceSheet, today: NaiveDate) -> Vec<MemberAbsences> {
     let mut out: Vec<MemberAbsences> = Vec::new();
     for m in &sheet.members {
         let ms = &m.membership;
@@ -84,15 +90,24 @@ pub fn of_body(store: &Store, body: &Body, today: NaiveDate) -> Result<Vec<Membe
             ),
         });
     }
-    Ok(out)
+    out
 }
 
 /// The dashboard's warnings: members nearing a limit or past one, in the bodies given
 /// (those without a rule are skipped).
 pub fn warnings(store: &Store, bodies: &[Body], today: NaiveDate) -> Result<Vec<AbsenceWarning>> {
+    let counted: Vec<&Body> = bodies
+        .iter()
+        .filter(|b| !b.absence_rule.is_none())
+        .collect();
+    let ids: Vec<i64> = counted.iter().map(|b| b.id).collect();
+    let sheets = store.absence_sheets(&ids, today - chrono::Duration::days(YEAR_DAYS), today)?;
     let mut out = Vec::new();
-    for b in bodies.iter().filter(|b| !b.absence_rule.is_none()) {
-        for m in of_body(store, b, today)? {
+    for b in counted {
+        let Some(sheet) = sheets.get(&b.id) else {
+            continue;
+        };
+        for m in of_sheet(b, sheet, today) {
             if m.count.standing != Standing::Fine {
                 out.push(AbsenceWarning {
                     body: b.id,
