@@ -90,6 +90,11 @@ pub struct Totals {
     pub follow_up_due: i64,
     pub attended: i64,
     pub attendance_recorded: i64,
+    /// Absences excused and unexcused, and members past or near their body's absence
+    /// limit (`ops::absences`).
+    pub excused: i64,
+    pub unexcused: i64,
+    pub absence_warnings: usize,
     pub indicators_on_target: usize,
     pub indicators_measured: usize,
     /// Indicators whose last value moved in their better direction.
@@ -126,6 +131,7 @@ impl DashboardScreen {
                 compliance: vec![],
                 follow_up_rate: vec![],
                 attendance: vec![],
+                absences: vec![],
                 indicators: vec![],
                 legal: Default::default(),
             },
@@ -167,6 +173,9 @@ impl DashboardScreen {
         t.follow_up_due = d.follow_up_rate.iter().map(|f| f.due).sum();
         t.attended = d.attendance.iter().map(|a| a.attended).sum();
         t.attendance_recorded = d.attendance.iter().map(|a| a.recorded).sum();
+        t.excused = d.attendance.iter().map(|a| a.excused).sum();
+        t.unexcused = d.attendance.iter().map(|a| a.unexcused).sum();
+        t.absence_warnings = d.absences.len();
         t.indicators = d.indicators.len();
         t.indicators_measured = d
             .indicators

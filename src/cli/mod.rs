@@ -2,6 +2,7 @@
 //! input, 3 when the user's role does not allow the change, 1 on other failures;
 //! errors go to stderr and name the bad value.
 
+pub mod absences;
 pub mod args;
 pub mod commands;
 pub mod corrections;

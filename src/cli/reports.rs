@@ -58,8 +58,9 @@ pub struct ExportCsv {
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// overdue: the overdue tasks and resolutions, grouped by body (for a daily mail)
-    #[arg(value_parser = ["overdue"])]
+    /// overdue: the overdue tasks and resolutions, grouped by body (for a daily mail);
+    /// absences: each member's excused and unexcused absences against the body's rule
+    #[arg(value_parser = ["overdue", "absences"])]
     pub kind: String,
     /// Only this body and the bodies under it
     #[arg(long)]
@@ -107,7 +108,13 @@ fn scope(ctx: &Context, body: &Option<String>, children: bool) -> CliResult<Opti
 }
 
 /// Writes a document to the file asked for, or to standard output.
-fn deliver(doc: &str, output: &Option<PathBuf>, what: &str, lang: Lang, out: Out) -> CliResult {
+pub(super) fn deliver(
+    doc: &str,
+    output: &Option<PathBuf>,
+    what: &str,
+    lang: Lang,
+    out: Out,
+) -> CliResult {
     use crate::locale::strings::tf;
     match output {
         Some(path) => {
@@ -527,12 +534,15 @@ pub fn digest_document(d: &OverdueDigest, ctx: &Context, md: bool) -> String {
 }
 
 pub fn report(ctx: &mut Context, a: &ReportArgs, out: Out) -> CliResult {
+    if a.kind.trim().eq_ignore_ascii_case("absences") {
+        return super::absences::report_absences(ctx, a, out);
+    }
     if !a.kind.trim().eq_ignore_ascii_case("overdue") {
         return Err(CliError::usage(super::unknown_value(
             ctx.prefs.lang,
             Msg::WhatReport,
             &a.kind,
-            "overdue",
+            "overdue, absences",
         )));
     }
     let md = match a.format.trim().to_ascii_lowercase().as_str() {
@@ -648,6 +658,26 @@ pub fn dashboard_cmd(ctx: &mut Context, a: &DashboardArgs, out: Out) -> CliResul
                     &n(f.done_on_time),
                     &n(f.due),
                     &localize_digits(&format!("{:.0}", f.rate * 100.0), lang)
+                ]
+            )
+        )?;
+    }
+    for w in &d.absences {
+        let u = |x: u32| localize_digits(&x.to_string(), lang);
+        writeln!(
+            out,
+            "{}",
+            say(
+                Msg::CliDashAbsence,
+                &[
+                    w.body_name.get(lang),
+                    w.name.get(lang),
+                    &u(w.count.unexcused),
+                    &u(w.count.in_a_row),
+                    &u(w.count.excused),
+                    &crate::model::absences::standing_text(&w.count, &w.rule(), lang, |x| {
+                        ctx.date(x)
+                    }),
                 ]
             )
         )?;

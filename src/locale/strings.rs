@@ -1054,6 +1054,25 @@ catalogue! {
     // ---- After the meeting: signed minutes
 
     // ---- After the meeting: absences
+    AbsUnexcused => "Unexcused", "غیبت غیرموجه";
+    AbsExcusedShort => "excused", "موجه";
+    AbsUnexcusedShort => "unexcused", "غیرموجه";
+    AbsInARow => "In a row", "پیاپی";
+    AbsLimit => "Limit", "حد مجاز";
+    AbsStanding => "Standing", "وضعیت";
+    AbsNoRule => "no rule", "بدون قاعده";
+    AbsLimitPerYear => "{} a year", "{} در سال";
+    AbsLimitInARow => "{} in a row", "{} پیاپی";
+    AbsFine => "fine", "عادی";
+    AbsNearing => "nearing: {} left before {}", "نزدیک به حد: {} غیبت تا {}";
+    AbsBreached => "breached: {} at session {} on {}", "حد رسید: {} در جلسه {} به تاریخ {}";
+    AbsNearingShort => "nearing", "نزدیک به حد";
+    AbsBreachedShort => "breached", "به حد رسیده";
+    CliAbsencesTitle => "Absences in {}, year {}, as of {}", "غیبت‌ها در {}، سال {}، تا {}";
+    CliAbsencesNeedBody => "report absences needs --body (the body's id or name)", "گزارش غیبت‌ها نهاد را می‌خواهد: ‎--body با شناسه یا نام نهاد";
+    CliAbsencesWhat => "absence report", "گزارش غیبت‌ها";
+    CliAbsencesNone => "No members in office.", "عضوی در سمت نیست.";
+    CliDashAbsence => "{}: {} — {} unexcused ({} in a row), {} excused — {}", "{}: {} — {} غیبت غیرموجه ({} پیاپی)، {} موجه — {}";
 
     // ---- After the meeting: invitations and mail
     RefusedInviteSession => "session {} is {}: invitations go out only for a planned or open session", "جلسهٔ {} {} است: دعوتنامه فقط برای جلسهٔ برنامه‌ریزی‌شده یا در جریان فرستاده می‌شود";

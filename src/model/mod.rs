@@ -1,6 +1,7 @@
 //! The domain: plain types and rules (quorum, numbering, meeting rules).
 //! No SQL and no terminal here.
 
+pub mod absences;
 pub mod agenda;
 pub mod clock;
 pub mod numbering;

@@ -290,6 +290,9 @@ pub struct AttendanceRate {
     /// Sessions with this member's attendance recorded.
     pub recorded: i64,
     pub rate: f64,
+    /// Of the sessions recorded, absences excused and unexcused.
+    pub excused: i64,
+    pub unexcused: i64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -334,6 +337,8 @@ pub struct Dashboard {
     pub compliance: Vec<Compliance>,
     pub follow_up_rate: Vec<FollowUpRate>,
     pub attendance: Vec<AttendanceRate>,
+    /// Members nearing or past their body's absence rule (`ops::absences`).
+    pub absences: Vec<super::absences::AbsenceWarning>,
     pub indicators: Vec<IndicatorFigure>,
     /// Resolutions' legal life: not sent in time, objection windows ending this week,
     /// objections to answer, in force this month.
@@ -493,6 +498,8 @@ pub fn dashboard_in(
             attended: c.attended,
             recorded: c.recorded,
             rate: ratio(c.attended, c.recorded),
+            excused: c.excused,
+            unexcused: c.recorded - c.attended - c.excused,
         })
         .collect();
 
@@ -550,6 +557,7 @@ pub fn dashboard_in(
         compliance: compliance_rows,
         follow_up_rate,
         attendance,
+        absences: super::absences::warnings(store, &bodies, today)?,
         indicators,
         legal: super::legal::figures(store, scope, today, calendar)?,
     })

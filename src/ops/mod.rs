@@ -11,6 +11,7 @@
 //! (items and minutes), [`resolutions`], [`tasks`] (follow-up), [`record`] (a session's
 //! whole record), [`dashboard`] (the chair's figures), [`export`] (minutes, calendars).
 
+pub mod absences;
 pub mod agenda;
 pub mod approval;
 pub mod authz;

@@ -27,8 +27,9 @@ const FTS_DEFAULTS: &str =
     "INSERT INTO search_index(search_index, rank) VALUES ('hashsize', 1048576);
      INSERT INTO search_index(search_index, rank) VALUES ('automerge', 4);";
 
-/// The triggers of schema V3 that keep the dashboard's tallies; dropped during the bulk
-/// load and made again (with the tallies computed) by running V3 at its end.
+/// The triggers of schema V3 (the attendance ones as V8 made them again) that keep the
+/// dashboard's tallies; dropped during the bulk load and made again (with the tallies
+/// computed) by running [`super::schema::TALLIES`] at its end.
 const TALLY_TRIGGERS: &[&str] = &[
     "task_tally_insert",
     "task_tally_delete",
@@ -396,7 +397,9 @@ fn restore_indexes(conn: &Connection, indexes: &[(String, String)]) -> Result<()
         }
     }
     conn.execute_batch(FTS_DEFAULTS)?;
-    conn.execute_batch(super::schema::V3)?;
+    for step in super::schema::TALLIES {
+        conn.execute_batch(step)?;
+    }
     Ok(())
 }
 
@@ -424,14 +427,16 @@ fn begin_load(conn: &Connection, indexes: &[(String, String)]) -> Result<()> {
 
 /// The last transaction of a bulk load (already begun): indexes back from their own
 /// SQL, the full-text index merged into one segment, FTS5's defaults, the tally
-/// triggers back with the tallies computed from the rows (schema V3 does both).
+/// triggers back with the tallies computed from the rows (`schema::TALLIES` does both).
 fn end_load(conn: &Connection, indexes: &[(String, String)]) -> Result<()> {
     for (_, sql) in indexes {
         conn.execute_batch(sql)?;
     }
     conn.execute_batch("INSERT INTO search_index(search_index) VALUES ('optimize')")?;
     conn.execute_batch(FTS_DEFAULTS)?;
-    conn.execute_batch(super::schema::V3)?;
+    for step in super::schema::TALLIES {
+        conn.execute_batch(step)?;
+    }
     conn.execute_batch("COMMIT")?;
     Ok(())
 }

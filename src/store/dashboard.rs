@@ -37,6 +37,8 @@ pub struct AttendanceCount {
     pub recorded: i64,
     /// Of those, present, late or remote.
     pub attended: i64,
+    /// Of those, excused absences (the rest are unexcused).
+    pub excused: i64,
 }
 
 fn scope_sql(col: &str, ids: Option<&[i64]>, args: &mut Vec<rusqlite::types::Value>) -> String {
@@ -121,13 +123,13 @@ impl Store {
     }
 
     /// Per body and person: sessions with attendance recorded and sessions attended
-    /// (present, late or remote). Cancelled sessions are left out. From the tally the
-    /// triggers keep (`attendance_tally`, schema V3).
+    /// (present, late or remote), and excused absences. Cancelled sessions are left out.
+    /// From the tally the triggers keep (`attendance_tally`, schema V3; `excused` V8).
     pub fn attendance_counts(&self, body_ids: Option<&[i64]>) -> Result<Vec<AttendanceCount>> {
         let mut args = Vec::new();
         let scope = scope_sql("t.body_id", body_ids, &mut args) + &self.visible_sql("t.body_id");
         let sql = format!(
-            "SELECT t.body_id, p.id, p.name_fa, p.name_en, t.recorded, t.attended
+            "SELECT t.body_id, p.id, p.name_fa, p.name_en, t.recorded, t.attended, t.excused
              FROM attendance_tally t JOIN person p ON p.id = t.person_id
              WHERE t.recorded > 0{scope}
              ORDER BY t.body_id, t.person_id"
@@ -140,6 +142,7 @@ impl Store {
                 person_name: Name::new(r.get(2)?, r.get(3)?),
                 recorded: r.get(4)?,
                 attended: r.get(5)?,
+                excused: r.get(6)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

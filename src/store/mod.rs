@@ -1,6 +1,7 @@
 //! SQLite storage: opening with the right pragmas, migrations, reads, writes (each an
 //! IMMEDIATE transaction, retried while the database is busy), audit and search.
 
+pub mod absences;
 pub mod access;
 pub mod approval;
 pub mod audit;

@@ -68,7 +68,7 @@ pub(crate) fn opt_code_at<T>(
 }
 
 pub const PERSON_COLS: &str = "p.id, p.name_fa, p.name_en, p.login, p.organization, p.email";
-fn person_from(r: &Row, o: usize) -> rusqlite::Result<Person> {
+pub(crate) fn person_from(r: &Row, o: usize) -> rusqlite::Result<Person> {
     Ok(Person {
         id: r.get(o)?,
         name: Name::new(r.get(o + 1)?, r.get(o + 2)?),

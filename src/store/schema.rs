@@ -904,6 +904,98 @@ WHERE s.status <> 'cancelled'
 GROUP BY s.body_id, a.person_id;
 "#;
 
+/// The attendance tally's triggers and figures as V8 has them (excused absences
+/// counted apart): made by V8, and again after V3 whenever V3 runs once more (a bulk
+/// load's end, a repair), so the tally keeps its `excused` column true.
+macro_rules! attendance_tally_v8 {
+    () => {
+        r#"
+DROP TRIGGER IF EXISTS attendance_tally_insert;
+CREATE TRIGGER attendance_tally_insert AFTER INSERT ON attendance
+BEGIN
+    INSERT INTO attendance_tally(body_id, person_id, recorded, attended, excused)
+    SELECT s.body_id, new.person_id, 1, new.presence IN ('present','late','remote'),
+           new.presence = 'excused'
+    FROM session s WHERE s.id = new.session_id AND s.status <> 'cancelled'
+    ON CONFLICT(body_id, person_id) DO UPDATE SET
+        recorded = recorded + 1, attended = attended + excluded.attended,
+        excused = excused + excluded.excused;
+END;
+
+DROP TRIGGER IF EXISTS attendance_tally_delete;
+CREATE TRIGGER attendance_tally_delete AFTER DELETE ON attendance
+BEGIN
+    UPDATE attendance_tally SET
+        recorded = recorded - 1,
+        attended = attended - (old.presence IN ('present','late','remote')),
+        excused = excused - (old.presence = 'excused')
+    WHERE person_id = old.person_id
+      AND body_id = (SELECT s.body_id FROM session s
+                     WHERE s.id = old.session_id AND s.status <> 'cancelled');
+END;
+
+DROP TRIGGER IF EXISTS attendance_tally_update;
+CREATE TRIGGER attendance_tally_update AFTER UPDATE ON attendance
+BEGIN
+    UPDATE attendance_tally SET
+        recorded = recorded - 1,
+        attended = attended - (old.presence IN ('present','late','remote')),
+        excused = excused - (old.presence = 'excused')
+    WHERE person_id = old.person_id
+      AND body_id = (SELECT s.body_id FROM session s
+                     WHERE s.id = old.session_id AND s.status <> 'cancelled');
+    INSERT INTO attendance_tally(body_id, person_id, recorded, attended, excused)
+    SELECT s.body_id, new.person_id, 1, new.presence IN ('present','late','remote'),
+           new.presence = 'excused'
+    FROM session s WHERE s.id = new.session_id AND s.status <> 'cancelled'
+    ON CONFLICT(body_id, person_id) DO UPDATE SET
+        recorded = recorded + 1, attended = attended + excluded.attended,
+        excused = excused + excluded.excused;
+END;
+
+DROP TRIGGER IF EXISTS session_tally_status;
+CREATE TRIGGER session_tally_status AFTER UPDATE OF status, body_id ON session
+WHEN (old.status = 'cancelled') <> (new.status = 'cancelled') OR old.body_id <> new.body_id
+BEGIN
+    UPDATE attendance_tally SET
+        recorded = recorded - (SELECT count(*) FROM attendance a
+                               WHERE a.session_id = old.id AND a.person_id = attendance_tally.person_id),
+        attended = attended - (SELECT count(*) FROM attendance a
+                               WHERE a.session_id = old.id AND a.person_id = attendance_tally.person_id
+                                 AND a.presence IN ('present','late','remote')),
+        excused = excused - (SELECT count(*) FROM attendance a
+                             WHERE a.session_id = old.id AND a.person_id = attendance_tally.person_id
+                               AND a.presence = 'excused')
+    WHERE old.status <> 'cancelled' AND body_id = old.body_id
+      AND person_id IN (SELECT person_id FROM attendance WHERE session_id = old.id);
+    INSERT INTO attendance_tally(body_id, person_id, recorded, attended, excused)
+    SELECT new.body_id, a.person_id, 1, a.presence IN ('present','late','remote'),
+           a.presence = 'excused'
+    FROM attendance a WHERE a.session_id = new.id AND new.status <> 'cancelled'
+    ON CONFLICT(body_id, person_id) DO UPDATE SET
+        recorded = recorded + 1, attended = attended + excluded.attended,
+        excused = excused + excluded.excused;
+END;
+
+DELETE FROM attendance_tally;
+INSERT INTO attendance_tally(body_id, person_id, recorded, attended, excused)
+SELECT s.body_id, a.person_id, count(*),
+       coalesce(sum(a.presence IN ('present','late','remote')), 0),
+       coalesce(sum(a.presence = 'excused'), 0)
+FROM attendance a JOIN session s ON s.id = a.session_id
+WHERE s.status <> 'cancelled'
+GROUP BY s.body_id, a.person_id;
+"#
+    };
+}
+
+/// The attendance tally as V8 keeps it (see [`TALLIES`]).
+pub const ATTENDANCE_TALLY_V8: &str = attendance_tally_v8!();
+
+/// What makes the dashboard's tallies and their triggers again, in order: V3, then the
+/// attendance tally as V8 changed it. Idempotent.
+pub const TALLIES: &[&str] = &[V3, ATTENDANCE_TALLY_V8];
+
 /// V8: after the meeting.
 ///
 /// - Law profiles (the periods of a resolution's legal life: sending, the objection
@@ -918,7 +1010,10 @@ GROUP BY s.body_id, a.person_id;
 ///   ruling). Events and signatures are append-only.
 /// - Signatures of approved minutes: who, when, the version and hash they bind, and the
 ///   audit entry that records them.
-const V8: &str = r#"
+/// - The attendance tally counts excused absences apart (`excused`; unexcused ones are
+///   recorded − attended − excused), its triggers made again to keep it.
+const V8: &str = concat!(
+    r#"
 CREATE TABLE law_profile (
     code            TEXT PRIMARY KEY CHECK (code <> ''),
     name_fa         TEXT NOT NULL,
@@ -1020,4 +1115,8 @@ BEGIN SELECT RAISE(ABORT, 'a signature is kept as signed'); END;
 
 -- A guest's mail address, for the invitations mailed by `session invite --mail`.
 ALTER TABLE guest ADD COLUMN email TEXT;
-"#;
+
+ALTER TABLE attendance_tally ADD COLUMN excused INTEGER NOT NULL DEFAULT 0;
+"#,
+    attendance_tally_v8!()
+);

@@ -15,6 +15,7 @@ use crate::app::state::{App, ListKind};
 use crate::locale::digits::localize_digits;
 use crate::locale::strings::{t, Msg};
 use crate::locale::Lang;
+use crate::model::absences::Standing;
 use crate::ops::dashboard::Trend;
 use crate::tui::theme::Theme;
 
@@ -103,8 +104,14 @@ fn figure(app: &App, d: &DashboardScreen, s: Section) -> (String, bool) {
             (pct(p), p.is_some_and(|p| p < 60))
         }
         Section::Attendance => {
+            // Members near or past their body's absence limit (the excused and
+            // unexcused absences are in the list's title and columns).
             let p = percent(tt.attended, tt.attendance_recorded);
-            (pct(p), p.is_some_and(|p| p < 60))
+            let mut text = pct(p);
+            if tt.absence_warnings > 0 {
+                text = format!("{text} · ⚠ {}", n(tt.absence_warnings));
+            }
+            (text, tt.absence_warnings > 0 || p.is_some_and(|p| p < 60))
         }
         Section::Indicators if tt.indicators_measured == 0 => ("—".into(), false),
         Section::Indicators => (
@@ -349,20 +356,54 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
                 t(l, Msg::Member),
                 t(l, Msg::Body),
                 t(l, Msg::Attended),
+                t(l, Msg::AbsExcusedShort),
+                t(l, Msg::AbsUnexcusedShort),
                 t(l, Msg::Rate),
             ],
-            vec![Col::Flex, Col::Fixed(20), Col::Fixed(9), Col::Fixed(6)],
+            vec![
+                Col::Flex,
+                Col::Fixed(14),
+                Col::Fixed(9),
+                Col::Fixed(8),
+                Col::Fixed(10),
+                Col::Fixed(6),
+            ],
             pick(&data.attendance, &keep)
                 .map(|a| {
+                    // A member near or past the body's absence limit is marked.
+                    let warning = data
+                        .absences
+                        .iter()
+                        .find(|w| w.body == a.body_id && w.person == a.person_id);
+                    let mark = match warning.map(|w| w.count.standing) {
+                        Some(Standing::Breached) => "⚠⚠ ",
+                        Some(_) => "⚠ ",
+                        None => "",
+                    };
                     vec![
-                        a.name.get(l).to_string(),
+                        format!("{mark}{}", a.name.get(l)),
                         body_name(a.body_id),
                         format!("{}/{}", n(a.attended), n(a.recorded)),
+                        n(a.excused),
+                        n(a.unexcused),
                         pct(percent(a.attended, a.recorded)),
                     ]
                 })
                 .collect(),
-            vec![],
+            pick(&data.attendance, &keep)
+                .map(|a| {
+                    match data
+                        .absences
+                        .iter()
+                        .find(|w| w.body == a.body_id && w.person == a.person_id)
+                        .map(|w| w.count.standing)
+                    {
+                        Some(Standing::Breached) => theme.error,
+                        Some(_) => theme.warn,
+                        None => theme.base,
+                    }
+                })
+                .collect(),
         ),
         Section::Legal => {
             let legal = d.legal_rows();
@@ -461,6 +502,16 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
     let mut title = section_title(section, l).to_string();
     let (value, _) = figure(app, d, section);
     title.push_str(&format!(" · {value}"));
+    if section == Section::Attendance {
+        let n = |x: i64| localize_digits(&x.max(0).to_string(), l);
+        title.push_str(&format!(
+            " · {} {} · {} {}",
+            n(d.totals.unexcused),
+            t(l, Msg::AbsUnexcusedShort),
+            n(d.totals.excused),
+            t(l, Msg::AbsExcusedShort)
+        ));
+    }
     let held = d.detail_len();
     let total = match section {
         Section::OverdueTasks => d.totals.overdue_tasks,
