@@ -110,6 +110,7 @@ impl DashboardScreen {
                 follow_up_rate: vec![],
                 attendance: vec![],
                 indicators: vec![],
+                unsigned: vec![],
             },
             totals: Totals::default(),
             pane: DashPane::Figures,

@@ -166,6 +166,9 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
             Ok(())
         }
         Command::Minutes(MinutesCmd::Set(a)) => minutes_set(ctx, a, out),
+        Command::Minutes(MinutesCmd::Sign(a)) => super::signatures::sign(ctx, a, out),
+        Command::Minutes(MinutesCmd::Signatures(a)) => super::signatures::list(ctx, a, out),
+        Command::Minutes(MinutesCmd::Verify(a)) => super::signatures::verify(ctx, a, out),
         Command::Attend(a) => attend(ctx, a, out),
         Command::Guest(GuestCmd::Add(a)) => {
             let s = ctx.store.find_session(&a.session)?;

@@ -9,6 +9,7 @@ pub mod json;
 pub mod meeting;
 pub mod reports;
 pub mod setup;
+pub mod signatures;
 pub mod table;
 pub mod terms;
 

@@ -69,6 +69,7 @@ macro_rules! coded_enum {
 
 pub mod legal;
 pub mod roles;
+pub mod signing;
 pub mod voting;
 
 /// Declares the kinds of things an error can name (records and typed fields), each with

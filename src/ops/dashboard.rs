@@ -335,6 +335,9 @@ pub struct Dashboard {
     pub follow_up_rate: Vec<FollowUpRate>,
     pub attendance: Vec<AttendanceRate>,
     pub indicators: Vec<IndicatorFigure>,
+    /// Approved minutes of the last days someone has still to sign, latest first
+    /// ([`super::signatures::unsigned_sessions`]).
+    pub unsigned: Vec<super::signatures::UnsignedMinutes>,
 }
 
 fn ratio(part: i64, whole: i64) -> f64 {
@@ -537,5 +540,6 @@ pub fn dashboard(store: &Store, scope: Option<&[i64]>, today: NaiveDate) -> Resu
         follow_up_rate,
         attendance,
         indicators,
+        unsigned: super::signatures::unsigned_minutes(store, scope, today)?,
     })
 }

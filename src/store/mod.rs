@@ -15,6 +15,7 @@ pub mod numbering;
 pub mod read;
 pub mod schema;
 pub mod search;
+pub mod signatures;
 pub mod write;
 
 use std::path::{Path, PathBuf};
@@ -134,6 +135,8 @@ pub enum Refusal {
     NoApprovedVersion { session: i64, version: i64 },
     /// A resolution's legal life (sending, objection, answer) refuses the act.
     Legal(crate::model::legal::LegalRefusal),
+    /// A signature of approved minutes is refused.
+    Sign(crate::model::signing::SignRefusal),
 }
 
 impl Refusal {
@@ -168,6 +171,7 @@ impl Refusal {
             Refusal::CorrectionOpenAt { .. } => "correction_open_at",
             Refusal::NoApprovedVersion { .. } => "no_approved_version",
             Refusal::Legal(l) => l.code(),
+            Refusal::Sign(s) => s.code(),
         }
     }
 
@@ -240,6 +244,11 @@ impl Refusal {
             }
             Refusal::Legal(l) => {
                 for (k, v) in l.fields() {
+                    put(k, json!(v));
+                }
+            }
+            Refusal::Sign(s) => {
+                for (k, v) in s.fields() {
                     put(k, json!(v));
                 }
             }
@@ -349,6 +358,7 @@ impl Localized for Refusal {
             Refusal::Numbering(r) => r.message(lang),
             Refusal::Agenda(a) => a.message(lang),
             Refusal::Legal(l) => l.message(lang),
+            Refusal::Sign(s) => s.message(lang),
             Refusal::NoQuorum {
                 present,
                 voting,
