@@ -345,7 +345,7 @@ pub struct ApprovedRecord {
 #[serde(tag = "verdict", rename_all = "snake_case")]
 pub enum Verdict {
     /// The file is (the signature block aside) the approved minutes of a session.
-    Approved(ApprovedRecord),
+    Approved(Box<ApprovedRecord>),
     /// The file was changed, or is no approved record of this database.
     Changed { sha256: String, check_code: String },
 }
@@ -372,7 +372,7 @@ pub fn verify(ctx: &Context, text: &str) -> Result<Verdict> {
         } else {
             (ctx.store.signatures(session.id, hit.version)?, Vec::new())
         };
-        return Ok(Verdict::Approved(ApprovedRecord {
+        return Ok(Verdict::Approved(Box::new(ApprovedRecord {
             session_id: session.id,
             body_id: body.id,
             body_name: body.name,
@@ -387,7 +387,7 @@ pub fn verify(ctx: &Context, text: &str) -> Result<Verdict> {
             sha256: sha,
             signatures,
             unsigned,
-        }));
+        })));
     }
     let sha = sha256_hex(record_part);
     Ok(Verdict::Changed {
