@@ -1216,9 +1216,10 @@ impl App {
         let v = self.session.as_ref().ok_or_else(|| self.no_session())?;
         let rec = &v.record;
         // Approved minutes are the text stored at approval; others the record as it is.
-        use crate::ops::approval::{minutes_document, Audience, MinutesFormat};
+        use crate::ops::approval::{Audience, MinutesFormat};
+        use crate::ops::signatures::exported_minutes;
         let doc = |format| {
-            minutes_document(
+            exported_minutes(
                 &self.ctx,
                 rec.session.clone(),
                 format,

@@ -2339,7 +2339,8 @@ fn search(ctx: &mut Context, a: &SearchArgs, out: Out) -> CliResult {
 }
 
 fn export_minutes(ctx: &mut Context, a: &ExportMinutes, out: Out) -> CliResult {
-    use crate::ops::approval::{minutes_document, Audience, MinutesFormat};
+    use crate::ops::approval::{Audience, MinutesFormat};
+    use crate::ops::signatures::exported_minutes;
     let s = ctx.store.find_session(&a.session)?;
     let Some(format) = MinutesFormat::parse(&a.format) else {
         return Err(CliError::usage(super::unknown_value(
@@ -2354,7 +2355,7 @@ fn export_minutes(ctx: &mut Context, a: &ExportMinutes, out: Out) -> CliResult {
     } else {
         Audience::Public
     };
-    let doc = minutes_document(ctx, s, format, audience, a.version)?;
+    let doc = exported_minutes(ctx, s, format, audience, a.version)?;
     match &a.output {
         Some(path) => {
             std::fs::write(path, doc).map_err(|e| {

@@ -181,8 +181,7 @@ pub fn approve(ctx: &mut Context, session_id: i64) -> Result<Approval> {
 }
 
 /// The minutes of a session as a document: for approved minutes the text stored when
-/// they were approved (the latest version, or `version`), byte for byte, with the
-/// signature block of that version put in (see [`super::signatures`]); otherwise
+/// they were approved (the latest version, or `version`), byte for byte; otherwise
 /// rendered from the record as it is. The closed-session part is for the body's members
 /// and administrators only.
 pub fn minutes_document(
@@ -214,8 +213,7 @@ pub fn minutes_document(
             ctx.prefs.lang.code(),
             audience.code(),
         )? {
-            // The signature block of that version follows the text (not part of it).
-            return super::signatures::with_signature_block(ctx, &session, a.version, format, text);
+            return Ok(text);
         }
     }
     // Not approved (or approved before shura stored the text, or a closed part that

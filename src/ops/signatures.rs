@@ -320,6 +320,37 @@ pub fn with_signature_block(
     Ok(out)
 }
 
+/// The minutes of a session as exported ([`super::approval::minutes_document`]): for
+/// approved minutes the stored text, byte for byte, with the signature block of that
+/// version put in (the block is not part of the approved text, which stays as it was
+/// approved whatever happens later; the block says who has signed so far).
+pub fn exported_minutes(
+    ctx: &Context,
+    session: Session,
+    format: MinutesFormat,
+    audience: super::approval::Audience,
+    version: Option<i64>,
+) -> Result<String> {
+    let chosen = match version {
+        Some(v) => Some(v),
+        None => ctx.store.latest_approved_version(session.id)?,
+    };
+    let doc = super::approval::minutes_document(ctx, session.clone(), format, audience, version)?;
+    let Some(v) = chosen else { return Ok(doc) };
+    let stored = ctx.store.approved_text(
+        session.id,
+        v,
+        format.code(),
+        ctx.prefs.lang.code(),
+        audience.code(),
+    )?;
+    match stored {
+        Some(text) if text == doc => with_signature_block(ctx, &session, v, format, doc),
+        // Rendered from the record as it is (no text stored): no approved text to sign.
+        _ => Ok(doc),
+    }
+}
+
 /// The approved record a file is, as [`verify`] found it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ApprovedRecord {
