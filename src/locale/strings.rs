@@ -1004,6 +1004,8 @@ catalogue! {
     ConfirmSign => "Sign the approved minutes of session {} as {}? A signature is kept for good. y signs, any other key cancels.", "صورتجلسه تأییدشده جلسه {} با نام {} امضا شود؟ امضا برای همیشه ثبت می‌ماند. y برای امضا، هر کلید دیگر برای انصراف.";
     TuiSigned => "signed the minutes as {}", "صورتجلسه با نام {} امضا شد";
     DashUnsigned => "Minutes to sign: {} members in {} sessions", "صورتجلسه‌های در انتظار امضا: {} عضو در {} جلسه";
+    DashUnsignedTitle => "Minutes to sign", "صورتجلسه در انتظار امضا";
+    DashUnsignedFigure => "{} members · {} sessions", "{} عضو · {} جلسه";
     DashUnsignedSession => "session {} ({}): {}", "جلسه {} ({}): {}";
 
     // ---- After the meeting: absences
