@@ -224,6 +224,15 @@ fn two_members_sign_from_their_accounts_and_verify_tells_untouched_from_changed(
         dash["unsigned"][0]["people"][0]["name"]["en"], "Sara Chair",
         "{dash}"
     );
+    let dash = c.ok(&["dashboard"]);
+    assert!(
+        dash.contains("Minutes to sign: 1 members in 1 sessions"),
+        "{dash}"
+    );
+    assert!(
+        dash.contains("session 1 (2024-12-01): Sara Chair"),
+        "{dash}"
+    );
 
     // The exports print the signers; verify accepts them untouched.
     for (format, name) in [("md", "minutes.md"), ("html", "minutes.html")] {
