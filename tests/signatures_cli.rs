@@ -324,6 +324,19 @@ fn two_members_sign_from_their_accounts_and_verify_tells_untouched_from_changed(
         .contains("a signature is kept as signed"));
     let upd = conn.execute("UPDATE signature SET login = 'mallory'", []);
     assert!(upd.is_err());
+    // Changed behind shura's back (the trigger dropped): audit verify finds it.
+    conn.execute_batch(
+        "DROP TRIGGER signature_append_only_update;
+         UPDATE signature SET signed_at = '2020-01-01T00:00:00Z' WHERE login = 'bin';",
+    )
+    .unwrap();
+    drop(conn);
+    let (code, out, err) = c.run_as(None, &["audit", "verify"]);
+    assert_ne!(code, 0, "{out}{err}");
+    assert!(
+        format!("{out}{err}").contains("(login «bin») does not match its audit entry"),
+        "{out}{err}"
+    );
 }
 
 #[test]

@@ -45,7 +45,6 @@ pub fn sign(ctx: &mut Context, a: &SignArgs, out: Out) -> CliResult {
         return print_json(out, &sig);
     }
     let lang = ctx.prefs.lang;
-    let code = crate::model::signing::check_code(&sig.minutes_sha256);
     say(
         out,
         ctx.prefs,
@@ -55,7 +54,6 @@ pub fn sign(ctx: &mut Context, a: &SignArgs, out: Out) -> CliResult {
             &s.number_text(lang),
             sig.person.get(lang),
             &signed_time(ctx.prefs, &sig.signed_at),
-            &code,
         ],
     )
 }

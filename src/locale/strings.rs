@@ -982,6 +982,7 @@ catalogue! {
     RefusedSignNoPerson => "refused: no person carries your login «{}»; an administrator gives it to your person (`shura person edit --login`)", "رد شد: هیچ شخصی با نام کاربری شما «{}» ثبت نشده است؛ مدیر سامانه باید آن را به شخص شما بدهد";
     RefusedSignNotASigner => "refused: {} is not one who signs the minutes of session {} (by the body's way of signing: its chair and secretary, or the voting members present)", "رد شد: {} از امضاکنندگان صورتجلسه جلسه {} نیست (به روش امضای نهاد: رئیس و دبیر، یا اعضای دارای رأی حاضر)";
     RefusedSignAlready => "refused: you signed version {} of the minutes of session {} already", "رد شد: نسخه {} صورتجلسه جلسه {} را پیش‌تر امضا کرده‌اید";
+    AuditSignatureAltered => "signature {} of the minutes of session {} (login «{}») does not match its audit entry or its approval: changed behind shura's back", "امضای {} صورتجلسه جلسه {} (نام کاربری «{}») با ثبت آن در زنجیره وقایع یا با تأیید صورتجلسه نمی‌خواند: بیرون از شورا تغییر کرده است";
     SignUtc => "UTC", "به وقت جهانی";
     SignBlockTitle => "Signed", "امضاها";
     SignBlockNote => "signatures of approved version {}; this block is not part of the approved text, which `shura minutes verify` checks", "امضاهای نسخه تأییدشده {}؛ این بخش جزء متن تأییدشده نیست و فرمان `shura minutes verify` آن متن را بررسی می‌کند";
@@ -991,7 +992,7 @@ catalogue! {
     SignListSeparator => ", ", "، ";
     SignCheckCode => "Check code", "کد کنترل";
     SignNotApprovedYet => "the minutes of session {} are not approved: nothing to sign yet", "صورتجلسه جلسه {} تأیید نشده است: هنوز چیزی برای امضا نیست";
-    CliSigned => "you signed version {} of the minutes of session {} as {} ({}); check code {}", "نسخه {} صورتجلسه جلسه {} را با نام {} امضا کردید ({})؛ کد کنترل {}";
+    CliSigned => "you signed version {} of the minutes of session {} as {} ({}); `shura export minutes` prints the signatures and the check code", "نسخه {} صورتجلسه جلسه {} را با نام {} امضا کردید ({})؛ فرمان `shura export minutes` امضاها و کد کنترل را چاپ می‌کند";
     CliSignaturesHead => "minutes of session {}, approved version {}", "صورتجلسه جلسه {}، نسخه تأییدشده {}";
     VerifyApproved => "approved record: the minutes of session {} of «{}» ({}), approved version {} ({}, {}, {}); check code {}", "سند تأییدشده: صورتجلسه جلسه {} «{}» ({})، نسخه تأییدشده {} ({}، {}، {})؛ کد کنترل {}";
     VerifyLaterVersion => "note: the minutes were corrected since; the latest approved version is {}", "توجه: صورتجلسه پس از آن اصلاح شده است؛ آخرین نسخه تأییدشده {} است";

@@ -75,6 +75,76 @@ fn signatures_where(
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// Checks every signature against its audit entry (the same session, version, person,
+/// login, time and digest) and its approval's digest: one problem per signature that
+/// does not match, for `audit verify` and `doctor`.
+pub(crate) fn verify_signatures(
+    conn: &rusqlite::Connection,
+) -> Result<Vec<super::audit::AuditProblem>> {
+    let mut stmt = conn.prepare(
+        "SELECT g.id, g.session_id, g.version, g.person_id, g.login, g.signed_at,
+                g.minutes_sha256, a.entity, a.entity_id, a.after,
+                (SELECT record_sha256 FROM approval p
+                 WHERE p.session_id = g.session_id AND p.version = g.version)
+         FROM signature g LEFT JOIN audit a ON a.id = g.audit_id ORDER BY g.id",
+    )?;
+    #[allow(clippy::type_complexity)]
+    let rows: Vec<(
+        i64,
+        i64,
+        i64,
+        i64,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<i64>,
+        Option<String>,
+        Option<String>,
+    )> = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+                r.get(8)?,
+                r.get(9)?,
+                r.get(10)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut problems = Vec::new();
+    for (id, session, version, person, login, at, sha, entity, entity_id, after, approved) in rows {
+        let after: Option<serde_json::Value> = after.and_then(|s| serde_json::from_str(&s).ok());
+        let ok = after.as_ref().is_some_and(|e| {
+            let s = |k: &str| e.get(k).and_then(|v| v.as_str()).map(str::to_string);
+            let i = |k: &str| e.get(k).and_then(serde_json::Value::as_i64);
+            i("id") == Some(id)
+                && i("session_id") == Some(session)
+                && i("version") == Some(version)
+                && i("person_id") == Some(person)
+                && s("login").as_deref() == Some(login.as_str())
+                && s("signed_at").as_deref() == Some(at.as_str())
+                && s("minutes_sha256").as_deref() == Some(sha.as_str())
+        }) && entity.as_deref() == Some("signature")
+            && entity_id == Some(id)
+            && approved.as_deref() == Some(sha.as_str());
+        if !ok {
+            problems.push(super::audit::AuditProblem::SignatureAltered {
+                session,
+                signature: id,
+                login,
+            });
+        }
+    }
+    Ok(problems)
+}
+
 impl Store {
     /// Signs the latest approved version of a session's minutes as the person whose
     /// login is the store's actor (`person_id` must be that person: nobody signs for
