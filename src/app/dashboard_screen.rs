@@ -134,6 +134,7 @@ impl DashboardScreen {
                 absences: vec![],
                 indicators: vec![],
                 legal: Default::default(),
+                unsigned: vec![],
             },
             totals: Totals::default(),
             pane: DashPane::Figures,

@@ -157,6 +157,7 @@ actions! {
     Recess = "recess", "Take a recess (now)", "اعلام تنفس (اکنون)";
     Resume = "resume", "Resume after the recess (now)", "ادامه جلسه پس از تنفس (اکنون)";
     ApproveMinutes = "approve_minutes", "Approve the minutes (chair)", "تأیید صورتجلسه (رئیس)";
+    SignMinutes = "sign_minutes", "Sign the approved minutes as yourself", "امضای صورتجلسه تأییدشده با نام خود";
     CorrectMinutes = "correct_minutes", "Correct the approved minutes at a later session (chair)", "اصلاح صورتجلسه تأییدشده (رئیس)";
     CancelSession = "cancel_session", "Cancel the session", "لغو جلسه";
     AddItem = "add_item", "Add an agenda item", "افزودن بند دستور جلسه";
@@ -297,6 +298,7 @@ pub fn default_bindings() -> Vec<Binding> {
         b(Session, &["U"], Resume),
         b(Session, &["A"], ApproveMinutes),
         b(Session, &["H"], CorrectMinutes),
+        b(Session, &["T"], SignMinutes),
         b(Session, &["X"], CancelSession),
         b(Session, &["a"], AddItem),
         b(Session, &["e"], EditItem),

@@ -71,6 +71,8 @@ pub struct SessionView {
     /// The signatories of the members' proposals: (item id, person); none for an item
     /// the reader may not see.
     pub signatories: Vec<(i64, crate::model::Person)>,
+    /// Approved minutes: who signed them and who is still to sign (None otherwise).
+    pub signatures: Option<crate::ops::signatures::SessionSignatures>,
 }
 
 impl SessionView {
@@ -79,6 +81,8 @@ impl SessionView {
     pub fn load(store: &Store, id: i64, lang: Lang) -> Result<SessionView> {
         let session = store.session(id)?;
         let body_id = session.body_id;
+        let signatures = Some(crate::ops::signatures::session_signatures(store, &session)?)
+            .filter(|s| s.version.is_some());
         let record = visible_record(store, session, lang)?;
         let mut review: Vec<ReviewRow> = store
             .tasks(&TaskFilter {
@@ -112,6 +116,7 @@ impl SessionView {
             })
             .collect();
         Ok(SessionView {
+            signatures,
             labels,
             signatories,
             record,
@@ -131,6 +136,7 @@ impl SessionView {
         self.record = fresh.record;
         self.labels = fresh.labels;
         self.signatories = fresh.signatories;
+        self.signatures = fresh.signatures;
         self.review = fresh.review;
         self.reviewed = fresh.reviewed;
         self.reviewed_resolutions = fresh.reviewed_resolutions;

@@ -733,6 +733,33 @@ impl App {
                 Ok(())
             }
             ApproveMinutes => self.set_session_status(SessionStatus::Approved),
+            SignMinutes if !self.confirmed => {
+                let number = self
+                    .session
+                    .as_ref()
+                    .map(|v| v.record.session.number_text(self.lang()))
+                    .ok_or_else(|| self.no_session())?;
+                let me = self
+                    .ctx
+                    .store
+                    .person_by_login(&self.ctx.store.actor.login)
+                    .map_err(store_err)?
+                    .map(|p| p.name.get(self.lang()).to_string())
+                    .unwrap_or_else(|| self.ctx.store.actor.login.clone());
+                self.modal = Some(Modal::Confirm {
+                    text: tf(self.lang(), Msg::ConfirmSign, &[&number, &me]),
+                    action,
+                });
+                Ok(())
+            }
+            SignMinutes => {
+                let id = self.current_session_id()?;
+                let sig = crate::ops::signatures::sign(&mut self.ctx, id).map_err(store_err)?;
+                self.reload();
+                let name = sig.person.get(self.lang()).to_string();
+                self.say(tf(self.lang(), Msg::TuiSigned, &[&name]));
+                Ok(())
+            }
             CorrectMinutes => self.correct_minutes_form(),
             CancelSession => self.set_session_status(SessionStatus::Cancelled),
             AddItem => {
@@ -1192,9 +1219,10 @@ impl App {
         let v = self.session.as_ref().ok_or_else(|| self.no_session())?;
         let rec = &v.record;
         // Approved minutes are the text stored at approval; others the record as it is.
-        use crate::ops::approval::{minutes_document, Audience, MinutesFormat};
+        use crate::ops::approval::{Audience, MinutesFormat};
+        use crate::ops::signatures::exported_minutes;
         let doc = |format| {
-            minutes_document(
+            exported_minutes(
                 &self.ctx,
                 rec.session.clone(),
                 format,

@@ -133,6 +133,7 @@ impl Command {
             Command::Motion(c) => c.only_reads(),
             Command::Term(c) => c.only_reads(),
             Command::Letter(c) => c.only_reads(),
+            Command::Minutes(c) => c.only_reads(),
             Command::Conflict(c) => matches!(c, super::meeting::ConflictCmd::List(_)),
             Command::Person(c) => matches!(c, PersonCmd::List(_)),
             Command::Member(c) => matches!(c, MemberCmd::List(_)),
@@ -612,6 +613,19 @@ pub struct AgendaStatusArgs {
 pub enum MinutesCmd {
     /// Set the minutes of an agenda item (text, or --file, or - for standard input)
     Set(MinutesSet),
+    /// Sign a session's approved minutes as yourself (the person whose --login is yours)
+    Sign(super::signatures::SignArgs),
+    /// Who signed a session's approved minutes, and who is still to sign
+    Signatures(super::signatures::SignaturesArgs),
+    /// Check an exported minutes file (Markdown or HTML): the approved record of which
+    /// session, signed by whom, or changed
+    Verify(super::signatures::VerifyArgs),
+}
+
+impl MinutesCmd {
+    pub fn only_reads(&self) -> bool {
+        matches!(self, MinutesCmd::Signatures(_) | MinutesCmd::Verify(_))
+    }
 }
 
 #[derive(Debug, Args)]

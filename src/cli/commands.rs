@@ -168,6 +168,9 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
             Ok(())
         }
         Command::Minutes(MinutesCmd::Set(a)) => minutes_set(ctx, a, out),
+        Command::Minutes(MinutesCmd::Sign(a)) => super::signatures::sign(ctx, a, out),
+        Command::Minutes(MinutesCmd::Signatures(a)) => super::signatures::list(ctx, a, out),
+        Command::Minutes(MinutesCmd::Verify(a)) => super::signatures::verify(ctx, a, out),
         Command::Attend(a) => attend(ctx, a, out),
         Command::Guest(GuestCmd::Add(a)) => {
             let s = ctx.store.find_session(&a.session)?;
@@ -2364,7 +2367,8 @@ fn search(ctx: &mut Context, a: &SearchArgs, out: Out) -> CliResult {
 }
 
 fn export_minutes(ctx: &mut Context, a: &ExportMinutes, out: Out) -> CliResult {
-    use crate::ops::approval::{minutes_document, Audience, MinutesFormat};
+    use crate::ops::approval::{Audience, MinutesFormat};
+    use crate::ops::signatures::exported_minutes;
     let s = ctx.store.find_session(&a.session)?;
     let Some(format) = MinutesFormat::parse(&a.format) else {
         return Err(CliError::usage(super::unknown_value(
@@ -2379,7 +2383,7 @@ fn export_minutes(ctx: &mut Context, a: &ExportMinutes, out: Out) -> CliResult {
     } else {
         Audience::Public
     };
-    let doc = minutes_document(ctx, s, format, audience, a.version)?;
+    let doc = exported_minutes(ctx, s, format, audience, a.version)?;
     match &a.output {
         Some(path) => {
             std::fs::write(path, doc).map_err(|e| {

@@ -13,6 +13,7 @@ pub mod letters;
 pub mod meeting;
 pub mod reports;
 pub mod setup;
+pub mod signatures;
 pub mod table;
 pub mod terms;
 

@@ -718,6 +718,32 @@ pub fn dashboard_cmd(ctx: &mut Context, a: &DashboardArgs, out: Out) -> CliResul
             }
         }
     }
+    if !d.unsigned.is_empty() {
+        let people: usize = d.unsigned.iter().map(|u| u.people.len()).sum();
+        writeln!(
+            out,
+            "{}",
+            say(
+                Msg::DashUnsigned,
+                &[&n(people as i64), &n(d.unsigned.len() as i64)]
+            )
+        )?;
+        for u in d.unsigned.iter().take(5) {
+            let names: Vec<&str> = u.people.iter().map(|p| p.name.get(lang)).collect();
+            writeln!(
+                out,
+                "  {}",
+                say(
+                    Msg::DashUnsignedSession,
+                    &[
+                        &n(u.number),
+                        &ctx.date(u.date),
+                        &names.join(crate::ops::signatures::list_separator(lang))
+                    ]
+                )
+            )?;
+        }
+    }
     writeln!(out, "{}", say(Msg::CliDashJsonHint, &[]))?;
     Ok(())
 }

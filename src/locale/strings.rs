@@ -1052,6 +1052,36 @@ catalogue! {
     CliLetterOnAgenda => "letter {} is on the agenda of session {} as agenda item {}", "نامه {} در دستور جلسه {} به‌صورت بند {} قرار گرفت";
 
     // ---- After the meeting: signed minutes
+    RefusedSignNotApproved => "refused: the minutes of session {} are not approved, so there is nothing to sign yet", "رد شد: صورتجلسه جلسه {} تأیید نشده است و هنوز چیزی برای امضا نیست";
+    RefusedSignNoPerson => "refused: no person carries your login «{}»; an administrator gives it to your person (`shura person edit --login`)", "رد شد: هیچ شخصی با نام کاربری شما «{}» ثبت نشده است؛ مدیر سامانه باید آن را به شخص شما بدهد";
+    RefusedSignNotASigner => "refused: {} is not one who signs the minutes of session {} (by the body's way of signing: its chair and secretary, or the voting members present)", "رد شد: {} از امضاکنندگان صورتجلسه جلسه {} نیست (به روش امضای نهاد: رئیس و دبیر، یا اعضای دارای رأی حاضر)";
+    RefusedSignAlready => "refused: you signed version {} of the minutes of session {} already", "رد شد: نسخه {} صورتجلسه جلسه {} را پیش‌تر امضا کرده‌اید";
+    AuditSignatureAltered => "signature {} of the minutes of session {} (login «{}») does not match its audit entry or its approval: changed behind shura's back", "امضای {} صورتجلسه جلسه {} (نام کاربری «{}») با ثبت آن در زنجیره وقایع یا با تأیید صورتجلسه نمی‌خواند: بیرون از شورا تغییر کرده است";
+    SignUtc => "UTC", "به وقت جهانی";
+    SignBlockTitle => "Signed", "امضاها";
+    SignBlockNote => "signatures of approved version {}; this block is not part of the approved text, which `shura minutes verify` checks", "امضاهای نسخه تأییدشده {}؛ این بخش جزء متن تأییدشده نیست و فرمان `shura minutes verify` آن متن را بررسی می‌کند";
+    SignNobodyYet => "nobody has signed yet", "هنوز کسی امضا نکرده است";
+    SignToSign => "Still to sign", "در انتظار امضای";
+    SignSignedBy => "Signed by", "امضاکنندگان";
+    SignListSeparator => ", ", "، ";
+    SignCheckCode => "Check code", "کد کنترل";
+    SignNotApprovedYet => "the minutes of session {} are not approved: nothing to sign yet", "صورتجلسه جلسه {} تأیید نشده است: هنوز چیزی برای امضا نیست";
+    CliSigned => "you signed version {} of the minutes of session {} as {} ({}); `shura export minutes` prints the signatures and the check code", "نسخه {} صورتجلسه جلسه {} را با نام {} امضا کردید ({})؛ فرمان `shura export minutes` امضاها و کد کنترل را چاپ می‌کند";
+    CliSignaturesHead => "minutes of session {}, approved version {}", "صورتجلسه جلسه {}، نسخه تأییدشده {}";
+    VerifyApproved => "approved record: the minutes of session {} of «{}» ({}), approved version {} ({}, {}, {}); check code {}", "سند تأییدشده: صورتجلسه جلسه {} «{}» ({})، نسخه تأییدشده {} ({}، {}، {})؛ کد کنترل {}";
+    VerifyLaterVersion => "note: the minutes were corrected since; the latest approved version is {}", "توجه: صورتجلسه پس از آن اصلاح شده است؛ آخرین نسخه تأییدشده {} است";
+    VerifyChanged => "changed: {} is not an approved record of this database (check code {}); it was changed after export, or it is no minutes approved here", "تغییر کرده: {} سند تأییدشده‌ای از این پایگاه داده نیست (کد کنترل {})؛ پس از خروجی تغییر کرده یا صورتجلسه‌ای نیست که اینجا تأیید شده باشد";
+    VerifyCannotRead => "cannot read {}: {}", "خواندن {} ممکن نشد: {}";
+    SignAudiencePublic => "public minutes", "صورتجلسه علنی";
+    SignAudienceClosed => "closed-session part", "بخش غیرعلنی";
+    SignLangEn => "in English", "به انگلیسی";
+    SignLangFa => "in Persian", "به فارسی";
+    ConfirmSign => "Sign the approved minutes of session {} as {}? A signature is kept for good. y signs, any other key cancels.", "صورتجلسه تأییدشده جلسه {} با نام {} امضا شود؟ امضا برای همیشه ثبت می‌ماند. y برای امضا، هر کلید دیگر برای انصراف.";
+    TuiSigned => "signed the minutes as {}", "صورتجلسه با نام {} امضا شد";
+    DashUnsigned => "Minutes to sign: {} members in {} sessions", "صورتجلسه‌های در انتظار امضا: {} عضو در {} جلسه";
+    DashUnsignedTitle => "Minutes to sign", "صورتجلسه در انتظار امضا";
+    DashUnsignedFigure => "{} members · {} sessions", "{} عضو · {} جلسه";
+    DashUnsignedSession => "session {} ({}): {}", "جلسه {} ({}): {}";
 
     // ---- After the meeting: absences
     AbsUnexcused => "Unexcused", "غیبت غیرموجه";

@@ -72,6 +72,7 @@ pub mod invitation;
 pub mod legal;
 pub mod letters;
 pub mod roles;
+pub mod signing;
 pub mod voting;
 
 /// Declares the kinds of things an error can name (records and typed fields), each with

@@ -343,6 +343,9 @@ pub struct Dashboard {
     /// Resolutions' legal life: not sent in time, objection windows ending this week,
     /// objections to answer, in force this month.
     pub legal: super::legal::LegalFigures,
+    /// Approved minutes of the last days someone has still to sign, latest first
+    /// ([`super::signatures::unsigned_sessions`]).
+    pub unsigned: Vec<super::signatures::UnsignedMinutes>,
 }
 
 fn ratio(part: i64, whole: i64) -> f64 {
@@ -560,5 +563,6 @@ pub fn dashboard_in(
         absences: super::absences::warnings(store, &bodies, today)?,
         indicators,
         legal: super::legal::figures(store, scope, today, calendar)?,
+        unsigned: super::signatures::unsigned_minutes(store, scope, today)?,
     })
 }

@@ -29,6 +29,7 @@ pub mod record;
 pub mod resolutions;
 pub mod sessions;
 pub mod setup;
+pub mod signatures;
 pub mod tasks;
 pub mod terms;
 

@@ -364,13 +364,32 @@ fn review_at(store: &Store, session_id: i64) -> crate::store::Result<Vec<ReviewE
 /// it), or every voting member present (late and remote ones included) for a body that
 /// signs that way.
 pub fn signers(body: &Body, roll: &[AttendanceRow]) -> Vec<Signer> {
+    let rows = signing_rows(body, roll);
     match body.signing {
         Signing::ChairSecretary => [Role::Chair, Role::Secretary]
             .into_iter()
             .map(|role| Signer {
                 role,
-                name: roll.iter().find(|a| a.role == role).map(|a| a.name.clone()),
+                name: rows.iter().find(|a| a.role == role).map(|a| a.name.clone()),
             })
+            .collect(),
+        Signing::PresentMembers => rows
+            .iter()
+            .map(|a| Signer {
+                role: a.role,
+                name: Some(a.name.clone()),
+            })
+            .collect(),
+    }
+}
+
+/// The rows of the roll whose people sign the minutes ([`signers`] by name): the first
+/// chair and the first secretary on it, or every voting member present.
+pub fn signing_rows<'a>(body: &Body, roll: &'a [AttendanceRow]) -> Vec<&'a AttendanceRow> {
+    match body.signing {
+        Signing::ChairSecretary => [Role::Chair, Role::Secretary]
+            .into_iter()
+            .filter_map(|role| roll.iter().find(|a| a.role == role))
             .collect(),
         Signing::PresentMembers => roll
             .iter()
@@ -380,10 +399,6 @@ pub fn signers(body: &Body, roll: &[AttendanceRow]) -> Vec<Signer> {
                         a.presence,
                         Some(Presence::Present | Presence::Late | Presence::Remote)
                     )
-            })
-            .map(|a| Signer {
-                role: a.role,
-                name: Some(a.name.clone()),
             })
             .collect(),
     }

@@ -203,6 +203,13 @@ pub enum AuditProblem {
     ApprovalNotAudited(ApprovalAt),
     /// An approval's stored digest differs from the one its audit entry carries.
     ApprovalAltered(ApprovalAt),
+    /// A signature of approved minutes differs from its audit entry, has none, or binds
+    /// another digest than its approval's.
+    SignatureAltered {
+        session: i64,
+        signature: i64,
+        login: String,
+    },
 }
 
 /// Which approval a problem is about: the session (id and number), its body, the
@@ -281,6 +288,22 @@ impl crate::locale::Localized for AuditProblem {
                     lang,
                     Msg::AuditApprovalAltered,
                     &[&a[0], &a[1], &a[2], &a[3], &a[4]],
+                )
+            }
+            AuditProblem::SignatureAltered {
+                session,
+                signature,
+                login,
+            } => {
+                let n = |i: &i64| crate::locale::digits::localize_digits(&i.to_string(), lang);
+                tf(
+                    lang,
+                    Msg::AuditSignatureAltered,
+                    &[
+                        &n(signature),
+                        &n(session),
+                        &crate::locale::text::sanitize_line(login),
+                    ],
                 )
             }
             AuditProblem::ApprovedTextChanged {
@@ -409,6 +432,7 @@ pub(crate) fn verify_approved_heads(conn: &Connection) -> Result<Vec<AuditProble
 pub(crate) fn verify_approved(conn: &Connection) -> Result<Vec<AuditProblem>> {
     let mut p = verify_approved_heads(conn)?;
     p.extend(super::approval::verify_approvals(conn)?);
+    p.extend(super::signatures::verify_signatures(conn)?);
     Ok(p)
 }
 

@@ -17,6 +17,7 @@ pub mod numbering;
 pub mod read;
 pub mod schema;
 pub mod search;
+pub mod signatures;
 pub mod write;
 
 use std::path::{Path, PathBuf};
@@ -140,6 +141,8 @@ pub enum Refusal {
     Letter(crate::model::letters::LetterRefusal),
     /// An invitation or a mail refused (a closed session, no sendmail).
     Invitation(crate::model::invitation::InvitationRefusal),
+    /// A signature of approved minutes is refused.
+    Sign(crate::model::signing::SignRefusal),
 }
 
 impl Refusal {
@@ -176,6 +179,7 @@ impl Refusal {
             Refusal::Legal(l) => l.code(),
             Refusal::Letter(l) => l.code(),
             Refusal::Invitation(i) => i.code(),
+            Refusal::Sign(s) => s.code(),
         }
     }
 
@@ -258,6 +262,11 @@ impl Refusal {
             }
             Refusal::Invitation(i) => {
                 for (k, v) in i.fields() {
+                    put(k, json!(v));
+                }
+            }
+            Refusal::Sign(s) => {
+                for (k, v) in s.fields() {
                     put(k, json!(v));
                 }
             }
@@ -369,6 +378,7 @@ impl Localized for Refusal {
             Refusal::Legal(l) => l.message(lang),
             Refusal::Letter(l) => l.message(lang),
             Refusal::Invitation(i) => i.message(lang),
+            Refusal::Sign(s) => s.message(lang),
             Refusal::NoQuorum {
                 present,
                 voting,

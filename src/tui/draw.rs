@@ -189,6 +189,16 @@ fn hints(app: &App, width: usize) -> String {
                     Some(SessionStatus::Planned) => Some(Action::OpenSession),
                     Some(SessionStatus::Open) => Some(Action::CloseSession),
                     Some(SessionStatus::Closed) => Some(Action::ApproveMinutes),
+                    // Approved minutes someone is still to sign.
+                    Some(SessionStatus::Approved)
+                        if app
+                            .session
+                            .as_ref()
+                            .and_then(|v| v.signatures.as_ref())
+                            .is_some_and(|s| !s.unsigned.is_empty()) =>
+                    {
+                        Some(Action::SignMinutes)
+                    }
                     _ => None,
                 };
                 let mut v: Vec<(String, &str)> =

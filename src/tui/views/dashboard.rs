@@ -13,7 +13,7 @@ use crate::app::dashboard_screen::{percent, DashPane, DashScope, DashboardScreen
 use crate::app::screens::{count_text, format_number, rule_months, section_title};
 use crate::app::state::{App, ListKind};
 use crate::locale::digits::localize_digits;
-use crate::locale::strings::{t, Msg};
+use crate::locale::strings::{t, tf, Msg};
 use crate::locale::Lang;
 use crate::model::absences::Standing;
 use crate::ops::dashboard::Trend;
@@ -158,6 +158,21 @@ fn draw_figures(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme
         let (value, alert) = figure(app, d, s);
         rows.push(vec![section_title(s, l).to_string(), value]);
         styles.push(if alert { theme.warn } else { theme.base });
+    }
+    // Approved minutes someone is still to sign: one line, after the figures (the list
+    // is `shura dashboard --json` and each session's screen).
+    if !d.data.unsigned.is_empty() {
+        let people: usize = d.data.unsigned.iter().map(|u| u.people.len()).sum();
+        let n = |x: usize| crate::locale::digits::localize_digits(&x.to_string(), l);
+        rows.push(vec![
+            t(l, Msg::DashUnsignedTitle).to_string(),
+            tf(
+                l,
+                Msg::DashUnsignedFigure,
+                &[&n(people), &n(d.data.unsigned.len())],
+            ),
+        ]);
+        styles.push(theme.warn);
     }
     let date = app.ctx.date(d.data.date);
     widgets::table(

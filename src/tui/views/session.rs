@@ -21,7 +21,32 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
     let l = prefs.lang;
     let rec = &v.record;
     let s = &rec.session;
-    let [head, body] = Layout::vertical([Constraint::Length(4), Constraint::Min(3)]).areas(area);
+    // Approved minutes: a third line says who signed them and who is still to sign.
+    let signed_line = v.signatures.as_ref().map(|sigs| {
+        let sep = crate::ops::signatures::list_separator(l);
+        let signed: Vec<&str> = sigs.signed.iter().map(|g| g.person.get(l)).collect();
+        let mut line = format!(
+            "{}: {}",
+            t(l, Msg::SignSignedBy),
+            if signed.is_empty() {
+                t(l, Msg::SignNobodyYet).to_string()
+            } else {
+                signed.join(sep)
+            }
+        );
+        if !sigs.unsigned.is_empty() {
+            let to_sign: Vec<&str> = sigs.unsigned.iter().map(|p| p.name.get(l)).collect();
+            line.push_str(&format!(
+                "   ·   {}: {}",
+                t(l, Msg::SignToSign),
+                to_sign.join(sep)
+            ));
+        }
+        line
+    });
+    let head_rows = 4 + u16::from(signed_line.is_some());
+    let [head, body] =
+        Layout::vertical([Constraint::Length(head_rows), Constraint::Min(3)]).areas(area);
     let other_cal = match prefs.calendar {
         Calendar::Jalali => Calendar::Gregorian,
         Calendar::Gregorian => Calendar::Jalali,
@@ -56,15 +81,23 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
     let q = rec.quorum;
     let quorum = app.quorum_line().unwrap_or_default();
     let quorum_style = if q.met() { theme.ok } else { theme.warn };
+    let mut head_lines = vec![
+        (line1, theme.base),
+        // The quorum comes first so a narrow terminal still shows its verdict.
+        (format!("{quorum}   ·   {line2}"), quorum_style),
+    ];
+    if let Some(line) = signed_line {
+        let style = match v.signatures.as_ref() {
+            Some(s) if s.unsigned.is_empty() => theme.ok,
+            _ => theme.warn,
+        };
+        head_lines.push((line, style));
+    }
     widgets::text_block(
         f,
         head,
         rec.body.name.get(l),
-        &[
-            (line1, theme.base),
-            // The quorum comes first so a narrow terminal still shows its verdict.
-            (format!("{quorum}   ·   {line2}"), quorum_style),
-        ],
+        &head_lines,
         false,
         theme,
         prefs,
