@@ -417,6 +417,21 @@ impl App {
 
     pub(crate) fn body_edit_form(&self, b: &Body) -> Form {
         let l = self.lang();
+        // The law profiles to choose from; the body's own at least, so a failed read
+        // never offers to change it.
+        let mut profiles: Vec<(String, String)> = self
+            .ctx
+            .store
+            .law_profiles()
+            .map(|ps| {
+                ps.into_iter()
+                    .map(|p| (p.code.clone(), p.name.get(l).to_string()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !profiles.iter().any(|(c, _)| *c == b.law_profile) {
+            profiles.push((b.law_profile.clone(), b.law_profile.clone()));
+        }
         let kinds = choices(
             BodyKind::ALL,
             |k| k.code().to_string(),
@@ -504,18 +519,18 @@ impl App {
                     &b.fiscal_year.code(),
                 )
                 .with_hint("jalali:1, gregorian:10"),
-                Field::text("law_profile", t(l, Msg::EntityLawProfile), &b.law_profile)
-                    .with_hint("none, iran-council"),
+                Field::choice(
+                    "law_profile",
+                    t(l, Msg::EdLawProfile),
+                    profiles,
+                    &b.law_profile,
+                ),
                 Field::text(
                     "absence_rule",
-                    t(l, Msg::EntityAbsenceRule),
-                    &if b.absence_rule.is_none() {
-                        "none".to_string()
-                    } else {
-                        b.absence_rule.code()
-                    },
+                    t(l, Msg::EdAbsenceRule),
+                    &b.absence_rule.code(),
                 )
-                .with_hint("year:12,row:6"),
+                .with_hint(t(l, Msg::EdAbsenceHint)),
                 Field::toggle("confidential", t(l, Msg::EdConfidential), b.confidential),
             ],
         )

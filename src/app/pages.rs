@@ -53,8 +53,11 @@ impl ResolutionPage {
     pub fn load(ctx: &crate::ops::Context, id: i64) -> Result<ResolutionPage> {
         let store = &ctx.store;
         let resolution = store.resolution(id)?;
+        // Under a law with a clock only: elsewhere an adopted resolution is simply in
+        // force, which the page need not say.
         let legal = match resolution.decision {
-            crate::model::Decision::Adopted => Some(crate::ops::legal::view(ctx, id)?),
+            crate::model::Decision::Adopted => Some(crate::ops::legal::view(ctx, id)?)
+                .filter(|v| !matches!(v.life.state, crate::model::legal::LegalState::NoClock { .. })),
             _ => None,
         };
         let body_name = store.body(resolution.body_id)?.name;

@@ -165,10 +165,11 @@ pub fn verify(ctx: &mut Context, a: &VerifyArgs, out: Out) -> CliResult {
             if a.json {
                 return Ok(());
             }
-            let format = if r.format == "html" {
-                "HTML"
-            } else {
-                "Markdown"
+            let format = match (r.format == "html", lang) {
+                (true, crate::locale::Lang::Fa) => "اچ‌تی‌ام‌ال",
+                (true, _) => "HTML",
+                (false, crate::locale::Lang::Fa) => "مارک‌داون",
+                (false, _) => "Markdown",
             };
             let audience = t(
                 lang,

@@ -985,6 +985,9 @@ catalogue! {
     CliDashLegalWindow => "resolution {}: objection window ends {} ({} days left)", "مصوبه {}: پایان مهلت اعتراض {} ({} روز مانده)";
     CliDashLegalAnswer => "resolution {}: objection to answer by {} ({} days)", "مصوبه {}: پاسخ به اعتراض تا {} ({} روز)";
     InLaw => "In law", "سیر قانونی";
+    EdLawProfile => "Law", "مقررات قانونی";
+    EdAbsenceRule => "Absence rule", "قاعده غیبت";
+    EdAbsenceHint => "year:12,row:6 — empty: none", "سال:۱۲،پیاپی:۶ — خالی: بدون قاعده";
     DashLegalUnsent => "not sent in time", "ابلاغ‌نشده پس از مهلت";
     DashLegalToAnswer => "objections to answer", "اعتراض در انتظار پاسخ";
     DashLegalWindow => "objection windows ending this week", "پایان مهلت اعتراض در این هفته";
