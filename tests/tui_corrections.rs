@@ -739,3 +739,68 @@ fn a_form_saved_unchanged_writes_nothing() {
         audit
     );
 }
+
+/// The legal forms of a resolution's page (issue 15): `s` sends it through
+/// `ops::legal`, the page then says where it stands in law; a refused sending keeps
+/// what was typed; `o` opens an objection with the authority it was sent to already
+/// filled in, and `w` the body's answer, in Persian as in English.
+#[test]
+fn a_resolution_is_sent_and_objected_to_from_its_page() {
+    let fx = fixture();
+    {
+        let mut store = Store::open(&fx.db, actor()).unwrap();
+        let b = store.body(fx.body).unwrap();
+        store
+            .update_body(
+                fx.body,
+                &NewBody {
+                    law_profile: "iran-council".into(),
+                    ..NewBody::from_body(&b)
+                },
+                None,
+            )
+            .unwrap();
+    }
+    let mut a = app(&fx, en());
+    a.open_resolution_page(fx.resolution).unwrap();
+    // Adopted 2026-11-20 (a Friday): a week ends Friday 11-27, so Saturday 11-28.
+    let screen = render(&mut a, 120, 30);
+    assert!(screen.contains("In law: to be sent by 2026-11-28"), "{screen}");
+    // A recipient nobody is: refused in the form, the text kept.
+    key(&mut a, KeyCode::Char('s'));
+    assert_eq!(form(&a).fields[0].key, "to");
+    typ(&mut a, "person:Nobody");
+    key(&mut a, KeyCode::Enter);
+    let f = form(&a);
+    assert!(f.error.as_deref().unwrap_or("").contains("Nobody"), "{:?}", f.error);
+    assert_eq!(f.fields[0].value, "person:Nobody");
+    clear(&mut a);
+    typ(&mut a, "authority:Governorate board; unit:Lighting");
+    to_field(&mut a, "letter");
+    typ(&mut a, "1405/77");
+    key(&mut a, KeyCode::Enter);
+    assert!(a.modal.is_none(), "{:?}", a.modal);
+    let screen = render(&mut a, 120, 30);
+    assert!(
+        screen.contains("objection window open until 2026-12-06"),
+        "{screen}"
+    );
+    assert!(screen.contains("Governorate board (outside authority)"), "{screen}");
+    assert!(screen.contains("Lighting (unit)"), "{screen}");
+    // The objection form names the authority it was sent to.
+    key(&mut a, KeyCode::Char('o'));
+    assert_eq!(form(&a).fields[0].value, "Governorate board");
+    key(&mut a, KeyCode::Enter);
+    assert!(a.modal.is_none(), "{:?}", a.modal);
+    let screen = render(&mut a, 120, 30);
+    assert!(screen.contains("objected to on 2026-11-22"), "{screen}");
+    // The same page in Persian, and the answer's form in Persian.
+    let mut p = app(&fx, fa());
+    p.open_resolution_page(fx.resolution).unwrap();
+    let screen = render(&mut p, 120, 30);
+    // Objected on 1 Azar 1405, answered by 11 Azar (2026-12-02), in Persian digits.
+    assert!(screen.contains("۱۴۰۵/۰۹/۱۱"), "{screen}");
+    key(&mut p, KeyCode::Char('w'));
+    assert!(form(&p).title.contains("پاسخ به اعتراض"), "{}", form(&p).title);
+    assert_eq!(form(&p).fields[0].value, "insist");
+}
