@@ -356,3 +356,40 @@ fn agenda_move_to_a_number_into_and_out_of_a_section() {
     assert!(out.contains('۴'), "{out}");
     assert_eq!(w.agenda()[3].1, "Roof repair");
 }
+
+/// An item a resolution was recorded on (without a vote) has been discussed: it is not
+/// carried over to the next session, as an item voted on through a motion is not.
+#[test]
+fn an_item_decided_by_resolution_add_is_not_carried_over() {
+    let w = World::new();
+    council(&w);
+    let item = w.json(&["agenda", "add", "--session", "1", "Cemetery services bill"]);
+    let id = item["id"].as_i64().unwrap().to_string();
+    w.ok(&[
+        "resolution",
+        "add",
+        "--session",
+        "1",
+        "--item",
+        &id,
+        "The cemetery services go to tender",
+    ]);
+    let items = w.json(&["agenda", "list", "1"]);
+    let bill = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["title"] == "Cemetery services bill")
+        .unwrap();
+    assert_eq!(bill["status"], "discussed", "{items}");
+    w.ok(&["session", "add", "--body", "1", "--date", "2024-12-24"]);
+    let next = w.json(&["agenda", "list", "2"]);
+    assert!(
+        !next
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["title"] == "Cemetery services bill"),
+        "{next}"
+    );
+}

@@ -765,14 +765,21 @@ fn a_resolution_is_sent_and_objected_to_from_its_page() {
     a.open_resolution_page(fx.resolution).unwrap();
     // Adopted 2026-11-20 (a Friday): a week ends Friday 11-27, so Saturday 11-28.
     let screen = render(&mut a, 120, 30);
-    assert!(screen.contains("In law: to be sent by 2026-11-28"), "{screen}");
+    assert!(
+        screen.contains("In law: to be sent by 2026-11-28"),
+        "{screen}"
+    );
     // A recipient nobody is: refused in the form, the text kept.
     key(&mut a, KeyCode::Char('s'));
     assert_eq!(form(&a).fields[0].key, "to");
     typ(&mut a, "person:Nobody");
     key(&mut a, KeyCode::Enter);
     let f = form(&a);
-    assert!(f.error.as_deref().unwrap_or("").contains("Nobody"), "{:?}", f.error);
+    assert!(
+        f.error.as_deref().unwrap_or("").contains("Nobody"),
+        "{:?}",
+        f.error
+    );
     assert_eq!(f.fields[0].value, "person:Nobody");
     clear(&mut a);
     typ(&mut a, "authority:Governorate board; unit:Lighting");
@@ -785,7 +792,10 @@ fn a_resolution_is_sent_and_objected_to_from_its_page() {
         screen.contains("objection window open until 2026-12-06"),
         "{screen}"
     );
-    assert!(screen.contains("Governorate board (outside authority)"), "{screen}");
+    assert!(
+        screen.contains("Governorate board (outside authority)"),
+        "{screen}"
+    );
     assert!(screen.contains("Lighting (unit)"), "{screen}");
     // The objection form names the authority it was sent to.
     key(&mut a, KeyCode::Char('o'));
@@ -801,6 +811,10 @@ fn a_resolution_is_sent_and_objected_to_from_its_page() {
     // Objected on 1 Azar 1405, answered by 11 Azar (2026-12-02), in Persian digits.
     assert!(screen.contains("۱۴۰۵/۰۹/۱۱"), "{screen}");
     key(&mut p, KeyCode::Char('w'));
-    assert!(form(&p).title.contains("پاسخ به اعتراض"), "{}", form(&p).title);
+    assert!(
+        form(&p).title.contains("پاسخ به اعتراض"),
+        "{}",
+        form(&p).title
+    );
     assert_eq!(form(&p).fields[0].value, "insist");
 }

@@ -56,8 +56,14 @@ impl ResolutionPage {
         // Under a law with a clock only: elsewhere an adopted resolution is simply in
         // force, which the page need not say.
         let legal = match resolution.decision {
-            crate::model::Decision::Adopted => Some(crate::ops::legal::view(ctx, id)?)
-                .filter(|v| !matches!(v.life.state, crate::model::legal::LegalState::NoClock { .. })),
+            crate::model::Decision::Adopted => {
+                Some(crate::ops::legal::view(ctx, id)?).filter(|v| {
+                    !matches!(
+                        v.life.state,
+                        crate::model::legal::LegalState::NoClock { .. }
+                    )
+                })
+            }
             _ => None,
         };
         let body_name = store.body(resolution.body_id)?.name;

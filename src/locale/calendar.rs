@@ -252,6 +252,16 @@ pub fn is_weekend(wd: Weekday, cal: Calendar) -> bool {
 }
 
 /// Short numeric date: Gregorian `2024-03-20`, Jalali `1403/01/01`; Persian digits for `Lang::Fa`.
+/// A date for a message that knows only its language (a refusal): Persian reads Jalali
+/// dates, English Gregorian.
+pub fn format_date_in(d: NaiveDate, lang: Lang) -> String {
+    let cal = match lang {
+        Lang::Fa => Calendar::Jalali,
+        Lang::En => Calendar::Gregorian,
+    };
+    format_date(d, cal, lang)
+}
+
 pub fn format_date(d: NaiveDate, cal: Calendar, lang: Lang) -> String {
     let s = match cal {
         // In Persian text "-" does not hold Persian digits together under the bidi

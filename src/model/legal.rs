@@ -637,14 +637,7 @@ pub fn state_label(code: &str, lang: Lang) -> &'static str {
 impl Localized for LegalRefusal {
     fn message(&self, lang: Lang) -> String {
         let n = |i: &i64| localize_digits(&i.to_string(), lang);
-        // A refusal knows the language only: Persian reads Jalali dates, English Gregorian.
-        let d = |day: &NaiveDate| {
-            let cal = match lang {
-                Lang::Fa => crate::locale::Calendar::Jalali,
-                Lang::En => crate::locale::Calendar::Gregorian,
-            };
-            crate::locale::calendar::format_date(*day, cal, lang)
-        };
+        let d = |day: &NaiveDate| crate::locale::calendar::format_date_in(*day, lang);
         match self {
             LegalRefusal::NotAdopted { resolution } => {
                 tf(lang, Msg::RefusedLegalNotAdopted, &[&n(resolution)])

@@ -141,14 +141,7 @@ impl NumberingRefusal {
 impl Localized for NumberingRefusal {
     fn message(&self, lang: Lang) -> String {
         let n = |i: &i64| localize_digits(&i.to_string(), lang);
-        // A refusal knows the language only: Persian reads Jalali dates, English Gregorian.
-        let d = |day: &NaiveDate| {
-            let cal = match lang {
-                Lang::Fa => crate::locale::Calendar::Jalali,
-                Lang::En => crate::locale::Calendar::Gregorian,
-            };
-            crate::locale::calendar::format_date(*day, cal, lang)
-        };
+        let d = |day: &NaiveDate| crate::locale::calendar::format_date_in(*day, lang);
         match self {
             NumberingRefusal::SessionNumberTaken {
                 number,

@@ -454,7 +454,7 @@ pub fn figures(
     today: NaiveDate,
     calendar: Calendar,
 ) -> Result<LegalFigures> {
-    let records = store.resolutions_under_law()?;
+    let records = store.resolutions_under_law(today)?;
     let mut f = LegalFigures::default();
     if records.is_empty() {
         return Ok(f);

@@ -23,6 +23,7 @@ use crate::locale::strings::{tf, Msg};
 use crate::model::roles::Activity;
 use crate::model::rules::{QuorumState, VoteEntry};
 use crate::model::voting::{decide, Choice, MotionKind};
+use crate::model::AgendaStatus;
 use crate::model::{Decision, Resolution, Session, Vote};
 use crate::store::write::NewResolution;
 use crate::store::{Refusal, Result, StoreError};
@@ -163,6 +164,12 @@ pub fn record(ctx: &mut Context, r: &RecordResolution) -> Result<Recorded> {
         },
         number: r.number.clone(),
     })?;
+    // An item decided on at its session has been discussed: it is not carried over.
+    if let (Some(_), Some(item)) = (&session, r.agenda_item_id) {
+        if ctx.store.agenda_item(item)?.status == AgendaStatus::Pending {
+            ctx.store.set_agenda_status(item, AgendaStatus::Discussed)?;
+        }
+    }
     Ok(Recorded::Saved(saved))
 }
 

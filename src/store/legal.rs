@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::read::{code_at, date_at, opt_date_at, resolution_from, RESOLUTION_COLS};
+use super::read::{code_at, date_at, opt_date_at};
 use super::write::audited;
 use super::{Refusal, Result, Store, StoreError};
 use crate::locale::strings::Msg;
@@ -14,7 +14,7 @@ use crate::model::legal::{
     parse_weekend, weekend_code, DayCount, LawProfile, LegalEvent, LegalEventKind, LegalRefusal,
     Period, RecipientKind, SendMethod, Sending,
 };
-use crate::model::{Entity, Expected, InvalidValue, Name, Resolution};
+use crate::model::{Entity, Expected, InvalidValue, Name};
 
 /// Refuses a law profile code no profile has, listing the ones there are.
 pub(crate) fn check_law_profile(tx: &rusqlite::Connection, code: &str) -> Result<()> {
@@ -161,10 +161,27 @@ pub struct NewLegalEvent {
     pub reason: String,
 }
 
-/// An adopted resolution with what its legal life is derived from.
+/// How far back the dashboard looks for a resolution whose legal life may still run: a
+/// year, longer than any period of a law (weeks) together.
+pub const LEGAL_LOOKBACK_DAYS: i64 = 366;
+
+/// Up to this many resolutions, their sendings and events are read by the index, one
+/// resolution at a time; beyond, each table is read once.
+const PER_RESOLUTION_READS: usize = 2_000;
+
+/// What the legal clock reads of a resolution.
+#[derive(Debug, Clone)]
+pub struct LegalHead {
+    pub id: i64,
+    pub body_id: i64,
+    pub number: String,
+    pub decision: crate::model::Decision,
+}
+
+/// A resolution with what its legal life is derived from.
 #[derive(Debug, Clone)]
 pub struct LegalRecord {
-    pub resolution: Resolution,
+    pub resolution: LegalHead,
     /// The day it was adopted: its session's, else the day it was recorded.
     pub adopted_on: NaiveDate,
     pub profile: String,
@@ -458,7 +475,13 @@ impl Store {
 
     /// One resolution with what its legal life is derived from.
     pub fn legal_record(&self, resolution_id: i64) -> Result<LegalRecord> {
-        let resolution = self.resolution(resolution_id)?;
+        let r = self.resolution(resolution_id)?;
+        let resolution = LegalHead {
+            id: r.id,
+            body_id: r.body_id,
+            number: r.number,
+            decision: r.decision,
+        };
         let (adopted_on, profile): (NaiveDate, String) = self.conn.query_row(
             "SELECT coalesce((SELECT s.date FROM session s WHERE s.id = r.session_id), r.created_on), b.law_profile
              FROM resolution r JOIN body b ON b.id = r.body_id WHERE r.id = ?1",
@@ -475,21 +498,38 @@ impl Store {
     }
 
     /// The adopted resolutions of the bodies (visible to the user) whose law has a
-    /// clock, with their sendings and events: what the dashboard's legal figures read.
-    pub fn resolutions_under_law(&self) -> Result<Vec<LegalRecord>> {
+    /// clock and whose legal life may still be in a figure on `today`, with their
+    /// sendings and events: what the dashboard's legal figures read. Left out are those
+    /// first sent more than a year ago with no event since and no objection still to
+    /// answer nor insistence before the dispute board: no period of any law runs that
+    /// long, so they are settled (in force, annulled or withdrawn) before this month.
+    pub fn resolutions_under_law(&self, today: NaiveDate) -> Result<Vec<LegalRecord>> {
         let closed = self.closed_resolution_sql("r");
+        let since = (today - chrono::Duration::days(LEGAL_LOOKBACK_DAYS)).to_string();
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {RESOLUTION_COLS}, coalesce((SELECT s.date FROM session s WHERE s.id = r.session_id), r.created_on), b.law_profile
-             FROM resolution r JOIN body b ON b.id = r.body_id JOIN law_profile lp ON lp.code = b.law_profile
+            "SELECT r.id, r.body_id, r.number, r.decision,
+                    coalesce((SELECT s.date FROM session s WHERE s.id = r.session_id), r.created_on), b.law_profile
+             FROM law_profile lp JOIN body b ON b.law_profile = lp.code CROSS JOIN resolution r ON r.body_id = b.id
              WHERE lp.clock = 1 AND r.decision = 'adopted'{closed}
+               AND (NOT EXISTS (SELECT 1 FROM sending s WHERE s.resolution_id = r.id)
+                    OR EXISTS (SELECT 1 FROM sending s WHERE s.resolution_id = r.id AND s.sent_on >= ?1)
+                    OR EXISTS (SELECT 1 FROM legal_event e WHERE e.resolution_id = r.id
+                               AND (e.on_date >= ?1 OR e.kind = 'insist' AND NOT EXISTS
+                                    (SELECT 1 FROM legal_event f WHERE f.resolution_id = r.id AND f.kind IN ('upheld','annulled')))
+                                  OR e.kind = 'objection' AND NOT EXISTS
+                                    (SELECT 1 FROM legal_event f WHERE f.resolution_id = r.id AND f.kind IN ('insist','amend','withdraw','upheld','annulled'))))
              ORDER BY r.id"
         ))?;
-        let n = RESOLUTION_COLS.split(',').count();
-        let rows = stmt.query_map([], |row| {
+        let rows = stmt.query_map([&since], |row| {
             Ok(LegalRecord {
-                resolution: resolution_from(row, 0)?,
-                adopted_on: date_at(row, n)?,
-                profile: row.get(n + 1)?,
+                resolution: LegalHead {
+                    id: row.get(0)?,
+                    body_id: row.get(1)?,
+                    number: row.get(2)?,
+                    decision: code_at(row, 3, crate::model::Decision::parse)?,
+                },
+                adopted_on: date_at(row, 4)?,
+                profile: row.get(5)?,
                 sendings: Vec::new(),
                 events: Vec::new(),
             })
@@ -507,6 +547,14 @@ impl Store {
             .enumerate()
             .map(|(i, r)| (r.resolution.id, i))
             .collect();
+        // A few resolutions: their rows by the index; many: one pass over each table.
+        if records.len() <= PER_RESOLUTION_READS {
+            for r in &mut records {
+                r.sendings = self.sendings(r.resolution.id)?;
+                r.events = self.legal_events(r.resolution.id)?;
+            }
+            return Ok(records);
+        }
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {SENDING_COLS} FROM sending s ORDER BY s.sent_on, s.id"
         ))?;
