@@ -208,6 +208,12 @@ fn a_resolution_from_adoption_through_objection_insistence_and_the_board() {
     assert_eq!(v["since"], "2025-06-24");
     let d = w.json("2025-06-25", &["dashboard"]);
     assert_eq!(d["legal"]["in_force"][0]["due"], "2025-06-24", "{d}");
+    // Settled by the board: a new objection is refused.
+    let err = w.fail(
+        "2025-06-26",
+        &["resolution", "object", &id, "--by", "Governor"],
+    );
+    assert!(err.contains("in force"), "{err}");
     // Every act is in the audit trail, which still verifies.
     let audit = w.ok("2025-06-25", &["audit", "verify"]);
     assert!(!audit.trim().is_empty());

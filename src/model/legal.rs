@@ -518,17 +518,20 @@ pub fn legal_life(
     LegalLife { state, problems }
 }
 
-/// Whether an event can be recorded in a state: an objection while the window is open
-/// (or late, which is recorded as such) and not once objected; an answer only to an
-/// objection; a ruling only on a resolution insisted on (or objected to and
-/// unanswered).
-pub fn event_allowed(state: &LegalState, kind: LegalEventKind) -> bool {
+/// Whether an event can be recorded in a state, after the events `before`: one
+/// objection, while the window is open (or late, once the window closed, which is
+/// recorded as such), never after another event; an answer only to an objection; a
+/// ruling only on a resolution insisted on (or objected to and unanswered).
+pub fn event_allowed(state: &LegalState, kind: LegalEventKind, before: &[LegalEvent]) -> bool {
     use LegalEventKind as K;
     match kind {
-        K::Objection => matches!(
-            state,
-            LegalState::ObjectionWindow { .. } | LegalState::InForce { .. }
-        ),
+        K::Objection => {
+            before.is_empty()
+                && matches!(
+                    state,
+                    LegalState::ObjectionWindow { .. } | LegalState::InForce { .. }
+                )
+        }
         K::Insist | K::Amend | K::Withdraw => matches!(state, LegalState::Objected { .. }),
         K::Upheld | K::Annulled => matches!(
             state,
@@ -884,8 +887,16 @@ mod tests {
         );
         assert_eq!(life.state, LegalState::Insisted { on: d(2025, 6, 15) });
         assert!(life.problems.is_empty());
-        assert!(event_allowed(&life.state, LegalEventKind::Upheld));
-        assert!(!event_allowed(&life.state, LegalEventKind::Insist));
+        assert!(event_allowed(
+            &life.state,
+            LegalEventKind::Upheld,
+            &insisted
+        ));
+        assert!(!event_allowed(
+            &life.state,
+            LegalEventKind::Insist,
+            &insisted
+        ));
         let mut ruled = insisted.to_vec();
         ruled.push(event(3, LegalEventKind::Upheld, d(2025, 7, 1)));
         let life = legal_life(
@@ -902,6 +913,20 @@ mod tests {
                 since: d(2025, 7, 1)
             }
         );
+        // In force by the board's ruling: no second objection, unlike one in force
+        // because its window closed with none.
+        assert!(!event_allowed(
+            &life.state,
+            LegalEventKind::Objection,
+            &ruled
+        ));
+        assert!(event_allowed(
+            &LegalState::InForce {
+                since: d(2025, 7, 1)
+            },
+            LegalEventKind::Objection,
+            &[]
+        ));
         // Unanswered past the answering period is flagged.
         let life = legal_life(
             &p,

@@ -299,7 +299,7 @@ fn record_event(
         on,
     )
     .state;
-    if !event_allowed(&state, kind) {
+    if !event_allowed(&state, kind, &r.events) {
         return Err(refuse(LegalRefusal::EventNotAllowed {
             resolution: resolution_id,
             event: kind,
