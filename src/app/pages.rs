@@ -53,15 +53,16 @@ impl ResolutionPage {
     pub fn load(ctx: &crate::ops::Context, id: i64) -> Result<ResolutionPage> {
         let store = &ctx.store;
         let resolution = store.resolution(id)?;
-        // Under a law with a clock only: elsewhere an adopted resolution is simply in
-        // force, which the page need not say.
+        // Under a law with a clock, or once sent: otherwise an adopted resolution is
+        // simply in force, which the page need not say.
         let legal = match resolution.decision {
             crate::model::Decision::Adopted => {
                 Some(crate::ops::legal::view(ctx, id)?).filter(|v| {
-                    !matches!(
-                        v.life.state,
-                        crate::model::legal::LegalState::NoClock { .. }
-                    )
+                    !v.sendings.is_empty()
+                        || !matches!(
+                            v.life.state,
+                            crate::model::legal::LegalState::NoClock { .. }
+                        )
                 })
             }
             _ => None,
