@@ -1989,7 +1989,10 @@ fn policy_indicator_measurement_round_trip() {
         vec![Policy {
             id: policy,
             body_id: body,
-            title: "Clean air".into()
+            title: "Clean air".into(),
+            goal_id: None,
+            description: String::new(),
+            version: 1,
         }]
     );
     let ind = store
@@ -2004,35 +2007,42 @@ fn policy_indicator_measurement_round_trip() {
             unit: Some("µg/m³".into()),
             target: 25.0,
             higher_is_better: false,
+            baseline: None,
+            period: shura::model::plans::PeriodKind::Quarter,
+            // The body's calendar: its fiscal year's, Jalali unless set.
+            calendar: shura::locale::Calendar::Jalali,
+            version: 1,
         }]
     );
     store.set_measurement(ind, "1403-Q2", 41.5).unwrap();
     store.set_measurement(ind, "1403-Q1", 44.0).unwrap();
     // Upsert: the same period corrected.
     store.set_measurement(ind, "1403-Q2", 39.25).unwrap();
+    let m = store.measurements(ind).unwrap();
+    let got: Vec<(&str, f64, &str)> = m
+        .iter()
+        .map(|m| (m.period.as_str(), m.value, m.recorded_by.as_str()))
+        .collect();
+    let me = store.actor.login.clone();
     assert_eq!(
-        store.measurements(ind).unwrap(),
+        got,
         vec![
-            Measurement {
-                indicator_id: ind,
-                period: "1403-Q1".into(),
-                value: 44.0
-            },
-            Measurement {
-                indicator_id: ind,
-                period: "1403-Q2".into(),
-                value: 39.25
-            },
+            ("1403-Q1", 44.0, me.as_str()),
+            ("1403-Q2", 39.25, me.as_str())
         ]
     );
-    let upserts: i64 = raw(&path)
-        .query_row(
-            "SELECT count(*) FROM audit WHERE entity = 'measurement' AND action = 'upsert'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(upserts, 3);
+    assert!(m.iter().all(|m| m.source.is_empty() && m.note.is_empty()));
+    let count = |action: &str| -> i64 {
+        raw(&path)
+            .query_row(
+                "SELECT count(*) FROM audit WHERE entity = 'measurement' AND action = ?1",
+                [action],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    // Two periods recorded, one corrected: the correction keeps the value before.
+    assert_eq!((count("insert"), count("update")), (2, 1));
     let corrected = store.audit_list(Some("measurement"), Some(ind), 1).unwrap();
     assert!(corrected[0].before.is_some() && corrected[0].after.is_some());
 

@@ -133,6 +133,7 @@ impl DashboardScreen {
                 attendance: vec![],
                 absences: vec![],
                 indicators: vec![],
+                visits: Default::default(),
                 legal: Default::default(),
                 unsigned: vec![],
             },

@@ -1107,6 +1107,49 @@ catalogue! {
     CliAbsencesNone => "No members in office.", "عضوی در سمت نیست.";
     CliDashAbsence => "{}: {} — {} unexcused ({} in a row), {} excused — {}", "{}: {} — {} غیبت غیرموجه ({} پیاپی)، {} موجه — {}";
 
+    // ---- Plans and evaluations: core (issue 16)
+    EntityGoal => "goal", "هدف";
+    EntityGoalTitle => "goal title", "عنوان هدف";
+    EntityBaseline => "baseline", "مقدار پایه";
+    EntityPeriodKind => "period", "دوره سنجش";
+    EntitySource => "source", "منبع";
+    EntityChecklist => "checklist", "چک‌لیست";
+    EntityChecklistTitle => "checklist title", "عنوان چک‌لیست";
+    EntityCriterion => "criterion", "معیار";
+    EntityCriterionName => "criterion name", "نام معیار";
+    EntityWeight => "weight", "وزن";
+    EntityScale => "scale", "مقیاس";
+    EntityScore => "score", "امتیاز";
+    EntityFinding => "finding", "یافته";
+    EntityUnit => "unit", "واحد";
+    EntityVisit => "visit", "بازدید";
+    EntityVisitor => "visitor", "بازدیدکننده";
+    ExpectedPeriodQuarterJalali => "a quarter of the Jalali year, as this indicator is measured: 1404-Q2, Q2 1404 or «تابستان ۱۴۰۴»", "یک فصل از سال شمسی، چنان‌که این شاخص سنجیده می‌شود: ۱۴۰۴-Q2 یا «تابستان ۱۴۰۴» یا «سه‌ماهه دوم ۱۴۰۴»";
+    ExpectedPeriodQuarterGregorian => "a quarter of the Gregorian year, as this indicator is measured: 2025-Q3 or Q3 2025", "یک سه‌ماهه از سال میلادی، چنان‌که این شاخص سنجیده می‌شود: ۲۰۲۵-Q3";
+    ExpectedPeriodMonthJalali => "a month of the Jalali year, as this indicator is measured: 1404/07, 1404-07 or «مهر ۱۴۰۴»", "یک ماه از سال شمسی، چنان‌که این شاخص سنجیده می‌شود: ۱۴۰۴/۰۷ یا «مهر ۱۴۰۴»";
+    ExpectedPeriodMonthGregorian => "a month of the Gregorian year, as this indicator is measured: 2025-07 or July 2025", "یک ماه از سال میلادی، چنان‌که این شاخص سنجیده می‌شود: ۲۰۲۵-۰۷ یا «ژوئیه ۲۰۲۵»";
+    ExpectedPeriodYearJalali => "a Jalali year, as this indicator is measured: 1404", "یک سال شمسی، چنان‌که این شاخص سنجیده می‌شود: ۱۴۰۴";
+    ExpectedPeriodYearGregorian => "a Gregorian year, as this indicator is measured: 2025", "یک سال میلادی، چنان‌که این شاخص سنجیده می‌شود: ۲۰۲۵";
+    ExpectedCriterion => "a criterion as NAME:WEIGHT, the weight a number above 0 (\"Cleanliness:3\"), or NAME alone for weight 1", "معیاری به شکل نام:وزن، با وزنی بزرگ‌تر از صفر («پاکیزگی معابر:۳»)، یا تنها نام برای وزن ۱";
+    ExpectedScore => "a score from 0 to {}, the checklist's scale", "امتیازی از ۰ تا {}، مقیاس چک‌لیست";
+    ExpectedScale => "a whole number from 1 to 100 (the highest score of a criterion)", "عددی صحیح از ۱ تا ۱۰۰ (بیشترین امتیاز یک معیار)";
+    ExpectedVisitDay => "a day not after today (a visit is recorded once it is made)", "روزی که از امروز نگذشته باشد (بازدید پس از انجام ثبت می‌شود)";
+    PlanLinkResolution => "resolution {}", "مصوبهٔ {}";
+    PlanLinkTask => "task {}", "اقدام {}";
+    RefusedPolicyLinkOtherBody => "{} is of body {}, and policy {} is of body {}: a policy is served by its own body's resolutions and tasks", "{} از آنِ نهاد {} است و سیاست {} از آنِ نهاد {}: سیاست را مصوبات و اقدامات همان نهاد پیش می‌برند";
+    RefusedPolicyNotLinked => "policy {} is not linked to {}", "سیاست {} به {} پیوند ندارد";
+    RefusedGoalOtherBody => "goal {} is not one of body {}'s goals", "هدف {} از اهداف نهاد {} نیست";
+    RefusedIndicatorPeriodMeasured => "indicator {} has {} measurements: its period cannot change (add a new indicator instead)", "شاخص {} {} سنجش دارد: دوره سنجش آن تغییر نمی‌کند (به جای آن شاخص تازه‌ای بیفزایید)";
+    RefusedPolicyOtherBody => "policy {} is not one of body {}'s policies", "سیاست {} از سیاست‌های نهاد {} نیست";
+    RefusedNoSuchCriterion => "checklist {} has no criterion «{}» (give its number or its name)", "چک‌لیست {} معیاری به نام «{}» ندارد (شماره یا نام معیار را بدهید)";
+    RefusedNoCriteria => "a checklist needs at least one criterion, as NAME:WEIGHT", "چک‌لیست دست‌کم یک معیار می‌خواهد، به شکل نام:وزن";
+    RefusedDuplicateCriterion => "the checklist has a criterion «{}» already", "چک‌لیست معیاری به نام «{}» دارد";
+    RefusedNoFinding => "criterion {} of visit {} has no finding to follow up: record the finding first", "معیار {} در بازدید {} یافته‌ای برای پیگیری ندارد: نخست یافته را ثبت کنید";
+    RefusedFindingHasTask => "that finding of visit {} is task {} already", "این یافتهٔ بازدید {} پیش‌تر اقدام {} شده است";
+    RefusedNotScored => "criterion {} is not scored on visit {}", "معیار {} در بازدید {} امتیاز نگرفته است";
+    RefusedCriterionScored => "criterion {} was scored on {} visits: it is kept (give it a new name instead)", "معیار {} در {} بازدید امتیاز گرفته است: نگه داشته می‌شود (به جای آن نامش را تغییر دهید)";
+    RefusedScaleBelowScores => "the scale cannot be {}: a visit scored {} already", "مقیاس نمی‌تواند {} باشد: بازدیدی امتیاز {} گرفته است";
+
     // ---- After the meeting: invitations and mail
     RefusedInviteSession => "session {} is {}: invitations go out only for a planned or open session", "جلسهٔ {} {} است: دعوتنامه فقط برای جلسهٔ برنامه‌ریزی‌شده یا در جریان فرستاده می‌شود";
     RefusedNoSendmail => "no `sendmail` on this server (tried {}): install a mail transfer agent, or set `SHURA_SENDMAIL` to its command; without --mail the files are written instead", "برنامهٔ ارسال رایانامه (`sendmail`) روی این کارساز نیست (آزموده شد: {}): یک عامل انتقال رایانامه نصب کنید یا `SHURA_SENDMAIL` را به فرمان آن تنظیم کنید؛ بدون ‎--mail پرونده‌ها نوشته می‌شوند";

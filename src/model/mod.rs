@@ -68,9 +68,11 @@ macro_rules! coded_enum {
     };
 }
 
+pub mod evaluation;
 pub mod invitation;
 pub mod legal;
 pub mod letters;
+pub mod plans;
 pub mod roles;
 pub mod signing;
 pub mod voting;
@@ -190,6 +192,22 @@ entities! {
     LetterNumber = "letter_number" / EntityLetterNumber,
     LetterCorrespondent = "letter_correspondent" / EntityLetterCorrespondent,
     LetterSubject = "letter_subject" / EntityLetterSubject,
+    Goal = "goal" / EntityGoal,
+    GoalTitle = "goal_title" / EntityGoalTitle,
+    Baseline = "baseline" / EntityBaseline,
+    PeriodKind = "period_kind" / EntityPeriodKind,
+    Source = "source" / EntitySource,
+    Checklist = "checklist" / EntityChecklist,
+    ChecklistTitle = "checklist_title" / EntityChecklistTitle,
+    Criterion = "criterion" / EntityCriterion,
+    CriterionName = "criterion_name" / EntityCriterionName,
+    Weight = "weight" / EntityWeight,
+    Scale = "scale" / EntityScale,
+    Score = "score" / EntityScore,
+    Finding = "finding" / EntityFinding,
+    Unit = "unit" / EntityUnit,
+    Visit = "visit" / EntityVisit,
+    Visitor = "visitor" / EntityVisitor,
 }
 
 impl std::fmt::Display for Entity {
@@ -736,6 +754,10 @@ pub struct Policy {
     pub id: i64,
     pub body_id: i64,
     pub title: String,
+    /// The goal of the body's plan it serves.
+    pub goal_id: Option<i64>,
+    pub description: String,
+    pub version: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -747,13 +769,34 @@ pub struct Indicator {
     pub target: f64,
     /// Whether a higher measured value is better.
     pub higher_is_better: bool,
+    /// Where it started (0 % of the way to the target).
+    pub baseline: Option<f64>,
+    /// How often it is measured.
+    pub period: plans::PeriodKind,
+    /// The calendar its periods are counted in (the body's when it was added).
+    #[serde(serialize_with = "serialize_calendar")]
+    pub calendar: crate::locale::Calendar,
+    pub version: i64,
+}
+
+fn serialize_calendar<S: serde::Serializer>(
+    c: &crate::locale::Calendar,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.serialize_str(plans::calendar_code(*c))
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Measurement {
     pub indicator_id: i64,
+    /// The period's code in the indicator's calendar (`1404-Q2`, `1404-07`, `1404`).
     pub period: String,
     pub value: f64,
+    /// Where the figure comes from (a report, a survey, a department).
+    pub source: String,
+    pub note: String,
+    pub recorded_by: String,
+    pub recorded_at: String,
 }
 
 /// Text as stored: exactly as typed but for NUL, which no text means and C tools

@@ -44,6 +44,8 @@ coded_enum!(
         RecordOwnTaskProgress = "record_own_task_progress" / "recording progress on your own tasks" / "ثبت پیشرفت اقدامات خود",
         ReadAuditLog = "read_audit_log" / "reading the whole audit log" / "خواندن کل سوابق تغییرات",
         ReadClosedSession = "read_closed_session" / "reading what was taken in closed session" / "خواندن صورتجلسه بخش غیرعلنی",
+        KeepPlans = "keep_plans" / "keeping plans: goals, policies, indicators and measurements" / "تدوین برنامه: اهداف، سیاست‌ها، شاخص‌ها و سنجش‌ها",
+        RecordEvaluations = "record_evaluations" / "keeping checklists and recording field visits" / "تدوین چک‌لیست و ثبت بازدیدهای میدانی",
     }
 );
 
@@ -72,7 +74,8 @@ impl Activity {
                 Need::Administrator
             }
             ScheduleSessions | ChangeSessionStatus | EditAgenda | RecordAttendance
-            | InviteGuests | RecordMinutes | RecordResolutions | ManageTasks => Need::Editor,
+            | InviteGuests | RecordMinutes | RecordResolutions | ManageTasks | KeepPlans
+            | RecordEvaluations => Need::Editor,
             ApproveMinutes => Need::Chair,
             RecordOwnTaskProgress => Need::AssigneeOrEditor,
             ReadClosedSession => Need::Member,

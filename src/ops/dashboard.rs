@@ -320,6 +320,38 @@ pub struct IndicatorFigure {
     pub trend: Option<Trend>,
     /// Whether the last value reaches the target (in the indicator's better direction).
     pub on_target: Option<bool>,
+    pub baseline: Option<f64>,
+    /// How often it is measured.
+    pub period: crate::model::plans::PeriodKind,
+    /// The calendar its periods are counted in.
+    #[serde(serialize_with = "calendar_code")]
+    pub calendar: crate::locale::Calendar,
+    /// From the baseline (0 %) to the target (100 %), where the last value stands.
+    pub progress: Option<f64>,
+    /// The last change in the indicator's better direction, or not.
+    pub direction: Option<crate::model::plans::Direction>,
+    /// The values, oldest period first (at most the last eight): the trend's sparkline.
+    pub series: Vec<f64>,
+}
+
+fn calendar_code<S: serde::Serializer>(
+    c: &crate::locale::Calendar,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(crate::model::plans::calendar_code(*c))
+}
+
+impl IndicatorFigure {
+    /// The last period as the user reads it («تابستان ۱۴۰۴», `1404-Q2`).
+    pub fn last_period_label(&self, lang: crate::locale::Lang) -> Option<String> {
+        let code = self.last_period.as_deref()?;
+        Some(
+            match crate::model::plans::Period::from_code(code, self.calendar) {
+                Some(p) => p.label(lang),
+                None => crate::locale::digits::localize_digits(code, lang),
+            },
+        )
+    }
 }
 
 /// Everything the chair's dashboard shows.
@@ -340,6 +372,8 @@ pub struct Dashboard {
     /// Members nearing or past their body's absence rule (`ops::absences`).
     pub absences: Vec<super::absences::AbsenceWarning>,
     pub indicators: Vec<IndicatorFigure>,
+    /// Units ranked by their last visit's score, and the visits overdue.
+    pub visits: super::evaluation::VisitFigures,
     /// Resolutions' legal life: not sent in time, objection windows ending this week,
     /// objections to answer, in force this month.
     pub legal: super::legal::LegalFigures,
@@ -514,38 +548,39 @@ pub fn dashboard_in(
     all.sort_by_key(|(p, i, _)| (body_order.get(&p.body_id).copied(), p.id, i.id));
     let mut indicators = Vec::new();
     for (p, i, m) in all {
-        // Periods sort as text ("1403-Q1" < "1403-Q2"), which is their order.
-        let mut by_period: BTreeMap<String, f64> = BTreeMap::new();
-        for x in m {
-            by_period.insert(x.period, x.value);
-        }
-        let mut latest = by_period.iter().rev();
-        let last = latest.next();
-        let previous = latest.next().map(|(_, v)| *v);
-        let last_value = last.map(|(_, v)| *v);
+        let series: Vec<crate::model::plans::MeasuredValue> = m
+            .iter()
+            .map(|x| crate::model::plans::MeasuredValue {
+                period: x.period.clone(),
+                value: x.value,
+            })
+            .collect();
+        let f = crate::model::plans::figures(&series, i.target, i.baseline, i.higher_is_better);
+        let values: Vec<f64> = m.iter().map(|x| x.value).collect();
+        let tail = values.len().saturating_sub(8);
         indicators.push(IndicatorFigure {
             body_id: p.body_id,
             policy_id: p.id,
             policy: p.title.clone(),
             indicator_id: i.id,
-            indicator: i.name,
-            unit: i.unit,
+            indicator: i.name.clone(),
+            unit: i.unit.clone(),
             target: i.target,
             higher_is_better: i.higher_is_better,
-            last_period: last.map(|(k, _)| k.clone()),
-            last_value,
-            previous_value: previous,
-            trend: match (last_value, previous) {
+            calendar: i.calendar,
+            last_period: f.last_period,
+            last_value: f.last_value,
+            previous_value: f.previous_value,
+            trend: match (f.last_value, f.previous_value) {
                 (Some(l), Some(p)) => Some(trend(l, p)),
                 _ => None,
             },
-            on_target: last_value.map(|v| {
-                if i.higher_is_better {
-                    v >= i.target
-                } else {
-                    v <= i.target
-                }
-            }),
+            on_target: f.on_target,
+            baseline: i.baseline,
+            period: i.period,
+            progress: f.progress,
+            direction: f.direction,
+            series: values[tail..].to_vec(),
         });
     }
 
@@ -562,6 +597,11 @@ pub fn dashboard_in(
         attendance,
         absences: super::absences::warnings(store, &bodies, today)?,
         indicators,
+        visits: super::evaluation::figures(
+            store,
+            &bodies.iter().map(|b| b.id).collect::<Vec<_>>(),
+            today,
+        )?,
         legal: super::legal::figures(store, scope, today, calendar)?,
         unsigned: super::signatures::unsigned_minutes(store, scope, today)?,
     })

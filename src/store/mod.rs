@@ -10,10 +10,12 @@ pub mod check;
 pub mod clock;
 pub mod dashboard;
 pub mod edit;
+pub mod evaluation;
 pub mod legal;
 pub mod letters;
 pub mod meeting;
 pub mod numbering;
+pub mod plans;
 pub mod read;
 pub mod schema;
 pub mod search;
@@ -143,6 +145,10 @@ pub enum Refusal {
     Invitation(crate::model::invitation::InvitationRefusal),
     /// A signature of approved minutes is refused.
     Sign(crate::model::signing::SignRefusal),
+    /// A plan's act refused (a link across bodies, a measured indicator's period).
+    Plan(crate::model::plans::PlanRefusal),
+    /// An evaluation's act refused (an unknown criterion, a finding made a task twice).
+    Evaluation(crate::model::evaluation::EvaluationRefusal),
 }
 
 impl Refusal {
@@ -180,6 +186,8 @@ impl Refusal {
             Refusal::Letter(l) => l.code(),
             Refusal::Invitation(i) => i.code(),
             Refusal::Sign(s) => s.code(),
+            Refusal::Plan(p) => p.code(),
+            Refusal::Evaluation(e) => e.code(),
         }
     }
 
@@ -263,6 +271,16 @@ impl Refusal {
             Refusal::Invitation(i) => {
                 for (k, v) in i.fields() {
                     put(k, json!(v));
+                }
+            }
+            Refusal::Plan(p) => {
+                for (k, v) in p.fields() {
+                    put(k, json!(v));
+                }
+            }
+            Refusal::Evaluation(e) => {
+                for (k, v) in e.fields() {
+                    put(k, v);
                 }
             }
             Refusal::Sign(s) => {
@@ -379,6 +397,8 @@ impl Localized for Refusal {
             Refusal::Letter(l) => l.message(lang),
             Refusal::Invitation(i) => i.message(lang),
             Refusal::Sign(s) => s.message(lang),
+            Refusal::Plan(p) => p.message(lang),
+            Refusal::Evaluation(e) => e.message(lang),
             Refusal::NoQuorum {
                 present,
                 voting,

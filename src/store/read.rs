@@ -1,8 +1,6 @@
 //! Reads: rows mapped to model types, and the listings the views and commands use.
 //! Statements are short: nothing here keeps a read transaction open.
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use serde::Serialize;
@@ -1210,109 +1208,6 @@ impl Store {
                 note: r.get(5)?,
                 author: r.get(6)?,
                 at: r.get(7)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-    }
-
-    /// Every policy with its indicators and their measurements (oldest period first), in
-    /// three reads rather than three per body: the dashboard's indicators figure.
-    pub fn all_indicators(&self) -> Result<Vec<(Policy, Indicator, Vec<Measurement>)>> {
-        let policies: BTreeMap<i64, Policy> = self
-            .conn
-            .prepare_cached("SELECT id, body_id, title FROM policy")?
-            .query_map([], |r| {
-                Ok((
-                    r.get(0)?,
-                    Policy {
-                        id: r.get(0)?,
-                        body_id: r.get(1)?,
-                        title: r.get(2)?,
-                    },
-                ))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut measurements: BTreeMap<i64, Vec<Measurement>> = BTreeMap::new();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT indicator_id, period, value FROM measurement ORDER BY indicator_id, period",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(Measurement {
-                indicator_id: r.get(0)?,
-                period: r.get(1)?,
-                value: r.get(2)?,
-            })
-        })?;
-        for m in rows {
-            let m = m?;
-            measurements.entry(m.indicator_id).or_default().push(m);
-        }
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, policy_id, name, unit, target, higher_is_better FROM indicator
-             ORDER BY policy_id, id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(Indicator {
-                id: r.get(0)?,
-                policy_id: r.get(1)?,
-                name: r.get(2)?,
-                unit: r.get(3)?,
-                target: r.get(4)?,
-                higher_is_better: r.get(5)?,
-            })
-        })?;
-        let mut out = Vec::new();
-        for i in rows {
-            let i = i?;
-            if let Some(p) = policies.get(&i.policy_id) {
-                let m = measurements.remove(&i.id).unwrap_or_default();
-                out.push((p.clone(), i, m));
-            }
-        }
-        out.sort_by_key(|(p, i, _)| (p.body_id, p.id, i.id));
-        Ok(out)
-    }
-
-    pub fn policies(&self, body_id: i64) -> Result<Vec<Policy>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, body_id, title FROM policy WHERE body_id = ?1 ORDER BY id",
-        )?;
-        let rows = stmt.query_map([body_id], |r| {
-            Ok(Policy {
-                id: r.get(0)?,
-                body_id: r.get(1)?,
-                title: r.get(2)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-    }
-
-    pub fn indicators(&self, policy_id: i64) -> Result<Vec<Indicator>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, policy_id, name, unit, target, higher_is_better FROM indicator WHERE policy_id = ?1 ORDER BY id",
-        )?;
-        let rows = stmt.query_map([policy_id], |r| {
-            Ok(Indicator {
-                id: r.get(0)?,
-                policy_id: r.get(1)?,
-                name: r.get(2)?,
-                unit: r.get(3)?,
-                target: r.get(4)?,
-                higher_is_better: r.get(5)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-    }
-
-    pub fn measurements(&self, indicator_id: i64) -> Result<Vec<Measurement>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT indicator_id, period, value FROM measurement WHERE indicator_id = ?1 ORDER BY period",
-        )?;
-        let rows = stmt.query_map([indicator_id], |r| {
-            Ok(Measurement {
-                indicator_id: r.get(0)?,
-                period: r.get(1)?,
-                value: r.get(2)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

@@ -2,13 +2,13 @@
 //! runs in its own IMMEDIATE transaction.
 
 /// The schema version this binary writes.
-pub const SCHEMA_VERSION: i64 = 8;
+pub const SCHEMA_VERSION: i64 = 9;
 
 /// Migration `i` takes a database from version `i` to `i + 1`.
 ///
 /// V3 (the dashboard's tallies) is idempotent: every statement is IF NOT EXISTS and the
 /// tallies are recomputed from the rows.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9];
 
 const V1: &str = r#"
 CREATE TABLE meta (
@@ -1120,3 +1120,107 @@ ALTER TABLE attendance_tally ADD COLUMN excused INTEGER NOT NULL DEFAULT 0;
 "#,
     attendance_tally_v8!()
 );
+
+/// V9: plans and evaluations.
+///
+/// - Goals of a body, which its policies serve; a policy's links to the resolutions and
+///   tasks that serve it.
+/// - An indicator's baseline, its period (month, quarter or year) and the calendar its
+///   periods are counted in (the body's when it was added); a measurement's source,
+///   note and who recorded it.
+/// - Evaluation checklists: criteria with weights, a scale, the units they evaluate and
+///   how often each is to be visited; field visits with their visitors, a score and a
+///   finding per criterion, and the follow-up task a finding became.
+const V9: &str = r#"
+CREATE TABLE goal (
+    id         INTEGER PRIMARY KEY,
+    body_id    INTEGER NOT NULL REFERENCES body(id),
+    title      TEXT NOT NULL CHECK (title <> ''),
+    created_at TEXT NOT NULL DEFAULT '',
+    version    INTEGER NOT NULL DEFAULT 1
+) STRICT;
+CREATE INDEX goal_body ON goal(body_id);
+
+ALTER TABLE policy ADD COLUMN goal_id INTEGER REFERENCES goal(id);
+ALTER TABLE policy ADD COLUMN description TEXT NOT NULL DEFAULT '';
+ALTER TABLE policy ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+CREATE INDEX policy_body ON policy(body_id);
+
+CREATE TABLE policy_link (
+    id            INTEGER PRIMARY KEY,
+    policy_id     INTEGER NOT NULL REFERENCES policy(id),
+    resolution_id INTEGER REFERENCES resolution(id),
+    task_id       INTEGER REFERENCES task(id),
+    CHECK ((resolution_id IS NULL) <> (task_id IS NULL)),
+    UNIQUE (policy_id, resolution_id, task_id)
+) STRICT;
+CREATE INDEX policy_link_policy ON policy_link(policy_id);
+
+ALTER TABLE indicator ADD COLUMN baseline REAL;
+ALTER TABLE indicator ADD COLUMN period TEXT NOT NULL DEFAULT 'quarter' CHECK (period IN ('month','quarter','year'));
+ALTER TABLE indicator ADD COLUMN calendar TEXT NOT NULL DEFAULT 'jalali' CHECK (calendar IN ('jalali','gregorian'));
+ALTER TABLE indicator ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+CREATE INDEX indicator_policy ON indicator(policy_id);
+
+ALTER TABLE measurement ADD COLUMN source TEXT NOT NULL DEFAULT '';
+ALTER TABLE measurement ADD COLUMN note TEXT NOT NULL DEFAULT '';
+ALTER TABLE measurement ADD COLUMN recorded_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE measurement ADD COLUMN recorded_at TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE checklist (
+    id         INTEGER PRIMARY KEY,
+    body_id    INTEGER NOT NULL REFERENCES body(id),
+    title      TEXT NOT NULL CHECK (title <> ''),
+    scale_max  INTEGER NOT NULL DEFAULT 5 CHECK (scale_max BETWEEN 1 AND 100),
+    every      TEXT NOT NULL DEFAULT 'quarter' CHECK (every IN ('month','quarter','year')),
+    created_at TEXT NOT NULL DEFAULT '',
+    version    INTEGER NOT NULL DEFAULT 1
+) STRICT;
+CREATE INDEX checklist_body ON checklist(body_id);
+
+CREATE TABLE criterion (
+    id           INTEGER PRIMARY KEY,
+    checklist_id INTEGER NOT NULL REFERENCES checklist(id),
+    position     INTEGER NOT NULL,
+    name         TEXT NOT NULL CHECK (name <> ''),
+    weight       REAL NOT NULL CHECK (weight > 0),
+    retired      INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX criterion_checklist ON criterion(checklist_id, position);
+
+-- The units (districts, departments) a checklist evaluates, to be visited every period.
+CREATE TABLE checklist_unit (
+    checklist_id INTEGER NOT NULL REFERENCES checklist(id),
+    name         TEXT NOT NULL CHECK (name <> ''),
+    unit_key     TEXT NOT NULL,
+    PRIMARY KEY (checklist_id, unit_key)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE visit (
+    id           INTEGER PRIMARY KEY,
+    checklist_id INTEGER NOT NULL REFERENCES checklist(id),
+    unit         TEXT NOT NULL CHECK (unit <> ''),
+    unit_key     TEXT NOT NULL,
+    visited_on   TEXT NOT NULL,
+    note         TEXT NOT NULL DEFAULT '',
+    created_at   TEXT NOT NULL,
+    created_by   TEXT NOT NULL,
+    version      INTEGER NOT NULL DEFAULT 1
+) STRICT;
+CREATE INDEX visit_checklist_unit ON visit(checklist_id, unit_key, visited_on);
+
+CREATE TABLE visit_visitor (
+    visit_id  INTEGER NOT NULL REFERENCES visit(id),
+    person_id INTEGER NOT NULL REFERENCES person(id),
+    PRIMARY KEY (visit_id, person_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE visit_score (
+    visit_id     INTEGER NOT NULL REFERENCES visit(id),
+    criterion_id INTEGER NOT NULL REFERENCES criterion(id),
+    score        REAL NOT NULL CHECK (score >= 0),
+    finding      TEXT NOT NULL DEFAULT '',
+    task_id      INTEGER REFERENCES task(id),
+    PRIMARY KEY (visit_id, criterion_id)
+) STRICT, WITHOUT ROWID;
+"#;

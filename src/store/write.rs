@@ -326,6 +326,89 @@ fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// Inserts a task (checked: its title, description, parent and assignee), indexed for
+/// search and audited, in the caller's transaction: [`Store::add_task`], and a visit's
+/// finding made a task with its link in one transaction.
+pub(crate) fn insert_task(tx: &Transaction, actor: &Actor, t: &NewTask) -> Result<i64> {
+    let title = check_text(Entity::TaskTitle, &t.title, MAX_TITLE)?;
+    if let Some(d) = &t.description {
+        if d.chars().count() > MAX_TEXT {
+            return Err(InvalidValue {
+                what: Entity::TaskDescription,
+                value: format!("({} characters)", d.chars().count()),
+                expected: Expected::with(Msg::ExpectedAtMostChars, &[&MAX_TEXT.to_string()]),
+            }
+            .into());
+        }
+    }
+    let unit = opt_text(&t.assignee_unit);
+    let created_on = t.created_on.unwrap_or_else(today);
+    let mut body_id = t.body_id;
+    if let Some(r) = t.resolution_id {
+        let b: Option<i64> = tx
+            .query_row("SELECT body_id FROM resolution WHERE id = ?1", [r], |row| {
+                row.get(0)
+            })
+            .optional()?;
+        let b = b.ok_or(StoreError::NotFound {
+            what: Entity::Resolution,
+            key: r.to_string(),
+        })?;
+        body_id = body_id.or(Some(b));
+    }
+    if let Some(a) = t.agenda_item_id {
+        let b: Option<i64> = tx
+            .query_row(
+                "SELECT s.body_id FROM agenda_item a JOIN session s ON s.id = a.session_id WHERE a.id = ?1",
+                [a],
+                |row| row.get(0),
+            )
+            .optional()?;
+        let b = b.ok_or(StoreError::NotFound {
+            what: Entity::AgendaItem,
+            key: a.to_string(),
+        })?;
+        body_id = body_id.or(Some(b));
+    }
+    let Some(body_id) = body_id else {
+        return Err(InvalidValue {
+            what: Entity::Task,
+            value: title.clone(),
+            expected: Expected::msg(Msg::ExpectedTaskParent),
+        }
+        .into());
+    };
+    exists(tx, "body", Entity::Body, body_id)?;
+    if let Some(p) = t.assignee_id {
+        exists(tx, "person", Entity::Assignee, p)?;
+    }
+    tx.execute(
+        "INSERT INTO task(body_id, resolution_id, agenda_item_id, title, description, assignee_id,
+           assignee_unit, due, status, priority, created_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'open', ?9, ?10)",
+        params![
+            body_id,
+            t.resolution_id,
+            t.agenda_item_id,
+            title,
+            opt_text(&t.description),
+            t.assignee_id,
+            unit,
+            t.due.map(|d| d.to_string()),
+            t.priority.code(),
+            created_on.to_string()
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    let text = match &t.description {
+        Some(d) => format!("{title} {d}"),
+        None => title.clone(),
+    };
+    index_entry(tx, SearchKind::Task, id, body_id, &text)?;
+    audited(tx, actor, "insert", "task", id, None)?;
+    Ok(id)
+}
+
 impl Store {
     pub fn add_person(&mut self, p: &NewPerson) -> Result<i64> {
         let name = check_name(&p.name, Entity::PersonName)?;
@@ -1028,78 +1111,8 @@ impl Store {
     /// Creates a follow-up task. Its body is the given one, or its resolution's, or its
     /// agenda item's session's.
     pub fn add_task(&mut self, t: &NewTask) -> Result<i64> {
-        let title = check_text(Entity::TaskTitle, &t.title, MAX_TITLE)?;
-        if let Some(d) = &t.description {
-            if d.chars().count() > MAX_TEXT {
-                return Err(InvalidValue {
-                    what: Entity::TaskDescription,
-                    value: format!("({} characters)", d.chars().count()),
-                    expected: Expected::with(Msg::ExpectedAtMostChars, &[&MAX_TEXT.to_string()]),
-                }
-                .into());
-            }
-        }
-        let unit = opt_text(&t.assignee_unit);
         let actor = self.actor.clone();
-        let created_on = t.created_on.unwrap_or_else(today);
-        self.write(|tx| {
-            let mut body_id = t.body_id;
-            if let Some(r) = t.resolution_id {
-                let b: Option<i64> = tx
-                    .query_row("SELECT body_id FROM resolution WHERE id = ?1", [r], |row| row.get(0))
-                    .optional()?;
-                let b = b.ok_or(StoreError::NotFound { what: Entity::Resolution, key: r.to_string() })?;
-                body_id = body_id.or(Some(b));
-            }
-            if let Some(a) = t.agenda_item_id {
-                let b: Option<i64> = tx
-                    .query_row(
-                        "SELECT s.body_id FROM agenda_item a JOIN session s ON s.id = a.session_id WHERE a.id = ?1",
-                        [a],
-                        |row| row.get(0),
-                    )
-                    .optional()?;
-                let b = b.ok_or(StoreError::NotFound { what: Entity::AgendaItem, key: a.to_string() })?;
-                body_id = body_id.or(Some(b));
-            }
-            let Some(body_id) = body_id else {
-                return Err(InvalidValue {
-                    what: Entity::Task,
-                    value: title.clone(),
-                    expected: Expected::msg(Msg::ExpectedTaskParent),
-                }
-                .into());
-            };
-            exists(tx, "body", Entity::Body, body_id)?;
-            if let Some(p) = t.assignee_id {
-                exists(tx, "person", Entity::Assignee, p)?;
-            }
-            tx.execute(
-                "INSERT INTO task(body_id, resolution_id, agenda_item_id, title, description, assignee_id,
-                   assignee_unit, due, status, priority, created_on)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'open', ?9, ?10)",
-                params![
-                    body_id,
-                    t.resolution_id,
-                    t.agenda_item_id,
-                    title,
-                    opt_text(&t.description),
-                    t.assignee_id,
-                    unit,
-                    t.due.map(|d| d.to_string()),
-                    t.priority.code(),
-                    created_on.to_string()
-                ],
-            )?;
-            let id = tx.last_insert_rowid();
-            let text = match &t.description {
-                Some(d) => format!("{title} {d}"),
-                None => title.clone(),
-            };
-            index_entry(tx, SearchKind::Task, id, body_id, &text)?;
-            audited(tx, &actor, "insert", "task", id, None)?;
-            Ok(id)
-        })
+        self.write(|tx| insert_task(tx, &actor, t))
     }
 
     /// Records progress on a task (status, percent, note), as an update linked to the
@@ -1167,94 +1180,6 @@ impl Store {
             audited(tx, &actor, "update", "task", p.task_id, before)
         })?;
         self.task(p.task_id)
-    }
-
-    pub fn add_policy(&mut self, body_id: i64, title: &str) -> Result<i64> {
-        let title = check_text(Entity::PolicyTitle, title, MAX_TITLE)?;
-        let actor = self.actor.clone();
-        self.write(|tx| {
-            exists(tx, "body", Entity::Body, body_id)?;
-            tx.execute(
-                "INSERT INTO policy(body_id, title) VALUES (?1, ?2)",
-                params![body_id, title],
-            )?;
-            let id = tx.last_insert_rowid();
-            audited(tx, &actor, "insert", "policy", id, None)?;
-            Ok(id)
-        })
-    }
-
-    pub fn add_indicator(
-        &mut self,
-        policy_id: i64,
-        name: &str,
-        unit: Option<String>,
-        target: f64,
-        higher_is_better: bool,
-    ) -> Result<i64> {
-        let name = check_text(Entity::IndicatorName, name, MAX_TITLE)?;
-        if !target.is_finite() {
-            return Err(InvalidValue {
-                what: Entity::Target,
-                value: target.to_string(),
-                expected: Expected::msg(Msg::ExpectedNumber),
-            }
-            .into());
-        }
-        let actor = self.actor.clone();
-        self.write(|tx| {
-            exists(tx, "policy", Entity::Policy, policy_id)?;
-            tx.execute(
-                "INSERT INTO indicator(policy_id, name, unit, target, higher_is_better) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![policy_id, name, opt_text(&unit), target, higher_is_better],
-            )?;
-            let id = tx.last_insert_rowid();
-            audited(tx, &actor, "insert", "indicator", id, None)?;
-            Ok(id)
-        })
-    }
-
-    /// Records (or corrects) the measured value of an indicator for a period such as `1403-Q2`.
-    pub fn set_measurement(&mut self, indicator_id: i64, period: &str, value: f64) -> Result<()> {
-        let period = check_text(Entity::Period, period, 40)?;
-        if !value.is_finite() {
-            return Err(InvalidValue {
-                what: Entity::Value,
-                value: value.to_string(),
-                expected: Expected::msg(Msg::ExpectedNumber),
-            }
-            .into());
-        }
-        let actor = self.actor.clone();
-        self.write(|tx| {
-            exists(tx, "indicator", Entity::Indicator, indicator_id)?;
-            let before = snapshot(
-                tx,
-                "measurement",
-                "indicator_id = ?1 AND period = ?2",
-                &[&indicator_id, &period],
-            )?;
-            tx.execute(
-                "INSERT INTO measurement(indicator_id, period, value) VALUES (?1, ?2, ?3)
-                 ON CONFLICT(indicator_id, period) DO UPDATE SET value = excluded.value",
-                params![indicator_id, period, value],
-            )?;
-            let after = snapshot(
-                tx,
-                "measurement",
-                "indicator_id = ?1 AND period = ?2",
-                &[&indicator_id, &period],
-            )?;
-            record(
-                tx,
-                &actor,
-                "upsert",
-                "measurement",
-                Some(indicator_id),
-                before.as_deref(),
-                after.as_deref(),
-            )
-        })
     }
 }
 
