@@ -1133,6 +1133,7 @@ catalogue! {
     ExpectedCriterion => "a criterion as NAME:WEIGHT, the weight a number above 0 (\"Cleanliness:3\"), or NAME alone for weight 1", "معیاری به شکل نام:وزن، با وزنی بزرگ‌تر از صفر («پاکیزگی معابر:۳»)، یا تنها نام برای وزن ۱";
     ExpectedScore => "a score from 0 to {}, the checklist's scale", "امتیازی از ۰ تا {}، مقیاس چک‌لیست";
     ExpectedScale => "a whole number from 1 to 100 (the highest score of a criterion)", "عددی صحیح از ۱ تا ۱۰۰ (بیشترین امتیاز یک معیار)";
+    ExpectedPeriodBegun => "a period that has begun by today (a value is recorded once it is measured)", "دوره‌ای که تا امروز آغاز شده باشد (مقدار پس از سنجش ثبت می‌شود)";
     ExpectedVisitDay => "a day not after today (a visit is recorded once it is made)", "روزی که از امروز نگذشته باشد (بازدید پس از انجام ثبت می‌شود)";
     PlanLinkResolution => "resolution {}", "مصوبهٔ {}";
     PlanLinkTask => "task {}", "اقدام {}";

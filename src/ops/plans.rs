@@ -464,6 +464,15 @@ pub fn record(ctx: &mut Context, m: &MeasurementInput) -> Result<MeasurementView
     let policy = ctx.store.policy(ind.policy_id)?;
     authz::check(ctx, Activity::KeepPlans, Some(policy.body_id))?;
     let period = parse_indicator_period(&ind, &m.period)?;
+    // A period not begun yet has nothing to measure (a year typed wrong, most often).
+    if period.start().is_none_or(|d| d > ctx.today) {
+        return Err(crate::model::InvalidValue {
+            what: crate::model::Entity::Period,
+            value: m.period.clone(),
+            expected: crate::model::Expected::msg(crate::locale::strings::Msg::ExpectedPeriodBegun),
+        }
+        .into());
+    }
     let measurement = ctx.store.record_measurement(&NewMeasurement {
         indicator_id: ind.id,
         period: period.code(),
