@@ -656,6 +656,42 @@ fn findings_become_follow_up_tasks_once() {
     assert_eq!(t["priority"], "high");
     let out = c.ok(&["--lang", "fa", "visit", "show", "1"]);
     assert!(out.contains("two lamps out"), "{out}");
+    // On a second checklist (its criteria's row ids are 4 and 5) a refusal names the
+    // criterion by its number, as the user typed and sees it.
+    c.ok(&[
+        "checklist",
+        "add",
+        "--body",
+        "1",
+        "Schools",
+        "--criterion",
+        "Safety:2",
+        "--criterion",
+        "Hygiene:1",
+    ]);
+    c.ok(&[
+        "visit",
+        "add",
+        "--checklist",
+        "Schools",
+        "--unit",
+        "School 7",
+        "--on",
+        "2025-08-01",
+    ]);
+    c.ok(&["visit", "score", "2", "Safety", "4"]);
+    let err = c.fails(&["visit", "task", "2", "1"]);
+    assert!(
+        err.contains("criterion 1 of visit 2 has no finding"),
+        "{err}"
+    );
+    let err = c.fails(&["visit", "task", "2", "Hygiene"]);
+    assert!(
+        err.contains("criterion 2 is not scored on visit 2"),
+        "{err}"
+    );
+    let err = c.fails(&["checklist", "edit", "2", "--remove-criterion", "Safety"]);
+    assert!(err.contains("criterion 1 was scored on 1 visits"), "{err}");
     // --assignee needs --task.
     let err = c.fails(&["visit", "score", "1", "3", "5", "--assignee", "2"]);
     assert!(err.contains("--task"), "{err}");
@@ -673,6 +709,11 @@ fn bad_scores_criteria_days_and_visits_are_refused_naming_them() {
     let fa = c.fails(&["--lang", "fa", "visit", "score", "۱", "۱", "۶"]);
     assert!(fa.contains("۶") && fa.contains("۰ تا ۵"), "{fa}");
     assert!(english_words(&fa, &[]).is_empty(), "{fa}");
+    let err = c.fails(&["visit", "score", "1", "1", "-1"]);
+    assert!(
+        err.contains("\"-1\"") && err.contains("from 0 to 5"),
+        "{err}"
+    );
     let err = c.fails(&["visit", "score", "1", "Plumbing", "3"]);
     assert!(err.contains("no criterion «Plumbing»"), "{err}");
     let fa = c.fails(&["--lang", "fa", "visit", "score", "1", "لوله‌کشی", "3"]);

@@ -181,6 +181,7 @@ pub struct VisitScoreArgs {
     /// The criterion: its number or its name
     pub criterion: String,
     /// The score, from 0 to the checklist's scale
+    #[arg(allow_hyphen_values = true)]
     pub score: String,
     /// What was found (kept as recorded when left out)
     #[arg(long)]
