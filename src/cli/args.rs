@@ -64,6 +64,14 @@ pub enum Command {
     /// The secretariat's register (دبیرخانه): numbered letters received and sent
     #[command(subcommand)]
     Letter(super::letters::LetterCmd),
+    /// Evaluation checklists of a body: criteria with weights, a scale, the units
+    /// visited
+    #[command(subcommand)]
+    Checklist(super::evaluation::ChecklistCmd),
+    /// Field visits: scored on a checklist, findings made follow-up tasks, the
+    /// scoreboard of units and the visits due
+    #[command(subcommand)]
+    Visit(super::evaluation::VisitCmd),
     /// Agenda items of a session
     #[command(subcommand)]
     Agenda(AgendaCmd),
@@ -133,6 +141,8 @@ impl Command {
             Command::Motion(c) => c.only_reads(),
             Command::Term(c) => c.only_reads(),
             Command::Letter(c) => c.only_reads(),
+            Command::Checklist(c) => c.only_reads(),
+            Command::Visit(c) => c.only_reads(),
             Command::Minutes(c) => c.only_reads(),
             Command::Conflict(c) => matches!(c, super::meeting::ConflictCmd::List(_)),
             Command::Person(c) => matches!(c, PersonCmd::List(_)),

@@ -103,6 +103,8 @@ pub fn dispatch(ctx: &mut Context, command: &Command, out: Out) -> CliResult {
         Command::Motion(c) => super::meeting::motion(ctx, c, out),
         Command::Term(c) => super::terms::term(ctx, c, out),
         Command::Letter(c) => super::letters::letter(ctx, c, out),
+        Command::Checklist(c) => super::evaluation::checklist(ctx, c, out),
+        Command::Visit(c) => super::evaluation::visit(ctx, c, out),
         Command::Vote(a) => super::meeting::vote_own(ctx, a, out),
         Command::Conflict(c) => super::meeting::conflict(ctx, c, out),
         Command::Consent(c) => super::meeting::consent(ctx, c, out),

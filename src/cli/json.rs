@@ -56,6 +56,8 @@ pub const DATE_FIELDS: &[&str] = &[
     "since",
     "answer_by",
     "on",
+    "visited_on",
+    "last_visited",
 ];
 
 fn iso_date(s: &str) -> Option<NaiveDate> {

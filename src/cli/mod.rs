@@ -6,6 +6,7 @@ pub mod absences;
 pub mod args;
 pub mod commands;
 pub mod corrections;
+pub mod evaluation;
 pub mod invitations;
 pub mod json;
 pub mod legal;

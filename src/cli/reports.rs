@@ -608,7 +608,13 @@ pub fn dashboard_cmd(ctx: &mut Context, a: &DashboardArgs, out: Out) -> CliResul
     let p = ctx.prefs;
     let line = |s: String| super::table::display_line(&s, p);
     let n = |x: i64| localize_digits(&x.to_string(), lang);
-    let say = |msg: Msg, args: &[&str]| line(crate::locale::strings::tf(lang, msg, args));
+    let say = |msg: Msg, args: &[&str]| {
+        line(
+            crate::locale::strings::tf(lang, msg, args)
+                .trim_end()
+                .to_string(),
+        )
+    };
     writeln!(out, "{}", say(Msg::CliDashTitle, &[&ctx.date(d.date)]))?;
     let open: i64 = d.open_resolutions.iter().map(|r| r.count).sum();
     writeln!(out, "{}", say(Msg::CliDashOpen, &[&n(open)]))?;
@@ -742,6 +748,86 @@ pub fn dashboard_cmd(ctx: &mut Context, a: &DashboardArgs, out: Out) -> CliResul
                     ]
                 )
             )?;
+        }
+    }
+    // Plans and evaluations: indicators off target, units by their last visit's score,
+    // visits overdue.
+    let off: Vec<&crate::ops::dashboard::IndicatorFigure> = d
+        .indicators
+        .iter()
+        .filter(|i| i.on_target == Some(false))
+        .collect();
+    if !off.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            say(Msg::CliDashIndicatorsOff, &[&n(off.len() as i64)])
+        )?;
+        let value = |v: f64, unit: &Option<String>| {
+            let v = crate::model::plans::format_number(v, lang);
+            match unit {
+                Some(u) if !u.trim().is_empty() => format!("{v} {u}"),
+                _ => v,
+            }
+        };
+        for i in off.iter().take(5) {
+            let Some(last) = i.last_value else { continue };
+            writeln!(
+                out,
+                "  {}",
+                say(
+                    Msg::CliDashIndicatorOff,
+                    &[
+                        &i.indicator,
+                        &value(last, &i.unit),
+                        &value(i.target, &i.unit),
+                        &i.last_period_label(lang).unwrap_or_default(),
+                        super::evaluation::trend_mark(i.direction),
+                    ]
+                )
+            )?;
+        }
+    }
+    let visits = &d.visits;
+    if !visits.ranked.is_empty() {
+        writeln!(out, "{}", say(Msg::CliDashVisitsRanked, &[]))?;
+        for (r, u) in visits.ranked.iter().take(5).enumerate() {
+            writeln!(
+                out,
+                "  {}",
+                say(
+                    Msg::CliDashVisitRank,
+                    &[
+                        &n(r as i64 + 1),
+                        &u.unit,
+                        &u.score
+                            .map(|s| super::evaluation::percent(s, lang))
+                            .unwrap_or_default(),
+                        &u.last_visited.map(|x| ctx.date(x)).unwrap_or_default(),
+                        super::evaluation::trend_mark(u.trend),
+                    ]
+                )
+            )?;
+        }
+    }
+    if !visits.overdue.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            say(
+                Msg::CliDashVisitsOverdue,
+                &[&n(visits.overdue.len() as i64)]
+            )
+        )?;
+        for u in visits.overdue.iter().take(5) {
+            let text = match (u.last_visited, u.due) {
+                (Some(_), Some(due)) => say(
+                    Msg::CliDashVisitOverdue,
+                    &[&u.unit, &ctx.date(due), &n(u.days_overdue.unwrap_or(0))],
+                ),
+                _ => say(Msg::CliDashVisitNeverOverdue, &[&u.unit]),
+            };
+            writeln!(out, "  {text}")?;
         }
     }
     writeln!(out, "{}", say(Msg::CliDashJsonHint, &[]))?;

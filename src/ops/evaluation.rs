@@ -72,6 +72,40 @@ pub fn criterion_named<'a>(c: &'a Checklist, key: &str) -> Result<&'a Criterion>
     })
 }
 
+/// A refusal of the store names a criterion by its row id; people know it by its
+/// number in the checklist (`visit show`, `checklist show`), so the refusal is told
+/// with that.
+fn by_position(c: &Checklist, e: StoreError) -> StoreError {
+    let position = |id: i64| {
+        c.criteria
+            .iter()
+            .find(|k| k.id == id)
+            .map_or(id, |k| k.position)
+    };
+    match e {
+        StoreError::Refused(Refusal::Evaluation(r)) => {
+            StoreError::Refused(Refusal::Evaluation(match r {
+                EvaluationRefusal::NoFinding { visit, criterion } => EvaluationRefusal::NoFinding {
+                    visit,
+                    criterion: position(criterion),
+                },
+                EvaluationRefusal::NotScored { visit, criterion } => EvaluationRefusal::NotScored {
+                    visit,
+                    criterion: position(criterion),
+                },
+                EvaluationRefusal::CriterionScored { criterion, visits } => {
+                    EvaluationRefusal::CriterionScored {
+                        criterion: position(criterion),
+                        visits,
+                    }
+                }
+                other => other,
+            }))
+        }
+        other => other,
+    }
+}
+
 /// Corrects a checklist: its title, scale, period, criteria and units.
 pub fn edit_checklist(ctx: &mut Context, id: i64, e: &ChecklistEdit) -> Result<Checklist> {
     let c = ctx.store.checklist(id)?;
@@ -91,21 +125,23 @@ pub fn edit_checklist(ctx: &mut Context, id: i64, e: &ChecklistEdit) -> Result<C
         .iter()
         .map(|(k, w)| criterion_named(&c, k).map(|x| (x.id, *w)))
         .collect::<Result<Vec<_>>>()?;
-    ctx.store.update_checklist(
-        id,
-        &ChecklistCorrection {
-            title: e.title.clone(),
-            scale_max: e.scale_max,
-            every: e.every,
-            add_criteria: e.add_criteria.clone(),
-            rename_criteria: rename,
-            reweigh_criteria: reweigh,
-            remove_criteria: ids(&e.remove_criteria)?,
-            add_units: e.add_units.clone(),
-            remove_units: e.remove_units.clone(),
-            expected_version: e.expected_version,
-        },
-    )
+    ctx.store
+        .update_checklist(
+            id,
+            &ChecklistCorrection {
+                title: e.title.clone(),
+                scale_max: e.scale_max,
+                every: e.every,
+                add_criteria: e.add_criteria.clone(),
+                rename_criteria: rename,
+                reweigh_criteria: reweigh,
+                remove_criteria: ids(&e.remove_criteria)?,
+                add_units: e.add_units.clone(),
+                remove_units: e.remove_units.clone(),
+                expected_version: e.expected_version,
+            },
+        )
+        .map_err(|err| by_position(&c, err))
 }
 
 // ---- Visits
@@ -275,22 +311,25 @@ pub fn finding_task(
         (None, None) => Some(visit.unit.clone()),
         (None, Some(_)) => None,
     };
-    let id = ctx.store.finding_to_task(
-        visit_id,
-        k,
-        &NewTask {
-            body_id: Some(c.body_id),
-            resolution_id: None,
-            agenda_item_id: None,
-            title: t.title.clone(),
-            description: None,
-            assignee_id: t.assignee_id,
-            assignee_unit: unit,
-            due: t.due,
-            priority: t.priority.unwrap_or(Priority::Normal),
-            created_on: Some(ctx.today),
-        },
-    )?;
+    let id = ctx
+        .store
+        .finding_to_task(
+            visit_id,
+            k,
+            &NewTask {
+                body_id: Some(c.body_id),
+                resolution_id: None,
+                agenda_item_id: None,
+                title: t.title.clone(),
+                description: None,
+                assignee_id: t.assignee_id,
+                assignee_unit: unit,
+                due: t.due,
+                priority: t.priority.unwrap_or(Priority::Normal),
+                created_on: Some(ctx.today),
+            },
+        )
+        .map_err(|err| by_position(&c, err))?;
     ctx.store.task(id)
 }
 
