@@ -1024,3 +1024,49 @@ fn the_secretary_keeps_the_plan_and_a_member_reads_it() {
     );
     assert_eq!(code, 0, "{err}");
 }
+
+#[test]
+fn stored_text_reaches_the_terminal_sanitized() {
+    let c = two_bodies();
+    let evil = "Bins\u{1b}[31m red\u{202e}evil";
+    c.ok(&["policy", "add", "--body", "1", evil, "--goal", evil]);
+    c.ok(&[
+        "indicator",
+        "add",
+        "--policy",
+        "1",
+        evil,
+        "--target",
+        "1",
+        "--unit",
+        evil,
+    ]);
+    c.ok(&[
+        "indicator",
+        "record",
+        "1",
+        "--period",
+        "1403-Q1",
+        "1",
+        "--source",
+        evil,
+        "--note",
+        evil,
+    ]);
+    for args in [
+        &["policy", "list", "--body", "1"][..],
+        &["policy", "show", "1"],
+        &["goal", "list", "--body", "1"],
+        &["indicator", "list"],
+        &["indicator", "show", "1"],
+        &["policy", "show", "1", "--json"],
+        &["indicator", "show", "1", "--json"],
+    ] {
+        let out = c.ok(args);
+        assert!(!out.contains('\u{1b}'), "{args:?}: {out:?}");
+        assert!(!out.contains('\u{202e}'), "{args:?}: {out:?}");
+    }
+    // JSON keeps the text as stored, escaped.
+    let v = c.json(&["policy", "show", "1", "--json"]);
+    assert_eq!(v["title"], evil);
+}
