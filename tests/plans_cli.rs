@@ -706,6 +706,28 @@ fn periods_of_another_kind_or_calendar_are_refused_and_nothing_is_stored() {
             .len(),
         1
     );
+    // In Persian, a Gregorian quarter reads as one, in the Gregorian calendar.
+    let out = c.ok(&[
+        "--lang",
+        "fa",
+        "indicator",
+        "record",
+        "2",
+        "--period",
+        "۲۰۲۴-Q۴",
+        "۹۰",
+    ]);
+    assert_eq!(out.trim(), "شاخص ۲: مقدار ۹۰ برای سه‌ماههٔ چهارم ۲۰۲۴ ثبت شد");
+    let show = c.ok(&["--lang", "fa", "indicator", "show", "2"]);
+    assert!(show.contains("دوره سنجش: فصلی، به تقویم میلادی"), "{show}");
+    assert!(
+        show.contains("روند (سه‌ماههٔ سوم ۲۰۲۴ تا سه‌ماههٔ چهارم ۲۰۲۴): ▁█"),
+        "{show}"
+    );
+    assert!(
+        english_words(&show, &["Trees", "Shade"]).is_empty(),
+        "{show}"
+    );
     // In Persian: the value and the expected form, no English word.
     let err = c.fails(
         2,
