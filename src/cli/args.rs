@@ -106,6 +106,16 @@ pub enum Command {
     /// Follow-up tasks
     #[command(subcommand)]
     Task(TaskCmd),
+    /// Goals of a body's plan, which its policies serve
+    #[command(subcommand)]
+    Goal(super::plans::GoalCmd),
+    /// Policies of a body's plan: their goals, indicators and the resolutions and tasks
+    /// that serve them
+    #[command(subcommand)]
+    Policy(super::plans::PolicyCmd),
+    /// Indicators of policies: targets, baselines, and a measurement each period
+    #[command(subcommand)]
+    Indicator(super::plans::IndicatorCmd),
     /// Convert dates between the Gregorian and Jalali calendars
     Date(DateArgs),
     /// Print a month as a calendar grid, with session days marked
@@ -143,6 +153,9 @@ impl Command {
             Command::Letter(c) => c.only_reads(),
             Command::Checklist(c) => c.only_reads(),
             Command::Visit(c) => c.only_reads(),
+            Command::Goal(c) => c.only_reads(),
+            Command::Policy(c) => c.only_reads(),
+            Command::Indicator(c) => c.only_reads(),
             Command::Minutes(c) => c.only_reads(),
             Command::Conflict(c) => matches!(c, super::meeting::ConflictCmd::List(_)),
             Command::Person(c) => matches!(c, PersonCmd::List(_)),

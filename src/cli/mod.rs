@@ -12,6 +12,7 @@ pub mod json;
 pub mod legal;
 pub mod letters;
 pub mod meeting;
+pub mod plans;
 pub mod reports;
 pub mod setup;
 pub mod signatures;

@@ -420,11 +420,20 @@ impl Store {
                     },
                 )));
             }
-            let changed = tx.execute(
-                &format!("INSERT OR IGNORE INTO policy_link(policy_id, {col}) VALUES (?1, ?2)"),
-                params![policy_id, id],
-            )?;
-            if changed > 0 {
+            // The UNIQUE constraint does not hold rows whose other column is NULL (NULLs
+            // are distinct in SQL), so an existing link is looked for first.
+            let linked: Option<i64> = tx
+                .query_row(
+                    &format!("SELECT id FROM policy_link WHERE policy_id = ?1 AND {col} = ?2"),
+                    params![policy_id, id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if linked.is_none() {
+                tx.execute(
+                    &format!("INSERT INTO policy_link(policy_id, {col}) VALUES (?1, ?2)"),
+                    params![policy_id, id],
+                )?;
                 let row = tx.last_insert_rowid();
                 audited(tx, &actor, "insert", "policy_link", row, None)?;
             }
