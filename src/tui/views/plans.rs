@@ -80,9 +80,14 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
     };
     let [tree_area, bottom] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(bottom_h)]).areas(area);
-    let [a, b] =
-        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(bottom);
-    let (m_area, chart_area) = if rtl { (b, a) } else { (a, b) };
+    let (m_share, chart_share) = (Constraint::Percentage(40), Constraint::Percentage(60));
+    let (m_area, chart_area) = if rtl {
+        let [chart, m] = Layout::horizontal([chart_share, m_share]).areas(bottom);
+        (m, chart)
+    } else {
+        let [m, chart] = Layout::horizontal([m_share, chart_share]).areas(bottom);
+        (m, chart)
+    };
 
     let with_filter = |title: String, kind: ListKind| {
         if app.filter.is_empty() || app.focused_list() != kind {
@@ -373,13 +378,28 @@ fn draw_chart(f: &mut Frame, area: Rect, i: &IndicatorView, theme: &Theme, prefs
                 .bounds([lo, hi])
                 .labels(y_labels),
         )
-        .legend_position(Some(if l == Lang::Fa {
-            LegendPosition::TopRight
-        } else {
-            LegendPosition::TopLeft
-        }))
+        .legend_position(Some(legend_corner(i, lo, hi, l)))
         .hidden_legend_constraints((Constraint::Ratio(1, 2), Constraint::Ratio(1, 2)));
     f.render_widget(chart, area);
+}
+
+/// The legend's corner: on the reading side (the left in English, the right in
+/// Persian), at the top unless the series is in the upper half on that side (then at
+/// the bottom, so that it hides no point).
+fn legend_corner(i: &IndicatorView, lo: f64, hi: f64, l: Lang) -> LegendPosition {
+    let near = if l == Lang::Fa {
+        i.measurements.last()
+    } else {
+        i.measurements.first()
+    }
+    .map(|m| m.measurement.value);
+    let high = near.is_some_and(|v| v > (lo + hi) / 2.0);
+    match (l == Lang::Fa, high) {
+        (true, false) => LegendPosition::TopRight,
+        (true, true) => LegendPosition::BottomRight,
+        (false, false) => LegendPosition::TopLeft,
+        (false, true) => LegendPosition::BottomLeft,
+    }
 }
 
 /// In a small terminal: the series as a sparkline (oldest on the left, as the chart),
