@@ -538,3 +538,93 @@ fn enter_on_an_indicator_shows_its_measurements_and_enter_there_corrects_one() {
     assert_eq!(ind.figures.last_value, Some(120.0));
     assert_eq!(ind.figures.on_target, Some(false));
 }
+
+#[test]
+fn a_goal_is_renamed_and_a_policy_moved_to_a_new_goal_by_title() {
+    let (_dir, mut app) = fixture(Lang::En);
+    open_plan(&mut app);
+    let body = app.plans.as_ref().unwrap().body_id;
+    // The first goal: renamed.
+    select_row(&mut app, 0);
+    key(&mut app, KeyCode::Char('e'));
+    assert_eq!(form(&app).get("title"), "A cleaner city");
+    key(&mut app, KeyCode::End);
+    typ(&mut app, " and greener");
+    key(&mut app, KeyCode::Enter);
+    no_error(&app, "the goal renamed");
+    let plan = shura::ops::plans::plan(&app.ctx, body).unwrap();
+    assert_eq!(plan.goals[0].goal.title, "A cleaner city and greener");
+    // Street cleaning, under a goal typed new: the goal is added and the policy moved.
+    select_row(&mut app, 3);
+    key(&mut app, KeyCode::Char('e'));
+    assert_eq!(form(&app).get("goal"), "A cleaner city and greener");
+    key(&mut app, KeyCode::Tab);
+    for _ in 0..40 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "Tidy streets");
+    key(&mut app, KeyCode::Enter);
+    no_error(&app, "the policy moved");
+    let plan = shura::ops::plans::plan(&app.ctx, body).unwrap();
+    assert_eq!(plan.goals.len(), 3);
+    assert_eq!(plan.goals[2].goal.title, "Tidy streets");
+    assert_eq!(plan.goals[2].policies[0].policy.title, "Street cleaning");
+    assert_eq!(plan.goals[0].policies.len(), 1);
+    // Its indicator went with it, and the cursor followed the policy.
+    let p = app.plans.as_ref().unwrap();
+    assert!(
+        matches!(&p.rows[p.tree.selected], PlanRow::Policy(v) if v.policy.title == "Street cleaning")
+    );
+    assert_eq!(plan.goals[2].policies[0].indicators.len(), 1);
+}
+
+#[test]
+fn someone_who_does_not_keep_the_plan_reads_it_but_opens_no_form() {
+    let (dir, app) = fixture(Lang::En);
+    drop(app);
+    let store = Store::open(
+        &dir.path().join("plans.db"),
+        Actor {
+            uid: 1001,
+            login: "visitor".into(),
+        },
+    )
+    .unwrap();
+    let mut app = App::new(Context {
+        store,
+        prefs: prefs(Lang::En),
+        today: today(),
+    });
+    open_plan(&mut app);
+    assert_eq!(app.plans.as_ref().unwrap().rows.len(), 8);
+    select_row(&mut app, 2);
+    for k in ['O', 'p', 'i', 'e', 'm'] {
+        key(&mut app, KeyCode::Char(k));
+        assert!(app.modal.is_none(), "{k}: {:?}", app.modal);
+        assert!(app.status.as_ref().is_some_and(|s| s.error), "{k}");
+    }
+}
+
+#[test]
+fn stored_text_reaches_the_screen_sanitized() {
+    let (_dir, mut app) = fixture(Lang::En);
+    open_plan(&mut app);
+    select_row(&mut app, 2);
+    key(&mut app, KeyCode::Char('e'));
+    key(&mut app, KeyCode::End);
+    // Pasted control characters: the name is stored as typed (but NUL) and shown clean.
+    if let Some(Modal::Form(f)) = &mut app.modal {
+        f.fields[0].value.push_str("\u{1b}[31m red");
+        f.fields[1].value = "\u{1b}]0;title\u{7}%".into();
+    }
+    key(&mut app, KeyCode::Enter);
+    no_error(&app, "the indicator renamed");
+    for (w, h) in SIZES {
+        let text = render(&mut app, w, h);
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text}"
+        );
+        assert!(text.contains("red"), "{text}");
+    }
+}

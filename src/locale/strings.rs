@@ -1167,6 +1167,7 @@ catalogue! {
     PlanOffTarget => "off target", "دور از هدف";
     PlanNotMeasured => "not measured", "سنجیده نشده";
     PlanMeasurementsTitle => "Measurements — {}", "سنجش‌ها — {}";
+    PlanMeasurements => "Measurements", "سنجش‌ها";
     PlanChartTitle => "Trend — {}", "روند — {}";
     PlanLegendValue => "measured", "سنجیده";
     PlanLegendTarget => "target", "مقدار هدف";

@@ -171,7 +171,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
     let indicator = p.indicator_at(app.selected_row(ListKind::PlanTree));
     let m_title = match indicator {
         Some(i) => tf(l, Msg::PlanMeasurementsTitle, &[&i.indicator.name]),
-        None => t(l, Msg::PlanPickIndicator).to_string(),
+        None => t(l, Msg::PlanMeasurements).to_string(),
     };
     let with_note = m_area.width >= 52;
     let m_rows: Vec<Vec<String>> = indicator
