@@ -603,6 +603,17 @@ fn someone_who_does_not_keep_the_plan_reads_it_but_opens_no_form() {
         assert!(app.modal.is_none(), "{k}: {:?}", app.modal);
         assert!(app.status.as_ref().is_some_and(|s| s.error), "{k}");
     }
+    // Enter on a goal opens no form either; on an indicator it shows the measurements,
+    // where Enter opens none.
+    select_row(&mut app, 0);
+    key(&mut app, KeyCode::Enter);
+    assert!(app.modal.is_none(), "{:?}", app.modal);
+    select_row(&mut app, 2);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.focused_list(), ListKind::PlanMeasurements);
+    key(&mut app, KeyCode::Enter);
+    assert!(app.modal.is_none(), "{:?}", app.modal);
+    assert!(app.status.as_ref().is_some_and(|s| s.error));
 }
 
 #[test]

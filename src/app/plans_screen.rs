@@ -451,8 +451,15 @@ impl App {
     /// correction; a goal or policy its form.
     pub(crate) fn plans_open(&mut self) -> Outcome {
         let (p, row) = self.plan_row()?;
+        // The form's key is checked as if it were pressed: Enter opens no form the user
+        // may not save.
+        let body = Some(p.body_id);
+        let form = |app: &mut App, action: Action| {
+            super::authz::check_key(&app.ctx, action, body).map_err(store_err)?;
+            app.dispatch_plans(action)
+        };
         match (p.pane, row.and_then(|r| p.rows.get(r))) {
-            (PlansPane::Measurements, _) => self.dispatch_plans(Action::RecordMeasurement),
+            (PlansPane::Measurements, _) => form(self, Action::RecordMeasurement),
             (PlansPane::Tree, Some(PlanRow::Indicator(_))) => {
                 self.clear_filter();
                 if let Some(p) = &mut self.plans {
@@ -461,7 +468,7 @@ impl App {
                 Ok(())
             }
             (PlansPane::Tree, Some(PlanRow::Goal(_) | PlanRow::Policy(_))) => {
-                self.dispatch_plans(Action::EditPlanRow)
+                form(self, Action::EditPlanRow)
             }
             _ => Ok(()),
         }
