@@ -256,7 +256,7 @@ actions! {
     ObjectResolution = "object_resolution", "Record an objection to the resolution", "ثبت اعتراض به مصوبه";
     AnswerObjection = "answer_objection", "Record the body's answer to an objection: insist, amend, withdraw", "ثبت پاسخ شورا به اعتراض: اصرار، اصلاح، انصراف";
     RuleOnResolution = "rule_on_resolution", "Record the dispute board's ruling", "ثبت رأی هیئت حل اختلاف";
-    GoPlans = "go_plans", "Plan of the body: goals, each policy, indicators", "برنامهٔ نهاد انتخاب‌شده: اهداف، سیاست‌ها، شاخص‌ها";
+    GoPlans = "go_plans", "Plan: goals, each policy, indicators", "برنامه: اهداف، سیاست‌ها، شاخص‌ها";
     NewGoal = "new_goal", "New goal of the plan", "هدف تازهٔ برنامه";
     NewPolicy = "new_policy", "New policy (under the goal in view)", "سیاست تازه (زیر هدف انتخاب‌شده)";
     NewIndicator = "new_indicator", "New indicator of the selected policy", "شاخص تازهٔ سیاست انتخاب‌شده";
