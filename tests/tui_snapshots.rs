@@ -954,6 +954,14 @@ fn on_every_screen(app: &mut App, mut check: impl FnMut(&mut App, &str)) {
         status_text(app)
     );
     check(app, "resolution page");
+    app.update(Action::GoBodies);
+    app.update(Action::GoPlans);
+    assert!(
+        matches!(app.screen(), Screen::Plans(_)),
+        "{}",
+        status_text(app)
+    );
+    check(app, "plan");
 }
 
 #[test]

@@ -43,6 +43,7 @@ pub fn activity_of(action: crate::app::keymap::Action) -> Option<Activity> {
         MarkPresent | MarkAbsent | MarkExcused | MarkLate | MarkRemote | MarkLeft | AllPresent => {
             Activity::RecordAttendance
         }
+        NewGoal | NewPolicy | NewIndicator | EditPlanRow | RecordMeasurement => Activity::KeepPlans,
         // Signing is for the person at the keyboard, who signs: checked by the operation.
         _ => return None,
     })

@@ -293,6 +293,8 @@ pub enum FormPurpose {
     /// A resolution's legal life: sending, acknowledgement, objection, answer, ruling
     /// (see `app::legal`).
     Legal(super::legal::LegalForm),
+    /// A body's plan: a goal, policy, indicator or measurement (see `app::plans_screen`).
+    Plan(super::plans_screen::PlanForm),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

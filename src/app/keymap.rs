@@ -26,6 +26,8 @@ pub enum Scope {
     Resolution,
     /// The member's own view.
     Mine,
+    /// A body's plan: goals, policies, indicators and their measurements.
+    Plans,
     /// Everywhere, even while typing in a field (suspend, interrupt).
     Always,
     /// A form (text typed goes into the field in focus).
@@ -60,6 +62,7 @@ impl Scope {
                 Scope::Browser => Msg::BrowserScreen,
                 Scope::Resolution => Msg::ResolutionScreen,
                 Scope::Mine => Msg::MyScreen,
+                Scope::Plans => Msg::PlansScreen,
                 Scope::Always => Msg::ScopeAlways,
                 Scope::Form => Msg::ScopeForm,
                 Scope::Editor => Msg::ScopeEditor,
@@ -97,6 +100,7 @@ pub const MODES: &[&[Scope]] = &[
     &[Scope::Browser, Scope::List, Scope::Global, Scope::Always],
     &[Scope::Resolution, Scope::List, Scope::Global, Scope::Always],
     &[Scope::Mine, Scope::List, Scope::Global, Scope::Always],
+    &[Scope::Plans, Scope::List, Scope::Global, Scope::Always],
     &[Scope::Form, Scope::Always],
     &[Scope::Editor, Scope::Always],
     &[Scope::PaletteQuery, Scope::Always],
@@ -252,6 +256,12 @@ actions! {
     ObjectResolution = "object_resolution", "Record an objection to the resolution", "ثبت اعتراض به مصوبه";
     AnswerObjection = "answer_objection", "Record the body's answer to an objection: insist, amend, withdraw", "ثبت پاسخ شورا به اعتراض: اصرار، اصلاح، انصراف";
     RuleOnResolution = "rule_on_resolution", "Record the dispute board's ruling", "ثبت رأی هیئت حل اختلاف";
+    GoPlans = "go_plans", "Plan: goals, each policy, indicators", "برنامه: اهداف، سیاست‌ها، شاخص‌ها";
+    NewGoal = "new_goal", "New goal of the plan", "هدف تازهٔ برنامه";
+    NewPolicy = "new_policy", "New policy (under the goal in view)", "سیاست تازه (زیر هدف انتخاب‌شده)";
+    NewIndicator = "new_indicator", "New indicator of the selected policy", "شاخص تازهٔ سیاست انتخاب‌شده";
+    EditPlanRow = "edit_plan_row", "Edit the goal, policy or indicator under the cursor", "ویرایش هدف، سیاست یا شاخص انتخاب‌شده";
+    RecordMeasurement = "record_measurement", "Record a measurement of the indicator (a period again corrects it)", "ثبت سنجش شاخص (ثبت دوباره یک دوره آن را اصلاح می‌کند)";
 }
 
 /// One key bound to one action in one scope.
@@ -419,6 +429,12 @@ pub fn default_bindings() -> Vec<Binding> {
         b(Browser, &["e"], EditTask),
         b(Browser, &["E"], EditResolution),
         b(Mine, &["e"], EditTask),
+        b(Bodies, &["P"], GoPlans),
+        b(Plans, &["O"], NewGoal),
+        b(Plans, &["p"], NewPolicy),
+        b(Plans, &["i"], NewIndicator),
+        b(Plans, &["e"], EditPlanRow),
+        b(Plans, &["m"], RecordMeasurement),
     ]
 }
 

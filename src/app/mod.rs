@@ -14,6 +14,7 @@ pub mod legal;
 pub mod meeting;
 pub mod motions_pane;
 pub mod pages;
+pub mod plans_screen;
 pub mod popups;
 pub mod screens;
 pub mod session_screen;

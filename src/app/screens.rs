@@ -88,6 +88,9 @@ impl App {
         if let Some(m) = &mut self.mine {
             m.refresh(store, today).map_err(store_err)?;
         }
+        if let Some(p) = &mut self.plans {
+            p.refresh(&self.ctx).map_err(store_err)?;
+        }
         Ok(())
     }
 
@@ -99,6 +102,10 @@ impl App {
         let browse = on(&|s| matches!(s, Screen::Browse));
         let page = on(&|s| matches!(s, Screen::Resolution(_)));
         let mine = on(&|s| matches!(s, Screen::Mine));
+        let plans = on(&|s| matches!(s, Screen::Plans(_)));
+        if !plans {
+            self.plans = None;
+        }
         if !session {
             self.session = None;
         }

@@ -28,6 +28,8 @@ pub enum Screen {
     Browse,
     Resolution(i64),
     Mine,
+    /// A body's plan: goals, policies, indicators (its state is `App::plans`).
+    Plans(i64),
 }
 
 pub use super::home::BodiesPane;
@@ -56,6 +58,10 @@ pub enum ListKind {
     MyAttended,
     /// The session screen's motions.
     Motions,
+    /// The plan screen's tree (goals, policies, indicators), and the measurements of
+    /// the indicator under its cursor.
+    PlanTree,
+    PlanMeasurements,
 }
 
 /// A popup over the screen.
@@ -160,6 +166,7 @@ pub struct App {
     pub browser: Option<super::browse::Browser>,
     pub resolution_page: Option<super::pages::ResolutionPage>,
     pub mine: Option<super::pages::MyView>,
+    pub plans: Option<super::plans_screen::PlansScreen>,
     data_version: i64,
     /// The help lines and palette matches last built (see [`ListingCache`]).
     pub listings: ListingCache,
@@ -221,6 +228,7 @@ impl App {
             browser: None,
             resolution_page: None,
             mine: None,
+            plans: None,
             data_version: 0,
             listings: ListingCache::default(),
             correction_target: None,
@@ -257,6 +265,7 @@ impl App {
             Screen::Browse => vec![Scope::Browser, Scope::List, Scope::Global],
             Screen::Resolution(_) => vec![Scope::Resolution, Scope::List, Scope::Global],
             Screen::Mine => vec![Scope::Mine, Scope::List, Scope::Global],
+            Screen::Plans(_) => vec![Scope::Plans, Scope::List, Scope::Global],
         }
     }
 
@@ -376,12 +385,13 @@ impl App {
                 ListKind::PageTasks,
             ),
             Screen::Mine => focused(self.mine.as_ref().map(|c| c as _), ListKind::MyTasks),
+            Screen::Plans(_) => focused(self.plans.as_ref().map(|c| c as _), ListKind::PlanTree),
         }
     }
 
     /// The screens' states, each answering for its own lists (see [`Component`]). A new
     /// screen's state is one line here.
-    fn components(&self) -> [Option<&dyn Component>; 6] {
+    fn components(&self) -> [Option<&dyn Component>; 7] {
         [
             Some(&self.home),
             self.session.as_ref().map(|c| c as _),
@@ -389,6 +399,7 @@ impl App {
             self.browser.as_ref().map(|c| c as _),
             self.resolution_page.as_ref().map(|c| c as _),
             self.mine.as_ref().map(|c| c as _),
+            self.plans.as_ref().map(|c| c as _),
         ]
     }
 
@@ -415,15 +426,17 @@ impl App {
             browser,
             resolution_page,
             mine,
+            plans,
             ..
         } = self;
-        let all: [Option<&mut dyn Component>; 6] = [
+        let all: [Option<&mut dyn Component>; 7] = [
             Some(home),
             session.as_mut().map(|c| c as _),
             dashboard.as_mut().map(|c| c as _),
             browser.as_mut().map(|c| c as _),
             resolution_page.as_mut().map(|c| c as _),
             mine.as_mut().map(|c| c as _),
+            plans.as_mut().map(|c| c as _),
         ];
         let c = all
             .into_iter()
@@ -671,6 +684,9 @@ impl App {
             | EditResolution | EditTask | RemoveItem => self.dispatch_correction(action),
             SendResolution | AcknowledgeSending | ObjectResolution | AnswerObjection
             | RuleOnResolution => self.dispatch_legal(action),
+            GoPlans | NewGoal | NewPolicy | NewIndicator | EditPlanRow | RecordMeasurement => {
+                self.dispatch_plans(action)
+            }
             Open => self.open(),
             GoDashboard | GoBodies | GoTasks | GoResolutions | GoMine | BodyDashboard
             | CycleScope | BrowseAll | EditFilter | CycleOrder | ToggleOverdue | ToggleChildren => {
@@ -1023,6 +1039,7 @@ impl App {
                     SessionPane::Motions => self.dispatch(Action::TakeVote),
                 }
             }
+            Screen::Plans(_) => self.plans_open(),
             _ => self.open_in_screens(),
         }
     }
@@ -2024,6 +2041,7 @@ impl App {
             FormPurpose::Meeting(m) => self.save_meeting_form(form, m),
             FormPurpose::Correction(c) => self.save_correction_form(form, c),
             FormPurpose::Legal(f) => self.save_legal_form(form, f),
+            FormPurpose::Plan(f) => self.save_plan_form(form, f),
             FormPurpose::Guest { session_id } => {
                 crate::ops::sessions::invite_guest(
                     &mut self.ctx,

@@ -47,6 +47,7 @@ pub fn draw_with_clicks(f: &mut Frame, app: &App, theme: &Theme, clicks: &mut vi
         Screen::Browse => views::browse::title(app),
         Screen::Resolution(_) => views::resolution::title(app),
         Screen::Mine => views::mine::title(app),
+        Screen::Plans(_) => views::plans::title(app),
     };
     let right = format!(
         "{} · {}",
@@ -85,6 +86,7 @@ pub fn draw_with_clicks(f: &mut Frame, app: &App, theme: &Theme, clicks: &mut vi
         Screen::Browse => views::browse::draw(f, main, app, theme, clicks),
         Screen::Resolution(_) => views::resolution::draw(f, main, app, theme, clicks),
         Screen::Mine => views::mine::draw(f, main, app, theme, clicks),
+        Screen::Plans(_) => views::plans::draw(f, main, app, theme, clicks),
     }
     let status = if app.filtering {
         (format!("/{}▏", app.filter), theme.accent)
@@ -241,6 +243,14 @@ fn hints(app: &App, width: usize) -> String {
             (k(Action::Open), Action::Open.describe(l)),
             (k(Action::NextPane), Action::NextPane.describe(l)),
             (k(Action::GoDashboard), t(l, Msg::DashboardScreen)),
+            (k(Action::Help), Action::Help.describe(l)),
+        ],
+        Screen::Plans(_) => vec![
+            (k(Action::RecordMeasurement), t(l, Msg::PlanShortRecord)),
+            (k(Action::NewIndicator), t(l, Msg::PlanShortIndicator)),
+            (k(Action::NewPolicy), t(l, Msg::PlanShortPolicy)),
+            (k(Action::NewGoal), t(l, Msg::PlanShortGoal)),
+            (k(Action::EditPlanRow), t(l, Msg::PlanShortEdit)),
             (k(Action::Help), Action::Help.describe(l)),
         ],
     };

@@ -10,6 +10,7 @@ pub mod help;
 pub mod mine;
 pub mod motions;
 pub mod palette;
+pub mod plans;
 pub mod resolution;
 pub mod session;
 pub mod widgets;
