@@ -293,6 +293,8 @@ pub enum FormPurpose {
     /// A resolution's legal life: sending, acknowledgement, objection, answer, ruling
     /// (see `app::legal`).
     Legal(super::legal::LegalForm),
+    /// A checklist, a visit, a score or a finding's task (see `app::visits_screen`).
+    Visits(super::visits_screen::VisitsForm),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -26,6 +26,10 @@ pub enum Scope {
     Resolution,
     /// The member's own view.
     Mine,
+    /// A body's evaluations: checklists, scoreboard and visits.
+    Visits,
+    /// One field visit: its criteria, scores and findings.
+    VisitPage,
     /// Everywhere, even while typing in a field (suspend, interrupt).
     Always,
     /// A form (text typed goes into the field in focus).
@@ -60,6 +64,8 @@ impl Scope {
                 Scope::Browser => Msg::BrowserScreen,
                 Scope::Resolution => Msg::ResolutionScreen,
                 Scope::Mine => Msg::MyScreen,
+                Scope::Visits => Msg::VisitsScreen,
+                Scope::VisitPage => Msg::VisitPageScreen,
                 Scope::Always => Msg::ScopeAlways,
                 Scope::Form => Msg::ScopeForm,
                 Scope::Editor => Msg::ScopeEditor,
@@ -97,6 +103,8 @@ pub const MODES: &[&[Scope]] = &[
     &[Scope::Browser, Scope::List, Scope::Global, Scope::Always],
     &[Scope::Resolution, Scope::List, Scope::Global, Scope::Always],
     &[Scope::Mine, Scope::List, Scope::Global, Scope::Always],
+    &[Scope::Visits, Scope::List, Scope::Global, Scope::Always],
+    &[Scope::VisitPage, Scope::List, Scope::Global, Scope::Always],
     &[Scope::Form, Scope::Always],
     &[Scope::Editor, Scope::Always],
     &[Scope::PaletteQuery, Scope::Always],
@@ -252,6 +260,12 @@ actions! {
     ObjectResolution = "object_resolution", "Record an objection to the resolution", "ثبت اعتراض به مصوبه";
     AnswerObjection = "answer_objection", "Record the body's answer to an objection: insist, amend, withdraw", "ثبت پاسخ شورا به اعتراض: اصرار، اصلاح، انصراف";
     RuleOnResolution = "rule_on_resolution", "Record the dispute board's ruling", "ثبت رأی هیئت حل اختلاف";
+    GoVisits = "go_visits", "Evaluations of the selected body: checklists, field visits, scoreboard", "ارزیابی نهاد انتخاب‌شده: چک‌لیست‌ها، بازدیدهای میدانی، جدول امتیاز";
+    NewChecklist = "new_checklist", "New evaluation checklist (criteria with weights, units)", "چک‌لیست ارزیابی تازه (معیارها با وزن، واحدها)";
+    EditChecklist = "edit_checklist", "Edit the checklist: title, scale, period, criteria, units", "ویرایش چک‌لیست: عنوان، مقیاس، دوره، معیارها، واحدها";
+    NewVisit = "new_visit", "Record a field visit to a unit", "ثبت بازدید میدانی از یک واحد";
+    ScoreCriterion = "score_criterion", "Score the criterion under the cursor, with its finding", "امتیاز معیار زیر مکان‌نما، با یافتهٔ آن";
+    FindingToTask = "finding_to_task", "Make the finding a follow-up task", "تبدیل یافته به اقدام پیگیری";
 }
 
 /// One key bound to one action in one scope.
@@ -419,6 +433,13 @@ pub fn default_bindings() -> Vec<Binding> {
         b(Browser, &["e"], EditTask),
         b(Browser, &["E"], EditResolution),
         b(Mine, &["e"], EditTask),
+        b(Bodies, &["V"], GoVisits),
+        b(Visits, &["c"], NewChecklist),
+        b(Visits, &["e"], EditChecklist),
+        b(Visits, &["a"], NewVisit),
+        b(VisitPage, &["s"], ScoreCriterion),
+        b(VisitPage, &["t"], FindingToTask),
+        b(VisitPage, &["a"], NewVisit),
     ]
 }
 

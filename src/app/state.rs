@@ -28,6 +28,10 @@ pub enum Screen {
     Browse,
     Resolution(i64),
     Mine,
+    /// A body's evaluations: its checklists, scoreboard and visits.
+    Visits(i64),
+    /// One field visit (its state is `App::visit_page`).
+    Visit(i64),
 }
 
 pub use super::home::BodiesPane;
@@ -56,6 +60,12 @@ pub enum ListKind {
     MyAttended,
     /// The session screen's motions.
     Motions,
+    /// The evaluations screen: checklists, the scoreboard of units, the visits.
+    Checklists,
+    UnitBoard,
+    Visits,
+    /// A visit's criteria.
+    VisitLines,
 }
 
 /// A popup over the screen.
@@ -160,6 +170,8 @@ pub struct App {
     pub browser: Option<super::browse::Browser>,
     pub resolution_page: Option<super::pages::ResolutionPage>,
     pub mine: Option<super::pages::MyView>,
+    pub visits: Option<super::visits_screen::VisitsScreen>,
+    pub visit_page: Option<super::visits_screen::VisitPage>,
     data_version: i64,
     /// The help lines and palette matches last built (see [`ListingCache`]).
     pub listings: ListingCache,
@@ -221,6 +233,8 @@ impl App {
             browser: None,
             resolution_page: None,
             mine: None,
+            visits: None,
+            visit_page: None,
             data_version: 0,
             listings: ListingCache::default(),
             correction_target: None,
@@ -257,6 +271,8 @@ impl App {
             Screen::Browse => vec![Scope::Browser, Scope::List, Scope::Global],
             Screen::Resolution(_) => vec![Scope::Resolution, Scope::List, Scope::Global],
             Screen::Mine => vec![Scope::Mine, Scope::List, Scope::Global],
+            Screen::Visits(_) => vec![Scope::Visits, Scope::List, Scope::Global],
+            Screen::Visit(_) => vec![Scope::VisitPage, Scope::List, Scope::Global],
         }
     }
 
@@ -376,12 +392,16 @@ impl App {
                 ListKind::PageTasks,
             ),
             Screen::Mine => focused(self.mine.as_ref().map(|c| c as _), ListKind::MyTasks),
+            Screen::Visits(_) => {
+                focused(self.visits.as_ref().map(|c| c as _), ListKind::Checklists)
+            }
+            Screen::Visit(_) => ListKind::VisitLines,
         }
     }
 
     /// The screens' states, each answering for its own lists (see [`Component`]). A new
     /// screen's state is one line here.
-    fn components(&self) -> [Option<&dyn Component>; 6] {
+    fn components(&self) -> [Option<&dyn Component>; 8] {
         [
             Some(&self.home),
             self.session.as_ref().map(|c| c as _),
@@ -389,6 +409,8 @@ impl App {
             self.browser.as_ref().map(|c| c as _),
             self.resolution_page.as_ref().map(|c| c as _),
             self.mine.as_ref().map(|c| c as _),
+            self.visits.as_ref().map(|c| c as _),
+            self.visit_page.as_ref().map(|c| c as _),
         ]
     }
 
@@ -415,15 +437,19 @@ impl App {
             browser,
             resolution_page,
             mine,
+            visits,
+            visit_page,
             ..
         } = self;
-        let all: [Option<&mut dyn Component>; 6] = [
+        let all: [Option<&mut dyn Component>; 8] = [
             Some(home),
             session.as_mut().map(|c| c as _),
             dashboard.as_mut().map(|c| c as _),
             browser.as_mut().map(|c| c as _),
             resolution_page.as_mut().map(|c| c as _),
             mine.as_mut().map(|c| c as _),
+            visits.as_mut().map(|c| c as _),
+            visit_page.as_mut().map(|c| c as _),
         ];
         let c = all
             .into_iter()
@@ -671,6 +697,9 @@ impl App {
             | EditResolution | EditTask | RemoveItem => self.dispatch_correction(action),
             SendResolution | AcknowledgeSending | ObjectResolution | AnswerObjection
             | RuleOnResolution => self.dispatch_legal(action),
+            GoVisits | NewChecklist | EditChecklist | NewVisit | ScoreCriterion | FindingToTask => {
+                self.dispatch_visits(action)
+            }
             Open => self.open(),
             GoDashboard | GoBodies | GoTasks | GoResolutions | GoMine | BodyDashboard
             | CycleScope | BrowseAll | EditFilter | CycleOrder | ToggleOverdue | ToggleChildren => {
@@ -2024,6 +2053,7 @@ impl App {
             FormPurpose::Meeting(m) => self.save_meeting_form(form, m),
             FormPurpose::Correction(c) => self.save_correction_form(form, c),
             FormPurpose::Legal(f) => self.save_legal_form(form, f),
+            FormPurpose::Visits(f) => self.save_visits_form(form, f),
             FormPurpose::Guest { session_id } => {
                 crate::ops::sessions::invite_guest(
                     &mut self.ctx,

@@ -47,6 +47,8 @@ pub fn draw_with_clicks(f: &mut Frame, app: &App, theme: &Theme, clicks: &mut vi
         Screen::Browse => views::browse::title(app),
         Screen::Resolution(_) => views::resolution::title(app),
         Screen::Mine => views::mine::title(app),
+        Screen::Visits(_) => views::visits::title(app),
+        Screen::Visit(_) => views::visits::page_title(app),
     };
     let right = format!(
         "{} · {}",
@@ -85,6 +87,8 @@ pub fn draw_with_clicks(f: &mut Frame, app: &App, theme: &Theme, clicks: &mut vi
         Screen::Browse => views::browse::draw(f, main, app, theme, clicks),
         Screen::Resolution(_) => views::resolution::draw(f, main, app, theme, clicks),
         Screen::Mine => views::mine::draw(f, main, app, theme, clicks),
+        Screen::Visits(_) => views::visits::draw(f, main, app, theme, clicks),
+        Screen::Visit(_) => views::visits::draw_page(f, main, app, theme, clicks),
     }
     let status = if app.filtering {
         (format!("/{}▏", app.filter), theme.accent)
@@ -233,6 +237,20 @@ fn hints(app: &App, width: usize) -> String {
         Screen::Resolution(_) => vec![
             (k(Action::ReviewTask), t(l, Msg::Progress)),
             (k(Action::NextPane), t(l, Msg::AuditHistory)),
+            (k(Action::Back), Action::Back.describe(l)),
+            (k(Action::Help), Action::Help.describe(l)),
+        ],
+        Screen::Visits(_) => vec![
+            (k(Action::Open), Action::Open.describe(l)),
+            (k(Action::NewVisit), t(l, Msg::EvHintNewVisit)),
+            (k(Action::NewChecklist), t(l, Msg::EvHintNewChecklist)),
+            (k(Action::EditChecklist), t(l, Msg::EvHintEditChecklist)),
+            (k(Action::NextPane), Action::NextPane.describe(l)),
+            (k(Action::Help), Action::Help.describe(l)),
+        ],
+        Screen::Visit(_) => vec![
+            (k(Action::ScoreCriterion), t(l, Msg::EvHintScoreKey)),
+            (k(Action::FindingToTask), t(l, Msg::EvHintTaskKey)),
             (k(Action::Back), Action::Back.describe(l)),
             (k(Action::Help), Action::Help.describe(l)),
         ],

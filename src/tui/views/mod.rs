@@ -12,6 +12,7 @@ pub mod motions;
 pub mod palette;
 pub mod resolution;
 pub mod session;
+pub mod visits;
 pub mod widgets;
 
 use ratatui::layout::Rect;
