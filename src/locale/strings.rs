@@ -1199,9 +1199,9 @@ catalogue! {
     EvVisitAdded => "visit {} recorded: {}, {}", "بازدید {} ثبت شد: {}، {}";
     EvScoreSaved => "criterion {} scored; the visit stands at {}", "معیار {} امتیاز گرفت؛ امتیاز بازدید {}";
     EvTaskMade => "task {} made: {}", "اقدام {} ساخته شد: {}";
-    EvDashRanked => "Units by last visit", "واحدها به آخرین بازدید";
+    EvDashRanked => "Units by last visit", "امتیاز واحدها";
     EvDashOverdue => "Visits overdue", "بازدیدهای معوق";
-    EvRankedCount => "{} units scored", "{} واحد امتیازدار";
+    EvRankedCount => "{} scored", "{} امتیازدار";
     EvWorse => "worse", "بدتر";
     EvPeriod => "Period", "دوره";
     EvHdrChecklist => "Checklist", "چک‌لیست";

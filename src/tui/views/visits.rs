@@ -72,8 +72,10 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
             (a, b)
         }
     } else {
-        let [a, b] = Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)])
-            .areas(bottom);
+        // The board as high as its units (up to 55 %), the visits below.
+        let board_high = (s.board.len().max(1) as u16 + 3).min(bottom.height * 55 / 100);
+        let [a, b] =
+            Layout::vertical([Constraint::Length(board_high), Constraint::Min(4)]).areas(bottom);
         (a, b)
     };
 
@@ -190,11 +192,11 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
         ],
         &[
             Col::Flex,
-            Col::Fixed(5),
+            Col::Fixed(6),
             Col::Fixed(6),
             Col::Fixed(1),
-            Col::Fixed(10),
-            Col::Fixed(13),
+            Col::Fixed(12),
+            Col::Fixed(15),
         ],
         &rows,
         Some(s.board_cursor.saturating_sub(shown.start)),
@@ -246,7 +248,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
         t(l, Msg::EvHdrScore),
         t(l, Msg::EvComplete),
     ];
-    let mut cols = vec![Col::Fixed(10), Col::Flex, Col::Fixed(5), Col::Fixed(5)];
+    let mut cols = vec![Col::Fixed(10), Col::Flex, Col::Fixed(6), Col::Fixed(5)];
     if wide {
         headers.push(t(l, Msg::EvFieldVisitors));
         cols.push(Col::Fixed(24));
@@ -387,7 +389,7 @@ pub fn draw_page(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &m
             Col::Fixed(6),
             Col::Fixed(6),
             Col::Fixed(finding_w),
-            Col::Fixed(5),
+            Col::Fixed(6),
         ],
         &rows,
         Some(p.cursor.saturating_sub(shown.start)),
