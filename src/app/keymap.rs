@@ -260,9 +260,9 @@ actions! {
     ObjectResolution = "object_resolution", "Record an objection to the resolution", "ثبت اعتراض به مصوبه";
     AnswerObjection = "answer_objection", "Record the body's answer to an objection: insist, amend, withdraw", "ثبت پاسخ شورا به اعتراض: اصرار، اصلاح، انصراف";
     RuleOnResolution = "rule_on_resolution", "Record the dispute board's ruling", "ثبت رأی هیئت حل اختلاف";
-    GoVisits = "go_visits", "Evaluations of the selected body: checklists, field visits, scoreboard", "ارزیابی نهاد انتخاب‌شده: چک‌لیست‌ها، بازدیدهای میدانی، جدول امتیاز";
-    NewChecklist = "new_checklist", "New evaluation checklist (criteria with weights, units)", "چک‌لیست ارزیابی تازه (معیارها با وزن، واحدها)";
-    EditChecklist = "edit_checklist", "Edit the checklist: title, scale, period, criteria, units", "ویرایش چک‌لیست: عنوان، مقیاس، دوره، معیارها، واحدها";
+    GoVisits = "go_visits", "Evaluations: checklists, field visits, scoreboard", "ارزیابی: چک‌لیست‌ها، بازدیدها، جدول امتیاز";
+    NewChecklist = "new_checklist", "New checklist: weighted criteria, units", "چک‌لیست تازه: معیارهای وزن‌دار، واحدها";
+    EditChecklist = "edit_checklist", "Edit the checklist", "ویرایش چک‌لیست";
     NewVisit = "new_visit", "Record a field visit to a unit", "ثبت بازدید میدانی از یک واحد";
     ScoreCriterion = "score_criterion", "Score the criterion under the cursor, with its finding", "امتیاز معیار زیر مکان‌نما، با یافتهٔ آن";
     FindingToTask = "finding_to_task", "Make the finding a follow-up task", "تبدیل یافته به اقدام پیگیری";
