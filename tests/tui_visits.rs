@@ -170,7 +170,7 @@ fn fixture(lang: Lang) -> (TempDir, App, Fixture) {
         },
     )
     .unwrap();
-    let mut visit = |ctx: &mut Context, unit: usize, on: &str, scores: [u8; 3]| {
+    let visit = |ctx: &mut Context, unit: usize, on: &str, scores: [u8; 3]| {
         let v = shura::ops::evaluation::add_visit(
             ctx,
             &NewVisit {
@@ -286,6 +286,9 @@ fn no_error(app: &App, what: &str) {
     }
 }
 
+/// A unit's line: name, score, the score before, trend.
+type Standing = (String, Option<f64>, Option<f64>, Option<Direction>);
+
 fn round(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
@@ -308,7 +311,7 @@ fn the_board_ranks_units_by_latest_score_with_trend_and_due() {
     let s = app.visits.as_ref().unwrap();
     assert_eq!(s.body_id, fx.body);
     assert_eq!(s.checklist().unwrap().id, fx.checklist);
-    let board: Vec<(String, Option<f64>, Option<f64>, Option<Direction>)> = s
+    let board: Vec<Standing> = s
         .board
         .iter()
         .map(|u| {
