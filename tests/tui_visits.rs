@@ -624,3 +624,42 @@ fn the_palette_finds_the_evaluations() {
         }
     }
 }
+
+#[test]
+fn a_checklist_is_edited_through_its_form() {
+    let (_dir, mut app, fx) = fixture(Lang::Fa);
+    open_screen(&mut app);
+    key(&mut app, KeyCode::Char('e'));
+    let Some(Modal::Form(f)) = &mut app.modal else {
+        panic!("the edit form: {:?}", app.status)
+    };
+    // It starts from what is stored.
+    assert_eq!(f.get("title"), "خدمات مناطق");
+    assert_eq!(f.get("scale"), "۵");
+    assert_eq!(f.get("every"), "quarter");
+    // A scale below a score given is refused, the typed values kept.
+    f.set("scale", "۳");
+    f.set("add_units", "منطقه ۶");
+    key(&mut app, KeyCode::Enter);
+    let Some(Modal::Form(f)) = &mut app.modal else {
+        panic!("refused: the form stays open")
+    };
+    assert!(
+        f.error.as_deref().unwrap_or("").contains("۳"),
+        "{:?}",
+        f.error
+    );
+    assert_eq!(f.get("add_units"), "منطقه ۶");
+    f.set("scale", "۱۰");
+    f.set("add_criteria", "ایمنی:۲");
+    f.set("remove_units", &fx.units[4]);
+    key(&mut app, KeyCode::Enter);
+    no_error(&app, "saving the checklist");
+    assert!(app.modal.is_none());
+    let c = shura::ops::evaluation::checklist(&app.ctx, fx.checklist).unwrap();
+    assert_eq!(c.scale_max, 10);
+    assert_eq!(c.criteria.len(), 4);
+    assert_eq!(c.criteria[3].weight, 2.0);
+    assert!(c.units.contains(&"منطقه ۶".to_string()));
+    assert!(!c.units.contains(&fx.units[4]));
+}
