@@ -663,3 +663,28 @@ fn a_checklist_is_edited_through_its_form() {
     assert!(c.units.contains(&"منطقه ۶".to_string()));
     assert!(!c.units.contains(&fx.units[4]));
 }
+
+#[test]
+fn enter_on_a_unit_never_visited_records_its_first_visit() {
+    let (_dir, mut app, fx) = fixture(Lang::En);
+    open_screen(&mut app);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::End);
+    assert_eq!(app.visits.as_ref().unwrap().board[4].unit, fx.units[4]);
+    key(&mut app, KeyCode::Enter);
+    let Some(Modal::Form(f)) = &app.modal else {
+        panic!("the visit form: {:?}", app.status)
+    };
+    assert_eq!(f.get("unit"), fx.units[4]);
+    key(&mut app, KeyCode::Enter);
+    no_error(&app, "the first visit");
+    let Screen::Visit(id) = app.screen() else {
+        panic!("the visit's page")
+    };
+    app.update(Action::Back);
+    let s = app.visits.as_ref().unwrap();
+    let d5 = s.board.iter().find(|u| u.unit == fx.units[4]).unwrap();
+    assert_eq!(d5.last_visit_id, Some(id));
+    assert_eq!(d5.days_overdue, None);
+    assert_eq!(d5.score, None, "not scored yet");
+}

@@ -549,9 +549,10 @@ impl App {
                 // The unit under the cursor of the board comes first, else the most
                 // overdue.
                 let s = self.visits.as_ref();
+                let row = self.selected_row(ListKind::UnitBoard);
                 let on_board = s
                     .filter(|s| s.pane == VisitsPane::Board)
-                    .and_then(|s| s.board.get(s.board_cursor))
+                    .and_then(|s| s.board.get(row?))
                     .map(|u| u.unit.clone());
                 let first = on_board
                     .or_else(|| {
