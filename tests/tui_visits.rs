@@ -688,3 +688,44 @@ fn enter_on_a_unit_never_visited_records_its_first_visit() {
     assert_eq!(d5.days_overdue, None);
     assert_eq!(d5.score, None, "not scored yet");
 }
+
+#[test]
+fn stored_text_reaches_the_screen_sanitized() {
+    let (_dir, mut app, fx) = fixture(Lang::En);
+    let hostile = "Evil\u{1b}[2J\u{7}unit\u{202e}";
+    let added = shura::ops::evaluation::add_visit(
+        &mut app.ctx,
+        &NewVisit {
+            checklist_id: fx.checklist,
+            unit: hostile.into(),
+            visited_on: today(),
+            visitors: vec![],
+            note: "note\u{1b}]0;title\u{7}".into(),
+        },
+    );
+    let Ok(v) = added else {
+        panic!("refused: {added:?}");
+    };
+    shura::ops::evaluation::score(
+        &mut app.ctx,
+        v.visit.id,
+        "1",
+        "3",
+        Some("finding\u{1b}[31m red"),
+    )
+    .unwrap();
+    app.reload();
+    open_screen(&mut app);
+    app.open_visit_page(v.visit.id).unwrap();
+    for screen in [render(&mut app, 160, 48), {
+        app.update(Action::Back);
+        render(&mut app, 160, 48)
+    }] {
+        assert!(
+            !screen
+                .chars()
+                .any(|c| c.is_control() && c != '\n' || c == '\u{202e}'),
+            "{screen}"
+        );
+    }
+}
