@@ -729,3 +729,53 @@ fn stored_text_reaches_the_screen_sanitized() {
         );
     }
 }
+
+#[test]
+fn the_board_follows_the_checklist_the_filter_shows() {
+    let (_dir, mut app, fx) = fixture(Lang::En);
+    let schools = shura::ops::evaluation::add_checklist(
+        &mut app.ctx,
+        &NewChecklist {
+            body_id: fx.body,
+            title: "Schools".into(),
+            scale_max: 5,
+            every: PeriodKind::Year,
+            criteria: vec![NewCriterion {
+                name: "Safety".into(),
+                weight: 1.0,
+            }],
+            units: vec!["School A".into()],
+        },
+    )
+    .unwrap();
+    app.reload();
+    open_screen(&mut app);
+    let s = app.visits.as_ref().unwrap();
+    assert_eq!(s.checklists.len(), 2);
+    let first = s.checklist().unwrap().id;
+    key(&mut app, KeyCode::Char('/'));
+    typ(
+        &mut app,
+        if first == schools.id {
+            "District"
+        } else {
+            "Schools"
+        },
+    );
+    let s = app.visits.as_ref().unwrap();
+    let other = if first == schools.id {
+        fx.checklist
+    } else {
+        schools.id
+    };
+    assert_eq!(s.checklist().unwrap().id, other, "the one match");
+    assert!(!s.board.is_empty());
+    assert!(s.board.iter().all(|u| u.checklist_id == other));
+    // Kept, then cleared by Esc on the list: the same checklist stays selected.
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Esc);
+    assert!(app.filter.is_empty());
+    let s = app.visits.as_ref().unwrap();
+    assert_eq!(s.checklist().unwrap().id, other);
+    assert!(s.board.iter().all(|u| u.checklist_id == other));
+}

@@ -485,6 +485,13 @@ impl App {
                 }
             }
             Screen::Bodies => self.load_body_panes(),
+            Screen::Visits(_) => {
+                let filter = self.list_filter(ListKind::Checklists).to_string();
+                if let Some(v) = &mut self.visits {
+                    v.sync_checklist(&self.ctx, &filter);
+                }
+                Ok(())
+            }
             _ => Ok(()),
         };
         if let Err(e) = result {

@@ -50,7 +50,10 @@ pub struct VisitsScreen {
     pub board: Vec<UnitStanding>,
     pub visits: Vec<VisitView>,
     pub pane: VisitsPane,
+    /// The cursor among the checklists shown (the `/` filter may hide some), and the
+    /// checklist it is on.
     pub checklist_cursor: usize,
+    checklist_index: usize,
     pub board_cursor: usize,
     pub visits_cursor: usize,
 }
@@ -67,6 +70,7 @@ impl VisitsScreen {
             visits: vec![],
             pane: VisitsPane::Checklists,
             checklist_cursor: 0,
+            checklist_index: 0,
             board_cursor: 0,
             visits_cursor: 0,
         };
@@ -94,8 +98,11 @@ impl VisitsScreen {
             },
         )?;
         if let Some(pos) = selected.and_then(|id| self.checklists.iter().position(|c| c.id == id)) {
-            self.checklist_cursor = pos;
+            self.checklist_index = pos;
         }
+        self.checklist_index = self
+            .checklist_index
+            .min(self.checklists.len().saturating_sub(1));
         self.checklist_cursor = self
             .checklist_cursor
             .min(self.checklists.len().saturating_sub(1));
@@ -124,13 +131,28 @@ impl VisitsScreen {
 
     /// The checklist under the cursor.
     pub fn checklist(&self) -> Option<&Checklist> {
-        self.checklists.get(self.checklist_cursor)
+        self.checklists.get(self.checklist_index)
+    }
+
+    /// The checklist under the cursor among those `filter` shows: its board and
+    /// visits (from their first row when it is another).
+    pub fn sync_checklist(&mut self, ctx: &Context, filter: &str) {
+        let rows = self.visible_rows(ListKind::Checklists, filter, ctx);
+        if let Some(&i) = rows.get(self.checklist_cursor) {
+            if i != self.checklist_index {
+                self.checklist_index = i;
+                self.board_cursor = 0;
+                self.visits_cursor = 0;
+                self.pick_checklist();
+            }
+        }
     }
 
     /// Puts the cursor on a checklist (and its board and visits on their first row).
     pub fn select_checklist(&mut self, id: i64) {
         if let Some(pos) = self.checklists.iter().position(|c| c.id == id) {
             self.checklist_cursor = pos;
+            self.checklist_index = pos;
             self.board_cursor = 0;
             self.visits_cursor = 0;
             self.pick_checklist();
@@ -206,18 +228,68 @@ impl Component for VisitsScreen {
     /// Another checklist shows its own board and visits from the top.
     fn set_cursor(&mut self, kind: ListKind, row: usize) {
         match kind {
+            // Given as the checklist's row when no filter is on (a filter's change
+            // and the cursor's moves go through `sync_checklist`).
             ListKind::Checklists => {
-                if row != self.checklist_cursor {
+                if row != self.checklist_index {
                     self.board_cursor = 0;
                     self.visits_cursor = 0;
                 }
                 self.checklist_cursor = row;
+                self.checklist_index = row.min(self.checklists.len().saturating_sub(1));
                 self.pick_checklist();
             }
             ListKind::UnitBoard => self.board_cursor = row,
             ListKind::Visits => self.visits_cursor = row,
             _ => {}
         }
+    }
+
+    fn move_cursor(
+        &mut self,
+        kind: ListKind,
+        action: Action,
+        len: usize,
+        page: usize,
+        ctx: &Context,
+        filter: &str,
+    ) -> Result<()> {
+        if let Some(selected) = self.cursor(kind) {
+            let mut c = super::state::Cursor { selected };
+            c.apply(action, len, page);
+            match kind {
+                ListKind::Checklists => {
+                    self.checklist_cursor = c.selected;
+                    self.sync_checklist(ctx, filter);
+                }
+                _ => self.set_cursor(kind, c.selected),
+            }
+        }
+        Ok(())
+    }
+
+    fn click(
+        &mut self,
+        kind: ListKind,
+        on_screen: usize,
+        height: u16,
+        ctx: &Context,
+        filter: &str,
+    ) -> Result<bool> {
+        self.focus(kind);
+        let len = self.visible_rows(kind, filter, ctx).len();
+        if len > 0 {
+            let selected = self.cursor(kind).unwrap_or(0);
+            let row = super::state::clicked_row(selected, len, height, on_screen);
+            match kind {
+                ListKind::Checklists => {
+                    self.checklist_cursor = row;
+                    self.sync_checklist(ctx, filter);
+                }
+                _ => self.set_cursor(kind, row),
+            }
+        }
+        Ok(false)
     }
 
     fn switch_pane(&mut self, forward: bool) {
