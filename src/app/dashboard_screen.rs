@@ -42,12 +42,15 @@ pub enum Section {
     FollowUp,
     Attendance,
     Indicators,
+    /// Units ranked by their last visit's score, and the units overdue for a visit.
+    UnitsByVisit,
+    VisitsOverdue,
     /// Resolutions' legal life: unsent, objection windows, objections, in force.
     Legal,
 }
 
 impl Section {
-    pub const ALL: [Section; 9] = [
+    pub const ALL: [Section; 11] = [
         Section::OpenResolutions,
         Section::OverdueTasks,
         Section::DueThisWeek,
@@ -56,6 +59,8 @@ impl Section {
         Section::FollowUp,
         Section::Attendance,
         Section::Indicators,
+        Section::UnitsByVisit,
+        Section::VisitsOverdue,
         Section::Legal,
     ];
 }
@@ -100,6 +105,11 @@ pub struct Totals {
     /// Indicators whose last value moved in their better direction.
     pub indicators_improving: usize,
     pub indicators: usize,
+    /// Units with a scored visit; of them, those worse than at the visit before.
+    pub units_ranked: usize,
+    pub units_worse: usize,
+    /// Units overdue for a visit.
+    pub visits_overdue: usize,
 }
 
 pub struct DashboardScreen {
@@ -200,6 +210,21 @@ impl DashboardScreen {
                 )
             })
             .count();
+        t.units_ranked = d.visits.ranked.len();
+        t.units_worse = d
+            .visits
+            .ranked
+            .iter()
+            .filter(|u| u.trend == Some(crate::model::plans::Direction::Worse))
+            .count();
+        t.visits_overdue = d.visits.overdue.len();
+        // Indicators off target first (then those not measured, then on target), in
+        // the order ops gave them within each.
+        d.indicators.sort_by_key(|i| match i.on_target {
+            Some(false) => 0,
+            None => 1,
+            Some(true) => 2,
+        });
         // Bodies that broke their statute first, then those at risk.
         d.compliance.sort_by_key(|c| {
             (
@@ -245,6 +270,8 @@ impl DashboardScreen {
             Section::FollowUp => d.follow_up_rate.len(),
             Section::Attendance => d.attendance.len(),
             Section::Indicators => d.indicators.len(),
+            Section::UnitsByVisit => d.visits.ranked.len(),
+            Section::VisitsOverdue => d.visits.overdue.len(),
             Section::Legal => self.legal_rows().len(),
         }
     }
@@ -334,6 +361,12 @@ impl Component for DashboardScreen {
                         .iter()
                         .map(|i| format!("{} {}", i.policy, i.indicator))
                         .collect(),
+                    Section::UnitsByVisit => {
+                        data.visits.ranked.iter().map(|u| u.unit.clone()).collect()
+                    }
+                    Section::VisitsOverdue => {
+                        data.visits.overdue.iter().map(|u| u.unit.clone()).collect()
+                    }
                     Section::Legal => self
                         .legal_rows()
                         .iter()

@@ -295,6 +295,8 @@ pub enum FormPurpose {
     Legal(super::legal::LegalForm),
     /// A body's plan: a goal, policy, indicator or measurement (see `app::plans_screen`).
     Plan(super::plans_screen::PlanForm),
+    /// A checklist, a visit, a score or a finding's task (see `app::visits_screen`).
+    Visits(super::visits_screen::VisitsForm),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -28,6 +28,10 @@ pub enum Scope {
     Mine,
     /// A body's plan: goals, policies, indicators and their measurements.
     Plans,
+    /// A body's evaluations: checklists, scoreboard and visits.
+    Visits,
+    /// One field visit: its criteria, scores and findings.
+    VisitPage,
     /// Everywhere, even while typing in a field (suspend, interrupt).
     Always,
     /// A form (text typed goes into the field in focus).
@@ -63,6 +67,8 @@ impl Scope {
                 Scope::Resolution => Msg::ResolutionScreen,
                 Scope::Mine => Msg::MyScreen,
                 Scope::Plans => Msg::PlansScreen,
+                Scope::Visits => Msg::VisitsScreen,
+                Scope::VisitPage => Msg::VisitPageScreen,
                 Scope::Always => Msg::ScopeAlways,
                 Scope::Form => Msg::ScopeForm,
                 Scope::Editor => Msg::ScopeEditor,
@@ -101,6 +107,8 @@ pub const MODES: &[&[Scope]] = &[
     &[Scope::Resolution, Scope::List, Scope::Global, Scope::Always],
     &[Scope::Mine, Scope::List, Scope::Global, Scope::Always],
     &[Scope::Plans, Scope::List, Scope::Global, Scope::Always],
+    &[Scope::Visits, Scope::List, Scope::Global, Scope::Always],
+    &[Scope::VisitPage, Scope::List, Scope::Global, Scope::Always],
     &[Scope::Form, Scope::Always],
     &[Scope::Editor, Scope::Always],
     &[Scope::PaletteQuery, Scope::Always],
@@ -262,6 +270,12 @@ actions! {
     NewIndicator = "new_indicator", "New indicator of the selected policy", "شاخص تازهٔ سیاست انتخاب‌شده";
     EditPlanRow = "edit_plan_row", "Edit the goal, policy or indicator under the cursor", "ویرایش هدف، سیاست یا شاخص انتخاب‌شده";
     RecordMeasurement = "record_measurement", "Record a measurement of the indicator (a period again corrects it)", "ثبت سنجش شاخص (ثبت دوباره یک دوره آن را اصلاح می‌کند)";
+    GoVisits = "go_visits", "Evaluations: checklists, field visits, scoreboard", "ارزیابی: چک‌لیست‌ها، بازدیدها، جدول امتیاز";
+    NewChecklist = "new_checklist", "New checklist: weighted criteria, units", "چک‌لیست تازه: معیارهای وزن‌دار، واحدها";
+    EditChecklist = "edit_checklist", "Edit the checklist", "ویرایش چک‌لیست";
+    NewVisit = "new_visit", "Record a field visit to a unit", "ثبت بازدید میدانی از یک واحد";
+    ScoreCriterion = "score_criterion", "Score the criterion under the cursor, with its finding", "امتیاز معیار زیر مکان‌نما، با یافتهٔ آن";
+    FindingToTask = "finding_to_task", "Make the finding a follow-up task", "تبدیل یافته به اقدام پیگیری";
 }
 
 /// One key bound to one action in one scope.
@@ -435,6 +449,13 @@ pub fn default_bindings() -> Vec<Binding> {
         b(Plans, &["i"], NewIndicator),
         b(Plans, &["e"], EditPlanRow),
         b(Plans, &["m"], RecordMeasurement),
+        b(Bodies, &["V"], GoVisits),
+        b(Visits, &["c"], NewChecklist),
+        b(Visits, &["e"], EditChecklist),
+        b(Visits, &["a"], NewVisit),
+        b(VisitPage, &["s"], ScoreCriterion),
+        b(VisitPage, &["t"], FindingToTask),
+        b(VisitPage, &["a"], NewVisit),
     ]
 }
 

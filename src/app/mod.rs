@@ -19,6 +19,7 @@ pub mod popups;
 pub mod screens;
 pub mod session_screen;
 pub mod state;
+pub mod visits_screen;
 
 pub use crate::locale::Prefs;
 pub use crate::ops::Context;

@@ -91,6 +91,12 @@ impl App {
         if let Some(p) = &mut self.plans {
             p.refresh(&self.ctx).map_err(store_err)?;
         }
+        if let Some(v) = &mut self.visits {
+            v.refresh(&self.ctx).map_err(store_err)?;
+        }
+        if let Some(p) = &mut self.visit_page {
+            p.refresh(&self.ctx).map_err(store_err)?;
+        }
         Ok(())
     }
 
@@ -105,6 +111,14 @@ impl App {
         let plans = on(&|s| matches!(s, Screen::Plans(_)));
         if !plans {
             self.plans = None;
+        }
+        let visits = on(&|s| matches!(s, Screen::Visits(_)));
+        let visit = on(&|s| matches!(s, Screen::Visit(_)));
+        if !visits {
+            self.visits = None;
+        }
+        if !visit {
+            self.visit_page = None;
         }
         if !session {
             self.session = None;
@@ -167,6 +181,7 @@ impl App {
                 }
             }
             Screen::Resolution(_) => self.review_selected_task(),
+            Screen::Visits(_) | Screen::Visit(_) => self.open_in_visits(),
             Screen::Mine => {
                 let m = self.mine.as_ref().ok_or_else(|| self.nothing_selected())?;
                 match m.pane {
@@ -367,6 +382,22 @@ impl App {
                     .and_then(|d| d.legal_rows().get(row).map(|(_, i)| i.id))
                     .ok_or_else(|| self.nothing_selected())?;
                 self.open_resolution_page(id)
+            }
+            Section::UnitsByVisit | Section::VisitsOverdue => {
+                let u = if d.current() == Section::UnitsByVisit {
+                    data.visits.ranked.get(row)
+                } else {
+                    data.visits.overdue.get(row)
+                }
+                .cloned()
+                .ok_or_else(|| self.nothing_selected())?;
+                // The unit's latest visit selected, or the unit on the board.
+                let visit = if d.current() == Section::UnitsByVisit {
+                    u.last_visit_id
+                } else {
+                    None
+                };
+                self.open_visits_screen(u.body_id, Some(u.checklist_id), Some(&u.unit), visit)
             }
             Section::Indicators => {
                 let i = data
@@ -759,6 +790,8 @@ pub fn section_title(s: Section, l: crate::locale::Lang) -> &'static str {
             Section::FollowUp => Msg::FollowUpRate,
             Section::Attendance => Msg::AttendanceRate,
             Section::Indicators => Msg::Indicators,
+            Section::UnitsByVisit => Msg::EvDashRanked,
+            Section::VisitsOverdue => Msg::EvDashOverdue,
             Section::Legal => Msg::InLaw,
         },
     )

@@ -30,6 +30,10 @@ pub enum Screen {
     Mine,
     /// A body's plan: goals, policies, indicators (its state is `App::plans`).
     Plans(i64),
+    /// A body's evaluations: its checklists, scoreboard and visits.
+    Visits(i64),
+    /// One field visit (its state is `App::visit_page`).
+    Visit(i64),
 }
 
 pub use super::home::BodiesPane;
@@ -62,6 +66,12 @@ pub enum ListKind {
     /// the indicator under its cursor.
     PlanTree,
     PlanMeasurements,
+    /// The evaluations screen: checklists, the scoreboard of units, the visits.
+    Checklists,
+    UnitBoard,
+    Visits,
+    /// A visit's criteria.
+    VisitLines,
 }
 
 /// A popup over the screen.
@@ -167,6 +177,8 @@ pub struct App {
     pub resolution_page: Option<super::pages::ResolutionPage>,
     pub mine: Option<super::pages::MyView>,
     pub plans: Option<super::plans_screen::PlansScreen>,
+    pub visits: Option<super::visits_screen::VisitsScreen>,
+    pub visit_page: Option<super::visits_screen::VisitPage>,
     data_version: i64,
     /// The help lines and palette matches last built (see [`ListingCache`]).
     pub listings: ListingCache,
@@ -229,6 +241,8 @@ impl App {
             resolution_page: None,
             mine: None,
             plans: None,
+            visits: None,
+            visit_page: None,
             data_version: 0,
             listings: ListingCache::default(),
             correction_target: None,
@@ -266,6 +280,8 @@ impl App {
             Screen::Resolution(_) => vec![Scope::Resolution, Scope::List, Scope::Global],
             Screen::Mine => vec![Scope::Mine, Scope::List, Scope::Global],
             Screen::Plans(_) => vec![Scope::Plans, Scope::List, Scope::Global],
+            Screen::Visits(_) => vec![Scope::Visits, Scope::List, Scope::Global],
+            Screen::Visit(_) => vec![Scope::VisitPage, Scope::List, Scope::Global],
         }
     }
 
@@ -386,12 +402,16 @@ impl App {
             ),
             Screen::Mine => focused(self.mine.as_ref().map(|c| c as _), ListKind::MyTasks),
             Screen::Plans(_) => focused(self.plans.as_ref().map(|c| c as _), ListKind::PlanTree),
+            Screen::Visits(_) => {
+                focused(self.visits.as_ref().map(|c| c as _), ListKind::Checklists)
+            }
+            Screen::Visit(_) => ListKind::VisitLines,
         }
     }
 
     /// The screens' states, each answering for its own lists (see [`Component`]). A new
     /// screen's state is one line here.
-    fn components(&self) -> [Option<&dyn Component>; 7] {
+    fn components(&self) -> [Option<&dyn Component>; 9] {
         [
             Some(&self.home),
             self.session.as_ref().map(|c| c as _),
@@ -400,6 +420,8 @@ impl App {
             self.resolution_page.as_ref().map(|c| c as _),
             self.mine.as_ref().map(|c| c as _),
             self.plans.as_ref().map(|c| c as _),
+            self.visits.as_ref().map(|c| c as _),
+            self.visit_page.as_ref().map(|c| c as _),
         ]
     }
 
@@ -427,9 +449,11 @@ impl App {
             resolution_page,
             mine,
             plans,
+            visits,
+            visit_page,
             ..
         } = self;
-        let all: [Option<&mut dyn Component>; 7] = [
+        let all: [Option<&mut dyn Component>; 9] = [
             Some(home),
             session.as_mut().map(|c| c as _),
             dashboard.as_mut().map(|c| c as _),
@@ -437,6 +461,8 @@ impl App {
             resolution_page.as_mut().map(|c| c as _),
             mine.as_mut().map(|c| c as _),
             plans.as_mut().map(|c| c as _),
+            visits.as_mut().map(|c| c as _),
+            visit_page.as_mut().map(|c| c as _),
         ];
         let c = all
             .into_iter()
@@ -472,6 +498,13 @@ impl App {
                 }
             }
             Screen::Bodies => self.load_body_panes(),
+            Screen::Visits(_) => {
+                let filter = self.list_filter(ListKind::Checklists).to_string();
+                if let Some(v) = &mut self.visits {
+                    v.sync_checklist(&self.ctx, &filter);
+                }
+                Ok(())
+            }
             _ => Ok(()),
         };
         if let Err(e) = result {
@@ -686,6 +719,9 @@ impl App {
             | RuleOnResolution => self.dispatch_legal(action),
             GoPlans | NewGoal | NewPolicy | NewIndicator | EditPlanRow | RecordMeasurement => {
                 self.dispatch_plans(action)
+            }
+            GoVisits | NewChecklist | EditChecklist | NewVisit | ScoreCriterion | FindingToTask => {
+                self.dispatch_visits(action)
             }
             Open => self.open(),
             GoDashboard | GoBodies | GoTasks | GoResolutions | GoMine | BodyDashboard
@@ -2042,6 +2078,7 @@ impl App {
             FormPurpose::Correction(c) => self.save_correction_form(form, c),
             FormPurpose::Legal(f) => self.save_legal_form(form, f),
             FormPurpose::Plan(f) => self.save_plan_form(form, f),
+            FormPurpose::Visits(f) => self.save_visits_form(form, f),
             FormPurpose::Guest { session_id } => {
                 crate::ops::sessions::invite_guest(
                     &mut self.ctx,

@@ -48,6 +48,8 @@ pub fn draw_with_clicks(f: &mut Frame, app: &App, theme: &Theme, clicks: &mut vi
         Screen::Resolution(_) => views::resolution::title(app),
         Screen::Mine => views::mine::title(app),
         Screen::Plans(_) => views::plans::title(app),
+        Screen::Visits(_) => views::visits::title(app),
+        Screen::Visit(_) => views::visits::page_title(app),
     };
     let right = format!(
         "{} · {}",
@@ -87,6 +89,8 @@ pub fn draw_with_clicks(f: &mut Frame, app: &App, theme: &Theme, clicks: &mut vi
         Screen::Resolution(_) => views::resolution::draw(f, main, app, theme, clicks),
         Screen::Mine => views::mine::draw(f, main, app, theme, clicks),
         Screen::Plans(_) => views::plans::draw(f, main, app, theme, clicks),
+        Screen::Visits(_) => views::visits::draw(f, main, app, theme, clicks),
+        Screen::Visit(_) => views::visits::draw_page(f, main, app, theme, clicks),
     }
     let status = if app.filtering {
         (format!("/{}▏", app.filter), theme.accent)
@@ -235,6 +239,20 @@ fn hints(app: &App, width: usize) -> String {
         Screen::Resolution(_) => vec![
             (k(Action::ReviewTask), t(l, Msg::Progress)),
             (k(Action::NextPane), t(l, Msg::AuditHistory)),
+            (k(Action::Back), Action::Back.describe(l)),
+            (k(Action::Help), Action::Help.describe(l)),
+        ],
+        Screen::Visits(_) => vec![
+            (k(Action::Open), Action::Open.describe(l)),
+            (k(Action::NewVisit), t(l, Msg::EvHintNewVisit)),
+            (k(Action::NewChecklist), t(l, Msg::EvHintNewChecklist)),
+            (k(Action::EditChecklist), t(l, Msg::EvHintEditChecklist)),
+            (k(Action::NextPane), Action::NextPane.describe(l)),
+            (k(Action::Help), Action::Help.describe(l)),
+        ],
+        Screen::Visit(_) => vec![
+            (k(Action::ScoreCriterion), t(l, Msg::EvHintScoreKey)),
+            (k(Action::FindingToTask), t(l, Msg::EvHintTaskKey)),
             (k(Action::Back), Action::Back.describe(l)),
             (k(Action::Help), Action::Help.describe(l)),
         ],

@@ -16,7 +16,6 @@ use crate::locale::digits::localize_digits;
 use crate::locale::strings::{t, tf, Msg};
 use crate::locale::Lang;
 use crate::model::absences::Standing;
-use crate::ops::dashboard::Trend;
 use crate::tui::theme::Theme;
 
 /// The screen's title: what it covers.
@@ -57,7 +56,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
         }
     } else {
         let [figures, detail] =
-            Layout::vertical([Constraint::Length(11), Constraint::Min(4)]).areas(area);
+            Layout::vertical([Constraint::Length(14), Constraint::Min(4)]).areas(area);
         (figures, detail)
     };
     draw_figures(f, figures_area, app, d, theme);
@@ -125,6 +124,15 @@ fn figure(app: &App, d: &DashboardScreen, s: Section) -> (String, bool) {
             ),
             tt.indicators_on_target < tt.indicators_measured,
         ),
+        Section::UnitsByVisit if tt.units_ranked == 0 => ("—".into(), false),
+        Section::UnitsByVisit => {
+            let mut text = tf(l, Msg::EvRankedCount, &[&n(tt.units_ranked)]);
+            if tt.units_worse > 0 {
+                text = format!("{text} · ▼ {} {}", n(tt.units_worse), t(l, Msg::EvWorse));
+            }
+            (text, tt.units_worse > 0)
+        }
+        Section::VisitsOverdue => (n(tt.visits_overdue), tt.visits_overdue > 0),
         Section::Legal => {
             let lg = &d.data.legal;
             if lg.is_empty() {
@@ -472,33 +480,109 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
                     .collect(),
             )
         }
+        Section::UnitsByVisit => (
+            vec![
+                t(l, Msg::EvHdrUnit),
+                t(l, Msg::Body),
+                t(l, Msg::EvHdrScore),
+                t(l, Msg::EvPrevious),
+                t(l, Msg::Trend),
+                t(l, Msg::EvLastVisit),
+            ],
+            vec![
+                Col::Flex,
+                Col::Fixed(16),
+                Col::Fixed(6),
+                Col::Fixed(6),
+                Col::Fixed(5),
+                Col::Fixed(10),
+            ],
+            pick(&data.visits.ranked, &keep)
+                .map(|u| {
+                    vec![
+                        u.unit.clone(),
+                        body_name(u.body_id),
+                        percent_text(u.score, l),
+                        percent_text(u.previous_score, l),
+                        direction_mark(u.trend).to_string(),
+                        app.ctx.opt_date(u.last_visited),
+                    ]
+                })
+                .collect(),
+            pick(&data.visits.ranked, &keep)
+                .map(|u| match u.trend {
+                    Some(crate::model::plans::Direction::Worse) => theme.warn,
+                    _ => theme.base,
+                })
+                .collect(),
+        ),
+        Section::VisitsOverdue => (
+            vec![
+                t(l, Msg::DaysLate),
+                t(l, Msg::EvHdrUnit),
+                t(l, Msg::Body),
+                t(l, Msg::EvLastVisit),
+                t(l, Msg::Due),
+            ],
+            vec![
+                Col::Fixed(9),
+                Col::Flex,
+                Col::Fixed(16),
+                Col::Fixed(13),
+                Col::Fixed(10),
+            ],
+            pick(&data.visits.overdue, &keep)
+                .map(|u| {
+                    vec![
+                        n(u.days_overdue.unwrap_or(0)),
+                        u.unit.clone(),
+                        body_name(u.body_id),
+                        if u.last_visited.is_some() {
+                            app.ctx.opt_date(u.last_visited)
+                        } else {
+                            t(l, Msg::EvNeverVisited).to_string()
+                        },
+                        app.ctx.opt_date(u.due),
+                    ]
+                })
+                .collect(),
+            pick(&data.visits.overdue, &keep)
+                .map(|u| {
+                    if u.last_visited.is_none() || u.days_overdue.unwrap_or(0) > 30 {
+                        theme.error
+                    } else {
+                        theme.warn
+                    }
+                })
+                .collect(),
+        ),
         Section::Indicators => (
             vec![
                 t(l, Msg::Indicator),
                 t(l, Msg::Target),
                 t(l, Msg::Last),
+                t(l, Msg::EvPeriod),
                 t(l, Msg::Trend),
             ],
-            vec![Col::Flex, Col::Fixed(8), Col::Fixed(14), Col::Fixed(5)],
+            vec![
+                Col::Flex,
+                Col::Fixed(8),
+                Col::Fixed(9),
+                Col::Fixed(13),
+                Col::Fixed(5),
+            ],
             pick(&data.indicators, &keep)
                 .map(|i| {
                     let unit = i.unit.as_deref().unwrap_or("");
                     vec![
                         format!("{} — {}", i.policy, i.indicator),
                         localize_digits(&format!("{}{unit}", format_number(i.target)), l),
-                        match (&i.last_value, &i.last_period) {
-                            (Some(v), Some(p)) => {
-                                localize_digits(&format!("{}{unit} ({p})", format_number(*v)), l)
-                            }
-                            _ => "—".into(),
+                        match &i.last_value {
+                            Some(v) => localize_digits(&format!("{}{unit}", format_number(*v)), l),
+                            None => "—".into(),
                         },
-                        match i.trend {
-                            Some(Trend::Up) => "↑",
-                            Some(Trend::Down) => "↓",
-                            Some(Trend::Flat) => "→",
-                            None => "",
-                        }
-                        .to_string(),
+                        i.last_period_label(l).unwrap_or_default(),
+                        direction_mark(i.direction).to_string(),
                     ]
                 })
                 .collect(),
@@ -563,4 +647,23 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
 /// however long the list behind a figure.
 fn pick<'a, T>(rows: &'a [T], keep: &'a [usize]) -> impl Iterator<Item = &'a T> + 'a {
     keep.iter().filter_map(|&i| rows.get(i))
+}
+
+/// ▲ better, ▼ worse, = the same (in the figure's better sense).
+pub(crate) fn direction_mark(d: Option<crate::model::plans::Direction>) -> &'static str {
+    use crate::model::plans::Direction;
+    match d {
+        Some(Direction::Better) => "▲",
+        Some(Direction::Worse) => "▼",
+        Some(Direction::Same) => "=",
+        None => "",
+    }
+}
+
+/// A score in whole percent («۸۴٪» in Persian), or — for none.
+pub(crate) fn percent_text(p: Option<f64>, l: Lang) -> String {
+    match p {
+        Some(p) => localize_digits(&format!("{p:.0}%"), l),
+        None => "—".to_string(),
+    }
 }

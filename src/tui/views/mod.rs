@@ -13,6 +13,7 @@ pub mod palette;
 pub mod plans;
 pub mod resolution;
 pub mod session;
+pub mod visits;
 pub mod widgets;
 
 use ratatui::layout::Rect;
