@@ -962,6 +962,40 @@ fn on_every_screen(app: &mut App, mut check: impl FnMut(&mut App, &str)) {
         status_text(app)
     );
     check(app, "plan");
+    app.update(Action::GoBodies);
+    // A body's evaluations, and a visit's page (a checklist and a visit made here).
+    app.update(Action::GoBodies);
+    app.update(Action::GoVisits);
+    let Screen::Visits(body) = app.screen() else {
+        panic!("the evaluations: {}", status_text(app))
+    };
+    check(app, "evaluations");
+    let c = shura::ops::evaluation::add_checklist(
+        &mut app.ctx,
+        &shura::store::evaluation::NewChecklist {
+            body_id: body,
+            title: "Districts".into(),
+            scale_max: 5,
+            every: shura::model::plans::PeriodKind::Quarter,
+            criteria: vec![shura::model::evaluation::parse_criterion("Cleanliness:2").unwrap()],
+            units: vec!["District 1".into()],
+        },
+    )
+    .unwrap();
+    let today = app.ctx.today;
+    let v = shura::ops::evaluation::add_visit(
+        &mut app.ctx,
+        &shura::store::evaluation::NewVisit {
+            checklist_id: c.id,
+            unit: "District 1".into(),
+            visited_on: today,
+            visitors: vec![],
+            note: String::new(),
+        },
+    )
+    .unwrap();
+    app.open_visit_page(v.visit.id).unwrap();
+    check(app, "visit page");
 }
 
 #[test]
