@@ -835,6 +835,15 @@ fn visit_list(ctx: &mut Context, a: &VisitList, out: Out) -> CliResult {
     Ok(())
 }
 
+/// A score of a visit still being scored, marked so.
+fn incomplete_mark(score: String, complete: bool, lang: Lang) -> String {
+    if complete {
+        score
+    } else {
+        format!("{score} ({})", t(lang, Msg::EvalIncomplete))
+    }
+}
+
 fn complete(v: &VisitView, lang: Lang) -> &'static str {
     if v.score.is_some_and(|s| s.complete()) {
         t(lang, Msg::Yes)
@@ -998,7 +1007,9 @@ fn board_row(ctx: &Context, rank: usize, u: &UnitStanding) -> Vec<String> {
     vec![
         rank.to_string(),
         u.unit.clone(),
-        u.score.map(|s| percent(s, lang)).unwrap_or_else(dash),
+        u.score
+            .map(|s| incomplete_mark(percent(s, lang), u.complete, lang))
+            .unwrap_or_else(dash),
         u.previous_score
             .map(|s| percent(s, lang))
             .unwrap_or_else(dash),

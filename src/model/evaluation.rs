@@ -281,18 +281,24 @@ pub fn standing(
     }
 }
 
-/// Orders a scoreboard: best latest score first, units not scored last, then by name.
+/// Orders a scoreboard: units whose latest visit is fully scored first, best score
+/// first; then those whose latest visit is still being scored (a half-scored visit
+/// does not outrank finished ones); units not scored last; then by name.
 pub fn rank(board: &mut [UnitStanding]) {
     let collator = crate::locale::collate::persian_collator();
+    let class = |u: &UnitStanding| match (u.score, u.complete) {
+        (Some(_), true) => 0,
+        (Some(_), false) => 1,
+        (None, _) => 2,
+    };
     board.sort_by(|a, b| {
-        let key = |u: &UnitStanding| u.score.map(|s| -s);
-        match (key(a), key(b)) {
-            (Some(x), Some(y)) => x.total_cmp(&y),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        }
-        .then_with(|| collator.compare(&a.unit, &b.unit))
+        class(a)
+            .cmp(&class(b))
+            .then_with(|| match (a.score, b.score) {
+                (Some(x), Some(y)) => y.total_cmp(&x),
+                _ => std::cmp::Ordering::Equal,
+            })
+            .then_with(|| collator.compare(&a.unit, &b.unit))
     });
 }
 
@@ -536,5 +542,26 @@ mod tests {
         rank(&mut board);
         let order: Vec<&str> = board.iter().map(|u| u.unit.as_str()).collect();
         assert_eq!(order, ["منطقه ۱", "منطقه ۳", "منطقه ۲"]);
+        // A visit still being scored (one criterion of three, 100 %) ranks after the
+        // finished ones, before the unscored.
+        let half = [(
+            3,
+            day(2025, 10, 1),
+            Some(VisitScore {
+                percent: 100.0,
+                scored: 1,
+                criteria: 3,
+            }),
+        )];
+        board.push(standing(
+            &c,
+            "منطقه ۴",
+            &half,
+            Calendar::Jalali,
+            day(2025, 11, 1),
+        ));
+        rank(&mut board);
+        let order: Vec<&str> = board.iter().map(|u| u.unit.as_str()).collect();
+        assert_eq!(order, ["منطقه ۱", "منطقه ۳", "منطقه ۴", "منطقه ۲"]);
     }
 }

@@ -153,9 +153,17 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
                 ),
                 (None, _) => app.ctx.opt_date(u.due),
             };
+            let score = match u.score {
+                Some(_) if !u.complete => format!(
+                    "{} ({})",
+                    percent_text(u.score, l),
+                    t(l, Msg::EvalIncomplete)
+                ),
+                _ => percent_text(u.score, l),
+            };
             vec![
                 u.unit.clone(),
-                percent_text(u.score, l),
+                score,
                 percent_text(u.previous_score, l),
                 direction_mark(u.trend).to_string(),
                 app.ctx.opt_date(u.last_visited),
