@@ -6,57 +6,13 @@
 
 mod common;
 
-use common::shura_as;
+use common::{english_words, Cli};
 use serde_json::Value;
-
-/// Words of three or more ASCII letters left in a text (the program's name and what
-/// the caller typed left out).
-fn english_words(text: &str, typed: &[&str]) -> Vec<String> {
-    let mut text = text.to_string();
-    for t in typed {
-        text = text.replace(t, " ");
-    }
-    text.split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| w.len() >= 3 && *w != "shura")
-        .map(str::to_string)
-        .collect()
-}
-
-struct Cli {
-    dir: tempfile::TempDir,
-    db: std::path::PathBuf,
-}
-
-impl Cli {
-    fn run(&self, args: &[&str]) -> (i32, String, String) {
-        shura_as(self.dir.path(), &self.db, None, args)
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let (code, out, err) = self.run(args);
-        assert_eq!(code, 0, "{args:?}: {out}{err}");
-        out
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self.ok(args);
-        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: {e}: {out}"))
-    }
-
-    /// Runs a command that must fail; gives its standard error.
-    fn fails(&self, args: &[&str]) -> String {
-        let (code, out, err) = self.run(args);
-        assert_ne!(code, 0, "{args:?} succeeded: {out}");
-        err
-    }
-}
 
 /// Two boards the user running the tests chairs, a session of each, a resolution of
 /// each (resolution 1 of board 1, resolution 2 of board 2).
 fn two_boards() -> Cli {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("board.db");
-    let c = Cli { dir, db };
+    let c = Cli::new("board.db", "2024-12-06");
     let me = shura::identity::Actor::current().login;
     c.ok(&["init"]);
     c.ok(&[
@@ -488,7 +444,6 @@ fn the_secretary_keeps_the_register_and_a_member_reads_it() {
         );
         return;
     }
-    use std::os::unix::fs::PermissionsExt;
     let c = two_boards();
     c.ok(&[
         "member",
@@ -513,15 +468,8 @@ fn the_secretary_keeps_the_register_and_a_member_reads_it() {
         "secretary",
     ]);
     add_in(&c, "7", "Budget bill");
-    let open = std::fs::Permissions::from_mode(0o777);
-    std::fs::set_permissions(c.dir.path(), open.clone()).unwrap();
-    for suffix in ["", "-wal", "-shm"] {
-        let p = std::path::PathBuf::from(format!("{}{suffix}", c.db.display()));
-        if p.exists() {
-            std::fs::set_permissions(&p, open.clone()).unwrap();
-        }
-    }
-    let as_user = |user: (u32, u32), args: &[&str]| shura_as(c.dir.path(), &c.db, Some(user), args);
+    c.share_with_others();
+    let as_user = |user: (u32, u32), args: &[&str]| c.run_as(Some(user), args);
     let (daemon, bin) = ((1, 1), (2, 2));
     // A member reads the register…
     let (code, out, err) = as_user(daemon, &["letter", "list", "--body", "1", "--json"]);

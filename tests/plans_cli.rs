@@ -7,58 +7,14 @@
 
 mod common;
 
-use common::shura_as;
+use common::{english_words, Cli};
 use serde_json::Value;
-
-/// Words of three or more ASCII letters left in a text (the program's name and what
-/// the caller typed left out).
-fn english_words(text: &str, typed: &[&str]) -> Vec<String> {
-    let mut text = text.to_string();
-    for t in typed {
-        text = text.replace(t, " ");
-    }
-    text.split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| w.len() >= 3 && *w != "shura")
-        .map(str::to_string)
-        .collect()
-}
-
-struct Cli {
-    dir: tempfile::TempDir,
-    db: std::path::PathBuf,
-}
-
-impl Cli {
-    fn run(&self, args: &[&str]) -> (i32, String, String) {
-        shura_as(self.dir.path(), &self.db, None, args)
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let (code, out, err) = self.run(args);
-        assert_eq!(code, 0, "{args:?}: {out}{err}");
-        out
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self.ok(args);
-        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: {e}: {out}"))
-    }
-
-    /// Runs a command that must fail with `code`; gives its standard error.
-    fn fails(&self, code: i32, args: &[&str]) -> String {
-        let (got, out, err) = self.run(args);
-        assert_eq!(got, code, "{args:?}: {out}{err}");
-        err
-    }
-}
 
 /// Two bodies the user running the tests chairs: 1, the planning council (Jalali
 /// year), and 2, the parks board (a Gregorian fiscal year), a resolution of each
 /// (resolution 1 of body 1, 2 of body 2) and a task of body 1.
 fn two_bodies() -> Cli {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("plan.db");
-    let c = Cli { dir, db };
+    let c = Cli::new("plan.db", "2024-12-06");
     let me = shura::identity::Actor::current().login;
     c.ok(&["init"]);
     c.ok(&[
@@ -228,7 +184,7 @@ fn a_plan_is_kept_goal_by_goal() {
     assert_eq!(g["title"], "Green and shaded city");
     assert_eq!(g["version"], 2);
     // A stale version is a conflict (exit 1), not a bad value.
-    let err = c.fails(1, &["goal", "edit", "2", "Again", "--version", "1"]);
+    let err = c.fails_with(1, &["goal", "edit", "2", "Again", "--version", "1"]);
     assert!(err.contains("changed by someone else"), "{err}");
     let out = c.ok(&["goal", "edit", "1", "Cleaner city"]);
     assert!(
@@ -262,7 +218,7 @@ fn a_plan_is_kept_goal_by_goal() {
     ]);
     assert_eq!(p["goal_id"], Value::Null);
     assert_eq!(p["version"], 3);
-    let err = c.fails(
+    let err = c.fails_with(
         1,
         &["policy", "edit", "4", "--title", "X", "--version", "2"],
     );
@@ -270,10 +226,10 @@ fn a_plan_is_kept_goal_by_goal() {
     let out = c.ok(&["policy", "edit", "4", "--title", "Open data"]);
     assert!(out.contains("policy 4 corrected (version 4)"), "{out}");
     // --goal and --no-goal together is bad usage.
-    c.fails(2, &["policy", "edit", "4", "--goal", "#1", "--no-goal"]);
+    c.fails_with(2, &["policy", "edit", "4", "--goal", "#1", "--no-goal"]);
     // Another body's goal is refused.
     c.ok(&["goal", "add", "--body", "2", "Shade"]);
-    let err = c.fails(2, &["policy", "edit", "1", "--goal", "#4"]);
+    let err = c.fails_with(2, &["policy", "edit", "1", "--goal", "#4"]);
     assert!(err.contains("goal 4"), "{err}");
 
     // One policy, as text.
@@ -289,15 +245,15 @@ fn a_plan_is_kept_goal_by_goal() {
     assert_eq!(json["goal"]["title"], "Cleaner city");
 
     // Unknown ids and bad titles.
-    let err = c.fails(2, &["policy", "show", "99"]);
+    let err = c.fails_with(2, &["policy", "show", "99"]);
     assert!(err.contains("policy") && err.contains("99"), "{err}");
-    let err = c.fails(2, &["policy", "edit", "x", "--title", "Y"]);
+    let err = c.fails_with(2, &["policy", "edit", "x", "--title", "Y"]);
     assert!(err.contains("\"x\""), "{err}");
-    let err = c.fails(2, &["goal", "edit", "42", "Z"]);
+    let err = c.fails_with(2, &["goal", "edit", "42", "Z"]);
     assert!(err.contains("goal") && err.contains("42"), "{err}");
-    c.fails(2, &["policy", "add", "--body", "1", "   "]);
+    c.fails_with(2, &["policy", "add", "--body", "1", "   "]);
     // A bad title adds no goal.
-    c.fails(
+    c.fails_with(
         2,
         &["policy", "add", "--body", "1", " ", "--goal", "Never added"],
     );
@@ -580,17 +536,17 @@ fn indicators_are_corrected() {
     assert_eq!(v["higher_is_better"], true);
     // Once measured, the period stays.
     c.ok(&["indicator", "record", "1", "--period", "1403-Q1", "10"]);
-    let err = c.fails(2, &["indicator", "edit", "1", "--period", "year"]);
+    let err = c.fails_with(2, &["indicator", "edit", "1", "--period", "year"]);
     assert!(err.contains("indicator 1 has 1 measurements"), "{err}");
     // A stale version, a bad number, a bad period kind, clashing flags.
-    let err = c.fails(
+    let err = c.fails_with(
         1,
         &["indicator", "edit", "1", "--target", "5", "--version", "1"],
     );
     assert!(err.contains("changed by someone else"), "{err}");
-    let err = c.fails(2, &["indicator", "edit", "1", "--target", "lots"]);
+    let err = c.fails_with(2, &["indicator", "edit", "1", "--target", "lots"]);
     assert!(err.contains("\"lots\"") && err.contains("number"), "{err}");
-    let err = c.fails(
+    let err = c.fails_with(
         2,
         &[
             "indicator",
@@ -608,8 +564,8 @@ fn indicators_are_corrected() {
         err.contains("\"weekly\"") && err.contains("quarter"),
         "{err}"
     );
-    c.fails(2, &["indicator", "edit", "1", "--unit", "kg", "--no-unit"]);
-    c.fails(
+    c.fails_with(2, &["indicator", "edit", "1", "--unit", "kg", "--no-unit"]);
+    c.fails_with(
         2,
         &[
             "indicator",
@@ -619,12 +575,12 @@ fn indicators_are_corrected() {
             "--higher-is-better",
         ],
     );
-    let err = c.fails(
+    let err = c.fails_with(
         2,
         &["indicator", "add", "--policy", "7", "X", "--target", "1"],
     );
     assert!(err.contains("policy") && err.contains('7'), "{err}");
-    let err = c.fails(2, &["indicator", "show", "9"]);
+    let err = c.fails_with(2, &["indicator", "show", "9"]);
     assert!(err.contains("indicator") && err.contains('9'), "{err}");
     let v = c.json(&["indicator", "show", "1", "--json"]);
     assert_eq!(v["target"], 70.0);
@@ -641,13 +597,13 @@ fn periods_of_another_kind_or_calendar_are_refused_and_nothing_is_stored() {
         ("1403-Q5", "1404-Q2"),
         ("soon", "1404-Q2"),
     ] {
-        let err = c.fails(2, &["indicator", "record", "1", "--period", typed, "12"]);
+        let err = c.fails_with(2, &["indicator", "record", "1", "--period", typed, "12"]);
         assert!(err.contains(&format!("\"{typed}\"")), "{typed}: {err}");
         assert!(err.contains(also), "{typed}: {err}");
         assert!(err.contains("expected"), "{typed}: {err}");
     }
     // A bad value is refused before anything is stored.
-    let err = c.fails(
+    let err = c.fails_with(
         2,
         &["indicator", "record", "1", "--period", "1403-Q1", "ten"],
     );
@@ -686,7 +642,7 @@ fn periods_of_another_kind_or_calendar_are_refused_and_nothing_is_stored() {
     assert_eq!(g["missing_period"], "2024-Q3");
     let out = c.ok(&["indicator", "record", "2", "--period", "2024-Q3", "80"]);
     assert_eq!(out.trim(), "indicator 2: 80 recorded for 2024-Q3");
-    let err = c.fails(
+    let err = c.fails_with(
         2,
         &["indicator", "record", "2", "--period", "1404-Q2", "80"],
     );
@@ -694,7 +650,7 @@ fn periods_of_another_kind_or_calendar_are_refused_and_nothing_is_stored() {
         err.contains("\"1404-Q2\"") && err.contains("Gregorian"),
         "{err}"
     );
-    let err = c.fails(
+    let err = c.fails_with(
         2,
         &["indicator", "record", "2", "--period", "بهار ۱۴۰۴", "80"],
     );
@@ -729,7 +685,7 @@ fn periods_of_another_kind_or_calendar_are_refused_and_nothing_is_stored() {
         "{show}"
     );
     // In Persian: the value and the expected form, no English word.
-    let err = c.fails(
+    let err = c.fails_with(
         2,
         &[
             "--lang",
@@ -776,7 +732,7 @@ fn policies_link_their_own_bodys_resolutions_and_tasks() {
         "{show}"
     );
     // Another body's resolution is refused, and nothing is linked.
-    let err = c.fails(2, &["policy", "link", "1", "--resolution", "2"]);
+    let err = c.fails_with(2, &["policy", "link", "1", "--resolution", "2"]);
     assert!(
         err.contains("resolution 2 is of body 2, and policy 1 is of body 1"),
         "{err}"
@@ -787,15 +743,15 @@ fn policies_link_their_own_bodys_resolutions_and_tasks() {
     assert_eq!(e["error"], "refused");
     assert_eq!(e["reason"], "policy_link_of_other_body");
     assert_eq!(e["link_body"], 2);
-    let err = c.fails(2, &["policy", "link", "1", "--resolution", "77"]);
+    let err = c.fails_with(2, &["policy", "link", "1", "--resolution", "77"]);
     assert!(err.contains("77"), "{err}");
-    let err = c.fails(2, &["policy", "link", "9", "--task", "1"]);
+    let err = c.fails_with(2, &["policy", "link", "9", "--task", "1"]);
     assert!(err.contains("policy") && err.contains('9'), "{err}");
-    c.fails(2, &["policy", "link", "1"]);
+    c.fails_with(2, &["policy", "link", "1"]);
     // Unlinking.
     let out = c.ok(&["policy", "unlink", "1", "--task", "1"]);
     assert_eq!(out.trim(), "policy 1 no longer linked to task 1");
-    let err = c.fails(2, &["policy", "unlink", "1", "--task", "1"]);
+    let err = c.fails_with(2, &["policy", "unlink", "1", "--task", "1"]);
     assert!(err.contains("policy 1 is not linked to task 1"), "{err}");
     let p = c.json(&["policy", "show", "1", "--json"]);
     assert_eq!(p["links"].as_array().unwrap().len(), 1);
@@ -899,7 +855,7 @@ fn the_plan_in_persian_has_no_english_word() {
     );
     assert!(outputs[19].contains("کمتر بهتر است"), "{}", outputs[19]);
     let errors = [
-        c.fails(
+        c.fails_with(
             2,
             &[
                 "--lang",
@@ -912,12 +868,12 @@ fn the_plan_in_persian_has_no_english_word() {
                 "۱",
             ],
         ),
-        c.fails(
+        c.fails_with(
             2,
             &["--lang", "fa", "policy", "link", "۱", "--resolution", "۲"],
         ),
-        c.fails(2, &["--lang", "fa", "policy", "show", "۹"]),
-        c.fails(
+        c.fails_with(2, &["--lang", "fa", "policy", "show", "۹"]),
+        c.fails_with(
             2,
             &[
                 "--lang",
@@ -931,7 +887,7 @@ fn the_plan_in_persian_has_no_english_word() {
                 "زیاد",
             ],
         ),
-        c.fails(2, &["--lang", "fa", "policy", "unlink", "۱", "--task", "۱"]),
+        c.fails_with(2, &["--lang", "fa", "policy", "unlink", "۱", "--task", "۱"]),
     ];
     assert!(errors[0].contains("«۱۴۰۳/۰۷»"), "{}", errors[0]);
     assert!(
@@ -978,7 +934,6 @@ fn the_secretary_keeps_the_plan_and_a_member_reads_it() {
         );
         return;
     }
-    use std::os::unix::fs::PermissionsExt;
     let c = two_bodies();
     with_indicator(&c);
     c.ok(&[
@@ -1003,15 +958,8 @@ fn the_secretary_keeps_the_plan_and_a_member_reads_it() {
         "--role",
         "secretary",
     ]);
-    let open = std::fs::Permissions::from_mode(0o777);
-    std::fs::set_permissions(c.dir.path(), open.clone()).unwrap();
-    for suffix in ["", "-wal", "-shm"] {
-        let p = std::path::PathBuf::from(format!("{}{suffix}", c.db.display()));
-        if p.exists() {
-            std::fs::set_permissions(&p, open.clone()).unwrap();
-        }
-    }
-    let as_user = |user: (u32, u32), args: &[&str]| shura_as(c.dir.path(), &c.db, Some(user), args);
+    c.share_with_others();
+    let as_user = |user: (u32, u32), args: &[&str]| c.run_as(Some(user), args);
     let (daemon, bin) = ((1, 1), (2, 2));
     // A member reads the plan…
     let (code, out, err) = as_user(daemon, &["policy", "list", "--body", "1", "--json"]);

@@ -10,67 +10,11 @@
 
 mod common;
 
+use common::{english_words, Cli};
+
 use serde_json::Value;
 
 const TODAY: &str = "2025-08-10";
-
-struct Cli {
-    dir: tempfile::TempDir,
-    db: std::path::PathBuf,
-}
-
-impl Cli {
-    fn run_as(&self, user: Option<(u32, u32)>, args: &[&str]) -> (i32, String, String) {
-        let home = self
-            .dir
-            .path()
-            .join(format!("home-{}", user.map(|u| u.0).unwrap_or(0)));
-        let out = common::shura_command(&self.db, &home, TODAY, user)
-            .args(args)
-            .output()
-            .expect("run shura");
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
-    }
-
-    fn run(&self, args: &[&str]) -> (i32, String, String) {
-        self.run_as(None, args)
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let (code, out, err) = self.run(args);
-        assert_eq!(code, 0, "{args:?}: {out}{err}");
-        out
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self.ok(args);
-        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: {e}: {out}"))
-    }
-
-    /// Runs a command that must fail; gives its standard error.
-    fn fails(&self, args: &[&str]) -> String {
-        let (code, out, err) = self.run(args);
-        assert_ne!(code, 0, "{args:?} succeeded: {out}");
-        err
-    }
-}
-
-/// Words of three or more ASCII letters in a text (the program's name and what the
-/// caller typed left out).
-fn english_words(text: &str, typed: &[&str]) -> Vec<String> {
-    let mut text = text.to_string();
-    for t in typed {
-        text = text.replace(t, " ");
-    }
-    text.split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| w.len() >= 3 && *w != "shura")
-        .map(str::to_string)
-        .collect()
-}
 
 fn close(v: &Value, want: f64) -> bool {
     v.as_f64().is_some_and(|x| (x - want).abs() < 0.005)
@@ -80,9 +24,7 @@ fn close(v: &Value, want: f64) -> bool {
 /// a visitor (person 2), and checklist 1: Cleanliness 3, Lighting 2, Greenery 1, scale
 /// 5, quarterly, units District 1, 2 and 3.
 fn council() -> Cli {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("council.db");
-    let c = Cli { dir, db };
+    let c = Cli::new("council.db", TODAY);
     let me = shura::identity::Actor::current().login;
     c.ok(&["init"]);
     c.ok(&[
@@ -818,7 +760,6 @@ fn a_member_reads_the_board_and_only_the_secretary_records_visits() {
         );
         return;
     }
-    use std::os::unix::fs::PermissionsExt;
     let c = council();
     scored_visit(&c, "District 1", "2025-02-10", ["4", "3", "5"]);
     c.ok(&[
@@ -843,14 +784,7 @@ fn a_member_reads_the_board_and_only_the_secretary_records_visits() {
         "--role",
         "secretary",
     ]);
-    let open = std::fs::Permissions::from_mode(0o777);
-    std::fs::set_permissions(c.dir.path(), open.clone()).unwrap();
-    for suffix in ["", "-wal", "-shm"] {
-        let p = std::path::PathBuf::from(format!("{}{suffix}", c.db.display()));
-        if p.exists() {
-            std::fs::set_permissions(&p, open.clone()).unwrap();
-        }
-    }
+    c.share_with_others();
     let (daemon, bin) = (Some((1, 1)), Some((2, 2)));
     let (code, out, err) = c.run_as(daemon, &["visit", "board", "--json"]);
     assert_eq!(code, 0, "{err}");
