@@ -420,6 +420,18 @@ impl Store {
                     },
                 )));
             }
+            // The UNIQUE constraint does not see two links with the same NULL column as
+            // equal, so a link made twice is looked for first.
+            let linked: Option<i64> = tx
+                .query_row(
+                    &format!("SELECT id FROM policy_link WHERE policy_id = ?1 AND {col} = ?2"),
+                    params![policy_id, id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if linked.is_some() {
+                return Ok(());
+            }
             let changed = tx.execute(
                 &format!("INSERT OR IGNORE INTO policy_link(policy_id, {col}) VALUES (?1, ?2)"),
                 params![policy_id, id],
