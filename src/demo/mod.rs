@@ -6,9 +6,13 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::Deserialize;
 
 use crate::locale::calendar::{from_jalali, to_jalali};
-use crate::locale::Lang;
+use crate::locale::{Calendar, Lang};
+use crate::model::evaluation::NewCriterion;
+use crate::model::plans::{Period, PeriodKind, PolicyLink};
 use crate::model::rules::{MeetingRule, QuorumRule};
 use crate::model::*;
+use crate::store::evaluation::{NewChecklist, NewVisit};
+use crate::store::plans::{NewIndicator, NewMeasurement, NewPolicy};
 use crate::store::write::*;
 use crate::store::{Result, Store, StoreError};
 
@@ -21,7 +25,11 @@ pub struct DemoData {
     pub person: Vec<DemoPerson>,
     pub body: Vec<DemoBody>,
     #[serde(default)]
+    pub goal: Vec<DemoGoal>,
+    #[serde(default)]
     pub policy: Vec<DemoPolicy>,
+    #[serde(default)]
+    pub checklist: Vec<DemoChecklist>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -118,10 +126,79 @@ pub struct DemoTask {
 #[serde(deny_unknown_fields)]
 pub struct DemoPolicy {
     pub body: String,
+    /// The key of one of the body's goals.
+    pub goal: Option<String>,
     pub fa: String,
     pub en: String,
+    pub description_fa: Option<String>,
+    pub description_en: Option<String>,
+    /// The English title of the body's topic whose resolution (and first task) serve
+    /// the policy.
+    pub link_topic: Option<String>,
     #[serde(default)]
     pub indicator: Vec<DemoIndicator>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoGoal {
+    pub body: String,
+    pub key: String,
+    pub fa: String,
+    pub en: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoChecklist {
+    pub body: String,
+    pub fa: String,
+    pub en: String,
+    pub scale: i64,
+    pub every: String,
+    pub units_fa: Vec<String>,
+    pub units_en: Vec<String>,
+    pub criterion: Vec<DemoCriterion>,
+    #[serde(default)]
+    pub visit: Vec<DemoVisit>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoCriterion {
+    pub fa: String,
+    pub en: String,
+    pub weight: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoVisit {
+    /// The unit's number in the checklist's list, from 1.
+    pub unit: usize,
+    /// 1: the quarter before the last complete one; 2: the last complete one.
+    pub round: u32,
+    /// Days after the quarter's first day.
+    pub day: i64,
+    pub visitors: Vec<String>,
+    /// One score per criterion, in the checklist's order.
+    pub scores: Vec<f64>,
+    #[serde(default)]
+    pub finding: Vec<DemoFinding>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoFinding {
+    /// The criterion's number, from 1.
+    pub criterion: usize,
+    pub fa: String,
+    pub en: String,
+    /// Made a follow-up task of the body, due `days` after the visit.
+    #[serde(default)]
+    pub task: bool,
+    #[serde(default)]
+    pub days: i64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -131,9 +208,12 @@ pub struct DemoIndicator {
     pub en: String,
     pub unit_fa: Option<String>,
     pub unit_en: Option<String>,
+    pub baseline: Option<f64>,
     pub target: f64,
     pub higher_is_better: bool,
     pub values: Vec<f64>,
+    pub source_fa: Option<String>,
+    pub source_en: Option<String>,
 }
 
 /// Reads the demo data file.
@@ -310,6 +390,8 @@ fn load(
             })
     };
     let mut bodies: HashMap<&str, i64> = HashMap::new();
+    // The first resolution of each (body, topic) and its first task, for policy links.
+    let mut topic_outcomes: HashMap<(&str, &str), (i64, Option<i64>)> = HashMap::new();
     let (mut n_sessions, mut n_items, mut n_resolutions, mut n_tasks) = (0, 0, 0, 0);
     for b in &data.body {
         let formed = today - Duration::days(i64::from(b.formed_months_ago.unwrap_or(30)) * 30);
@@ -557,6 +639,9 @@ fn load(
                     number: None,
                 })?;
                 n_resolutions += 1;
+                topic_outcomes
+                    .entry((b.key.as_str(), topic.en.as_str()))
+                    .or_insert((r.id, None));
                 if decision != Decision::Adopted {
                     continue;
                 }
@@ -586,6 +671,13 @@ fn load(
                         created_on: Some(*date),
                     })?;
                     n_tasks += 1;
+                    if let Some((rid, task @ None)) =
+                        topic_outcomes.get_mut(&(b.key.as_str(), topic.en.as_str()))
+                    {
+                        if *rid == r.id {
+                            *task = Some(id);
+                        }
+                    }
                     open_tasks.push((id, due, *date, mix(r.id as u64, ti as u64)));
                 }
             }
@@ -619,45 +711,162 @@ fn load(
             }
         }
     }
-    for p in &data.policy {
-        let body_id = *bodies
-            .get(p.body.as_str())
+    let body_of = |key: &str| -> Result<i64> {
+        bodies
+            .get(key)
+            .copied()
             .ok_or_else(|| StoreError::NotFound {
                 what: Entity::DemoPolicyBody,
-                key: p.body.clone(),
-            })?;
-        let pid = store.add_policy(body_id, pick(lang, &p.fa, &p.en))?;
+                key: key.to_string(),
+            })
+    };
+    let mut goals: HashMap<(&str, &str), i64> = HashMap::new();
+    for g in &data.goal {
+        let goal = store.add_goal(body_of(&g.body)?, pick(lang, &g.fa, &g.en))?;
+        goals.insert((g.body.as_str(), g.key.as_str()), goal.id);
+    }
+    // The last complete Jalali quarters, oldest first, as the demo's measurements and
+    // visits fall in them.
+    let last_quarter = Period::containing(today, PeriodKind::Quarter, Calendar::Jalali).previous();
+    for p in &data.policy {
+        let body_id = body_of(&p.body)?;
+        let goal_id = match &p.goal {
+            Some(k) => Some(*goals.get(&(p.body.as_str(), k.as_str())).ok_or_else(|| {
+                StoreError::NotFound {
+                    what: Entity::Goal,
+                    key: k.clone(),
+                }
+            })?),
+            None => None,
+        };
+        let policy = store.add_policy_with(&NewPolicy {
+            body_id,
+            title: pick(lang, &p.fa, &p.en).to_string(),
+            goal_id,
+            description: pick_opt(lang, &p.description_fa, &p.description_en).unwrap_or_default(),
+        })?;
+        if let Some(topic) = &p.link_topic {
+            if let Some((rid, task)) = topic_outcomes.get(&(p.body.as_str(), topic.as_str())) {
+                store.link_policy(policy.id, PolicyLink::Resolution(*rid))?;
+                if let Some(t) = task {
+                    store.link_policy(policy.id, PolicyLink::Task(*t))?;
+                }
+            }
+        }
         for ind in &p.indicator {
-            let iid = store.add_indicator(
-                pid,
-                pick(lang, &ind.fa, &ind.en),
-                pick_opt(lang, &ind.unit_fa, &ind.unit_en),
-                ind.target,
-                ind.higher_is_better,
-            )?;
-            // The last four Jalali quarters, oldest first.
-            let j = to_jalali(today);
-            let mut q = (j.year, (j.month - 1) / 3 + 1);
+            let indicator = store.add_indicator_with(&NewIndicator {
+                policy_id: policy.id,
+                name: pick(lang, &ind.fa, &ind.en).to_string(),
+                unit: pick_opt(lang, &ind.unit_fa, &ind.unit_en),
+                target: ind.target,
+                baseline: ind.baseline,
+                higher_is_better: ind.higher_is_better,
+                period: PeriodKind::Quarter,
+                calendar: Some(Calendar::Jalali),
+            })?;
+            let source = pick_opt(lang, &ind.source_fa, &ind.source_en).unwrap_or_default();
+            let mut period = last_quarter;
             let mut periods = Vec::new();
             for _ in 0..ind.values.len() {
-                q = if q.1 == 1 {
-                    (q.0 - 1, 4)
-                } else {
-                    (q.0, q.1 - 1)
-                };
-                periods.push(format!("{}-Q{}", q.0, q.1));
+                periods.push(period);
+                period = period.previous();
             }
             periods.reverse();
             for (period, value) in periods.iter().zip(&ind.values) {
-                store.set_measurement(iid, period, *value)?;
+                store.record_measurement(&NewMeasurement {
+                    indicator_id: indicator.id,
+                    period: period.code(),
+                    value: *value,
+                    source: source.clone(),
+                    note: String::new(),
+                })?;
+            }
+        }
+    }
+    let mut n_visits = 0;
+    for c in &data.checklist {
+        let body_id = body_of(&c.body)?;
+        let units = match lang {
+            Lang::Fa => &c.units_fa,
+            Lang::En => &c.units_en,
+        };
+        let checklist = store.add_checklist(&NewChecklist {
+            body_id,
+            title: pick(lang, &c.fa, &c.en).to_string(),
+            scale_max: c.scale,
+            every: PeriodKind::parse(&c.every)?,
+            criteria: c
+                .criterion
+                .iter()
+                .map(|k| NewCriterion {
+                    name: pick(lang, &k.fa, &k.en).to_string(),
+                    weight: k.weight,
+                })
+                .collect(),
+            units: units.clone(),
+        })?;
+        let rounds = [last_quarter.previous(), last_quarter];
+        for v in &c.visit {
+            let unit = units
+                .get(v.unit.wrapping_sub(1))
+                .ok_or_else(|| StoreError::NotFound {
+                    what: Entity::Unit,
+                    key: v.unit.to_string(),
+                })?;
+            let quarter = rounds[usize::from(v.round >= 2)];
+            let start = quarter.start().unwrap_or(today);
+            let on = working_day(start + Duration::days(v.day)).min(today);
+            let visitors = v
+                .visitors
+                .iter()
+                .map(|k| person(k))
+                .collect::<Result<Vec<_>>>()?;
+            let visit = store.add_visit(&NewVisit {
+                checklist_id: checklist.id,
+                unit: unit.clone(),
+                visited_on: on,
+                visitors,
+                note: String::new(),
+            })?;
+            n_visits += 1;
+            for (criterion, score) in checklist.criteria.iter().zip(&v.scores) {
+                let finding = v
+                    .finding
+                    .iter()
+                    .find(|f| f.criterion == criterion.position as usize)
+                    .map(|f| pick(lang, &f.fa, &f.en));
+                store.set_score(visit.id, criterion.id, *score, finding)?;
+            }
+            for f in v.finding.iter().filter(|f| f.task) {
+                let Some(criterion) = checklist.criteria.get(f.criterion.wrapping_sub(1)) else {
+                    continue;
+                };
+                store.finding_to_task(
+                    visit.id,
+                    criterion.id,
+                    &NewTask {
+                        body_id: Some(body_id),
+                        resolution_id: None,
+                        agenda_item_id: None,
+                        title: String::new(),
+                        description: None,
+                        assignee_id: None,
+                        assignee_unit: Some(unit.clone()),
+                        due: Some(on + Duration::days(f.days)),
+                        priority: Priority::High,
+                        created_on: Some(on),
+                    },
+                )?;
+                n_tasks += 1;
             }
         }
     }
     Ok((
         format!(
-            "demo loaded: {} people, {} bodies, {n_sessions} sessions, {n_items} agenda items, {n_resolutions} resolutions, {n_tasks} tasks",
+            "demo loaded: {} people, {} bodies, {n_sessions} sessions, {n_items} agenda items, {n_resolutions} resolutions, {n_tasks} tasks, {} policies, {n_visits} visits",
             data.person.len(),
-            data.body.len()
+            data.body.len(),
+            data.policy.len()
         ),
         to_approve,
     ))
