@@ -434,6 +434,16 @@ pub fn format_number(v: f64, lang: Lang) -> String {
     }
 }
 
+/// A value with its unit: a percent sign (or degree) written against the number
+/// ("48%"), any other unit after a space ("40 groups", "۱۶ روز").
+pub fn with_unit(value: &str, unit: Option<&str>) -> String {
+    match unit.map(str::trim).filter(|u| !u.is_empty()) {
+        None => value.to_string(),
+        Some(u) if matches!(u, "%" | "٪" | "°") => format!("{value}{u}"),
+        Some(u) => format!("{value} {u}"),
+    }
+}
+
 /// A goal of a body's plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Goal {
@@ -735,6 +745,9 @@ mod tests {
         assert_eq!(format_number(12.5, Lang::Fa), "۱۲٫۵");
         assert_eq!(format_number(40.0, Lang::En), "40");
         assert_eq!(format_number(1.0 / 3.0, Lang::En), "0.33");
+        assert_eq!(with_unit("48", Some("%")), "48%");
+        assert_eq!(with_unit("40", Some("groups")), "40 groups");
+        assert_eq!(with_unit("7", None), "7");
     }
 
     fn series(values: &[(&str, f64)]) -> Vec<MeasuredValue> {

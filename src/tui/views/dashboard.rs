@@ -573,12 +573,13 @@ fn draw_detail(f: &mut Frame, area: Rect, app: &App, d: &DashboardScreen, theme:
             ],
             pick(&data.indicators, &keep)
                 .map(|i| {
-                    let unit = i.unit.as_deref().unwrap_or("");
+                    let unit = i.unit.as_deref();
+                    let with_unit = crate::model::plans::with_unit;
                     vec![
                         format!("{} — {}", i.policy, i.indicator),
-                        localize_digits(&format!("{}{unit}", format_number(i.target)), l),
+                        localize_digits(&with_unit(&format_number(i.target), unit), l),
                         match &i.last_value {
-                            Some(v) => localize_digits(&format!("{}{unit}", format_number(*v)), l),
+                            Some(v) => localize_digits(&with_unit(&format_number(*v), unit), l),
                             None => "—".into(),
                         },
                         i.last_period_label(l).unwrap_or_default(),
