@@ -10,6 +10,7 @@
 //! Reports the first run and the median and 95th percentile of the repeated runs, in
 //! ms, of: opening the store; the overdue tasks of one body (first 200 by due date);
 //! open resolutions per body (one aggregate over the partial index `resolution_open`);
+//! the visit figures of every checklist (the scoreboards);
 //! and, as whole processes (wall time, the release binary), `shura task list --overdue
 //! --json --body X`, `shura search` of a common English and a common Persian word (top
 //! 20 with snippets) and `shura dashboard --json` over every body. Then the budgets of
@@ -280,6 +281,21 @@ pub fn run(s: &Settings) -> Result<(String, Vec<Figure>), String> {
             (took, (rows.len(), rows.iter().map(|r| r.1).sum::<i64>()))
         },
         |(n, sum)| format!("{n} bodies, {sum} open"),
+    ));
+
+    // The scoreboards of every checklist (what `visit board` and the dashboard's visit
+    // figures are computed from), issue 16.
+    let all_bodies: Vec<i64> = (1..=bodies).collect();
+    results.push(bench(
+        "visit figures, every checklist (scoreboards)",
+        runs(20),
+        budget,
+        |_| {
+            let (took, f) = timed(|| shura::ops::evaluation::figures(&store, &all_bodies, today));
+            let f = f.unwrap_or_default();
+            (took, (f.ranked.len(), f.overdue.len()))
+        },
+        |(ranked, overdue)| format!("{ranked} units ranked, {overdue} overdue"),
     ));
 
     // Whole processes: start, open, query, print.

@@ -1056,3 +1056,70 @@ fn demo_has_the_plan_and_the_district_visits() {
         assert!(f.overdue.len() < 8, "some districts are not due yet");
     }
 }
+
+/// The scoreboard's read: each checklist's own visits under its own units, in the
+/// checklists' order, with visitors and scores, one body or every one.
+#[test]
+fn visits_by_unit_keeps_checklists_apart() {
+    let (_dir, path, mut store) = fresh();
+    let a = add_body(&mut store, "Coordination A");
+    let b = add_body(&mut store, "Coordination B");
+    let who = add_person(&mut store, "Ali Karimi");
+    let ca = checklist(&mut store, a);
+    let cb = checklist(&mut store, b);
+    let visit = |store: &mut Store, c: i64, unit: &str, on: NaiveDate| {
+        store
+            .add_visit(&NewVisit {
+                checklist_id: c,
+                unit: unit.into(),
+                visited_on: on,
+                visitors: vec![who],
+                note: String::new(),
+            })
+            .expect("visit")
+    };
+    let b2 = visit(&mut store, cb.id, "منطقه ۲", d(2025, 6, 1));
+    let a1 = visit(&mut store, ca.id, "منطقه 1", d(2025, 5, 1));
+    let a1_earlier = visit(&mut store, ca.id, "منطقة ١", d(2025, 2, 1));
+    store
+        .set_score(b2.id, cb.criteria[1].id, 5.0, Some("good"))
+        .expect("score");
+    store
+        .set_score(b2.id, cb.criteria[0].id, 2.0, None)
+        .expect("score");
+    drop(store);
+
+    let store = reopen(&path);
+    let all = store.visits_by_unit(None).expect("all");
+    assert_eq!(
+        all.iter().map(|(c, _)| c.id).collect::<Vec<_>>(),
+        [ca.id, cb.id]
+    );
+    let (_, units_a) = &all[0];
+    assert_eq!(units_a.len(), 2, "{units_a:?}");
+    assert_eq!(
+        units_a[0].1.iter().map(|v| v.id).collect::<Vec<_>>(),
+        [a1_earlier.id, a1.id],
+        "one unit whatever its letters and digits, oldest first"
+    );
+    assert!(units_a[1].1.is_empty());
+    let (_, units_b) = &all[1];
+    let visits_b: Vec<&shura::model::evaluation::Visit> =
+        units_b.iter().flat_map(|(_, v)| v).collect();
+    assert_eq!(visits_b.len(), 1);
+    assert_eq!(visits_b[0].visitors, [who]);
+    assert_eq!(
+        visits_b[0]
+            .scores
+            .iter()
+            .map(|s| (s.criterion_id, s.score))
+            .collect::<Vec<_>>(),
+        [(cb.criteria[0].id, 2.0), (cb.criteria[1].id, 5.0)],
+        "scores in criterion order"
+    );
+    let only_b = store.visits_by_unit(Some(b)).expect("one body");
+    assert_eq!(only_b.len(), 1);
+    assert_eq!(only_b[0].0.id, cb.id);
+    // The same as reading each visit alone.
+    assert_eq!(*visits_b[0], store.visit(b2.id).expect("visit"));
+}

@@ -18,10 +18,15 @@
 use chrono::{Duration, NaiveDate};
 
 use crate::locale::calendar::to_jalali;
+use crate::locale::digits::to_persian_digits;
 use crate::locale::normalize::normalize_for_search;
+use crate::locale::Calendar;
+use crate::model::evaluation::unit_key;
+use crate::model::plans::{Period, PeriodKind};
 use crate::store::bulk::{
-    AgendaItemRow, AttendanceRow, BodyRow, BulkLoader, Generation, MembershipRow, PersonRow,
-    ResolutionRow, SessionRow, TaskRow,
+    AgendaItemRow, AttendanceRow, BodyRow, BulkLoader, ChecklistRow, Generation, IndicatorRow,
+    MeasurementRow, MembershipRow, PersonRow, PolicyRow, ResolutionRow, SessionRow, TaskRow,
+    VisitRow,
 };
 use crate::store::search::SearchKind;
 use crate::store::{now_stamp, Result, Store};
@@ -207,6 +212,12 @@ pub const TASKS: f64 = 1_000_000.0;
 /// Members of every body, agenda items of every session.
 pub const MEMBERS_PER_BODY: i64 = 10;
 pub const ITEMS_PER_SESSION: i64 = 3;
+/// Plans: policies of every body, indicators of every policy, quarters measured.
+pub const POLICIES_PER_BODY: i64 = 3;
+pub const INDICATORS_PER_POLICY: i64 = 2;
+pub const QUARTERS: usize = 8;
+/// Evaluations: the districts of every council's checklist (visited each quarter).
+pub const UNITS_PER_CHECKLIST: i64 = 22;
 
 /// How many rows of each kind a scale gives (each at least one). Sessions are shared
 /// out over the bodies, resolutions over the sessions already held, tasks over the
@@ -394,6 +405,8 @@ struct Filled {
     sessions: i64,
     resolutions: i64,
     tasks: i64,
+    indicators: i64,
+    visits: i64,
 }
 
 /// Generates the scale database into an empty store.
@@ -401,8 +414,14 @@ pub fn generate_scale(store: &mut Store, scale: f64, today: NaiveDate) -> Result
     let counts = ScaleCounts::at(scale);
     let made = store.bulk_load(|load| fill(load, counts, today))?;
     Ok(format!(
-        "scale {scale}: {} bodies, {} people, {} sessions, {} resolutions, {} tasks",
-        counts.bodies, counts.people, made.sessions, made.resolutions, made.tasks
+        "scale {scale}: {} bodies, {} people, {} sessions, {} resolutions, {} tasks, {} indicators, {} visits",
+        counts.bodies,
+        counts.people,
+        made.sessions,
+        made.resolutions,
+        made.tasks,
+        made.indicators,
+        made.visits
     ))
 }
 
@@ -713,6 +732,138 @@ fn fill(load: &mut BulkLoader, c: ScaleCounts, today: NaiveDate) -> Result<Fille
     }
     load.commit()?;
 
+    // 4. Plans and evaluations: per body one goal and three policies of two quarterly
+    // indicators (one higher-is-better, one lower) with eight Jalali quarters of
+    // measurements; per council one checklist of five weighted criteria over 22
+    // districts, visited in each of the eight quarters (most of them each time), each
+    // visit by two members with a score per criterion and, for a low score, a finding.
+    let last_quarter = Period::containing(today, PeriodKind::Quarter, Calendar::Jalali).previous();
+    let mut quarters = vec![last_quarter];
+    for _ in 1..QUARTERS {
+        let before = quarters[quarters.len() - 1].previous();
+        quarters.push(before);
+    }
+    quarters.reverse();
+    let codes: Vec<String> = quarters.iter().map(Period::code).collect();
+    let (mut policy_id, mut indicator_id) = (0i64, 0i64);
+    for body in 1..=c.bodies {
+        load.insert_goal(body, body, &format!("Goal of body {body}"), stamp)?;
+        for k in 0..POLICIES_PER_BODY {
+            policy_id += 1;
+            let v = vocab[usize::from(rng.below(3) == 0)];
+            let (mut title, mut norm) = (String::new(), String::new());
+            words_into(&mut rng, v, 40, &mut title, &mut norm);
+            load.insert_policy(&PolicyRow {
+                id: policy_id,
+                body_id: body,
+                goal_id: (k < 2).then_some(body),
+                title: &title,
+            })?;
+            for j in 0..INDICATORS_PER_POLICY {
+                indicator_id += 1;
+                let higher = j % 2 == 0;
+                let baseline = 20.0 + rng.upto(40) as f64;
+                let target = if higher {
+                    baseline + 30.0
+                } else {
+                    (baseline / 3.0).round()
+                };
+                let (mut name, mut norm) = (String::new(), String::new());
+                words_into(&mut rng, v, 30, &mut name, &mut norm);
+                load.insert_indicator(&IndicatorRow {
+                    id: indicator_id,
+                    policy_id,
+                    name: &name,
+                    unit: Some("%"),
+                    target,
+                    baseline: Some(baseline),
+                    higher_is_better: higher,
+                    period: "quarter",
+                })?;
+                // Each quarter a step towards the target, some steps back.
+                let step = (target - baseline) / (QUARTERS as f64 + 2.0);
+                let mut value = baseline;
+                for code in &codes {
+                    let jitter = rng.upto(4) as f64 - 1.5;
+                    value += step * (1.0 + jitter / 2.0);
+                    load.insert_measurement(&MeasurementRow {
+                        indicator_id,
+                        period: code,
+                        value: (value * 10.0).round() / 10.0,
+                        source: UNITS[(indicator_id as usize) % UNITS.len()],
+                        recorded_at: stamp,
+                    })?;
+                }
+            }
+        }
+    }
+    load.commit()?;
+    let weights = [3.0, 2.0, 2.0, 1.0, 2.0];
+    let units: Vec<(String, String)> = (1..=UNITS_PER_CHECKLIST)
+        .map(|n| {
+            let name = format!("منطقه {}", to_persian_digits(&n.to_string()));
+            let key = unit_key(&name);
+            (name, key)
+        })
+        .collect();
+    let (mut checklist_id, mut criterion_id, mut visit_id) = (0i64, 0i64, 0i64);
+    for body in (1..=c.bodies).filter(|b| kinds[(*b as usize) % kinds.len()] == "council") {
+        checklist_id += 1;
+        load.insert_checklist(&ChecklistRow {
+            id: checklist_id,
+            body_id: body,
+            title: &format!("District evaluation {body}"),
+            scale_max: 5,
+            every: "quarter",
+            created_at: stamp,
+        })?;
+        let first_criterion = criterion_id + 1;
+        for (pos, w) in weights.iter().enumerate() {
+            criterion_id += 1;
+            load.insert_criterion(
+                criterion_id,
+                checklist_id,
+                pos as i64 + 1,
+                &format!("Criterion {}", pos + 1),
+                *w,
+            )?;
+        }
+        for (name, key) in &units {
+            load.insert_checklist_unit(checklist_id, name, key)?;
+        }
+        for q in &quarters {
+            let start = q.start().unwrap_or(today);
+            for (name, key) in &units {
+                if !rng.chance(85) {
+                    continue;
+                }
+                visit_id += 1;
+                let on = (start + Duration::days(rng.upto(85))).min(today);
+                load.insert_visit(&VisitRow {
+                    id: visit_id,
+                    checklist_id,
+                    unit: name,
+                    unit_key: key,
+                    visited_on: &on.to_string(),
+                    created_at: stamp,
+                })?;
+                for seat in [2 + rng.upto(3), 5 + rng.upto(4)] {
+                    load.insert_visit_visitor(visit_id, member_of(body, seat, c.people))?;
+                }
+                for k in 0..weights.len() as i64 {
+                    let score = 1 + rng.upto(5);
+                    let finding = if score <= 1 {
+                        "Below the standard; to be followed up."
+                    } else {
+                        ""
+                    };
+                    load.insert_visit_score(visit_id, first_criterion + k, score as f64, finding)?;
+                }
+            }
+        }
+    }
+    load.commit()?;
+
     // One audit entry records the generation; approved sessions are approved last,
     // after their minutes and resolutions exist, as the triggers that freeze approved
     // minutes demand.
@@ -728,6 +879,8 @@ fn fill(load: &mut BulkLoader, c: ScaleCounts, today: NaiveDate) -> Result<Fille
         sessions: session_id,
         resolutions: res_id,
         tasks: task_id,
+        indicators: indicator_id,
+        visits: visit_id,
     })
 }
 

@@ -143,6 +143,54 @@ pub struct TaskRow<'a> {
     pub created_on: &'a str,
 }
 
+// ---- Plans and evaluations (issue 16)
+
+pub struct PolicyRow<'a> {
+    pub id: i64,
+    pub body_id: i64,
+    pub goal_id: Option<i64>,
+    pub title: &'a str,
+}
+
+pub struct IndicatorRow<'a> {
+    pub id: i64,
+    pub policy_id: i64,
+    pub name: &'a str,
+    pub unit: Option<&'a str>,
+    pub target: f64,
+    pub baseline: Option<f64>,
+    pub higher_is_better: bool,
+    /// `month`, `quarter` or `year`.
+    pub period: &'a str,
+}
+
+pub struct MeasurementRow<'a> {
+    pub indicator_id: i64,
+    /// The period's stored code (`1404-Q2`).
+    pub period: &'a str,
+    pub value: f64,
+    pub source: &'a str,
+    pub recorded_at: &'a str,
+}
+
+pub struct ChecklistRow<'a> {
+    pub id: i64,
+    pub body_id: i64,
+    pub title: &'a str,
+    pub scale_max: i64,
+    pub every: &'a str,
+    pub created_at: &'a str,
+}
+
+pub struct VisitRow<'a> {
+    pub id: i64,
+    pub checklist_id: i64,
+    pub unit: &'a str,
+    pub unit_key: &'a str,
+    pub visited_on: &'a str,
+    pub created_at: &'a str,
+}
+
 /// Rows going into a bulk load, always inside a transaction (one from the start, a new
 /// one after each [`BulkLoader::commit`]).
 pub struct BulkLoader<'s> {
@@ -352,6 +400,126 @@ impl BulkLoader<'_> {
     /// to approve are approved by the store's actor with the chain head after that
     /// entry, in one write. Approving comes last, once minutes and resolutions exist,
     /// as the triggers that freeze approved minutes demand.
+    pub fn insert_goal(&self, id: i64, body_id: i64, title: &str, created_at: &str) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO goal(id, body_id, title, created_at) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![id, body_id, title, created_at])?;
+        Ok(())
+    }
+
+    pub fn insert_policy(&self, p: &PolicyRow) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO policy(id, body_id, goal_id, title) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![p.id, p.body_id, p.goal_id, p.title])?;
+        Ok(())
+    }
+
+    pub fn insert_indicator(&self, i: &IndicatorRow) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO indicator(id, policy_id, name, unit, target, baseline, higher_is_better, period, calendar)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'jalali')",
+            )?
+            .execute(params![
+                i.id,
+                i.policy_id,
+                i.name,
+                i.unit,
+                i.target,
+                i.baseline,
+                i.higher_is_better,
+                i.period
+            ])?;
+        Ok(())
+    }
+
+    pub fn insert_measurement(&self, m: &MeasurementRow) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO measurement(indicator_id, period, value, source, recorded_by, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, 'generator', ?5)",
+            )?
+            .execute(params![m.indicator_id, m.period, m.value, m.source, m.recorded_at])?;
+        Ok(())
+    }
+
+    pub fn insert_checklist(&self, c: &ChecklistRow) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO checklist(id, body_id, title, scale_max, every, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![c.id, c.body_id, c.title, c.scale_max, c.every, c.created_at])?;
+        Ok(())
+    }
+
+    pub fn insert_criterion(
+        &self,
+        id: i64,
+        checklist_id: i64,
+        position: i64,
+        name: &str,
+        weight: f64,
+    ) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO criterion(id, checklist_id, position, name, weight) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![id, checklist_id, position, name, weight])?;
+        Ok(())
+    }
+
+    pub fn insert_checklist_unit(
+        &self,
+        checklist_id: i64,
+        name: &str,
+        unit_key: &str,
+    ) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO checklist_unit(checklist_id, name, unit_key) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![checklist_id, name, unit_key])?;
+        Ok(())
+    }
+
+    pub fn insert_visit(&self, v: &VisitRow) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO visit(id, checklist_id, unit, unit_key, visited_on, created_at, created_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'generator')",
+            )?
+            .execute(params![v.id, v.checklist_id, v.unit, v.unit_key, v.visited_on, v.created_at])?;
+        Ok(())
+    }
+
+    pub fn insert_visit_visitor(&self, visit_id: i64, person_id: i64) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT OR IGNORE INTO visit_visitor(visit_id, person_id) VALUES (?1, ?2)",
+            )?
+            .execute(params![visit_id, person_id])?;
+        Ok(())
+    }
+
+    pub fn insert_visit_score(
+        &self,
+        visit_id: i64,
+        criterion_id: i64,
+        score: f64,
+        finding: &str,
+    ) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO visit_score(visit_id, criterion_id, score, finding) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![visit_id, criterion_id, score, finding])?;
+        Ok(())
+    }
+
     pub fn record_at_end(&mut self, generation: Generation) {
         self.generation = Some(generation);
     }
