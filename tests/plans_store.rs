@@ -1123,3 +1123,79 @@ fn visits_by_unit_keeps_checklists_apart() {
     // The same as reading each visit alone.
     assert_eq!(*visits_b[0], store.visit(b2.id).expect("visit"));
 }
+
+#[test]
+fn a_visits_kept_score_follows_its_scores_and_the_checklists_weights() {
+    let (_dir, path, mut store) = fresh();
+    let body = add_body(&mut store, "Coordination meeting");
+    let c = store
+        .add_checklist(&NewChecklist {
+            body_id: body,
+            title: "Districts".into(),
+            scale_max: 5,
+            every: PeriodKind::Quarter,
+            criteria: vec![
+                NewCriterion {
+                    name: "Cleanliness".into(),
+                    weight: 3.0,
+                },
+                NewCriterion {
+                    name: "Lighting".into(),
+                    weight: 2.0,
+                },
+                NewCriterion {
+                    name: "Greenery".into(),
+                    weight: 1.0,
+                },
+            ],
+            units: vec!["District 1".into()],
+        })
+        .expect("checklist");
+    let v = store
+        .add_visit(&NewVisit {
+            checklist_id: c.id,
+            unit: "District 1".into(),
+            visited_on: d(2025, 7, 1),
+            visitors: vec![],
+            note: String::new(),
+        })
+        .expect("visit");
+    let kept = |store: &Store| {
+        let all = store.recent_visits_by_unit(Some(body), 3).expect("recent");
+        all[0].1[0].visits.last().and_then(|(_, _, s)| *s)
+    };
+    assert_eq!(kept(&store), None, "nothing scored yet");
+    // 3×4 = 12 of 15: 80 %, one criterion of three.
+    store
+        .set_score(v.id, c.criteria[0].id, 4.0, None)
+        .expect("score");
+    let s = kept(&store).expect("kept");
+    assert_eq!((s.percent, s.scored, s.criteria), (80.0, 1, 3));
+    // 12 + 2×3 + 1×5 = 23 of 30.
+    store
+        .set_score(v.id, c.criteria[1].id, 3.0, None)
+        .expect("score");
+    store
+        .set_score(v.id, c.criteria[2].id, 5.0, None)
+        .expect("score");
+    let s = kept(&store).expect("kept");
+    assert!((s.percent - 23.0 / 30.0 * 100.0).abs() < 1e-9, "{s:?}");
+    // Cleanliness weighed 1 instead of 3: 4 + 6 + 5 = 15 of 20 = 75 %, after reopening.
+    store
+        .update_checklist(
+            c.id,
+            &ChecklistCorrection {
+                reweigh_criteria: vec![(c.criteria[0].id, 1.0)],
+                ..Default::default()
+            },
+        )
+        .expect("reweigh");
+    let store = reopen(&path);
+    let s = kept(&store).expect("kept");
+    assert_eq!((s.percent, s.scored), (75.0, 3));
+    // What the kept figure says is what the visit's own scores give.
+    let visit = store.visit(v.id).expect("visit");
+    let fresh_c = store.checklist(c.id).expect("checklist");
+    let again = shura::model::evaluation::visit_score(&fresh_c.criteria, &visit.scores, 5);
+    assert_eq!(again.map(|a| a.percent), Some(s.percent));
+}

@@ -861,6 +861,7 @@ fn fill(load: &mut BulkLoader, c: ScaleCounts, today: NaiveDate) -> Result<Fille
                 }
             }
         }
+        load.refresh_visit_scores(checklist_id)?;
     }
     load.commit()?;
 

@@ -233,6 +233,19 @@ pub fn standing(
     calendar: Calendar,
     today: NaiveDate,
 ) -> UnitStanding {
+    standing_of_recent(checklist, unit, visits, visits.len(), calendar, today)
+}
+
+/// [`standing`] from a unit's most recent visits only (oldest first; the last two
+/// scored ones are what it reads) and its count of visits in all.
+pub fn standing_of_recent(
+    checklist: &Checklist,
+    unit: &str,
+    visits: &[(i64, NaiveDate, Option<VisitScore>)],
+    total_visits: usize,
+    calendar: Calendar,
+    today: NaiveDate,
+) -> UnitStanding {
     let last = visits.last();
     let scored: Vec<&(i64, NaiveDate, Option<VisitScore>)> =
         visits.iter().filter(|v| v.2.is_some()).collect();
@@ -275,7 +288,7 @@ pub fn standing(
         complete: latest_scored.is_some_and(|s| s.complete()),
         previous_score: previous_scored.map(|s| s.percent),
         trend,
-        visits: visits.len(),
+        visits: total_visits,
         due,
         days_overdue,
     }

@@ -548,14 +548,7 @@ pub fn dashboard_in(
     all.sort_by_key(|(p, i, _)| (body_order.get(&p.body_id).copied(), p.id, i.id));
     let mut indicators = Vec::new();
     for (p, i, m) in all {
-        let series: Vec<crate::model::plans::MeasuredValue> = m
-            .iter()
-            .map(|x| crate::model::plans::MeasuredValue {
-                period: x.period.clone(),
-                value: x.value,
-            })
-            .collect();
-        let f = crate::model::plans::figures(&series, i.target, i.baseline, i.higher_is_better);
+        let f = crate::model::plans::figures(&m, i.target, i.baseline, i.higher_is_better);
         let values: Vec<f64> = m.iter().map(|x| x.value).collect();
         let tail = values.len().saturating_sub(8);
         indicators.push(IndicatorFigure {

@@ -15,7 +15,7 @@ use super::authz;
 use super::Context;
 use crate::locale::strings::Msg;
 use crate::model::evaluation::{
-    check_score, rank, standing, visit_score, Checklist, Criterion, EvaluationRefusal,
+    check_score, rank, standing_of_recent, visit_score, Checklist, Criterion, EvaluationRefusal,
     NewCriterion, UnitStanding, Visit, VisitScore,
 };
 use crate::model::roles::Activity;
@@ -364,7 +364,9 @@ pub fn board(ctx: &Context, body_id: Option<i64>, checklist_id: Option<i64>) -> 
 fn boards(store: &Store, body_id: Option<i64>, today: NaiveDate) -> Result<Vec<Board>> {
     let mut out = Vec::new();
     let mut calendars: Vec<(i64, crate::locale::Calendar)> = Vec::new();
-    for (c, units) in store.visits_by_unit(body_id)? {
+    // A unit's standing reads its last two scored visits; three recent ones leave room
+    // for a visit still unscored after them.
+    for (c, units) in store.recent_visits_by_unit(body_id, 3)? {
         let calendar = match calendars.iter().find(|(b, _)| *b == c.body_id) {
             Some((_, cal)) => *cal,
             None => {
@@ -375,19 +377,7 @@ fn boards(store: &Store, body_id: Option<i64>, today: NaiveDate) -> Result<Vec<B
         };
         let mut standings: Vec<UnitStanding> = units
             .iter()
-            .map(|(unit, visits)| {
-                let scored: Vec<(i64, NaiveDate, Option<VisitScore>)> = visits
-                    .iter()
-                    .map(|v| {
-                        (
-                            v.id,
-                            v.visited_on,
-                            visit_score(&c.criteria, &v.scores, c.scale_max),
-                        )
-                    })
-                    .collect();
-                standing(&c, unit, &scored, calendar, today)
-            })
+            .map(|u| standing_of_recent(&c, &u.unit, &u.visits, u.total, calendar, today))
             .collect();
         rank(&mut standings);
         out.push(Board {

@@ -520,6 +520,12 @@ impl BulkLoader<'_> {
         Ok(())
     }
 
+    /// Keeps the weighted score of every visit of a checklist loaded (as scoring through
+    /// the store does).
+    pub fn refresh_visit_scores(&self, checklist_id: i64) -> Result<()> {
+        super::evaluation::refresh_visit_scores(self.conn, checklist_id, None)
+    }
+
     pub fn record_at_end(&mut self, generation: Generation) {
         self.generation = Some(generation);
     }

@@ -19,6 +19,16 @@ use crate::model::{check_text, Entity, Expected, InvalidValue, MAX_TEXT, MAX_TIT
 /// Each unit of a checklist with its visits, oldest first.
 pub type UnitVisits = Vec<(String, Vec<Visit>)>;
 
+/// A unit's most recent visits, oldest first, each with its day and its weighted
+/// score as kept with the visit, and how many visits it has had in all: what a
+/// scoreboard line is computed from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitRecent {
+    pub unit: String,
+    pub total: usize,
+    pub visits: Vec<(i64, NaiveDate, Option<crate::model::evaluation::VisitScore>)>,
+}
+
 /// A new checklist of a body.
 #[derive(Debug, Clone)]
 pub struct NewChecklist {
@@ -183,6 +193,65 @@ fn criterion_of(tx: &Transaction, checklist: i64, criterion: i64) -> Result<()> 
             checklist,
             key: criterion.to_string(),
         });
+    }
+    Ok(())
+}
+
+/// Keeps the stored weighted score of one visit, or of every visit of a checklist, as
+/// [`crate::model::evaluation::visit_score`] gives it from the checklist's criteria,
+/// scale and the visit's scores (the one rule; the store only keeps its result).
+pub(crate) fn refresh_visit_scores(
+    conn: &rusqlite::Connection,
+    checklist: i64,
+    visit: Option<i64>,
+) -> Result<()> {
+    let scale: i64 = conn.query_row(
+        "SELECT scale_max FROM checklist WHERE id = ?1",
+        [checklist],
+        |r| r.get(0),
+    )?;
+    let criteria = conn
+        .prepare_cached(
+            "SELECT id, position, weight FROM criterion WHERE checklist_id = ?1 AND retired = 0",
+        )?
+        .query_map([checklist], |r| {
+            Ok(Criterion {
+                id: r.get(0)?,
+                checklist_id: checklist,
+                position: r.get(1)?,
+                name: String::new(),
+                weight: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let visits: Vec<i64> = match visit {
+        Some(v) => vec![v],
+        None => conn
+            .prepare_cached("SELECT id FROM visit WHERE checklist_id = ?1")?
+            .query_map([checklist], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?,
+    };
+    let mut scores =
+        conn.prepare_cached("SELECT criterion_id, score FROM visit_score WHERE visit_id = ?1")?;
+    let mut update =
+        conn.prepare_cached("UPDATE visit SET score_percent = ?2, scored = ?3 WHERE id = ?1")?;
+    for v in visits {
+        let given = scores
+            .query_map([v], |r| {
+                Ok(Score {
+                    criterion_id: r.get(0)?,
+                    score: r.get(1)?,
+                    finding: String::new(),
+                    task_id: None,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let s = crate::model::evaluation::visit_score(&criteria, &given, scale);
+        update.execute(params![
+            v,
+            s.map(|s| s.percent),
+            s.map(|s| s.scored as i64).unwrap_or(0)
+        ])?;
     }
     Ok(())
 }
@@ -369,6 +438,8 @@ impl Store {
                 )?;
             }
             tx.execute("UPDATE checklist SET version = version + 1 WHERE id = ?1", [id])?;
+            // Weights, criteria or the scale may have changed every visit's score.
+            refresh_visit_scores(tx, id, None)?;
             audited(tx, &actor, "update", "checklist", id, before)
         })?;
         self.checklist(id)
@@ -583,6 +654,7 @@ impl Store {
                    finding = coalesce(?4, finding)",
                 params![visit_id, criterion_id, score, finding],
             )?;
+            refresh_visit_scores(tx, checklist, Some(visit_id))?;
             let after = snapshot(
                 tx,
                 "visit_score",
@@ -792,6 +864,104 @@ impl Store {
                     keys.insert(key, units.len());
                     units.push((v.unit.clone(), vec![v]));
                 }
+            }
+        }
+        Ok(out)
+    }
+
+    /// For each checklist of the visible bodies (or one body), each unit with its last
+    /// `keep` visits, their weighted scores (kept with each visit) and its count of
+    /// visits: the scoreboards and the dashboard's figures, which need a unit's latest
+    /// scored visits and not its whole history or its scores (at scale 1, 100 checklists
+    /// of 22 units visited in 8 rounds, reading every score took longer than the rest of
+    /// the dashboard). Two reads besides the checklists.
+    pub fn recent_visits_by_unit(
+        &self,
+        body_id: Option<i64>,
+        keep: usize,
+    ) -> Result<Vec<(Checklist, Vec<UnitRecent>)>> {
+        use crate::model::evaluation::VisitScore;
+        use std::collections::HashMap;
+        let checklists = self.checklists(body_id)?;
+        if checklists.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut out: Vec<(Checklist, Vec<UnitRecent>)> = Vec::with_capacity(checklists.len());
+        let mut index: HashMap<i64, (usize, HashMap<String, usize>)> = HashMap::new();
+        for c in checklists {
+            let keys: HashMap<String, usize> = c
+                .units
+                .iter()
+                .enumerate()
+                .map(|(i, u)| (unit_key(u), i))
+                .collect();
+            let units: Vec<UnitRecent> = c
+                .units
+                .iter()
+                .map(|u| UnitRecent {
+                    unit: u.clone(),
+                    total: 0,
+                    visits: Vec::new(),
+                })
+                .collect();
+            index.insert(c.id, (out.len(), keys));
+            out.push((c, units));
+        }
+        let visible = self.visible_sql("c.body_id");
+        // Each unit's visits latest first, along the index (checklist, unit, day): the
+        // first `keep` of a unit are kept, the others only counted.
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT v.id, v.checklist_id, v.unit, v.unit_key, v.visited_on, v.score_percent, v.scored
+             FROM visit v JOIN checklist c ON c.id = v.checklist_id
+             WHERE (?1 IS NULL OR c.body_id = ?1){visible}
+             ORDER BY v.checklist_id, v.unit_key, v.visited_on DESC, v.id DESC"
+        ))?;
+        let rows = stmt.query_map([body_id], |r: &Row| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                date_at(r, 4)?,
+                r.get::<_, Option<f64>>(5)?,
+                r.get::<_, i64>(6)?,
+            ))
+        })?;
+        let mut current: Option<(i64, String, usize)> = None;
+        for row in rows {
+            let (id, checklist, unit, key, on, percent, scored) = row?;
+            let Some((at, keys)) = index.get_mut(&checklist) else {
+                continue;
+            };
+            let (c, units) = &mut out[*at];
+            let i = match keys.get(&key) {
+                Some(&i) => i,
+                None => {
+                    keys.insert(key.clone(), units.len());
+                    units.push(UnitRecent {
+                        unit,
+                        total: 0,
+                        visits: Vec::new(),
+                    });
+                    units.len() - 1
+                }
+            };
+            if current
+                .as_ref()
+                .is_none_or(|(ch, k, _)| *ch != checklist || *k != key)
+            {
+                current = Some((checklist, key, i));
+            }
+            let u = &mut units[i];
+            u.total += 1;
+            if u.visits.len() < keep {
+                let score = percent.filter(|_| scored > 0).map(|p| VisitScore {
+                    percent: p,
+                    scored: usize::try_from(scored).unwrap_or(0),
+                    criteria: c.criteria.len(),
+                });
+                // Read latest first; kept oldest first.
+                u.visits.insert(0, (id, on, score));
             }
         }
         Ok(out)

@@ -13,7 +13,7 @@ use super::{Refusal, Result, Store, StoreError};
 use crate::locale::strings::Msg;
 use crate::locale::Calendar;
 use crate::model::plans::{
-    calendar_code, parse_calendar_code, Goal, PeriodKind, PlanRefusal, PolicyLink,
+    calendar_code, parse_calendar_code, Goal, MeasuredValue, PeriodKind, PlanRefusal, PolicyLink,
 };
 use crate::model::{
     check_text, Entity, Expected, Indicator, InvalidValue, Measurement, Policy, MAX_TEXT, MAX_TITLE,
@@ -732,9 +732,10 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
-    /// Every visible policy with its indicators and their measurements (oldest period
-    /// first), in three reads rather than three per body: the dashboard's figures.
-    pub fn all_indicators(&self) -> Result<Vec<(Policy, Indicator, Vec<Measurement>)>> {
+    /// Every visible policy with its indicators and their measured values (oldest period
+    /// first; sources and notes left out), in three reads rather than three per body: the
+    /// dashboard's figures.
+    pub fn all_indicators(&self) -> Result<Vec<(Policy, Indicator, Vec<MeasuredValue>)>> {
         let visible = self.visible_sql("p.body_id");
         let policies: BTreeMap<i64, Policy> = self
             .conn
@@ -743,13 +744,21 @@ impl Store {
             ))?
             .query_map([], |r| Ok((r.get(0)?, policy_from(r)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        let mut measurements: BTreeMap<i64, Vec<Measurement>> = BTreeMap::new();
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {MEASUREMENT_COLS} FROM measurement m ORDER BY m.indicator_id, m.period"
-        ))?;
-        for m in stmt.query_map([], measurement_from)? {
-            let m = m?;
-            measurements.entry(m.indicator_id).or_default().push(m);
+        let mut measurements: BTreeMap<i64, Vec<MeasuredValue>> = BTreeMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT indicator_id, period, value FROM measurement ORDER BY indicator_id, period",
+        )?;
+        for m in stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                MeasuredValue {
+                    period: r.get(1)?,
+                    value: r.get(2)?,
+                },
+            ))
+        })? {
+            let (i, m) = m?;
+            measurements.entry(i).or_default().push(m);
         }
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {INDICATOR_COLS} FROM indicator i ORDER BY i.policy_id, i.id"

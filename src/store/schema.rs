@@ -1205,7 +1205,13 @@ CREATE TABLE visit (
     note         TEXT NOT NULL DEFAULT '',
     created_at   TEXT NOT NULL,
     created_by   TEXT NOT NULL,
-    version      INTEGER NOT NULL DEFAULT 1
+    version      INTEGER NOT NULL DEFAULT 1,
+    -- The weighted score in percent over the criteria scored, as
+    -- model::evaluation::visit_score gives it, and how many were scored: kept by the
+    -- store with every score and every change of the checklist's criteria or scale, so
+    -- the scoreboards read a visit's score without its scores.
+    score_percent REAL,
+    scored        INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 CREATE INDEX visit_checklist_unit ON visit(checklist_id, unit_key, visited_on);
 
