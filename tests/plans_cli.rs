@@ -334,12 +334,12 @@ fn indicator_figures_are_worked_out_by_hand() {
     assert_eq!(m["corrected"], false);
     assert_eq!(m["previous_value"], Value::Null);
     let out = c.ok(&["indicator", "record", "1", "--period", "تابستان ۱۴۰۳", "40"]);
-    assert_eq!(out.trim(), "indicator 1: 40 % recorded for 1403-Q2");
+    assert_eq!(out.trim(), "indicator 1: 40% recorded for 1403-Q2");
     // Recording the period again corrects it (here typed as Q2 1403, Persian digits).
     let out = c.ok(&["indicator", "record", "1", "--period", "Q2 1403", "۴۱"]);
     assert_eq!(
         out.trim(),
-        "indicator 1: 41 % corrected for 1403-Q2 (was 40)"
+        "indicator 1: 41% corrected for 1403-Q2 (was 40)"
     );
 
     // Change 41 - 35 = +6, better (higher is better); 41 < 60: off target;
@@ -374,7 +374,7 @@ fn indicator_figures_are_worked_out_by_hand() {
         "{show}"
     );
     assert!(
-        show.contains("last: 41 % for 1403-Q2; change +6 ↑ (better); progress 52.5%; off target"),
+        show.contains("last: 41% for 1403-Q2; change +6 ↑ (better); progress 52.5%; off target"),
         "{show}"
     );
     assert!(show.contains("trend (1403-Q1 to 1403-Q2): ▁█"), "{show}");
@@ -460,7 +460,7 @@ fn indicator_figures_are_worked_out_by_hand() {
     for cell in [
         "Waste separation",
         "1403-Q2",
-        "41 %",
+        "41%",
         "60",
         "+6 ↑",
         "better",
@@ -482,7 +482,7 @@ fn indicator_figures_are_worked_out_by_hand() {
     let plan = c.ok(&["policy", "list", "--body", "1"]);
     let row = plan.lines().find(|l| l.contains("Recycling rate")).unwrap();
     assert!(
-        row.contains("41 %") && row.contains("60") && row.contains("off target"),
+        row.contains("41%") && row.contains("60") && row.contains("off target"),
         "{row}"
     );
     let row = plan.lines().find(|l| l.contains("Balance")).unwrap();
@@ -1039,4 +1039,28 @@ fn stored_text_reaches_the_terminal_sanitized() {
     // JSON keeps the text as stored, escaped.
     let v = c.json(&["policy", "show", "1", "--json"]);
     assert_eq!(v["title"], evil);
+}
+
+#[test]
+fn a_goal_title_names_one_goal_of_a_body() {
+    let c = two_bodies();
+    c.ok(&["goal", "add", "--body", "1", "Cleaner air"]);
+    // The same title, whatever its case and Arabic or Persian letters: refused, naming
+    // the goal there is; nothing added.
+    let err = c.fails(&["goal", "add", "--body", "1", "cleaner AIR"]);
+    assert!(err.contains("goal 1"), "{err}");
+    let fa = c.fails(&["--lang", "fa", "goal", "add", "--body", "1", "Cleaner air"]);
+    assert!(english_words(&fa, &["Cleaner", "air"]).is_empty(), "{fa}");
+    let json: serde_json::Value = serde_json::from_str(
+        c.fails(&["goal", "add", "--body", "1", "Cleaner air", "--json"])
+            .trim(),
+    )
+    .unwrap();
+    assert_eq!(json["reason"], "goal_taken", "{json}");
+    // Another body may have it; a rename onto a taken title is refused too.
+    c.ok(&["goal", "add", "--body", "2", "Cleaner air"]);
+    c.ok(&["goal", "add", "--body", "1", "Quieter streets"]);
+    c.fails(&["goal", "edit", "3", "Cleaner air"]);
+    let goals = c.json(&["goal", "list", "--body", "1", "--json"]);
+    assert_eq!(goals.as_array().map(Vec::len), Some(2), "{goals}");
 }

@@ -400,11 +400,11 @@ fn calendar_text(c: Calendar, lang: Lang) -> &'static str {
     }
 }
 
-/// A value with the indicator's unit, when it has one: `41 %`.
+/// A value with the indicator's unit, when it has one: `41%`, `6 districts`.
 fn with_unit(v: Option<f64>, unit: &Option<String>, lang: Lang) -> String {
-    match (v, unit) {
-        (Some(v), Some(u)) if !u.is_empty() => format!("{} {u}", num(v, lang)),
-        _ => opt_num(v, lang),
+    match v {
+        Some(v) => crate::model::plans::with_unit(&num(v, lang), unit.as_deref()),
+        None => opt_num(v, lang),
     }
 }
 

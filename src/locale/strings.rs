@@ -1140,6 +1140,7 @@ catalogue! {
     PlanLinkTask => "task {}", "اقدام {}";
     RefusedPolicyLinkOtherBody => "{} is of body {}, and policy {} is of body {}: a policy is served by its own body's resolutions and tasks", "{} از آنِ نهاد {} است و سیاست {} از آنِ نهاد {}: سیاست را مصوبات و اقدامات همان نهاد پیش می‌برند";
     RefusedPolicyNotLinked => "policy {} is not linked to {}", "سیاست {} به {} پیوند ندارد";
+    RefusedGoalTaken => "body {} has that goal already: goal {} (name it by its title or id)", "نهاد {} این هدف را دارد: هدف {} (آن را با عنوان یا شناسه‌اش نام ببرید)";
     RefusedGoalOtherBody => "goal {} is not one of body {}'s goals", "هدف {} از اهداف نهاد {} نیست";
     RefusedIndicatorPeriodMeasured => "indicator {} has {} measurements: its period cannot change (add a new indicator instead)", "شاخص {} {} سنجش دارد: دوره سنجش آن تغییر نمی‌کند (به جای آن شاخص تازه‌ای بیفزایید)";
     RefusedPolicyOtherBody => "policy {} is not one of body {}'s policies", "سیاست {} از سیاست‌های نهاد {} نیست";

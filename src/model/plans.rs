@@ -557,6 +557,8 @@ pub enum PlanRefusal {
     NotLinked { policy: i64, link: PolicyLink },
     /// The goal is another body's than the policy's.
     GoalOfOtherBody { goal: i64, body: i64 },
+    /// The body has a goal of that title (normalized for search) already.
+    GoalTaken { goal: i64, body: i64 },
     /// The indicator's period cannot change once it has measurements.
     PeriodWithMeasurements { indicator: i64, count: i64 },
     /// A policy moved to another body's goal, or an indicator to another body's policy.
@@ -569,6 +571,7 @@ impl PlanRefusal {
             PlanRefusal::LinkOfOtherBody { .. } => "policy_link_of_other_body",
             PlanRefusal::NotLinked { .. } => "policy_not_linked",
             PlanRefusal::GoalOfOtherBody { .. } => "goal_of_other_body",
+            PlanRefusal::GoalTaken { .. } => "goal_taken",
             PlanRefusal::PeriodWithMeasurements { .. } => "indicator_period_with_measurements",
             PlanRefusal::PolicyOfOtherBody { .. } => "policy_of_other_body",
         }
@@ -592,7 +595,9 @@ impl PlanRefusal {
                 ("link_body", *link_body),
             ],
             PlanRefusal::NotLinked { policy, link: l } => vec![("policy", *policy), link(l)],
-            PlanRefusal::GoalOfOtherBody { goal, body } => vec![("goal", *goal), ("body", *body)],
+            PlanRefusal::GoalOfOtherBody { goal, body } | PlanRefusal::GoalTaken { goal, body } => {
+                vec![("goal", *goal), ("body", *body)]
+            }
             PlanRefusal::PeriodWithMeasurements { indicator, count } => {
                 vec![("indicator", *indicator), ("count", *count)]
             }
@@ -626,6 +631,9 @@ impl crate::locale::Localized for PlanRefusal {
             }
             PlanRefusal::GoalOfOtherBody { goal, body } => {
                 tf(lang, Msg::RefusedGoalOtherBody, &[&n(*goal), &n(*body)])
+            }
+            PlanRefusal::GoalTaken { goal, body } => {
+                tf(lang, Msg::RefusedGoalTaken, &[&n(*body), &n(*goal)])
             }
             PlanRefusal::PeriodWithMeasurements { indicator, count } => tf(
                 lang,

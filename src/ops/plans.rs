@@ -132,7 +132,28 @@ fn goal_for(ctx: &mut Context, body_id: i64, goal: &GoalRef) -> Result<i64> {
 /// Adds a goal to a body's plan.
 pub fn add_goal(ctx: &mut Context, body_id: i64, title: &str) -> Result<Goal> {
     authz::check(ctx, Activity::KeepPlans, Some(body_id))?;
+    goal_free(ctx, body_id, title, None)?;
     ctx.store.add_goal(body_id, title)
+}
+
+/// Refuses a title another goal of the body has (normalized for search): a policy's
+/// goal is named by its title, which must then name one goal.
+fn goal_free(ctx: &Context, body_id: i64, title: &str, except: Option<i64>) -> Result<()> {
+    let wanted = normalize_for_search(title);
+    match ctx
+        .store
+        .goals(body_id)?
+        .into_iter()
+        .find(|g| Some(g.id) != except && normalize_for_search(&g.title) == wanted)
+    {
+        Some(g) => Err(StoreError::Refused(crate::store::Refusal::Plan(
+            crate::model::plans::PlanRefusal::GoalTaken {
+                goal: g.id,
+                body: body_id,
+            },
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// Renames a goal.
@@ -144,6 +165,7 @@ pub fn rename_goal(
 ) -> Result<Goal> {
     let goal = ctx.store.goal(id)?;
     authz::check(ctx, Activity::KeepPlans, Some(goal.body_id))?;
+    goal_free(ctx, goal.body_id, title, Some(id))?;
     ctx.store.rename_goal(id, title, expected_version)
 }
 
