@@ -639,3 +639,35 @@ fn stored_text_reaches_the_screen_sanitized() {
         assert!(text.contains("red"), "{text}");
     }
 }
+
+#[test]
+fn a_dashboard_indicator_opens_the_plan_on_it() {
+    use shura::app::dashboard_screen::Section;
+    let (_dir, mut app) = fixture(Lang::En);
+    app.update(Action::GoDashboard);
+    let d = app.dashboard.as_mut().unwrap();
+    d.section = Section::ALL
+        .iter()
+        .position(|s| *s == Section::Indicators)
+        .unwrap();
+    // Enter goes into the list behind the figure, then opens its row.
+    key(&mut app, KeyCode::Enter);
+    let d = app.dashboard.as_mut().unwrap();
+    d.detail = 1;
+    let wanted = d.data.indicators[1].indicator_id;
+    key(&mut app, KeyCode::Enter);
+    no_error(&app, "drilling down");
+    assert!(
+        matches!(app.screen(), Screen::Plans(_)),
+        "{:?}",
+        app.screen()
+    );
+    let p = app.plans.as_ref().unwrap();
+    match &p.rows[p.tree.selected] {
+        PlanRow::Indicator(v) => assert_eq!(v.indicator.id, wanted),
+        other => panic!("the cursor is on {other:?}"),
+    }
+    // Back is the dashboard again.
+    app.update(Action::Back);
+    assert_eq!(app.screen(), Screen::Dashboard);
+}

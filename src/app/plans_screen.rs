@@ -286,6 +286,19 @@ impl App {
     }
 
     /// The plan keys: opening the screen, and the forms of its rows.
+    /// Opens a body's plan, with the cursor on an indicator (from the dashboard).
+    pub fn open_plan_at(&mut self, body_id: i64, indicator: Option<i64>) -> Outcome {
+        crate::ops::authz::check_visible(&self.ctx, body_id).map_err(store_err)?;
+        let mut screen = PlansScreen::load(&self.ctx, body_id).map_err(store_err)?;
+        if let Some(id) = indicator {
+            screen.select(|r| matches!(r, PlanRow::Indicator(v) if v.indicator.id == id));
+        }
+        self.clear_filter();
+        self.plans = Some(screen);
+        self.stack.push(Screen::Plans(body_id));
+        Ok(())
+    }
+
     pub(crate) fn dispatch_plans(&mut self, action: Action) -> Outcome {
         let l = self.lang();
         if action == Action::GoPlans {

@@ -404,27 +404,9 @@ impl App {
                     .indicators
                     .get(row)
                     .ok_or_else(|| self.nothing_selected())?;
-                let mut text = format!(
-                    "{} — {}\n{}: {}\n",
-                    i.policy,
-                    i.indicator,
-                    t(l, Msg::Target),
-                    localize_digits(&format_number(i.target), l)
-                );
-                let ms = self
-                    .ctx
-                    .store
-                    .measurements(i.indicator_id)
-                    .map_err(store_err)?;
-                for m in ms {
-                    text.push_str(&format!(
-                        "{}: {}\n",
-                        localize_digits(&m.period, l),
-                        localize_digits(&format_number(m.value), l)
-                    ));
-                }
-                self.modal = Some(Modal::Notice(text));
-                Ok(())
+                // The body's plan, on the indicator: its measurements and chart.
+                let (body, indicator) = (i.body_id, i.indicator_id);
+                self.open_plan_at(body, Some(indicator))
             }
         }
     }
