@@ -671,3 +671,59 @@ fn a_dashboard_indicator_opens_the_plan_on_it() {
     app.update(Action::Back);
     assert_eq!(app.screen(), Screen::Dashboard);
 }
+
+#[test]
+fn a_policy_shows_what_serves_it() {
+    let (_dir, mut app) = fixture(Lang::En);
+    app.update(Action::GoPlans);
+    let (body, policy) = {
+        let p = app.plans.as_ref().unwrap();
+        let i = p
+            .rows
+            .iter()
+            .position(|r| matches!(r, PlanRow::Policy(_)))
+            .unwrap();
+        let PlanRow::Policy(v) = &p.rows[i] else {
+            unreachable!()
+        };
+        (p.body_id, v.policy.id)
+    };
+    // Nothing linked yet, and it says so.
+    let p = app.plans.as_mut().unwrap();
+    p.select(|r| matches!(r, PlanRow::Policy(v) if v.policy.id == policy));
+    let text = render(&mut app, 160, 48);
+    assert!(text.contains("No resolution or task is linked"), "{text}");
+    // A task of the body linked to it: shown with its number and title.
+    let task = shura::ops::tasks::add(
+        &mut app.ctx,
+        &shura::store::write::NewTask {
+            body_id: Some(body),
+            resolution_id: None,
+            agenda_item_id: None,
+            title: "Buy sorting bins\u{1b}[31m".into(),
+            description: None,
+            assignee_id: None,
+            assignee_unit: None,
+            due: None,
+            priority: Priority::Normal,
+            created_on: None,
+        },
+    )
+    .unwrap();
+    shura::ops::plans::link(
+        &mut app.ctx,
+        policy,
+        shura::model::plans::PolicyLink::Task(task),
+    )
+    .unwrap();
+    app.reload();
+    let p = app.plans.as_mut().unwrap();
+    p.select(|r| matches!(r, PlanRow::Policy(v) if v.policy.id == policy));
+    let text = render(&mut app, 160, 48);
+    assert!(text.contains("Served by:"), "{text}");
+    assert!(
+        text.contains(&format!("task {task} «Buy sorting bins")),
+        "{text}"
+    );
+    assert!(!text.contains('\u{1b}'), "stored text is shown sanitized");
+}

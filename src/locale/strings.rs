@@ -1136,6 +1136,8 @@ catalogue! {
     ExpectedPeriodBegun => "a period that has begun by today (a value is recorded once it is measured)", "دوره‌ای که تا امروز آغاز شده باشد (مقدار پس از سنجش ثبت می‌شود)";
     ExpectedVisitDay => "a day not after today (a visit is recorded once it is made)", "روزی که از امروز نگذشته باشد (بازدید پس از انجام ثبت می‌شود)";
     EvalIncomplete => "incomplete", "ناقص";
+    PlanServedBy => "Served by:", "مصوبات و اقداماتی که این سیاست را پیش می‌برند:";
+    PlanNothingLinked => "No resolution or task is linked to this policy yet.", "هنوز مصوبه یا اقدامی به این سیاست پیوند نشده است.";
     PlanLinkResolution => "resolution {}", "مصوبهٔ {}";
     PlanLinkTask => "task {}", "اقدام {}";
     RefusedPolicyLinkOtherBody => "{} is of body {}, and policy {} is of body {}: a policy is served by its own body's resolutions and tasks", "{} از آنِ نهاد {} است و سیاست {} از آنِ نهاد {}: سیاست را مصوبات و اقدامات همان نهاد پیش می‌برند";

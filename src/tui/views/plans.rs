@@ -235,15 +235,58 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme, clicks: &mut Cl
             theme,
             prefs,
         ),
-        None => widgets::text_block(
-            f,
-            chart_area,
-            t(l, Msg::PlanColTrend),
-            &[(t(l, Msg::PlanPickIndicator).to_string(), theme.muted)],
-            false,
-            theme,
-            prefs,
-        ),
+        None => {
+            // A policy: what it is and the resolutions and tasks that serve it.
+            let row = app.selected_row(ListKind::PlanTree);
+            let policy = row.and_then(|r| p.rows.get(r)).and_then(|r| match r {
+                PlanRow::Policy(v) => Some(v),
+                _ => None,
+            });
+            match policy {
+                Some(v) => {
+                    let mut lines: Vec<(String, Style)> = Vec::new();
+                    if !v.policy.description.is_empty() {
+                        lines.push((v.policy.description.clone(), theme.base));
+                        lines.push((String::new(), theme.base));
+                    }
+                    if v.links.is_empty() {
+                        lines.push((t(l, Msg::PlanNothingLinked).to_string(), theme.muted));
+                    } else {
+                        lines.push((t(l, Msg::PlanServedBy).to_string(), theme.muted));
+                        for link in &v.links {
+                            let what = match link.link {
+                                crate::model::plans::PolicyLink::Resolution(_) => tf(
+                                    l,
+                                    Msg::PlanLinkResolution,
+                                    &[&localize_digits(&link.label, l)],
+                                ),
+                                crate::model::plans::PolicyLink::Task(id) => format!(
+                                    "{} «{}»",
+                                    tf(
+                                        l,
+                                        Msg::PlanLinkTask,
+                                        &[&localize_digits(&id.to_string(), l)]
+                                    ),
+                                    link.label
+                                ),
+                            };
+                            let done = if link.done { " ✓" } else { "" };
+                            lines.push((format!("• {what}{done}"), theme.base));
+                        }
+                    }
+                    widgets::text_block(f, chart_area, &v.policy.title, &lines, false, theme, prefs)
+                }
+                None => widgets::text_block(
+                    f,
+                    chart_area,
+                    t(l, Msg::PlanColTrend),
+                    &[(t(l, Msg::PlanPickIndicator).to_string(), theme.muted)],
+                    false,
+                    theme,
+                    prefs,
+                ),
+            }
+        }
     }
 }
 
