@@ -723,19 +723,20 @@ fn visits_list_units_and_filter_by_unit_across_letter_variants_and_digits() {
     assert_eq!(read.note, "Morning visit");
     assert_eq!(read.visited_on, d(2025, 4, 12));
     assert_eq!(read.body_id, body);
-    // visits_by_unit: every listed unit, with its visits oldest first.
-    let by_unit = store.visits_by_unit(Some(body)).expect("by unit");
+    // recent_visits_by_unit: every listed unit, with its visits oldest first.
+    let by_unit = store.recent_visits_by_unit(Some(body), 3).expect("by unit");
     assert_eq!(by_unit.len(), 1);
     let units = &by_unit[0].1;
-    let names: Vec<&str> = units.iter().map(|(u, _)| u.as_str()).collect();
+    let names: Vec<&str> = units.iter().map(|u| u.unit.as_str()).collect();
     assert_eq!(names, ["منطقه ۱", "منطقه ۲", "منطقه ۳"]);
-    let third: Vec<i64> = units[2].1.iter().map(|v| v.id).collect();
+    let third: Vec<i64> = units[2].visits.iter().map(|v| v.0).collect();
     assert_eq!(third, [first.id, second.id]);
-    assert!(units[1].1.is_empty(), "listed, never visited");
+    assert_eq!(units[2].total, 2);
+    assert!(units[1].visits.is_empty(), "listed, never visited");
     assert_eq!(
-        units[2].1[0].visitors,
+        store.visit(first.id).expect("visit").visitors,
         [ali, sara],
-        "visitors read with the visits"
+        "visitors read with the visit"
     );
 }
 
@@ -901,11 +902,17 @@ fn hidden_bodies_plans_and_visits_are_not_read() {
         .visits(&VisitFilter::default())
         .expect("visits")
         .is_empty());
-    assert!(store.visits_by_unit(None).expect("by unit").is_empty());
+    assert!(store
+        .recent_visits_by_unit(None, 3)
+        .expect("by unit")
+        .is_empty());
     // A member (nothing hidden) reads them.
     let store = reopen(&path);
     assert_eq!(store.policies(closed).expect("policies").len(), 1);
-    assert_eq!(store.visits_by_unit(None).expect("by unit").len(), 1);
+    assert_eq!(
+        store.recent_visits_by_unit(None, 3).expect("by unit").len(),
+        1
+    );
 }
 
 // ----- the demo's plan and evaluations -----
@@ -1058,9 +1065,9 @@ fn demo_has_the_plan_and_the_district_visits() {
 }
 
 /// The scoreboard's read: each checklist's own visits under its own units, in the
-/// checklists' order, with visitors and scores, one body or every one.
+/// checklists' order, the latest kept and the rest counted, one body or every one.
 #[test]
-fn visits_by_unit_keeps_checklists_apart() {
+fn recent_visits_by_unit_keeps_checklists_apart() {
     let (_dir, path, mut store) = fresh();
     let a = add_body(&mut store, "Coordination A");
     let b = add_body(&mut store, "Coordination B");
@@ -1090,7 +1097,7 @@ fn visits_by_unit_keeps_checklists_apart() {
     drop(store);
 
     let store = reopen(&path);
-    let all = store.visits_by_unit(None).expect("all");
+    let all = store.recent_visits_by_unit(None, 3).expect("all");
     assert_eq!(
         all.iter().map(|(c, _)| c.id).collect::<Vec<_>>(),
         [ca.id, cb.id]
@@ -1098,30 +1105,34 @@ fn visits_by_unit_keeps_checklists_apart() {
     let (_, units_a) = &all[0];
     assert_eq!(units_a.len(), 2, "{units_a:?}");
     assert_eq!(
-        units_a[0].1.iter().map(|v| v.id).collect::<Vec<_>>(),
+        units_a[0].visits.iter().map(|v| v.0).collect::<Vec<_>>(),
         [a1_earlier.id, a1.id],
         "one unit whatever its letters and digits, oldest first"
     );
-    assert!(units_a[1].1.is_empty());
-    let (_, units_b) = &all[1];
-    let visits_b: Vec<&shura::model::evaluation::Visit> =
-        units_b.iter().flat_map(|(_, v)| v).collect();
-    assert_eq!(visits_b.len(), 1);
-    assert_eq!(visits_b[0].visitors, [who]);
+    assert_eq!(units_a[0].total, 2);
+    assert!(units_a[1].visits.is_empty());
+    // Only the latest is kept when one is asked for; the count is of all.
+    let latest = store.recent_visits_by_unit(Some(a), 1).expect("latest");
     assert_eq!(
-        visits_b[0]
-            .scores
+        latest[0].1[0]
+            .visits
             .iter()
-            .map(|s| (s.criterion_id, s.score))
+            .map(|v| v.0)
             .collect::<Vec<_>>(),
-        [(cb.criteria[0].id, 2.0), (cb.criteria[1].id, 5.0)],
-        "scores in criterion order"
+        [a1.id]
     );
-    let only_b = store.visits_by_unit(Some(b)).expect("one body");
+    assert_eq!(latest[0].1[0].total, 2);
+    let (_, units_b) = &all[1];
+    let visits_b: Vec<_> = units_b.iter().flat_map(|u| &u.visits).collect();
+    assert_eq!(visits_b.len(), 1);
+    // Its kept score: 2 and 5 of 5 on the fixture's criteria, as the model gives it.
+    let read = store.visit(b2.id).expect("visit");
+    let again = shura::model::evaluation::visit_score(&cb.criteria, &read.scores, cb.scale_max);
+    assert_eq!(visits_b[0].2.map(|s| s.percent), again.map(|s| s.percent));
+    assert!(visits_b[0].2.is_some());
+    let only_b = store.recent_visits_by_unit(Some(b), 3).expect("one body");
     assert_eq!(only_b.len(), 1);
     assert_eq!(only_b[0].0.id, cb.id);
-    // The same as reading each visit alone.
-    assert_eq!(*visits_b[0], store.visit(b2.id).expect("visit"));
 }
 
 #[test]

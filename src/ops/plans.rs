@@ -326,11 +326,6 @@ pub fn unlink(ctx: &mut Context, policy_id: i64, link: PolicyLink) -> Result<Pol
     policy(ctx, policy_id)
 }
 
-/// The policies a resolution or task serves (for its page).
-pub fn linked_to(ctx: &Context, link: PolicyLink) -> Result<Vec<Policy>> {
-    ctx.store.policies_linked_to(link)
-}
-
 // ---- Indicators
 
 /// What `indicator add` takes.

@@ -16,9 +16,6 @@ use crate::model::evaluation::{
 use crate::model::plans::PeriodKind;
 use crate::model::{check_text, Entity, Expected, InvalidValue, MAX_TEXT, MAX_TITLE};
 
-/// Each unit of a checklist with its visits, oldest first.
-pub type UnitVisits = Vec<(String, Vec<Visit>)>;
-
 /// A unit's most recent visits, oldest first, each with its day and its weighted
 /// score as kept with the visit, and how many visits it has had in all: what a
 /// scoreboard line is computed from.
@@ -748,125 +745,6 @@ impl Store {
             )?;
             Ok(task_id)
         })
-    }
-
-    /// For each checklist of the visible bodies (or one body), each unit's visits, oldest
-    /// first, with their scores: what the scoreboard is computed from. The visits of
-    /// every checklist, their visitors and their scores are three reads (not three per
-    /// checklist and two per visit), grouped by the unit key stored with each visit.
-    pub fn visits_by_unit(&self, body_id: Option<i64>) -> Result<Vec<(Checklist, UnitVisits)>> {
-        use std::collections::HashMap;
-        let checklists = self.checklists(body_id)?;
-        if checklists.is_empty() {
-            return Ok(Vec::new());
-        }
-        let visible = self.visible_sql("c.body_id");
-        let scope = format!("(?1 IS NULL OR c.body_id = ?1){visible}");
-        // Visitors and scores of every visit (a plain scan in key order, which is what
-        // costs least: the joins that narrow them to one body cost more than reading
-        // all when every body is asked for) or of one body's; those of visits not read
-        // (a hidden body's) are never attached to anything.
-        let narrow = if body_id.is_some() {
-            "JOIN visit v ON v.id = x.visit_id JOIN checklist c ON c.id = v.checklist_id WHERE c.body_id = ?1"
-        } else {
-            "WHERE ?1 IS NULL"
-        };
-        let mut visitors: HashMap<i64, Vec<i64>> = HashMap::new();
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT x.visit_id, x.person_id FROM visit_visitor x {narrow} ORDER BY x.visit_id, x.person_id"
-        ))?;
-        for row in stmt.query_map([body_id], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
-        })? {
-            let (v, p) = row?;
-            visitors.entry(v).or_default().push(p);
-        }
-        // Scores in their criteria's order (retired criteria keep their place).
-        let positions: HashMap<i64, i64> = self
-            .conn
-            .prepare_cached("SELECT id, position FROM criterion")?
-            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut scores: HashMap<i64, Vec<Score>> = HashMap::new();
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT x.visit_id, x.criterion_id, x.score, x.finding, x.task_id FROM visit_score x {narrow}
-             ORDER BY x.visit_id, x.criterion_id"
-        ))?;
-        for row in stmt.query_map([body_id], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                Score {
-                    criterion_id: r.get(1)?,
-                    score: r.get(2)?,
-                    finding: r.get(3)?,
-                    task_id: r.get(4)?,
-                },
-            ))
-        })? {
-            let (v, score) = row?;
-            scores.entry(v).or_default().push(score);
-        }
-        for list in scores.values_mut() {
-            list.sort_by_key(|s| {
-                (
-                    positions.get(&s.criterion_id).copied().unwrap_or(i64::MAX),
-                    s.criterion_id,
-                )
-            });
-        }
-        // Each checklist's units, in its order, found by their key.
-        let mut out: Vec<(Checklist, UnitVisits)> = Vec::with_capacity(checklists.len());
-        let mut index: HashMap<i64, (usize, HashMap<String, usize>)> = HashMap::new();
-        for c in checklists {
-            let keys: HashMap<String, usize> = c
-                .units
-                .iter()
-                .enumerate()
-                .map(|(i, u)| (unit_key(u), i))
-                .collect();
-            let units: UnitVisits = c.units.iter().map(|u| (u.clone(), Vec::new())).collect();
-            index.insert(c.id, (out.len(), keys));
-            out.push((c, units));
-        }
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT v.id, v.checklist_id, c.body_id, v.unit, v.visited_on, v.note, v.created_by, v.version, v.unit_key
-             FROM visit v JOIN checklist c ON c.id = v.checklist_id
-             WHERE {scope} ORDER BY v.checklist_id, v.visited_on, v.id"
-        ))?;
-        let rows = stmt.query_map([body_id], |r: &Row| {
-            Ok((
-                Visit {
-                    id: r.get(0)?,
-                    checklist_id: r.get(1)?,
-                    body_id: r.get(2)?,
-                    unit: r.get(3)?,
-                    visited_on: date_at(r, 4)?,
-                    note: r.get(5)?,
-                    created_by: r.get(6)?,
-                    version: r.get(7)?,
-                    visitors: Vec::new(),
-                    scores: Vec::new(),
-                },
-                r.get::<_, String>(8)?,
-            ))
-        })?;
-        for row in rows {
-            let (mut v, key) = row?;
-            let Some((at, keys)) = index.get_mut(&v.checklist_id) else {
-                continue;
-            };
-            v.visitors = visitors.remove(&v.id).unwrap_or_default();
-            v.scores = scores.remove(&v.id).unwrap_or_default();
-            let units = &mut out[*at].1;
-            match keys.get(&key) {
-                Some(&i) => units[i].1.push(v),
-                None => {
-                    keys.insert(key, units.len());
-                    units.push((v.unit.clone(), vec![v]));
-                }
-            }
-        }
-        Ok(out)
     }
 
     /// For each checklist of the visible bodies (or one body), each unit with its last
