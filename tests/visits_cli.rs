@@ -358,7 +358,7 @@ fn the_dashboard_shows_units_ranked_visits_overdue_and_indicators_off_target() {
     let text = c.ok(&["dashboard"]);
     assert!(text.contains("Indicators off target: 1"), "{text}");
     assert!(
-        text.contains("Streets swept — 55 % against a target of 80 % (1404-Q2) ▲"),
+        text.contains("Streets swept — 55% against a target of 80% (1404-Q2) ▲"),
         "{text}"
     );
     assert!(text.contains("Units by last visit score:"), "{text}");

@@ -764,11 +764,10 @@ pub fn dashboard_cmd(ctx: &mut Context, a: &DashboardArgs, out: Out) -> CliResul
             say(Msg::CliDashIndicatorsOff, &[&n(off.len() as i64)])
         )?;
         let value = |v: f64, unit: &Option<String>| {
-            let v = crate::model::plans::format_number(v, lang);
-            match unit {
-                Some(u) if !u.trim().is_empty() => format!("{v} {u}"),
-                _ => v,
-            }
+            crate::model::plans::with_unit(
+                &crate::model::plans::format_number(v, lang),
+                unit.as_deref(),
+            )
         };
         for i in off.iter().take(5) {
             let Some(last) = i.last_value else { continue };

@@ -40,12 +40,9 @@ fn shown(s: &str, prefs: Prefs) -> String {
         .to_string()
 }
 
-/// A value with its unit ("72 %", "۱۲ روز").
+/// A value with its unit ("72%", "۱۲ روز"), as the model writes one.
 fn with_unit(v: f64, unit: Option<&str>, l: Lang) -> String {
-    match unit.filter(|u| !u.trim().is_empty()) {
-        Some(u) => format!("{} {u}", format_number(v, l)),
-        None => format_number(v, l),
-    }
+    crate::model::plans::with_unit(&format_number(v, l), unit)
 }
 
 /// ▲ for a change the better way, ▼ the worse way, = for none.
